@@ -1,0 +1,810 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "waymark-catalogue.h"
+#include "waymark-criteria.h"
+#include "waymark-export.h"
+#include "waymark-intervention-json.h"
+#include "waymark-money.h"
+
+/* Exit statuses: 0 done, 1 the input was bad or not found, 2 the command line was wrong. */
+enum {
+  EXIT_OK = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_USAGE = 2,
+};
+
+static const char *program = "waymark-cli";
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("%s: %s\n", program, message);
+  if (command != NULL)
+    g_printerr (_("Try “%s %s --help”.\n"), program, command);
+  else
+    g_printerr (_("Try “%s --help”.\n"), program);
+  return EXIT_USAGE;
+}
+
+static void
+write_stdout (const char *text)
+{
+  fputs (text, stdout);
+}
+
+static WaymarkCatalogue *
+load_catalogue (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return waymark_catalogue_new_default (error);
+
+  file = g_file_new_for_commandline_arg (path);
+  return waymark_catalogue_new_from_file (file, error);
+}
+
+/* Parses "a,b,c" into flags of `type`; names the bad value. */
+static gboolean
+parse_flags_option (const char  *option,
+                    const char  *value,
+                    GType        type,
+                    guint       *out,
+                    GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+  const char *invalid = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_strstrip (parts[i]);
+
+  *out = waymark_flags_from_strv (type, (const char * const *) parts, &invalid);
+  if (invalid != NULL || *out == 0)
+    {
+      g_autofree char *allowed = waymark_enum_list_nicks (type, 0);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not one of %s"), option, invalid ? invalid : value, allowed);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Parses "a,b" of an enum's nicks into a set of bits 1 << value. */
+static gboolean
+parse_enum_set_option (const char  *option,
+                       const char  *value,
+                       GType        type,
+                       int          first_allowed,
+                       guint       *out,
+                       GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+
+  *out = 0;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      int v;
+
+      g_strstrip (parts[i]);
+      if (!waymark_enum_from_string (type, parts[i], &v) || v < first_allowed)
+        {
+          g_autofree char *allowed = waymark_enum_list_nicks (type, first_allowed);
+
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s: “%s” is not one of %s"), option, parts[i], allowed);
+          return FALSE;
+        }
+      *out |= 1u << v;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_rating_option (const char     *option,
+                     const char     *value,
+                     WaymarkRating  *out,
+                     GError        **error)
+{
+  int v;
+
+  if (!waymark_enum_from_string (WAYMARK_TYPE_RATING, value, &v) || v == WAYMARK_RATING_NONE)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not one of low, moderate, high"), option, value);
+      return FALSE;
+    }
+
+  *out = v;
+  return TRUE;
+}
+
+/* list */
+
+typedef struct
+{
+  char *catalogue;
+  char *format;
+  char *level;
+  char *focus;
+  char *works_with;
+  char *min_evidence;
+  char *min_impact;
+  char *llr_status;
+  char *search;
+  char *sort;
+  char *max_cost;
+  char *age_group;
+  gboolean cost_published;
+} ListOptions;
+
+static void
+list_options_clear (ListOptions *options)
+{
+  g_free (options->catalogue);
+  g_free (options->format);
+  g_free (options->level);
+  g_free (options->focus);
+  g_free (options->works_with);
+  g_free (options->min_evidence);
+  g_free (options->min_impact);
+  g_free (options->llr_status);
+  g_free (options->search);
+  g_free (options->sort);
+  g_free (options->max_cost);
+  g_free (options->age_group);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListOptions, list_options_clear)
+
+static gboolean
+build_criteria (ListOptions      *options,
+                WaymarkCriteria  *criteria,
+                GError          **error)
+{
+  guint bits;
+  WaymarkRating rating;
+
+  if (options->level != NULL)
+    {
+      if (!parse_flags_option ("--level", options->level, WAYMARK_TYPE_LEVEL, &bits, error))
+        return FALSE;
+      waymark_criteria_set_levels (criteria, bits);
+    }
+  if (options->focus != NULL)
+    {
+      if (!parse_enum_set_option ("--focus", options->focus, WAYMARK_TYPE_FOCUS, 0, &bits, error))
+        return FALSE;
+      waymark_criteria_set_focus (criteria, bits);
+    }
+  if (options->works_with != NULL)
+    {
+      if (!parse_flags_option ("--works-with", options->works_with, WAYMARK_TYPE_WORKS_WITH,
+                               &bits, error))
+        return FALSE;
+      waymark_criteria_set_works_with (criteria, bits);
+    }
+  if (options->min_evidence != NULL)
+    {
+      if (!parse_rating_option ("--min-evidence", options->min_evidence, &rating, error))
+        return FALSE;
+      waymark_criteria_set_min_evidence (criteria, rating);
+    }
+  if (options->min_impact != NULL)
+    {
+      if (!parse_rating_option ("--min-impact", options->min_impact, &rating, error))
+        return FALSE;
+      waymark_criteria_set_min_impact (criteria, rating);
+    }
+  if (options->llr_status != NULL)
+    {
+      if (!parse_enum_set_option ("--llr-status", options->llr_status, WAYMARK_TYPE_LLR_STATUS,
+                                  0, &bits, error))
+        return FALSE;
+      waymark_criteria_set_llr_status (criteria, bits);
+    }
+  if (options->age_group != NULL)
+    {
+      if (!parse_flags_option ("--age-group", options->age_group, WAYMARK_TYPE_AGE_GROUP,
+                               &bits, error))
+        return FALSE;
+      waymark_criteria_set_age_groups (criteria, bits);
+    }
+  if (options->max_cost != NULL)
+    {
+      gint64 pence;
+
+      if (!waymark_money_parse (options->max_cost, &pence) || pence == 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--max-cost: “%s” is not an amount in pounds, such as 2500 or 2500.50"),
+                       options->max_cost);
+          return FALSE;
+        }
+      waymark_criteria_set_max_cost (criteria, pence);
+    }
+  waymark_criteria_set_cost_published (criteria, options->cost_published);
+  waymark_criteria_set_search (criteria, options->search);
+
+  return TRUE;
+}
+
+static int
+compare_with_key (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b,
+                                       GPOINTER_TO_INT (user_data));
+}
+
+static char *
+truncate_text (const char *text,
+               glong       width)
+{
+  if (g_utf8_strlen (text, -1) <= width)
+    return g_strdup (text);
+
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, width - 1);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static void
+append_padded (GString    *out,
+               const char *text,
+               glong       width)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  g_string_append (out, text);
+  for (glong i = len; i < width; i++)
+    g_string_append_c (out, ' ');
+}
+
+static char *
+format_cost_cell (WaymarkIntervention *item)
+{
+  const WaymarkCost *cost = waymark_intervention_get_cost (item);
+
+  if (cost == NULL)
+    return g_strdup (_("No published cost"));
+
+  return waymark_cost_format (cost);
+}
+
+static char *
+format_table (GListModel *model,
+              guint       total)
+{
+  enum { N_COLUMNS = 7 };
+  static const glong max_width[N_COLUMNS] = { 34, 26, 5, 15, 15, 40, 17 };
+  const char *headers[N_COLUMNS] = {
+    _("NAME"), _("LEVEL"), _("FOCUS"), _("EVIDENCE"), _("IMPACT"), _("COST"), _("IN LLR")
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  glong width[N_COLUMNS];
+  guint n = g_list_model_get_n_items (model);
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    width[c] = g_utf8_strlen (headers[c], -1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+      g_autofree char *level = waymark_flags_to_string (WAYMARK_TYPE_LEVEL,
+                                                        waymark_intervention_get_levels (item),
+                                                        "+");
+      g_autofree char *cost = format_cost_cell (item);
+      const char *status;
+      const char *row[N_COLUMNS];
+
+      switch (waymark_intervention_get_llr_status (item))
+        {
+        case WAYMARK_LLR_STATUS_IN_PLACE:
+          status = _("in place");
+          break;
+        case WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE:
+          status = _("similar in place");
+          break;
+        case WAYMARK_LLR_STATUS_NOT_IN_PLACE:
+          status = _("not in place");
+          break;
+        case WAYMARK_LLR_STATUS_UNKNOWN:
+        default:
+          status = _("unknown");
+          break;
+        }
+
+      row[0] = waymark_intervention_get_name (item);
+      row[1] = level;
+      row[2] = waymark_enum_to_string (WAYMARK_TYPE_FOCUS, waymark_intervention_get_focus (item));
+      row[3] = waymark_rating_get_label (waymark_intervention_get_evidence_rating (item));
+      row[4] = waymark_rating_get_label (waymark_intervention_get_impact_rating (item));
+      row[5] = cost;
+      row[6] = status;
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          char *cell = truncate_text (row[c], max_width[c]);
+
+          width[c] = MAX (width[c], g_utf8_strlen (cell, -1));
+          g_ptr_array_add (cells, cell);
+        }
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      append_padded (out, headers[c], c + 1 < N_COLUMNS ? width[c] + 2 : 0);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint c = 0; c < N_COLUMNS; c++)
+        append_padded (out, g_ptr_array_index (cells, i * N_COLUMNS + c),
+                       c + 1 < N_COLUMNS ? width[c] + 2 : 0);
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append_printf (out, "\n");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u of %u intervention\n",
+                                            "%u of %u interventions\n", total),
+                          n, total);
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+command_list (int    argc,
+              char **argv)
+{
+  g_auto(ListOptions) options = { 0 };
+  GOptionEntry entries[] = {
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &options.catalogue,
+      N_("Read this catalogue instead of the review’s"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+      N_("Output format: table (default), csv or json"), N_("FORMAT") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &options.level,
+      N_("Levels of prevention: primary, secondary, tertiary (comma-separated)"), N_("L,…") },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &options.focus,
+      N_("Focus: da, sv, both (comma-separated)"), N_("F,…") },
+    { "works-with", 0, 0, G_OPTION_ARG_STRING, &options.works_with,
+      N_("Works with: victims, perpetrators, children-young-people, community, professionals"),
+      N_("W,…") },
+    { "min-evidence", 0, 0, G_OPTION_ARG_STRING, &options.min_evidence,
+      N_("Minimum evidence quality: low, moderate, high (a range counts as its low end)"),
+      N_("R") },
+    { "min-impact", 0, 0, G_OPTION_ARG_STRING, &options.min_impact,
+      N_("Minimum impact: low, moderate, high (a range counts as its low end)"), N_("R") },
+    { "llr-status", 0, 0, G_OPTION_ARG_STRING, &options.llr_status,
+      N_("Status in LLR: in-place, similar-in-place, not-in-place, unknown"), N_("S,…") },
+    { "cost-published", 0, 0, G_OPTION_ARG_NONE, &options.cost_published,
+      N_("Only interventions with a published cost"), NULL },
+    { "max-cost", 0, 0, G_OPTION_ARG_STRING, &options.max_cost,
+      N_("Largest published unit cost in pounds (costs in other currencies never match)"),
+      N_("POUNDS") },
+    { "age-group", 0, 0, G_OPTION_ARG_STRING, &options.age_group,
+      N_("Age groups: children (0–17), under-25, adults"), N_("A,…") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &options.search,
+      N_("Words to find in name, summary, overview, cohorts, organisations and references"),
+      N_("TEXT") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &options.sort,
+      N_("Sort by name (default), level, evidence, impact or cost"), N_("KEY") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  g_autoptr(WaymarkCriteria) criteria = waymark_criteria_new ();
+  g_autoptr(GListStore) matches = NULL;
+  g_autofree char *output = NULL;
+  int sort = WAYMARK_SORT_NAME;
+  guint n;
+
+  g_option_context_set_summary (context,
+                                _("List the interventions in the catalogue that match every "
+                                  "option given.\nWithin one option, values separated by "
+                                  "commas are alternatives."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, FALSE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("list", error->message);
+  if (argc > 1)
+    return usage_error ("list", _("list takes no arguments, only options"));
+  if (options.format != NULL && !g_str_equal (options.format, "table") &&
+      !g_str_equal (options.format, "csv") && !g_str_equal (options.format, "json"))
+    return usage_error ("list", _("--format must be table, csv or json"));
+  if (options.sort != NULL && !waymark_enum_from_string (WAYMARK_TYPE_SORT_KEY, options.sort, &sort))
+    return usage_error ("list", _("--sort must be name, level, evidence, impact or cost"));
+  if (!build_criteria (&options, criteria, &error))
+    return usage_error ("list", error->message);
+
+  catalogue = load_catalogue (options.catalogue, &error);
+  if (catalogue == NULL)
+    {
+      g_printerr ("%s: %s\n", program, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  matches = g_list_store_new (WAYMARK_TYPE_INTERVENTION);
+  n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+
+      if (waymark_criteria_match (criteria, item))
+        g_list_store_append (matches, item);
+    }
+  g_list_store_sort (matches, compare_with_key, GINT_TO_POINTER (sort));
+
+  if (g_strcmp0 (options.format, "csv") == 0)
+    output = waymark_export_interventions_csv (G_LIST_MODEL (matches));
+  else if (g_strcmp0 (options.format, "json") == 0)
+    output = waymark_export_catalogue_json (catalogue, G_LIST_MODEL (matches));
+  else
+    output = format_table (G_LIST_MODEL (matches), n);
+
+  write_stdout (output);
+  if (g_strcmp0 (options.format, "json") == 0)
+    write_stdout ("\n");
+
+  return EXIT_OK;
+}
+
+/* show */
+
+static void
+append_heading (GString    *out,
+                const char *heading)
+{
+  g_string_append_printf (out, "\n%s\n", heading);
+  for (glong i = g_utf8_strlen (heading, -1); i > 0; i--)
+    g_string_append_c (out, '-');
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  if (label != NULL)
+    g_string_append_printf (out, "%s: %s\n", label, value);
+  else
+    g_string_append_printf (out, "%s\n", value);
+}
+
+static void
+append_list (GString            *out,
+             const char         *heading,
+             const char * const *items)
+{
+  if (items == NULL || items[0] == NULL)
+    return;
+
+  append_heading (out, heading);
+  for (guint i = 0; items[i] != NULL; i++)
+    g_string_append_printf (out, "- %s\n", items[i]);
+}
+
+static void
+append_rating (GString          *out,
+               WaymarkCatalogue *catalogue,
+               gboolean          evidence,
+               WaymarkRating     rating,
+               const char       *as_written)
+{
+  const char *(*scale) (WaymarkCatalogue *, WaymarkRating) =
+    evidence ? waymark_catalogue_get_evidence_scale : waymark_catalogue_get_impact_scale;
+
+  if (rating == WAYMARK_RATING_NONE)
+    {
+      append_field (out, _("Rating"), _("Not rated in the review"));
+      return;
+    }
+
+  {
+    g_autofree char *value = g_strdup_printf ("%s (%s)", waymark_rating_get_label (rating),
+                                              as_written);
+    append_field (out, _("Rating"), value);
+  }
+
+  if (rating == WAYMARK_RATING_LOW_MODERATE)
+    {
+      append_field (out, C_("rating", "Low"), scale (catalogue, WAYMARK_RATING_LOW));
+      append_field (out, C_("rating", "Moderate"), scale (catalogue, WAYMARK_RATING_MODERATE));
+    }
+  else
+    append_field (out, _("On the review’s scale"), scale (catalogue, rating));
+}
+
+static char *
+format_intervention_text (WaymarkCatalogue    *catalogue,
+                          WaymarkIntervention *item)
+{
+  GString *out = g_string_new (NULL);
+  GPtrArray *costs = waymark_intervention_get_costs (item);
+  g_autofree char *levels = waymark_flags_to_string (WAYMARK_TYPE_LEVEL,
+                                                     waymark_intervention_get_levels (item), ", ");
+  g_autofree char *works_with =
+    waymark_flags_to_string (WAYMARK_TYPE_WORKS_WITH, waymark_intervention_get_works_with (item),
+                             ", ");
+  g_autofree char *settings =
+    waymark_flags_to_string (WAYMARK_TYPE_SETTING, waymark_intervention_get_settings (item), ", ");
+  g_autofree char *ages = NULL;
+  int age_min = waymark_intervention_get_age_min (item);
+  int age_max = waymark_intervention_get_age_max (item);
+
+  g_string_append_printf (out, "%s\n", waymark_intervention_get_name (item));
+  g_string_append_printf (out, "%s\n\n", waymark_intervention_get_summary (item));
+  append_field (out, _("Id"), waymark_intervention_get_id (item));
+  append_field (out, _("Level of prevention"), levels);
+  append_field (out, _("Focus"), waymark_focus_get_label (waymark_intervention_get_focus (item)));
+  append_field (out, _("Works with"), works_with);
+  append_field (out, _("Setting"), settings);
+
+  append_heading (out, _("Overview"));
+  append_field (out, NULL, waymark_intervention_get_overview (item));
+
+  append_heading (out, _("Resources and costs"));
+  append_field (out, NULL, waymark_intervention_get_resources (item));
+  if (costs->len == 0)
+    append_field (out, _("Published cost"), _("No published cost"));
+  for (guint i = 0; i < costs->len; i++)
+    {
+      const WaymarkCost *cost = g_ptr_array_index (costs, i);
+      g_autofree char *formatted = waymark_cost_format (cost);
+      g_autofree char *value = g_strdup_printf ("%s (%s)", formatted,
+                                                waymark_enum_to_string (WAYMARK_TYPE_CURRENCY,
+                                                                        cost->currency));
+      append_field (out, _("Published cost"), value);
+    }
+  for (const char * const *cb = waymark_intervention_get_cost_benefit (item); cb && *cb; cb++)
+    append_field (out, _("Cost-benefit"), *cb);
+
+  append_heading (out, _("Evidence"));
+  append_rating (out, catalogue, TRUE, waymark_intervention_get_evidence_rating (item),
+                 waymark_intervention_get_evidence_rating_as_written (item));
+  append_field (out, NULL, waymark_intervention_get_evidence (item));
+
+  append_heading (out, _("Impact"));
+  append_rating (out, catalogue, FALSE, waymark_intervention_get_impact_rating (item),
+                 waymark_intervention_get_impact_rating_as_written (item));
+  append_field (out, NULL, waymark_intervention_get_impact (item));
+
+  append_heading (out, _("Target cohort"));
+  append_field (out, NULL, waymark_intervention_get_target_cohort (item));
+  if (age_min >= 0 && age_max >= 0)
+    ages = g_strdup_printf (_("%d to %d"), age_min, age_max);
+  else if (age_min >= 0)
+    ages = g_strdup_printf (_("%d and over"), age_min);
+  else if (age_max >= 0)
+    ages = g_strdup_printf (_("up to %d"), age_max);
+  append_field (out, _("Ages"), ages);
+  if (waymark_intervention_get_gender (item) != WAYMARK_GENDER_UNSPECIFIED)
+    append_field (out, _("Gender"), waymark_enum_to_string (WAYMARK_TYPE_GENDER,
+                                                            waymark_intervention_get_gender (item)));
+
+  append_list (out, _("Opportunity cohorts"), waymark_intervention_get_opportunity_cohorts (item));
+
+  append_heading (out, _("Feasibility in LLR"));
+  append_field (out, _("Status"),
+                waymark_llr_status_get_label (waymark_intervention_get_llr_status (item)));
+  append_field (out, NULL, waymark_intervention_get_feasibility (item));
+
+  if (waymark_intervention_get_duration (item) != NULL ||
+      waymark_intervention_get_sessions (item) != NULL)
+    {
+      append_heading (out, _("Delivery"));
+      append_field (out, _("Duration"), waymark_intervention_get_duration (item));
+      append_field (out, _("Sessions"), waymark_intervention_get_sessions (item));
+    }
+
+  append_list (out, _("Organisations"), waymark_intervention_get_organisations (item));
+  append_list (out, _("References"), waymark_intervention_get_references (item));
+
+  append_heading (out, _("Source"));
+  append_field (out, _("Section of the review"), waymark_intervention_get_section (item));
+  append_field (out, _("Notes"), waymark_intervention_get_notes (item));
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+command_show (int    argc,
+              char **argv)
+{
+  g_autofree char *catalogue_path = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &catalogue_path,
+      N_("Read this catalogue instead of the review’s"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: text (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  g_autofree char *output = NULL;
+  WaymarkIntervention *item;
+
+  g_option_context_set_summary (context,
+                                _("Show everything the catalogue holds about one intervention."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("show", error->message);
+  if (argc != 2)
+    return usage_error ("show", _("show needs exactly one intervention id, such as “drive”"));
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error ("show", _("--format must be text or json"));
+
+  catalogue = load_catalogue (catalogue_path, &error);
+  if (catalogue == NULL)
+    {
+      g_printerr ("%s: %s\n", program, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  item = waymark_catalogue_lookup (catalogue, argv[1]);
+  if (item == NULL)
+    {
+      g_printerr (_("%s: no intervention has the id “%s”; “%s list” shows them all\n"),
+                  program, argv[1], program);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autoptr(JsonNode) node = waymark_intervention_to_json (item);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+      json_generator_set_root (generator, node);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      output = json_generator_to_data (generator, NULL);
+      write_stdout (output);
+      write_stdout ("\n");
+    }
+  else
+    {
+      output = format_intervention_text (catalogue, item);
+      write_stdout (output);
+    }
+
+  return EXIT_OK;
+}
+
+/* validate */
+
+static int
+command_validate (int    argc,
+                  char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  g_autofree char *name = NULL;
+  guint n;
+
+  g_option_context_set_summary (context,
+                                _("Check a catalogue file. Exits 0 when it is valid; otherwise "
+                                  "prints what is wrong and where, and exits 1."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("validate", error->message);
+  if (argc != 2)
+    return usage_error ("validate", _("validate needs exactly one file"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  name = g_file_get_basename (file);
+  catalogue = waymark_catalogue_new_from_file (file, &error);
+  if (catalogue == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid catalogue with %u intervention\n",
+                        "%s: a valid catalogue with %u interventions\n", n), name, n);
+  return EXIT_OK;
+}
+
+/* main */
+
+static const struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "list", command_list, N_("List and filter the interventions") },
+  { "show", command_show, N_("Show one intervention in full") },
+  { "validate", command_validate, N_("Check a catalogue file") },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, _("Usage:\n  %s COMMAND [OPTION…]\n\n"), program);
+  fprintf (stream, "%s\n\n",
+           _("Waymark: the interventions of the rapid evidence review on domestic abuse and sexual "
+             "violence, for commissioners."));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-10s %s\n", "--help", _("Show this help"));
+  fprintf (stream, "  %-10s %s\n", "--version", _("Show the version"));
+  fprintf (stream, _("\n“%s COMMAND --help” describes each command’s options.\n"), program);
+  fprintf (stream, "%s\n",
+           _("Exit status: 0 done, 1 bad or missing input, 2 wrong command line."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("%s %s\n", program, PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("%s %s", program, commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("“%s” is not a command"), argv[1]);
+    return usage_error (NULL, message);
+  }
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "waymark-intervention.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_CATALOGUE_ERROR (waymark_catalogue_error_quark ())
+
+typedef enum
+{
+  WAYMARK_CATALOGUE_ERROR_READ,
+  WAYMARK_CATALOGUE_ERROR_EMPTY,
+  WAYMARK_CATALOGUE_ERROR_TOO_LARGE,
+  WAYMARK_CATALOGUE_ERROR_SYNTAX,
+  WAYMARK_CATALOGUE_ERROR_ENCODING,
+  WAYMARK_CATALOGUE_ERROR_FORMAT,
+  WAYMARK_CATALOGUE_ERROR_VERSION,
+  WAYMARK_CATALOGUE_ERROR_MISSING_FIELD,
+  WAYMARK_CATALOGUE_ERROR_WRONG_TYPE,
+  WAYMARK_CATALOGUE_ERROR_INVALID_VALUE,
+  WAYMARK_CATALOGUE_ERROR_UNKNOWN_FIELD,
+  WAYMARK_CATALOGUE_ERROR_DUPLICATE_ID,
+} WaymarkCatalogueError;
+
+/* The catalogue format this build reads and writes. */
+#define WAYMARK_CATALOGUE_SCHEMA_VERSION 1
+/* Bigger files are refused before parsing. */
+#define WAYMARK_CATALOGUE_MAX_BYTES (256 * 1024 * 1024)
+
+typedef struct
+{
+  char         *name;
+  WaymarkLevel  level;
+  char         *description;
+} WaymarkProviderService;
+
+typedef struct
+{
+  char       *id;
+  char       *name;
+  GPtrArray  *services;  /* WaymarkProviderService */
+  char      **notes;
+} WaymarkProvider;
+
+#define WAYMARK_TYPE_CATALOGUE (waymark_catalogue_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkCatalogue, waymark_catalogue, WAYMARK, CATALOGUE, GObject)
+
+GQuark               waymark_catalogue_error_quark        (void);
+
+WaymarkCatalogue    *waymark_catalogue_new_default        (GError          **error);
+WaymarkCatalogue    *waymark_catalogue_new_from_file      (GFile            *file,
+                                                           GError          **error);
+/* display_name names the source in messages ("interventions.json"). */
+WaymarkCatalogue    *waymark_catalogue_new_from_bytes     (GBytes           *bytes,
+                                                           const char       *display_name,
+                                                           GError          **error);
+
+const char          *waymark_catalogue_get_title          (WaymarkCatalogue *self);
+const char          *waymark_catalogue_get_author         (WaymarkCatalogue *self);
+const char          *waymark_catalogue_get_area           (WaymarkCatalogue *self);
+const char          *waymark_catalogue_get_data_version   (WaymarkCatalogue *self);
+const char          *waymark_catalogue_get_source         (WaymarkCatalogue *self);
+/* What LOW, MODERATE and HIGH mean on the review's scales; NULL for a range or for none: a
+ * range is described by both its ends. */
+const char          *waymark_catalogue_get_evidence_scale (WaymarkCatalogue *self,
+                                                           WaymarkRating     rating);
+const char          *waymark_catalogue_get_impact_scale   (WaymarkCatalogue *self,
+                                                           WaymarkRating     rating);
+/* Borrowed; element type WaymarkProvider. */
+GPtrArray           *waymark_catalogue_get_providers      (WaymarkCatalogue *self);
+WaymarkIntervention *waymark_catalogue_lookup             (WaymarkCatalogue *self,
+                                                           const char       *id);
+
+G_END_DECLS

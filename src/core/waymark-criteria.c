@@ -1,0 +1,465 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "waymark-criteria.h"
+#include "waymark-intervention-private.h"
+
+G_DEFINE_FLAGS_TYPE (WaymarkAgeGroup, waymark_age_group,
+  G_DEFINE_ENUM_VALUE (WAYMARK_AGE_GROUP_CHILDREN, "children"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_AGE_GROUP_UNDER_25, "under-25"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_AGE_GROUP_ADULTS, "adults"))
+
+G_DEFINE_ENUM_TYPE (WaymarkSortKey, waymark_sort_key,
+  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_NAME, "name"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_LEVEL, "level"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_EVIDENCE, "evidence"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_IMPACT, "impact"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_COST, "cost"))
+
+struct _WaymarkCriteria
+{
+  GObject parent_instance;
+
+  WaymarkLevel      levels;
+  guint             focus;
+  WaymarkWorksWith  works_with;
+  WaymarkRating     min_evidence;
+  WaymarkRating     min_impact;
+  guint             llr_status;
+  gboolean          cost_published;
+  gint64            max_cost;
+  WaymarkAgeGroup   age_groups;
+  char             *search;
+  char            **search_words;  /* folded */
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkCriteria, waymark_criteria, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LEVELS,
+  PROP_FOCUS,
+  PROP_WORKS_WITH,
+  PROP_MIN_EVIDENCE,
+  PROP_MIN_IMPACT,
+  PROP_LLR_STATUS,
+  PROP_COST_PUBLISHED,
+  PROP_MAX_COST,
+  PROP_AGE_GROUPS,
+  PROP_SEARCH,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+waymark_criteria_finalize (GObject *object)
+{
+  WaymarkCriteria *self = (WaymarkCriteria *) object;
+
+  g_free (self->search);
+  g_strfreev (self->search_words);
+
+  G_OBJECT_CLASS (waymark_criteria_parent_class)->finalize (object);
+}
+
+static void
+waymark_criteria_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WaymarkCriteria *self = WAYMARK_CRITERIA (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVELS:
+      g_value_set_flags (value, self->levels);
+      break;
+    case PROP_FOCUS:
+      g_value_set_uint (value, self->focus);
+      break;
+    case PROP_WORKS_WITH:
+      g_value_set_flags (value, self->works_with);
+      break;
+    case PROP_MIN_EVIDENCE:
+      g_value_set_enum (value, self->min_evidence);
+      break;
+    case PROP_MIN_IMPACT:
+      g_value_set_enum (value, self->min_impact);
+      break;
+    case PROP_LLR_STATUS:
+      g_value_set_uint (value, self->llr_status);
+      break;
+    case PROP_COST_PUBLISHED:
+      g_value_set_boolean (value, self->cost_published);
+      break;
+    case PROP_MAX_COST:
+      g_value_set_int64 (value, self->max_cost);
+      break;
+    case PROP_AGE_GROUPS:
+      g_value_set_flags (value, self->age_groups);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_criteria_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  WaymarkCriteria *self = WAYMARK_CRITERIA (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVELS:
+      waymark_criteria_set_levels (self, g_value_get_flags (value));
+      break;
+    case PROP_FOCUS:
+      waymark_criteria_set_focus (self, g_value_get_uint (value));
+      break;
+    case PROP_WORKS_WITH:
+      waymark_criteria_set_works_with (self, g_value_get_flags (value));
+      break;
+    case PROP_MIN_EVIDENCE:
+      waymark_criteria_set_min_evidence (self, g_value_get_enum (value));
+      break;
+    case PROP_MIN_IMPACT:
+      waymark_criteria_set_min_impact (self, g_value_get_enum (value));
+      break;
+    case PROP_LLR_STATUS:
+      waymark_criteria_set_llr_status (self, g_value_get_uint (value));
+      break;
+    case PROP_COST_PUBLISHED:
+      waymark_criteria_set_cost_published (self, g_value_get_boolean (value));
+      break;
+    case PROP_MAX_COST:
+      waymark_criteria_set_max_cost (self, g_value_get_int64 (value));
+      break;
+    case PROP_AGE_GROUPS:
+      waymark_criteria_set_age_groups (self, g_value_get_flags (value));
+      break;
+    case PROP_SEARCH:
+      waymark_criteria_set_search (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_criteria_class_init (WaymarkCriteriaClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = waymark_criteria_finalize;
+  object_class->get_property = waymark_criteria_get_property;
+  object_class->set_property = waymark_criteria_set_property;
+
+  properties[PROP_LEVELS] =
+    g_param_spec_flags ("levels", NULL, NULL, WAYMARK_TYPE_LEVEL, 0, flags);
+  properties[PROP_FOCUS] = g_param_spec_uint ("focus", NULL, NULL, 0, 7, 0, flags);
+  properties[PROP_WORKS_WITH] =
+    g_param_spec_flags ("works-with", NULL, NULL, WAYMARK_TYPE_WORKS_WITH, 0, flags);
+  properties[PROP_MIN_EVIDENCE] =
+    g_param_spec_enum ("min-evidence", NULL, NULL, WAYMARK_TYPE_RATING, WAYMARK_RATING_NONE, flags);
+  properties[PROP_MIN_IMPACT] =
+    g_param_spec_enum ("min-impact", NULL, NULL, WAYMARK_TYPE_RATING, WAYMARK_RATING_NONE, flags);
+  properties[PROP_LLR_STATUS] = g_param_spec_uint ("llr-status", NULL, NULL, 0, 15, 0, flags);
+  properties[PROP_COST_PUBLISHED] =
+    g_param_spec_boolean ("cost-published", NULL, NULL, FALSE, flags);
+  properties[PROP_MAX_COST] =
+    g_param_spec_int64 ("max-cost", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_AGE_GROUPS] =
+    g_param_spec_flags ("age-groups", NULL, NULL, WAYMARK_TYPE_AGE_GROUP, 0, flags);
+  properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+waymark_criteria_init (WaymarkCriteria *self)
+{
+}
+
+WaymarkCriteria *
+waymark_criteria_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_CRITERIA, NULL);
+}
+
+static void
+changed (WaymarkCriteria *self,
+         int              prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+#define DEFINE_ACCESSORS(type, field, PROP) \
+  type \
+  waymark_criteria_get_##field (WaymarkCriteria *self) \
+  { \
+    g_return_val_if_fail (WAYMARK_IS_CRITERIA (self), (type) 0); \
+    return self->field; \
+  } \
+  void \
+  waymark_criteria_set_##field (WaymarkCriteria *self, \
+                                type             value) \
+  { \
+    g_return_if_fail (WAYMARK_IS_CRITERIA (self)); \
+    if (self->field == value) \
+      return; \
+    self->field = value; \
+    changed (self, PROP); \
+  }
+
+DEFINE_ACCESSORS (WaymarkLevel, levels, PROP_LEVELS)
+DEFINE_ACCESSORS (guint, focus, PROP_FOCUS)
+DEFINE_ACCESSORS (WaymarkWorksWith, works_with, PROP_WORKS_WITH)
+DEFINE_ACCESSORS (WaymarkRating, min_evidence, PROP_MIN_EVIDENCE)
+DEFINE_ACCESSORS (WaymarkRating, min_impact, PROP_MIN_IMPACT)
+DEFINE_ACCESSORS (guint, llr_status, PROP_LLR_STATUS)
+DEFINE_ACCESSORS (gboolean, cost_published, PROP_COST_PUBLISHED)
+DEFINE_ACCESSORS (gint64, max_cost, PROP_MAX_COST)
+DEFINE_ACCESSORS (WaymarkAgeGroup, age_groups, PROP_AGE_GROUPS)
+
+#undef DEFINE_ACCESSORS
+
+const char *
+waymark_criteria_get_search (WaymarkCriteria *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CRITERIA (self), NULL);
+  return self->search;
+}
+
+void
+waymark_criteria_set_search (WaymarkCriteria *self,
+                             const char      *search)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (WAYMARK_IS_CRITERIA (self));
+
+  stripped = g_strstrip (g_strdup (search != NULL ? search : ""));
+  if (*stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+
+  if (g_strcmp0 (self->search, stripped) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&stripped);
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  if (self->search != NULL)
+    {
+      folded = waymark_fold_for_search (self->search);
+      self->search_words = g_strsplit_set (folded, " \t\n", -1);
+    }
+
+  changed (self, PROP_SEARCH);
+}
+
+void
+waymark_criteria_reset (WaymarkCriteria *self)
+{
+  g_return_if_fail (WAYMARK_IS_CRITERIA (self));
+
+  if (waymark_criteria_is_empty (self))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_signal_handlers_block_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  waymark_criteria_set_levels (self, 0);
+  waymark_criteria_set_focus (self, 0);
+  waymark_criteria_set_works_with (self, 0);
+  waymark_criteria_set_min_evidence (self, WAYMARK_RATING_NONE);
+  waymark_criteria_set_min_impact (self, WAYMARK_RATING_NONE);
+  waymark_criteria_set_llr_status (self, 0);
+  waymark_criteria_set_cost_published (self, FALSE);
+  waymark_criteria_set_max_cost (self, 0);
+  waymark_criteria_set_age_groups (self, 0);
+  waymark_criteria_set_search (self, NULL);
+  g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL,
+                                     NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+waymark_criteria_is_empty (WaymarkCriteria *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CRITERIA (self), TRUE);
+
+  return self->levels == 0 && self->focus == 0 && self->works_with == 0 &&
+         self->min_evidence == WAYMARK_RATING_NONE && self->min_impact == WAYMARK_RATING_NONE &&
+         self->llr_status == 0 && !self->cost_published && self->max_cost == 0 &&
+         self->age_groups == 0 && self->search == NULL;
+}
+
+static gboolean
+overlaps (int lo,
+          int hi,
+          int group_lo,
+          int group_hi)
+{
+  if (lo < 0)
+    lo = 0;
+  if (hi < 0)
+    hi = G_MAXINT;
+
+  return lo <= group_hi && hi >= group_lo;
+}
+
+/* Ages come from the review's target cohort. Where it gives none, an intervention that works with
+ * children and young people counts for the children and under-25 groups, and one that does not
+ * counts for adults. */
+static gboolean
+match_age_groups (WaymarkIntervention *intervention,
+                  WaymarkAgeGroup      groups)
+{
+  int lo = intervention->age_min;
+  int hi = intervention->age_max;
+  gboolean young = (intervention->works_with & WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE) != 0;
+
+  if (lo < 0 && hi < 0)
+    return ((groups & (WAYMARK_AGE_GROUP_CHILDREN | WAYMARK_AGE_GROUP_UNDER_25)) && young) ||
+           ((groups & WAYMARK_AGE_GROUP_ADULTS) && !young);
+
+  return ((groups & WAYMARK_AGE_GROUP_CHILDREN) && overlaps (lo, hi, 0, 17)) ||
+         ((groups & WAYMARK_AGE_GROUP_UNDER_25) && overlaps (lo, hi, 0, 24)) ||
+         ((groups & WAYMARK_AGE_GROUP_ADULTS) && overlaps (lo, hi, 18, G_MAXINT));
+}
+
+static gboolean
+match_search (WaymarkCriteria     *self,
+              WaymarkIntervention *intervention)
+{
+  const char *haystack = waymark_intervention_get_search_text (intervention);
+
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    if (*self->search_words[i] != '\0' && strstr (haystack, self->search_words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+at_least (WaymarkRating rating,
+          WaymarkRating minimum)
+{
+  /* A range counts as its low end, so "at least moderate" never admits LOW/MODERATE. */
+  return minimum == WAYMARK_RATING_NONE ||
+         (rating != WAYMARK_RATING_NONE &&
+          waymark_rating_get_floor (rating) >= waymark_rating_get_floor (minimum));
+}
+
+gboolean
+waymark_criteria_match (WaymarkCriteria     *self,
+                        WaymarkIntervention *intervention)
+{
+  const WaymarkCost *cost;
+
+  g_return_val_if_fail (WAYMARK_IS_CRITERIA (self), FALSE);
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION (intervention), FALSE);
+
+  if (self->levels != 0 && (intervention->levels & self->levels) == 0)
+    return FALSE;
+  if (self->focus != 0 && (self->focus & (1u << intervention->focus)) == 0)
+    return FALSE;
+  if (self->works_with != 0 && (intervention->works_with & self->works_with) == 0)
+    return FALSE;
+  if (!at_least (intervention->evidence_rating, self->min_evidence))
+    return FALSE;
+  if (!at_least (intervention->impact_rating, self->min_impact))
+    return FALSE;
+  if (self->llr_status != 0 && (self->llr_status & (1u << intervention->llr_status)) == 0)
+    return FALSE;
+
+  cost = waymark_intervention_get_cost (intervention);
+  if (self->cost_published && cost == NULL)
+    return FALSE;
+  if (self->max_cost > 0 &&
+      (cost == NULL || cost->currency != WAYMARK_CURRENCY_GBP || cost->low_minor > self->max_cost))
+    return FALSE;
+
+  if (self->age_groups != 0 && !match_age_groups (intervention, self->age_groups))
+    return FALSE;
+  if (self->search_words != NULL && !match_search (self, intervention))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_cost (const WaymarkCost *a,
+              const WaymarkCost *b)
+{
+  /* No cost sorts last; costs in different currencies are never compared by amount, so they
+   * group by currency (pounds first). */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  if (a->currency != b->currency)
+    return (int) a->currency - (int) b->currency;
+  if (a->low_minor != b->low_minor)
+    return a->low_minor < b->low_minor ? -1 : 1;
+  if (a->high_minor != b->high_minor)
+    return a->high_minor < b->high_minor ? -1 : 1;
+  return 0;
+}
+
+int
+waymark_intervention_compare (WaymarkIntervention *a,
+                              WaymarkIntervention *b,
+                              WaymarkSortKey       key)
+{
+  int result = 0;
+
+  switch (key)
+    {
+    case WAYMARK_SORT_LEVEL:
+      result = (int) waymark_level_get_lowest (a->levels) -
+               (int) waymark_level_get_lowest (b->levels);
+      break;
+    case WAYMARK_SORT_EVIDENCE:
+      result = (int) b->evidence_rating - (int) a->evidence_rating;
+      break;
+    case WAYMARK_SORT_IMPACT:
+      result = (int) b->impact_rating - (int) a->impact_rating;
+      break;
+    case WAYMARK_SORT_COST:
+      result = compare_cost (waymark_intervention_get_cost (a), waymark_intervention_get_cost (b));
+      break;
+    case WAYMARK_SORT_NAME:
+    default:
+      break;
+    }
+
+  if (result == 0)
+    result = strcmp (waymark_intervention_get_sort_name (a), waymark_intervention_get_sort_name (b));
+  if (result == 0)
+    result = strcmp (a->id, b->id);
+
+  return result;
+}

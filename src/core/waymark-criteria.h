@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "waymark-intervention.h"
+
+G_BEGIN_DECLS
+
+/* Age groups a commissioner filters by; the LLR VRN's priority is under-25s. */
+typedef enum
+{
+  WAYMARK_AGE_GROUP_CHILDREN     = 1 << 0, /* 0-17 */
+  WAYMARK_AGE_GROUP_UNDER_25     = 1 << 1, /* 0-24 */
+  WAYMARK_AGE_GROUP_ADULTS       = 1 << 2, /* 18 and over */
+} WaymarkAgeGroup;
+
+typedef enum
+{
+  WAYMARK_SORT_NAME,
+  WAYMARK_SORT_LEVEL,
+  WAYMARK_SORT_EVIDENCE,
+  WAYMARK_SORT_IMPACT,
+  WAYMARK_SORT_COST,
+} WaymarkSortKey;
+
+#define WAYMARK_TYPE_AGE_GROUP (waymark_age_group_get_type ())
+#define WAYMARK_TYPE_SORT_KEY (waymark_sort_key_get_type ())
+GType waymark_age_group_get_type (void) G_GNUC_CONST;
+GType waymark_sort_key_get_type  (void) G_GNUC_CONST;
+
+#define WAYMARK_TYPE_CRITERIA (waymark_criteria_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkCriteria, waymark_criteria, WAYMARK, CRITERIA, GObject)
+
+/* What a commissioner is looking for. Within one criterion the chosen values are alternatives
+ * (OR); criteria combine with AND; an empty set or 0 means "any". The one implementation of
+ * filtering for the CLI and the GUI. Emits "changed" once per real change. */
+WaymarkCriteria *waymark_criteria_new                  (void);
+
+WaymarkLevel     waymark_criteria_get_levels           (WaymarkCriteria  *self);
+void             waymark_criteria_set_levels           (WaymarkCriteria  *self,
+                                                        WaymarkLevel      levels);
+/* A set of WaymarkFocus values as bits: 1 << WAYMARK_FOCUS_DA, ... */
+guint            waymark_criteria_get_focus            (WaymarkCriteria  *self);
+void             waymark_criteria_set_focus            (WaymarkCriteria  *self,
+                                                        guint             focus_bits);
+WaymarkWorksWith waymark_criteria_get_works_with       (WaymarkCriteria  *self);
+void             waymark_criteria_set_works_with       (WaymarkCriteria  *self,
+                                                        WaymarkWorksWith  works_with);
+WaymarkRating    waymark_criteria_get_min_evidence     (WaymarkCriteria  *self);
+void             waymark_criteria_set_min_evidence     (WaymarkCriteria  *self,
+                                                        WaymarkRating     rating);
+WaymarkRating    waymark_criteria_get_min_impact       (WaymarkCriteria  *self);
+void             waymark_criteria_set_min_impact       (WaymarkCriteria  *self,
+                                                        WaymarkRating     rating);
+/* A set of WaymarkLlrStatus values as bits: 1 << WAYMARK_LLR_STATUS_IN_PLACE, ... */
+guint            waymark_criteria_get_llr_status       (WaymarkCriteria  *self);
+void             waymark_criteria_set_llr_status       (WaymarkCriteria  *self,
+                                                        guint             status_bits);
+gboolean         waymark_criteria_get_cost_published   (WaymarkCriteria  *self);
+void             waymark_criteria_set_cost_published   (WaymarkCriteria  *self,
+                                                        gboolean          cost_published);
+/* Largest headline unit cost in pence, 0 for any. Only GBP costs can pass a pound limit: a
+ * dollar or euro figure is never converted. */
+gint64           waymark_criteria_get_max_cost         (WaymarkCriteria  *self);
+void             waymark_criteria_set_max_cost         (WaymarkCriteria  *self,
+                                                        gint64            max_pence);
+WaymarkAgeGroup  waymark_criteria_get_age_groups       (WaymarkCriteria  *self);
+void             waymark_criteria_set_age_groups       (WaymarkCriteria  *self,
+                                                        WaymarkAgeGroup   groups);
+const char      *waymark_criteria_get_search           (WaymarkCriteria  *self);
+void             waymark_criteria_set_search           (WaymarkCriteria  *self,
+                                                        const char       *search);
+void             waymark_criteria_reset                (WaymarkCriteria  *self);
+gboolean         waymark_criteria_is_empty             (WaymarkCriteria  *self);
+
+gboolean         waymark_criteria_match                (WaymarkCriteria     *self,
+                                                        WaymarkIntervention *intervention);
+
+/* Strongest first for ratings, cheapest first for cost, then by name; stable and total. */
+int              waymark_intervention_compare          (WaymarkIntervention *a,
+                                                        WaymarkIntervention *b,
+                                                        WaymarkSortKey       key);
+
+G_END_DECLS

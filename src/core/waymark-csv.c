@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "waymark-csv.h"
+
+static gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+void
+waymark_csv_writer_init (WaymarkCsvWriter *writer,
+                         GString          *out)
+{
+  writer->out = out;
+  writer->n_fields = 0;
+}
+
+void
+waymark_csv_add_field (WaymarkCsvWriter *writer,
+                       const char       *value,
+                       WaymarkCsvFlags   flags)
+{
+  GString *row = writer->out;
+  gboolean neutralise;
+  gboolean quote;
+
+  if (writer->n_fields++ > 0)
+    g_string_append_c (row, ',');
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  neutralise = (flags & WAYMARK_CSV_TEXT) != 0 && is_formula_start (value[0]);
+  quote = neutralise || strpbrk (value, ",\"\r\n") != NULL;
+
+  if (!quote)
+    {
+      g_string_append (row, value);
+      return;
+    }
+
+  g_string_append_c (row, '"');
+  if (neutralise)
+    g_string_append_c (row, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (row, '"');
+      g_string_append_c (row, *p);
+    }
+  g_string_append_c (row, '"');
+}
+
+void
+waymark_csv_end_row (WaymarkCsvWriter *writer)
+{
+  g_string_append (writer->out, "\r\n");
+  writer->n_fields = 0;
+}

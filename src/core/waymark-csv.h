@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* RFC 4180 CSV, written one row at a time into a GString: fields separated by commas, rows ended
+ * by CRLF, a field quoted when it holds a comma, quote, CR or LF (quotes doubled). */
+typedef enum
+{
+  WAYMARK_CSV_PLAIN = 0,
+  /* Free text a spreadsheet could take for a formula (starting =, +, -, @, tab or CR) is
+   * prefixed with ' and quoted (OWASP CSV injection). */
+  WAYMARK_CSV_TEXT  = 1 << 0,
+} WaymarkCsvFlags;
+
+typedef struct
+{
+  GString *out;
+  guint    n_fields;  /* in the row being written */
+} WaymarkCsvWriter;
+
+void waymark_csv_writer_init (WaymarkCsvWriter *writer,
+                              GString          *out);
+void waymark_csv_add_field   (WaymarkCsvWriter *writer,
+                              const char       *value,
+                              WaymarkCsvFlags   flags);
+void waymark_csv_end_row     (WaymarkCsvWriter *writer);
+
+G_END_DECLS

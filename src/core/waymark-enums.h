@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Every closed set in the catalogue, with one string table each: the GEnum/GFlags nicks are the
+ * strings the catalogue, the CLI and the exports use. */
+
+typedef enum
+{
+  WAYMARK_LEVEL_PRIMARY   = 1 << 0,
+  WAYMARK_LEVEL_SECONDARY = 1 << 1,
+  WAYMARK_LEVEL_TERTIARY  = 1 << 2,
+} WaymarkLevel;
+
+#define WAYMARK_LEVEL_ALL (WAYMARK_LEVEL_PRIMARY | WAYMARK_LEVEL_SECONDARY | WAYMARK_LEVEL_TERTIARY)
+
+/* Ordered: a larger value is a stronger rating. A range ranks by its low end where a minimum is
+ * applied (see waymark_rating_get_floor()). */
+typedef enum
+{
+  WAYMARK_RATING_NONE,
+  WAYMARK_RATING_LOW,
+  WAYMARK_RATING_LOW_MODERATE,
+  WAYMARK_RATING_MODERATE,
+  WAYMARK_RATING_HIGH,
+} WaymarkRating;
+
+typedef enum
+{
+  WAYMARK_FOCUS_DA,
+  WAYMARK_FOCUS_SV,
+  WAYMARK_FOCUS_BOTH,
+} WaymarkFocus;
+
+typedef enum
+{
+  WAYMARK_WORKS_WITH_VICTIMS               = 1 << 0,
+  WAYMARK_WORKS_WITH_PERPETRATORS          = 1 << 1,
+  WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE = 1 << 2,
+  WAYMARK_WORKS_WITH_COMMUNITY             = 1 << 3,
+  WAYMARK_WORKS_WITH_PROFESSIONALS         = 1 << 4,
+} WaymarkWorksWith;
+
+typedef enum
+{
+  WAYMARK_SETTING_SCHOOL                = 1 << 0,
+  WAYMARK_SETTING_UNIVERSITY            = 1 << 1,
+  WAYMARK_SETTING_NIGHT_TIME_ECONOMY    = 1 << 2,
+  WAYMARK_SETTING_COMMUNITY             = 1 << 3,
+  WAYMARK_SETTING_CAMPAIGN              = 1 << 4,
+  WAYMARK_SETTING_HEALTH                = 1 << 5,
+  WAYMARK_SETTING_HELPLINE              = 1 << 6,
+  WAYMARK_SETTING_THERAPY               = 1 << 7,
+  WAYMARK_SETTING_CHILDREN              = 1 << 8,
+  WAYMARK_SETTING_PERPETRATOR_PROGRAMME = 1 << 9,
+  WAYMARK_SETTING_CRIMINAL_JUSTICE      = 1 << 10,
+  WAYMARK_SETTING_MULTI_AGENCY          = 1 << 11,
+} WaymarkSetting;
+
+typedef enum
+{
+  WAYMARK_LLR_STATUS_UNKNOWN,
+  WAYMARK_LLR_STATUS_IN_PLACE,
+  WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE,
+  WAYMARK_LLR_STATUS_NOT_IN_PLACE,
+} WaymarkLlrStatus;
+
+typedef enum
+{
+  WAYMARK_CURRENCY_GBP,
+  WAYMARK_CURRENCY_USD,
+  WAYMARK_CURRENCY_EUR,
+} WaymarkCurrency;
+
+typedef enum
+{
+  WAYMARK_GENDER_UNSPECIFIED,
+  WAYMARK_GENDER_MALE,
+  WAYMARK_GENDER_FEMALE,
+  WAYMARK_GENDER_ANY,
+} WaymarkGender;
+
+typedef enum
+{
+  WAYMARK_COST_QUALIFIER_NONE,
+  WAYMARK_COST_QUALIFIER_FROM,
+  WAYMARK_COST_QUALIFIER_AROUND,
+} WaymarkCostQualifier;
+
+#define WAYMARK_TYPE_LEVEL (waymark_level_get_type ())
+#define WAYMARK_TYPE_RATING (waymark_rating_get_type ())
+#define WAYMARK_TYPE_FOCUS (waymark_focus_get_type ())
+#define WAYMARK_TYPE_WORKS_WITH (waymark_works_with_get_type ())
+#define WAYMARK_TYPE_SETTING (waymark_setting_get_type ())
+#define WAYMARK_TYPE_LLR_STATUS (waymark_llr_status_get_type ())
+#define WAYMARK_TYPE_CURRENCY (waymark_currency_get_type ())
+#define WAYMARK_TYPE_GENDER (waymark_gender_get_type ())
+#define WAYMARK_TYPE_COST_QUALIFIER (waymark_cost_qualifier_get_type ())
+
+GType waymark_level_get_type          (void) G_GNUC_CONST;
+GType waymark_rating_get_type         (void) G_GNUC_CONST;
+GType waymark_focus_get_type          (void) G_GNUC_CONST;
+GType waymark_works_with_get_type     (void) G_GNUC_CONST;
+GType waymark_setting_get_type        (void) G_GNUC_CONST;
+GType waymark_llr_status_get_type     (void) G_GNUC_CONST;
+GType waymark_currency_get_type       (void) G_GNUC_CONST;
+GType waymark_gender_get_type         (void) G_GNUC_CONST;
+GType waymark_cost_qualifier_get_type (void) G_GNUC_CONST;
+
+/* Machine strings (the nicks): "low-moderate", "in-place", "GBP"... */
+const char *waymark_enum_to_string   (GType        enum_type,
+                                      int          value);
+gboolean    waymark_enum_from_string (GType        enum_type,
+                                      const char  *string,
+                                      int         *value);
+/* "a, b, c": the nicks of an enum, for messages that list what is allowed. */
+char       *waymark_enum_list_nicks  (GType        enum_or_flags_type,
+                                      int          first_value);
+
+guint       waymark_flags_from_strv    (GType               flags_type,
+                                        const char * const *strv,
+                                        const char        **invalid);
+char      **waymark_flags_to_strv      (GType               flags_type,
+                                        guint               flags);
+char       *waymark_flags_to_string    (GType               flags_type,
+                                        guint               flags,
+                                        const char         *separator);
+WaymarkLevel waymark_level_get_lowest  (WaymarkLevel        levels);
+
+/* The low end of a rating, on the review's three-point scale (a range counts as its low end). */
+WaymarkRating waymark_rating_get_floor (WaymarkRating rating);
+/* Accepts the review's own words too: "LOW/MODERATE", "MODERATE/LOW", "MEDIUM". */
+gboolean      waymark_rating_parse_review_words (const char    *words,
+                                                 WaymarkRating *rating);
+
+/* Words for people, translated. */
+const char *waymark_level_get_label      (WaymarkLevel     level);
+const char *waymark_rating_get_label     (WaymarkRating    rating);
+const char *waymark_focus_get_label      (WaymarkFocus     focus);
+const char *waymark_works_with_get_label (WaymarkWorksWith works_with);
+const char *waymark_setting_get_label    (WaymarkSetting   setting);
+const char *waymark_llr_status_get_label (WaymarkLlrStatus status);
+const char *waymark_currency_get_symbol  (WaymarkCurrency  currency);
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "waymark-csv.h"
+#include "waymark-export.h"
+#include "waymark-intervention-json.h"
+#include "waymark-money.h"
+
+static void
+add_flags_field (WaymarkCsvWriter *writer,
+                 GType             type,
+                 guint             flags)
+{
+  g_autofree char *text = waymark_flags_to_string (type, flags, ";");
+
+  waymark_csv_add_field (writer, text, WAYMARK_CSV_PLAIN);
+}
+
+static void
+add_rating_field (WaymarkCsvWriter *writer,
+                  WaymarkRating     rating)
+{
+  waymark_csv_add_field (writer,
+                         rating == WAYMARK_RATING_NONE ? NULL
+                         : waymark_enum_to_string (WAYMARK_TYPE_RATING, rating),
+                         WAYMARK_CSV_PLAIN);
+}
+
+static void
+add_age_field (WaymarkCsvWriter *writer,
+               int               age)
+{
+  g_autofree char *text = age >= 0 ? g_strdup_printf ("%d", age) : NULL;
+
+  waymark_csv_add_field (writer, text, WAYMARK_CSV_PLAIN);
+}
+
+static const char * const csv_columns[] = {
+  "id", "name", "level", "focus", "works_with", "evidence_rating", "impact_rating",
+  "cost_min", "cost_max", "currency", "cost_unit", "llr_status",
+  "summary", "settings", "cost_qualifier", "cost_benefit", "age_min", "age_max", "section",
+  NULL
+};
+
+char *
+waymark_export_interventions_csv (GListModel *model)
+{
+  GString *out = g_string_new (NULL);
+  WaymarkCsvWriter writer;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+
+  waymark_csv_writer_init (&writer, out);
+  for (guint i = 0; csv_columns[i] != NULL; i++)
+    waymark_csv_add_field (&writer, csv_columns[i], WAYMARK_CSV_PLAIN);
+  waymark_csv_end_row (&writer);
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+      const WaymarkCost *cost = waymark_intervention_get_cost (item);
+      g_autofree char *cost_min = cost ? waymark_money_to_decimal (cost->low_minor) : NULL;
+      g_autofree char *cost_max = cost ? waymark_money_to_decimal (cost->high_minor) : NULL;
+      g_autofree char *cost_benefit =
+        g_strjoinv (";", (char **) waymark_intervention_get_cost_benefit (item));
+
+      waymark_csv_add_field (&writer, waymark_intervention_get_id (item), WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, waymark_intervention_get_name (item), WAYMARK_CSV_TEXT);
+      add_flags_field (&writer, WAYMARK_TYPE_LEVEL, waymark_intervention_get_levels (item));
+      waymark_csv_add_field (&writer,
+                             waymark_enum_to_string (WAYMARK_TYPE_FOCUS,
+                                                     waymark_intervention_get_focus (item)),
+                             WAYMARK_CSV_PLAIN);
+      add_flags_field (&writer, WAYMARK_TYPE_WORKS_WITH,
+                       waymark_intervention_get_works_with (item));
+      add_rating_field (&writer, waymark_intervention_get_evidence_rating (item));
+      add_rating_field (&writer, waymark_intervention_get_impact_rating (item));
+      waymark_csv_add_field (&writer, cost_min, WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, cost_max, WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer,
+                             cost ? waymark_enum_to_string (WAYMARK_TYPE_CURRENCY, cost->currency)
+                                  : NULL,
+                             WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, cost ? cost->basis : NULL, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer,
+                             waymark_enum_to_string (WAYMARK_TYPE_LLR_STATUS,
+                                                     waymark_intervention_get_llr_status (item)),
+                             WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, waymark_intervention_get_summary (item), WAYMARK_CSV_TEXT);
+      add_flags_field (&writer, WAYMARK_TYPE_SETTING, waymark_intervention_get_settings (item));
+      waymark_csv_add_field (&writer,
+                             cost && cost->qualifier != WAYMARK_COST_QUALIFIER_NONE
+                             ? waymark_enum_to_string (WAYMARK_TYPE_COST_QUALIFIER, cost->qualifier)
+                             : NULL,
+                             WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, cost_benefit, WAYMARK_CSV_TEXT);
+      add_age_field (&writer, waymark_intervention_get_age_min (item));
+      add_age_field (&writer, waymark_intervention_get_age_max (item));
+      waymark_csv_add_field (&writer, waymark_intervention_get_section (item), WAYMARK_CSV_TEXT);
+      waymark_csv_end_row (&writer);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_member_text (JsonBuilder *builder,
+                 const char  *key,
+                 const char  *text)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_scale (JsonBuilder      *builder,
+           const char       *name,
+           WaymarkCatalogue *catalogue,
+           const char *    (*get) (WaymarkCatalogue *, WaymarkRating))
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  add_member_text (builder, "low", get (catalogue, WAYMARK_RATING_LOW));
+  add_member_text (builder, "moderate", get (catalogue, WAYMARK_RATING_MODERATE));
+  add_member_text (builder, "high", get (catalogue, WAYMARK_RATING_HIGH));
+  json_builder_end_object (builder);
+}
+
+static void
+add_providers (JsonBuilder *builder,
+               GPtrArray   *providers)
+{
+  json_builder_set_member_name (builder, "providers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < providers->len; i++)
+    {
+      WaymarkProvider *provider = g_ptr_array_index (providers, i);
+
+      json_builder_begin_object (builder);
+      add_member_text (builder, "id", provider->id);
+      add_member_text (builder, "name", provider->name);
+      json_builder_set_member_name (builder, "services");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < provider->services->len; j++)
+        {
+          WaymarkProviderService *service = g_ptr_array_index (provider->services, j);
+
+          json_builder_begin_object (builder);
+          add_member_text (builder, "name", service->name);
+          add_member_text (builder, "level",
+                           waymark_enum_to_string (WAYMARK_TYPE_LEVEL, service->level) != NULL
+                           ? waymark_enum_to_string (WAYMARK_TYPE_LEVEL, service->level) : "");
+          add_member_text (builder, "description", service->description);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "notes");
+      json_builder_begin_array (builder);
+      for (guint j = 0; provider->notes != NULL && provider->notes[j] != NULL; j++)
+        json_builder_add_string_value (builder, provider->notes[j]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+char *
+waymark_export_catalogue_json (WaymarkCatalogue *catalogue,
+                               GListModel       *model)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n;
+
+  g_return_val_if_fail (WAYMARK_IS_CATALOGUE (catalogue), NULL);
+  g_return_val_if_fail (model == NULL || G_IS_LIST_MODEL (model), NULL);
+
+  if (model == NULL)
+    model = G_LIST_MODEL (catalogue);
+
+  json_builder_begin_object (builder);
+  add_member_text (builder, "format", "waymark-catalogue");
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, WAYMARK_CATALOGUE_SCHEMA_VERSION);
+
+  json_builder_set_member_name (builder, "metadata");
+  json_builder_begin_object (builder);
+  add_member_text (builder, "title", waymark_catalogue_get_title (catalogue));
+  add_member_text (builder, "author", waymark_catalogue_get_author (catalogue));
+  add_member_text (builder, "area", waymark_catalogue_get_area (catalogue));
+  add_member_text (builder, "data_version", waymark_catalogue_get_data_version (catalogue));
+  add_member_text (builder, "source", waymark_catalogue_get_source (catalogue));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "rating_scales");
+  json_builder_begin_object (builder);
+  add_scale (builder, "evidence", catalogue, waymark_catalogue_get_evidence_scale);
+  add_scale (builder, "impact", catalogue, waymark_catalogue_get_impact_scale);
+  json_builder_end_object (builder);
+
+  add_providers (builder, waymark_catalogue_get_providers (catalogue));
+
+  json_builder_set_member_name (builder, "interventions");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+
+      json_builder_add_value (builder, waymark_intervention_to_json (item));
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  return json_generator_to_data (generator, NULL);
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "waymark-money.h"
+
+gboolean
+waymark_money_add (gint64  a,
+                   gint64  b,
+                   gint64 *result)
+{
+  gint64 sum;
+
+  if (__builtin_add_overflow (a, b, &sum))
+    return FALSE;
+  if (sum > WAYMARK_MONEY_MAX * 1000 || sum < -WAYMARK_MONEY_MAX * 1000)
+    return FALSE;
+
+  *result = sum;
+  return TRUE;
+}
+
+gboolean
+waymark_money_multiply (gint64  amount,
+                        gint64  factor,
+                        gint64 *result)
+{
+  gint64 product;
+
+  if (__builtin_mul_overflow (amount, factor, &product))
+    return FALSE;
+  if (product > WAYMARK_MONEY_MAX * 1000 || product < -WAYMARK_MONEY_MAX * 1000)
+    return FALSE;
+
+  *result = product;
+  return TRUE;
+}
+
+char *
+waymark_money_to_decimal (gint64 minor)
+{
+  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u",
+                          minor < 0 ? "-" : "",
+                          magnitude / 100,
+                          (guint) (magnitude % 100));
+}
+
+gboolean
+waymark_money_parse (const char *text,
+                     gint64     *minor)
+{
+  const char *p = text;
+  guint64 units = 0;
+  guint fraction = 0;
+  guint fraction_digits = 0;
+  guint digits = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_str_has_prefix (p, "£"))
+    p += strlen ("£");
+
+  for (; *p != '\0' && *p != '.'; p++)
+    {
+      if (*p == ',')
+        continue;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      units = units * 10 + (guint64) (*p - '0');
+      digits++;
+      if (units > (guint64) WAYMARK_MONEY_MAX / 100)
+        return FALSE;
+    }
+
+  if (*p == '.')
+    {
+      for (p++; *p != '\0'; p++)
+        {
+          if (!g_ascii_isdigit (*p) || fraction_digits == 2)
+            return FALSE;
+          fraction = fraction * 10 + (guint) (*p - '0');
+          fraction_digits++;
+        }
+      if (fraction_digits == 0)
+        return FALSE;
+      if (fraction_digits == 1)
+        fraction *= 10;
+    }
+
+  if (digits == 0)
+    return FALSE;
+  if (units * 100 + fraction > (guint64) WAYMARK_MONEY_MAX)
+    return FALSE;
+
+  *minor = (gint64) (units * 100 + fraction);
+  return TRUE;
+}
+
+char *
+waymark_money_format (gint64          minor,
+                      WaymarkCurrency currency)
+{
+  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
+  g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
+  GString *out = g_string_new (minor < 0 ? "-" : "");
+  gsize len = strlen (units);
+
+  g_string_append (out, waymark_currency_get_symbol (currency));
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, units[i]);
+    }
+  if (magnitude % 100 != 0)
+    g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "waymark-enums.h"
+
+G_BEGIN_DECLS
+
+/* Money is an integer count of minor units (pence, cents) everywhere. */
+
+/* The largest amount Waymark accepts anywhere: one billion pounds. */
+#define WAYMARK_MONEY_MAX G_GINT64_CONSTANT (100000000000)
+
+gboolean  waymark_money_add          (gint64      a,
+                                      gint64      b,
+                                      gint64     *result);
+gboolean  waymark_money_multiply     (gint64      amount,
+                                      gint64      factor,
+                                      gint64     *result);
+/* "2970.00", "-0.05": plain decimal, the same in every locale, for exports. */
+char     *waymark_money_to_decimal   (gint64      minor);
+/* Parses "2970", "2970.5", "2970.00", "£2,970.00"; refuses anything else or anything over
+ * WAYMARK_MONEY_MAX. */
+gboolean  waymark_money_parse        (const char *text,
+                                      gint64     *minor);
+/* "£2,970", "$395", "£780,864.40": for people, with the currency's symbol; pence shown only when
+ * there are some. */
+char     *waymark_money_format       (gint64          minor,
+                                      WaymarkCurrency currency);
+
+G_END_DECLS
