@@ -402,7 +402,7 @@ command_list (int    argc,
       N_("Words to find in name, summary, overview, cohorts, organisations and references"),
       N_("TEXT") },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &options.sort,
-      N_("Sort by name (default), level, evidence, impact or cost"), N_("KEY") },
+      N_("Sort by review (the review’s order, the default), name, level, evidence, impact or cost"), N_("KEY") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -411,7 +411,7 @@ command_list (int    argc,
   g_autoptr(WaymarkCriteria) criteria = waymark_criteria_new ();
   g_autoptr(GListStore) matches = NULL;
   g_autofree char *output = NULL;
-  int sort = WAYMARK_SORT_NAME;
+  int sort = WAYMARK_SORT_REVIEW;
   guint n;
 
   g_option_context_set_summary (context,
@@ -430,7 +430,7 @@ command_list (int    argc,
       !g_str_equal (options.format, "csv") && !g_str_equal (options.format, "json"))
     return usage_error ("list", _("--format must be table, csv or json"));
   if (options.sort != NULL && !waymark_enum_from_string (WAYMARK_TYPE_SORT_KEY, options.sort, &sort))
-    return usage_error ("list", _("--sort must be name, level, evidence, impact or cost"));
+    return usage_error ("list", _("--sort must be review, name, level, evidence, impact or cost"));
   if (!build_criteria (&options, criteria, &error))
     return usage_error ("list", error->message);
 

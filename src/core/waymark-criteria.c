@@ -16,7 +16,8 @@ G_DEFINE_ENUM_TYPE (WaymarkSortKey, waymark_sort_key,
   G_DEFINE_ENUM_VALUE (WAYMARK_SORT_LEVEL, "level"),
   G_DEFINE_ENUM_VALUE (WAYMARK_SORT_EVIDENCE, "evidence"),
   G_DEFINE_ENUM_VALUE (WAYMARK_SORT_IMPACT, "impact"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_COST, "cost"))
+  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_COST, "cost"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_REVIEW, "review"))
 
 struct _WaymarkCriteria
 {
@@ -450,6 +451,9 @@ waymark_intervention_compare (WaymarkIntervention *a,
       break;
     case WAYMARK_SORT_COST:
       result = compare_cost (waymark_intervention_get_cost (a), waymark_intervention_get_cost (b));
+      break;
+    case WAYMARK_SORT_REVIEW:
+      result = (int) a->position - (int) b->position;
       break;
     case WAYMARK_SORT_NAME:
     default:

@@ -22,6 +22,8 @@ typedef enum
   WAYMARK_SORT_EVIDENCE,
   WAYMARK_SORT_IMPACT,
   WAYMARK_SORT_COST,
+  /* The order of the review (and of the catalogue file). */
+  WAYMARK_SORT_REVIEW,
 } WaymarkSortKey;
 
 #define WAYMARK_TYPE_AGE_GROUP (waymark_age_group_get_type ())

@@ -148,12 +148,12 @@ add_providers (JsonBuilder *builder,
       for (guint j = 0; j < provider->services->len; j++)
         {
           WaymarkProviderService *service = g_ptr_array_index (provider->services, j);
+          g_autofree char *level = waymark_flags_to_string (WAYMARK_TYPE_LEVEL, service->level,
+                                                            ";");
 
           json_builder_begin_object (builder);
           add_member_text (builder, "name", service->name);
-          add_member_text (builder, "level",
-                           waymark_enum_to_string (WAYMARK_TYPE_LEVEL, service->level) != NULL
-                           ? waymark_enum_to_string (WAYMARK_TYPE_LEVEL, service->level) : "");
+          add_member_text (builder, "level", level);
           add_member_text (builder, "description", service->description);
           json_builder_end_object (builder);
         }

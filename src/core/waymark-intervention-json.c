@@ -295,6 +295,7 @@ waymark_intervention_read_json (WaymarkJsonReader *reader,
     return NULL;
   waymark_json_reader_pop (reader);
 
+  self->position = index;
   return g_steal_pointer (&self);
 }
 

@@ -41,6 +41,7 @@ struct _WaymarkIntervention
   char             *section;
   char             *notes;
 
+  guint             position;  /* in its catalogue */
   char             *search_text;
   char             *sort_name;
 };

@@ -57,6 +57,8 @@ waymark_money_parse (const char *text,
   guint fraction = 0;
   guint fraction_digits = 0;
   guint digits = 0;
+  guint group = 0;
+  guint commas = 0;
 
   if (text == NULL)
     return FALSE;
@@ -66,17 +68,28 @@ waymark_money_parse (const char *text,
   if (g_str_has_prefix (p, "£"))
     p += strlen ("£");
 
+  /* Commas only as thousands separators ("2,970"): "12,34" is refused rather than guessed at,
+   * since in much of Europe it means 12.34. */
   for (; *p != '\0' && *p != '.'; p++)
     {
       if (*p == ',')
-        continue;
+        {
+          if (digits == 0 || (commas == 0 && group > 3) || (commas > 0 && group != 3))
+            return FALSE;
+          commas++;
+          group = 0;
+          continue;
+        }
       if (!g_ascii_isdigit (*p))
         return FALSE;
       units = units * 10 + (guint64) (*p - '0');
       digits++;
+      group++;
       if (units > (guint64) WAYMARK_MONEY_MAX / 100)
         return FALSE;
     }
+  if (commas > 0 && group != 3)
+    return FALSE;
 
   if (*p == '.')
     {

@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "waymark-catalogue.h"
+#include "waymark-export.h"
+#include "waymark-money.h"
+
+/* The expected values in tests/data/review-expected.tsv were written by reading the review, not
+ * by copying the catalogue: a mistyped rating or cost in either shows up here. */
+
+static WaymarkCatalogue *
+load_default (void)
+{
+  g_autoptr(GError) error = NULL;
+  WaymarkCatalogue *catalogue = waymark_catalogue_new_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalogue);
+  return catalogue;
+}
+
+static void
+test_metadata (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+
+  g_assert_cmpstr (waymark_catalogue_get_title (catalogue), ==,
+                   "Rapid evidence review: Interventions to prevent and reduce domestic abuse and "
+                   "sexual violence");
+  g_assert_cmpstr (waymark_catalogue_get_author (catalogue), ==, "Crest Advisory");
+  g_assert_cmpstr (waymark_catalogue_get_area (catalogue), ==,
+                   "Leicester, Leicestershire and Rutland");
+  g_assert_nonnull (waymark_catalogue_get_data_version (catalogue));
+}
+
+static void
+test_matches_review (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "review-expected.tsv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "id\tlevels\tevidence\timpact\tcost_low\tcost_high\tcurrency\tbasis\tllr_status");
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      WaymarkIntervention *item;
+      const WaymarkCost *cost;
+      g_autofree char *levels = NULL;
+
+      if (*lines[i] == '\0')
+        continue;
+
+      f = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (f), ==, 9);
+      g_test_message ("checking %s", f[0]);
+
+      item = waymark_catalogue_lookup (catalogue, f[0]);
+      g_assert_nonnull (item);
+
+      levels = waymark_flags_to_string (WAYMARK_TYPE_LEVEL, waymark_intervention_get_levels (item),
+                                        ";");
+      g_assert_cmpstr (levels, ==, f[1]);
+      g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_RATING,
+                                               waymark_intervention_get_evidence_rating (item)),
+                       ==, *f[2] ? f[2] : "none");
+      g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_RATING,
+                                               waymark_intervention_get_impact_rating (item)),
+                       ==, *f[3] ? f[3] : "none");
+
+      cost = waymark_intervention_get_cost (item);
+      if (*f[4] == '\0')
+        g_assert_null (cost);
+      else
+        {
+          g_assert_nonnull (cost);
+          g_assert_cmpint (cost->low_minor, ==, g_ascii_strtoll (f[4], NULL, 10));
+          g_assert_cmpint (cost->high_minor, ==, g_ascii_strtoll (f[5], NULL, 10));
+          g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_CURRENCY, cost->currency), ==, f[6]);
+          g_assert_cmpstr (cost->basis, ==, f[7]);
+        }
+
+      g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_LLR_STATUS,
+                                               waymark_intervention_get_llr_status (item)),
+                       ==, f[8]);
+      checked++;
+    }
+
+  /* Every intervention in the catalogue is checked, and nothing else is in it. */
+  g_assert_cmpuint (checked, ==, 35);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalogue)), ==, checked);
+}
+
+static void
+test_review_spot_checks (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *stop_sv = waymark_catalogue_lookup (catalogue, "stop-sv");
+  WaymarkIntervention *rwf = waymark_catalogue_lookup (catalogue, "relationships-without-fear");
+  WaymarkIntervention *cbt = waymark_catalogue_lookup (catalogue, "cbt-perpetrators");
+  WaymarkIntervention *iris = waymark_catalogue_lookup (catalogue, "iris");
+  const WaymarkCost *assembly;
+
+  /* The review's one MEDIUM is its moderate, and keeps its note. */
+  g_assert_cmpint (waymark_intervention_get_impact_rating (stop_sv), ==, WAYMARK_RATING_MODERATE);
+  g_assert_cmpstr (waymark_intervention_get_impact_rating_as_written (stop_sv), ==,
+                   "MEDIUM (note limited evidence)");
+
+  /* MODERATE/LOW is a range like LOW/MODERATE. */
+  g_assert_cmpint (waymark_intervention_get_impact_rating (cbt), ==, WAYMARK_RATING_LOW_MODERATE);
+  g_assert_cmpstr (waymark_intervention_get_impact_rating_as_written (cbt), ==, "MODERATE/LOW");
+
+  /* RwF publishes two prices: teacher training from £375 a session, assemblies from £80. */
+  g_assert_cmpuint (waymark_intervention_get_costs (rwf)->len, ==, 2);
+  assembly = g_ptr_array_index (waymark_intervention_get_costs (rwf), 1);
+  g_assert_cmpint (assembly->low_minor, ==, 8000);
+  g_assert_cmpint (assembly->qualifier, ==, WAYMARK_COST_QUALIFIER_FROM);
+
+  /* IRIS publishes a return, not a unit cost. */
+  g_assert_null (waymark_intervention_get_cost (iris));
+  g_assert_nonnull (strstr (waymark_intervention_get_cost_benefit (iris)[0], "£16"));
+}
+
+static void
+test_internal_consistency (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  guint rated = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+      const char *evidence_words = waymark_intervention_get_evidence_rating_as_written (item);
+      const char *impact_words = waymark_intervention_get_impact_rating_as_written (item);
+      GPtrArray *costs = waymark_intervention_get_costs (item);
+
+      g_test_message ("checking %s", waymark_intervention_get_id (item));
+
+      /* The rating and the review's words for it agree; both or neither are given. */
+      g_assert_cmpint (evidence_words == NULL, ==,
+                       waymark_intervention_get_evidence_rating (item) == WAYMARK_RATING_NONE);
+      g_assert_cmpint (impact_words == NULL, ==,
+                       waymark_intervention_get_impact_rating (item) == WAYMARK_RATING_NONE);
+      if (evidence_words != NULL)
+        {
+          WaymarkRating parsed;
+          g_auto(GStrv) word = g_strsplit (evidence_words, " ", 2);
+
+          g_assert_true (waymark_rating_parse_review_words (word[0], &parsed));
+          g_assert_cmpint (parsed, ==, waymark_intervention_get_evidence_rating (item));
+          rated++;
+        }
+      if (impact_words != NULL)
+        {
+          WaymarkRating parsed;
+          g_auto(GStrv) word = g_strsplit (impact_words, " ", 2);
+
+          g_assert_true (waymark_rating_parse_review_words (word[0], &parsed));
+          g_assert_cmpint (parsed, ==, waymark_intervention_get_impact_rating (item));
+        }
+
+      /* Every published figure can be found in the review's resources text for it. */
+      for (guint c = 0; c < costs->len; c++)
+        {
+          const WaymarkCost *cost = g_ptr_array_index (costs, c);
+          g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, cost->low_minor / 100);
+          g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, cost->high_minor / 100);
+          const char *resources = waymark_intervention_get_resources (item);
+
+          g_assert_nonnull (resources);
+          g_assert_nonnull (strstr (resources, low));
+          g_assert_nonnull (strstr (resources, high));
+          g_assert_nonnull (strstr (resources, cost->as_written));
+        }
+    }
+
+  /* The review rates 25 interventions. */
+  g_assert_cmpuint (rated, ==, 25);
+}
+
+static void
+test_scales_and_providers (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  GPtrArray *providers = waymark_catalogue_get_providers (catalogue);
+  const char *ids[] = { "freeva", "living-without-abuse", "womens-aid-llr" };
+
+  g_assert_true (g_str_has_prefix (waymark_catalogue_get_evidence_scale (catalogue,
+                                                                         WAYMARK_RATING_LOW),
+                                   "We did not find a systematic review"));
+  g_assert_true (g_str_has_prefix (waymark_catalogue_get_evidence_scale (catalogue,
+                                                                         WAYMARK_RATING_HIGH),
+                                   "Evidence is strong"));
+  g_assert_true (g_str_has_prefix (waymark_catalogue_get_impact_scale (catalogue,
+                                                                       WAYMARK_RATING_LOW),
+                                   "There is no evidence of positive change"));
+  g_assert_true (g_str_has_prefix (waymark_catalogue_get_impact_scale (catalogue,
+                                                                       WAYMARK_RATING_HIGH),
+                                   "There is strong evidence"));
+  g_assert_null (waymark_catalogue_get_impact_scale (catalogue, WAYMARK_RATING_LOW_MODERATE));
+
+  g_assert_cmpuint (providers->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < providers->len; i++)
+    {
+      WaymarkProvider *provider = g_ptr_array_index (providers, i);
+
+      g_assert_cmpstr (provider->id, ==, ids[i]);
+      g_assert_cmpuint (provider->services->len, >, 0);
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autoptr(WaymarkCatalogue) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = waymark_export_catalogue_json (catalogue, NULL);
+  g_autofree char *second = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (first, strlen (first));
+
+  again = waymark_catalogue_new_from_bytes (bytes, "exported.json", &error);
+  g_assert_no_error (error);
+  second = waymark_export_catalogue_json (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 35);
+}
+
+static void
+test_shipped_file_is_canonical (void)
+{
+  /* The shipped file is exactly what Waymark writes, so editing it by hand and saving it from
+   * Waymark never produce two different files. */
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autofree char *exported = waymark_export_catalogue_json (catalogue, NULL);
+  g_autoptr(GBytes) shipped =
+    g_resources_lookup_data ("/io/github/waymark/Waymark/catalogue/interventions.json", 0, NULL);
+  g_autofree char *with_newline = g_strconcat (exported, "\n", NULL);
+
+  g_assert_nonnull (shipped);
+  g_assert_cmpmem (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped),
+                   with_newline, strlen (with_newline));
+}
+
+static void
+test_list_model (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  GListModel *model = G_LIST_MODEL (catalogue);
+  g_autoptr(WaymarkIntervention) first = g_list_model_get_item (model, 0);
+
+  g_assert_true (g_list_model_get_item_type (model) == WAYMARK_TYPE_INTERVENTION);
+  g_assert_cmpstr (waymark_intervention_get_id (first), ==, "coaching-boys-into-men");
+  g_assert_null (g_list_model_get_item (model, 35));
+  g_assert_true (waymark_catalogue_lookup (catalogue, "drive") != NULL);
+  g_assert_null (waymark_catalogue_lookup (catalogue, "no-such-thing"));
+}
+
+static void
+test_finalizes (void)
+{
+  WaymarkCatalogue *catalogue = load_default ();
+
+  g_assert_finalize_object (catalogue);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/catalogue/metadata", test_metadata);
+  g_test_add_func ("/core/catalogue/review/expected-values", test_matches_review);
+  g_test_add_func ("/core/catalogue/review/spot-checks", test_review_spot_checks);
+  g_test_add_func ("/core/catalogue/review/consistency", test_internal_consistency);
+  g_test_add_func ("/core/catalogue/review/scales-and-providers", test_scales_and_providers);
+  g_test_add_func ("/core/catalogue/round-trip", test_round_trip);
+  g_test_add_func ("/core/catalogue/canonical", test_shipped_file_is_canonical);
+  g_test_add_func ("/core/catalogue/list-model", test_list_model);
+  g_test_add_func ("/core/catalogue/finalizes", test_finalizes);
+
+  return g_test_run ();
+}

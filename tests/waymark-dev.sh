@@ -1,0 +1,73 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The two commands of the README, for a fresh Debian 12 machine (run as root, or with sudo
+# available). Each installs whatever is missing first.
+#
+#   sh tests/waymark-dev.sh run    build, then start Waymark
+#   sh tests/waymark-dev.sh test   build, then run the whole test suite twice: a normal build
+#                                  and one with AddressSanitizer and UBSan; exits non-zero on
+#                                  any failure
+set -eu
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+packages="gcc libc6-dev pkg-config meson ninja-build gettext
+  libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
+  desktop-file-utils appstream xvfb xauth dbus python3"
+
+install_missing () {
+  missing=""
+  for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+      || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  echo "Installing:$missing"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $missing
+}
+
+setup () {
+  dir=$1; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@"
+  fi
+  meson compile -C "$dir"
+}
+
+run_tests () {
+  dir=$1
+  # One virtual X server for the whole run: widget tests need a display, and several
+  # xvfb-run started at once can race for the same one.
+  xvfb-run -a -s "-screen 0 1920x1080x24" \
+    meson test -C "$dir" --print-errorlogs --num-processes 2
+}
+
+command=${1:-}
+case "$command" in
+  run)
+    install_missing
+    setup build
+    if [ -x build/src/gui/waymark ]; then
+      exec build/src/gui/waymark
+    fi
+    exec build/src/cli/waymark-cli list
+    ;;
+  test)
+    install_missing
+    setup build
+    run_tests build
+    setup build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
+    run_tests build-sanitize
+    echo "All tests passed in both builds."
+    ;;
+  *)
+    echo "usage: sh tests/waymark-dev.sh run|test" >&2
+    exit 2
+    ;;
+esac
