@@ -1,1 +1,201 @@
-int main (void) { return 77; }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "waymark-catalogue.h"
+
+/* Every file in tests/data/bad/ is refused with the message in expected-messages.txt: the file,
+ * where in it, and what is wrong, in words. */
+
+typedef struct
+{
+  char *file;
+  char *message;
+} Case;
+
+static void
+case_free (Case *c)
+{
+  g_free (c->file);
+  g_free (c->message);
+  g_free (c);
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", c->file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+
+  g_assert_null (catalogue);
+  g_assert_error (error, WAYMARK_CATALOGUE_ERROR, error->code);
+  g_assert_cmpstr (error->message, ==, c->message);
+}
+
+static void
+test_every_file_has_a_message (gconstpointer data)
+{
+  GHashTable *expected = (GHashTable *) data;
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_test_message ("%s", name);
+      g_assert_true (g_hash_table_contains (expected, name));
+      files++;
+    }
+  g_assert_cmpuint (files, ==, g_hash_table_size (expected));
+  g_assert_cmpuint (files, >=, 40);
+}
+
+static void
+test_minimal_is_valid (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+
+  /* The corpus is built from this file: it must itself be fine. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalogue)), ==, 1);
+}
+
+static void
+test_every_truncation (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  guint refused = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+
+  /* However the file is cut short, it is refused with a message, never half loaded. */
+  for (gsize cut = 0; cut < len - 2; cut++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (contents, cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WaymarkCatalogue) catalogue =
+        waymark_catalogue_new_from_bytes (bytes, "cut.json", &error);
+
+      g_assert_null (catalogue);
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, "cut.json: "));
+      refused++;
+    }
+  g_assert_cmpuint (refused, >, 1000);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/waymark/catalogue.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+
+  g_assert_null (catalogue);
+  g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ);
+  g_assert_true (g_str_has_prefix (error->message, "catalogue.json: cannot be read: "));
+}
+
+static void
+test_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+
+  g_assert_null (catalogue);
+  g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ);
+  g_assert_true (g_str_has_suffix (error->message, ": is a folder, not a catalogue file"));
+  g_rmdir (dir);
+}
+
+static void
+test_very_large_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  FILE *stream = fopen (path, "w");
+
+  /* A sparse file: big on paper, nothing on disk, and it must be refused before it is read. */
+  g_assert_nonnull (stream);
+  g_assert_cmpint (fseek (stream, (long) WAYMARK_CATALOGUE_MAX_BYTES + 1024 * 1024, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('}', stream), ==, '}');
+  fclose (stream);
+
+  catalogue = waymark_catalogue_new_from_file (file, &error);
+  g_assert_null (catalogue);
+  g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "huge.json: is too large (257 MB); a catalogue can be at most 256 MB");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autofree char *list_path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  expected = g_hash_table_new (g_str_hash, g_str_equal);
+  list_path = g_test_build_filename (G_TEST_DIST, "data", "bad", "expected-messages.txt", NULL);
+  if (!g_file_get_contents (list_path, &contents, NULL, NULL))
+    g_error ("cannot read %s", list_path);
+  lines = g_strsplit (contents, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *test_path = NULL;
+      Case *c;
+
+      if (*lines[i] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 2);
+      g_assert (g_strv_length (fields) == 2);
+
+      c = g_new0 (Case, 1);
+      c->file = g_strdup (fields[0]);
+      c->message = g_strdup (fields[1]);
+      g_ptr_array_add (cases, c);
+      g_hash_table_add (expected, c->file);
+
+      test_path = g_strdup_printf ("/core/catalogue/bad/%s", c->file);
+      g_test_add_data_func (test_path, c, test_bad_file);
+    }
+
+  g_test_add_data_func ("/core/catalogue/bad-corpus/complete", expected,
+                        test_every_file_has_a_message);
+  g_test_add_func ("/core/catalogue/bad-corpus/minimal-is-valid", test_minimal_is_valid);
+  g_test_add_func ("/core/catalogue/bad/every-truncation", test_every_truncation);
+  g_test_add_func ("/core/catalogue/bad/missing-file", test_missing_file);
+  g_test_add_func ("/core/catalogue/bad/folder", test_folder);
+  g_test_add_func ("/core/catalogue/bad/very-large-file", test_very_large_file);
+
+  status = g_test_run ();
+  return status;
+}

@@ -34,6 +34,8 @@ struct _WaymarkCriteria
   WaymarkAgeGroup   age_groups;
   char             *search;
   char            **search_words;  /* folded */
+
+  guint             in_reset : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkCriteria, waymark_criteria, G_TYPE_OBJECT)
@@ -212,7 +214,8 @@ changed (WaymarkCriteria *self,
          int              prop_id)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (!self->in_reset)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 #define DEFINE_ACCESSORS(type, field, PROP) \
@@ -290,7 +293,7 @@ waymark_criteria_reset (WaymarkCriteria *self)
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
-  g_signal_handlers_block_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  self->in_reset = TRUE;
   waymark_criteria_set_levels (self, 0);
   waymark_criteria_set_focus (self, 0);
   waymark_criteria_set_works_with (self, 0);
@@ -301,8 +304,7 @@ waymark_criteria_reset (WaymarkCriteria *self)
   waymark_criteria_set_max_cost (self, 0);
   waymark_criteria_set_age_groups (self, 0);
   waymark_criteria_set_search (self, NULL);
-  g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL,
-                                     NULL);
+  self->in_reset = FALSE;
   g_object_thaw_notify (G_OBJECT (self));
 
   g_signal_emit (self, signals[CHANGED], 0);

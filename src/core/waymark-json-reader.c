@@ -595,7 +595,10 @@ read_int_node (WaymarkJsonReader *reader,
     {
       double d = json_node_get_double (node);
 
-      if (!isfinite (d) || d != (double) (gint64) d)
+      if (!isfinite (d) || fabs (d) > 1e15)
+        return waymark_json_reader_fail (reader, CODE_INVALID_VALUE,
+                                         _("%s is far too large"), key);
+      if (d != (double) (gint64) d)
         return waymark_json_reader_fail (reader, CODE_INVALID_VALUE,
                                          _("%s should be a whole number, not %g"), key, d);
       value = (gint64) d;
