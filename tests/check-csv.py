@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reads `waymark-cli list --format csv` back with Python's own csv module (a reader that shares
+no code with Waymark's writer) and checks it against the review's values."""
+import csv
+import io
+import os
+import pathlib
+import subprocess
+import sys
+
+cli = sys.argv[1]
+srcdir = pathlib.Path(os.environ["G_TEST_SRCDIR"])
+tests = 0
+failures = 0
+
+
+def check(ok, what):
+    global tests, failures
+    tests += 1
+    print(("ok" if ok else "not ok") + f" {tests} {what}")
+    if not ok:
+        failures += 1
+
+
+raw = subprocess.run([cli, "list", "--format", "csv"], check=True, capture_output=True).stdout
+check(not raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark before the header")
+check(raw.endswith(b"\r\n"), "rows end with CRLF")
+text = raw.decode("utf-8")
+rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+header = rows[0]
+expected_start = ("id,name,level,focus,works_with,evidence_rating,impact_rating,cost_min,cost_max,"
+                  "currency,cost_unit,llr_status").split(",")
+check(header[: len(expected_start)] == expected_start, "header begins as specified")
+check(len(rows) == 36, f"35 interventions (got {len(rows) - 1})")
+check(all(len(r) == len(header) for r in rows), "every row has as many fields as the header")
+
+by_id = {r[0]: dict(zip(header, r)) for r in rows[1:]}
+expected = list(csv.DictReader(open(srcdir / "data" / "review-expected.tsv", encoding="utf-8"),
+                               delimiter="\t"))
+for e in expected:
+    row = by_id.get(e["id"])
+    if row is None:
+        check(False, f"{e['id']} is listed")
+        continue
+    cost_min = f"{int(e['cost_low']) / 100:.2f}" if e["cost_low"] else ""
+    cost_max = f"{int(e['cost_high']) / 100:.2f}" if e["cost_high"] else ""
+    got = (row["level"], row["evidence_rating"], row["impact_rating"], row["cost_min"],
+           row["cost_max"], row["currency"], row["cost_unit"], row["llr_status"])
+    want = (e["levels"], e["evidence"], e["impact"], cost_min, cost_max, e["currency"], e["basis"],
+            e["llr_status"])
+    check(got == want, f"{e['id']}: {got} == {want}")
+
+check(by_id["make-a-change"]["cost_min"] == "2970.00", "money as plain decimals")
+check(by_id["change-that-lasts"]["level"] == "primary;secondary;tertiary", "multi-values joined with ;")
+check(by_id["safe-dates"]["currency"] == "USD", "dollars stay dollars")
+
+# The same in a comma-decimal locale: exports never follow the locale.
+env = dict(os.environ, LC_ALL="de_DE.UTF-8", LC_NUMERIC="de_DE.UTF-8")
+again = subprocess.run([cli, "list", "--format", "csv"], check=True, capture_output=True,
+                       env=env).stdout
+check(again == raw, "identical output in a comma-decimal locale")
+
+print(f"1..{tests}")
+sys.exit(1 if failures else 0)
