@@ -345,6 +345,23 @@ waymark_llr_status_get_label (WaymarkLlrStatus status)
 }
 
 const char *
+waymark_gender_get_label (WaymarkGender gender)
+{
+  switch (gender)
+    {
+    case WAYMARK_GENDER_MALE:
+      return _("Men and boys");
+    case WAYMARK_GENDER_FEMALE:
+      return _("Women and girls");
+    case WAYMARK_GENDER_ANY:
+      return _("Any gender");
+    case WAYMARK_GENDER_UNSPECIFIED:
+    default:
+      return NULL;
+    }
+}
+
+const char *
 waymark_currency_get_symbol (WaymarkCurrency currency)
 {
   switch (currency)

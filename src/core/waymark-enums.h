@@ -143,6 +143,8 @@ const char *waymark_focus_get_label      (WaymarkFocus     focus);
 const char *waymark_works_with_get_label (WaymarkWorksWith works_with);
 const char *waymark_setting_get_label    (WaymarkSetting   setting);
 const char *waymark_llr_status_get_label (WaymarkLlrStatus status);
+/* NULL for WAYMARK_GENDER_UNSPECIFIED: there is nothing to say. */
+const char *waymark_gender_get_label     (WaymarkGender    gender);
 const char *waymark_currency_get_symbol  (WaymarkCurrency  currency);
 
 G_END_DECLS

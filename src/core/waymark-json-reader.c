@@ -249,6 +249,48 @@ scan_number (WaymarkJsonReader *reader,
   return TRUE;
 }
 
+/* json-glib keeps the last of two equal keys; a catalogue with two evidence ratings for one
+ * intervention must be refused instead. Keys are compared as written, escapes and all. */
+static gboolean
+check_duplicate_key (WaymarkJsonReader *reader,
+                     Scanner           *s,
+                     GPtrArray         *objects,
+                     gsize              start)
+{
+  GHashTable *keys;
+  gsize after = s->pos;
+  char *key;
+
+  while (after < s->len && (s->data[after] == ' ' || s->data[after] == '\t' ||
+                            s->data[after] == '\r' || s->data[after] == '\n'))
+    after++;
+  if (after >= s->len || s->data[after] != ':' || objects->len == 0)
+    return TRUE;
+
+  keys = g_ptr_array_index (objects, objects->len - 1);
+  if (keys == NULL)
+    return TRUE;
+
+  key = g_strndup (s->data + start + 1, s->pos - start - 2);
+  if (g_hash_table_contains (keys, key))
+    {
+      g_autofree char *what = g_strdup_printf (_("the key \"%s\" appears twice in the same object"),
+                                               key);
+      g_free (key);
+      return scan_fail (reader, s, start, CODE_SYNTAX, what);
+    }
+  g_hash_table_add (keys, key);
+
+  return TRUE;
+}
+
+static void
+key_set_free (gpointer data)
+{
+  if (data != NULL)
+    g_hash_table_destroy (data);
+}
+
 /* Refuses what json-glib would accept or mangle; positions in messages are line and column. */
 static gboolean
 scan (WaymarkJsonReader *reader,
@@ -256,10 +298,13 @@ scan (WaymarkJsonReader *reader,
       gsize              len)
 {
   Scanner s = { data, len, 0, 1, 0 };
+  /* One key set per open object; NULL for an open array. */
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (key_set_free);
 
   while (s.pos < s.len)
     {
       char c = s.data[s.pos];
+      gsize start;
 
       switch (c)
         {
@@ -268,8 +313,23 @@ scan (WaymarkJsonReader *reader,
           s.line++;
           s.line_start = s.pos;
           break;
+        case '{':
+          g_ptr_array_add (objects, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+          s.pos++;
+          break;
+        case '[':
+          g_ptr_array_add (objects, NULL);
+          s.pos++;
+          break;
+        case '}':
+        case ']':
+          if (objects->len > 0)
+            g_ptr_array_remove_index (objects, objects->len - 1);
+          s.pos++;
+          break;
         case '"':
-          if (!scan_string (reader, &s))
+          start = s.pos;
+          if (!scan_string (reader, &s) || !check_duplicate_key (reader, &s, objects, start))
             return FALSE;
           break;
         case '\'':

@@ -44,6 +44,8 @@ write("nul-byte.json", minimal_text.encode("utf-8").replace(b"Drive project", b"
 write("nul-escape.json", minimal_text.replace('"Drive project"', '"Drive\\u0000 project"'))
 write("lone-surrogate.json", minimal_text.replace('"Drive project"', '"Drive \\ud800 project"'))
 write("lone-low-surrogate.json", minimal_text.replace('"Drive project"', '"Drive \\udc00 project"'))
+write("duplicate-key.json", minimal_text.replace('"evidence_rating" : "moderate",',
+                                                 '"evidence_rating" : "high",\n      "evidence_rating" : "moderate",'))
 write("huge-number.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 99999999999999999999'))
 write("infinity.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 1e999'))
 write("fraction.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 2400.5'))
