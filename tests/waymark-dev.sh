@@ -15,7 +15,7 @@ cd "$here"
 
 packages="gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
-  desktop-file-utils appstream xvfb xauth dbus python3 python3-jsonschema"
+  desktop-file-utils appstream xvfb xauth dbus python3 python3-jsonschema locales"
 
 install_missing () {
   missing=""
@@ -30,6 +30,17 @@ install_missing () {
   $sudo_cmd apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $missing
+}
+
+# Exports must not follow a comma-decimal locale; a test proves it in German.
+ensure_test_locale () {
+  locale -a 2>/dev/null | grep -qi '^de_DE\.utf8$' && return 0
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
+  grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen \
+    || echo 'de_DE.UTF-8 UTF-8' | $sudo_cmd tee -a /etc/locale.gen >/dev/null
+  $sudo_cmd locale-gen >/dev/null
 }
 
 setup () {
@@ -60,6 +71,7 @@ case "$command" in
     ;;
   test)
     install_missing
+    ensure_test_locale
     setup build
     run_tests build
     setup build-sanitize -Db_sanitize=address,undefined -Db_lundef=false

@@ -11,6 +11,7 @@
 #include "waymark-export.h"
 #include "waymark-intervention-json.h"
 #include "waymark-money.h"
+#include "waymark-plan-io.h"
 
 /* Exit statuses: 0 done, 1 the input was bad or not found, 2 the command line was wrong. */
 enum {
@@ -697,21 +698,49 @@ command_show (int    argc,
 
 /* validate */
 
+/* Whether the file says it is a plan; anything else is checked as a catalogue, whose loader
+ * explains what is wrong with it. */
+static gboolean
+is_plan_file (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   (gssize) g_bytes_get_size (bytes), NULL))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+
+  return g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL),
+                    "waymark-plan") == 0;
+}
+
 static int
 command_validate (int    argc,
                   char **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
+  g_autofree char *catalogue_path = NULL;
+  GOptionEntry entries[] = {
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &catalogue_path,
+      N_("For a plan: the catalogue its interventions come from (default: the review’s)"),
+      N_("FILE") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   guint n;
 
   g_option_context_set_summary (context,
-                                _("Check a catalogue file. Exits 0 when it is valid; otherwise "
-                                  "prints what is wrong and where, and exits 1."));
+                                _("Check a catalogue or a plan file. Exits 0 when it is valid; "
+                                  "otherwise prints what is wrong and where, and exits 1."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -722,16 +751,124 @@ command_validate (int    argc,
 
   file = g_file_new_for_commandline_arg (argv[1]);
   name = g_file_get_basename (file);
-  catalogue = waymark_catalogue_new_from_file (file, &error);
+  bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+
+  if (bytes != NULL && is_plan_file (bytes))
+    {
+      g_autoptr(WaymarkCatalogue) catalogue = load_catalogue (catalogue_path, &error);
+      g_autoptr(WaymarkPlan) plan = NULL;
+
+      if (catalogue == NULL)
+        {
+          g_printerr ("%s: %s\n", program, error->message);
+          return EXIT_BAD_INPUT;
+        }
+      plan = waymark_plan_new_from_bytes (bytes, name, catalogue, &error);
+      if (plan == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      n = g_list_model_get_n_items (G_LIST_MODEL (plan));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid plan with %u item\n",
+                            "%s: a valid plan with %u items\n", n), name, n);
+      return EXIT_OK;
+    }
+
+  {
+    g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+
+    if (catalogue == NULL)
+      {
+        g_printerr ("%s\n", error->message);
+        return EXIT_BAD_INPUT;
+      }
+    n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid catalogue with %u intervention\n",
+                          "%s: a valid catalogue with %u interventions\n", n), name, n);
+  }
+  return EXIT_OK;
+}
+
+/* export */
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autofree char *catalogue_path = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("csv or json (required)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE (atomically) instead of standard output"), N_("FILE") },
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &catalogue_path,
+      N_("The catalogue the plan’s interventions come from (default: the review’s)"),
+      N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autofree char *data = NULL;
+  WaymarkPlanFormat plan_format;
+
+  g_option_context_set_summary (context,
+                                _("Export a saved plan as CSV (for spreadsheets) or JSON (for "
+                                  "other systems), exactly as Waymark does."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("export", error->message);
+  if (argc != 2)
+    return usage_error ("export", _("export needs exactly one plan file"));
+  if (g_strcmp0 (format, "csv") == 0)
+    plan_format = WAYMARK_PLAN_FORMAT_CSV;
+  else if (g_strcmp0 (format, "json") == 0)
+    plan_format = WAYMARK_PLAN_FORMAT_JSON;
+  else
+    return usage_error ("export", _("--format must be csv or json"));
+
+  catalogue = load_catalogue (catalogue_path, &error);
   if (catalogue == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("%s: %s\n", program, error->message);
       return EXIT_BAD_INPUT;
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid catalogue with %u intervention\n",
-                        "%s: a valid catalogue with %u interventions\n", n), name, n);
+  file = g_file_new_for_commandline_arg (argv[1]);
+  plan = waymark_plan_new_from_file (file, catalogue, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s: %s\n", program, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+
+      if (!waymark_plan_write (plan, catalogue, plan_format, out, &error))
+        {
+          g_printerr ("%s: %s\n", program, error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return EXIT_OK;
+    }
+
+  data = plan_format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, &error)
+                                                : waymark_plan_to_json (plan, catalogue, &error);
+  if (data == NULL)
+    {
+      g_printerr ("%s: %s\n", program, error->message);
+      return EXIT_BAD_INPUT;
+    }
+  write_stdout (data);
   return EXIT_OK;
 }
 
@@ -745,7 +882,8 @@ static const struct
 } commands[] = {
   { "list", command_list, N_("List and filter the interventions") },
   { "show", command_show, N_("Show one intervention in full") },
-  { "validate", command_validate, N_("Check a catalogue file") },
+  { "validate", command_validate, N_("Check a catalogue or a plan file") },
+  { "export", command_export, N_("Export a saved plan as CSV or JSON") },
 };
 
 static void

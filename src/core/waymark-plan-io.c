@@ -1,0 +1,693 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "waymark-csv.h"
+#include "waymark-json-reader.h"
+#include "waymark-money.h"
+#include "waymark-plan-io.h"
+#include "waymark-plan-item-private.h"
+#include "waymark-plan-private.h"
+
+G_DEFINE_QUARK (waymark-plan-error-quark, waymark_plan_error)
+
+static char *
+format_timestamp (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+overflow_error (GError **error)
+{
+  g_set_error_literal (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE,
+                       _("The plan’s total is too large to calculate: check the quantities and "
+                         "unit costs"));
+  return FALSE;
+}
+
+/* Writing JSON */
+
+static void
+member_text (JsonBuilder *builder,
+             const char  *key,
+             const char  *text)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, text != NULL ? text : "");
+}
+
+static void
+member_int (JsonBuilder *builder,
+            const char  *key,
+            gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+member_money_or_null (JsonBuilder *builder,
+                      const char  *key,
+                      gboolean     known,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (known)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+member_rating (JsonBuilder   *builder,
+               const char    *key,
+               WaymarkRating  rating)
+{
+  json_builder_set_member_name (builder, key);
+  if (rating == WAYMARK_RATING_NONE)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, waymark_enum_to_string (WAYMARK_TYPE_RATING, rating));
+}
+
+static void
+member_flags (JsonBuilder *builder,
+              const char  *key,
+              GType        type,
+              guint        flags)
+{
+  g_auto(GStrv) strv = waymark_flags_to_strv (type, flags);
+
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_item (JsonBuilder     *builder,
+          WaymarkPlanItem *item)
+{
+  g_autofree char *level = waymark_flags_to_string (WAYMARK_TYPE_LEVEL, item->levels, ";");
+  gint64 low = 0, high = 0;
+  gboolean has_total = waymark_plan_item_get_line_total (item, &low, &high);
+
+  json_builder_begin_object (builder);
+  member_text (builder, "intervention_id", item->intervention_id);
+  member_text (builder, "name", item->name);
+  member_text (builder, "level", level);
+  member_text (builder, "focus", waymark_enum_to_string (WAYMARK_TYPE_FOCUS, item->focus));
+  member_rating (builder, "evidence_rating", item->evidence_rating);
+  member_rating (builder, "impact_rating", item->impact_rating);
+  member_int (builder, "quantity", item->quantity);
+  member_text (builder, "unit", item->unit);
+  member_money_or_null (builder, "unit_cost_pence", waymark_plan_item_has_cost (item),
+                        item->unit_cost);
+  member_money_or_null (builder, "unit_cost_high_pence", waymark_plan_item_has_cost (item),
+                        MAX (item->unit_cost_high, item->unit_cost));
+  member_money_or_null (builder, "line_total_pence", has_total, low);
+  member_money_or_null (builder, "line_total_high_pence", has_total, high);
+  member_text (builder, "cost_source",
+               waymark_enum_to_string (WAYMARK_TYPE_COST_SOURCE, item->cost_source));
+  member_text (builder, "funding_source",
+               waymark_enum_to_string (WAYMARK_TYPE_FUNDING_SOURCE, item->funding_source));
+  member_text (builder, "provider", item->provider);
+  member_text (builder, "notes", item->notes);
+  /* What warnings need when the intervention is missing from the catalogue later. */
+  member_flags (builder, "works_with", WAYMARK_TYPE_WORKS_WITH, item->works_with);
+  member_text (builder, "llr_status",
+               waymark_enum_to_string (WAYMARK_TYPE_LLR_STATUS, item->llr_status));
+  json_builder_set_member_name (builder, "for_young_people");
+  json_builder_add_boolean_value (builder, item->for_young_people);
+  json_builder_set_member_name (builder, "published_cost");
+  if (item->published_cost != NULL)
+    json_builder_add_string_value (builder, item->published_cost->as_written);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "missing_from_catalogue");
+  json_builder_add_boolean_value (builder, item->missing);
+  json_builder_end_object (builder);
+}
+
+char *
+waymark_plan_to_json (WaymarkPlan       *plan,
+                      WaymarkCatalogue  *catalogue,
+                      GError           **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *exported_at = NULL;
+  WaymarkPlanTotals totals;
+  guint n;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
+
+  waymark_plan_get_totals (plan, &totals);
+  if (totals.overflow)
+    {
+      overflow_error (error);
+      return NULL;
+    }
+
+  exported_at = format_timestamp (waymark_plan_get_changed_at (plan));
+
+  json_builder_begin_object (builder);
+  member_text (builder, "format", "waymark-plan");
+  member_int (builder, "version", WAYMARK_PLAN_FORMAT_VERSION);
+  member_text (builder, "title", waymark_plan_get_title (plan));
+  member_text (builder, "area", waymark_plan_get_area (plan));
+  member_text (builder, "organisation", waymark_plan_get_organisation (plan));
+  member_text (builder, "author", waymark_plan_get_author (plan));
+  member_int (builder, "start_year", waymark_plan_get_start_year (plan));
+  member_int (builder, "years", waymark_plan_get_years (plan));
+  member_text (builder, "currency", "GBP");
+  member_int (builder, "budget_pence", waymark_plan_get_budget (plan));
+
+  json_builder_set_member_name (builder, "catalogue");
+  json_builder_begin_object (builder);
+  member_text (builder, "title", catalogue ? waymark_catalogue_get_title (catalogue) : "");
+  member_text (builder, "data_version",
+               catalogue ? waymark_catalogue_get_data_version (catalogue) : "");
+  json_builder_end_object (builder);
+
+  member_text (builder, "exported_at", exported_at);
+
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (G_LIST_MODEL (plan));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+      add_item (builder, item);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "totals");
+  json_builder_begin_object (builder);
+  member_int (builder, "annual_low_pence", totals.annual_low);
+  member_int (builder, "annual_high_pence", totals.annual_high);
+  member_int (builder, "total_low_pence", totals.total_low);
+  member_int (builder, "total_high_pence", totals.total_high);
+  member_int (builder, "budget_remaining_low_pence", totals.remaining_low);
+  member_int (builder, "budget_remaining_high_pence", totals.remaining_high);
+  member_int (builder, "items_without_cost", totals.n_without_cost);
+  json_builder_end_object (builder);
+
+  warnings = waymark_plan_list_warnings (plan);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      WaymarkPlanWarning *warning = g_ptr_array_index (warnings, i);
+
+      json_builder_begin_object (builder);
+      member_text (builder, "id", warning->id);
+      member_text (builder, "message", warning->message);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint j = 0; warning->items[j] != NULL; j++)
+        json_builder_add_string_value (builder, warning->items[j]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "dismissed");
+      json_builder_add_boolean_value (builder, warning->dismissed);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "dismissed_warnings");
+  json_builder_begin_array (builder);
+  for (const char * const *d = waymark_plan_get_dismissed_warnings (plan); *d != NULL; d++)
+    json_builder_add_string_value (builder, *d);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  {
+    char *text = json_generator_to_data (generator, NULL);
+    char *with_newline = g_strconcat (text, "\n", NULL);
+
+    g_free (text);
+    return with_newline;
+  }
+}
+
+/* Writing CSV */
+
+static const char * const csv_columns[] = {
+  "intervention_id", "intervention", "level", "focus", "evidence_rating", "impact_rating",
+  "quantity", "unit", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
+  "line_total_high_gbp", "cost_source", "funding_source", "provider", "notes",
+  "cost_note", "in_catalogue",
+  NULL
+};
+
+static void
+add_money_field (WaymarkCsvWriter *writer,
+                 gboolean          known,
+                 gint64            pence)
+{
+  g_autofree char *text = known ? waymark_money_to_decimal (pence) : NULL;
+
+  waymark_csv_add_field (writer, text, WAYMARK_CSV_PLAIN);
+}
+
+static void
+add_rating_field (WaymarkCsvWriter *writer,
+                  WaymarkRating     rating)
+{
+  waymark_csv_add_field (writer,
+                         rating == WAYMARK_RATING_NONE ? NULL
+                         : waymark_enum_to_string (WAYMARK_TYPE_RATING, rating),
+                         WAYMARK_CSV_PLAIN);
+}
+
+static char *
+cost_note (WaymarkPlanItem *item)
+{
+  if (waymark_plan_item_has_cost (item))
+    return NULL;
+  if (item->published_cost != NULL && item->published_cost->currency != WAYMARK_CURRENCY_GBP)
+    return g_strdup_printf (_("No cost in pounds yet: the review publishes %s"),
+                            item->published_cost->as_written);
+  return g_strdup (_("No published cost: a local figure is needed"));
+}
+
+char *
+waymark_plan_to_csv (WaymarkPlan  *plan,
+                     GError      **error)
+{
+  /* Excel recognises UTF-8 (and shows £) only with a byte-order mark. */
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  WaymarkCsvWriter writer;
+  WaymarkPlanTotals totals;
+  guint n;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
+
+  waymark_plan_get_totals (plan, &totals);
+  if (totals.overflow)
+    {
+      g_string_free (out, TRUE);
+      overflow_error (error);
+      return NULL;
+    }
+
+  waymark_csv_writer_init (&writer, out);
+  for (guint i = 0; csv_columns[i] != NULL; i++)
+    waymark_csv_add_field (&writer, csv_columns[i], WAYMARK_CSV_PLAIN);
+  waymark_csv_end_row (&writer);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (plan));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+      g_autofree char *level = waymark_flags_to_string (WAYMARK_TYPE_LEVEL, item->levels, ";");
+      g_autofree char *quantity = g_strdup_printf ("%u", item->quantity);
+      g_autofree char *note = cost_note (item);
+      gint64 low = 0, high = 0;
+      gboolean has_total = waymark_plan_item_get_line_total (item, &low, &high);
+      gboolean has_cost = waymark_plan_item_has_cost (item);
+
+      waymark_csv_add_field (&writer, item->intervention_id, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, item->name, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, level, WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, waymark_enum_to_string (WAYMARK_TYPE_FOCUS, item->focus),
+                             WAYMARK_CSV_PLAIN);
+      add_rating_field (&writer, item->evidence_rating);
+      add_rating_field (&writer, item->impact_rating);
+      waymark_csv_add_field (&writer, quantity, WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, item->unit, WAYMARK_CSV_TEXT);
+      add_money_field (&writer, has_cost, item->unit_cost);
+      add_money_field (&writer, has_cost, MAX (item->unit_cost_high, item->unit_cost));
+      add_money_field (&writer, has_total, low);
+      add_money_field (&writer, has_total, high);
+      waymark_csv_add_field (&writer,
+                             waymark_enum_to_string (WAYMARK_TYPE_COST_SOURCE, item->cost_source),
+                             WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer,
+                             waymark_enum_to_string (WAYMARK_TYPE_FUNDING_SOURCE,
+                                                     item->funding_source),
+                             WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, item->provider, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, item->notes, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, note, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, item->missing ? "no" : "yes", WAYMARK_CSV_PLAIN);
+      waymark_csv_end_row (&writer);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reading */
+
+static const char * const plan_keys[] = {
+  "format", "version", "title", "area", "organisation", "author", "start_year", "years",
+  "currency", "budget_pence", "catalogue", "exported_at", "items", "totals", "warnings",
+  "dismissed_warnings", NULL
+};
+
+static const char * const item_keys[] = {
+  "intervention_id", "name", "level", "focus", "evidence_rating", "impact_rating", "quantity",
+  "unit", "unit_cost_pence", "unit_cost_high_pence", "line_total_pence", "line_total_high_pence",
+  "cost_source", "funding_source", "provider", "notes", "works_with", "llr_status",
+  "for_young_people", "published_cost", "missing_from_catalogue", NULL
+};
+
+static gboolean
+read_bool (WaymarkJsonReader *reader,
+           JsonObject        *object,
+           const char        *key,
+           gboolean          *out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_WRONG_TYPE,
+                                     _("%s should be true or false"), key);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static WaymarkPlanItem *
+read_item (WaymarkJsonReader *reader,
+           JsonObject        *object,
+           WaymarkCatalogue  *catalogue)
+{
+  g_autoptr(WaymarkPlanItem) item = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *provider = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *where = NULL;
+  WaymarkIntervention *intervention;
+  gint64 quantity = 0, cost = 0, cost_high = 0;
+  gboolean has_cost, has_high, young;
+  int focus, evidence, impact, cost_source, funding_source, status;
+  guint works_with = 0;
+
+  if (!waymark_json_reader_get_text (reader, object, "intervention_id", TRUE, FALSE, &id))
+    return NULL;
+
+  where = g_strdup_printf ("item \"%s\"", id);
+  waymark_json_reader_push (reader, where);
+
+  if (!waymark_json_reader_check_keys (reader, object, item_keys) ||
+      !waymark_json_reader_get_text (reader, object, "name", TRUE, FALSE, &name) ||
+      !waymark_json_reader_get_text (reader, object, "level", TRUE, TRUE, &level) ||
+      !waymark_json_reader_get_enum (reader, object, "focus", WAYMARK_TYPE_FOCUS, FALSE, 0, 0,
+                                     &focus) ||
+      !waymark_json_reader_get_enum (reader, object, "evidence_rating", WAYMARK_TYPE_RATING, TRUE,
+                                     WAYMARK_RATING_NONE, WAYMARK_RATING_LOW, &evidence) ||
+      !waymark_json_reader_get_enum (reader, object, "impact_rating", WAYMARK_TYPE_RATING, TRUE,
+                                     WAYMARK_RATING_NONE, WAYMARK_RATING_LOW, &impact) ||
+      !waymark_json_reader_get_int (reader, object, "quantity", TRUE, 0,
+                                    WAYMARK_PLAN_MAX_QUANTITY, &quantity) ||
+      !waymark_json_reader_get_text (reader, object, "unit", TRUE, TRUE, &unit) ||
+      !waymark_json_reader_get_optional_int (reader, object, "unit_cost_pence", 0,
+                                             WAYMARK_MONEY_MAX, &cost, &has_cost) ||
+      !waymark_json_reader_get_optional_int (reader, object, "unit_cost_high_pence", 0,
+                                             WAYMARK_MONEY_MAX, &cost_high, &has_high) ||
+      !waymark_json_reader_get_enum (reader, object, "cost_source", WAYMARK_TYPE_COST_SOURCE,
+                                     FALSE, 0, 0, &cost_source) ||
+      !waymark_json_reader_get_enum (reader, object, "funding_source",
+                                     WAYMARK_TYPE_FUNDING_SOURCE, FALSE, 0, 0, &funding_source) ||
+      !waymark_json_reader_get_text (reader, object, "provider", TRUE, TRUE, &provider) ||
+      !waymark_json_reader_get_text (reader, object, "notes", TRUE, TRUE, &notes) ||
+      !waymark_json_reader_get_flags (reader, object, "works_with", WAYMARK_TYPE_WORKS_WITH,
+                                      FALSE, &works_with) ||
+      !waymark_json_reader_get_enum (reader, object, "llr_status", WAYMARK_TYPE_LLR_STATUS,
+                                     FALSE, 0, 0, &status) ||
+      !read_bool (reader, object, "for_young_people", &young) ||
+      !waymark_json_reader_get_text (reader, object, "published_cost", FALSE, TRUE, &published))
+    return NULL;
+
+  if (has_cost != has_high)
+    {
+      waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                _("unit_cost_pence and unit_cost_high_pence must both be given "
+                                  "or both be null"));
+      return NULL;
+    }
+  if (has_cost && cost_high < cost)
+    {
+      waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                _("unit_cost_high_pence (%" G_GINT64_FORMAT ") is less than "
+                                  "unit_cost_pence (%" G_GINT64_FORMAT ")"), cost_high, cost);
+      return NULL;
+    }
+
+  intervention = catalogue ? waymark_catalogue_lookup (catalogue, id) : NULL;
+  if (intervention != NULL)
+    {
+      /* The catalogue in use speaks for the intervention; the file's copy is only a fallback. */
+      item = waymark_plan_item_new_for_intervention (intervention);
+    }
+  else
+    {
+      g_auto(GStrv) levels = g_strsplit (level ? level : "", ";", -1);
+      const char *invalid = NULL;
+
+      item = waymark_plan_item_new_empty ();
+      item->intervention_id = g_strdup (id);
+      item->name = g_strdup (name);
+      item->levels = waymark_flags_from_strv (WAYMARK_TYPE_LEVEL,
+                                              (const char * const *) levels, &invalid);
+      if (invalid != NULL || item->levels == 0)
+        {
+          waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                    _("level \"%s\" is not one of primary, secondary, tertiary"),
+                                    level ? level : "");
+          return NULL;
+        }
+      item->focus = focus;
+      item->works_with = works_with;
+      item->evidence_rating = evidence;
+      item->impact_rating = impact;
+      item->llr_status = status;
+      item->for_young_people = young;
+      item->missing = TRUE;
+    }
+
+  item->quantity = (guint) quantity;
+  g_free (item->unit);
+  item->unit = g_steal_pointer (&unit);
+  item->unit_cost = has_cost ? cost : WAYMARK_NO_COST;
+  item->unit_cost_high = has_cost ? cost_high : WAYMARK_NO_COST;
+  item->cost_source = cost_source;
+  item->funding_source = funding_source;
+  item->provider = g_steal_pointer (&provider);
+  item->notes = g_steal_pointer (&notes);
+
+  waymark_json_reader_pop (reader);
+  return g_steal_pointer (&item);
+}
+
+static gboolean
+read_plan (WaymarkPlan       *plan,
+           WaymarkJsonReader *reader,
+           JsonNode          *root_node,
+           WaymarkCatalogue  *catalogue)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *exported_at = NULL;
+  g_auto(GStrv) dismissed = NULL;
+  g_autoptr(GDateTime) changed_at = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *root;
+  JsonArray *items;
+  gint64 version, start_year, years, budget;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_FORMAT,
+                                     _("this is not a Waymark plan: it should be a JSON object "
+                                       "with \"format\": \"waymark-plan\""));
+  root = json_node_get_object (root_node);
+
+  if (!waymark_json_reader_get_text (reader, root, "format", TRUE, FALSE, &format))
+    return FALSE;
+  if (!g_str_equal (format, "waymark-plan"))
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_FORMAT,
+                                     _("this is not a Waymark plan: format is \"%s\", not "
+                                       "\"waymark-plan\""), format);
+  if (!waymark_json_reader_get_int (reader, root, "version", TRUE, 1, G_MAXINT32, &version))
+    return FALSE;
+  if (version > WAYMARK_PLAN_FORMAT_VERSION)
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_VERSION,
+                                     _("this plan was made by a newer version of Waymark (plan "
+                                       "format %" G_GINT64_FORMAT "; this version reads up to "
+                                       "%d): update Waymark to open it"),
+                                     version, WAYMARK_PLAN_FORMAT_VERSION);
+
+  if (!waymark_json_reader_check_keys (reader, root, plan_keys) ||
+      !waymark_json_reader_get_text (reader, root, "title", TRUE, TRUE, &title) ||
+      !waymark_json_reader_get_text (reader, root, "area", TRUE, TRUE, &area) ||
+      !waymark_json_reader_get_text (reader, root, "organisation", TRUE, TRUE, &organisation) ||
+      !waymark_json_reader_get_text (reader, root, "author", TRUE, TRUE, &author) ||
+      !waymark_json_reader_get_int (reader, root, "start_year", TRUE, 2000, 2100, &start_year) ||
+      !waymark_json_reader_get_int (reader, root, "years", TRUE, 1, WAYMARK_PLAN_MAX_YEARS,
+                                    &years) ||
+      !waymark_json_reader_get_text (reader, root, "currency", TRUE, FALSE, &currency) ||
+      !waymark_json_reader_get_int (reader, root, "budget_pence", TRUE, 0, WAYMARK_MONEY_MAX,
+                                    &budget) ||
+      !waymark_json_reader_get_text (reader, root, "exported_at", TRUE, FALSE, &exported_at) ||
+      !waymark_json_reader_get_strv (reader, root, "dismissed_warnings", &dismissed) ||
+      !waymark_json_reader_get_array (reader, root, "items", &items))
+    return FALSE;
+
+  if (!g_str_equal (currency, "GBP"))
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                     _("currency \"%s\" is not GBP: plans are costed in pounds"),
+                                     currency);
+
+  changed_at = g_date_time_new_from_iso8601 (exported_at, NULL);
+  if (changed_at == NULL)
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                     _("exported_at \"%s\" is not a date and time such as "
+                                       "2026-11-26T09:30:00Z"), exported_at);
+
+  waymark_plan_load_details (plan, title, area, organisation, author, (guint) start_year,
+                             (guint) years, budget, (const char * const *) dismissed, changed_at);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = NULL;
+      JsonObject *object;
+
+      if (!waymark_json_reader_get_array_object (reader, items, i, "items", &object))
+        return FALSE;
+      item = read_item (reader, object, catalogue);
+      if (item == NULL)
+        return FALSE;
+      if (g_hash_table_contains (seen, item->intervention_id))
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_DUPLICATE_ID,
+                                         _("items[%u]: \"%s\" is in the plan twice"),
+                                         i, item->intervention_id);
+      g_hash_table_add (seen, item->intervention_id);
+      waymark_plan_load_item (plan, item);
+    }
+
+  return TRUE;
+}
+
+WaymarkPlan *
+waymark_plan_new_from_bytes (GBytes            *bytes,
+                             const char        *display_name,
+                             WaymarkCatalogue  *catalogue,
+                             GError           **error)
+{
+  g_autoptr(WaymarkJsonReader) reader = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), NULL);
+
+  reader = waymark_json_reader_new (display_name, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_MAX_BYTES);
+  root = waymark_json_reader_parse (reader, bytes);
+  plan = waymark_plan_new ();
+  if (root == NULL || !read_plan (plan, reader, root, catalogue))
+    {
+      waymark_json_reader_propagate (reader, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+WaymarkPlan *
+waymark_plan_new_from_file (GFile             *file,
+                            WaymarkCatalogue  *catalogue,
+                            GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            &local_error);
+  if (info != NULL && g_file_info_get_size (info) > WAYMARK_PLAN_MAX_BYTES)
+    {
+      g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOO_LARGE,
+                   _("%s: is too large to be a plan"), name);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_READ,
+                   _("%s: cannot be read: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return waymark_plan_new_from_bytes (bytes, name, catalogue, error);
+}
+
+/* Saving */
+
+gboolean
+waymark_plan_write (WaymarkPlan       *plan,
+                    WaymarkCatalogue  *catalogue,
+                    WaymarkPlanFormat  format,
+                    GFile             *file,
+                    GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  gboolean ok;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, error)
+                                           : waymark_plan_to_json (plan, catalogue, error);
+  if (data == NULL)
+    return FALSE;
+
+  if (path != NULL)
+    /* Written beside the target, flushed to disk, then renamed over it. */
+    ok = g_file_set_contents_full (path, data, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, &local_error);
+  else
+    ok = g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error);
+
+  if (!ok)
+    {
+      g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_WRITE,
+                   _("Could not save “%s”: %s. Any earlier version of the file is unchanged."),
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "waymark-catalogue.h"
+#include "waymark-plan.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_PLAN_ERROR (waymark_plan_error_quark ())
+
+/* The same codes, in the same order, as WaymarkCatalogueError: both are read by one reader. */
+typedef enum
+{
+  WAYMARK_PLAN_ERROR_READ,
+  WAYMARK_PLAN_ERROR_EMPTY,
+  WAYMARK_PLAN_ERROR_TOO_LARGE,
+  WAYMARK_PLAN_ERROR_SYNTAX,
+  WAYMARK_PLAN_ERROR_ENCODING,
+  WAYMARK_PLAN_ERROR_FORMAT,
+  WAYMARK_PLAN_ERROR_VERSION,
+  WAYMARK_PLAN_ERROR_MISSING_FIELD,
+  WAYMARK_PLAN_ERROR_WRONG_TYPE,
+  WAYMARK_PLAN_ERROR_INVALID_VALUE,
+  WAYMARK_PLAN_ERROR_UNKNOWN_FIELD,
+  WAYMARK_PLAN_ERROR_DUPLICATE_ID,
+  WAYMARK_PLAN_ERROR_WRITE,
+  WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE,
+} WaymarkPlanError;
+
+#define WAYMARK_PLAN_FORMAT_VERSION 1
+#define WAYMARK_PLAN_MAX_BYTES (64 * 1024 * 1024)
+
+typedef enum
+{
+  WAYMARK_PLAN_FORMAT_JSON,
+  WAYMARK_PLAN_FORMAT_CSV,
+} WaymarkPlanFormat;
+
+GQuark       waymark_plan_error_quark   (void);
+
+/* The plan file is the JSON export itself (data/plan.schema.json). Items whose intervention is
+ * not in `catalogue` are kept as the file recorded them, marked missing. */
+WaymarkPlan *waymark_plan_new_from_bytes (GBytes            *bytes,
+                                          const char        *display_name,
+                                          WaymarkCatalogue  *catalogue,
+                                          GError           **error);
+WaymarkPlan *waymark_plan_new_from_file  (GFile             *file,
+                                          WaymarkCatalogue  *catalogue,
+                                          GError           **error);
+
+/* NULL with an error when a total would overflow. */
+char        *waymark_plan_to_json        (WaymarkPlan       *plan,
+                                          WaymarkCatalogue  *catalogue,
+                                          GError           **error);
+/* UTF-8 with a byte-order mark, RFC 4180, CRLF, money as plain decimals. */
+char        *waymark_plan_to_csv         (WaymarkPlan       *plan,
+                                          GError           **error);
+
+/* Writes atomically (a temporary file, synced, then renamed over the old one): on failure the
+ * previous file is left as it was, and the error says why. */
+gboolean     waymark_plan_write          (WaymarkPlan       *plan,
+                                          WaymarkCatalogue  *catalogue,
+                                          WaymarkPlanFormat  format,
+                                          GFile             *file,
+                                          GError           **error);
+
+G_END_DECLS

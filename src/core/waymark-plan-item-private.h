@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "waymark-plan-item.h"
+
+G_BEGIN_DECLS
+
+struct _WaymarkPlanItem
+{
+  GObject parent_instance;
+
+  /* What the catalogue said when the item was made (or the plan file, when it is missing). */
+  char                 *intervention_id;
+  char                 *name;
+  WaymarkLevel          levels;
+  WaymarkFocus          focus;
+  WaymarkWorksWith      works_with;
+  WaymarkRating         evidence_rating;
+  WaymarkRating         impact_rating;
+  WaymarkLlrStatus      llr_status;
+  gboolean              for_young_people;
+  WaymarkCost          *published_cost;
+  gboolean              missing;
+
+  /* The commissioner's choices. */
+  guint                 quantity;
+  char                 *unit;
+  gint64                unit_cost;
+  gint64                unit_cost_high;
+  WaymarkCostSource     cost_source;
+  WaymarkFundingSource  funding_source;
+  char                 *provider;
+  char                 *notes;
+};
+
+WaymarkPlanItem *waymark_plan_item_new_empty (void);
+
+/* "per woman registered per year" -> "women registered per year" */
+char *waymark_unit_from_basis (const char *basis);
+
+G_END_DECLS

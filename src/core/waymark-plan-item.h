@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "waymark-intervention.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WAYMARK_COST_SOURCE_REVIEW,
+  WAYMARK_COST_SOURCE_LOCAL_QUOTE,
+  WAYMARK_COST_SOURCE_ESTIMATE,
+} WaymarkCostSource;
+
+/* The review's funding landscape. */
+typedef enum
+{
+  WAYMARK_FUNDING_SOURCE_UNSPECIFIED,
+  WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR,
+  WAYMARK_FUNDING_SOURCE_PCC_VICTIMS,
+  WAYMARK_FUNDING_SOURCE_LOCAL_AUTHORITY_SAFE_ACCOMMODATION,
+  WAYMARK_FUNDING_SOURCE_GRANT_GIVING_BODIES,
+  WAYMARK_FUNDING_SOURCE_OTHER,
+} WaymarkFundingSource;
+
+#define WAYMARK_TYPE_COST_SOURCE (waymark_cost_source_get_type ())
+#define WAYMARK_TYPE_FUNDING_SOURCE (waymark_funding_source_get_type ())
+GType waymark_cost_source_get_type    (void) G_GNUC_CONST;
+GType waymark_funding_source_get_type (void) G_GNUC_CONST;
+
+const char *waymark_cost_source_get_label    (WaymarkCostSource    source);
+const char *waymark_funding_source_get_label (WaymarkFundingSource source);
+
+/* Quantities are whole numbers up to this. */
+#define WAYMARK_PLAN_MAX_QUANTITY 1000000
+/* No unit cost entered yet. */
+#define WAYMARK_NO_COST ((gint64) -1)
+
+#define WAYMARK_TYPE_PLAN_ITEM (waymark_plan_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkPlanItem, waymark_plan_item, WAYMARK, PLAN_ITEM, GObject)
+
+/* One intervention in a plan, with the volume and cost a commissioner chose. What the catalogue
+ * says about the intervention is copied in when the item is made, so an item whose intervention
+ * is missing from the catalogue in use keeps it (and says it is missing). Edit the writable
+ * properties through WaymarkPlan so every change can be undone. */
+WaymarkPlanItem    *waymark_plan_item_new_for_intervention (WaymarkIntervention *intervention);
+
+const char         *waymark_plan_item_get_intervention_id  (WaymarkPlanItem *self);
+const char         *waymark_plan_item_get_name             (WaymarkPlanItem *self);
+WaymarkLevel        waymark_plan_item_get_levels           (WaymarkPlanItem *self);
+WaymarkFocus        waymark_plan_item_get_focus            (WaymarkPlanItem *self);
+WaymarkWorksWith    waymark_plan_item_get_works_with       (WaymarkPlanItem *self);
+WaymarkRating       waymark_plan_item_get_evidence_rating  (WaymarkPlanItem *self);
+WaymarkRating       waymark_plan_item_get_impact_rating    (WaymarkPlanItem *self);
+WaymarkLlrStatus    waymark_plan_item_get_llr_status       (WaymarkPlanItem *self);
+gboolean            waymark_plan_item_get_for_young_people (WaymarkPlanItem *self);
+/* The review's headline cost, as published (any currency); NULL when none. */
+const WaymarkCost  *waymark_plan_item_get_published_cost   (WaymarkPlanItem *self);
+gboolean            waymark_plan_item_get_missing          (WaymarkPlanItem *self);
+
+guint               waymark_plan_item_get_quantity         (WaymarkPlanItem *self);
+const char         *waymark_plan_item_get_unit             (WaymarkPlanItem *self);
+/* Pence; WAYMARK_NO_COST until a figure in pounds is known. */
+gint64              waymark_plan_item_get_unit_cost        (WaymarkPlanItem *self);
+gint64              waymark_plan_item_get_unit_cost_high   (WaymarkPlanItem *self);
+WaymarkCostSource   waymark_plan_item_get_cost_source      (WaymarkPlanItem *self);
+WaymarkFundingSource waymark_plan_item_get_funding_source  (WaymarkPlanItem *self);
+const char         *waymark_plan_item_get_provider         (WaymarkPlanItem *self);
+const char         *waymark_plan_item_get_notes            (WaymarkPlanItem *self);
+
+gboolean            waymark_plan_item_has_cost             (WaymarkPlanItem *self);
+/* quantity x unit cost, low and high; FALSE when there is no cost or it would overflow. */
+gboolean            waymark_plan_item_get_line_total       (WaymarkPlanItem *self,
+                                                            gint64          *low,
+                                                            gint64          *high);
+
+G_END_DECLS

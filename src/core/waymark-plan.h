@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "waymark-plan-item.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_PLAN_DEFAULT_AREA "Leicester, Leicestershire and Rutland"
+#define WAYMARK_PLAN_MAX_YEARS 10
+
+/* Money for a plan; every figure in pence. Quantities and unit costs are per year: a plan of
+ * `years` years costs `years` times the annual figure. */
+typedef struct
+{
+  gint64   annual_low;
+  gint64   annual_high;
+  gint64   total_low;
+  gint64   total_high;
+  /* budget - total: negative when over budget; low uses the high total (the worst case). */
+  gint64   remaining_low;
+  gint64   remaining_high;
+  gint64   budget_per_year;
+  guint    n_items;
+  guint    n_without_cost;
+  gboolean overflow;
+} WaymarkPlanTotals;
+
+typedef enum
+{
+  WAYMARK_BREAKDOWN_LEVEL,
+  WAYMARK_BREAKDOWN_FOCUS,
+  WAYMARK_BREAKDOWN_WORKS_WITH,
+  WAYMARK_BREAKDOWN_EVIDENCE,
+} WaymarkBreakdownKind;
+
+/* One slice of spend. key is the machine string ("primary", "sv", "perpetrators", "high",
+ * "none" for unrated); label is for people. */
+typedef struct
+{
+  const char *key;
+  const char *label;
+  gint64      low;
+  gint64      high;
+  guint       n_items;
+} WaymarkBreakdownSlice;
+
+typedef enum
+{
+  WAYMARK_WARNING_NO_PRIMARY,
+  WAYMARK_WARNING_NO_PERPETRATORS,
+  WAYMARK_WARNING_NO_YOUNG_PEOPLE,
+  WAYMARK_WARNING_NO_SEXUAL_VIOLENCE,
+  WAYMARK_WARNING_LOW_EVIDENCE_LOW_IMPACT,
+  WAYMARK_WARNING_ALREADY_IN_PLACE,
+  WAYMARK_WARNING_NO_COST,
+  WAYMARK_WARNING_MISSING_FROM_CATALOGUE,
+} WaymarkWarningKind;
+
+#define WAYMARK_TYPE_WARNING_KIND (waymark_warning_kind_get_type ())
+GType waymark_warning_kind_get_type (void) G_GNUC_CONST;
+
+typedef struct
+{
+  WaymarkWarningKind  kind;
+  /* Stable: "no-primary", "already-in-place:iris"; what a dismissal remembers. */
+  char               *id;
+  char               *message;
+  /* The intervention ids it names; empty for a gap in the plan. */
+  char              **items;
+  gboolean            dismissed;
+} WaymarkPlanWarning;
+
+void waymark_plan_warning_free (WaymarkPlanWarning *warning);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkPlanWarning, waymark_plan_warning_free)
+
+#define WAYMARK_TYPE_PLAN (waymark_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkPlan, waymark_plan, WAYMARK, PLAN, GObject)
+
+/* A draft commissioning plan: details, and a GListModel of WaymarkPlanItem. Every change goes
+ * through the plan so it can be undone; "changed" is emitted after each one. */
+WaymarkPlan     *waymark_plan_new                 (void);
+
+const char      *waymark_plan_get_title           (WaymarkPlan *self);
+const char      *waymark_plan_get_area            (WaymarkPlan *self);
+const char      *waymark_plan_get_organisation    (WaymarkPlan *self);
+const char      *waymark_plan_get_author          (WaymarkPlan *self);
+guint            waymark_plan_get_start_year      (WaymarkPlan *self);
+guint            waymark_plan_get_years           (WaymarkPlan *self);
+gint64           waymark_plan_get_budget          (WaymarkPlan *self);
+const char * const *waymark_plan_get_dismissed_warnings (WaymarkPlan *self);
+WaymarkPlanItem *waymark_plan_find_item           (WaymarkPlan *self,
+                                                   const char  *intervention_id,
+                                                   guint       *position);
+
+/* Sets properties of the plan or of one of its items as one undoable edit:
+ * waymark_plan_edit (plan, item, "quantity", 40, "provider", "Respect", NULL). */
+void             waymark_plan_edit                (WaymarkPlan *self,
+                                                   gpointer     target,
+                                                   const char  *first_property,
+                                                   ...) G_GNUC_NULL_TERMINATED;
+/* Sets a unit cost in pence; high below low is raised to low. WAYMARK_NO_COST clears it. */
+void             waymark_plan_set_item_cost       (WaymarkPlan     *self,
+                                                   WaymarkPlanItem *item,
+                                                   gint64           low,
+                                                   gint64           high,
+                                                   WaymarkCostSource source);
+void             waymark_plan_add_item            (WaymarkPlan     *self,
+                                                   WaymarkPlanItem *item);
+void             waymark_plan_remove_item         (WaymarkPlan     *self,
+                                                   guint            position);
+void             waymark_plan_dismiss_warning     (WaymarkPlan     *self,
+                                                   const char      *warning_id);
+
+gboolean         waymark_plan_can_undo            (WaymarkPlan *self);
+gboolean         waymark_plan_can_redo            (WaymarkPlan *self);
+void             waymark_plan_undo                (WaymarkPlan *self);
+void             waymark_plan_redo                (WaymarkPlan *self);
+/* Whether there are changes since the plan was made, opened or last marked saved. */
+gboolean         waymark_plan_get_modified        (WaymarkPlan *self);
+void             waymark_plan_mark_saved          (WaymarkPlan *self);
+/* When the plan last changed (UTC); what exports record as exported_at. */
+GDateTime       *waymark_plan_get_changed_at      (WaymarkPlan *self);
+
+void             waymark_plan_get_totals          (WaymarkPlan       *self,
+                                                   WaymarkPlanTotals *totals);
+/* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept. */
+GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
+                                                   WaymarkBreakdownKind  kind);
+/* Element type WaymarkPlanWarning, in the order of WaymarkWarningKind. */
+GPtrArray       *waymark_plan_list_warnings       (WaymarkPlan *self);
+
+G_END_DECLS

@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "waymark-catalogue.h"
+#include "waymark-money.h"
+#include "waymark-plan-io.h"
+#include "waymark-plan-item-private.h"
+#include "waymark-plan-private.h"
+
+/* The plan: arithmetic on the review's own published costs, undo, warnings drawn from the
+ * review, and files that round-trip, refuse what they should, and survive failed saves. */
+
+typedef struct
+{
+  WaymarkCatalogue *catalogue;
+  WaymarkPlan      *plan;
+  guint             changed;
+} Fixture;
+
+static void
+on_changed (WaymarkPlan *plan,
+            Fixture     *fixture)
+{
+  fixture->changed++;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->catalogue = waymark_catalogue_new_default (&error);
+  g_assert_no_error (error);
+  fixture->plan = waymark_plan_new ();
+  g_signal_connect (fixture->plan, "changed", G_CALLBACK (on_changed), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->plan);
+  g_assert_finalize_object (fixture->catalogue);
+}
+
+static WaymarkPlanItem *
+add (Fixture    *fixture,
+     const char *id,
+     guint       quantity)
+{
+  WaymarkIntervention *intervention = waymark_catalogue_lookup (fixture->catalogue, id);
+  g_autoptr(WaymarkPlanItem) item = NULL;
+
+  g_assert_nonnull (intervention);
+  item = waymark_plan_item_new_for_intervention (intervention);
+  waymark_plan_add_item (fixture->plan, item);
+  waymark_plan_edit (fixture->plan, item, "quantity", quantity, NULL);
+
+  return item;  /* owned by the plan */
+}
+
+/* A three-year plan of six interventions across all three levels. */
+static void
+build_three_year_plan (Fixture *fixture)
+{
+  WaymarkPlanItem *cbim, *iris, *mac;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 26, 9, 30, 0);
+
+  waymark_plan_edit (fixture->plan, fixture->plan,
+                     "title", "DA and SV commissioning plan 2026-2029",
+                     "organisation", "LLR Violence Reduction Network",
+                     "author", "A. Commissioner",
+                     "start-year", 2026, "years", 3, "budget", (gint64) 60000000, NULL);
+
+  cbim = add (fixture, "coaching-boys-into-men", 10);
+  waymark_plan_edit (fixture->plan, cbim, "unit", "schools", NULL);
+  waymark_plan_set_item_cost (fixture->plan, cbim, 150000, 150000,
+                              WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  add (fixture, "relationships-without-fear", 12);
+  iris = add (fixture, "iris", 1);
+  waymark_plan_edit (fixture->plan, iris, "notes", "=HYPERLINK(\"http://example.invalid\")",
+                     "provider", "IRISi, \"the IRIS people\"", NULL);
+  mac = add (fixture, "make-a-change", 20);
+  waymark_plan_edit (fixture->plan, mac, "funding-source",
+                     WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR,
+                     "notes", "Early intervention before escalation;\nlinked partner support",
+                     NULL);
+  add (fixture, "drive", 40);
+  add (fixture, "cbt-victims", 100);
+
+  /* Exports record when the plan last changed: fix it so golden files are stable. */
+  waymark_plan_load_details (fixture->plan, waymark_plan_get_title (fixture->plan),
+                             waymark_plan_get_area (fixture->plan),
+                             waymark_plan_get_organisation (fixture->plan),
+                             waymark_plan_get_author (fixture->plan), 2026, 3, 60000000,
+                             waymark_plan_get_dismissed_warnings (fixture->plan), when);
+}
+
+static void
+test_prefill (Fixture       *fixture,
+              gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);
+  WaymarkPlanItem *cbt = add (fixture, "cbt-victims", 1);
+  WaymarkPlanItem *dates = add (fixture, "safe-dates", 1);
+  WaymarkPlanItem *screening = add (fixture, "dv-screening", 1);
+  WaymarkPlanItem *iris = add (fixture, "iris", 1);
+
+  /* The review's published figures, in pence, with the unit from the cost's basis. */
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (drive), ==, 240000);
+  g_assert_cmpstr (waymark_plan_item_get_unit (drive), ==, "perpetrators");
+  g_assert_cmpint (waymark_plan_item_get_cost_source (drive), ==, WAYMARK_COST_SOURCE_REVIEW);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (cbt), ==, 6000);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (cbt), ==, 10000);
+  g_assert_cmpstr (waymark_plan_item_get_unit (cbt), ==, "sessions");
+  g_assert_cmpstr (waymark_plan_item_get_unit (screening), ==,
+                   "women registered at the clinic/practice per year");
+
+  /* $395 is never silently converted: the item waits for pounds. */
+  g_assert_false (waymark_plan_item_has_cost (dates));
+  g_assert_cmpint (waymark_plan_item_get_published_cost (dates)->currency, ==,
+                   WAYMARK_CURRENCY_USD);
+  g_assert_cmpstr (waymark_plan_item_get_unit (dates), ==, "books");
+
+  /* IRIS publishes a return, not a cost. */
+  g_assert_false (waymark_plan_item_has_cost (iris));
+  g_assert_null (waymark_plan_item_get_published_cost (iris));
+}
+
+static void
+test_totals (Fixture       *fixture,
+             gconstpointer  data)
+{
+  WaymarkPlanTotals totals;
+  g_autoptr(GArray) levels = NULL;
+  g_autoptr(GArray) evidence = NULL;
+  WaymarkBreakdownSlice *slice;
+
+  build_three_year_plan (fixture);
+  waymark_plan_get_totals (fixture->plan, &totals);
+
+  /* 10 x £1,500 + 12 x £375 + 20 x £2,970 + 40 x £2,400 + 100 x £60 (to £100) a year. */
+  g_assert_false (totals.overflow);
+  g_assert_cmpint (totals.annual_low, ==, 18090000);
+  g_assert_cmpint (totals.annual_high, ==, 18490000);
+  g_assert_cmpint (totals.total_low, ==, 54270000);
+  g_assert_cmpint (totals.total_high, ==, 55470000);
+  g_assert_cmpint (totals.remaining_low, ==, 60000000 - 55470000);
+  g_assert_cmpint (totals.remaining_high, ==, 60000000 - 54270000);
+  g_assert_cmpint (totals.budget_per_year, ==, 20000000);
+  g_assert_cmpuint (totals.n_items, ==, 6);
+  g_assert_cmpuint (totals.n_without_cost, ==, 1);
+
+  levels = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_LEVEL);
+  g_assert_cmpuint (levels->len, ==, 3);
+  slice = &g_array_index (levels, WaymarkBreakdownSlice, 0);
+  g_assert_cmpstr (slice->key, ==, "primary");
+  g_assert_cmpint (slice->low, ==, 1500000 + 450000);
+  g_assert_cmpuint (slice->n_items, ==, 2);
+  slice = &g_array_index (levels, WaymarkBreakdownSlice, 1);
+  g_assert_cmpint (slice->low, ==, 5940000 + 600000);
+  g_assert_cmpint (slice->high, ==, 5940000 + 1000000);
+  g_assert_cmpuint (slice->n_items, ==, 3);
+  slice = &g_array_index (levels, WaymarkBreakdownSlice, 2);
+  g_assert_cmpint (slice->low, ==, 9600000);
+
+  evidence = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_EVIDENCE);
+  g_assert_cmpuint (evidence->len, ==, 5);
+  /* high: CBIM and IRIS (no cost); moderate: RwF, MAC, Drive, CBT for victims. */
+  g_assert_cmpstr (g_array_index (evidence, WaymarkBreakdownSlice, 0).key, ==, "high");
+  g_assert_cmpint (g_array_index (evidence, WaymarkBreakdownSlice, 0).low, ==, 1500000);
+  g_assert_cmpuint (g_array_index (evidence, WaymarkBreakdownSlice, 0).n_items, ==, 2);
+  g_assert_cmpstr (g_array_index (evidence, WaymarkBreakdownSlice, 1).key, ==, "moderate");
+  g_assert_cmpint (g_array_index (evidence, WaymarkBreakdownSlice, 1).low, ==,
+                   450000 + 5940000 + 9600000 + 600000);
+}
+
+static void
+test_overflow (Fixture       *fixture,
+               gconstpointer  data)
+{
+  WaymarkPlanItem *item = add (fixture, "drive", WAYMARK_PLAN_MAX_QUANTITY);
+  WaymarkPlanTotals totals;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gint64 low, high;
+
+  /* A million perpetrators at £1bn each cannot be added up in pence: say so, never wrap. */
+  waymark_plan_set_item_cost (fixture->plan, item, WAYMARK_MONEY_MAX, WAYMARK_MONEY_MAX,
+                              WAYMARK_COST_SOURCE_ESTIMATE);
+  g_assert_false (waymark_plan_item_get_line_total (item, &low, &high));
+  waymark_plan_get_totals (fixture->plan, &totals);
+  g_assert_true (totals.overflow);
+  g_assert_cmpint (totals.total_high, ==, 0);
+
+  /* The largest line that fits: a million sessions at £1,000. */
+  waymark_plan_set_item_cost (fixture->plan, item, 100000, 100000, WAYMARK_COST_SOURCE_ESTIMATE);
+  g_assert_true (waymark_plan_item_get_line_total (item, &low, &high));
+  g_assert_cmpint (low, ==, G_GINT64_CONSTANT (100000000000));
+  waymark_plan_edit (fixture->plan, fixture->plan, "years", 10, NULL);
+  waymark_plan_get_totals (fixture->plan, &totals);
+  g_assert_false (totals.overflow);
+  g_assert_cmpint (totals.total_low, ==, G_GINT64_CONSTANT (1000000000000));
+  waymark_plan_set_item_cost (fixture->plan, item, WAYMARK_MONEY_MAX, WAYMARK_MONEY_MAX,
+                              WAYMARK_COST_SOURCE_ESTIMATE);
+  waymark_plan_get_totals (fixture->plan, &totals);
+  g_assert_true (totals.overflow);
+
+  json = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  g_assert_null (json);
+  g_assert_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE);
+
+  /* Quantities above a million are clamped by the property itself. */
+  waymark_plan_edit (fixture->plan, item, "quantity", WAYMARK_PLAN_MAX_QUANTITY + 1, NULL);
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item), ==, WAYMARK_PLAN_MAX_QUANTITY);
+}
+
+static void
+test_undo_redo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  WaymarkPlanItem *drive;
+
+  g_assert_false (waymark_plan_can_undo (fixture->plan));
+  g_assert_false (waymark_plan_get_modified (fixture->plan));
+
+  drive = add (fixture, "drive", 40);  /* two steps: add, then quantity */
+  g_assert_true (waymark_plan_get_modified (fixture->plan));
+  waymark_plan_mark_saved (fixture->plan);
+  g_assert_false (waymark_plan_get_modified (fixture->plan));
+
+  waymark_plan_set_item_cost (fixture->plan, drive, 250000, 0, WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (drive), ==, 250000);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (drive), ==, 250000);
+
+  /* One undo reverts the whole cost edit (amount, range and source together). */
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (drive), ==, 240000);
+  g_assert_cmpint (waymark_plan_item_get_cost_source (drive), ==, WAYMARK_COST_SOURCE_REVIEW);
+  g_assert_false (waymark_plan_get_modified (fixture->plan));
+  g_assert_true (waymark_plan_can_redo (fixture->plan));
+
+  waymark_plan_redo (fixture->plan);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (drive), ==, 250000);
+  g_assert_true (waymark_plan_get_modified (fixture->plan));
+
+  /* Removing and undoing puts the same item back where it was. */
+  add (fixture, "marac", 1);
+  waymark_plan_remove_item (fixture->plan, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->plan)), ==, 1);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->plan)), ==, 2);
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (fixture->plan), 0) == (gpointer) drive);
+  g_object_unref (drive);
+
+  /* A new edit after an undo forgets the redo. */
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", "Draft", NULL);
+  g_assert_false (waymark_plan_can_redo (fixture->plan));
+
+  /* Setting what is already there is not an edit. */
+  fixture->changed = 0;
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", "Draft", NULL);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+
+  /* Everything can be undone back to the empty plan. */
+  while (waymark_plan_can_undo (fixture->plan))
+    waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->plan)), ==, 0);
+  g_assert_cmpstr (waymark_plan_get_title (fixture->plan), ==, "");
+}
+
+static char *
+warning_ids (WaymarkPlan *plan)
+{
+  g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (plan);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      WaymarkPlanWarning *w = g_ptr_array_index (warnings, i);
+      g_string_append_printf (out, "%s%s%s", out->len ? " " : "", w->id, w->dismissed ? "(x)" : "");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_warnings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *empty = warning_ids (fixture->plan);
+  g_autofree char *drive_only = NULL;
+  g_autofree char *balanced = NULL;
+  g_autofree char *dismissed = NULL;
+
+  g_assert_cmpstr (empty, ==, "");
+
+  add (fixture, "drive", 10);
+  drive_only = warning_ids (fixture->plan);
+  g_assert_cmpstr (drive_only, ==, "no-primary no-young-people no-sexual-violence");
+
+  add (fixture, "coaching-boys-into-men", 5);  /* primary, young men 13-25, DA and SV */
+  add (fixture, "second-responder", 1);        /* LOW evidence, LOW impact, in place */
+  add (fixture, "safe-dates", 1);              /* costed in dollars only */
+  balanced = warning_ids (fixture->plan);
+  g_assert_cmpstr (balanced, ==,
+                   "low-evidence-low-impact:second-responder already-in-place:second-responder "
+                   "no-cost:coaching-boys-into-men no-cost:second-responder no-cost:safe-dates");
+
+  waymark_plan_dismiss_warning (fixture->plan, "already-in-place:second-responder");
+  dismissed = warning_ids (fixture->plan);
+  g_assert_nonnull (strstr (dismissed, "already-in-place:second-responder(x)"));
+
+  {
+    g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (fixture->plan);
+    WaymarkPlanWarning *dollars = g_ptr_array_index (warnings, warnings->len - 1);
+
+    g_assert_cmpstr (dollars->items[0], ==, "safe-dates");
+    g_assert_cmpstr (dollars->message, ==,
+                     "Safe Dates has a cost published in USD only: enter a figure in pounds.");
+  }
+
+  /* Dismissing is an edit like any other. */
+  waymark_plan_undo (fixture->plan);
+  g_free (dismissed);
+  dismissed = warning_ids (fixture->plan);
+  g_assert_null (strstr (dismissed, "(x)"));
+}
+
+static char *
+golden_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "golden", name, NULL);
+}
+
+static void
+assert_golden (const char *text,
+               const char *name)
+{
+  g_autofree char *path = golden_path (name);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("WAYMARK_UPDATE_GOLDEN") != NULL)
+    {
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      return;
+    }
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_golden_exports (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+
+  build_three_year_plan (fixture);
+  json = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  g_assert_no_error (error);
+  assert_golden (json, "plan-three-year.waymark");
+
+  csv = waymark_plan_to_csv (fixture->plan, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "intervention_id,intervention,level,focus,"
+                                   "evidence_rating,impact_rating,quantity,unit,unit_cost_gbp,"
+                                   "unit_cost_high_gbp,line_total_gbp,line_total_high_gbp,"
+                                   "cost_source,funding_source,provider,notes"));
+  /* Formula-like text is neutralised; the line break inside a note is kept, quoted. */
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"http://example.invalid\"\")\","));
+  g_assert_nonnull (strstr (csv, "\"Early intervention before escalation;\nlinked partner support\""));
+  assert_golden (csv, "plan-three-year.csv");
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *again = NULL;
+
+  /* Open, save, and the bytes are the same. */
+  g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
+  plan = waymark_plan_new_from_file (file, fixture->catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_false (waymark_plan_get_modified (plan));
+  g_assert_false (waymark_plan_can_undo (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 6);
+  again = waymark_plan_to_json (plan, fixture->catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, original);
+}
+
+static void
+test_missing_intervention_kept (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *text = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autoptr(WaymarkPlanItem) item = NULL;
+  g_autofree char *ids = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  /* A plan from a catalogue that had an intervention this one lacks. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "\"intervention_id\" : \"drive\"", 2);
+  renamed = g_strjoinv ("\"intervention_id\" : \"drive-2031\"", parts);
+  bytes = g_bytes_new (renamed, strlen (renamed));
+
+  plan = waymark_plan_new_from_bytes (bytes, "old.waymark", fixture->catalogue, &error);
+  g_assert_no_error (error);
+  item = g_list_model_get_item (G_LIST_MODEL (plan), 4);
+  g_assert_cmpstr (waymark_plan_item_get_intervention_id (item), ==, "drive-2031");
+  g_assert_true (waymark_plan_item_get_missing (item));
+  g_assert_cmpstr (waymark_plan_item_get_name (item), ==, "Drive project");
+  g_assert_cmpint (waymark_plan_item_get_impact_rating (item), ==, WAYMARK_RATING_HIGH);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (item), ==, 240000);
+  ids = warning_ids (plan);
+  g_assert_nonnull (strstr (ids, "missing-from-catalogue:drive-2031"));
+}
+
+static void
+test_bad_plans (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *good = NULL;
+  struct { const char *from; const char *to; const char *message; } cases[] = {
+    { "\"version\" : 1", "\"version\" : 2",
+      "bad.waymark: this plan was made by a newer version of Waymark (plan format 2; this "
+      "version reads up to 1): update Waymark to open it" },
+    { "\"format\" : \"waymark-plan\"", "\"format\" : \"waymark-catalogue\"",
+      "bad.waymark: this is not a Waymark plan: format is \"waymark-catalogue\", not "
+      "\"waymark-plan\"" },
+    { "\"quantity\" : 40", "\"quantity\" : 1000001",
+      "bad.waymark: item \"drive\": quantity is 1000001; it should be between 0 and 1000000" },
+    { "\"quantity\" : 40", "\"quantity\" : -4",
+      "bad.waymark: item \"drive\": quantity is -4; it should be between 0 and 1000000" },
+    { "\"unit_cost_pence\" : 240000", "\"unit_cost_pence\" : \"£2,400\"",
+      "bad.waymark: item \"drive\": unit_cost_pence should be a whole number, not text" },
+    { "\"unit_cost_pence\" : 240000", "\"unit_cost_pence\" : 250000",
+      "bad.waymark: item \"drive\": unit_cost_high_pence (240000) is less than unit_cost_pence "
+      "(250000)" },
+    { "\"currency\" : \"GBP\"", "\"currency\" : \"EUR\"",
+      "bad.waymark: currency \"EUR\" is not GBP: plans are costed in pounds" },
+    { "\"years\" : 3", "\"years\" : 0",
+      "bad.waymark: years is 0; it should be between 1 and 10" },
+    { "\"cost_source\" : \"review\"", "\"cost_source\" : \"guess\"",
+      "bad.waymark: item \"relationships-without-fear\": cost_source \"guess\" is not one of "
+      "review, local-quote, estimate" },
+    { "\"exported_at\" : \"2026-11-26T09:30:00Z\"", "\"exported_at\" : \"yesterday\"",
+      "bad.waymark: exported_at \"yesterday\" is not a date and time such as "
+      "2026-11-26T09:30:00Z" },
+    { "\"intervention_id\" : \"drive\"", "\"intervention_id\" : \"iris\"",
+      "bad.waymark: items[4]: \"iris\" is in the plan twice" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (good, cases[i].from, 2);
+      g_autofree char *bad = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WaymarkPlan) plan = NULL;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      bad = g_strjoinv (cases[i].to, parts);
+      bytes = g_bytes_new (bad, strlen (bad));
+      plan = waymark_plan_new_from_bytes (bytes, "bad.waymark", fixture->catalogue, &error);
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_failed_save_keeps_old_file (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-plan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct rlimit old_limit, small;
+  void (*old_handler) (int);
+  gboolean ok;
+
+  build_three_year_plan (fixture);
+  g_assert_true (waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON,
+                                     file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* A full disk, as far as this process can tell: any file it writes stops at 512 bytes. */
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", "A changed title", NULL);
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  small.rlim_cur = 512;  /* the soft limit only, so it can be raised again */
+  small.rlim_max = old_limit.rlim_max;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON, file,
+                           &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_WRITE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save “plan.waymark”: "));
+  g_assert_true (g_str_has_suffix (error->message, "Any earlier version of the file is unchanged."));
+
+  /* The previous file is intact, and no temporary file is left beside it. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    g_assert_cmpstr (g_dir_read_name (listing), ==, "plan.waymark");
+    g_assert_null (g_dir_read_name (listing));
+  }
+
+  /* A folder that does not exist: a clear message, nothing written. */
+  {
+    g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/folder/plan.waymark");
+    g_autoptr(GError) missing = NULL;
+
+    g_assert_false (waymark_plan_write (fixture->plan, fixture->catalogue,
+                                        WAYMARK_PLAN_FORMAT_CSV, nowhere, &missing));
+    g_assert_error (missing, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_WRITE);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_comma_decimal_locale (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_c = NULL;
+  g_autofree char *in_german = NULL;
+  g_autofree char *json_c = NULL;
+  g_autofree char *json_german = NULL;
+  char *old = g_strdup (setlocale (LC_ALL, NULL));
+
+  build_three_year_plan (fixture);
+  in_c = waymark_plan_to_csv (fixture->plan, &error);
+  json_c = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+
+  /* The test command installs this locale; exports must not follow its decimal comma. */
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+  in_german = waymark_plan_to_csv (fixture->plan, &error);
+  json_german = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  setlocale (LC_ALL, old);
+  g_free (old);
+
+  g_assert_cmpstr (in_german, ==, in_c);
+  g_assert_cmpstr (json_german, ==, json_c);
+  g_assert_nonnull (strstr (in_c, ",2970.00,2970.00,59400.00,59400.00,"));
+}
+
+static void
+test_unit_from_basis (void)
+{
+  struct { const char *basis; const char *unit; } cases[] = {
+    { "per perpetrator", "perpetrators" },
+    { "per session", "sessions" },
+    { "per individual using abuse", "individuals using abuse" },
+    { "per woman registered at the clinic/practice per year",
+      "women registered at the clinic/practice per year" },
+    { "per assembly", "assemblies" },
+    { "per book", "books" },
+    { "per day", "days" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *unit = waymark_unit_from_basis (cases[i].basis);
+      g_assert_cmpstr (unit, ==, cases[i].unit);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/core/plan/prefill", test_prefill);
+  ADD ("/core/plan/totals", test_totals);
+  ADD ("/core/plan/overflow", test_overflow);
+  ADD ("/core/plan/undo-redo", test_undo_redo);
+  ADD ("/core/plan/warnings", test_warnings);
+  ADD ("/core/plan/io/golden", test_golden_exports);
+  ADD ("/core/plan/io/round-trip", test_round_trip);
+  ADD ("/core/plan/io/missing-intervention", test_missing_intervention_kept);
+  ADD ("/core/plan/io/bad-plans", test_bad_plans);
+  ADD ("/core/plan/io/failed-save", test_failed_save_keeps_old_file);
+  ADD ("/core/plan/io/comma-decimal-locale", test_comma_decimal_locale);
+  g_test_add_func ("/core/plan/unit-from-basis", test_unit_from_basis);
+
+#undef ADD
+
+  return g_test_run ();
+}
