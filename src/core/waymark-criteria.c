@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "waymark-criteria.h"
@@ -18,6 +19,22 @@ G_DEFINE_ENUM_TYPE (WaymarkSortKey, waymark_sort_key,
   G_DEFINE_ENUM_VALUE (WAYMARK_SORT_IMPACT, "impact"),
   G_DEFINE_ENUM_VALUE (WAYMARK_SORT_COST, "cost"),
   G_DEFINE_ENUM_VALUE (WAYMARK_SORT_REVIEW, "review"))
+
+const char *
+waymark_age_group_get_label (WaymarkAgeGroup group)
+{
+  switch (group)
+    {
+    case WAYMARK_AGE_GROUP_CHILDREN:
+      return _("Children (0–17)");
+    case WAYMARK_AGE_GROUP_UNDER_25:
+      return _("Young people under 25");
+    case WAYMARK_AGE_GROUP_ADULTS:
+      return _("Adults (18 and over)");
+    default:
+      return NULL;
+    }
+}
 
 struct _WaymarkCriteria
 {

@@ -31,6 +31,9 @@ typedef enum
 GType waymark_age_group_get_type (void) G_GNUC_CONST;
 GType waymark_sort_key_get_type  (void) G_GNUC_CONST;
 
+/* Words for people, translated: "Children (0–17)". One group at a time. */
+const char *waymark_age_group_get_label (WaymarkAgeGroup group);
+
 #define WAYMARK_TYPE_CRITERIA (waymark_criteria_get_type ())
 
 G_DECLARE_FINAL_TYPE (WaymarkCriteria, waymark_criteria, WAYMARK, CRITERIA, GObject)
