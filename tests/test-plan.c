@@ -78,7 +78,9 @@ build_three_year_plan (Fixture *fixture)
                      "start-year", 2026, "years", 3, "budget", (gint64) 60000000, NULL);
 
   cbim = add (fixture, "coaching-boys-into-men", 10);
-  waymark_plan_edit (fixture->plan, cbim, "unit", "schools", NULL);
+  waymark_plan_edit (fixture->plan, cbim, "unit", "schools",
+                     "notes", "Local quote: £1,500 per school a year, coaches’ time included",
+                     NULL);
   waymark_plan_set_item_cost (fixture->plan, cbim, 150000, 150000,
                               WAYMARK_COST_SOURCE_LOCAL_QUOTE);
   add (fixture, "relationships-without-fear", 12);

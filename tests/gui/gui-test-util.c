@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gui-test-util.h"
+
+void
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  /* The app adds these itself; a test has no GApplication. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/waymark/Waymark/icons");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+typedef struct
+{
+  gboolean timed_out;
+} Deadline;
+
+static void
+on_deadline (gpointer data)
+{
+  ((Deadline *) data)->timed_out = TRUE;
+}
+
+void
+gui_test_wait_until (WaitFunc    func,
+                     gpointer    data,
+                     guint       timeout_ms,
+                     const char *what)
+{
+  Deadline deadline = { FALSE };
+  guint id = g_timeout_add_once (timeout_ms, on_deadline, &deadline);
+
+  while (!func (data))
+    {
+      if (deadline.timed_out)
+        g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  if (!deadline.timed_out)
+    g_source_remove (id);
+}
+
+void
+gui_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+GSettings *
+gui_test_fresh_settings (void)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+
+  return settings;
+}
+
+WaymarkCatalogue *
+gui_test_load_catalogue (const char *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  WaymarkCatalogue *catalogue;
+
+  if (fixture == NULL)
+    catalogue = waymark_catalogue_new_default (&error);
+  else
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", fixture, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      catalogue = waymark_catalogue_new_from_file (file, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (catalogue);
+
+  return catalogue;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+WaymarkWindow *
+gui_test_window_new (WaymarkCatalogue *catalogue,
+                     GSettings        *settings)
+{
+  WaymarkWindow *window = waymark_window_new (NULL, catalogue, settings);
+  WaymarkWindowParts parts;
+
+  waymark_window_get_parts (window, &parts);
+  gtk_search_entry_set_search_delay (parts.search_entry, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (is_mapped, window, 5000, "the window to be mapped");
+
+  return window;
+}
+
+static gboolean
+is_finalized (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+gui_test_window_close (WaymarkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
+}
+
+char *
+gui_test_listed_ids (WaymarkWindow *window)
+{
+  WaymarkWindowParts parts;
+  GListModel *model;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  waymark_window_get_parts (window, &parts);
+  model = G_LIST_MODEL (parts.selection);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+
+      if (out->len > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, waymark_intervention_get_id (item));
+    }
+
+  return g_strdup (out->str);
+}
+
+guint
+gui_test_n_listed (WaymarkWindow *window)
+{
+  WaymarkWindowParts parts;
+
+  waymark_window_get_parts (window, &parts);
+  return g_list_model_get_n_items (G_LIST_MODEL (parts.selection));
+}
+
+static void
+on_clicked (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+gui_test_click (GtkWidget *button)
+{
+  gboolean clicked = FALSE;
+  gulong id = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked), &clicked);
+
+  g_object_ref (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_activate (button));
+  gui_test_wait_until (is_true, &clicked, 5000, "the button to be clicked");
+  if (g_signal_handler_is_connected (button, id))
+    g_signal_handler_disconnect (button, id);
+  g_object_unref (button);
+}
