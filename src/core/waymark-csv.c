@@ -61,3 +61,13 @@ waymark_csv_end_row (WaymarkCsvWriter *writer)
   g_string_append (writer->out, "\r\n");
   writer->n_fields = 0;
 }
+
+void
+waymark_csv_add_rating (WaymarkCsvWriter *writer,
+                        WaymarkRating     rating)
+{
+  waymark_csv_add_field (writer,
+                         rating == WAYMARK_RATING_NONE ? NULL
+                         : waymark_enum_to_string (WAYMARK_TYPE_RATING, rating),
+                         WAYMARK_CSV_PLAIN);
+}

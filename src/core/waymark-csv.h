@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "waymark-enums.h"
+
 G_BEGIN_DECLS
 
 /* RFC 4180 CSV, written one row at a time into a GString: fields separated by commas, rows ended
@@ -27,5 +29,8 @@ void waymark_csv_add_field   (WaymarkCsvWriter *writer,
                               const char       *value,
                               WaymarkCsvFlags   flags);
 void waymark_csv_end_row     (WaymarkCsvWriter *writer);
+/* A rating's machine string ("low-moderate"), empty where there is none. */
+void waymark_csv_add_rating  (WaymarkCsvWriter *writer,
+                              WaymarkRating     rating);
 
 G_END_DECLS

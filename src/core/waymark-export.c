@@ -19,16 +19,6 @@ add_flags_field (WaymarkCsvWriter *writer,
 }
 
 static void
-add_rating_field (WaymarkCsvWriter *writer,
-                  WaymarkRating     rating)
-{
-  waymark_csv_add_field (writer,
-                         rating == WAYMARK_RATING_NONE ? NULL
-                         : waymark_enum_to_string (WAYMARK_TYPE_RATING, rating),
-                         WAYMARK_CSV_PLAIN);
-}
-
-static void
 add_age_field (WaymarkCsvWriter *writer,
                int               age)
 {
@@ -77,8 +67,8 @@ waymark_export_interventions_csv (GListModel *model)
                              WAYMARK_CSV_PLAIN);
       add_flags_field (&writer, WAYMARK_TYPE_WORKS_WITH,
                        waymark_intervention_get_works_with (item));
-      add_rating_field (&writer, waymark_intervention_get_evidence_rating (item));
-      add_rating_field (&writer, waymark_intervention_get_impact_rating (item));
+      waymark_csv_add_rating (&writer, waymark_intervention_get_evidence_rating (item));
+      waymark_csv_add_rating (&writer, waymark_intervention_get_impact_rating (item));
       waymark_csv_add_field (&writer, cost_min, WAYMARK_CSV_PLAIN);
       waymark_csv_add_field (&writer, cost_max, WAYMARK_CSV_PLAIN);
       waymark_csv_add_field (&writer,

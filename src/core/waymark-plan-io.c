@@ -265,16 +265,6 @@ add_money_field (WaymarkCsvWriter *writer,
   waymark_csv_add_field (writer, text, WAYMARK_CSV_PLAIN);
 }
 
-static void
-add_rating_field (WaymarkCsvWriter *writer,
-                  WaymarkRating     rating)
-{
-  waymark_csv_add_field (writer,
-                         rating == WAYMARK_RATING_NONE ? NULL
-                         : waymark_enum_to_string (WAYMARK_TYPE_RATING, rating),
-                         WAYMARK_CSV_PLAIN);
-}
-
 static char *
 cost_note (WaymarkPlanItem *item)
 {
@@ -327,8 +317,8 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       waymark_csv_add_field (&writer, level, WAYMARK_CSV_PLAIN);
       waymark_csv_add_field (&writer, waymark_enum_to_string (WAYMARK_TYPE_FOCUS, item->focus),
                              WAYMARK_CSV_PLAIN);
-      add_rating_field (&writer, item->evidence_rating);
-      add_rating_field (&writer, item->impact_rating);
+      waymark_csv_add_rating (&writer, item->evidence_rating);
+      waymark_csv_add_rating (&writer, item->impact_rating);
       waymark_csv_add_field (&writer, quantity, WAYMARK_CSV_PLAIN);
       waymark_csv_add_field (&writer, item->unit, WAYMARK_CSV_TEXT);
       add_money_field (&writer, has_cost, item->unit_cost);

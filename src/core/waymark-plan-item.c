@@ -7,6 +7,7 @@
 #include "waymark-criteria.h"
 #include "waymark-money.h"
 #include "waymark-plan-item-private.h"
+#include "waymark-util.h"
 
 G_DEFINE_ENUM_TYPE (WaymarkCostSource, waymark_cost_source,
   G_DEFINE_ENUM_VALUE (WAYMARK_COST_SOURCE_REVIEW, "review"),
@@ -141,21 +142,6 @@ waymark_plan_item_get_property (GObject    *object,
     }
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  /* Copy first: value may be the string being replaced. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-  return TRUE;
-}
-
 static void
 waymark_plan_item_set_property (GObject      *object,
                                 guint         prop_id,
@@ -172,7 +158,7 @@ waymark_plan_item_set_property (GObject      *object,
       self->quantity = g_value_get_uint (value);
       break;
     case PROP_UNIT:
-      changed = set_string (&self->unit, g_value_get_string (value));
+      changed = waymark_replace_string (&self->unit, g_value_get_string (value));
       break;
     case PROP_UNIT_COST:
       changed = self->unit_cost != g_value_get_int64 (value);
@@ -191,10 +177,10 @@ waymark_plan_item_set_property (GObject      *object,
       self->funding_source = g_value_get_enum (value);
       break;
     case PROP_PROVIDER:
-      changed = set_string (&self->provider, g_value_get_string (value));
+      changed = waymark_replace_string (&self->provider, g_value_get_string (value));
       break;
     case PROP_NOTES:
-      changed = set_string (&self->notes, g_value_get_string (value));
+      changed = waymark_replace_string (&self->notes, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -8,6 +8,7 @@
 #include "waymark-money.h"
 #include "waymark-plan-item-private.h"
 #include "waymark-plan-private.h"
+#include "waymark-util.h"
 
 G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_PRIMARY, "no-primary"),
@@ -208,21 +209,6 @@ waymark_plan_get_property (GObject    *object,
     }
 }
 
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  char *copy;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  /* Copy first: value may be the string being replaced. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-  return TRUE;
-}
-
 static void
 waymark_plan_set_property (GObject      *object,
                            guint         prop_id,
@@ -235,16 +221,16 @@ waymark_plan_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      changed = replace_string (&self->title, g_value_get_string (value));
+      changed = waymark_replace_string (&self->title, g_value_get_string (value));
       break;
     case PROP_AREA:
-      changed = replace_string (&self->area, g_value_get_string (value));
+      changed = waymark_replace_string (&self->area, g_value_get_string (value));
       break;
     case PROP_ORGANISATION:
-      changed = replace_string (&self->organisation, g_value_get_string (value));
+      changed = waymark_replace_string (&self->organisation, g_value_get_string (value));
       break;
     case PROP_AUTHOR:
-      changed = replace_string (&self->author, g_value_get_string (value));
+      changed = waymark_replace_string (&self->author, g_value_get_string (value));
       break;
     case PROP_START_YEAR:
       changed = self->start_year != g_value_get_uint (value);
