@@ -6,12 +6,16 @@
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkProvider, provider_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkProviderService, provider_service_free)
-
 /* Reads interventions[index]; NULL with the reader's error set. */
 WaymarkIntervention *waymark_intervention_read_json (WaymarkJsonReader *reader,
                                                      JsonObject        *object,
                                                      guint              index);
+
+/* A cost object as the catalogue format writes it; the plan format uses it too. */
+gboolean             waymark_cost_read_json         (WaymarkJsonReader  *reader,
+                                                     JsonObject         *object,
+                                                     WaymarkCost       **out);
+void                 waymark_cost_write_json        (JsonBuilder        *builder,
+                                                     const WaymarkCost  *cost);
 
 G_END_DECLS

@@ -54,6 +54,9 @@ provider_free (WaymarkProvider *provider)
 
 #include "waymark-catalogue-private.h"
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkProvider, provider_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkProviderService, provider_service_free)
+
 static GType
 waymark_catalogue_get_item_type (GListModel *model)
 {

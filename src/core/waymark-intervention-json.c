@@ -3,15 +3,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "waymark-catalogue.h"
+#include "waymark-catalogue-private.h"
 #include "waymark-intervention-json.h"
 #include "waymark-intervention-private.h"
 #include "waymark-json-reader.h"
 #include "waymark-money.h"
-
-WaymarkIntervention *waymark_intervention_read_json (WaymarkJsonReader *reader,
-                                                     JsonObject        *object,
-                                                     guint              index);
 
 static const char * const intervention_keys[] = {
   "id", "name", "summary", "levels", "settings", "focus", "works_with", "overview", "resources",
@@ -43,10 +39,10 @@ is_slug (const char *id)
   return !after_dash;
 }
 
-static gboolean
-read_cost (WaymarkJsonReader  *reader,
-           JsonObject         *object,
-           WaymarkCost       **out)
+gboolean
+waymark_cost_read_json (WaymarkJsonReader  *reader,
+                        JsonObject         *object,
+                        WaymarkCost       **out)
 {
   static const char * const keys[] = {
     "amount_minor", "low_minor", "high_minor", "currency", "basis", "qualifier", "as_written", NULL
@@ -123,7 +119,7 @@ read_costs (WaymarkJsonReader   *reader,
         return FALSE;
 
       waymark_json_reader_push (reader, where);
-      if (!read_cost (reader, item, &cost))
+      if (!waymark_cost_read_json (reader, item, &cost))
         return FALSE;
       waymark_json_reader_pop (reader);
 
@@ -358,6 +354,36 @@ add_int_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+void
+waymark_cost_write_json (JsonBuilder       *builder,
+                         const WaymarkCost *cost)
+{
+  json_builder_begin_object (builder);
+  if (waymark_cost_is_range (cost))
+    {
+      json_builder_set_member_name (builder, "low_minor");
+      json_builder_add_int_value (builder, cost->low_minor);
+      json_builder_set_member_name (builder, "high_minor");
+      json_builder_add_int_value (builder, cost->high_minor);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "amount_minor");
+      json_builder_add_int_value (builder, cost->low_minor);
+    }
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder,
+                                 waymark_enum_to_string (WAYMARK_TYPE_CURRENCY, cost->currency));
+  json_builder_set_member_name (builder, "basis");
+  json_builder_add_string_value (builder, cost->basis);
+  add_text_or_null (builder, "qualifier",
+                    cost->qualifier == WAYMARK_COST_QUALIFIER_NONE ? NULL
+                    : waymark_enum_to_string (WAYMARK_TYPE_COST_QUALIFIER, cost->qualifier));
+  json_builder_set_member_name (builder, "as_written");
+  json_builder_add_string_value (builder, cost->as_written);
+  json_builder_end_object (builder);
+}
+
 static void
 add_costs (JsonBuilder *builder,
            GPtrArray   *costs)
@@ -365,34 +391,7 @@ add_costs (JsonBuilder *builder,
   json_builder_set_member_name (builder, "costs");
   json_builder_begin_array (builder);
   for (guint i = 0; i < costs->len; i++)
-    {
-      const WaymarkCost *cost = g_ptr_array_index (costs, i);
-
-      json_builder_begin_object (builder);
-      if (waymark_cost_is_range (cost))
-        {
-          json_builder_set_member_name (builder, "low_minor");
-          json_builder_add_int_value (builder, cost->low_minor);
-          json_builder_set_member_name (builder, "high_minor");
-          json_builder_add_int_value (builder, cost->high_minor);
-        }
-      else
-        {
-          json_builder_set_member_name (builder, "amount_minor");
-          json_builder_add_int_value (builder, cost->low_minor);
-        }
-      json_builder_set_member_name (builder, "currency");
-      json_builder_add_string_value (builder,
-                                     waymark_enum_to_string (WAYMARK_TYPE_CURRENCY, cost->currency));
-      json_builder_set_member_name (builder, "basis");
-      json_builder_add_string_value (builder, cost->basis);
-      add_text_or_null (builder, "qualifier",
-                        cost->qualifier == WAYMARK_COST_QUALIFIER_NONE ? NULL
-                        : waymark_enum_to_string (WAYMARK_TYPE_COST_QUALIFIER, cost->qualifier));
-      json_builder_set_member_name (builder, "as_written");
-      json_builder_add_string_value (builder, cost->as_written);
-      json_builder_end_object (builder);
-    }
+    waymark_cost_write_json (builder, g_ptr_array_index (costs, i));
   json_builder_end_array (builder);
 }
 

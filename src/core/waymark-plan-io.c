@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "waymark-catalogue-private.h"
 #include "waymark-csv.h"
 #include "waymark-json-reader.h"
 #include "waymark-money.h"
@@ -129,7 +130,7 @@ add_item (JsonBuilder     *builder,
   json_builder_add_boolean_value (builder, item->for_young_people);
   json_builder_set_member_name (builder, "published_cost");
   if (item->published_cost != NULL)
-    json_builder_add_string_value (builder, item->published_cost->as_written);
+    waymark_cost_write_json (builder, item->published_cost);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "missing_from_catalogue");
@@ -375,6 +376,59 @@ read_bool (WaymarkJsonReader *reader,
   return TRUE;
 }
 
+/* Text that may be empty but not null or missing. */
+static gboolean
+read_text (WaymarkJsonReader  *reader,
+           JsonObject         *object,
+           const char         *key,
+           char              **out)
+{
+  if (!waymark_json_reader_get_text (reader, object, key, TRUE, TRUE, out))
+    return FALSE;
+  if (*out == NULL)
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_WRONG_TYPE,
+                                     _("%s is null; it should be text (\"\" for none)"), key);
+  return TRUE;
+}
+
+static gboolean
+read_published_cost (WaymarkJsonReader  *reader,
+                     JsonObject         *object,
+                     WaymarkCost       **out)
+{
+  JsonNode *node = json_object_get_member (object, "published_cost");
+  gboolean ok;
+
+  *out = NULL;
+  if (node == NULL)
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_MISSING_FIELD,
+                                     _("%s is missing"), "published_cost");
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_WRONG_TYPE,
+                                     _("%s should be an object or null"), "published_cost");
+
+  waymark_json_reader_push (reader, "published_cost");
+  ok = waymark_cost_read_json (reader, json_node_get_object (node), out);
+  if (ok)
+    waymark_json_reader_pop (reader);
+  return ok;
+}
+
+/* Line totals are recomputed on opening, but a file that holds nonsense there is refused. */
+static gboolean
+check_optional_money (WaymarkJsonReader *reader,
+                      JsonObject        *object,
+                      const char        *key)
+{
+  gint64 value;
+  gboolean present;
+
+  return waymark_json_reader_get_optional_int (reader, object, key, 0,
+                                               WAYMARK_MONEY_MAX * 1000, &value, &present);
+}
+
 static WaymarkPlanItem *
 read_item (WaymarkJsonReader *reader,
            JsonObject        *object,
@@ -387,13 +441,14 @@ read_item (WaymarkJsonReader *reader,
   g_autofree char *unit = NULL;
   g_autofree char *provider = NULL;
   g_autofree char *notes = NULL;
-  g_autofree char *published = NULL;
+  g_autoptr(WaymarkCost) published = NULL;
   g_autofree char *where = NULL;
   WaymarkIntervention *intervention;
   gint64 quantity = 0, cost = 0, cost_high = 0;
-  gboolean has_cost, has_high, young;
+  gboolean has_cost, has_high, young, missing;
   int focus, evidence, impact, cost_source, funding_source, status;
   guint works_with = 0;
+  guint levels = 0;
 
   if (!waymark_json_reader_get_text (reader, object, "intervention_id", TRUE, FALSE, &id))
     return NULL;
@@ -403,7 +458,7 @@ read_item (WaymarkJsonReader *reader,
 
   if (!waymark_json_reader_check_keys (reader, object, item_keys) ||
       !waymark_json_reader_get_text (reader, object, "name", TRUE, FALSE, &name) ||
-      !waymark_json_reader_get_text (reader, object, "level", TRUE, TRUE, &level) ||
+      !read_text (reader, object, "level", &level) ||
       !waymark_json_reader_get_enum (reader, object, "focus", WAYMARK_TYPE_FOCUS, FALSE, 0, 0,
                                      &focus) ||
       !waymark_json_reader_get_enum (reader, object, "evidence_rating", WAYMARK_TYPE_RATING, TRUE,
@@ -412,7 +467,7 @@ read_item (WaymarkJsonReader *reader,
                                      WAYMARK_RATING_NONE, WAYMARK_RATING_LOW, &impact) ||
       !waymark_json_reader_get_int (reader, object, "quantity", TRUE, 0,
                                     WAYMARK_PLAN_MAX_QUANTITY, &quantity) ||
-      !waymark_json_reader_get_text (reader, object, "unit", TRUE, TRUE, &unit) ||
+      !read_text (reader, object, "unit", &unit) ||
       !waymark_json_reader_get_optional_int (reader, object, "unit_cost_pence", 0,
                                              WAYMARK_MONEY_MAX, &cost, &has_cost) ||
       !waymark_json_reader_get_optional_int (reader, object, "unit_cost_high_pence", 0,
@@ -421,14 +476,17 @@ read_item (WaymarkJsonReader *reader,
                                      FALSE, 0, 0, &cost_source) ||
       !waymark_json_reader_get_enum (reader, object, "funding_source",
                                      WAYMARK_TYPE_FUNDING_SOURCE, FALSE, 0, 0, &funding_source) ||
-      !waymark_json_reader_get_text (reader, object, "provider", TRUE, TRUE, &provider) ||
-      !waymark_json_reader_get_text (reader, object, "notes", TRUE, TRUE, &notes) ||
+      !read_text (reader, object, "provider", &provider) ||
+      !read_text (reader, object, "notes", &notes) ||
       !waymark_json_reader_get_flags (reader, object, "works_with", WAYMARK_TYPE_WORKS_WITH,
                                       FALSE, &works_with) ||
       !waymark_json_reader_get_enum (reader, object, "llr_status", WAYMARK_TYPE_LLR_STATUS,
                                      FALSE, 0, 0, &status) ||
       !read_bool (reader, object, "for_young_people", &young) ||
-      !waymark_json_reader_get_text (reader, object, "published_cost", FALSE, TRUE, &published))
+      !read_bool (reader, object, "missing_from_catalogue", &missing) ||
+      !read_published_cost (reader, object, &published) ||
+      !check_optional_money (reader, object, "line_total_pence") ||
+      !check_optional_money (reader, object, "line_total_high_pence"))
     return NULL;
 
   if (has_cost != has_high)
@@ -446,6 +504,20 @@ read_item (WaymarkJsonReader *reader,
       return NULL;
     }
 
+  {
+    g_auto(GStrv) parts = g_strsplit (level, ";", -1);
+    const char *invalid = NULL;
+
+    levels = waymark_flags_from_strv (WAYMARK_TYPE_LEVEL, (const char * const *) parts, &invalid);
+    if (invalid != NULL || levels == 0)
+      {
+        waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                  _("level \"%s\" is not one of primary, secondary, tertiary"),
+                                  level);
+        return NULL;
+      }
+  }
+
   intervention = catalogue ? waymark_catalogue_lookup (catalogue, id) : NULL;
   if (intervention != NULL)
     {
@@ -454,27 +526,17 @@ read_item (WaymarkJsonReader *reader,
     }
   else
     {
-      g_auto(GStrv) levels = g_strsplit (level ? level : "", ";", -1);
-      const char *invalid = NULL;
-
       item = waymark_plan_item_new_empty ();
       item->intervention_id = g_strdup (id);
       item->name = g_strdup (name);
-      item->levels = waymark_flags_from_strv (WAYMARK_TYPE_LEVEL,
-                                              (const char * const *) levels, &invalid);
-      if (invalid != NULL || item->levels == 0)
-        {
-          waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
-                                    _("level \"%s\" is not one of primary, secondary, tertiary"),
-                                    level ? level : "");
-          return NULL;
-        }
+      item->levels = levels;
       item->focus = focus;
       item->works_with = works_with;
       item->evidence_rating = evidence;
       item->impact_rating = impact;
       item->llr_status = status;
       item->for_young_people = young;
+      item->published_cost = g_steal_pointer (&published);
       item->missing = TRUE;
     }
 
@@ -534,10 +596,10 @@ read_plan (WaymarkPlan       *plan,
                                      version, WAYMARK_PLAN_FORMAT_VERSION);
 
   if (!waymark_json_reader_check_keys (reader, root, plan_keys) ||
-      !waymark_json_reader_get_text (reader, root, "title", TRUE, TRUE, &title) ||
-      !waymark_json_reader_get_text (reader, root, "area", TRUE, TRUE, &area) ||
-      !waymark_json_reader_get_text (reader, root, "organisation", TRUE, TRUE, &organisation) ||
-      !waymark_json_reader_get_text (reader, root, "author", TRUE, TRUE, &author) ||
+      !read_text (reader, root, "title", &title) ||
+      !read_text (reader, root, "area", &area) ||
+      !read_text (reader, root, "organisation", &organisation) ||
+      !read_text (reader, root, "author", &author) ||
       !waymark_json_reader_get_int (reader, root, "start_year", TRUE, 2000, 2100, &start_year) ||
       !waymark_json_reader_get_int (reader, root, "years", TRUE, 1, WAYMARK_PLAN_MAX_YEARS,
                                     &years) ||
@@ -548,6 +610,17 @@ read_plan (WaymarkPlan       *plan,
       !waymark_json_reader_get_strv (reader, root, "dismissed_warnings", &dismissed) ||
       !waymark_json_reader_get_array (reader, root, "items", &items))
     return FALSE;
+
+  /* Recomputed on opening, but they must at least be what Waymark writes. */
+  {
+    JsonObject *unused_object;
+    JsonArray *unused_array;
+
+    if (!waymark_json_reader_get_object (reader, root, "catalogue", TRUE, &unused_object) ||
+        !waymark_json_reader_get_object (reader, root, "totals", TRUE, &unused_object) ||
+        !waymark_json_reader_get_array (reader, root, "warnings", &unused_array))
+      return FALSE;
+  }
 
   if (!g_str_equal (currency, "GBP"))
     return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
@@ -619,8 +692,9 @@ waymark_plan_new_from_file (GFile             *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_file_get_basename (file);
 
+  /* If the size cannot be had, loading below says why. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            &local_error);
+                            NULL);
   if (info != NULL && g_file_info_get_size (info) > WAYMARK_PLAN_MAX_BYTES)
     {
       g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOO_LARGE,
@@ -663,10 +737,16 @@ waymark_plan_write (WaymarkPlan       *plan,
     return FALSE;
 
   if (path != NULL)
-    /* Written beside the target, flushed to disk, then renamed over it. */
-    ok = g_file_set_contents_full (path, data, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, &local_error);
+    {
+      GStatBuf st;
+      /* Keep the permissions of the file being replaced: a private plan stays private. */
+      int mode = g_stat (path, &st) == 0 ? (int) (st.st_mode & 0777) : 0644;
+
+      /* Written beside the target, flushed to disk, then renamed over it. */
+      ok = g_file_set_contents_full (path, data, -1,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     mode, &local_error);
+    }
   else
     ok = g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error);

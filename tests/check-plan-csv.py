@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reads the plan CSV export back with Python's own csv module (a reader that shares no code with
+Waymark's writer) and checks it against the plan's JSON: the golden CSV, and what
+`waymark-cli export PLAN --format csv` writes now. Also checks that the JSON export of the golden
+plan is the golden plan byte for byte, and that `waymark-cli validate` accepts it.
+
+Usage: G_TEST_SRCDIR=<tests dir> check-plan-csv.py WAYMARK_CLI"""
+import copy
+import csv
+import io
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+cli = sys.argv[1]
+srcdir = pathlib.Path(os.environ["G_TEST_SRCDIR"])
+golden_plan_path = srcdir / "golden" / "plan-three-year.waymark"
+golden_csv_path = srcdir / "golden" / "plan-three-year.csv"
+tests = 0
+failures = 0
+
+BOM = b"\xef\xbb\xbf"
+SPEC_COLUMNS = ("intervention_id,intervention,level,focus,evidence_rating,impact_rating,quantity,"
+                "unit,unit_cost_gbp,unit_cost_high_gbp,line_total_gbp,line_total_high_gbp,"
+                "cost_source,funding_source,provider,notes").split(",")
+# What follows the specified columns, as data/plan-format.md documents it.
+EXTRA_COLUMNS = ["cost_note", "in_catalogue"]
+NUMBER_COLUMNS = {"quantity", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
+                  "line_total_high_gbp"}
+# Free text, which the export neutralises against formula injection.
+TEXT_COLUMNS = {"intervention_id", "intervention", "unit", "provider", "notes", "cost_note"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def check(ok, what, todo=None):
+    global tests, failures
+    tests += 1
+    line = ("ok" if ok else "not ok") + f" {tests} {what}"
+    if todo is not None:
+        line += f" # TODO {todo}"
+    elif not ok:
+        failures += 1
+    print(line)
+
+
+def env(**extra):
+    return {**os.environ, "LC_ALL": "C.UTF-8", **extra}
+
+
+def run(*args, **kwargs):
+    return subprocess.run([cli, *args], capture_output=True, env=kwargs.pop("env", env()),
+                          **kwargs)
+
+
+def pounds(pence):
+    """Integer pence as the plain decimal the CSV should hold; "" where there is no figure."""
+    if pence is None:
+        return ""
+    sign = "-" if pence < 0 else ""
+    return f"{sign}{abs(pence) // 100}.{abs(pence) % 100:02d}"
+
+
+def neutralised(text):
+    """Free text as it should appear once read back from the CSV."""
+    return "'" + text if text and text.startswith(FORMULA_STARTS) else text
+
+
+def record_ends_are_crlf(text):
+    """Outside quoted fields every line break is CRLF; returns (ok, number of records)."""
+    quoted = False
+    records = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c == "\r":
+            if text[i + 1:i + 2] != "\n":
+                return False, records
+            records += 1
+            i += 1
+        elif not quoted and c == "\n":
+            return False, records
+        i += 1
+    return not quoted and text.endswith("\r\n"), records
+
+
+def check_csv(raw, plan, label, golden=True):
+    """Checks one CSV export (bytes) against the plan it was made from (parsed JSON); with golden,
+    also the golden plan's awkward cases by name."""
+    items = plan["items"]
+    check(raw.startswith(BOM), f"{label}: starts with a UTF-8 byte-order mark")
+    check(not raw[len(BOM):].startswith(BOM), f"{label}: only one byte-order mark")
+    try:
+        text = raw[len(BOM):].decode("utf-8") if raw.startswith(BOM) else raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        check(False, f"{label}: is UTF-8 ({e})")
+        return
+    crlf, records = record_ends_are_crlf(text)
+    check(crlf, f"{label}: every row ends with CRLF and there are no bare line breaks between rows")
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as e:
+        check(False, f"{label}: parses as RFC 4180 CSV ({e})")
+        return
+    check(records == len(rows), f"{label}: {len(rows)} records, as many as CRLF row ends")
+    check(len(rows) == len(items) + 1, f"{label}: a header and one row per item "
+                                       f"({len(rows) - 1} rows, {len(items)} items)")
+    if not rows:
+        return
+    header = rows[0]
+    check(header[:len(SPEC_COLUMNS)] == SPEC_COLUMNS, f"{label}: the header begins as specified")
+    check(header == SPEC_COLUMNS + EXTRA_COLUMNS,
+          f"{label}: the header is the documented columns, cost_note and in_catalogue last")
+    widths = sorted({len(r) for r in rows})
+    check(widths == [len(header)], f"{label}: every row has {len(header)} fields (saw {widths})")
+
+    for n, (row, it) in enumerate(zip(rows[1:], items), start=1):
+        got = dict(zip(header, row))
+        iid = it["intervention_id"]
+        want = {
+            "intervention_id": neutralised(iid),
+            "intervention": neutralised(it["name"]),
+            "level": it["level"],
+            "focus": it["focus"],
+            "evidence_rating": it["evidence_rating"] or "",
+            "impact_rating": it["impact_rating"] or "",
+            "quantity": str(it["quantity"]),
+            "unit": neutralised(it["unit"]),
+            "unit_cost_gbp": pounds(it["unit_cost_pence"]),
+            "unit_cost_high_gbp": pounds(it["unit_cost_high_pence"]),
+            "line_total_gbp": pounds(it["line_total_pence"]),
+            "line_total_high_gbp": pounds(it["line_total_high_pence"]),
+            "cost_source": it["cost_source"],
+            "funding_source": it["funding_source"],
+            "provider": neutralised(it["provider"]),
+            "notes": neutralised(it["notes"]),
+            "in_catalogue": "no" if it["missing_from_catalogue"] else "yes",
+        }
+        wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
+        for k, (g, v) in wrong.items():
+            print(f"# {label} row {n} {k}: got {g!r}, want {v!r}")
+        check(not wrong, f"{label}: row {n} ({iid}) holds the plan's values")
+
+        # Money parsed back as a number is the pence in the JSON, divided by 100.
+        money_ok = True
+        for column, key in (("unit_cost_gbp", "unit_cost_pence"),
+                            ("unit_cost_high_gbp", "unit_cost_high_pence"),
+                            ("line_total_gbp", "line_total_pence"),
+                            ("line_total_high_gbp", "line_total_high_pence")):
+            cell = got.get(column, "")
+            if it[key] is None:
+                money_ok &= cell == ""
+                continue
+            whole, dot, frac = cell.partition(".")
+            money_ok &= (whole.isdigit() and dot == "." and len(frac) == 2 and frac.isdigit()
+                         and int(whole) * 100 + int(frac) == it[key])
+        check(money_ok, f"{label}: row {n} ({iid}) money is pounds with two decimals and a "
+                        f"full stop, equal to the pence in the JSON")
+        if it["unit_cost_pence"] is not None:
+            check(money_ok and it["line_total_pence"] == it["quantity"] * it["unit_cost_pence"]
+                  and it["line_total_high_pence"] == it["quantity"] * it["unit_cost_high_pence"],
+                  f"{label}: row {n} ({iid}) line totals are quantity x unit cost")
+        check((got.get("cost_note", "") != "") == (it["unit_cost_pence"] is None),
+              f"{label}: row {n} ({iid}) has a cost_note exactly when it has no figure in pounds")
+
+    by_id = {r[0]: dict(zip(header, r)) for r in rows[1:] if r}
+    # The golden plan's awkward cases, by name, so a change to the plan cannot hide them.
+    if golden and "make-a-change" in by_id:
+        check(by_id["make-a-change"].get("notes")
+              == "Early intervention before escalation;\nlinked partner support",
+              f"{label}: the multi-line note survives")
+    if golden and "iris" in by_id:
+        check(by_id["iris"].get("notes", "").startswith("'="),
+              f"{label}: the formula in a note is neutralised with a leading '")
+        check(by_id["iris"].get("provider") == 'IRISi, "the IRIS people"',
+              f"{label}: a comma and double quotes survive")
+        check(by_id["iris"].get("unit_cost_gbp") == ""
+              and by_id["iris"].get("line_total_gbp") == "",
+              f"{label}: no figure in pounds means empty money cells")
+    if golden and "drive" in by_id:
+        check(by_id["drive"].get("line_total_gbp") == "96000.00",
+              f"{label}: 96000.00, as specified")
+
+    # No cell (other than a number) begins with a formula character unprotected.
+    live = [(r, header[c] if c < len(header) else c, cell)
+            for r, row in enumerate(rows) for c, cell in enumerate(row)
+            if cell.startswith(FORMULA_STARTS)
+            and not (r > 0 and c < len(header) and header[c] in NUMBER_COLUMNS
+                     and cell.lstrip("-").replace(".", "", 1).isdigit())]
+    for r, column, cell in live[:5]:
+        print(f"# {label} row {r} {column}: {cell!r}")
+    check(not live, f"{label}: no cell begins with =, +, -, @, a tab or a carriage return")
+
+
+golden_plan_bytes = golden_plan_path.read_bytes()
+golden_plan = json.loads(golden_plan_bytes.decode("utf-8"))
+check(len(golden_plan["items"]) == 6, "the golden plan has six items")
+
+# (a) The golden CSV.
+golden_csv = golden_csv_path.read_bytes()
+check_csv(golden_csv, golden_plan, "golden CSV")
+
+# (b) What the CLI exports now, to standard output and to a file.
+out = run("export", str(golden_plan_path), "--format", "csv")
+check(out.returncode == 0 and not out.stderr,
+      f"export --format csv exits 0 quietly ({out.returncode}: {out.stderr[:200]!r})")
+check_csv(out.stdout, golden_plan, "exported CSV")
+check(out.stdout == golden_csv, "the exported CSV is the golden CSV byte for byte")
+
+comma_locale = run("export", str(golden_plan_path), "--format", "csv",
+                   env=env(LC_ALL="de_DE.UTF-8"))
+check(comma_locale.returncode == 0 and comma_locale.stdout == out.stdout,
+      "the same CSV in a comma-decimal locale")
+
+with tempfile.TemporaryDirectory() as tmp:
+    target = pathlib.Path(tmp) / "plan.csv"
+    written = run("export", str(golden_plan_path), "--format", "csv", "--output", str(target))
+    check(written.returncode == 0 and target.exists() and target.read_bytes() == out.stdout,
+          "export --output writes the same CSV to a file")
+
+# The JSON export of the golden plan is the golden plan itself.
+js = run("export", str(golden_plan_path), "--format", "json")
+check(js.returncode == 0, f"export --format json exits 0 ({js.stderr[:200]!r})")
+check(js.stdout == golden_plan_bytes, "the exported JSON is the golden plan byte for byte")
+
+with tempfile.TemporaryDirectory() as tmp:
+    target = pathlib.Path(tmp) / "copy.waymark"
+    written = run("export", str(golden_plan_path), "--format", "json", "--output", str(target))
+    check(written.returncode == 0 and target.exists() and target.read_bytes() == golden_plan_bytes,
+          "export --format json --output writes the golden plan byte for byte")
+
+# validate
+v = run("validate", str(golden_plan_path))
+check(v.returncode == 0, f"validate exits 0 on the golden plan (got {v.returncode})")
+check(v.stdout.decode("utf-8") == "plan-three-year.waymark: a valid plan with 6 items\n",
+      f"validate says it is a valid plan with 6 items (got {v.stdout!r})")
+
+# A plan written to stress the quoting: every character that starts a formula, line breaks of
+# both kinds, a pound sign, and an intervention the catalogue does not have.
+stress = copy.deepcopy(golden_plan)
+dangerous = ["=1+1", "+44 116 000 0000", "-2", "@SUM(A1)", "\tTAB", "\rCR",
+             "line one\r\nline two", "£2,970 \"quoted\", with commas"]
+for n, text in enumerate(dangerous):
+    it = stress["items"][n % len(stress["items"])]
+    if n % 2:
+        it["provider"] = text
+    else:
+        it["notes"] = text
+stress["items"][2]["unit"] = "=cmd|' /C calc'!A0"
+gone = copy.deepcopy(stress["items"][4])
+gone.update(intervention_id="not-in-any-catalogue", name="-Not in any catalogue",
+            published_cost={"amount_minor": 39500, "currency": "USD", "basis": "per participant",
+                            "qualifier": None, "as_written": "$395 per participant"},
+            unit_cost_pence=None,
+            unit_cost_high_pence=None, line_total_pence=None, line_total_high_pence=None)
+stress["items"].append(gone)
+with tempfile.TemporaryDirectory() as tmp:
+    plan_path = pathlib.Path(tmp) / "stress.waymark"
+    plan_path.write_text(json.dumps(stress, indent=2, ensure_ascii=False), encoding="utf-8")
+    exported = run("export", str(plan_path), "--format", "json")
+    check(exported.returncode == 0, f"export of a plan with awkward text works "
+                                    f"({exported.stderr[:200]!r})")
+    if exported.returncode == 0:
+        reread = json.loads(exported.stdout.decode("utf-8"))
+        check([i["notes"] for i in reread["items"]] == [i["notes"] for i in stress["items"]]
+              and [i["provider"] for i in reread["items"]]
+              == [i["provider"] for i in stress["items"]],
+              "notes and providers survive the JSON round trip unchanged")
+        check(reread["items"][-1]["missing_from_catalogue"] is True,
+              "an intervention the catalogue lacks is kept, marked missing")
+        check(reread["items"][-1]["published_cost"] == gone["published_cost"],
+              "a missing intervention keeps its published cost")
+        stress_csv = run("export", str(plan_path), "--format", "csv")
+        check(stress_csv.returncode == 0, "CSV export of the awkward plan works")
+        check_csv(stress_csv.stdout, reread, "awkward CSV", golden=False)
+        text = stress_csv.stdout.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        header = rows[0]
+        last = dict(zip(header, rows[-1]))
+        check(last.get("in_catalogue") == "no",
+              "awkward CSV: the missing item says in_catalogue no")
+        check("$395" in last.get("cost_note", ""),
+              "awkward CSV: the cost_note of an item priced in dollars quotes the published cost")
+
+print(f"1..{tests}")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The JSON Schema published for plan files (data/plan.schema.json) accepts the golden plan and
+plans that differ from it only in allowed ways, and refuses broken ones: checked with an
+independent validator (python3-jsonschema).
+
+Usage: check-plan-schema.py SOURCE_ROOT [WAYMARK_CLI]
+With WAYMARK_CLI, each plan is also given to `waymark-cli validate`, which must agree with the
+schema wherever the schema says the reader refuses a plan too."""
+import copy
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+root = pathlib.Path(sys.argv[1])
+cli = sys.argv[2] if len(sys.argv) > 2 else None
+schema = json.loads((root / "data/plan.schema.json").read_text(encoding="utf-8"))
+golden = json.loads((root / "tests/golden/plan-three-year.waymark").read_text(encoding="utf-8"))
+tests = 0
+failures = 0
+
+
+def check(ok, what):
+    global tests, failures
+    tests += 1
+    print(("ok" if ok else "not ok") + f" {tests} {what}")
+    failures += 0 if ok else 1
+
+
+try:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    check(True, "the schema is itself a valid draft 2020-12 schema")
+except jsonschema.SchemaError as e:
+    check(False, f"the schema is itself a valid draft 2020-12 schema: {e.message}")
+    print(f"1..{tests}")
+    sys.exit(1)
+
+check(schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema", "draft 2020-12")
+check(schema.get("$id") == "https://waymark.github.io/schema/plan-1.json", "$id is plan-1.json")
+validator = jsonschema.Draft202012Validator(
+    schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+# Every property the schema names says what it is.
+def undescribed(node, where):
+    missing = []
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            if isinstance(sub, dict) and "description" not in sub and where[-1:] not in (
+                    ["if"], ["then"], ["else"]):
+                missing.append("/".join(where + ["properties", name]))
+        for key, sub in node.items():
+            missing += undescribed(sub, where + [key])
+    elif isinstance(node, list):
+        for i, sub in enumerate(node):
+            missing += undescribed(sub, where + [str(i)])
+    return missing
+
+
+missing_descriptions = undescribed(schema, [])
+for m in missing_descriptions[:5]:
+    print(f"# no description: {m}")
+check(not missing_descriptions, "every property has a description")
+
+# The golden plan is exactly what Waymark writes, so it must be valid.
+errors = list(validator.iter_errors(golden))
+for e in errors[:5]:
+    print(f"# plan-three-year.waymark: {'/'.join(map(str, e.path))}: {e.message}")
+check(not errors, "tests/golden/plan-three-year.waymark is valid against the schema")
+
+
+def cli_accepts(plan):
+    """Whether waymark-cli validate accepts the plan (None without a CLI)."""
+    if cli is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "variant.waymark"
+        path.write_text(json.dumps(plan, indent=2, ensure_ascii=False), encoding="utf-8")
+        run = subprocess.run([cli, "validate", str(path)], capture_output=True, text=True,
+                             env=dict(os.environ, LC_ALL="C.UTF-8"))
+        return run.returncode == 0
+
+
+def variant(change):
+    plan = copy.deepcopy(golden)
+    change(plan)
+    return plan
+
+
+def item(n, key, value):
+    return lambda p: p["items"][n].__setitem__(key, value)
+
+
+def top(key, value):
+    return lambda p: p.__setitem__(key, value)
+
+
+def no_cost(p):
+    for key in ("unit_cost_pence", "unit_cost_high_pence", "line_total_pence",
+                "line_total_high_pence"):
+        p["items"][0][key] = None
+
+
+def largest(p):
+    p["budget_pence"] = 100000000000
+    p["items"][0]["quantity"] = 1000000
+    p["items"][1]["unit_cost_pence"] = 100000000000
+    p["items"][1]["unit_cost_high_pence"] = 100000000000
+
+
+# Plans that differ from the golden one in ways the format allows: schema and reader accept them.
+good = {
+    "an empty plan": lambda p: p.update(items=[], warnings=[]),
+    "null ratings": lambda p: p["items"][0].update(evidence_rating=None, impact_rating=None),
+    "an item without a cost, all four money fields null": no_cost,
+    "quantity 0 and a unit cost of 0": lambda p: p["items"][0].update(quantity=0,
+                                                                      unit_cost_pence=0),
+    "the largest quantity, unit cost and budget": largest,
+    "a plan over budget (negative remaining)": lambda p: p["totals"].update(
+        budget_remaining_low_pence=-1, budget_remaining_high_pence=-1),
+    "a ten-year plan starting in 2100": lambda p: p.update(years=10, start_year=2100),
+    "a whole-number quantity written as 10.0": item(0, "quantity", 10.0),
+    "three levels": item(0, "level", "primary;secondary;tertiary"),
+    "no one it works with": item(0, "works_with", []),
+    "a dismissed warning": lambda p: (p["warnings"][0].update(dismissed=True),
+                                      p["dismissed_warnings"].append(p["warnings"][0]["id"])),
+    "a gap warning for the whole plan": lambda p: p["warnings"].append(
+        {"id": "no-sexual-violence", "message": "Nothing addresses SV.", "items": [],
+         "dismissed": False}),
+    "a published cost in dollars": item(0, "published_cost", {
+        "amount_minor": 39500, "currency": "USD", "basis": "per book", "qualifier": None,
+        "as_written": "$395.00"}),
+}
+for what, change in good.items():
+    plan = variant(change)
+    errors = list(validator.iter_errors(plan))
+    for e in errors[:3]:
+        print(f"# {what}: {'/'.join(map(str, e.path))}: {e.message}")
+    check(not errors, f"the schema accepts {what}")
+    accepted = cli_accepts(plan)
+    if accepted is not None:
+        check(accepted, f"waymark-cli validate accepts {what}")
+
+# Broken plans. True: Waymark's reader refuses them too. False: the reader is more lenient (it
+# ignores or recomputes the field), but Waymark never writes such a file.
+bad = {
+    "an unknown rating": (item(0, "evidence_rating", "very-high"), True),
+    "the rating \"none\" (null is how there is none)": (item(0, "impact_rating", "none"), True),
+    "a negative quantity": (item(0, "quantity", -1), True),
+    "a quantity over a million": (item(0, "quantity", 1000001), True),
+    "a fractional quantity": (item(0, "quantity", 1.5), True),
+    "the currency EUR": (top("currency", "EUR"), True),
+    "version 2": (top("version", 2), True),
+    "the format \"waymark-catalogue\"": (top("format", "waymark-catalogue"), True),
+    "an unknown top-level key": (top("budget", 60000000), True),
+    "an unknown key in an item": (item(0, "unit_cost", 150000), True),
+    "a unit cost as text": (item(0, "unit_cost_pence", "1500.00"), True),
+    "a negative unit cost": (item(0, "unit_cost_pence", -1), True),
+    "a unit cost over a billion pounds": (item(1, "unit_cost_high_pence", 100000000001), True),
+    "a budget over a billion pounds": (top("budget_pence", 100000000001), True),
+    "a budget in pounds with pence": (top("budget_pence", 600000.5), True),
+    "eleven years": (top("years", 11), True),
+    "no years": (top("years", 0), True),
+    "a start year of 1999": (top("start_year", 1999), True),
+    "a low unit cost without a high one": (item(0, "unit_cost_high_pence", None), True),
+    "an unknown focus": (item(0, "focus", "dv"), True),
+    "an unknown cost source": (item(0, "cost_source", "quote"), True),
+    "an unknown funding source": (item(0, "funding_source", "lottery"), True),
+    "an unknown llr_status": (item(0, "llr_status", "planned"), True),
+    "an unknown group in works_with": (item(0, "works_with", ["children"]), True),
+    "an empty intervention_id": (item(0, "intervention_id", ""), True),
+    "for_young_people as text": (item(0, "for_young_people", "yes"), True),
+    "no items key": (lambda p: p.pop("items"), True),
+    "no dismissed_warnings key": (lambda p: p.pop("dismissed_warnings"), True),
+    "an item without quantity": (lambda p: p["items"][0].pop("quantity"), True),
+    "exported_at that is not a date": (top("exported_at", "last Tuesday"), True),
+    "an unknown level": (item(0, "level", "quaternary"), False),
+    "a line total as text": (item(0, "line_total_pence", "15000.00"), False),
+    "a line total without a unit cost": (lambda p: (no_cost(p), p["items"][0].update(
+        line_total_pence=0)), False),
+    "no totals": (lambda p: p.pop("totals"), False),
+    "an unknown key in totals": (lambda p: p["totals"].update(grand_total_pence=1), False),
+    "a warning with an unknown kind": (lambda p: p["warnings"][0].update(id="odd:iris"), False),
+    "missing_from_catalogue as text": (item(0, "missing_from_catalogue", "no"), False),
+}
+for what, (change, reader_refuses) in bad.items():
+    plan = variant(change)
+    check(not validator.is_valid(plan), f"the schema refuses {what}")
+    if reader_refuses:
+        accepted = cli_accepts(plan)
+        if accepted is not None:
+            check(not accepted, f"waymark-cli validate refuses {what}")
+
+print(f"1..{tests}")
+sys.exit(1 if failures else 0)
