@@ -4,7 +4,7 @@
 # The two commands of the README, for a fresh Debian 12 machine (run as root, or with sudo
 # available). Each installs whatever is missing first.
 #
-#   sh tests/waymark-dev.sh run    build, then start Waymark
+#   sh tests/waymark-dev.sh run    build, then start Waymark (it needs a desktop session)
 #   sh tests/waymark-dev.sh test   build, then run the whole test suite twice: a normal build
 #                                  and one with AddressSanitizer and UBSan; exits non-zero on
 #                                  any failure
@@ -65,10 +65,8 @@ case "$command" in
   run)
     install_missing
     setup build
-    if [ -x build/src/gui/waymark ]; then
-      exec build/src/gui/waymark
-    fi
-    exec build/src/cli/waymark-cli list
+    # Uninstalled, the settings schema is the one compiled into the build tree.
+    GSETTINGS_SCHEMA_DIR="$here/build/data" exec build/src/gui/waymark
     ;;
   test)
     install_missing

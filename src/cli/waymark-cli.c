@@ -9,6 +9,7 @@
 #include "waymark-catalogue.h"
 #include "waymark-criteria.h"
 #include "waymark-export.h"
+#include "waymark-intervention-document.h"
 #include "waymark-intervention-json.h"
 #include "waymark-money.h"
 #include "waymark-plan-io.h"
@@ -469,166 +470,6 @@ command_list (int    argc,
 
 /* show */
 
-static void
-append_heading (GString    *out,
-                const char *heading)
-{
-  g_string_append_printf (out, "\n%s\n", heading);
-  for (glong i = g_utf8_strlen (heading, -1); i > 0; i--)
-    g_string_append_c (out, '-');
-  g_string_append_c (out, '\n');
-}
-
-static void
-append_field (GString    *out,
-              const char *label,
-              const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-
-  if (label != NULL)
-    g_string_append_printf (out, "%s: %s\n", label, value);
-  else
-    g_string_append_printf (out, "%s\n", value);
-}
-
-static void
-append_list (GString            *out,
-             const char         *heading,
-             const char * const *items)
-{
-  if (items == NULL || items[0] == NULL)
-    return;
-
-  append_heading (out, heading);
-  for (guint i = 0; items[i] != NULL; i++)
-    g_string_append_printf (out, "- %s\n", items[i]);
-}
-
-static void
-append_rating (GString          *out,
-               WaymarkCatalogue *catalogue,
-               gboolean          evidence,
-               WaymarkRating     rating,
-               const char       *as_written)
-{
-  const char *(*scale) (WaymarkCatalogue *, WaymarkRating) =
-    evidence ? waymark_catalogue_get_evidence_scale : waymark_catalogue_get_impact_scale;
-
-  if (rating == WAYMARK_RATING_NONE)
-    {
-      append_field (out, _("Rating"), _("Not rated in the review"));
-      return;
-    }
-
-  {
-    g_autofree char *value = g_strdup_printf ("%s (%s)", waymark_rating_get_label (rating),
-                                              as_written);
-    append_field (out, _("Rating"), value);
-  }
-
-  if (rating == WAYMARK_RATING_LOW_MODERATE)
-    {
-      append_field (out, C_("rating", "Low"), scale (catalogue, WAYMARK_RATING_LOW));
-      append_field (out, C_("rating", "Moderate"), scale (catalogue, WAYMARK_RATING_MODERATE));
-    }
-  else
-    append_field (out, _("On the review’s scale"), scale (catalogue, rating));
-}
-
-static char *
-format_intervention_text (WaymarkCatalogue    *catalogue,
-                          WaymarkIntervention *item)
-{
-  GString *out = g_string_new (NULL);
-  GPtrArray *costs = waymark_intervention_get_costs (item);
-  g_autofree char *levels = waymark_flags_to_string (WAYMARK_TYPE_LEVEL,
-                                                     waymark_intervention_get_levels (item), ", ");
-  g_autofree char *works_with =
-    waymark_flags_to_string (WAYMARK_TYPE_WORKS_WITH, waymark_intervention_get_works_with (item),
-                             ", ");
-  g_autofree char *settings =
-    waymark_flags_to_string (WAYMARK_TYPE_SETTING, waymark_intervention_get_settings (item), ", ");
-  g_autofree char *ages = NULL;
-  int age_min = waymark_intervention_get_age_min (item);
-  int age_max = waymark_intervention_get_age_max (item);
-
-  g_string_append_printf (out, "%s\n", waymark_intervention_get_name (item));
-  g_string_append_printf (out, "%s\n\n", waymark_intervention_get_summary (item));
-  append_field (out, _("Id"), waymark_intervention_get_id (item));
-  append_field (out, _("Level of prevention"), levels);
-  append_field (out, _("Focus"), waymark_focus_get_label (waymark_intervention_get_focus (item)));
-  append_field (out, _("Works with"), works_with);
-  append_field (out, _("Setting"), settings);
-
-  append_heading (out, _("Overview"));
-  append_field (out, NULL, waymark_intervention_get_overview (item));
-
-  append_heading (out, _("Resources and costs"));
-  append_field (out, NULL, waymark_intervention_get_resources (item));
-  if (costs->len == 0)
-    append_field (out, _("Published cost"), _("No published cost"));
-  for (guint i = 0; i < costs->len; i++)
-    {
-      const WaymarkCost *cost = g_ptr_array_index (costs, i);
-      g_autofree char *formatted = waymark_cost_format (cost);
-      g_autofree char *value = g_strdup_printf ("%s (%s)", formatted,
-                                                waymark_enum_to_string (WAYMARK_TYPE_CURRENCY,
-                                                                        cost->currency));
-      append_field (out, _("Published cost"), value);
-    }
-  for (const char * const *cb = waymark_intervention_get_cost_benefit (item); cb && *cb; cb++)
-    append_field (out, _("Cost-benefit"), *cb);
-
-  append_heading (out, _("Evidence"));
-  append_rating (out, catalogue, TRUE, waymark_intervention_get_evidence_rating (item),
-                 waymark_intervention_get_evidence_rating_as_written (item));
-  append_field (out, NULL, waymark_intervention_get_evidence (item));
-
-  append_heading (out, _("Impact"));
-  append_rating (out, catalogue, FALSE, waymark_intervention_get_impact_rating (item),
-                 waymark_intervention_get_impact_rating_as_written (item));
-  append_field (out, NULL, waymark_intervention_get_impact (item));
-
-  append_heading (out, _("Target cohort"));
-  append_field (out, NULL, waymark_intervention_get_target_cohort (item));
-  if (age_min >= 0 && age_max >= 0)
-    ages = g_strdup_printf (_("%d to %d"), age_min, age_max);
-  else if (age_min >= 0)
-    ages = g_strdup_printf (_("%d and over"), age_min);
-  else if (age_max >= 0)
-    ages = g_strdup_printf (_("up to %d"), age_max);
-  append_field (out, _("Ages"), ages);
-  if (waymark_intervention_get_gender (item) != WAYMARK_GENDER_UNSPECIFIED)
-    append_field (out, _("Gender"), waymark_enum_to_string (WAYMARK_TYPE_GENDER,
-                                                            waymark_intervention_get_gender (item)));
-
-  append_list (out, _("Opportunity cohorts"), waymark_intervention_get_opportunity_cohorts (item));
-
-  append_heading (out, _("Feasibility in LLR"));
-  append_field (out, _("Status"),
-                waymark_llr_status_get_label (waymark_intervention_get_llr_status (item)));
-  append_field (out, NULL, waymark_intervention_get_feasibility (item));
-
-  if (waymark_intervention_get_duration (item) != NULL ||
-      waymark_intervention_get_sessions (item) != NULL)
-    {
-      append_heading (out, _("Delivery"));
-      append_field (out, _("Duration"), waymark_intervention_get_duration (item));
-      append_field (out, _("Sessions"), waymark_intervention_get_sessions (item));
-    }
-
-  append_list (out, _("Organisations"), waymark_intervention_get_organisations (item));
-  append_list (out, _("References"), waymark_intervention_get_references (item));
-
-  append_heading (out, _("Source"));
-  append_field (out, _("Section of the review"), waymark_intervention_get_section (item));
-  append_field (out, _("Notes"), waymark_intervention_get_notes (item));
-
-  return g_string_free (out, FALSE);
-}
-
 static int
 command_show (int    argc,
               char **argv)
@@ -689,7 +530,7 @@ command_show (int    argc,
     }
   else
     {
-      output = format_intervention_text (catalogue, item);
+      output = waymark_intervention_describe_text (item, catalogue);
       write_stdout (output);
     }
 

@@ -375,3 +375,33 @@ waymark_currency_get_symbol (WaymarkCurrency currency)
       return "£";
     }
 }
+
+char *
+waymark_flags_format_labels (GType flags_type,
+                             guint flags)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (flags_type);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      guint bit = klass->values[i].value;
+      const char *label = NULL;
+
+      if ((flags & bit) == 0)
+        continue;
+
+      if (flags_type == WAYMARK_TYPE_LEVEL)
+        label = waymark_level_get_label (bit);
+      else if (flags_type == WAYMARK_TYPE_WORKS_WITH)
+        label = waymark_works_with_get_label (bit);
+      else if (flags_type == WAYMARK_TYPE_SETTING)
+        label = waymark_setting_get_label (bit);
+
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, label != NULL ? label : klass->values[i].value_nick);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -146,5 +146,8 @@ const char *waymark_llr_status_get_label (WaymarkLlrStatus status);
 /* NULL for WAYMARK_GENDER_UNSPECIFIED: there is nothing to say. */
 const char *waymark_gender_get_label     (WaymarkGender    gender);
 const char *waymark_currency_get_symbol  (WaymarkCurrency  currency);
+/* "Primary, Secondary": the labels of a level, works-with or setting flags value. */
+char       *waymark_flags_format_labels  (GType            flags_type,
+                                          guint            flags);
 
 G_END_DECLS

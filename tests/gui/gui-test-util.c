@@ -7,7 +7,26 @@ void
 gui_test_init (int    *argc,
                char ***argv)
 {
-  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Not gtk_test_init(): GTK 4.8 ignores the options passed to it (checked: the user config
+   * directory stays ~/.config), and g_test_init() cannot be called twice. This is what it does
+   * for us otherwise; gtk_init() aborts without a display, so the tests never skip. */
+  /* Isolated directories hide the system's MIME database, without which icons (SVG) do not
+   * load: keep the real one, as GIO's documentation advises. */
+  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
+  g_auto(GStrv) dirs = NULL;
+  const char * const *system_dirs = g_get_system_data_dirs ();
+
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (system_dirs[i], "mime", NULL);
+      g_strv_builder_add (mime_dirs, dir);
+    }
+  dirs = g_strv_builder_end (mime_dirs);
+  g_content_type_set_mime_dirs ((const char * const *) dirs);
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  gtk_init ();
   adw_init ();
   /* The app adds these itself; a test has no GApplication. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),

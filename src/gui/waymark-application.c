@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-application.h"
+#include "waymark-window.h"
+
+struct _WaymarkApplication
+{
+  AdwApplication parent_instance;
+
+  /* Owned */
+  WaymarkCatalogue *catalogue;
+  GSettings        *settings;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkApplication, waymark_application, ADW_TYPE_APPLICATION)
+
+static int
+waymark_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (application);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("waymark %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* A catalogue named on the command line is checked before any window opens: a file that
+   * fails validation is reported here, with the loader's words. */
+  if (g_variant_dict_lookup (options, "catalogue", "^ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      self->catalogue = waymark_catalogue_new_from_file (file, &error);
+      if (self->catalogue == NULL)
+        {
+          g_printerr ("waymark: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  return -1;
+}
+
+static void
+waymark_application_startup (GApplication *application)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (application);
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+
+  G_APPLICATION_CLASS (waymark_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+waymark_application_activate (GApplication *application)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      if (self->catalogue == NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* The review's catalogue is built in: failing to read it is a broken build. */
+          self->catalogue = waymark_catalogue_new_default (&error);
+          if (self->catalogue == NULL)
+            g_error ("The built-in catalogue is unreadable: %s", error->message);
+        }
+
+      window = GTK_WINDOW (waymark_window_new (GTK_APPLICATION (self), self->catalogue,
+                                               self->settings));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (user_data);
+  static const char *developers[] = { "The Waymark developers", NULL };
+  static const char *data_source[] = { "Crest Advisory", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Waymark"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Waymark developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Find, compare and plan interventions to prevent and reduce "
+                                      "domestic abuse and sexual violence, from the evidence of a "
+                                      "rapid evidence review."),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about),
+                                       _("Data source: Rapid evidence review: Interventions to "
+                                         "prevent and reduce domestic abuse and sexual violence"),
+                                       data_source);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("The evidence review"),
+                                      _("© Crest Advisory"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The interventions, their ratings and all their text come "
+                                        "from “Rapid evidence review: Interventions to prevent and "
+                                        "reduce domestic abuse and sexual violence” by Crest "
+                                        "Advisory, written for Leicester, Leicestershire and "
+                                        "Rutland."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close rather than destroy, so each window saves its state. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GList *next = l->next;
+
+      gtk_window_close (GTK_WINDOW (l->data));
+      l = next;
+    }
+}
+
+static void
+waymark_application_dispose (GObject *object)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (object);
+
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (waymark_application_parent_class)->dispose (object);
+}
+
+static void
+waymark_application_class_init (WaymarkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = waymark_application_dispose;
+
+  app_class->handle_local_options = waymark_application_handle_local_options;
+  app_class->startup = waymark_application_startup;
+  app_class->activate = waymark_application_activate;
+}
+
+static void
+waymark_application_init (WaymarkApplication *self)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const GOptionEntry options[] = {
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this catalogue instead of the review’s"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+WaymarkApplication *
+waymark_application_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/waymark/Waymark",
+                       NULL);
+}

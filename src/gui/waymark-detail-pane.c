@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-detail-pane.h"
+#include "waymark-intervention-document.h"
+#include "waymark-intervention-row.h"
+#include "waymark-rating-badge.h"
+
+struct _WaymarkDetailPane
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkStack          *stack;
+  GtkBox            *content;
+  GtkScrolledWindow *scroller;
+
+  /* Owned */
+  WaymarkCatalogue    *catalogue;
+  WaymarkIntervention *intervention;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkDetailPane, waymark_detail_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CATALOGUE,
+  PROP_INTERVENTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+add_label (WaymarkDetailPane *self,
+           const char        *text,
+           gboolean           markup)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "selectable", TRUE,
+                                   "use-markup", markup,
+                                   "label", text,
+                                   NULL);
+
+  gtk_box_append (self->content, label);
+  return label;
+}
+
+static void
+add_heading (WaymarkDetailPane *self,
+             const char        *heading)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "label", heading,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_widget_add_css_class (label, "detail-heading");
+  gtk_box_append (self->content, label);
+}
+
+static void
+add_text (WaymarkDetailPane *self,
+          const char        *text)
+{
+  if (text != NULL && *text != '\0')
+    add_label (self, text, FALSE);
+}
+
+/* "Label: value", the label in bold; nothing when there is no value. */
+static void
+add_field (WaymarkDetailPane *self,
+           const char        *label,
+           const char        *value)
+{
+  g_autofree char *markup = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  /* Translators: a field in the detail pane, "Level of prevention: Tertiary" */
+  markup = g_markup_printf_escaped (_("<b>%s:</b> %s"), label, value);
+  add_label (self, markup, TRUE);
+}
+
+static void
+add_block (WaymarkDetailPane  *self,
+           const WaymarkBlock *block)
+{
+  switch (block->kind)
+    {
+    case WAYMARK_BLOCK_HEADING:
+      add_heading (self, block->text);
+      break;
+    case WAYMARK_BLOCK_FIELD:
+      add_field (self, block->label, block->text);
+      break;
+    case WAYMARK_BLOCK_TEXT:
+      add_text (self, block->text);
+      break;
+    case WAYMARK_BLOCK_ITEM:
+      {
+        g_autofree char *line = g_strdup_printf ("•  %s", block->text);
+        add_text (self, line);
+      }
+      break;
+    case WAYMARK_BLOCK_RATING:
+      {
+        GtkWidget *badge = waymark_rating_badge_new (block->evidence ? WAYMARK_RATING_BADGE_EVIDENCE
+                                                                     : WAYMARK_RATING_BADGE_IMPACT,
+                                                     block->rating);
+
+        gtk_widget_set_halign (badge, GTK_ALIGN_START);
+        gtk_box_append (self->content, badge);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+rebuild (WaymarkDetailPane *self)
+{
+  WaymarkIntervention *item = self->intervention;
+  g_autoptr(GPtrArray) blocks = NULL;
+  GtkWidget *child;
+  GtkWidget *title;
+  GtkWidget *summary;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+
+  if (item == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "intervention");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  title = g_object_new (GTK_TYPE_LABEL,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                        "xalign", 0.0f, "wrap", TRUE, "selectable", TRUE,
+                        "label", waymark_intervention_get_name (item), NULL);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (self->content, title);
+  summary = add_label (self, waymark_intervention_get_summary (item), FALSE);
+  gtk_widget_add_css_class (summary, "detail-summary");
+
+  /* The core decides what is shown and in which order; this only draws it. */
+  blocks = waymark_intervention_describe (item, self->catalogue);
+  for (guint i = 0; i < blocks->len; i++)
+    add_block (self, g_ptr_array_index (blocks, i));
+}
+
+char *
+waymark_detail_pane_dup_text (WaymarkDetailPane *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (WAYMARK_IS_DETAIL_PANE (self), NULL);
+
+  out = g_string_new (NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      else if (WAYMARK_IS_RATING_BADGE (child))
+        {
+          g_autofree char *text = waymark_rating_badge_dup_description (WAYMARK_RATING_BADGE (child));
+          g_string_append_printf (out, "%s\n", text);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+waymark_detail_pane_dispose (GObject *object)
+{
+  WaymarkDetailPane *self = WAYMARK_DETAIL_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_DETAIL_PANE);
+  /* dispose_template only unparents the children it named. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->intervention);
+  g_clear_object (&self->catalogue);
+
+  G_OBJECT_CLASS (waymark_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+waymark_detail_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  WaymarkDetailPane *self = WAYMARK_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOGUE:
+      g_value_set_object (value, self->catalogue);
+      break;
+    case PROP_INTERVENTION:
+      g_value_set_object (value, self->intervention);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_detail_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  WaymarkDetailPane *self = WAYMARK_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOGUE:
+      waymark_detail_pane_set_catalogue (self, g_value_get_object (value));
+      break;
+    case PROP_INTERVENTION:
+      waymark_detail_pane_set_intervention (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_detail_pane_class_init (WaymarkDetailPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = waymark_detail_pane_dispose;
+  object_class->get_property = waymark_detail_pane_get_property;
+  object_class->set_property = waymark_detail_pane_set_property;
+
+  properties[PROP_CATALOGUE] =
+    g_param_spec_object ("catalogue", NULL, NULL, WAYMARK_TYPE_CATALOGUE, flags);
+  properties[PROP_INTERVENTION] =
+    g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-detail-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, content);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, scroller);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "detailpane");
+}
+
+static void
+waymark_detail_pane_init (WaymarkDetailPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+waymark_detail_pane_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_DETAIL_PANE, NULL);
+}
+
+WaymarkCatalogue *
+waymark_detail_pane_get_catalogue (WaymarkDetailPane *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DETAIL_PANE (self), NULL);
+  return self->catalogue;
+}
+
+void
+waymark_detail_pane_set_catalogue (WaymarkDetailPane *self,
+                                   WaymarkCatalogue  *catalogue)
+{
+  g_return_if_fail (WAYMARK_IS_DETAIL_PANE (self));
+  g_return_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue));
+
+  if (!g_set_object (&self->catalogue, catalogue))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
+}
+
+WaymarkIntervention *
+waymark_detail_pane_get_intervention (WaymarkDetailPane *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DETAIL_PANE (self), NULL);
+  return self->intervention;
+}
+
+void
+waymark_detail_pane_set_intervention (WaymarkDetailPane   *self,
+                                      WaymarkIntervention *intervention)
+{
+  g_return_if_fail (WAYMARK_IS_DETAIL_PANE (self));
+  g_return_if_fail (intervention == NULL || WAYMARK_IS_INTERVENTION (intervention));
+
+  if (!g_set_object (&self->intervention, intervention))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVENTION]);
+}

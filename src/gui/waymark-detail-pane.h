@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-catalogue.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_DETAIL_PANE (waymark_detail_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkDetailPane, waymark_detail_pane, WAYMARK, DETAIL_PANE, GtkWidget)
+
+/* Everything the catalogue holds about one intervention, in the review's order and with its
+ * headings; the text is selectable. The catalogue gives the rating scales. */
+GtkWidget           *waymark_detail_pane_new              (void);
+WaymarkCatalogue    *waymark_detail_pane_get_catalogue    (WaymarkDetailPane   *self);
+void                 waymark_detail_pane_set_catalogue    (WaymarkDetailPane   *self,
+                                                           WaymarkCatalogue    *catalogue);
+WaymarkIntervention *waymark_detail_pane_get_intervention (WaymarkDetailPane   *self);
+void                 waymark_detail_pane_set_intervention (WaymarkDetailPane   *self,
+                                                           WaymarkIntervention *intervention);
+/* The text shown, headings included, one block a line: for tests and for copying. */
+char                *waymark_detail_pane_dup_text         (WaymarkDetailPane   *self);
+
+G_END_DECLS

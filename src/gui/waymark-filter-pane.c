@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "waymark-filter-pane.h"
+#include "waymark-money.h"
+
+/* One check box: a bit of a set-valued criteria property. */
+typedef struct
+{
+  GtkCheckButton *check;
+  const char     *property;
+  guint           bit;
+} FilterCheck;
+
+struct _WaymarkFilterPane
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkBox *groups;
+
+  /* Borrowed: built in code, children of groups */
+  AdwComboRow    *min_evidence_row;
+  AdwComboRow    *min_impact_row;
+  GtkCheckButton *cost_published_check;
+  AdwEntryRow    *max_cost_row;
+
+  /* Owned */
+  WaymarkCriteria *criteria;
+  GArray          *checks;    /* FilterCheck */
+  GHashTable      *controls;  /* "property:nick" -> GtkWidget, borrowed */
+  gboolean         syncing;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkFilterPane, waymark_filter_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CRITERIA,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The minimums offered: a range is never a minimum. */
+static const WaymarkRating minimum_ratings[] = {
+  WAYMARK_RATING_NONE, WAYMARK_RATING_LOW, WAYMARK_RATING_MODERATE, WAYMARK_RATING_HIGH,
+};
+
+static guint
+get_bits (WaymarkFilterPane *self,
+          const char        *property)
+{
+  guint bits = 0;
+
+  g_object_get (self->criteria, property, &bits, NULL);
+  return bits;
+}
+
+static guint
+rating_to_position (WaymarkRating rating)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (minimum_ratings); i++)
+    if (minimum_ratings[i] == waymark_rating_get_floor (rating))
+      return i;
+  return 0;
+}
+
+static void
+sync_from_criteria (WaymarkFilterPane *self)
+{
+  gint64 max_cost;
+
+  self->syncing = TRUE;
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      FilterCheck *fc = &g_array_index (self->checks, FilterCheck, i);
+      gtk_check_button_set_active (fc->check, (get_bits (self, fc->property) & fc->bit) != 0);
+    }
+
+  adw_combo_row_set_selected (self->min_evidence_row,
+                              rating_to_position (waymark_criteria_get_min_evidence (self->criteria)));
+  adw_combo_row_set_selected (self->min_impact_row,
+                              rating_to_position (waymark_criteria_get_min_impact (self->criteria)));
+  gtk_check_button_set_active (self->cost_published_check,
+                               waymark_criteria_get_cost_published (self->criteria));
+
+  max_cost = waymark_criteria_get_max_cost (self->criteria);
+  {
+    g_autofree char *text = max_cost > 0 ? waymark_money_to_decimal (max_cost) : g_strdup ("");
+    gint64 shown;
+
+    /* Leave what the person typed alone when it already says the same amount. */
+    if (!waymark_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->max_cost_row)), &shown))
+      shown = 0;
+    if (shown != max_cost)
+      gtk_editable_set_text (GTK_EDITABLE (self->max_cost_row), text);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->max_cost_row), "error");
+  }
+
+  self->syncing = FALSE;
+}
+
+static void
+on_check_toggled (GtkCheckButton    *check,
+                  WaymarkFilterPane *self)
+{
+  if (self->syncing)
+    return;
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      FilterCheck *fc = &g_array_index (self->checks, FilterCheck, i);
+      guint bits;
+
+      if (fc->check != check)
+        continue;
+
+      bits = get_bits (self, fc->property);
+      if (gtk_check_button_get_active (check))
+        bits |= fc->bit;
+      else
+        bits &= ~fc->bit;
+      g_object_set (self->criteria, fc->property, bits, NULL);
+      return;
+    }
+}
+
+static void
+on_min_rating_selected (AdwComboRow       *row,
+                        GParamSpec        *pspec,
+                        WaymarkFilterPane *self)
+{
+  guint position = adw_combo_row_get_selected (row);
+  WaymarkRating rating;
+
+  if (self->syncing || position >= G_N_ELEMENTS (minimum_ratings))
+    return;
+
+  rating = minimum_ratings[position];
+  if (row == self->min_evidence_row)
+    waymark_criteria_set_min_evidence (self->criteria, rating);
+  else
+    waymark_criteria_set_min_impact (self->criteria, rating);
+}
+
+static void
+on_cost_published_toggled (GtkCheckButton    *check,
+                           WaymarkFilterPane *self)
+{
+  if (!self->syncing)
+    waymark_criteria_set_cost_published (self->criteria, gtk_check_button_get_active (check));
+}
+
+static void
+on_max_cost_apply (AdwEntryRow       *row,
+                   WaymarkFilterPane *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  gint64 pence = 0;
+
+  if (*text != '\0' && !waymark_money_parse (text, &pence))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+  waymark_criteria_set_max_cost (self->criteria, pence);
+}
+
+static char *
+control_key (const char *property,
+             const char *nick)
+{
+  return g_strconcat (property, ":", nick != NULL ? nick : "", NULL);
+}
+
+static GtkWidget *
+add_group (WaymarkFilterPane *self,
+           const char        *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->groups, group);
+  return group;
+}
+
+static GtkCheckButton *
+add_check_row (WaymarkFilterPane *self,
+               GtkWidget         *group,
+               const char        *title,
+               const char        *subtitle,
+               const char        *property,
+               const char        *nick)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  g_hash_table_insert (self->controls, control_key (property, nick), check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* A group with one check box per value of an enum or flags type; `bit_of_value` says whether
+ * the criteria property holds the flag values themselves or 1 << enum value. */
+static void
+add_set_group (WaymarkFilterPane *self,
+               const char        *title,
+               const char        *property,
+               GType              type,
+               gboolean           bit_of_value,
+               const char *(*get_label) (int value),
+               const char *(*get_subtitle) (int value))
+{
+  GtkWidget *group = add_group (self, title);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  guint n_values;
+  const char *nick;
+  int value;
+
+  n_values = G_IS_ENUM_CLASS (klass) ? G_ENUM_CLASS (klass)->n_values
+                                     : G_FLAGS_CLASS (klass)->n_values;
+
+  /* "unknown" reads best last, though it is an enum's first value. */
+  guint first = G_IS_ENUM_CLASS (klass) &&
+                g_str_equal (G_ENUM_CLASS (klass)->values[0].value_nick, "unknown") ? 1 : 0;
+
+  for (guint j = 0; j < n_values; j++)
+    {
+      guint i = (j + first) % n_values;
+      FilterCheck fc;
+
+      if (G_IS_ENUM_CLASS (klass))
+        {
+          value = G_ENUM_CLASS (klass)->values[i].value;
+          nick = G_ENUM_CLASS (klass)->values[i].value_nick;
+        }
+      else
+        {
+          value = G_FLAGS_CLASS (klass)->values[i].value;
+          nick = G_FLAGS_CLASS (klass)->values[i].value_nick;
+        }
+
+      fc.property = property;
+      fc.bit = bit_of_value ? 1u << value : (guint) value;
+      fc.check = add_check_row (self, group, get_label (value),
+                                get_subtitle != NULL ? get_subtitle (value) : NULL, property, nick);
+      g_signal_connect (fc.check, "toggled", G_CALLBACK (on_check_toggled), self);
+      g_array_append_val (self->checks, fc);
+    }
+}
+
+static const char *
+level_label (int value)
+{
+  return waymark_level_get_label (value);
+}
+
+static const char *
+focus_label (int value)
+{
+  return waymark_focus_get_label (value);
+}
+
+static const char *
+works_with_label (int value)
+{
+  return waymark_works_with_get_label (value);
+}
+
+static const char *
+age_group_label (int value)
+{
+  return waymark_age_group_get_label (value);
+}
+
+static const char *
+age_group_subtitle (int value)
+{
+  return value == WAYMARK_AGE_GROUP_UNDER_25 ? _("LLR’s priority focus") : NULL;
+}
+
+static const char *
+llr_status_label (int value)
+{
+  switch (value)
+    {
+    case WAYMARK_LLR_STATUS_IN_PLACE:
+      return _("In place");
+    case WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE:
+      return _("Something similar in place");
+    case WAYMARK_LLR_STATUS_NOT_IN_PLACE:
+      return _("Not in place");
+    case WAYMARK_LLR_STATUS_UNKNOWN:
+    default:
+      return _("Unknown");
+    }
+}
+
+static AdwComboRow *
+add_minimum_row (WaymarkFilterPane *self,
+                 GtkWidget         *group,
+                 const char        *title,
+                 const char        *property)
+{
+  const char *choices[] = { C_("minimum rating", "Any"), C_("rating", "Low"),
+                            C_("rating", "Moderate"), C_("rating", "High"), NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_min_rating_selected), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_hash_table_insert (self->controls, control_key (property, NULL), row);
+
+  return ADW_COMBO_ROW (row);
+}
+
+static void
+build (WaymarkFilterPane *self)
+{
+  GtkWidget *group;
+
+  add_set_group (self, _("Level of prevention"), "levels", WAYMARK_TYPE_LEVEL, FALSE,
+                 level_label, NULL);
+  add_set_group (self, _("Focus"), "focus", WAYMARK_TYPE_FOCUS, TRUE, focus_label, NULL);
+  add_set_group (self, _("Works with"), "works-with", WAYMARK_TYPE_WORKS_WITH, FALSE,
+                 works_with_label, NULL);
+  add_set_group (self, _("Age group"), "age-groups", WAYMARK_TYPE_AGE_GROUP, FALSE,
+                 age_group_label, age_group_subtitle);
+
+  group = add_group (self, _("Evidence and impact"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("A rating given as a range counts as its lower end."));
+  self->min_evidence_row = add_minimum_row (self, group, _("Minimum evidence quality"), "min-evidence");
+  self->min_impact_row = add_minimum_row (self, group, _("Minimum impact"), "min-impact");
+
+  add_set_group (self, _("Status in LLR"), "llr-status", WAYMARK_TYPE_LLR_STATUS, TRUE,
+                 llr_status_label, NULL);
+
+  group = add_group (self, _("Cost"));
+  self->cost_published_check = add_check_row (self, group, _("Published cost only"), NULL,
+                                              "cost-published", NULL);
+  g_signal_connect (self->cost_published_check, "toggled",
+                    G_CALLBACK (on_cost_published_toggled), self);
+
+  self->max_cost_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->max_cost_row),
+                                 _("Maximum unit cost in pounds"));
+  adw_entry_row_set_show_apply_button (self->max_cost_row, TRUE);
+  adw_entry_row_set_input_purpose (self->max_cost_row, GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->max_cost_row),
+                               _("Only costs in pounds can match a limit in pounds"));
+  g_signal_connect (self->max_cost_row, "apply", G_CALLBACK (on_max_cost_apply), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->max_cost_row));
+  g_hash_table_insert (self->controls, control_key ("max-cost", NULL), self->max_cost_row);
+}
+
+static void
+on_criteria_changed (WaymarkCriteria   *criteria,
+                     WaymarkFilterPane *self)
+{
+  sync_from_criteria (self);
+}
+
+static void
+waymark_filter_pane_constructed (GObject *object)
+{
+  WaymarkFilterPane *self = WAYMARK_FILTER_PANE (object);
+
+  G_OBJECT_CLASS (waymark_filter_pane_parent_class)->constructed (object);
+
+  g_assert (WAYMARK_IS_CRITERIA (self->criteria));
+  build (self);
+  sync_from_criteria (self);
+  g_signal_connect_object (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self, 0);
+}
+
+static void
+waymark_filter_pane_dispose (GObject *object)
+{
+  WaymarkFilterPane *self = WAYMARK_FILTER_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_FILTER_PANE);
+  /* dispose_template only unparents the children it named. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->criteria);
+
+  G_OBJECT_CLASS (waymark_filter_pane_parent_class)->dispose (object);
+}
+
+static void
+waymark_filter_pane_finalize (GObject *object)
+{
+  WaymarkFilterPane *self = WAYMARK_FILTER_PANE (object);
+
+  g_clear_pointer (&self->checks, g_array_unref);
+  g_clear_pointer (&self->controls, g_hash_table_unref);
+
+  G_OBJECT_CLASS (waymark_filter_pane_parent_class)->finalize (object);
+}
+
+static void
+waymark_filter_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  WaymarkFilterPane *self = WAYMARK_FILTER_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CRITERIA:
+      g_value_set_object (value, self->criteria);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_filter_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  WaymarkFilterPane *self = WAYMARK_FILTER_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CRITERIA:
+      self->criteria = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_filter_pane_class_init (WaymarkFilterPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = waymark_filter_pane_constructed;
+  object_class->dispose = waymark_filter_pane_dispose;
+  object_class->finalize = waymark_filter_pane_finalize;
+  object_class->get_property = waymark_filter_pane_get_property;
+  object_class->set_property = waymark_filter_pane_set_property;
+
+  properties[PROP_CRITERIA] =
+    g_param_spec_object ("criteria", NULL, NULL, WAYMARK_TYPE_CRITERIA,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-filter-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkFilterPane, groups);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "filterpane");
+}
+
+static void
+waymark_filter_pane_init (WaymarkFilterPane *self)
+{
+  self->checks = g_array_new (FALSE, TRUE, sizeof (FilterCheck));
+  self->controls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+waymark_filter_pane_new (WaymarkCriteria *criteria)
+{
+  g_return_val_if_fail (WAYMARK_IS_CRITERIA (criteria), NULL);
+
+  return g_object_new (WAYMARK_TYPE_FILTER_PANE, "criteria", criteria, NULL);
+}
+
+WaymarkCriteria *
+waymark_filter_pane_get_criteria (WaymarkFilterPane *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_FILTER_PANE (self), NULL);
+  return self->criteria;
+}
+
+GtkWidget *
+waymark_filter_pane_get_control (WaymarkFilterPane *self,
+                                 const char        *property,
+                                 const char        *nick)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_FILTER_PANE (self), NULL);
+  g_return_val_if_fail (property != NULL, NULL);
+
+  key = control_key (property, nick);
+  return g_hash_table_lookup (self->controls, key);
+}

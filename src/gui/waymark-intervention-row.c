@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-intervention-row.h"
+#include "waymark-rating-badge.h"
+
+struct _WaymarkInterventionRow
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkLabel           *name_label;
+  GtkWidget          *status_marker;
+  GtkLabel           *status_label;
+  GtkLabel           *summary_label;
+  WaymarkRatingBadge *evidence_badge;
+  WaymarkRatingBadge *impact_badge;
+  GtkLabel           *meta_label;
+
+  /* Owned */
+  WaymarkIntervention *intervention;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_INTERVENTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+char *
+waymark_intervention_format_cost (WaymarkIntervention *intervention)
+{
+  const WaymarkCost *cost = waymark_intervention_get_cost (intervention);
+
+  if (cost == NULL)
+    return g_strdup (_("No published cost"));
+
+  return waymark_cost_format (cost);
+}
+
+static void
+update (WaymarkInterventionRow *self)
+{
+  WaymarkIntervention *item = self->intervention;
+  g_autofree char *levels = NULL;
+  g_autofree char *cost = NULL;
+  g_autofree char *meta = NULL;
+  WaymarkLlrStatus status;
+
+  if (item == NULL)
+    return;
+
+  levels = waymark_flags_format_labels (WAYMARK_TYPE_LEVEL, waymark_intervention_get_levels (item));
+  cost = waymark_intervention_format_cost (item);
+  /* Translators: level of prevention · focus · cost, under an intervention's name */
+  meta = g_strdup_printf (_("%s · %s · %s"), levels,
+                          waymark_focus_get_label (waymark_intervention_get_focus (item)), cost);
+
+  gtk_label_set_label (self->name_label, waymark_intervention_get_name (item));
+  gtk_label_set_label (self->summary_label, waymark_intervention_get_summary (item));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label),
+                               waymark_intervention_get_summary (item));
+  gtk_label_set_label (self->meta_label, meta);
+  waymark_rating_badge_set_rating (self->evidence_badge,
+                                   waymark_intervention_get_evidence_rating (item));
+  waymark_rating_badge_set_rating (self->impact_badge,
+                                   waymark_intervention_get_impact_rating (item));
+
+  status = waymark_intervention_get_llr_status (item);
+  gtk_widget_set_visible (self->status_marker,
+                          status == WAYMARK_LLR_STATUS_IN_PLACE ||
+                          status == WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE);
+  gtk_label_set_label (self->status_label, status == WAYMARK_LLR_STATUS_IN_PLACE
+                                           ? _("In place in LLR") : _("Similar in LLR"));
+  gtk_widget_set_tooltip_text (self->status_marker, waymark_llr_status_get_label (status));
+  if (status == WAYMARK_LLR_STATUS_IN_PLACE)
+    gtk_widget_add_css_class (self->status_marker, "in-place");
+  else
+    gtk_widget_remove_css_class (self->status_marker, "in-place");
+}
+
+static void
+on_click_released (GtkGestureClick        *gesture,
+                   int                     n_press,
+                   double                  x,
+                   double                  y,
+                   WaymarkInterventionRow *self)
+{
+  if (self->intervention == NULL || n_press != 1)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-intervention", "s",
+                              waymark_intervention_get_id (self->intervention));
+}
+
+static void
+waymark_intervention_row_dispose (GObject *object)
+{
+  WaymarkInterventionRow *self = WAYMARK_INTERVENTION_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_INTERVENTION_ROW);
+  /* dispose_template only unparents the children it named. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->intervention);
+
+  G_OBJECT_CLASS (waymark_intervention_row_parent_class)->dispose (object);
+}
+
+static void
+waymark_intervention_row_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  WaymarkInterventionRow *self = WAYMARK_INTERVENTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVENTION:
+      g_value_set_object (value, self->intervention);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_intervention_row_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  WaymarkInterventionRow *self = WAYMARK_INTERVENTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVENTION:
+      waymark_intervention_row_set_intervention (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = waymark_intervention_row_dispose;
+  object_class->get_property = waymark_intervention_row_get_property;
+  object_class->set_property = waymark_intervention_row_set_property;
+
+  properties[PROP_INTERVENTION] =
+    g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WAYMARK_TYPE_RATING_BADGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-intervention-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, status_marker);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, evidence_badge);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, impact_badge);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, meta_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_click_released);
+
+  gtk_widget_class_set_css_name (widget_class, "interventionrow");
+}
+
+static void
+waymark_intervention_row_init (WaymarkInterventionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+waymark_intervention_row_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_INTERVENTION_ROW, NULL);
+}
+
+WaymarkIntervention *
+waymark_intervention_row_get_intervention (WaymarkInterventionRow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION_ROW (self), NULL);
+  return self->intervention;
+}
+
+void
+waymark_intervention_row_set_intervention (WaymarkInterventionRow *self,
+                                           WaymarkIntervention    *intervention)
+{
+  g_return_if_fail (WAYMARK_IS_INTERVENTION_ROW (self));
+  g_return_if_fail (intervention == NULL || WAYMARK_IS_INTERVENTION (intervention));
+
+  if (!g_set_object (&self->intervention, intervention))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVENTION]);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-intervention.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_INTERVENTION_ROW (waymark_intervention_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, WAYMARK, INTERVENTION_ROW, GtkWidget)
+
+/* One intervention in the browser's list. A click activates "win.show-intervention" with the
+ * intervention's id, so a folded window moves on to the detail. */
+GtkWidget           *waymark_intervention_row_new              (void);
+WaymarkIntervention *waymark_intervention_row_get_intervention (WaymarkInterventionRow *self);
+void                 waymark_intervention_row_set_intervention (WaymarkInterventionRow *self,
+                                                                WaymarkIntervention    *intervention);
+
+/* "Tertiary · Domestic abuse · £2,400 per perpetrator": the row's and the chips' second line. */
+char                *waymark_intervention_format_cost          (WaymarkIntervention    *intervention);
+
+G_END_DECLS

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-intervention-row.h"
+#include "waymark-map-chip.h"
+
+struct _WaymarkMapChip
+{
+  GtkToggleButton parent_instance;
+
+  /* Template widgets */
+  GtkLabel *name_label;
+  GtkLabel *level_label;
+  GtkLabel *range_label;
+
+  /* Owned */
+  WaymarkIntervention *intervention;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkMapChip, waymark_map_chip, GTK_TYPE_TOGGLE_BUTTON)
+
+enum {
+  PROP_0,
+  PROP_INTERVENTION,
+  PROP_IS_RANGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+level_css_class (WaymarkLevel levels)
+{
+  switch (waymark_level_get_lowest (levels))
+    {
+    case WAYMARK_LEVEL_PRIMARY:
+      return "level-primary";
+    case WAYMARK_LEVEL_SECONDARY:
+      return "level-secondary";
+    case WAYMARK_LEVEL_TERTIARY:
+    default:
+      return "level-tertiary";
+    }
+}
+
+static char *
+describe_rating (const char    *dimension,
+                 WaymarkRating  rating)
+{
+  g_autofree char *words = g_utf8_strdown (waymark_rating_get_label (rating), -1);
+
+  /* Translators: "Impact: low to moderate"; the first %s is "Evidence quality" or "Impact" */
+  return g_strdup_printf (_("%s: %s"), dimension, words);
+}
+
+static void
+update (WaymarkMapChip *self)
+{
+  WaymarkIntervention *item = self->intervention;
+  WaymarkRating evidence = waymark_intervention_get_evidence_rating (item);
+  WaymarkRating impact = waymark_intervention_get_impact_rating (item);
+  g_autofree char *levels = waymark_flags_format_labels (WAYMARK_TYPE_LEVEL, waymark_intervention_get_levels (item));
+  g_autofree char *evidence_text = describe_rating (_("Evidence quality"), evidence);
+  g_autofree char *impact_text = describe_rating (_("Impact"), impact);
+  g_autoptr(GString) range = g_string_new (NULL);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_label (self->name_label, waymark_intervention_get_name (item));
+  gtk_label_set_label (self->level_label, levels);
+  gtk_widget_add_css_class (GTK_WIDGET (self),
+                            level_css_class (waymark_intervention_get_levels (item)));
+
+  /* A range sits in the cell of its low end; the mark says it reaches further. Impact runs
+   * across the map, evidence down it. */
+  if (impact == WAYMARK_RATING_LOW_MODERATE)
+    g_string_append (range, "↔");
+  if (evidence == WAYMARK_RATING_LOW_MODERATE)
+    g_string_append (range, "↕");
+  gtk_label_set_label (self->range_label, range->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), range->len > 0);
+
+  /* Translators: the tooltip of a chip on the evidence map: name, level, evidence, impact */
+  tooltip = g_strdup_printf (_("%s\n%s prevention\n%s\n%s"), waymark_intervention_get_name (item),
+                             levels, evidence_text, impact_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+
+  {
+    /* Translators: how a screen reader describes a chip: level, evidence, impact */
+    g_autofree char *description = g_strdup_printf (_("%s prevention. %s. %s."), levels,
+                                                    evidence_text, impact_text);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    waymark_intervention_get_name (item),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  }
+}
+
+static void
+waymark_map_chip_constructed (GObject *object)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
+
+  G_OBJECT_CLASS (waymark_map_chip_parent_class)->constructed (object);
+
+  g_assert (self->intervention != NULL);
+  update (self);
+}
+
+static void
+waymark_map_chip_dispose (GObject *object)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_MAP_CHIP);
+  g_clear_object (&self->intervention);
+
+  G_OBJECT_CLASS (waymark_map_chip_parent_class)->dispose (object);
+}
+
+static void
+waymark_map_chip_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVENTION:
+      g_value_set_object (value, self->intervention);
+      break;
+    case PROP_IS_RANGE:
+      g_value_set_boolean (value, waymark_map_chip_get_is_range (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_map_chip_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVENTION:
+      self->intervention = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_map_chip_class_init (WaymarkMapChipClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = waymark_map_chip_constructed;
+  object_class->dispose = waymark_map_chip_dispose;
+  object_class->get_property = waymark_map_chip_get_property;
+  object_class->set_property = waymark_map_chip_set_property;
+
+  properties[PROP_INTERVENTION] =
+    g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_RANGE] =
+    g_param_spec_boolean ("is-range", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-map-chip.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkMapChip, name_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkMapChip, level_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkMapChip, range_label);
+}
+
+static void
+waymark_map_chip_init (WaymarkMapChip *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+waymark_map_chip_new (WaymarkIntervention *intervention)
+{
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION (intervention), NULL);
+
+  return g_object_new (WAYMARK_TYPE_MAP_CHIP, "intervention", intervention, NULL);
+}
+
+WaymarkIntervention *
+waymark_map_chip_get_intervention (WaymarkMapChip *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_MAP_CHIP (self), NULL);
+  return self->intervention;
+}
+
+gboolean
+waymark_map_chip_get_is_range (WaymarkMapChip *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_MAP_CHIP (self), FALSE);
+
+  return waymark_intervention_get_evidence_rating (self->intervention) == WAYMARK_RATING_LOW_MODERATE ||
+         waymark_intervention_get_impact_rating (self->intervention) == WAYMARK_RATING_LOW_MODERATE;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-intervention.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_MAP_CHIP (waymark_map_chip_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkMapChip, waymark_map_chip, WAYMARK, MAP_CHIP, GtkToggleButton)
+
+/* One intervention on the evidence map: its name, coloured and labelled by its level of
+ * prevention, with a mark when a rating is a range. */
+GtkWidget           *waymark_map_chip_new              (WaymarkIntervention *intervention);
+WaymarkIntervention *waymark_map_chip_get_intervention (WaymarkMapChip      *self);
+/* TRUE when the evidence or the impact rating spans two points of the scale. */
+gboolean             waymark_map_chip_get_is_range     (WaymarkMapChip      *self);
+
+G_END_DECLS

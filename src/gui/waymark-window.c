@@ -1,0 +1,1113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-criteria.h"
+#include "waymark-detail-pane.h"
+#include "waymark-evidence-map.h"
+#include "waymark-filter-pane.h"
+#include "waymark-intervention-row.h"
+#include "waymark-money.h"
+#include "waymark-window-private.h"
+
+struct _WaymarkWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  WaymarkFilterPane    *filter_pane;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sort_dropdown;
+  GtkRevealer          *chips_revealer;
+  GtkFlowBox           *chips_box;
+  GtkWidget            *clear_filters_button;
+  GtkLabel             *count_label;
+  GtkStack             *results_stack;
+  GtkListView          *list_view;
+  WaymarkEvidenceMap   *evidence_map;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *empty_clear_button;
+  WaymarkDetailPane    *detail_pane;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  WaymarkCriteria      *criteria;
+
+  /* Owned */
+  WaymarkCatalogue *catalogue;
+  GSettings        *settings;
+  GCancellable     *cancellable;
+  char             *view;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CATALOGUE,
+  PROP_SETTINGS,
+  PROP_VIEW,
+  PROP_SHOW_FILTERS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Filtering and sorting: the core's one implementation */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  WaymarkWindow *self = user_data;
+
+  return waymark_criteria_match (self->criteria, item);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  WaymarkWindow *self = user_data;
+  guint key = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (key > WAYMARK_SORT_COST)
+    key = WAYMARK_SORT_NAME;
+
+  return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b, key);
+}
+
+/* Where things are */
+
+static gboolean
+find_position (WaymarkWindow       *self,
+               WaymarkIntervention *item,
+               guint               *position)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) candidate = g_list_model_get_item (model, i);
+
+      if (candidate == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+select_intervention (WaymarkWindow       *self,
+                     WaymarkIntervention *item)
+{
+  guint position;
+
+  if (item != NULL && find_position (self, item, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+show_intervention (WaymarkWindow       *self,
+                   WaymarkIntervention *item)
+{
+  select_intervention (self, item);
+
+  if (adw_leaflet_get_folded (self->leaflet) && waymark_window_get_selected (self) != NULL)
+    {
+      /* Focus first: when the list goes, focus would otherwise fall on the first selectable
+       * text of the detail, which then shows all selected. */
+      gtk_widget_set_visible (self->back_button, TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", TRUE);
+      gtk_widget_grab_focus (self->back_button);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_pane));
+    }
+}
+
+/* Derived state, computed in one place each */
+
+static void
+update_back_button (WaymarkWindow *self)
+{
+  gboolean on_detail =
+    adw_leaflet_get_folded (self->leaflet) &&
+    adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->detail_pane);
+
+  gtk_widget_set_visible (self->back_button, on_detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_detail);
+}
+
+static void
+update_results (WaymarkWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->catalogue != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->catalogue)) : 0;
+  g_autofree char *count = NULL;
+
+  count = g_strdup_printf (ngettext ("%u of %u intervention", "%u of %u interventions", total),
+                           n, total);
+  gtk_label_set_label (self->count_label, count);
+
+  if (n == 0)
+    gtk_stack_set_visible_child_name (self->results_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->results_stack, self->view);
+}
+
+/* Chips: one per active filter value; clicking one removes that value */
+
+static void
+on_chip_clicked (GtkButton     *button,
+                 WaymarkWindow *self)
+{
+  const char *property = g_object_get_data (G_OBJECT (button), "property");
+  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bit"));
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->criteria), property);
+
+  g_assert (pspec != NULL);
+
+  if (G_IS_PARAM_SPEC_FLAGS (pspec) || G_IS_PARAM_SPEC_UINT (pspec))
+    {
+      guint bits = 0;
+
+      g_object_get (self->criteria, property, &bits, NULL);
+      g_object_set (self->criteria, property, bits & ~bit, NULL);
+    }
+  else
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      /* Everything else goes back to its default: no minimum, no limit, no search. */
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_param_value_set_default (pspec, &value);
+      g_object_set_property (G_OBJECT (self->criteria), property, &value);
+    }
+
+  /* The chip is gone: keep the keyboard in the chips, or on the search entry. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)) != NULL &&
+      gtk_revealer_get_reveal_child (self->chips_revealer))
+    gtk_widget_child_focus (GTK_WIDGET (self->chips_box), GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+add_chip (WaymarkWindow *self,
+          const char    *label,
+          const char    *property,
+          guint          bit)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *text = gtk_label_new (label);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *child = gtk_flow_box_child_new ();
+  /* Translators: what a screen reader says for a filter chip: "Remove filter: Perpetrators" */
+  g_autofree char *a11y = g_strdup_printf (_("Remove filter: %s"), label);
+
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 28);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "filter-chip");
+  gtk_widget_set_tooltip_text (button, a11y);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  g_object_set_data_full (G_OBJECT (button), "property", g_strdup (property), g_free);
+  g_object_set_data (G_OBJECT (button), "bit", GUINT_TO_POINTER (bit));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked), self);
+
+  /* The flow box lines its children up in columns; a chip keeps its own width. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), button);
+  gtk_flow_box_append (self->chips_box, child);
+}
+
+typedef const char *(*LabelFunc) (int value);
+
+static const char *level_label (int v) { return waymark_level_get_label (v); }
+static const char *focus_label (int v) { return waymark_focus_get_label (v); }
+static const char *works_with_label (int v) { return waymark_works_with_get_label (v); }
+static const char *age_group_label (int v) { return waymark_age_group_get_label (v); }
+static const char *llr_status_label (int v) { return waymark_llr_status_get_label (v); }
+
+/* bits are flag values when `shift` is FALSE, and 1 << enum value when TRUE */
+static void
+add_set_chips (WaymarkWindow *self,
+               const char    *property,
+               guint          bits,
+               gboolean       shift,
+               LabelFunc      get_label)
+{
+  for (guint v = 0; v < 32; v++)
+    {
+      guint bit = 1u << v;
+
+      if ((bits & bit) != 0)
+        add_chip (self, get_label (shift ? (int) v : (int) bit), property, bit);
+    }
+}
+
+static void
+rebuild_chips (WaymarkWindow *self)
+{
+  WaymarkCriteria *c = self->criteria;
+  GtkWidget *child;
+  WaymarkRating rating;
+  const char *search;
+  gint64 max_cost;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_flow_box_remove (self->chips_box, child);
+
+  search = waymark_criteria_get_search (c);
+  if (search != NULL)
+    {
+      /* Translators: a filter chip for the search words */
+      g_autofree char *label = g_strdup_printf (_("Search: “%s”"), search);
+      add_chip (self, label, "search", 0);
+    }
+
+  add_set_chips (self, "levels", waymark_criteria_get_levels (c), FALSE, level_label);
+  add_set_chips (self, "focus", waymark_criteria_get_focus (c), TRUE, focus_label);
+  add_set_chips (self, "works-with", waymark_criteria_get_works_with (c), FALSE, works_with_label);
+  add_set_chips (self, "age-groups", waymark_criteria_get_age_groups (c), FALSE, age_group_label);
+
+  rating = waymark_criteria_get_min_evidence (c);
+  if (rating != WAYMARK_RATING_NONE)
+    {
+      /* Translators: a filter chip; %s is a rating such as "Moderate" */
+      g_autofree char *label = g_strdup_printf (_("Evidence: at least %s"),
+                                                waymark_rating_get_label (rating));
+      add_chip (self, label, "min-evidence", 0);
+    }
+  rating = waymark_criteria_get_min_impact (c);
+  if (rating != WAYMARK_RATING_NONE)
+    {
+      /* Translators: a filter chip; %s is a rating such as "High" */
+      g_autofree char *label = g_strdup_printf (_("Impact: at least %s"),
+                                                waymark_rating_get_label (rating));
+      add_chip (self, label, "min-impact", 0);
+    }
+
+  add_set_chips (self, "llr-status", waymark_criteria_get_llr_status (c), TRUE, llr_status_label);
+
+  if (waymark_criteria_get_cost_published (c))
+    add_chip (self, _("Published cost only"), "cost-published", 0);
+  max_cost = waymark_criteria_get_max_cost (c);
+  if (max_cost > 0)
+    {
+      g_autofree char *amount = waymark_money_format (max_cost, WAYMARK_CURRENCY_GBP);
+      /* Translators: a filter chip; %s is an amount such as "£2,500" */
+      g_autofree char *label = g_strdup_printf (_("Costs up to %s"), amount);
+      add_chip (self, label, "max-cost", 0);
+    }
+
+  gtk_revealer_set_reveal_child (self->chips_revealer, !waymark_criteria_is_empty (c));
+}
+
+static void
+on_criteria_search_changed (WaymarkCriteria *criteria,
+                            GParamSpec      *pspec,
+                            WaymarkWindow   *self)
+{
+  const char *search = waymark_criteria_get_search (criteria);
+  g_autofree char *typed =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  /* Only when the words differ, so typing is never disturbed by its own echo. */
+  if (g_strcmp0 (search != NULL ? search : "", typed) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
+}
+
+static void
+on_criteria_changed (WaymarkCriteria *criteria,
+                     WaymarkWindow   *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  rebuild_chips (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
+                                 !waymark_criteria_is_empty (criteria));
+  update_results (self);
+}
+
+/* Signal handlers */
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   WaymarkWindow  *self)
+{
+  waymark_criteria_set_search (self->criteria, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_sort_selected (GtkDropDown   *dropdown,
+                  GParamSpec    *pspec,
+                  WaymarkWindow *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_items_changed (GListModel    *model,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  WaymarkWindow *self)
+{
+  update_results (self);
+}
+
+static void
+on_selected_item_changed (GtkSingleSelection *selection,
+                          GParamSpec         *pspec,
+                          WaymarkWindow      *self)
+{
+  WaymarkIntervention *item = waymark_window_get_selected (self);
+
+  waymark_detail_pane_set_intervention (self->detail_pane, item);
+  waymark_evidence_map_set_selected (self->evidence_map, item);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "selected-intervention",
+                           item != NULL ? waymark_intervention_get_id (item) : "");
+}
+
+static void
+on_list_activate (GtkListView   *list_view,
+                  guint          position,
+                  WaymarkWindow *self)
+{
+  g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  show_intervention (self, item);
+}
+
+static void
+on_map_intervention_activated (WaymarkEvidenceMap  *map,
+                               WaymarkIntervention *item,
+                               WaymarkWindow       *self)
+{
+  show_intervention (self, item);
+}
+
+static void
+on_leaflet_changed (AdwLeaflet    *leaflet,
+                    GParamSpec    *pspec,
+                    WaymarkWindow *self)
+{
+  update_back_button (self);
+}
+
+static void
+on_flap_reveal_changed (AdwFlap       *flap,
+                        GParamSpec    *pspec,
+                        WaymarkWindow *self)
+{
+  /* Remember the choice made on a wide window; a narrow one hides the pane by itself. */
+  if (self->settings != NULL && !adw_flap_get_folded (flap))
+    g_settings_set_boolean (self->settings, "filters-revealed", adw_flap_get_reveal_flap (flap));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FILTERS]);
+}
+
+/* Opening another catalogue */
+
+static void
+show_error (WaymarkWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  WaymarkCatalogue *catalogue = waymark_catalogue_new_from_file (file, &error);
+
+  if (catalogue == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, catalogue, g_object_unref);
+}
+
+static void
+on_catalogue_loaded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (source);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  catalogue = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (catalogue == NULL)
+    {
+      show_error (self, _("Could Not Open Catalogue"), error->message);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  waymark_window_set_catalogue (self, catalogue);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+    /* Translators: a notification; %s is a file name */
+    g_autofree char *message = g_strdup_printf (ngettext ("Opened “%s”: %u intervention",
+                                                          "Opened “%s”: %u interventions", n),
+                                                name, n);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  }
+}
+
+void
+waymark_window_open_file (WaymarkWindow *self,
+                          GFile         *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, on_catalogue_loaded, NULL);
+  g_task_set_source_tag (task, waymark_window_open_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+static void
+on_file_chooser_response (GtkNativeDialog *native,
+                          int              response,
+                          WaymarkWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        waymark_window_open_file (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+/* Actions */
+
+static void
+open_catalogue_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open Catalogue"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (json, _("Catalogues (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  waymark_criteria_reset (self->criteria);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* Back where the person was: the list keeps its focused row. */
+  gtk_widget_child_focus (GTK_WIDGET (self->results_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_intervention_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  WaymarkIntervention *item = NULL;
+
+  if (self->catalogue != NULL)
+    item = waymark_catalogue_lookup (self->catalogue, g_variant_get_string (parameter, NULL));
+  if (item != NULL)
+    show_intervention (self, item);
+}
+
+/* Settings: the sort key and the filters are stored by their names, not their numbers */
+
+static gboolean
+sort_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  int key;
+
+  if (!waymark_enum_from_string (WAYMARK_TYPE_SORT_KEY, g_variant_get_string (variant, NULL), &key))
+    key = WAYMARK_SORT_NAME;
+  g_value_set_uint (value, key);
+  return TRUE;
+}
+
+static GVariant *
+sort_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  const char *nick = waymark_enum_to_string (WAYMARK_TYPE_SORT_KEY, g_value_get_uint (value));
+
+  return g_variant_new_string (nick != NULL ? nick : "name");
+}
+
+/* A set of enum values as bits 1 << value, stored as the values' names */
+static gboolean
+enum_bits_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  GType type = GPOINTER_TO_SIZE (user_data);
+  g_autofree const char **names = g_variant_get_strv (variant, NULL);
+  guint bits = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int v;
+
+      if (waymark_enum_from_string (type, names[i], &v))
+        bits |= 1u << v;
+    }
+  g_value_set_uint (value, bits);
+  return TRUE;
+}
+
+static GVariant *
+enum_bits_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  GType type = GPOINTER_TO_SIZE (user_data);
+  guint bits = g_value_get_uint (value);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint v = 0; v < 32; v++)
+    if ((bits & (1u << v)) != 0 && waymark_enum_to_string (type, v) != NULL)
+      g_ptr_array_add (names, (gpointer) waymark_enum_to_string (type, v));
+
+  return g_variant_new_strv ((const char * const *) names->pdata, names->len);
+}
+
+static gboolean
+minimum_get_mapping (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  int rating;
+
+  if (!waymark_enum_from_string (WAYMARK_TYPE_RATING, g_variant_get_string (variant, NULL), &rating))
+    rating = WAYMARK_RATING_NONE;
+  g_value_set_enum (value, rating);
+  return TRUE;
+}
+
+static GVariant *
+minimum_set_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  WaymarkRating floor = waymark_rating_get_floor (g_value_get_enum (value));
+
+  return g_variant_new_string (waymark_enum_to_string (WAYMARK_TYPE_RATING, floor));
+}
+
+static gboolean
+search_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_string (value, g_variant_get_string (variant, NULL));
+  return TRUE;
+}
+
+static GVariant *
+search_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  const char *search = g_value_get_string (value);
+
+  return g_variant_new_string (search != NULL ? search : "");
+}
+
+static void
+bind_settings (WaymarkWindow *self)
+{
+  GSettings *s = self->settings;
+  GObject *c = G_OBJECT (self->criteria);
+  const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT;
+  g_autofree char *selected = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (s, "window-width"),
+                               g_settings_get_int (s, "window-height"));
+  if (g_settings_get_boolean (s, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (s, "filters-revealed"));
+
+  /* The selection is read before anything can change it. */
+  selected = g_settings_get_string (s, "selected-intervention");
+
+  g_settings_bind (s, "view", self, "view", flags);
+  g_settings_bind_with_mapping (s, "sort", self->sort_dropdown, "selected", flags,
+                                sort_get_mapping, sort_set_mapping, NULL, NULL);
+
+  g_settings_bind_with_mapping (s, "filter-search", c, "search", flags,
+                                search_get_mapping, search_set_mapping, NULL, NULL);
+  g_settings_bind (s, "filter-levels", c, "levels", flags);
+  g_settings_bind_with_mapping (s, "filter-focus", c, "focus", flags,
+                                enum_bits_get_mapping, enum_bits_set_mapping,
+                                GSIZE_TO_POINTER (WAYMARK_TYPE_FOCUS), NULL);
+  g_settings_bind (s, "filter-works-with", c, "works-with", flags);
+  g_settings_bind_with_mapping (s, "filter-min-evidence", c, "min-evidence", flags,
+                                minimum_get_mapping, minimum_set_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (s, "filter-min-impact", c, "min-impact", flags,
+                                minimum_get_mapping, minimum_set_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (s, "filter-llr-status", c, "llr-status", flags,
+                                enum_bits_get_mapping, enum_bits_set_mapping,
+                                GSIZE_TO_POINTER (WAYMARK_TYPE_LLR_STATUS), NULL);
+  g_settings_bind (s, "filter-cost-published", c, "cost-published", flags);
+  g_settings_bind (s, "filter-max-cost", c, "max-cost", flags);
+  g_settings_bind (s, "filter-age-groups", c, "age-groups", flags);
+
+  if (self->catalogue != NULL && *selected != '\0')
+    select_intervention (self, waymark_catalogue_lookup (self->catalogue, selected));
+}
+
+/* GObject */
+
+static gboolean
+waymark_window_close_request (GtkWindow *window)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (waymark_window_parent_class)->close_request (window);
+}
+
+static void
+waymark_window_constructed (GObject *object)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  G_OBJECT_CLASS (waymark_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+  bind_settings (self);
+}
+
+static void
+waymark_window_dispose (GObject *object)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  /* Nothing that happens while the widgets go may reach the settings any more. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self, "view");
+      g_settings_unbind (self->sort_dropdown, "selected");
+    }
+  if (self->criteria != NULL)
+    {
+      guint n_pspecs;
+      g_autofree GParamSpec **pspecs =
+        g_object_class_list_properties (G_OBJECT_GET_CLASS (self->criteria), &n_pspecs);
+
+      /* A search entry being destroyed clears its text: that must not clear the filters. */
+      for (guint i = 0; i < n_pspecs; i++)
+        g_settings_unbind (self->criteria, pspecs[i]->name);
+      g_signal_handlers_disconnect_by_data (self->search_entry, self);
+    }
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  if (self->sorter != NULL)
+    gtk_custom_sorter_set_sort_func (self->sorter, NULL, NULL, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_WINDOW);
+
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (waymark_window_parent_class)->dispose (object);
+}
+
+static void
+waymark_window_finalize (GObject *object)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  g_free (self->view);
+
+  G_OBJECT_CLASS (waymark_window_parent_class)->finalize (object);
+}
+
+static void
+set_view (WaymarkWindow *self,
+          const char    *view)
+{
+  if (g_strcmp0 (view, "map") != 0)
+    view = "list";
+
+  if (g_strcmp0 (self->view, view) == 0)
+    return;
+
+  g_free (self->view);
+  self->view = g_strdup (view);
+  update_results (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+waymark_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOGUE:
+      g_value_set_object (value, self->catalogue);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_VIEW:
+      g_value_set_string (value, self->view);
+      break;
+    case PROP_SHOW_FILTERS:
+      g_value_set_boolean (value, self->flap == NULL || adw_flap_get_reveal_flap (self->flap));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOGUE:
+      waymark_window_set_catalogue (self, g_value_get_object (value));
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_VIEW:
+      set_view (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_FILTERS:
+      adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_window_class_init (WaymarkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = waymark_window_constructed;
+  object_class->dispose = waymark_window_dispose;
+  object_class->finalize = waymark_window_finalize;
+  object_class->get_property = waymark_window_get_property;
+  object_class->set_property = waymark_window_set_property;
+
+  window_class->close_request = waymark_window_close_request;
+
+  properties[PROP_CATALOGUE] =
+    g_param_spec_object ("catalogue", NULL, NULL, WAYMARK_TYPE_CATALOGUE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "list",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_FILTERS] =
+    g_param_spec_boolean ("show-filters", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WAYMARK_TYPE_CRITERIA);
+  g_type_ensure (WAYMARK_TYPE_DETAIL_PANE);
+  g_type_ensure (WAYMARK_TYPE_EVIDENCE_MAP);
+  g_type_ensure (WAYMARK_TYPE_FILTER_PANE);
+  g_type_ensure (WAYMARK_TYPE_INTERVENTION_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter_pane);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, chips_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, evidence_map);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, empty_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sorter);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, criteria);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_intervention_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.open-catalogue", NULL, open_catalogue_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-intervention", "s",
+                                   show_intervention_action);
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-catalogue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.view", "s", "list");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.view", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.clear-filters", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+waymark_window_init (WaymarkWindow *self)
+{
+  self->view = g_strdup ("list");
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
+  waymark_evidence_map_set_model (self->evidence_map, G_LIST_MODEL (self->sort_model));
+
+  g_signal_connect_object (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self, 0);
+  g_signal_connect_object (self->criteria, "notify::search",
+                           G_CALLBACK (on_criteria_search_changed), self, 0);
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed),
+                           self, 0);
+  g_signal_connect (self->selection, "notify::selected-item",
+                    G_CALLBACK (on_selected_item_changed), self);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
+                           self, 0);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  rebuild_chips (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", FALSE);
+  update_back_button (self);
+  update_results (self);
+}
+
+WaymarkWindow *
+waymark_window_new (GtkApplication   *application,
+                    WaymarkCatalogue *catalogue,
+                    GSettings        *settings)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (WAYMARK_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       "catalogue", catalogue,
+                       NULL);
+}
+
+WaymarkCatalogue *
+waymark_window_get_catalogue (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return self->catalogue;
+}
+
+void
+waymark_window_set_catalogue (WaymarkWindow    *self,
+                              WaymarkCatalogue *catalogue)
+{
+  g_autofree char *selected_id = NULL;
+  WaymarkIntervention *selected;
+
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  g_return_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue));
+
+  if (self->catalogue == catalogue)
+    return;
+
+  /* Keep the selection across catalogues when the new one has the same intervention. */
+  selected = waymark_window_get_selected (self);
+  if (selected != NULL)
+    selected_id = g_strdup (waymark_intervention_get_id (selected));
+  else if (self->settings != NULL)
+    selected_id = g_settings_get_string (self->settings, "selected-intervention");
+
+  g_set_object (&self->catalogue, catalogue);
+  waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
+
+  if (catalogue != NULL && selected_id != NULL && *selected_id != '\0')
+    select_intervention (self, waymark_catalogue_lookup (catalogue, selected_id));
+
+  update_results (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
+}
+
+WaymarkIntervention *
+waymark_window_get_selected (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+waymark_window_get_parts (WaymarkWindow      *self,
+                          WaymarkWindowParts *parts)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  g_return_if_fail (parts != NULL);
+
+  parts->search_entry = self->search_entry;
+  parts->sort_dropdown = self->sort_dropdown;
+  parts->chips_box = self->chips_box;
+  parts->clear_filters_button = self->clear_filters_button;
+  parts->count_label = self->count_label;
+  parts->results_stack = self->results_stack;
+  parts->list_view = self->list_view;
+  parts->selection = self->selection;
+  parts->empty_page = self->empty_page;
+  parts->empty_clear_button = self->empty_clear_button;
+  parts->evidence_map = self->evidence_map;
+  parts->detail_pane = self->detail_pane;
+  parts->filter_pane = self->filter_pane;
+  parts->leaflet = self->leaflet;
+  parts->flap = self->flap;
+  parts->criteria = self->criteria;
+}

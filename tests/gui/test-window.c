@@ -1,0 +1,577 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gui-test-util.h"
+#include "waymark-map-chip.h"
+
+typedef struct
+{
+  WaymarkCatalogue   *catalogue;
+  GSettings          *settings;
+  WaymarkWindow      *window;
+  WaymarkWindowParts  parts;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->catalogue = gui_test_load_catalogue (NULL);
+  f->settings = gui_test_fresh_settings ();
+  f->window = gui_test_window_new (f->catalogue, f->settings);
+  waymark_window_get_parts (f->window, &f->parts);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gui_test_window_close (f->window);
+  g_assert_finalize_object (f->catalogue);
+  g_assert_finalize_object (f->settings);
+}
+
+typedef struct
+{
+  WaymarkWindow *window;
+  guint          n;
+} CountWait;
+
+static gboolean
+has_n_listed (gpointer data)
+{
+  CountWait *w = data;
+  return gui_test_n_listed (w->window) == w->n;
+}
+
+static void
+wait_for_count (Fixture *f,
+                guint    n)
+{
+  CountWait w = { f->window, n };
+  g_autofree char *what = g_strdup_printf ("%u interventions listed", n);
+
+  gui_test_wait_until (has_n_listed, &w, 5000, what);
+}
+
+static void
+type_search (Fixture    *f,
+             const char *text,
+             guint       expected)
+{
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), text);
+  wait_for_count (f, expected);
+}
+
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+assert_count_label (Fixture    *f,
+                    const char *expected)
+{
+  g_assert_cmpstr (gtk_label_get_label (f->parts.count_label), ==, expected);
+}
+
+static guint
+n_chips (Fixture *f)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (f->parts.chips_box));
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+
+  return n;
+}
+
+static GtkWidget *
+find_chip (Fixture    *f,
+           const char *property,
+           guint       bit)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (f->parts.chips_box));
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "property"), property) == 0 &&
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bit")) == bit)
+        return button;
+    }
+
+  return NULL;
+}
+
+static void
+check (Fixture    *f,
+       const char *property,
+       const char *nick,
+       gboolean    active)
+{
+  GtkWidget *control = waymark_filter_pane_get_control (f->parts.filter_pane, property, nick);
+
+  g_assert_true (GTK_IS_CHECK_BUTTON (control));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (control), active);
+}
+
+static guint
+position_of (Fixture    *f,
+             const char *id)
+{
+  GListModel *model = G_LIST_MODEL (f->parts.selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (waymark_intervention_get_id (item), id))
+        return i;
+    }
+
+  g_error ("%s is not listed", id);
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Tests */
+
+static void
+test_initial_state (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_assert_cmpuint (gui_test_n_listed (f->window), ==, 35);
+  assert_count_label (f, "35 of 35 interventions");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->parts.results_stack), ==, "list");
+  g_assert_null (waymark_window_get_selected (f->window));
+  g_assert_null (waymark_detail_pane_get_intervention (f->parts.detail_pane));
+  g_assert_cmpuint (n_chips (f), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (f->parts.clear_filters_button));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *ids = NULL;
+  g_autofree char *accented = NULL;
+
+  type_search (f, "bystander", 3);
+  ids = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (ids, ==, "safe-to-say,active-bystander-communities,good-night-out");
+  assert_count_label (f, "3 of 35 interventions");
+  g_assert_nonnull (find_chip (f, "search", 0));
+
+  /* Case and accents do not matter, as in the CLI. */
+  type_search (f, "", 35);
+  type_search (f, "BYSTÄNDER", 3);
+  accented = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (accented, ==, ids);
+
+  /* Every word must match. */
+  type_search (f, "bystander night", 2);
+  g_free (ids);
+  ids = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (ids, ==, "safe-to-say,good-night-out");
+}
+
+static void
+test_filter_combination (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *min_impact = waymark_filter_pane_get_control (f->parts.filter_pane, "min-impact", NULL);
+  g_autofree char *ids = NULL;
+
+  check (f, "works-with", "perpetrators", TRUE);
+  wait_for_count (f, 11);
+
+  g_assert_true (ADW_IS_COMBO_ROW (min_impact));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (min_impact), 3);  /* High */
+  wait_for_count (f, 3);
+  ids = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (ids, ==, "cara,dapps,drive");
+
+  check (f, "llr-status", "not-in-place", TRUE);
+  wait_for_count (f, 1);
+  g_free (ids);
+  ids = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (ids, ==, "drive");
+  assert_count_label (f, "1 of 35 interventions");
+
+  /* One chip per active value, and the criteria are the one filter implementation. */
+  g_assert_cmpuint (n_chips (f), ==, 3);
+  g_assert_cmpuint (waymark_criteria_get_works_with (f->parts.criteria), ==,
+                    WAYMARK_WORKS_WITH_PERPETRATORS);
+  g_assert_cmpint (waymark_criteria_get_min_impact (f->parts.criteria), ==, WAYMARK_RATING_HIGH);
+}
+
+static void
+test_chips_remove_filters (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *chip;
+  GtkWidget *perpetrators =
+    waymark_filter_pane_get_control (f->parts.filter_pane, "works-with", "perpetrators");
+
+  check (f, "works-with", "perpetrators", TRUE);
+  check (f, "works-with", "victims", TRUE);
+  check (f, "levels", "tertiary", TRUE);
+  gui_test_flush ();
+  g_assert_cmpuint (n_chips (f), ==, 3);
+  g_assert_true (gtk_widget_is_sensitive (f->parts.clear_filters_button));
+  g_assert_cmpuint (gui_test_n_listed (f->window), ==, 10);
+
+  chip = find_chip (f, "works-with", WAYMARK_WORKS_WITH_PERPETRATORS);
+  g_assert_nonnull (chip);
+  gui_test_click (chip);
+
+  g_assert_cmpuint (waymark_criteria_get_works_with (f->parts.criteria), ==,
+                    WAYMARK_WORKS_WITH_VICTIMS);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (perpetrators)));
+  g_assert_cmpuint (n_chips (f), ==, 2);
+  g_assert_null (find_chip (f, "works-with", WAYMARK_WORKS_WITH_PERPETRATORS));
+  wait_for_count (f, 7);
+
+  gui_test_click (f->parts.clear_filters_button);
+  wait_for_count (f, 35);
+  g_assert_true (waymark_criteria_is_empty (f->parts.criteria));
+  g_assert_cmpuint (n_chips (f), ==, 0);
+}
+
+static void
+test_minimum_chip (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *min_evidence = waymark_filter_pane_get_control (f->parts.filter_pane, "min-evidence", NULL);
+  GtkWidget *max_cost = waymark_filter_pane_get_control (f->parts.filter_pane, "max-cost", NULL);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (min_evidence), 2);  /* Moderate */
+  gtk_editable_set_text (GTK_EDITABLE (max_cost), "2500");
+  g_signal_emit_by_name (max_cost, "apply");
+  gui_test_flush ();
+  g_assert_cmpint (waymark_criteria_get_max_cost (f->parts.criteria), ==, 250000);
+  g_assert_cmpuint (n_chips (f), ==, 2);
+
+  gui_test_click (find_chip (f, "min-evidence", 0));
+  g_assert_cmpint (waymark_criteria_get_min_evidence (f->parts.criteria), ==, WAYMARK_RATING_NONE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (min_evidence)), ==, 0);
+
+  gui_test_click (find_chip (f, "max-cost", 0));
+  g_assert_cmpint (waymark_criteria_get_max_cost (f->parts.criteria), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (max_cost)), ==, "");
+  g_assert_cmpuint (n_chips (f), ==, 0);
+}
+
+static void
+test_detail (Fixture       *f,
+             gconstpointer  data)
+{
+  /* Rated as a range, with every section the review can have. */
+  WaymarkIntervention *item = waymark_catalogue_lookup (f->catalogue, "cbt-victims");
+  g_autofree char *text = NULL;
+  g_autofree char *cost = waymark_cost_format (waymark_intervention_get_cost (item));
+  const char *headings[] = {
+    "Overview", "Resources and costs", "Evidence", "Impact", "Target cohort",
+    "Opportunity cohorts", "Feasibility in LLR", "Organisations", "References", "Source",
+  };
+  const char *last = NULL;
+
+  gtk_single_selection_set_selected (f->parts.selection, position_of (f, "cbt-victims"));
+  g_assert_true (waymark_window_get_selected (f->window) == item);
+  g_assert_true (waymark_detail_pane_get_intervention (f->parts.detail_pane) == item);
+  g_assert_true (waymark_evidence_map_get_selected (f->parts.evidence_map) == item);
+  assert_setting (f->settings, "selected-intervention", "cbt-victims");
+
+  /* Everything, in the review's order, with the rating on the review's scale. */
+  text = waymark_detail_pane_dup_text (f->parts.detail_pane);
+  g_assert_true (g_str_has_prefix (text, waymark_intervention_get_name (item)));
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n%s\n", headings[i]);
+      const char *at = strstr (text, line);
+
+      if (at == NULL)
+        g_error ("No heading “%s” in:\n%s", headings[i], text);
+      g_assert_true (last == NULL || at > last);
+      last = at;
+    }
+  g_assert_nonnull (strstr (text, "Evidence quality: moderate"));
+  g_assert_nonnull (strstr (text, "Impact: low to moderate"));
+  g_assert_nonnull (strstr (text, waymark_catalogue_get_evidence_scale (f->catalogue,
+                                                                         WAYMARK_RATING_MODERATE)));
+  g_assert_nonnull (strstr (text, waymark_catalogue_get_impact_scale (f->catalogue,
+                                                                       WAYMARK_RATING_LOW)));
+  g_assert_nonnull (strstr (text, waymark_catalogue_get_impact_scale (f->catalogue,
+                                                                       WAYMARK_RATING_MODERATE)));
+  g_assert_nonnull (strstr (text, cost));
+  g_assert_nonnull (strstr (text, waymark_intervention_get_section (item)));
+  g_assert_nonnull (strstr (text, waymark_intervention_get_organisations (item)[0]));
+  g_assert_nonnull (strstr (text, waymark_intervention_get_references (item)[0]));
+
+  /* Filtering it out leaves nothing selected. */
+  type_search (f, "bystander", 3);
+  g_assert_null (waymark_detail_pane_get_intervention (f->parts.detail_pane));
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+static void
+test_narrow_navigation (Fixture       *f,
+                        gconstpointer  data)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 700);
+  gui_test_wait_until (is_folded, f->parts.leaflet, 5000, "the leaflet to fold");
+  g_assert_true (adw_leaflet_get_visible_child (f->parts.leaflet) != GTK_WIDGET (f->parts.detail_pane));
+
+  /* What a click on a row or Enter does. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-intervention", "s", "iris");
+  g_assert_true (adw_leaflet_get_visible_child (f->parts.leaflet) == GTK_WIDGET (f->parts.detail_pane));
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (f->window)), ==, "iris");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (f->parts.leaflet) != GTK_WIDGET (f->parts.detail_pane));
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  type_search (f, "zzzz no such thing", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->parts.results_stack), ==, "empty");
+  assert_count_label (f, "0 of 35 interventions");
+
+  gui_test_click (f->parts.empty_clear_button);
+  wait_for_count (f, 35);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->parts.results_stack), ==, "list");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->parts.search_entry)), ==, "");
+  g_assert_true (waymark_criteria_is_empty (f->parts.criteria));
+}
+
+static GtkWidget *
+chip_in (GtkWidget  *cell,
+         const char *id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (cell); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+
+      if (g_str_equal (waymark_intervention_get_id (waymark_map_chip_get_intervention (WAYMARK_MAP_CHIP (chip))), id))
+        return chip;
+    }
+
+  return NULL;
+}
+
+static void
+test_map_follows_filters_and_selects (Fixture       *f,
+                                      gconstpointer  data)
+{
+  GtkWidget *cell = waymark_evidence_map_get_cell (f->parts.evidence_map, WAYMARK_RATING_MODERATE,
+                                                   WAYMARK_RATING_HIGH);
+  GtkWidget *chip;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->parts.results_stack), ==, "map");
+  assert_setting (f->settings, "view", "map");
+
+  chip = chip_in (cell, "drive");
+  g_assert_nonnull (chip);
+  gui_test_click (chip);
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (f->window)), ==, "drive");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (chip)));
+
+  /* The map shows the filtered set. */
+  check (f, "levels", "primary", TRUE);
+  gui_test_flush ();
+  g_assert_null (chip_in (cell, "drive"));
+  g_assert_nonnull (chip_in (cell, "safe-dates"));
+  g_assert_nonnull (chip_in (waymark_evidence_map_get_unrated (f->parts.evidence_map), "ask-me"));
+  g_assert_null (chip_in (waymark_evidence_map_get_unrated (f->parts.evidence_map), "mappa"));
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *ids = NULL;
+
+  check (f, "works-with", "perpetrators", TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (waymark_filter_pane_get_control (f->parts.filter_pane,
+                                                                               "min-impact", NULL)), 3);
+  wait_for_count (f, 3);
+
+  gtk_drop_down_set_selected (f->parts.sort_dropdown, WAYMARK_SORT_EVIDENCE);
+  gui_test_flush ();
+  ids = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (ids, ==, "dapps,cara,drive");
+  assert_setting (f->settings, "sort", "evidence");
+}
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          *out = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_bad_catalogue_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad-catalogue.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) refused = waymark_catalogue_new_from_file (file, &error);
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+
+  check (f, "works-with", "perpetrators", TRUE);
+  gtk_single_selection_set_selected (f->parts.selection, position_of (f, "drive"));
+  wait_for_count (f, 11);
+
+  waymark_window_open_file (f->window, file);
+  gui_test_wait_until (find_message_dialog, &dialog, 10000, "the error dialog");
+
+  /* The loader's own words; nothing else changed. */
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  g_assert_true (waymark_window_get_catalogue (f->window) == f->catalogue);
+  g_assert_cmpuint (gui_test_n_listed (f->window), ==, 11);
+  assert_count_label (f, "11 of 35 interventions");
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (f->window)), ==, "drive");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  WaymarkWindow    *window;
+  WaymarkCatalogue *old;
+} CatalogueWait;
+
+static gboolean
+catalogue_changed (gpointer data)
+{
+  CatalogueWait *w = data;
+  return waymark_window_get_catalogue (w->window) != w->old;
+}
+
+static void
+test_open_catalogue (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small-catalogue.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CatalogueWait w = { f->window, f->catalogue };
+
+  check (f, "works-with", "perpetrators", TRUE);
+  gtk_single_selection_set_selected (f->parts.selection, position_of (f, "drive"));
+
+  waymark_window_open_file (f->window, file);
+  gui_test_wait_until (catalogue_changed, &w, 10000, "the new catalogue");
+
+  /* The filters stay, and so does the selection where the new catalogue has it. */
+  assert_count_label (f, "2 of 3 interventions");
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (f->window)), ==, "drive");
+  g_assert_true (waymark_detail_pane_get_catalogue (f->parts.detail_pane) ==
+                 waymark_window_get_catalogue (f->window));
+}
+
+static void
+test_settings_restored (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  WaymarkWindow *window = gui_test_window_new (catalogue, settings);
+  WaymarkWindowParts parts;
+  int width, height;
+
+  waymark_window_get_parts (window, &parts);
+  gtk_editable_set_text (GTK_EDITABLE (parts.search_entry), "abuse");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (waymark_filter_pane_get_control (parts.filter_pane, "works-with", "perpetrators")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (waymark_filter_pane_get_control (parts.filter_pane, "llr-status", "not-in-place")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (waymark_filter_pane_get_control (parts.filter_pane, "min-evidence", NULL)), 2);
+  gtk_drop_down_set_selected (parts.sort_dropdown, WAYMARK_SORT_COST);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "map");
+  gui_test_flush ();
+  gtk_single_selection_set_selected (parts.selection, 0);
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (window)), ==, "drive");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gui_test_window_close (window);
+
+  window = gui_test_window_new (catalogue, settings);
+  waymark_window_get_parts (window, &parts);
+  gui_test_flush ();
+
+  g_assert_cmpstr (waymark_criteria_get_search (parts.criteria), ==, "abuse");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (parts.search_entry)), ==, "abuse");
+  g_assert_cmpuint (waymark_criteria_get_works_with (parts.criteria), ==, WAYMARK_WORKS_WITH_PERPETRATORS);
+  g_assert_cmpuint (waymark_criteria_get_llr_status (parts.criteria), ==, 1u << WAYMARK_LLR_STATUS_NOT_IN_PLACE);
+  g_assert_cmpint (waymark_criteria_get_min_evidence (parts.criteria), ==, WAYMARK_RATING_MODERATE);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (waymark_filter_pane_get_control (parts.filter_pane, "works-with", "perpetrators"))));
+  g_assert_cmpuint (gtk_drop_down_get_selected (parts.sort_dropdown), ==, WAYMARK_SORT_COST);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (parts.results_stack), ==, "map");
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (window)), ==, "drive");
+  g_assert_cmpuint (gui_test_n_listed (window), ==, 1);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 640);
+
+  gui_test_window_close (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("initial-state", test_initial_state);
+  ADD ("search", test_search);
+  ADD ("filters/combination", test_filter_combination);
+  ADD ("filters/chips-remove", test_chips_remove_filters);
+  ADD ("filters/minimum-and-cost-chips", test_minimum_chip);
+  ADD ("sort", test_sort);
+  ADD ("detail", test_detail);
+  ADD ("narrow-navigation", test_narrow_navigation);
+  ADD ("empty-state", test_empty_state);
+  ADD ("evidence-map", test_map_follows_filters_and_selects);
+  ADD ("open-catalogue/bad-refused", test_bad_catalogue_refused);
+  ADD ("open-catalogue/good", test_open_catalogue);
+  g_test_add_func ("/gui/window/settings-restored", test_settings_restored);
+
+#undef ADD
+
+  return g_test_run ();
+}
