@@ -739,6 +739,7 @@ print_help (FILE *stream)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-10s %s\n", "--help", _("Show this help"));
+  fprintf (stream, "  %-10s %s\n", "--help-all", _("Show this help and every command’s options"));
   fprintf (stream, "  %-10s %s\n", "--version", _("Show the version"));
   fprintf (stream, _("\n“%s COMMAND --help” describes each command’s options.\n"), program);
   fprintf (stream, "%s\n",
@@ -764,6 +765,23 @@ main (int    argc,
       g_str_equal (argv[1], "help"))
     {
       print_help (stdout);
+      return EXIT_OK;
+    }
+
+  /* Every command's options in one page, for the manual (help2man reads it). */
+  if (g_str_equal (argv[1], "--help-all"))
+    {
+      print_help (stdout);
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        {
+          g_autofree char *out = NULL;
+          const char *command_argv[] = { "/proc/self/exe", commands[i].name, "--help", NULL };
+
+          if (!g_spawn_sync (NULL, (char **) command_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                             &out, NULL, NULL, NULL))
+            continue;
+          printf ("\n%s %s\n%s", program, commands[i].name, out);
+        }
       return EXIT_OK;
     }
 
