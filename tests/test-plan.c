@@ -571,7 +571,14 @@ test_comma_decimal_locale (Fixture       *fixture,
   in_c = waymark_plan_to_csv (fixture->plan, &error);
   json_c = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
 
-  /* The test command installs this locale; exports must not follow its decimal comma. */
+  /* The test command installs this locale; exports must not follow its decimal comma. Only a
+   * build that says it has no locales (the Flatpak SDK) may go without. */
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL && g_getenv ("WAYMARK_TEST_NO_LOCALES") != NULL)
+    {
+      g_free (old);
+      g_test_skip ("de_DE.UTF-8 is not installed in this build environment");
+      return;
+    }
   g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
   in_german = waymark_plan_to_csv (fixture->plan, &error);

@@ -15,7 +15,7 @@ cd "$here"
 
 packages="gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
-  desktop-file-utils appstream shared-mime-info help2man xvfb xauth dbus python3
+  desktop-file-utils appstream shared-mime-info help2man flatpak-builder xvfb xauth dbus python3
   python3-jsonschema locales
   libreoffice-calc"
 
