@@ -6,8 +6,8 @@
 #
 #   sh tests/waymark-dev.sh run    build, then start Waymark (it needs a desktop session)
 #   sh tests/waymark-dev.sh test   build, then run the whole test suite twice: a normal build
-#                                  and one with AddressSanitizer and UBSan; exits non-zero on
-#                                  any failure
+#                                  and one with AddressSanitizer and UBSan; then a short run of
+#                                  each fuzzer; exits non-zero on any failure
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,7 @@ cd "$here"
 packages="gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream shared-mime-info help2man flatpak-builder xvfb xauth dbus python3
-  python3-jsonschema locales
+  python3-jsonschema locales clang-14 libclang-rt-14-dev
   libreoffice-calc"
 
 install_missing () {
@@ -76,8 +76,16 @@ case "$command" in
     run_tests build
     setup build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
     run_tests build-sanitize
-    # A closing line any CI reader understands: the test programs of both builds.
-    python3 - build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json <<'PY'
+    # A short run of each fuzzer (clang's libFuzzer); tests/fuzz/run-long.sh runs a long one.
+    if [ ! -f build-fuzz/build.ninja ]; then
+      CC=clang-14 meson setup build-fuzz -Dfuzzing=true -Dgui=false -Dman=disabled \
+        -Db_sanitize=address,undefined -Db_lundef=false
+    fi
+    meson compile -C build-fuzz
+    meson test -C build-fuzz --suite fuzz --print-errorlogs
+    # A closing line any CI reader understands: the test programs of every build.
+    python3 - build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json \
+      build-fuzz/meson-logs/testlog.json <<'PY'
 import json, sys
 results = [json.loads(line)["result"] for path in sys.argv[1:] for line in open(path)]
 passed = sum(r == "OK" for r in results)

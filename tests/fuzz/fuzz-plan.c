@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "waymark-catalogue.h"
+#include "waymark-plan-io.h"
+
+/* Any bytes as a plan file: refused with a message or opened; an opened plan saves, and the saved
+ * file opens and saves to the same bytes. */
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static WaymarkCatalogue *catalogue;
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autoptr(WaymarkPlan) again = NULL;
+  g_autoptr(GBytes) written_bytes = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *rewritten = NULL;
+  g_autofree char *csv = NULL;
+
+  if (catalogue == NULL)
+    catalogue = waymark_catalogue_new_default (NULL);
+
+  plan = waymark_plan_new_from_bytes (bytes, "fuzz.waymark", catalogue, &error);
+  if (plan == NULL)
+    {
+      g_assert (error != NULL && g_str_has_prefix (error->message, "fuzz.waymark: "));
+      return 0;
+    }
+
+  written = waymark_plan_to_json (plan, catalogue, &error);
+  if (written == NULL)
+    {
+      /* Only a total too large to add up may stop a loaded plan from being written. */
+      g_assert (g_error_matches (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE));
+      return 0;
+    }
+  csv = waymark_plan_to_csv (plan, NULL);
+  g_assert (csv != NULL && g_utf8_validate (csv, -1, NULL));
+
+  written_bytes = g_bytes_new (written, strlen (written));
+  again = waymark_plan_new_from_bytes (written_bytes, "written.waymark", catalogue, &error);
+  if (again == NULL)
+    g_error ("Waymark wrote a plan it cannot read: %s", error->message);
+  rewritten = waymark_plan_to_json (again, catalogue, NULL);
+  g_assert_cmpstr (written, ==, rewritten);
+
+  return 0;
+}
