@@ -28,7 +28,7 @@ typedef enum
 /* The catalogue format this build reads and writes. */
 #define WAYMARK_CATALOGUE_SCHEMA_VERSION 1
 /* Bigger files are refused before parsing. */
-#define WAYMARK_CATALOGUE_MAX_BYTES (256 * 1024 * 1024)
+#define WAYMARK_CATALOGUE_MAX_BYTES (512 * 1024 * 1024)
 
 typedef struct
 {

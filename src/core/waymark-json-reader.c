@@ -422,7 +422,9 @@ waymark_json_reader_parse (WaymarkJsonReader *reader,
   if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
     {
       g_autofree char *detail = NULL;
-      const char *message = parse_error->message;
+      /* json-glib quotes the offending text, which may itself be broken UTF-8 (found by
+       * fuzzing): a message must always be valid text. */
+      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
       guint line = 0, column = 0;
 
       /* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; keep the words, say it our way. */
