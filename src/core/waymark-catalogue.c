@@ -310,6 +310,8 @@ read_interventions (WaymarkCatalogue *self,
                                            i, intervention->id, first);
         }
 
+      /* Built now, so the first keystroke of a search costs what every later one does. */
+      waymark_intervention_get_search_text (intervention);
       g_hash_table_insert (self->by_id, intervention->id, intervention);
       g_ptr_array_add (self->interventions, g_steal_pointer (&intervention));
     }
