@@ -13,6 +13,8 @@ struct _WaymarkApplication
   /* Owned */
   WaymarkCatalogue *catalogue;
   GSettings        *settings;
+
+  gboolean          quit_after_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkApplication, waymark_application, ADW_TYPE_APPLICATION)
@@ -24,6 +26,8 @@ waymark_application_handle_local_options (GApplication *application,
   WaymarkApplication *self = WAYMARK_APPLICATION (application);
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -52,19 +56,29 @@ static void
 waymark_application_startup (GApplication *application)
 {
   WaymarkApplication *self = WAYMARK_APPLICATION (application);
-  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Primary>q", NULL } },
+    /* Shown in the menu; undo and redo are the window's own bindings, so that a text entry
+     * with the focus undoes its typing first. */
+    { "win.new-plan", { "<Primary>n", NULL } },
+    { "win.open-plan", { "<Primary>o", NULL } },
+    { "win.save-plan", { "<Primary>s", NULL } },
+    { "win.save-plan-as", { "<Primary><Shift>s", NULL } },
+    { "win.open-catalogue", { "<Primary><Shift>o", NULL } },
+  };
 
   G_APPLICATION_CLASS (waymark_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APP_ID);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 
-static void
-waymark_application_activate (GApplication *application)
+static GtkWindow *
+ensure_window (WaymarkApplication *self)
 {
-  WaymarkApplication *self = WAYMARK_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
@@ -83,7 +97,51 @@ waymark_application_activate (GApplication *application)
                                                self->settings));
     }
 
+  return window;
+}
+
+/* --quit-after-first-frame: say when the first frame was painted (CLOCK_MONOTONIC, for
+ * bench/startup.py and the install test), then quit. */
+static void
+on_first_frame (GdkFrameClock      *clock,
+                WaymarkApplication *self)
+{
+  g_print ("first-frame-monotonic-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_window_realize (GtkWidget          *window,
+                   WaymarkApplication *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_frame), self);
+}
+
+static void
+waymark_application_activate (GApplication *application)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (application);
+  GtkWindow *window = ensure_window (self);
+
+  if (self->quit_after_first_frame && !gtk_widget_get_realized (GTK_WIDGET (window)))
+    g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), self);
   gtk_window_present (window);
+}
+
+/* `waymark PLAN.waymark`: the plan opens in the window (one plan a window: the first file). */
+static void
+waymark_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  GtkWindow *window = ensure_window (WAYMARK_APPLICATION (application));
+
+  gtk_window_present (window);
+  if (n_files > 0)
+    waymark_window_open_plan (WAYMARK_WINDOW (window), files[0]);
 }
 
 static void
@@ -166,6 +224,7 @@ waymark_application_class_init (WaymarkApplicationClass *klass)
   app_class->handle_local_options = waymark_application_handle_local_options;
   app_class->startup = waymark_application_startup;
   app_class->activate = waymark_application_activate;
+  app_class->open = waymark_application_open;
 }
 
 static void
@@ -179,11 +238,19 @@ waymark_application_init (WaymarkApplication *self)
     { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this catalogue instead of the review’s"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+      N_("Print when the first frame is painted, then quit (for benchmarks and tests)"), NULL },
     { NULL }
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PLAN.waymark]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Find, compare and plan interventions to prevent "
+                                              "and reduce domestic abuse and sexual violence, "
+                                              "from a rapid evidence review. With a plan file, "
+                                              "opens that plan."));
 }
 
 WaymarkApplication *
@@ -191,7 +258,7 @@ waymark_application_new (void)
 {
   return g_object_new (WAYMARK_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/waymark/Waymark",
                        NULL);
 }

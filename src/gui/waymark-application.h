@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WaymarkApplication, waymark_application, WAYMARK, APPLICATION, AdwApplication)
 
-/* The app: one window on the review's catalogue, or on the one given with --catalogue FILE. */
+/* The app: one window on the review's catalogue, or on the one given with --catalogue FILE;
+ * `waymark PLAN.waymark` opens that plan. */
 WaymarkApplication *waymark_application_new (void);
 
 G_END_DECLS

@@ -17,6 +17,9 @@ struct _WaymarkDetailPane
   GtkBox            *content;
   GtkScrolledWindow *scroller;
 
+  /* Borrowed */
+  GtkWidget           *add_button;
+
   /* Owned */
   WaymarkCatalogue    *catalogue;
   WaymarkIntervention *intervention;
@@ -136,6 +139,7 @@ rebuild (WaymarkDetailPane *self)
   GtkWidget *title;
   GtkWidget *summary;
 
+  self->add_button = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 
@@ -154,6 +158,15 @@ rebuild (WaymarkDetailPane *self)
                         "label", waymark_intervention_get_name (item), NULL);
   gtk_widget_add_css_class (title, "title-2");
   gtk_box_append (self->content, title);
+
+  self->add_button = gtk_button_new_with_mnemonic (_("_Add to Plan"));
+  gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->add_button, "suggested-action");
+  gtk_widget_add_css_class (self->add_button, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-to-plan");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s",
+                                    waymark_intervention_get_id (item));
+  gtk_box_append (self->content, self->add_button);
   summary = add_label (self, waymark_intervention_get_summary (item), FALSE);
   gtk_widget_add_css_class (summary, "detail-summary");
 
@@ -161,6 +174,13 @@ rebuild (WaymarkDetailPane *self)
   blocks = waymark_intervention_describe (item, self->catalogue);
   for (guint i = 0; i < blocks->len; i++)
     add_block (self, g_ptr_array_index (blocks, i));
+}
+
+GtkWidget *
+waymark_detail_pane_get_add_button (WaymarkDetailPane *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DETAIL_PANE (self), NULL);
+  return self->add_button;
 }
 
 char *

@@ -20,6 +20,8 @@ void                 waymark_detail_pane_set_catalogue    (WaymarkDetailPane   *
 WaymarkIntervention *waymark_detail_pane_get_intervention (WaymarkDetailPane   *self);
 void                 waymark_detail_pane_set_intervention (WaymarkDetailPane   *self,
                                                            WaymarkIntervention *intervention);
+/* The button that adds the intervention shown to the plan (win.add-to-plan), or NULL. */
+GtkWidget           *waymark_detail_pane_get_add_button   (WaymarkDetailPane   *self);
 /* The text shown, headings included, one block a line: for tests and for copying. */
 char                *waymark_detail_pane_dup_text         (WaymarkDetailPane   *self);
 

@@ -18,6 +18,7 @@ struct _WaymarkInterventionRow
   WaymarkRatingBadge *evidence_badge;
   WaymarkRatingBadge *impact_badge;
   GtkLabel           *meta_label;
+  GtkWidget          *add_button;
 
   /* Owned */
   WaymarkIntervention *intervention;
@@ -71,6 +72,18 @@ update (WaymarkInterventionRow *self)
                                    waymark_intervention_get_evidence_rating (item));
   waymark_rating_badge_set_rating (self->impact_badge,
                                    waymark_intervention_get_impact_rating (item));
+
+  /* The target first: the action takes a string, and a button naming it without one warns. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s",
+                                    waymark_intervention_get_id (item));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-to-plan");
+  {
+    /* Translators: what a screen reader says for a row's add button; %s is a name */
+    g_autofree char *a11y = g_strdup_printf (_("Add “%s” to the plan"),
+                                             waymark_intervention_get_name (item));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  }
 
   status = waymark_intervention_get_llr_status (item);
   gtk_widget_set_visible (self->status_marker,
@@ -175,6 +188,7 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, evidence_badge);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, impact_badge);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, add_button);
   gtk_widget_class_bind_template_callback (widget_class, on_click_released);
 
   gtk_widget_class_set_css_name (widget_class, "interventionrow");
@@ -190,6 +204,13 @@ GtkWidget *
 waymark_intervention_row_new (void)
 {
   return g_object_new (WAYMARK_TYPE_INTERVENTION_ROW, NULL);
+}
+
+GtkWidget *
+waymark_intervention_row_get_add_button (WaymarkInterventionRow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION_ROW (self), NULL);
+  return self->add_button;
 }
 
 WaymarkIntervention *

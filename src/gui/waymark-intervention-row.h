@@ -12,11 +12,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, WAYMARK, INTERVENTION_ROW, GtkWidget)
 
 /* One intervention in the browser's list. A click activates "win.show-intervention" with the
- * intervention's id, so a folded window moves on to the detail. */
+ * intervention's id, so a folded window moves on to the detail; its add button activates
+ * "win.add-to-plan". */
 GtkWidget           *waymark_intervention_row_new              (void);
 WaymarkIntervention *waymark_intervention_row_get_intervention (WaymarkInterventionRow *self);
 void                 waymark_intervention_row_set_intervention (WaymarkInterventionRow *self,
                                                                 WaymarkIntervention    *intervention);
+GtkWidget           *waymark_intervention_row_get_add_button   (WaymarkInterventionRow *self);
 
 /* "Tertiary · Domestic abuse · £2,400 per perpetrator": the row's and the chips' second line. */
 char                *waymark_intervention_format_cost          (WaymarkIntervention    *intervention);

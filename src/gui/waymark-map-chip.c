@@ -14,6 +14,7 @@ struct _WaymarkMapChip
   GtkLabel *name_label;
   GtkLabel *level_label;
   GtkLabel *range_label;
+  GtkWidget *menu;
 
   /* Owned */
   WaymarkIntervention *intervention;
@@ -99,6 +100,51 @@ update (WaymarkMapChip *self)
 }
 
 static void
+popup_menu (WaymarkMapChip *self)
+{
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      WaymarkMapChip  *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self);
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 WaymarkMapChip      *self)
+{
+  popup_menu (self);
+}
+
+static void
+menu_popup_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  popup_menu (WAYMARK_MAP_CHIP (widget));
+}
+
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (widget);
+
+  gtk_widget_activate_action (widget, "win.add-to-plan", "s",
+                              waymark_intervention_get_id (self->intervention));
+}
+
+static void
 waymark_map_chip_constructed (GObject *object)
 {
   WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
@@ -114,6 +160,7 @@ waymark_map_chip_dispose (GObject *object)
 {
   WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_MAP_CHIP);
   g_clear_object (&self->intervention);
 
@@ -183,12 +230,26 @@ waymark_map_chip_class_init (WaymarkMapChipClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkMapChip, name_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkMapChip, level_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkMapChip, range_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_secondary_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_long_pressed);
+
+  gtk_widget_class_install_action (widget_class, "chip.add-to-plan", NULL, add_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "menu.popup", NULL, menu_popup_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "menu.popup", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "menu.popup", NULL);
 }
 
 static void
 waymark_map_chip_init (WaymarkMapChip *self)
 {
+  g_autoptr(GMenu) menu = g_menu_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_menu_append (menu, _("_Add to Plan"), "chip.add-to-plan");
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -5,6 +5,8 @@
 #include "waymark-detail-pane.h"
 #include "waymark-evidence-map.h"
 #include "waymark-filter-pane.h"
+#include "waymark-plan-document.h"
+#include "waymark-plan-page.h"
 #include "waymark-window.h"
 
 G_BEGIN_DECLS
@@ -28,9 +30,14 @@ typedef struct
   AdwLeaflet         *leaflet;
   AdwFlap            *flap;
   WaymarkCriteria    *criteria;
+  AdwViewStack       *view_stack;
+  AdwViewStackPage   *plan_stack_page;
+  WaymarkPlanPage    *plan_page;
+  AdwToastOverlay    *toast_overlay;
 } WaymarkWindowParts;
 
-void waymark_window_get_parts (WaymarkWindow      *self,
-                               WaymarkWindowParts *parts);
+void                 waymark_window_get_parts         (WaymarkWindow      *self,
+                                                       WaymarkWindowParts *parts);
+WaymarkPlanDocument *waymark_window_get_plan_document (WaymarkWindow      *self);
 
 G_END_DECLS

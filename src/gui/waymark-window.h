@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-plan-io.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,16 @@ void                 waymark_window_set_catalogue (WaymarkWindow    *self,
 void                 waymark_window_open_file     (WaymarkWindow    *self,
                                                    GFile            *file);
 WaymarkIntervention *waymark_window_get_selected  (WaymarkWindow    *self);
+/* Opens a plan, first asking what to do with unsaved changes. A plan the core refuses (a
+ * newer format, a malformed file) is reported with the core's message. */
+void                 waymark_window_open_plan     (WaymarkWindow    *self,
+                                                   GFile            *file);
+/* Saves the plan there and makes it the plan's file; a failure is shown in a dialog (the old
+ * file is left as it was) and returns FALSE. */
+gboolean             waymark_window_save_plan_as  (WaymarkWindow    *self,
+                                                   GFile            *file);
+gboolean             waymark_window_export_plan   (WaymarkWindow    *self,
+                                                   WaymarkPlanFormat format,
+                                                   GFile            *file);
 
 G_END_DECLS

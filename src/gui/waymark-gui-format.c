@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-gui-format.h"
+#include "waymark-money.h"
+#include "waymark-plan-item.h"
+
+char *
+waymark_format_money_range (gint64 low,
+                            gint64 high)
+{
+  g_autofree char *low_text = waymark_money_format (low, WAYMARK_CURRENCY_GBP);
+  g_autofree char *high_text = NULL;
+
+  if (high <= low)
+    return g_steal_pointer (&low_text);
+
+  high_text = waymark_money_format (high, WAYMARK_CURRENCY_GBP);
+  /* Translators: a range of money, "£60 – £100" */
+  return g_strdup_printf (_("%s – %s"), low_text, high_text);
+}
+
+char *
+waymark_format_unit_cost (gint64 pence)
+{
+  if (pence == WAYMARK_NO_COST)
+    return g_strdup ("");
+
+  return waymark_money_format (pence, WAYMARK_CURRENCY_GBP);
+}

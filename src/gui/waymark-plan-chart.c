@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-gui-format.h"
+#include "waymark-plan-chart.h"
+
+#define BAR_HEIGHT 10
+#define TEXT_BAR_GAP 4
+#define ROW_GAP 12
+
+struct _WaymarkPlanChart
+{
+  GtkWidget parent_instance;
+
+  /* Owned */
+  GArray *slices;   /* WaymarkBreakdownSlice */
+  gint64  total;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkPlanChart, waymark_plan_chart, GTK_TYPE_WIDGET)
+
+static char *
+dup_amount_text (WaymarkPlanChart            *self,
+                 const WaymarkBreakdownSlice *slice)
+{
+  g_autofree char *amount = NULL;
+
+  if (slice->n_items == 0)
+    return g_strdup (_("None"));
+
+  amount = waymark_format_money_range (slice->low, slice->high);
+  if (self->total <= 0)
+    return g_steal_pointer (&amount);
+
+  /* Translators: an amount and its share of the plan's spend, "£19,500 (11%)" */
+  return g_strdup_printf (_("%s (%d%%)"), amount,
+                          (int) ((slice->low * 100 + self->total / 2) / self->total));
+}
+
+static int
+row_height (WaymarkPlanChart *self)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "Xg");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  g_object_unref (layout);
+
+  return height + TEXT_BAR_GAP + BAR_HEIGHT;
+}
+
+static void
+waymark_plan_chart_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  WaymarkPlanChart *self = WAYMARK_PLAN_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 160;
+      *natural = 320;
+    }
+  else
+    {
+      guint n = self->slices != NULL ? self->slices->len : 0;
+
+      *minimum = *natural = n > 0 ? (int) n * row_height (self) + ((int) n - 1) * ROW_GAP : 0;
+    }
+}
+
+static void
+waymark_plan_chart_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  WaymarkPlanChart *self = WAYMARK_PLAN_CHART (widget);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  int width = gtk_widget_get_width (widget);
+  int row_h = row_height (self);
+  GdkRGBA fg, bar, track;
+  int y = 0;
+
+  if (self->slices == NULL)
+    return;
+
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &bar))
+    bar = fg;
+  track = fg;
+  track.alpha *= 0.1f;
+
+  for (guint i = 0; i < self->slices->len; i++)
+    {
+      const WaymarkBreakdownSlice *slice = &g_array_index (self->slices, WaymarkBreakdownSlice, i);
+      g_autofree char *amount = dup_amount_text (self, slice);
+      PangoLayout *label = gtk_widget_create_pango_layout (widget, slice->label);
+      PangoLayout *value = gtk_widget_create_pango_layout (widget, amount);
+      int label_w, value_w, text_h;
+      GskRoundedRect rect;
+      double share;
+
+      /* The amount is always whole; the name gives way when the two do not fit. */
+      pango_layout_get_pixel_size (value, &value_w, &text_h);
+      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (label, MAX (0, width - value_w - 12) * PANGO_SCALE);
+      pango_layout_get_pixel_size (label, &label_w, NULL);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+      gtk_snapshot_append_layout (snapshot, label, &fg);
+      gtk_snapshot_restore (snapshot);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - value_w, y));
+      gtk_snapshot_append_layout (snapshot, value, &fg);
+      gtk_snapshot_restore (snapshot);
+
+      gsk_rounded_rect_init_from_rect (&rect,
+                                       &GRAPHENE_RECT_INIT (0, y + text_h + TEXT_BAR_GAP,
+                                                            width, BAR_HEIGHT),
+                                       BAR_HEIGHT / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, &track, &rect.bounds);
+      share = self->total > 0 ? (double) slice->low / (double) self->total : 0.0;
+      if (share > 0)
+        gtk_snapshot_append_color (snapshot, &bar,
+                                   &GRAPHENE_RECT_INIT (0, y + text_h + TEXT_BAR_GAP,
+                                                        (float) (MIN (share, 1.0) * width),
+                                                        BAR_HEIGHT));
+      gtk_snapshot_pop (snapshot);
+
+      g_object_unref (label);
+      g_object_unref (value);
+      y += row_h + ROW_GAP;
+    }
+}
+
+static void
+update_accessible (WaymarkPlanChart *self)
+{
+  g_autofree char *description = waymark_plan_chart_dup_description (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+waymark_plan_chart_finalize (GObject *object)
+{
+  WaymarkPlanChart *self = WAYMARK_PLAN_CHART (object);
+
+  g_clear_pointer (&self->slices, g_array_unref);
+
+  G_OBJECT_CLASS (waymark_plan_chart_parent_class)->finalize (object);
+}
+
+static void
+waymark_plan_chart_class_init (WaymarkPlanChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = waymark_plan_chart_finalize;
+
+  widget_class->measure = waymark_plan_chart_measure;
+  widget_class->snapshot = waymark_plan_chart_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "planchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+waymark_plan_chart_init (WaymarkPlanChart *self)
+{
+}
+
+GtkWidget *
+waymark_plan_chart_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_PLAN_CHART, NULL);
+}
+
+void
+waymark_plan_chart_set_slices (WaymarkPlanChart *self,
+                               GArray           *slices,
+                               gint64            total)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN_CHART (self));
+
+  g_clear_pointer (&self->slices, g_array_unref);
+  self->slices = slices != NULL ? g_array_ref (slices) : NULL;
+  self->total = total;
+
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+waymark_plan_chart_get_n_slices (WaymarkPlanChart *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_CHART (self), 0);
+  return self->slices != NULL ? self->slices->len : 0;
+}
+
+const WaymarkBreakdownSlice *
+waymark_plan_chart_get_slice (WaymarkPlanChart *self,
+                              guint             index)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_CHART (self), NULL);
+  g_return_val_if_fail (index < waymark_plan_chart_get_n_slices (self), NULL);
+
+  return &g_array_index (self->slices, WaymarkBreakdownSlice, index);
+}
+
+char *
+waymark_plan_chart_dup_slice_text (WaymarkPlanChart *self,
+                                   guint             index)
+{
+  const WaymarkBreakdownSlice *slice;
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_CHART (self), NULL);
+  g_return_val_if_fail (index < waymark_plan_chart_get_n_slices (self), NULL);
+
+  slice = &g_array_index (self->slices, WaymarkBreakdownSlice, index);
+  amount = dup_amount_text (self, slice);
+  /* Translators: one bar of a chart, "Primary: £19,500 (11%)" */
+  return g_strdup_printf (_("%s: %s"), slice->label, amount);
+}
+
+char *
+waymark_plan_chart_dup_description (WaymarkPlanChart *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_CHART (self), NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < waymark_plan_chart_get_n_slices (self); i++)
+    {
+      g_autofree char *text = waymark_plan_chart_dup_slice_text (self, i);
+
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", text);
+    }
+
+  return g_string_free (out, FALSE);
+}

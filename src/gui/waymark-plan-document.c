@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-plan-document.h"
+
+/* How long after a change the recovery copy is written: a burst of edits writes once. */
+#define AUTOSAVE_DELAY_MS 2000
+
+struct _WaymarkPlanDocument
+{
+  GObject parent_instance;
+
+  /* Owned */
+  WaymarkCatalogue *catalogue;
+  WaymarkPlan      *plan;
+  GFile            *file;
+  GFile            *recovery_file;
+
+  guint    autosave_id;
+  /* A recovered plan has unsaved changes although the core's plan has no undo history. */
+  gboolean recovered;
+  gboolean modified;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkPlanDocument, waymark_plan_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CATALOGUE,
+  PROP_PLAN,
+  PROP_FILE,
+  PROP_RECOVERY_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_modified (WaymarkPlanDocument *self)
+{
+  gboolean modified = self->recovered ||
+                      (self->plan != NULL && waymark_plan_get_modified (self->plan));
+
+  if (modified == self->modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+on_autosave_timeout (gpointer user_data)
+{
+  WaymarkPlanDocument *self = user_data;
+
+  self->autosave_id = 0;
+  waymark_plan_document_write_recovery (self);
+}
+
+static void
+on_plan_changed (WaymarkPlan         *plan,
+                 WaymarkPlanDocument *self)
+{
+  update_modified (self);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->modified)
+    self->autosave_id = g_timeout_add_once (AUTOSAVE_DELAY_MS, on_autosave_timeout, self);
+  else
+    waymark_plan_document_discard_recovery (self);
+}
+
+static void
+on_plan_modified (WaymarkPlan         *plan,
+                  GParamSpec          *pspec,
+                  WaymarkPlanDocument *self)
+{
+  update_modified (self);
+}
+
+static void
+set_plan (WaymarkPlanDocument *self,
+          WaymarkPlan         *plan,
+          GFile               *file,
+          gboolean             recovered)
+{
+  gboolean file_changed = self->file != file;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+
+  g_set_object (&self->plan, plan);
+  g_set_object (&self->file, file);
+  self->recovered = recovered;
+
+  g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+  g_signal_connect (plan, "notify::modified", G_CALLBACK (on_plan_modified), self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  if (file_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  update_modified (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+waymark_plan_document_dispose (GObject *object)
+{
+  WaymarkPlanDocument *self = WAYMARK_PLAN_DOCUMENT (object);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->file);
+  g_clear_object (&self->recovery_file);
+
+  G_OBJECT_CLASS (waymark_plan_document_parent_class)->dispose (object);
+}
+
+static void
+waymark_plan_document_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  WaymarkPlanDocument *self = WAYMARK_PLAN_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOGUE:
+      g_value_set_object (value, self->catalogue);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_RECOVERY_FILE:
+      g_value_set_object (value, self->recovery_file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_document_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  WaymarkPlanDocument *self = WAYMARK_PLAN_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOGUE:
+      waymark_plan_document_set_catalogue (self, g_value_get_object (value));
+      break;
+    case PROP_RECOVERY_FILE:
+      self->recovery_file = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_document_constructed (GObject *object)
+{
+  WaymarkPlanDocument *self = WAYMARK_PLAN_DOCUMENT (object);
+  g_autoptr(WaymarkPlan) plan = waymark_plan_new ();
+
+  G_OBJECT_CLASS (waymark_plan_document_parent_class)->constructed (object);
+
+  if (self->recovery_file == NULL)
+    self->recovery_file = waymark_plan_document_dup_default_recovery_file ();
+  set_plan (self, plan, NULL, FALSE);
+}
+
+static void
+waymark_plan_document_class_init (WaymarkPlanDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = waymark_plan_document_constructed;
+  object_class->dispose = waymark_plan_document_dispose;
+  object_class->get_property = waymark_plan_document_get_property;
+  object_class->set_property = waymark_plan_document_set_property;
+
+  properties[PROP_CATALOGUE] =
+    g_param_spec_object ("catalogue", NULL, NULL, WAYMARK_TYPE_CATALOGUE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, WAYMARK_TYPE_PLAN, ro);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, ro);
+  properties[PROP_RECOVERY_FILE] =
+    g_param_spec_object ("recovery-file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+waymark_plan_document_init (WaymarkPlanDocument *self)
+{
+}
+
+WaymarkPlanDocument *
+waymark_plan_document_new (WaymarkCatalogue *catalogue,
+                           GFile            *recovery_file)
+{
+  g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), NULL);
+  g_return_val_if_fail (recovery_file == NULL || G_IS_FILE (recovery_file), NULL);
+
+  return g_object_new (WAYMARK_TYPE_PLAN_DOCUMENT,
+                       "catalogue", catalogue,
+                       "recovery-file", recovery_file,
+                       NULL);
+}
+
+GFile *
+waymark_plan_document_dup_default_recovery_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "waymark",
+                                            "recovery.waymark", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+WaymarkPlan *
+waymark_plan_document_get_plan (WaymarkPlanDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), NULL);
+  return self->plan;
+}
+
+GFile *
+waymark_plan_document_get_file (WaymarkPlanDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+GFile *
+waymark_plan_document_get_recovery_file (WaymarkPlanDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), NULL);
+  return self->recovery_file;
+}
+
+WaymarkCatalogue *
+waymark_plan_document_get_catalogue (WaymarkPlanDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), NULL);
+  return self->catalogue;
+}
+
+void
+waymark_plan_document_set_catalogue (WaymarkPlanDocument *self,
+                                     WaymarkCatalogue    *catalogue)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self));
+  g_return_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue));
+
+  if (g_set_object (&self->catalogue, catalogue))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
+}
+
+gboolean
+waymark_plan_document_get_modified (WaymarkPlanDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
+  return self->modified;
+}
+
+char *
+waymark_plan_document_dup_display_name (WaymarkPlanDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Untitled Plan"));
+
+  return g_file_get_basename (self->file);
+}
+
+void
+waymark_plan_document_reset (WaymarkPlanDocument *self)
+{
+  g_autoptr(WaymarkPlan) plan = NULL;
+
+  g_return_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self));
+
+  plan = waymark_plan_new ();
+  set_plan (self, plan, NULL, FALSE);
+  waymark_plan_document_discard_recovery (self);
+}
+
+gboolean
+waymark_plan_document_load (WaymarkPlanDocument  *self,
+                            GFile                *file,
+                            GError              **error)
+{
+  g_autoptr(WaymarkPlan) plan = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  plan = waymark_plan_new_from_file (file, self->catalogue, error);
+  if (plan == NULL)
+    return FALSE;
+
+  /* The recovery copy stays: it may hold another plan the person has yet to decide about. */
+  set_plan (self, plan, file, FALSE);
+  return TRUE;
+}
+
+gboolean
+waymark_plan_document_save (WaymarkPlanDocument  *self,
+                            GFile                *file,
+                            GError              **error)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!waymark_plan_write (self->plan, self->catalogue, WAYMARK_PLAN_FORMAT_JSON, file, error))
+    return FALSE;
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  self->recovered = FALSE;
+  waymark_plan_mark_saved (self->plan);
+  update_modified (self);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  waymark_plan_document_discard_recovery (self);
+
+  return TRUE;
+}
+
+gboolean
+waymark_plan_document_export (WaymarkPlanDocument  *self,
+                              WaymarkPlanFormat     format,
+                              GFile                *file,
+                              GError              **error)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return waymark_plan_write (self->plan, self->catalogue, format, file, error);
+}
+
+void
+waymark_plan_document_write_recovery (WaymarkPlanDocument *self)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self));
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->recovery_file == NULL || !self->modified)
+    return;
+
+  dir = g_file_get_parent (self->recovery_file);
+  if (dir != NULL && !g_file_make_directory_with_parents (dir, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_warning ("Cannot keep a recovery copy of the plan: %s", error->message);
+      return;
+    }
+  g_clear_error (&error);
+
+  /* A safety net only: failing to write it must not stop the person working. */
+  if (!waymark_plan_write (self->plan, self->catalogue, WAYMARK_PLAN_FORMAT_JSON,
+                           self->recovery_file, &error))
+    g_message ("Cannot keep a recovery copy of the plan: %s", error->message);
+}
+
+gboolean
+waymark_plan_document_has_recovery (WaymarkPlanDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
+
+  return self->recovery_file != NULL && g_file_query_exists (self->recovery_file, NULL);
+}
+
+gboolean
+waymark_plan_document_recover (WaymarkPlanDocument  *self,
+                               GError              **error)
+{
+  g_autoptr(WaymarkPlan) plan = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->recovery_file != NULL, FALSE);
+
+  plan = waymark_plan_new_from_file (self->recovery_file, self->catalogue, error);
+  if (plan == NULL)
+    return FALSE;
+
+  /* The copy stays until the recovered plan is saved or discarded. */
+  set_plan (self, plan, NULL, TRUE);
+  return TRUE;
+}
+
+void
+waymark_plan_document_discard_recovery (WaymarkPlanDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self));
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->recovery_file != NULL &&
+      !g_file_delete (self->recovery_file, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_message ("Cannot remove the plan’s recovery copy: %s", error->message);
+}

@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-gui-format.h"
+#include "waymark-money.h"
+#include "waymark-plan-item-row.h"
+#include "waymark-rating-badge.h"
+
+struct _WaymarkPlanItemRow
+{
+  AdwExpanderRow parent_instance;
+
+  /* Template widgets */
+  GtkLabel           *flag_label;
+  GtkLabel           *facts_label;
+  WaymarkRatingBadge *evidence_badge;
+  WaymarkRatingBadge *impact_badge;
+  GtkLabel           *missing_label;
+  GtkLabel           *published_label;
+  AdwActionRow       *quantity_row;
+  GtkSpinButton      *quantity_spin;
+  AdwEntryRow        *unit_row;
+  AdwEntryRow        *cost_row;
+  AdwEntryRow        *cost_high_row;
+  GtkWidget          *cost_error_row;
+  GtkLabel           *cost_error_label;
+  AdwComboRow        *cost_source_row;
+  AdwComboRow        *funding_row;
+  AdwEntryRow        *provider_row;
+  AdwEntryRow        *notes_row;
+  GtkLabel           *line_total_label;
+  GtkWidget          *remove_button;
+
+  /* Owned */
+  WaymarkPlan     *plan;
+  WaymarkPlanItem *item;
+
+  /* Set while the widgets are being brought up to date, so they do not edit back. */
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkPlanItemRow, waymark_plan_item_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+currency_name (WaymarkCurrency currency)
+{
+  switch (currency)
+    {
+    case WAYMARK_CURRENCY_USD:
+      return _("US dollars");
+    case WAYMARK_CURRENCY_EUR:
+      return _("euros");
+    case WAYMARK_CURRENCY_GBP:
+    default:
+      return _("pounds");
+    }
+}
+
+/* Sets an entry's text only when it says something else, so typing is not disturbed. */
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Whether the entry already holds this amount, however it was typed. */
+static gboolean
+entry_says_amount (AdwEntryRow *row,
+                   gint64       pence)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gint64 typed;
+
+  if (*text == '\0')
+    return pence == WAYMARK_NO_COST;
+
+  return waymark_money_parse (text, &typed) && typed == pence;
+}
+
+static void
+update_header (WaymarkPlanItemRow *self)
+{
+  WaymarkPlanItem *item = self->item;
+  const WaymarkCost *published = waymark_plan_item_get_published_cost (item);
+  g_autofree char *subtitle = NULL;
+  gint64 low, high;
+
+  if (waymark_plan_item_get_line_total (item, &low, &high))
+    {
+      g_autofree char *amount = waymark_format_money_range (low, high);
+      const char *unit = waymark_plan_item_get_unit (item);
+
+      gtk_label_set_label (self->line_total_label, amount);
+      /* Translators: under an item's name: "40 perpetrators · £96,000 a year" */
+      subtitle = g_strdup_printf (_("%u %s · %s a year"), waymark_plan_item_get_quantity (item),
+                                  unit != NULL ? unit : "", amount);
+    }
+  else if (waymark_plan_item_has_cost (item))
+    {
+      gtk_label_set_label (self->line_total_label, _("Too large to calculate"));
+      subtitle = g_strdup (_("The line total is too large to calculate"));
+    }
+  else
+    {
+      gtk_label_set_label (self->line_total_label, _("No cost yet"));
+      if (published != NULL && published->currency != WAYMARK_CURRENCY_GBP)
+        /* Translators: %s is "US dollars" or "euros" */
+        subtitle = g_strdup_printf (_("Cost published in %s only: enter a figure in pounds"),
+                                    currency_name (published->currency));
+      else
+        subtitle = g_strdup (_("No published cost: enter a local figure"));
+    }
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->flag_label), !waymark_plan_item_has_cost (item));
+}
+
+static void
+update_quantity (WaymarkPlanItemRow *self)
+{
+  const char *unit = waymark_plan_item_get_unit (self->item);
+
+  gtk_spin_button_set_value (self->quantity_spin, waymark_plan_item_get_quantity (self->item));
+  adw_action_row_set_subtitle (self->quantity_row, unit != NULL ? unit : "");
+}
+
+static void
+update_cost (WaymarkPlanItemRow *self)
+{
+  gint64 low = waymark_plan_item_get_unit_cost (self->item);
+  gint64 high = waymark_plan_item_get_unit_cost_high (self->item);
+
+  if (!entry_says_amount (self->cost_row, low))
+    {
+      g_autofree char *text = waymark_format_unit_cost (low);
+      set_entry_text (self->cost_row, text);
+    }
+  /* The upper figure is shown only for a range; empty means "the same". */
+  {
+    gboolean range = high != low;
+    gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (self->cost_high_row)) == '\0';
+
+    if (!(range ? entry_says_amount (self->cost_high_row, high)
+                : empty || entry_says_amount (self->cost_high_row, high)))
+      {
+        g_autofree char *text = range ? waymark_format_unit_cost (high) : g_strdup ("");
+        set_entry_text (self->cost_high_row, text);
+      }
+  }
+  adw_combo_row_set_selected (self->cost_source_row, waymark_plan_item_get_cost_source (self->item));
+  gtk_widget_set_visible (self->cost_error_row, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cost_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cost_high_row), "error");
+}
+
+static void
+update_facts (WaymarkPlanItemRow *self)
+{
+  WaymarkPlanItem *item = self->item;
+  const WaymarkCost *published = waymark_plan_item_get_published_cost (item);
+  g_autofree char *levels = waymark_flags_format_labels (WAYMARK_TYPE_LEVEL,
+                                                         waymark_plan_item_get_levels (item));
+  g_autofree char *facts = NULL;
+  WaymarkLlrStatus status = waymark_plan_item_get_llr_status (item);
+
+  /* Translators: level of prevention · focus · what LLR has, for an item of a plan */
+  facts = g_strdup_printf (_("%s · %s · %s"), levels,
+                           waymark_focus_get_label (waymark_plan_item_get_focus (item)),
+                           waymark_llr_status_get_label (status));
+  gtk_label_set_label (self->facts_label, facts);
+  waymark_rating_badge_set_rating (self->evidence_badge, waymark_plan_item_get_evidence_rating (item));
+  waymark_rating_badge_set_rating (self->impact_badge, waymark_plan_item_get_impact_rating (item));
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), waymark_plan_item_get_missing (item));
+
+  if (published != NULL)
+    {
+      g_autofree char *as_published = waymark_cost_format (published);
+      g_autofree char *text = NULL;
+
+      if (published->currency == WAYMARK_CURRENCY_GBP)
+        /* Translators: %s is a cost as the review gives it, "£60-£100 per session" */
+        text = g_strdup_printf (_("Published cost: %s"), as_published);
+      else
+        /* Translators: the first %s is a cost as published, "$395 per book"; the second is
+         * "US dollars" or "euros" */
+        text = g_strdup_printf (_("Published cost: %s, in %s. Waymark does not convert "
+                                  "currencies: enter a unit cost in pounds."),
+                                as_published, currency_name (published->currency));
+      gtk_label_set_label (self->published_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->published_label), published != NULL);
+}
+
+static void
+update_all (WaymarkPlanItemRow *self)
+{
+  const char *provider = waymark_plan_item_get_provider (self->item);
+  const char *notes = waymark_plan_item_get_notes (self->item);
+  const char *unit = waymark_plan_item_get_unit (self->item);
+
+  self->updating = TRUE;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), waymark_plan_item_get_name (self->item));
+  update_facts (self);
+  update_quantity (self);
+  set_entry_text (self->unit_row, unit != NULL ? unit : "");
+  update_cost (self);
+  adw_combo_row_set_selected (self->funding_row, waymark_plan_item_get_funding_source (self->item));
+  set_entry_text (self->provider_row, provider != NULL ? provider : "");
+  set_entry_text (self->notes_row, notes != NULL ? notes : "");
+  update_header (self);
+  self->updating = FALSE;
+}
+
+/* Only the widget of the property that changed is touched: text being typed elsewhere stays. */
+static void
+on_item_notify (WaymarkPlanItem    *item,
+                GParamSpec         *pspec,
+                WaymarkPlanItemRow *self)
+{
+  const char *name = pspec->name;
+
+  self->updating = TRUE;
+  if (g_str_equal (name, "quantity"))
+    update_quantity (self);
+  else if (g_str_equal (name, "unit"))
+    {
+      const char *unit = waymark_plan_item_get_unit (item);
+      set_entry_text (self->unit_row, unit != NULL ? unit : "");
+      update_quantity (self);
+    }
+  else if (g_str_equal (name, "unit-cost") || g_str_equal (name, "unit-cost-high") ||
+           g_str_equal (name, "cost-source"))
+    update_cost (self);
+  else if (g_str_equal (name, "funding-source"))
+    adw_combo_row_set_selected (self->funding_row, waymark_plan_item_get_funding_source (item));
+  else if (g_str_equal (name, "provider"))
+    set_entry_text (self->provider_row, waymark_plan_item_get_provider (item));
+  else if (g_str_equal (name, "notes"))
+    set_entry_text (self->notes_row, waymark_plan_item_get_notes (item));
+  update_header (self);
+  self->updating = FALSE;
+}
+
+/* Edits: all through the plan */
+
+static void
+on_quantity_changed (GtkSpinButton      *spin,
+                     WaymarkPlanItemRow *self)
+{
+  if (self->updating || self->plan == NULL)
+    return;
+
+  waymark_plan_edit (self->plan, self->item,
+                     "quantity", (guint) gtk_spin_button_get_value_as_int (spin), NULL);
+}
+
+static void
+on_text_apply (AdwEntryRow        *row,
+               WaymarkPlanItemRow *self)
+{
+  const char *property = row == self->unit_row ? "unit"
+                         : row == self->provider_row ? "provider" : "notes";
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->plan != NULL)
+    waymark_plan_edit (self->plan, self->item, property, text, NULL);
+}
+
+static void
+show_cost_error (WaymarkPlanItemRow *self,
+                 AdwEntryRow        *row,
+                 const char         *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_label_set_label (self->cost_error_label, message);
+  gtk_widget_set_visible (self->cost_error_row, TRUE);
+}
+
+static gboolean
+parse_cost (WaymarkPlanItemRow *self,
+            AdwEntryRow        *row,
+            gint64             *pence)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *message = NULL;
+
+  if (*text == '\0')
+    {
+      *pence = WAYMARK_NO_COST;
+      return TRUE;
+    }
+  if (waymark_money_parse (text, pence))
+    return TRUE;
+
+  /* Translators: %s is what was typed, such as "12,34" */
+  message = g_strdup_printf (_("“%s” is not an amount in pounds. Type it as 2400, 2,400 or "
+                               "2400.50, with a point before the pence, up to £1,000,000,000."),
+                             text);
+  show_cost_error (self, row, message);
+  return FALSE;
+}
+
+static void
+on_cost_apply (AdwEntryRow        *row,
+               WaymarkPlanItemRow *self)
+{
+  gint64 low, high;
+
+  if (self->plan == NULL)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cost_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cost_high_row), "error");
+  gtk_widget_set_visible (self->cost_error_row, FALSE);
+
+  if (!parse_cost (self, self->cost_row, &low) || !parse_cost (self, self->cost_high_row, &high))
+    return;
+
+  if (low == WAYMARK_NO_COST && high != WAYMARK_NO_COST)
+    {
+      show_cost_error (self, self->cost_high_row,
+                       _("Enter the unit cost first: the upper figure is only for a range."));
+      return;
+    }
+  if (high == WAYMARK_NO_COST)
+    high = low;
+  if (high < low)
+    {
+      show_cost_error (self, self->cost_high_row,
+                       _("The upper unit cost is less than the unit cost."));
+      return;
+    }
+
+  /* The source stays what the person chose in the list below; the same figures are no edit. */
+  waymark_plan_set_item_cost (self->plan, self->item, low, high,
+                                waymark_plan_item_get_cost_source (self->item));
+}
+
+static void
+on_source_selected (AdwComboRow        *row,
+                    GParamSpec         *pspec,
+                    WaymarkPlanItemRow *self)
+{
+  if (self->updating || self->plan == NULL)
+    return;
+
+  waymark_plan_edit (self->plan, self->item, "cost-source",
+                     (WaymarkCostSource) adw_combo_row_get_selected (row), NULL);
+}
+
+static void
+on_funding_selected (AdwComboRow        *row,
+                     GParamSpec         *pspec,
+                     WaymarkPlanItemRow *self)
+{
+  if (self->updating || self->plan == NULL)
+    return;
+
+  waymark_plan_edit (self->plan, self->item, "funding-source",
+                     (WaymarkFundingSource) adw_combo_row_get_selected (row), NULL);
+}
+
+static void
+on_remove_clicked (GtkButton          *button,
+                   WaymarkPlanItemRow *self)
+{
+  guint position;
+
+  if (self->plan != NULL &&
+      waymark_plan_find_item (self->plan, waymark_plan_item_get_intervention_id (self->item),
+                              &position))
+    waymark_plan_remove_item (self->plan, position);
+}
+
+/* GObject */
+
+static void
+waymark_plan_item_row_constructed (GObject *object)
+{
+  WaymarkPlanItemRow *self = WAYMARK_PLAN_ITEM_ROW (object);
+
+  G_OBJECT_CLASS (waymark_plan_item_row_parent_class)->constructed (object);
+
+  g_assert (self->item != NULL);
+  g_signal_connect (self->item, "notify", G_CALLBACK (on_item_notify), self);
+  update_all (self);
+}
+
+static void
+waymark_plan_item_row_dispose (GObject *object)
+{
+  WaymarkPlanItemRow *self = WAYMARK_PLAN_ITEM_ROW (object);
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_ITEM_ROW);
+  g_clear_object (&self->item);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (waymark_plan_item_row_parent_class)->dispose (object);
+}
+
+static void
+waymark_plan_item_row_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  WaymarkPlanItemRow *self = WAYMARK_PLAN_ITEM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_item_row_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  WaymarkPlanItemRow *self = WAYMARK_PLAN_ITEM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      self->plan = g_value_dup_object (value);
+      break;
+    case PROP_ITEM:
+      self->item = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = waymark_plan_item_row_constructed;
+  object_class->dispose = waymark_plan_item_row_dispose;
+  object_class->get_property = waymark_plan_item_row_get_property;
+  object_class->set_property = waymark_plan_item_row_set_property;
+
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, WAYMARK_TYPE_PLAN, flags);
+  properties[PROP_ITEM] = g_param_spec_object ("item", NULL, NULL, WAYMARK_TYPE_PLAN_ITEM, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WAYMARK_TYPE_RATING_BADGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-plan-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, evidence_badge);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, impact_badge);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, published_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, quantity_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, quantity_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_high_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_error_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_error_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_source_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, provider_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, line_total_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_quantity_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_cost_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_funding_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+waymark_plan_item_row_init (WaymarkPlanItemRow *self)
+{
+  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) funding = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The core's labels, in the order of its enums: the selected position is the value. */
+  for (int s = WAYMARK_COST_SOURCE_REVIEW; s <= WAYMARK_COST_SOURCE_ESTIMATE; s++)
+    gtk_string_list_append (sources, waymark_cost_source_get_label (s));
+  for (int f = WAYMARK_FUNDING_SOURCE_UNSPECIFIED; f <= WAYMARK_FUNDING_SOURCE_OTHER; f++)
+    gtk_string_list_append (funding, waymark_funding_source_get_label (f));
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->cost_source_row, G_LIST_MODEL (sources));
+  adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (funding));
+  self->updating = FALSE;
+}
+
+GtkWidget *
+waymark_plan_item_row_new (WaymarkPlan     *plan,
+                           WaymarkPlanItem *item)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM (item), NULL);
+
+  return g_object_new (WAYMARK_TYPE_PLAN_ITEM_ROW, "plan", plan, "item", item, NULL);
+}
+
+WaymarkPlanItem *
+waymark_plan_item_row_get_item (WaymarkPlanItemRow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM_ROW (self), NULL);
+  return self->item;
+}
+
+GtkWidget *
+waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
+                                   const char         *name)
+{
+  const struct { const char *name; gsize offset; } controls[] = {
+    { "quantity", G_STRUCT_OFFSET (WaymarkPlanItemRow, quantity_spin) },
+    { "unit", G_STRUCT_OFFSET (WaymarkPlanItemRow, unit_row) },
+    { "unit-cost", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_row) },
+    { "unit-cost-high", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_high_row) },
+    { "provider", G_STRUCT_OFFSET (WaymarkPlanItemRow, provider_row) },
+    { "notes", G_STRUCT_OFFSET (WaymarkPlanItemRow, notes_row) },
+    { "cost-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_source_row) },
+    { "funding-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, funding_row) },
+    { "remove", G_STRUCT_OFFSET (WaymarkPlanItemRow, remove_button) },
+    { "cost-error", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_error_label) },
+    { "published", G_STRUCT_OFFSET (WaymarkPlanItemRow, published_label) },
+    { "flag", G_STRUCT_OFFSET (WaymarkPlanItemRow, flag_label) },
+    { "line-total", G_STRUCT_OFFSET (WaymarkPlanItemRow, line_total_label) },
+    { "missing", G_STRUCT_OFFSET (WaymarkPlanItemRow, missing_label) },
+  };
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM_ROW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    if (g_strcmp0 (controls[i].name, name) == 0)
+      return G_STRUCT_MEMBER (GtkWidget *, self, controls[i].offset);
+
+  return NULL;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "waymark-plan.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_PLAN_ITEM_ROW (waymark_plan_item_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (WaymarkPlanItemRow, waymark_plan_item_row, WAYMARK, PLAN_ITEM_ROW, AdwExpanderRow)
+
+/* One item of a plan, expanded to edit it. Every edit goes through the plan (so it can be
+ * undone) and the widgets follow the item's properties (so undo shows). */
+GtkWidget       *waymark_plan_item_row_new         (WaymarkPlan        *plan,
+                                                    WaymarkPlanItem    *item);
+WaymarkPlanItem *waymark_plan_item_row_get_item    (WaymarkPlanItemRow *self);
+/* The row's parts, for tests and focus: "quantity" (GtkSpinButton), "unit", "unit-cost",
+ * "unit-cost-high", "provider", "notes" (AdwEntryRow), "cost-source", "funding-source"
+ * (AdwComboRow), "remove" (GtkButton), "cost-error", "published", "flag", "line-total",
+ * "missing" (GtkLabel). */
+GtkWidget       *waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
+                                                    const char         *name);
+
+G_END_DECLS

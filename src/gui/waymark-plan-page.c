@@ -1,0 +1,605 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-gui-format.h"
+#include "waymark-money.h"
+#include "waymark-plan-page-private.h"
+
+struct _WaymarkPlanPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkScrolledWindow   *scroller;
+  GtkBox              *columns;
+  GtkWidget           *summary_column;
+  GtkLabel            *total_label;
+  GtkLabel            *total_caption;
+  GtkLabel            *annual_label;
+  GtkLabel            *budget_label;
+  GtkLabel            *remaining_label;
+  GtkLabel            *no_cost_label;
+  WaymarkPlanChart    *level_chart;
+  WaymarkPlanChart    *focus_chart;
+  WaymarkPlanChart    *works_with_chart;
+  WaymarkPlanChart    *evidence_chart;
+  WaymarkPlanWarnings *warnings;
+  GtkListBox          *items_list;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *area_row;
+  AdwEntryRow         *organisation_row;
+  AdwEntryRow         *author_row;
+  GtkSpinButton       *start_year_spin;
+  GtkSpinButton       *years_spin;
+  AdwEntryRow         *budget_row;
+  GtkLabel            *budget_error_label;
+
+  /* Owned */
+  WaymarkPlan *plan;
+
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkPlanPage, waymark_plan_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The summary */
+
+static char *
+describe_remaining (gint64 low,
+                    gint64 high)
+{
+  /* low is what is left in the worst case (the higher total), high in the best. */
+  if (low >= 0)
+    {
+      g_autofree char *amount = waymark_format_money_range (low, high);
+      /* Translators: %s is an amount or a range, "£45,300 – £57,300" */
+      return g_strdup_printf (_("%s left"), amount);
+    }
+  if (high < 0)
+    {
+      g_autofree char *amount = waymark_format_money_range (-high, -low);
+      /* Translators: %s is an amount or a range */
+      return g_strdup_printf (_("%s over budget"), amount);
+    }
+  {
+    g_autofree char *over = waymark_money_format (-low, WAYMARK_CURRENCY_GBP);
+    g_autofree char *left = waymark_money_format (high, WAYMARK_CURRENCY_GBP);
+    /* Translators: the plan's cost is a range that straddles the budget */
+    return g_strdup_printf (_("Between %s over budget and %s left"), over, left);
+  }
+}
+
+static void
+update_summary (WaymarkPlanPage *self)
+{
+  WaymarkPlanTotals t;
+  guint years, start;
+  g_autofree char *total = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *annual = NULL;
+  g_autofree char *budget = NULL;
+  g_autofree char *remaining = NULL;
+  g_autoptr(GArray) levels = NULL;
+  g_autoptr(GArray) focus = NULL;
+  g_autoptr(GArray) works_with = NULL;
+  g_autoptr(GArray) evidence = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  waymark_plan_get_totals (self->plan, &t);
+  years = waymark_plan_get_years (self->plan);
+  start = waymark_plan_get_start_year (self->plan);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "success");
+
+  if (t.overflow)
+    {
+      gtk_label_set_label (self->total_label, _("Too large to add up"));
+      gtk_label_set_label (self->total_caption,
+                           _("Check the quantities and unit costs: the total is beyond what "
+                             "Waymark can count."));
+      gtk_label_set_label (self->annual_label, "");
+      gtk_label_set_label (self->remaining_label, "");
+    }
+  else
+    {
+      total = waymark_format_money_range (t.total_low, t.total_high);
+      if (years == 1)
+        /* Translators: under the plan's total; %u is a year */
+        caption = g_strdup_printf (_("In total, for %u"), start);
+      else
+        /* Translators: under the plan's total: "In total, over 3 years (2026 to 2028)" */
+        caption = g_strdup_printf (ngettext ("In total, over %u year (%u to %u)",
+                                             "In total, over %u years (%u to %u)", years),
+                                   years, start, start + years - 1);
+      {
+        g_autofree char *amount = waymark_format_money_range (t.annual_low, t.annual_high);
+        /* Translators: %s is an amount or a range */
+        annual = g_strdup_printf (_("%s a year"), amount);
+      }
+      gtk_label_set_label (self->total_label, total);
+      gtk_label_set_label (self->total_caption, caption);
+      gtk_label_set_label (self->annual_label, annual);
+
+      if (waymark_plan_get_budget (self->plan) > 0)
+        {
+          g_autofree char *whole = describe_remaining (t.remaining_low, t.remaining_high);
+
+          if (years > 1)
+            {
+              g_autofree char *per_year =
+                describe_remaining (t.budget_per_year - t.annual_high,
+                                    t.budget_per_year - t.annual_low);
+              /* Translators: "£45,300 left; a year: £15,100 left" */
+              remaining = g_strdup_printf (_("%s; a year: %s"), whole, per_year);
+            }
+          else
+            remaining = g_steal_pointer (&whole);
+          gtk_widget_add_css_class (GTK_WIDGET (self->remaining_label),
+                                    t.remaining_low < 0 ? "error" : "success");
+        }
+      else
+        remaining = g_strdup (_("Enter a budget under Plan Details to compare against it."));
+      gtk_label_set_label (self->remaining_label, remaining);
+    }
+
+  if (waymark_plan_get_budget (self->plan) > 0)
+    {
+      g_autofree char *amount = waymark_money_format (waymark_plan_get_budget (self->plan),
+                                                      WAYMARK_CURRENCY_GBP);
+      if (years > 1)
+        {
+          g_autofree char *per_year = waymark_money_format (t.budget_per_year,
+                                                            WAYMARK_CURRENCY_GBP);
+          /* Translators: "Budget: £600,000 (£200,000 a year)" */
+          budget = g_strdup_printf (_("Budget: %s (%s a year)"), amount, per_year);
+        }
+      else
+        /* Translators: %s is an amount */
+        budget = g_strdup_printf (_("Budget: %s"), amount);
+    }
+  else
+    budget = g_strdup (_("No budget set"));
+  gtk_label_set_label (self->budget_label, budget);
+
+  if (t.n_without_cost > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u intervention has no cost yet and is not counted.",
+                                   "%u interventions have no cost yet and are not counted.",
+                                   t.n_without_cost), t.n_without_cost);
+      gtk_label_set_label (self->no_cost_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_cost_label), t.n_without_cost > 0);
+
+  levels = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_LEVEL);
+  focus = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FOCUS);
+  works_with = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_WORKS_WITH);
+  evidence = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_EVIDENCE);
+  waymark_plan_chart_set_slices (self->level_chart, levels, t.overflow ? 0 : t.annual_low);
+  waymark_plan_chart_set_slices (self->focus_chart, focus, t.overflow ? 0 : t.annual_low);
+  waymark_plan_chart_set_slices (self->works_with_chart, works_with, t.overflow ? 0 : t.annual_low);
+  waymark_plan_chart_set_slices (self->evidence_chart, evidence, t.overflow ? 0 : t.annual_low);
+}
+
+/* The details */
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+update_budget_entry (WaymarkPlanPage *self)
+{
+  gint64 budget = waymark_plan_get_budget (self->plan);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->budget_row));
+  gint64 parsed;
+
+  if (!(waymark_money_parse (typed, &parsed) && parsed == budget) &&
+      !(budget == 0 && *typed == '\0'))
+    {
+      g_autofree char *text = budget > 0 ? waymark_money_format (budget, WAYMARK_CURRENCY_GBP)
+                                         : g_strdup ("");
+      gtk_editable_set_text (GTK_EDITABLE (self->budget_row), text);
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->budget_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->budget_error_label), FALSE);
+}
+
+static void
+update_details (WaymarkPlanPage *self)
+{
+  self->updating = TRUE;
+  set_entry_text (self->title_row, waymark_plan_get_title (self->plan));
+  set_entry_text (self->area_row, waymark_plan_get_area (self->plan));
+  set_entry_text (self->organisation_row, waymark_plan_get_organisation (self->plan));
+  set_entry_text (self->author_row, waymark_plan_get_author (self->plan));
+  gtk_spin_button_set_value (self->start_year_spin, waymark_plan_get_start_year (self->plan));
+  gtk_spin_button_set_value (self->years_spin, waymark_plan_get_years (self->plan));
+  update_budget_entry (self);
+  self->updating = FALSE;
+}
+
+static void
+on_plan_notify (WaymarkPlan     *plan,
+                GParamSpec      *pspec,
+                WaymarkPlanPage *self)
+{
+  const char *name = pspec->name;
+
+  self->updating = TRUE;
+  if (g_str_equal (name, "title"))
+    set_entry_text (self->title_row, waymark_plan_get_title (plan));
+  else if (g_str_equal (name, "area"))
+    set_entry_text (self->area_row, waymark_plan_get_area (plan));
+  else if (g_str_equal (name, "organisation"))
+    set_entry_text (self->organisation_row, waymark_plan_get_organisation (plan));
+  else if (g_str_equal (name, "author"))
+    set_entry_text (self->author_row, waymark_plan_get_author (plan));
+  else if (g_str_equal (name, "start-year"))
+    gtk_spin_button_set_value (self->start_year_spin, waymark_plan_get_start_year (plan));
+  else if (g_str_equal (name, "years"))
+    gtk_spin_button_set_value (self->years_spin, waymark_plan_get_years (plan));
+  else if (g_str_equal (name, "budget"))
+    update_budget_entry (self);
+  self->updating = FALSE;
+}
+
+static void
+on_plan_changed (WaymarkPlan     *plan,
+                 WaymarkPlanPage *self)
+{
+  update_summary (self);
+}
+
+static void
+on_detail_apply (AdwEntryRow     *row,
+                 WaymarkPlanPage *self)
+{
+  const char *property = row == self->title_row ? "title"
+                         : row == self->area_row ? "area"
+                         : row == self->organisation_row ? "organisation" : "author";
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->plan != NULL)
+    waymark_plan_edit (self->plan, self->plan, property, text, NULL);
+}
+
+static void
+on_spin_changed (GtkSpinButton   *spin,
+                 WaymarkPlanPage *self)
+{
+  if (self->updating || self->plan == NULL)
+    return;
+
+  waymark_plan_edit (self->plan, self->plan,
+                     spin == self->years_spin ? "years" : "start-year",
+                     (guint) gtk_spin_button_get_value_as_int (spin), NULL);
+}
+
+static void
+on_budget_apply (AdwEntryRow     *row,
+                 WaymarkPlanPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  gint64 budget;
+
+  if (self->plan == NULL)
+    return;
+
+  if (*text == '\0')
+    budget = 0;
+  else if (!waymark_money_parse (text, &budget))
+    {
+      /* Translators: %s is what was typed, such as "12,34" */
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not an amount in pounds, so the budget is unchanged. Type "
+                           "it as 600000, 600,000 or 600000.50, with a point before the pence, "
+                           "up to £1,000,000,000."), text);
+
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_label_set_label (self->budget_error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->budget_error_label), TRUE);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->budget_error_label), FALSE);
+  waymark_plan_edit (self->plan, self->plan, "budget", budget, NULL);
+}
+
+/* The items */
+
+static GtkWidget *
+create_item_row (gpointer item,
+                 gpointer user_data)
+{
+  WaymarkPlanPage *self = user_data;
+
+  return waymark_plan_item_row_new (self->plan, item);
+}
+
+WaymarkPlanItemRow *
+waymark_plan_page_get_row (WaymarkPlanPage *self,
+                           const char      *intervention_id)
+{
+  guint position;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_PAGE (self), NULL);
+
+  if (self->plan == NULL ||
+      waymark_plan_find_item (self->plan, intervention_id, &position) == NULL)
+    return NULL;
+
+  return WAYMARK_PLAN_ITEM_ROW (gtk_list_box_get_row_at_index (self->items_list, (int) position));
+}
+
+void
+waymark_plan_page_focus_item (WaymarkPlanPage *self,
+                              const char      *intervention_id)
+{
+  WaymarkPlanItemRow *row;
+
+  g_return_if_fail (WAYMARK_IS_PLAN_PAGE (self));
+
+  row = waymark_plan_page_get_row (self, intervention_id);
+  if (row == NULL)
+    return;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  /* Focusing scrolls the row into view, as the scrolled window follows the focus. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Layout: the summary beside the items on a wide window, above them on a narrow one */
+
+/* Wide enough for a summary column of SUMMARY_WIDTH beside items at least as wide. */
+#define SUMMARY_WIDTH 380
+#define TWO_COLUMNS_FROM 860
+
+static void
+waymark_plan_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+waymark_plan_page_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (widget);
+  GtkOrientation wanted = width >= TWO_COLUMNS_FROM ? GTK_ORIENTATION_HORIZONTAL
+                                                    : GTK_ORIENTATION_VERTICAL;
+
+  /* No AdwBreakpoint on libadwaita 1.2: the page decides from its own width. Changing the
+   * orientation here lays the columns out again straight away. */
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns)) != wanted)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns), wanted);
+      gtk_widget_set_size_request (self->summary_column,
+                                   wanted == GTK_ORIENTATION_HORIZONTAL ? SUMMARY_WIDTH : -1, -1);
+    }
+
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+}
+
+/* GObject */
+
+static void
+waymark_plan_page_dispose (GObject *object)
+{
+  WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (object);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (self->items_list != NULL)
+    gtk_list_box_bind_model (self->items_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_PAGE);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (waymark_plan_page_parent_class)->dispose (object);
+}
+
+static void
+waymark_plan_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      waymark_plan_page_set_plan (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = waymark_plan_page_dispose;
+  object_class->get_property = waymark_plan_page_get_property;
+  object_class->set_property = waymark_plan_page_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, WAYMARK_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WAYMARK_TYPE_PLAN_CHART);
+  g_type_ensure (WAYMARK_TYPE_PLAN_WARNINGS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, columns);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, summary_column);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_caption);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, annual_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, budget_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, remaining_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, no_cost_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, level_chart);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, focus_chart);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, works_with_chart);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, evidence_chart);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, warnings);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, items_list);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, area_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, author_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, start_year_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, years_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, budget_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, budget_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_budget_apply);
+
+  widget_class->measure = waymark_plan_page_measure;
+  widget_class->size_allocate = waymark_plan_page_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "planpage");
+}
+
+static void
+waymark_plan_page_init (WaymarkPlanPage *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns), GTK_ORIENTATION_VERTICAL);
+
+  placeholder = g_object_new (GTK_TYPE_LABEL,
+                              "label", _("No interventions yet. Add them from the "
+                                         "Interventions page with “Add to Plan”."),
+                              "wrap", TRUE,
+                              "margin-top", 18, "margin-bottom", 18,
+                              "margin-start", 12, "margin-end", 12,
+                              NULL);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (self->items_list, placeholder);
+}
+
+GtkWidget *
+waymark_plan_page_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_PLAN_PAGE, NULL);
+}
+
+WaymarkPlan *
+waymark_plan_page_get_plan (WaymarkPlanPage *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_PAGE (self), NULL);
+  return self->plan;
+}
+
+void
+waymark_plan_page_set_plan (WaymarkPlanPage *self,
+                            WaymarkPlan     *plan)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN_PAGE (self));
+  g_return_if_fail (plan == NULL || WAYMARK_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_set_object (&self->plan, plan);
+
+  gtk_list_box_bind_model (self->items_list, G_LIST_MODEL (plan), create_item_row, self, NULL);
+  waymark_plan_warnings_set_plan (self->warnings, plan);
+  if (plan != NULL)
+    {
+      g_signal_connect (plan, "notify", G_CALLBACK (on_plan_notify), self);
+      g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+      update_details (self);
+      update_summary (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+void
+waymark_plan_page_get_parts (WaymarkPlanPage      *self,
+                             WaymarkPlanPageParts *parts)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN_PAGE (self));
+  g_return_if_fail (parts != NULL);
+
+  parts->total_label = self->total_label;
+  parts->total_caption = self->total_caption;
+  parts->annual_label = self->annual_label;
+  parts->budget_label = self->budget_label;
+  parts->remaining_label = self->remaining_label;
+  parts->no_cost_label = self->no_cost_label;
+  parts->level_chart = self->level_chart;
+  parts->focus_chart = self->focus_chart;
+  parts->works_with_chart = self->works_with_chart;
+  parts->evidence_chart = self->evidence_chart;
+  parts->warnings = self->warnings;
+  parts->items_list = self->items_list;
+  parts->title_row = self->title_row;
+  parts->area_row = self->area_row;
+  parts->organisation_row = self->organisation_row;
+  parts->author_row = self->author_row;
+  parts->start_year_spin = self->start_year_spin;
+  parts->years_spin = self->years_spin;
+  parts->budget_row = self->budget_row;
+  parts->budget_error_label = self->budget_error_label;
+}

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "waymark-plan-warnings.h"
+
+struct _WaymarkPlanWarnings
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkListBox *list;
+  GtkLabel   *dismissed_label;
+
+  /* Owned */
+  WaymarkPlan *plan;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkPlanWarnings, waymark_plan_warnings, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_dismiss_clicked (GtkButton           *button,
+                    WaymarkPlanWarnings *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "warning-id"));
+
+  /* The list is rebuilt by the change this makes; the button goes with it. */
+  if (self->plan != NULL)
+    waymark_plan_dismiss_warning (self->plan, id);
+}
+
+static GtkWidget *
+warning_row_new (WaymarkPlanWarnings *self,
+                 WaymarkPlanWarning  *warning)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Dismiss"));
+  g_autofree char *a11y = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warning->message);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Dismiss this warning for this plan"));
+  /* Translators: what a screen reader says for a warning's dismiss button; %s is the warning */
+  a11y = g_strdup_printf (_("Dismiss: %s"), warning->message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "warning-id", g_strdup (warning->id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_dismiss_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+rebuild (WaymarkPlanWarnings *self)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  GtkWidget *child;
+  guint n_dismissed = 0;
+  guint n_shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  if (self->plan != NULL)
+    warnings = waymark_plan_list_warnings (self->plan);
+
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      WaymarkPlanWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->dismissed)
+        {
+          n_dismissed++;
+          continue;
+        }
+      gtk_list_box_append (self->list, warning_row_new (self, warning));
+      n_shown++;
+    }
+
+  if (n_shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", "emblem-ok-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No warnings"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->list, row);
+    }
+
+  if (n_dismissed > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u dismissed warning is hidden; Undo brings it back.",
+                                   "%u dismissed warnings are hidden; Undo brings them back.",
+                                   n_dismissed), n_dismissed);
+      gtk_label_set_label (self->dismissed_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->dismissed_label), n_dismissed > 0);
+}
+
+static void
+on_plan_changed (WaymarkPlan         *plan,
+                 WaymarkPlanWarnings *self)
+{
+  rebuild (self);
+}
+
+static void
+waymark_plan_warnings_dispose (GObject *object)
+{
+  WaymarkPlanWarnings *self = WAYMARK_PLAN_WARNINGS (object);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_WARNINGS);
+
+  G_OBJECT_CLASS (waymark_plan_warnings_parent_class)->dispose (object);
+}
+
+static void
+waymark_plan_warnings_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  WaymarkPlanWarnings *self = WAYMARK_PLAN_WARNINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_warnings_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  WaymarkPlanWarnings *self = WAYMARK_PLAN_WARNINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      waymark_plan_warnings_set_plan (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_plan_warnings_class_init (WaymarkPlanWarningsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = waymark_plan_warnings_dispose;
+  object_class->get_property = waymark_plan_warnings_get_property;
+  object_class->set_property = waymark_plan_warnings_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, WAYMARK_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/waymark-plan-warnings.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanWarnings, list);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanWarnings, dismissed_label);
+
+  gtk_widget_class_set_css_name (widget_class, "planwarnings");
+}
+
+static void
+waymark_plan_warnings_init (WaymarkPlanWarnings *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rebuild (self);
+}
+
+GtkWidget *
+waymark_plan_warnings_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_PLAN_WARNINGS, NULL);
+}
+
+WaymarkPlan *
+waymark_plan_warnings_get_plan (WaymarkPlanWarnings *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_WARNINGS (self), NULL);
+  return self->plan;
+}
+
+void
+waymark_plan_warnings_set_plan (WaymarkPlanWarnings *self,
+                                WaymarkPlan         *plan)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN_WARNINGS (self));
+  g_return_if_fail (plan == NULL || WAYMARK_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+char *
+waymark_plan_warnings_dup_shown_ids (WaymarkPlanWarnings *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_WARNINGS (self), NULL);
+
+  out = g_string_new (NULL);
+  if (self->plan != NULL)
+    {
+      g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (self->plan);
+
+      for (guint i = 0; i < warnings->len; i++)
+        {
+          WaymarkPlanWarning *warning = g_ptr_array_index (warnings, i);
+
+          if (!warning->dismissed && waymark_plan_warnings_get_dismiss_button (self, warning->id))
+            g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", warning->id);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+find_dismiss_button (GtkWidget  *widget,
+                     const char *warning_id)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "warning-id"), warning_id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_dismiss_button (child, warning_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+waymark_plan_warnings_get_dismiss_button (WaymarkPlanWarnings *self,
+                                          const char          *warning_id)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_WARNINGS (self), NULL);
+
+  if (warning_id == NULL)
+    return NULL;
+
+  return find_dismiss_button (GTK_WIDGET (self->list), warning_id);
+}

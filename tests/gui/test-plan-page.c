@@ -1,0 +1,735 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "waymark-intervention-row.h"
+#include "waymark-map-chip.h"
+#include "waymark-plan-page-private.h"
+
+/* The plan page, driven as a commissioner would: interventions added from the browser's three
+ * places, edited through the widgets, undone, saved, reopened and exported. */
+
+typedef struct
+{
+  WaymarkCatalogue     *catalogue;
+  GSettings            *settings;
+  WaymarkWindow        *window;
+  WaymarkWindowParts    parts;
+  WaymarkPlanPageParts  page;
+  char                 *tmpdir;
+} Fixture;
+
+/* GTK 4.8's recent manager leaks a GDateTime each time it writes its list (its "changed"
+ * handler): this one keeps the list in memory only, so the sanitizer build sees no leak that is
+ * not Waymark's. */
+typedef struct { GtkRecentManager parent_instance; } TestRecentManager;
+typedef struct { GtkRecentManagerClass parent_class; } TestRecentManagerClass;
+
+G_DEFINE_TYPE (TestRecentManager, test_recent_manager, GTK_TYPE_RECENT_MANAGER)
+
+static void
+test_recent_manager_class_init (TestRecentManagerClass *klass)
+{
+  GTK_RECENT_MANAGER_CLASS (klass)->changed = NULL;
+}
+
+static void
+test_recent_manager_init (TestRecentManager *self)
+{
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* A window with its own list of recent files: the default list is a process-wide singleton
+ * that would outlive the test's isolated directories. */
+static void
+open_window (Fixture *f)
+{
+  g_autofree char *xbel = g_build_filename (f->tmpdir, "recently-used.xbel", NULL);
+  g_autoptr(GtkRecentManager) recent = g_object_new (test_recent_manager_get_type (),
+                                                     "filename", xbel, NULL);
+
+  f->window = g_object_new (WAYMARK_TYPE_WINDOW,
+                            "settings", f->settings,
+                            "catalogue", f->catalogue,
+                            "recent-manager", recent,
+                            NULL);
+  waymark_window_get_parts (f->window, &f->parts);
+  waymark_plan_page_get_parts (f->parts.plan_page, &f->page);
+  gtk_search_entry_set_search_delay (f->parts.search_entry, 0);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gui_test_wait_until (is_mapped, f->window, 5000, "the window to be mapped");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->catalogue = gui_test_load_catalogue (NULL);
+  f->settings = gui_test_fresh_settings ();
+  f->tmpdir = g_dir_make_tmp ("waymark-plan-XXXXXX", NULL);
+  g_assert_nonnull (f->tmpdir);
+  open_window (f);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gui_test_window_close (f->window);
+  g_assert_finalize_object (f->catalogue);
+  g_assert_finalize_object (f->settings);
+  remove_tree (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+static WaymarkPlan *
+plan_of (Fixture *f)
+{
+  return waymark_plan_document_get_plan (waymark_window_get_plan_document (f->window));
+}
+
+static WaymarkPlanItem *
+item_of (Fixture    *f,
+         const char *id)
+{
+  WaymarkPlanItem *item = waymark_plan_find_item (plan_of (f), id, NULL);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+static WaymarkPlanItemRow *
+row_of (Fixture    *f,
+        const char *id)
+{
+  WaymarkPlanItemRow *row = waymark_plan_page_get_row (f->parts.plan_page, id);
+
+  g_assert_nonnull (row);
+  g_assert_true (waymark_plan_item_row_get_item (row) == item_of (f, id));
+  return row;
+}
+
+static GtkWidget *
+control (Fixture    *f,
+         const char *id,
+         const char *name)
+{
+  GtkWidget *widget = waymark_plan_item_row_get_control (row_of (f, id), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static guint
+position_of (Fixture    *f,
+             const char *id)
+{
+  GListModel *model = G_LIST_MODEL (f->parts.selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (waymark_intervention_get_id (item), id))
+        return i;
+    }
+
+  g_error ("%s is not listed", id);
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+has_n_listed (gpointer data)
+{
+  Fixture *f = data;
+  return gui_test_n_listed (f->window) == 1;
+}
+
+static GtkWidget *
+find_row_widget (GtkWidget  *widget,
+                 const char *id)
+{
+  if (WAYMARK_IS_INTERVENTION_ROW (widget))
+    {
+      WaymarkIntervention *item =
+        waymark_intervention_row_get_intervention (WAYMARK_INTERVENTION_ROW (widget));
+
+      if (item != NULL && g_str_equal (waymark_intervention_get_id (item), id))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_chip (GtkWidget  *widget,
+           const char *id)
+{
+  if (WAYMARK_IS_MAP_CHIP (widget) &&
+      g_str_equal (waymark_intervention_get_id (waymark_map_chip_get_intervention (WAYMARK_MAP_CHIP (widget))), id))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chip (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The three places the browser adds from: the detail pane's button, a list row's button and an
+ * evidence map chip's menu. */
+static void
+add_from_detail (Fixture    *f,
+                 const char *id)
+{
+  /* What choosing it in the list does: on a narrow window the detail takes its place. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-intervention", "s", id);
+  gui_test_flush ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (f->parts.selection), ==, position_of (f, id));
+  gui_test_click (waymark_detail_pane_get_add_button (f->parts.detail_pane));
+}
+
+static void
+add_from_row (Fixture    *f,
+              const char *id)
+{
+  GtkWidget *row;
+
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), id);
+  gui_test_wait_until (has_n_listed, f, 5000, "one intervention listed");
+  gui_test_flush ();
+  row = find_row_widget (GTK_WIDGET (f->parts.list_view), id);
+  g_assert_nonnull (row);
+  gui_test_click (waymark_intervention_row_get_add_button (WAYMARK_INTERVENTION_ROW (row)));
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "");
+}
+
+static void
+add_from_chip (Fixture    *f,
+               const char *id)
+{
+  GtkWidget *chip;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  gui_test_flush ();
+  chip = find_chip (GTK_WIDGET (f->parts.evidence_map), id);
+  g_assert_nonnull (chip);
+  /* What the chip's context menu item does. */
+  g_assert_true (gtk_widget_activate_action (chip, "chip.add-to-plan", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "list");
+}
+
+static void
+apply_text (GtkWidget  *row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  gui_test_flush ();
+}
+
+static void
+type_into_spin (GtkWidget  *spin,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  gui_test_flush ();
+}
+
+static const char *
+label_text (GtkWidget *label)
+{
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+undo (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+}
+
+static void
+redo (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  gui_test_flush ();
+}
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *out = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Waits for the dialog, checks its heading and answers it. */
+static void
+answer_dialog (const char *heading,
+               const char *response)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  gui_test_wait_until (find_message_dialog, &dialog, 5000, heading);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  gui_test_flush ();
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&text);
+}
+
+/* Tests */
+
+static void
+test_add_from_browser (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.plan_stack_page), ==, 0);
+
+  add_from_detail (f, "iris");
+  add_from_row (f, "drive");
+  add_from_chip (f, "safe-dates");
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 3);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.plan_stack_page), ==, 3);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==,
+                   "interventions");
+
+  /* Once only: a second add shows the one already there. */
+  add_from_detail (f, "drive");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 3);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "plan");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row_of (f, "drive"))));
+
+  /* The title carries the unsaved mark. */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+
+  /* Undo takes an item back out. */
+  undo (f);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.plan_stack_page), ==, 2);
+  redo (f);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.plan_stack_page), ==, 3);
+
+  /* Leave without the question: this test is not about it. */
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+static void
+test_edit_totals_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *levels_before = NULL;
+  g_autofree char *levels_after = NULL;
+  const WaymarkBreakdownSlice *slice;
+  GtkWidget *iris_cost;
+
+  add_from_detail (f, "iris");
+  add_from_row (f, "drive");
+  add_from_chip (f, "safe-dates");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+
+  /* Drive at its published £2,400: the quantity typed in the spin button. */
+  type_into_spin (control (f, "drive", "quantity"), "40");
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 40);
+  g_assert_cmpstr (label_text (control (f, "drive", "line-total")), ==, "£96,000");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£96,000");
+  levels_before = waymark_plan_chart_dup_description (f->page.level_chart);
+  g_assert_cmpstr (levels_before, ==, "Primary: £0 (0%)\nSecondary: £0 (0%)\nTertiary: £96,000 (100%)");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page.no_cost_label)));
+
+  /* IRIS publishes no cost: flagged until a local figure is entered. */
+  g_assert_true (gtk_widget_get_visible (control (f, "iris", "flag")));
+  iris_cost = control (f, "iris", "unit-cost");
+  apply_text (iris_cost, "£24,000");
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (item_of (f, "iris")), ==, 2400000);
+  g_assert_false (gtk_widget_get_visible (control (f, "iris", "flag")));
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000");
+  levels_after = waymark_plan_chart_dup_description (f->page.level_chart);
+  g_assert_cmpstr (levels_after, ==,
+                   "Primary: £0 (0%)\nSecondary: £24,000 (20%)\nTertiary: £96,000 (80%)");
+  slice = waymark_plan_chart_get_slice (f->page.level_chart, 1);
+  g_assert_cmpstr (slice->key, ==, "secondary");
+  g_assert_cmpint (slice->low, ==, 2400000);
+
+  /* A range, typed in the upper field. */
+  apply_text (control (f, "iris", "unit-cost-high"), "30000");
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (item_of (f, "iris")), ==, 3000000);
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000 – £126,000");
+
+  /* Undo and redo put the widgets back too. */
+  undo (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "iris", "unit-cost-high"))), ==, "");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000");
+  undo (f);
+  g_assert_false (waymark_plan_item_has_cost (item_of (f, "iris")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (iris_cost)), ==, "");
+  g_assert_true (gtk_widget_get_visible (control (f, "iris", "flag")));
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£96,000");
+  undo (f);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (f, "drive", "quantity"))), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£2,400");
+  redo (f);
+  redo (f);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (f, "drive", "quantity"))), ==, 40);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (iris_cost)), ==, "£24,000");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000");
+
+  /* Comma decimals are refused, not guessed at. */
+  apply_text (iris_cost, "12,34");
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (item_of (f, "iris")), ==, 2400000);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (control (f, "iris", "cost-error"))));
+  g_assert_nonnull (strstr (label_text (control (f, "iris", "cost-error")), "“12,34”"));
+  g_assert_true (gtk_widget_has_css_class (iris_cost, "error"));
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+static void
+test_dollar_item (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *published;
+
+  add_from_chip (f, "safe-dates");
+
+  /* $395 is shown as published, never converted: the item asks for pounds. */
+  published = control (f, "safe-dates", "published");
+  g_assert_true (gtk_widget_get_visible (published));
+  g_assert_nonnull (strstr (label_text (published), "$395"));
+  g_assert_nonnull (strstr (label_text (published), "enter a unit cost in pounds"));
+  g_assert_false (waymark_plan_item_has_cost (item_of (f, "safe-dates")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "safe-dates", "unit-cost"))), ==, "");
+  g_assert_true (gtk_widget_get_visible (control (f, "safe-dates", "flag")));
+  g_assert_cmpstr (label_text (control (f, "safe-dates", "line-total")), ==, "No cost yet");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£0");
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+static void
+test_budget (Fixture       *f,
+             gconstpointer  data)
+{
+  add_from_row (f, "drive");
+  type_into_spin (control (f, "drive", "quantity"), "40");
+
+  apply_text (GTK_WIDGET (f->page.budget_row), "12,34");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page.budget_error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (f->page.budget_error_label), "“12,34”"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->page.budget_row), "error"));
+
+  type_into_spin (GTK_WIDGET (f->page.years_spin), "3");
+  apply_text (GTK_WIDGET (f->page.budget_row), "250000");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 25000000);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->page.budget_error_label)));
+  g_assert_cmpstr (gtk_label_get_label (f->page.budget_label), ==,
+                   "Budget: £250,000 (£83,333.33 a year)");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£288,000");
+  g_assert_nonnull (strstr (gtk_label_get_label (f->page.remaining_label), "£38,000 over budget"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->page.remaining_label), "error"));
+
+  /* The details follow undo too. */
+  undo (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page.budget_row)), ==, "");
+  undo (f);
+  g_assert_cmpfloat (gtk_spin_button_get_value (f->page.years_spin), ==, 1);
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+static void
+test_warnings_dismiss (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  before = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
+  g_assert_cmpstr (before, ==, "no-primary no-young-people no-sexual-violence");
+
+  gui_test_click (waymark_plan_warnings_get_dismiss_button (f->page.warnings, "no-primary"));
+  after = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
+  g_assert_cmpstr (after, ==, "no-young-people no-sexual-violence");
+  g_assert_true (g_strv_contains (waymark_plan_get_dismissed_warnings (plan_of (f)), "no-primary"));
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+static void
+test_save_reopen_export (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "plan.waymark", NULL);
+  g_autofree char *again_path = g_build_filename (f->tmpdir, "again.waymark", NULL);
+  g_autofree char *csv_path = g_build_filename (f->tmpdir, "plan.csv", NULL);
+  g_autofree char *json_path = g_build_filename (f->tmpdir, "plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) again = g_file_new_for_path (again_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autofree char *saved = NULL;
+  g_autofree char *resaved = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *root;
+  WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
+
+  add_from_detail (f, "iris");
+  add_from_row (f, "drive");
+  add_from_chip (f, "safe-dates");
+  apply_text (GTK_WIDGET (f->page.title_row), "Plan, \"draft\" 2026");
+  type_into_spin (control (f, "drive", "quantity"), "40");
+  apply_text (control (f, "iris", "unit-cost"), "24000");
+  apply_text (control (f, "iris", "notes"), "=1+1, GP practices");
+
+  g_assert_true (waymark_window_save_plan_as (f->window, file));
+  g_assert_false (waymark_plan_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "plan.waymark – Waymark");
+  saved = read_file (path);
+
+  /* Exports: the JSON is the save format; the CSV a clean table. */
+  g_assert_true (waymark_window_export_plan (f->window, WAYMARK_PLAN_FORMAT_JSON, json_file));
+  g_assert_true (waymark_window_export_plan (f->window, WAYMARK_PLAN_FORMAT_CSV, csv_file));
+  json = read_file (json_path);
+  g_assert_cmpstr (json, ==, saved);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "waymark-plan");
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Plan, \"draft\" 2026");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), ==, 3);
+
+  csv = read_file (csv_path);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "intervention_id,intervention,level,"));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);  /* header, three items, the last CRLF */
+  g_assert_true (g_str_has_prefix (lines[1], "iris,"));
+  g_assert_nonnull (strstr (lines[1], "24000.00"));
+  g_assert_nonnull (strstr (lines[1], "\"'=1+1, GP practices\""));
+  g_assert_true (g_str_has_prefix (lines[2], "drive,"));
+  g_assert_nonnull (strstr (lines[2], "96000.00"));
+  g_assert_cmpstr (lines[4], ==, "");
+
+  /* An edit, then opening the saved plan: the question first, then the plan as it was. */
+  apply_text (control (f, "drive", "provider"), "Respect");
+  g_assert_true (waymark_plan_document_get_modified (document));
+  waymark_window_open_plan (f->window, file);
+  answer_dialog ("Save Changes?", "discard");
+  g_assert_false (waymark_plan_document_get_modified (document));
+  g_assert_cmpstr (waymark_plan_item_get_provider (item_of (f, "drive")), ==, "");
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 40);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (item_of (f, "iris")), ==, 2400000);
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (f, "drive", "quantity"))), ==, 40);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page.title_row)), ==, "Plan, \"draft\" 2026");
+
+  /* Nothing lost or changed on the way: saving again gives the same bytes. */
+  g_assert_true (waymark_window_save_plan_as (f->window, again));
+  resaved = read_file (again_path);
+  g_assert_cmpstr (resaved, ==, saved);
+}
+
+static void
+test_failed_save (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "no-such-dir", "plan.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
+
+  add_from_row (f, "drive");
+  g_assert_false (waymark_window_save_plan_as (f->window, file));
+  answer_dialog ("Could Not Save Plan", "close");
+  g_assert_true (waymark_plan_document_get_modified (document));
+  g_assert_null (waymark_plan_document_get_file (document));
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+static gboolean
+is_finalized (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_close_asks (Fixture       *f,
+                 gconstpointer  data)
+{
+  gpointer weak = f->window;
+
+  add_from_row (f, "drive");
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+
+  /* Cancel keeps the window and the plan. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  answer_dialog ("Save Changes?", "cancel");
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  answer_dialog ("Save Changes?", "discard");
+  gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
+  f->window = NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (G_FILE (data), NULL);
+}
+
+static void
+test_recovery (Fixture       *f,
+               gconstpointer  data)
+{
+  WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
+  g_autoptr(GFile) recovery = g_object_ref (waymark_plan_document_get_recovery_file (document));
+  gpointer weak = f->window;
+
+  add_from_row (f, "drive");
+  type_into_spin (control (f, "drive", "quantity"), "12");
+  gui_test_wait_until (file_exists, recovery, 5000, "the recovery copy");
+
+  /* A crash: the window goes without being closed. */
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
+  g_assert_true (g_file_query_exists (recovery, NULL));
+
+  open_window (f);
+  answer_dialog ("Recover Unsaved Plan?", "recover");
+  document = waymark_window_get_plan_document (f->window);
+  g_assert_true (waymark_plan_document_get_modified (document));
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 12);
+
+  /* Discarding on close leaves nothing to recover next time. */
+  weak = f->window;
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+  gtk_window_close (GTK_WINDOW (f->window));
+  answer_dialog ("Save Changes?", "discard");
+  gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
+  f->window = NULL;
+  g_assert_false (g_file_query_exists (recovery, NULL));
+}
+
+static void
+test_newer_plan_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "newer.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"waymark-plan\", \"version\": 99}",
+                                      -1, NULL));
+  add_from_row (f, "drive");
+  waymark_plan_mark_saved (plan_of (f));
+
+  waymark_window_open_plan (f->window, file);
+  gui_test_wait_until (find_message_dialog, &dialog, 5000, "the error dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Plan");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer version of Waymark"));
+  answer_dialog ("Could Not Open Plan", "close");
+  /* The plan in hand stays. */
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/plan/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("add-from-browser", test_add_from_browser);
+  ADD ("edit-totals-undo", test_edit_totals_undo);
+  ADD ("dollar-item", test_dollar_item);
+  ADD ("budget", test_budget);
+  ADD ("warnings-dismiss", test_warnings_dismiss);
+  ADD ("save-reopen-export", test_save_reopen_export);
+  ADD ("failed-save", test_failed_save);
+  ADD ("close-asks", test_close_asks);
+  ADD ("recovery", test_recovery);
+  ADD ("newer-plan-refused", test_newer_plan_refused);
+
+#undef ADD
+
+  return g_test_run ();
+}
