@@ -28,7 +28,6 @@ add_label (WaymarkHelpWindow *self,
                                    "use-markup", TRUE,
                                    "wrap", TRUE,
                                    "xalign", 0.0f,
-                                   "selectable", !heading,
                                    NULL);
 
   if (css_class != NULL)

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "gui-test-util.h"
+#include "waymark-help-window.h"
 #include "waymark-map-chip.h"
 
 typedef struct
@@ -423,7 +426,7 @@ static gboolean
 find_message_dialog (gpointer data)
 {
   AdwMessageDialog **out = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
 
   g_object_ref (toplevels);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -548,6 +551,59 @@ test_settings_restored (void)
   gui_test_window_close (window);
 }
 
+static gboolean
+find_help_window (gpointer data)
+{
+  GtkWindow **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (WAYMARK_IS_HELP_WINDOW (window))
+        *found = window;
+    }
+  return *found != NULL;
+}
+
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_getting_started (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWindow *help = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.help", NULL));
+  gui_test_wait_until (find_help_window, &help, 5000, "the Getting Started window");
+
+  /* The review's scales, read from the catalogue in use, and the three pages' help. */
+  g_assert_true (gtk_window_get_transient_for (help) == GTK_WINDOW (f->window));
+  g_assert_true (has_label_with (GTK_WIDGET (help),
+                                 waymark_catalogue_get_evidence_scale (f->catalogue,
+                                                                       WAYMARK_RATING_HIGH)));
+  g_assert_true (has_label_with (GTK_WIDGET (help),
+                                 waymark_catalogue_get_impact_scale (f->catalogue,
+                                                                     WAYMARK_RATING_LOW)));
+  g_assert_true (has_label_with (GTK_WIDGET (help), "Build a draft commissioning plan"));
+
+  gtk_window_destroy (help);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,6 +625,7 @@ main (int    argc,
   ADD ("evidence-map", test_map_follows_filters_and_selects);
   ADD ("open-catalogue/bad-refused", test_bad_catalogue_refused);
   ADD ("open-catalogue/good", test_open_catalogue);
+  ADD ("getting-started", test_getting_started);
   g_test_add_func ("/gui/window/settings-restored", test_settings_restored);
 
 #undef ADD
