@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <locale.h>
+
 #include "waymark-cost.h"
 #include "waymark-money.h"
 
@@ -83,6 +85,28 @@ test_format (void)
 }
 
 static void
+test_format_follows_locale (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *german = NULL;
+  g_autofree char *decimal = NULL;
+
+  /* The test command installs de_DE.UTF-8; people read their own separators, exports do not. */
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL && g_getenv ("WAYMARK_TEST_NO_LOCALES") != NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not installed in this build environment");
+      return;
+    }
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  german = waymark_money_format (78086440, WAYMARK_CURRENCY_GBP);
+  decimal = waymark_money_to_decimal (78086440);
+  setlocale (LC_ALL, old);
+
+  g_assert_cmpstr (german, ==, "£780.864,40");
+  g_assert_cmpstr (decimal, ==, "780864.40");
+}
+
+static void
 test_overflow (void)
 {
   gint64 result = 0;
@@ -130,6 +154,7 @@ main (int    argc,
   g_test_add_func ("/core/money/parse", test_parse);
   g_test_add_func ("/core/money/format", test_format);
   g_test_add_func ("/core/money/overflow", test_overflow);
+  g_test_add_func ("/core/money/format-follows-locale", test_format_follows_locale);
   g_test_add_func ("/core/money/cost-format", test_cost_format);
 
   return g_test_run ();

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "waymark-money.h"
@@ -123,16 +124,23 @@ waymark_money_format (gint64          minor,
   g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
   GString *out = g_string_new (minor < 0 ? "-" : "");
   gsize len = strlen (units);
+  /* The locale's separators for people ("2.970,50" in German); the C locale has no grouping,
+   * and there Waymark writes as the review does ("2,970.50"). Exports never come here. */
+  const struct lconv *conv = localeconv ();
+  const char *group = conv->thousands_sep != NULL && *conv->thousands_sep ? conv->thousands_sep
+                                                                          : ",";
+  const char *point = conv->decimal_point != NULL && *conv->decimal_point ? conv->decimal_point
+                                                                          : ".";
 
   g_string_append (out, waymark_currency_get_symbol (currency));
   for (gsize i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
+        g_string_append (out, group);
       g_string_append_c (out, units[i]);
     }
   if (magnitude % 100 != 0)
-    g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
+    g_string_append_printf (out, "%s%02u", point, (guint) (magnitude % 100));
 
   return g_string_free (out, FALSE);
 }

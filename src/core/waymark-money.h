@@ -24,8 +24,8 @@ char     *waymark_money_to_decimal   (gint64      minor);
  * WAYMARK_MONEY_MAX. */
 gboolean  waymark_money_parse        (const char *text,
                                       gint64     *minor);
-/* "£2,970", "$395", "£780,864.40": for people, with the currency's symbol; pence shown only when
- * there are some. */
+/* "£2,970", "$395", "£780,864.40": for people, with the currency's symbol and the locale's digit
+ * separators (British ones where the locale has none); pence shown only when there are some. */
 char     *waymark_money_format       (gint64          minor,
                                       WaymarkCurrency currency);
 
