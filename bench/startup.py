@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""startup.py BARE WAYMARK [RUNS]: exec to first frame for a bare GTK 4 window and for Waymark,
-alternating, under the current DISPLAY; prints the medians and their ratio. Both programs print
-the CLOCK_MONOTONIC time of their first frame; this subtracts the time just before exec."""
+"""startup.py BARE WAYMARK [RUNS]: exec to first frame for a bare GTK 4 window, a bare libadwaita
+window and Waymark, in turn, under the current DISPLAY; prints the medians and the ratios. Each
+program prints the CLOCK_MONOTONIC time of its first frame; this subtracts the time just before
+exec."""
 import os
 import statistics
 import subprocess
@@ -24,13 +25,22 @@ def once(argv):
     raise SystemExit(f"{argv[0]} printed no first frame: {out!r}")
 
 
-samples = {"bare": [], "waymark": []}
-once([bare]), once([waymark, "--quit-after-first-frame"])  # warm the caches
+programs = {
+    "bare GTK 4 window": [bare],
+    "bare libadwaita window": [bare, "--adwaita"],
+    "waymark": [waymark, "--quit-after-first-frame"],
+}
+samples = {name: [] for name in programs}
+for argv in programs.values():
+    once(argv)  # warm the caches
 for _ in range(runs):
-    samples["bare"].append(once([bare]))
-    samples["waymark"].append(once([waymark, "--quit-after-first-frame"]))
-b = statistics.median(samples["bare"])
-w = statistics.median(samples["waymark"])
-print(f"bare GTK 4 window   median {b:7.1f} ms  (min {min(samples['bare']):.1f}, max {max(samples['bare']):.1f}, {runs} runs)")
-print(f"waymark             median {w:7.1f} ms  (min {min(samples['waymark']):.1f}, max {max(samples['waymark']):.1f}, {runs} runs)")
-print(f"ratio waymark/bare  {w / b:.2f}  (target: within 1.5)")
+    for name, argv in programs.items():
+        samples[name].append(once(argv))
+median = {name: statistics.median(values) for name, values in samples.items()}
+for name, values in samples.items():
+    print(f"{name:24} median {median[name]:7.1f} ms  (min {min(values):.1f}, "
+          f"max {max(values):.1f}, {runs} runs)")
+print(f"ratio waymark / bare GTK 4 window       {median['waymark'] / median['bare GTK 4 window']:.2f}"
+      "  (target: within 1.5)")
+print(f"ratio waymark / bare libadwaita window  "
+      f"{median['waymark'] / median['bare libadwaita window']:.2f}")
