@@ -19,6 +19,7 @@ struct _WaymarkDetailPane
 
   /* Borrowed */
   GtkWidget           *add_button;
+  GtkWidget           *compare_button;
 
   /* Owned */
   WaymarkCatalogue    *catalogue;
@@ -138,8 +139,11 @@ rebuild (WaymarkDetailPane *self)
   GtkWidget *child;
   GtkWidget *title;
   GtkWidget *summary;
+  GtkWidget *buttons;
+  GtkWidget *compare;
 
   self->add_button = NULL;
+  self->compare_button = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 
@@ -166,7 +170,16 @@ rebuild (WaymarkDetailPane *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-to-plan");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s",
                                     waymark_intervention_get_id (item));
-  gtk_box_append (self->content, self->add_button);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (buttons), self->add_button);
+  compare = gtk_button_new_with_mnemonic (_("_Compare"));
+  gtk_widget_set_tooltip_text (compare, _("Add to the comparison, to weigh it side by side with others"));
+  gtk_widget_add_css_class (compare, "pill");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (compare), "s", waymark_intervention_get_id (item));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (compare), "win.compare");
+  gtk_box_append (GTK_BOX (buttons), compare);
+  self->compare_button = compare;
+  gtk_box_append (self->content, buttons);
   summary = add_label (self, waymark_intervention_get_summary (item), FALSE);
   gtk_widget_add_css_class (summary, "detail-summary");
 
@@ -174,6 +187,13 @@ rebuild (WaymarkDetailPane *self)
   blocks = waymark_intervention_describe (item, self->catalogue);
   for (guint i = 0; i < blocks->len; i++)
     add_block (self, g_ptr_array_index (blocks, i));
+}
+
+GtkWidget *
+waymark_detail_pane_get_compare_button (WaymarkDetailPane *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DETAIL_PANE (self), NULL);
+  return self->compare_button;
 }
 
 GtkWidget *

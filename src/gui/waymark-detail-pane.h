@@ -22,6 +22,8 @@ void                 waymark_detail_pane_set_intervention (WaymarkDetailPane   *
                                                            WaymarkIntervention *intervention);
 /* The button that adds the intervention shown to the plan (win.add-to-plan), or NULL. */
 GtkWidget           *waymark_detail_pane_get_add_button   (WaymarkDetailPane   *self);
+/* The button that adds it to the comparison (win.compare), or NULL. */
+GtkWidget           *waymark_detail_pane_get_compare_button (WaymarkDetailPane *self);
 /* The text shown, headings included, one block a line: for tests and for copying. */
 char                *waymark_detail_pane_dup_text         (WaymarkDetailPane   *self);
 

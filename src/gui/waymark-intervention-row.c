@@ -19,6 +19,7 @@ struct _WaymarkInterventionRow
   WaymarkRatingBadge *impact_badge;
   GtkLabel           *meta_label;
   GtkWidget          *add_button;
+  GtkWidget          *compare_button;
 
   /* Owned */
   WaymarkIntervention *intervention;
@@ -82,6 +83,17 @@ update (WaymarkInterventionRow *self)
     g_autofree char *a11y = g_strdup_printf (_("Add “%s” to the plan"),
                                              waymark_intervention_get_name (item));
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  }
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->compare_button), "s",
+                                    waymark_intervention_get_id (item));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->compare_button), "win.compare");
+  {
+    /* Translators: what a screen reader says for a row's compare button; %s is a name */
+    g_autofree char *a11y = g_strdup_printf (_("Compare “%s”"),
+                                             waymark_intervention_get_name (item));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   }
 
@@ -189,6 +201,7 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, impact_badge);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, compare_button);
   gtk_widget_class_bind_template_callback (widget_class, on_click_released);
 
   gtk_widget_class_set_css_name (widget_class, "interventionrow");
@@ -204,6 +217,13 @@ GtkWidget *
 waymark_intervention_row_new (void)
 {
   return g_object_new (WAYMARK_TYPE_INTERVENTION_ROW, NULL);
+}
+
+GtkWidget *
+waymark_intervention_row_get_compare_button (WaymarkInterventionRow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION_ROW (self), NULL);
+  return self->compare_button;
 }
 
 GtkWidget *

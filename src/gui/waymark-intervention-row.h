@@ -19,6 +19,7 @@ WaymarkIntervention *waymark_intervention_row_get_intervention (WaymarkIntervent
 void                 waymark_intervention_row_set_intervention (WaymarkInterventionRow *self,
                                                                 WaymarkIntervention    *intervention);
 GtkWidget           *waymark_intervention_row_get_add_button   (WaymarkInterventionRow *self);
+GtkWidget           *waymark_intervention_row_get_compare_button (WaymarkInterventionRow *self);
 
 /* "Tertiary · Domestic abuse · £2,400 per perpetrator": the row's and the chips' second line. */
 char                *waymark_intervention_format_cost          (WaymarkIntervention    *intervention);

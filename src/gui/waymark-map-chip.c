@@ -145,6 +145,17 @@ add_to_plan_action (GtkWidget  *widget,
 }
 
 static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (widget);
+
+  gtk_widget_activate_action (widget, "win.compare", "s",
+                              waymark_intervention_get_id (self->intervention));
+}
+
+static void
 waymark_map_chip_constructed (GObject *object)
 {
   WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
@@ -234,6 +245,7 @@ waymark_map_chip_class_init (WaymarkMapChipClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_long_pressed);
 
   gtk_widget_class_install_action (widget_class, "chip.add-to-plan", NULL, add_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "chip.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "menu.popup", NULL, menu_popup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "menu.popup", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "menu.popup", NULL);
@@ -247,6 +259,7 @@ waymark_map_chip_init (WaymarkMapChip *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_menu_append (menu, _("_Add to Plan"), "chip.add-to-plan");
+  g_menu_append (menu, _("_Compare"), "chip.compare");
   self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));

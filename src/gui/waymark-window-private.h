@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "waymark-compare-page.h"
 #include "waymark-criteria.h"
 #include "waymark-detail-pane.h"
 #include "waymark-evidence-map.h"
@@ -34,6 +35,10 @@ typedef struct
   AdwViewStackPage   *plan_stack_page;
   WaymarkPlanPage    *plan_page;
   AdwToastOverlay    *toast_overlay;
+  AdwViewStackPage   *compare_stack_page;
+  WaymarkComparePage *compare_page;
+  WaymarkComparison  *comparison;
+  GtkWidget          *header_bar;
 } WaymarkWindowParts;
 
 void                 waymark_window_get_parts         (WaymarkWindow      *self,

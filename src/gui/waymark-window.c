@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "waymark-compare-page.h"
+#include "waymark-compare-print.h"
 #include "waymark-criteria.h"
 #include "waymark-detail-pane.h"
 #include "waymark-evidence-map.h"
@@ -37,6 +39,10 @@ struct _WaymarkWindow
   AdwViewStack         *view_stack;
   AdwViewStackPage     *plan_stack_page;
   WaymarkPlanPage      *plan_page;
+  AdwViewStackPage     *compare_stack_page;
+  WaymarkComparePage   *compare_page;
+  GtkWidget            *header_bar;
+  GtkWidget            *switcher_bar;
   GMenu                *recent_section;
   AdwFlap              *flap;
   WaymarkFilterPane    *filter_pane;
@@ -69,6 +75,10 @@ struct _WaymarkWindow
   WaymarkPlanDocument *document;
   GFile            *pending_file;
   GtkRecentManager *recent;
+  WaymarkComparison *comparison;
+  AdwToast         *compare_toast;  /* weak: the last one, replaced by the next */
+  gboolean          presenting;
+  guint             zoom_before;     /* the page's text size before presenting */
 
   /* Borrowed */
   WaymarkPlan      *plan;   /* the document's, watched for the actions' state */
@@ -768,6 +778,187 @@ add_to_plan_action (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
+/* The comparison */
+
+static void
+show_comparison_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (WAYMARK_WINDOW (widget)->view_stack, "compare");
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  WaymarkIntervention *intervention = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->catalogue != NULL)
+    intervention = waymark_catalogue_lookup (self->catalogue, id);
+  if (intervention == NULL)
+    return;
+
+  /* One at a time: choosing four interventions should not queue four notifications. */
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+
+  if (waymark_comparison_contains (self->comparison, id))
+    {
+      /* Translators: a notification; %s is an intervention's name */
+      message = g_strdup_printf (_("“%s” is already in the comparison"),
+                                 waymark_intervention_get_name (intervention));
+    }
+  else if (!waymark_comparison_add (self->comparison, id, &error))
+    {
+      /* The comparison says why: six is the most that fit side by side. */
+      toast = adw_toast_new (error->message);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_set_weak_pointer (&self->compare_toast, toast);
+      add_toast (self, toast);
+      return;
+    }
+  else
+    {
+      /* Translators: a notification; %s is an intervention's name */
+      message = g_strdup_printf (_("Added “%s” to the comparison"),
+                                 waymark_intervention_get_name (intervention));
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_View"));
+  adw_toast_set_action_name (toast, "win.show-comparison");
+  g_set_weak_pointer (&self->compare_toast, toast);
+  add_toast (self, toast);
+}
+
+static void
+on_comparison_items_changed (GListModel    *model,
+                             guint          position,
+                             guint          removed,
+                             guint          added,
+                             WaymarkWindow *self)
+{
+  g_auto(GStrv) ids = waymark_comparison_dup_ids (self->comparison);
+
+  adw_view_stack_page_set_badge_number (self->compare_stack_page,
+                                        g_list_model_get_n_items (model));
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, "comparison", (const char * const *) ids);
+}
+
+/* Presentation: the comparison full screen, without the window's chrome, its text large enough
+ * for the back of a meeting room. */
+static void
+set_presenting (WaymarkWindow *self,
+                gboolean       presenting)
+{
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (self->switcher_bar, !presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
+  if (presenting)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+      self->zoom_before = waymark_compare_page_get_zoom (self->compare_page);
+      if (self->zoom_before == 100)
+        waymark_compare_page_set_zoom (self->compare_page, 150);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->compare_page));
+    }
+  else
+    {
+      waymark_compare_page_set_zoom (self->compare_page, self->zoom_before);
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
+static void
+toggle_presentation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  set_presenting (self, !self->presenting);
+}
+
+static void
+leave_presentation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  set_presenting (WAYMARK_WINDOW (widget), FALSE);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               WaymarkWindow           *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  add_toast (self, adw_toast_new (error != NULL ? error->message : _("Could not print the comparison")));
+}
+
+static void
+print_comparison_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) == 0)
+    return;
+
+  operation = waymark_compare_print_new (self->comparison);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
+}
+
+/* Ctrl+plus and friends reach the page wherever the focus is. */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *page_action = g_str_equal (action_name, "win.zoom-in") ? "compare.zoom-in"
+                          : g_str_equal (action_name, "win.zoom-out") ? "compare.zoom-out"
+                          : "compare.zoom-reset";
+
+  gtk_widget_activate_action (GTK_WIDGET (self->compare_page), page_action, NULL);
+}
+
+/* The saved set, once there is a catalogue to find it in (the catalogue may come before or after
+ * the settings). */
+static void
+restore_comparison (WaymarkWindow *self)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (self->settings == NULL || self->catalogue == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) > 0)
+    return;
+
+  ids = g_settings_get_strv (self->settings, "comparison");
+  waymark_comparison_set_ids (self->comparison, (const char * const *) ids);
+}
+
 static void
 show_plan_item_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1357,7 +1548,14 @@ on_view_stack_changed (AdwViewStack  *stack,
                        GParamSpec    *pspec,
                        WaymarkWindow *self)
 {
-  gboolean browsing = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "plan") != 0;
+  const char *page = adw_view_stack_get_visible_child_name (stack);
+  gboolean browsing = g_strcmp0 (page, "interventions") == 0;
+  gboolean comparing = g_strcmp0 (page, "compare") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-comparison", comparing);
 
   gtk_widget_set_visible (self->filters_button, browsing);
   if (browsing)
@@ -1559,6 +1757,12 @@ waymark_window_constructed (GObject *object)
     self->settings = g_settings_new (APP_ID);
   bind_settings (self);
 
+  restore_comparison (self);
+  g_signal_connect (self->comparison, "items-changed", G_CALLBACK (on_comparison_items_changed),
+                    self);
+  adw_view_stack_page_set_badge_number (self->compare_stack_page,
+                                        g_list_model_get_n_items (G_LIST_MODEL (self->comparison)));
+
   if (self->recent == NULL)
     self->recent = g_object_ref (gtk_recent_manager_get_default ());
   g_signal_connect_object (self->recent, "changed", G_CALLBACK (on_recent_changed), self, 0);
@@ -1581,6 +1785,8 @@ waymark_window_dispose (GObject *object)
   self->plan = NULL;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_data (self->comparison, self);
 
   /* Nothing that happens while the widgets go may reach the settings any more. */
   if (self->selection != NULL)
@@ -1612,6 +1818,8 @@ waymark_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->comparison);
+  g_clear_weak_pointer (&self->compare_toast);
   g_clear_object (&self->pending_file);
   if (self->recent != NULL)
     g_signal_handlers_disconnect_by_data (self->recent, self);
@@ -1745,6 +1953,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   g_type_ensure (WAYMARK_TYPE_FILTER_PANE);
   g_type_ensure (WAYMARK_TYPE_INTERVENTION_ROW);
   g_type_ensure (WAYMARK_TYPE_PLAN_PAGE);
+  g_type_ensure (WAYMARK_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-window.ui");
@@ -1753,6 +1962,10 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, plan_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, toast_overlay);
@@ -1794,6 +2007,16 @@ waymark_window_class_init (WaymarkWindowClass *klass)
                                    show_intervention_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan-item", "s", show_plan_item_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.show-comparison", NULL, show_comparison_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-presentation", NULL,
+                                   toggle_presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
+                                   leave_presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.print-comparison", NULL, print_comparison_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent-plan", "s",
@@ -1827,6 +2050,16 @@ waymark_window_class_init (WaymarkWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-comparison", NULL);
+  /* Only while presenting: otherwise the action is off and Escape goes where it went before. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "list");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
@@ -1845,6 +2078,14 @@ waymark_window_init (WaymarkWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->comparison = waymark_comparison_new (NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-comparison", FALSE);
+  waymark_compare_page_set_comparison (self->compare_page, self->comparison);
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
@@ -1922,6 +2163,8 @@ waymark_window_set_catalogue (WaymarkWindow    *self,
   g_set_object (&self->catalogue, catalogue);
   waymark_plan_document_set_catalogue (self->document, catalogue);
   waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
+  waymark_comparison_set_catalogue (self->comparison, catalogue);
+  restore_comparison (self);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
 
   if (catalogue != NULL && selected_id != NULL && *selected_id != '\0')
@@ -1964,6 +2207,10 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->view_stack = self->view_stack;
   parts->plan_stack_page = self->plan_stack_page;
   parts->plan_page = self->plan_page;
+  parts->compare_stack_page = self->compare_stack_page;
+  parts->compare_page = self->compare_page;
+  parts->comparison = self->comparison;
+  parts->header_bar = self->header_bar;
   parts->toast_overlay = self->toast_overlay;
 }
 

@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "waymark-compare-print.h"
+#include "waymark-intervention-row.h"
+#include "waymark-map-chip.h"
+
+/* The Compare page, driven as a commissioner would before a partnership meeting: choosing from
+ * the browser's three places, the limit, the marks, hiding what agrees, and the export. */
+
+typedef struct
+{
+  WaymarkCatalogue   *catalogue;
+  GSettings          *settings;
+  WaymarkWindow      *window;
+  WaymarkWindowParts  parts;
+} Fixture;
+
+static void
+open_window (Fixture *f)
+{
+  f->window = gui_test_window_new (f->catalogue, f->settings);
+  waymark_window_get_parts (f->window, &f->parts);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->catalogue = gui_test_load_catalogue (NULL);
+  f->settings = gui_test_fresh_settings ();
+  open_window (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gui_test_window_close (f->window);
+  g_assert_finalize_object (f->catalogue);
+  g_assert_finalize_object (f->settings);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_row_for (GtkWidget     *widget,
+            gconstpointer  id)
+{
+  WaymarkIntervention *item;
+
+  if (!WAYMARK_IS_INTERVENTION_ROW (widget))
+    return FALSE;
+  item = waymark_intervention_row_get_intervention (WAYMARK_INTERVENTION_ROW (widget));
+  return item != NULL && g_str_equal (waymark_intervention_get_id (item), id);
+}
+
+static gboolean
+is_chip_for (GtkWidget     *widget,
+             gconstpointer  id)
+{
+  return WAYMARK_IS_MAP_CHIP (widget) &&
+         g_str_equal (waymark_intervention_get_id (waymark_map_chip_get_intervention (WAYMARK_MAP_CHIP (widget))), id);
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_toggle_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget);
+}
+
+static gboolean
+has_text (GtkWidget  *widget,
+          const char *text)
+{
+  return find_widget (widget, is_label_with, text) != NULL;
+}
+
+static gboolean
+has_n_listed_one (gpointer data)
+{
+  return gui_test_n_listed (data) == 1;
+}
+
+static char *
+compared_ids (Fixture *f)
+{
+  g_auto(GStrv) ids = waymark_comparison_dup_ids (f->parts.comparison);
+
+  return g_strjoinv (",", ids);
+}
+
+/* The browser's three places: a list row's button, the detail pane's and a map chip's menu. */
+static void
+compare_from_row (Fixture    *f,
+                  const char *id)
+{
+  GtkWidget *row;
+
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), id);
+  gui_test_wait_until (has_n_listed_one, f->window, 5000, "one intervention listed");
+  gui_test_flush ();
+  row = find_widget (GTK_WIDGET (f->parts.list_view), is_row_for, id);
+  g_assert_nonnull (row);
+  gui_test_click (waymark_intervention_row_get_compare_button (WAYMARK_INTERVENTION_ROW (row)));
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "");
+}
+
+static void
+compare_from_detail (Fixture    *f,
+                     const char *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-intervention", "s", id);
+  gui_test_flush ();
+  gui_test_click (waymark_detail_pane_get_compare_button (f->parts.detail_pane));
+}
+
+static void
+compare_from_chip (Fixture    *f,
+                   const char *id)
+{
+  GtkWidget *chip;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  gui_test_flush ();
+  chip = find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, id);
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_activate_action (chip, "chip.compare", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "list");
+  gui_test_flush ();
+}
+
+static void
+compare (Fixture            *f,
+         const char * const *ids)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", ids[i]);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "compare");
+  gui_test_flush ();
+}
+
+static GtkWidget *
+row (Fixture    *f,
+     const char *key)
+{
+  GtkWidget *widget = waymark_compare_page_get_row (f->parts.compare_page, key);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The cells of a row: its header comes first, then the strip that scrolls with the names. */
+static GtkWidget *
+cell (Fixture    *f,
+      const char *key,
+      guint       column)
+{
+  GtkWidget *strip = gtk_widget_get_last_child (row (f, key));
+  GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (strip));
+
+  for (; child != NULL && column > 0; column--)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkWidget *
+row_header (Fixture    *f,
+            const char *key)
+{
+  /* The header sits in a clamp that keeps its width. */
+  return gtk_widget_get_first_child (gtk_widget_get_first_child (row (f, key)));
+}
+
+/* A column's button by its action; offset picks between the two move buttons. */
+static GtkWidget *
+column_button (Fixture    *f,
+               guint       column,
+               const char *action,
+               int         offset)
+{
+  GtkWidget *header = waymark_compare_page_get_column_header (f->parts.compare_page, column);
+  GtkWidget *buttons;
+
+  g_assert_nonnull (header);
+  buttons = gtk_widget_get_last_child (header);
+  for (GtkWidget *child = gtk_widget_get_first_child (buttons); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+      const char *name = gtk_actionable_get_action_name (GTK_ACTIONABLE (child));
+
+      /* A move button at an edge has no action, only its target. */
+      if (g_variant_is_of_type (target, G_VARIANT_TYPE ("(si)")))
+        name = "compare.move";
+      if (g_strcmp0 (name, action) != 0)
+        continue;
+      if (g_str_equal (action, "compare.move"))
+        {
+          int target_offset;
+
+          g_variant_get (target, "(&si)", NULL, &target_offset);
+          if (target_offset != offset)
+            continue;
+        }
+      return child;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_add_remove_move (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *ids = NULL;
+  GtkWidget *header;
+
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 0);
+
+  compare_from_row (f, "drive");
+  compare_from_detail (f, "dapps");
+  compare_from_chip (f, "clear");
+  gui_test_flush ();
+
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "drive,dapps,clear");
+  g_clear_pointer (&ids, g_free);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 3);
+  /* Adding does not take the commissioner away from the browser. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "interventions");
+
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "compare");
+  gui_test_flush ();
+  header = waymark_compare_page_get_column_header (f->parts.compare_page, 0);
+  g_assert_true (has_text (header, "Drive project"));
+  g_assert_null (waymark_compare_page_get_column_header (f->parts.compare_page, 3));
+
+  /* A second add changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "drive");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 3);
+
+  /* The first column's "move left" is off; its "move right" swaps it with the second. */
+  g_assert_false (gtk_widget_get_sensitive (column_button (f, 0, "compare.move", -1)));
+  g_assert_true (gtk_widget_get_sensitive (column_button (f, 0, "compare.move", 1)));
+  gui_test_click (column_button (f, 0, "compare.move", 1));
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "dapps,drive,clear");
+  g_clear_pointer (&ids, g_free);
+  header = waymark_compare_page_get_column_header (f->parts.compare_page, 0);
+  g_assert_true (has_text (header, "Domestic Abuse Perpetrator Programmes"));
+
+  /* Remove by the column's own button. */
+  gui_test_click (column_button (f, 1, "compare.remove", 0));
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "dapps,clear");
+  g_clear_pointer (&ids, g_free);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 2);
+
+  /* "Add to Plan" per column goes into the plan builder. */
+  gui_test_click (column_button (f, 0, "win.add-to-plan", 0));
+  g_assert_nonnull (waymark_plan_find_item (waymark_plan_document_get_plan (waymark_window_get_plan_document (f->window)),
+                                            "dapps", NULL));
+  waymark_plan_mark_saved (waymark_plan_document_get_plan (waymark_window_get_plan_document (f->window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->parts.compare_page), "compare.clear", NULL);
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 0);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 0);
+  g_assert_null (waymark_compare_page_get_column_header (f->parts.compare_page, 0));
+}
+
+static void
+test_limit (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *six[] = { "dapps", "drive", "clear", "iris", "marac", "cara", NULL };
+
+  compare (f, six);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 6);
+
+  /* A seventh is refused, with a toast that says why. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "tender");
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 6);
+  g_assert_false (waymark_comparison_contains (f->parts.comparison, "tender"));
+  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
+}
+
+static void
+test_persistence (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *three[] = { "make-a-change", "drive", "dapps", NULL };
+  g_auto(GStrv) saved = NULL;
+  g_autofree char *ids = NULL;
+
+  compare (f, three);
+  saved = g_settings_get_strv (f->settings, "comparison");
+  g_assert_cmpstrv (saved, three);
+
+  gui_test_window_close (f->window);
+  open_window (f);
+
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "make-a-change,drive,dapps");
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 3);
+  g_assert_true (has_text (waymark_compare_page_get_column_header (f->parts.compare_page, 0),
+                           "Make a Change"));
+}
+
+static void
+test_difference_and_best_marks (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *three[] = { "dapps", "drive", "clear", NULL };
+
+  compare (f, three);
+
+  /* Secondary, tertiary, secondary: marked in words, not colour alone. */
+  g_assert_true (gtk_widget_has_css_class (row (f, "level"), "differs"));
+  g_assert_true (has_text (row_header (f, "level"), "Differs"));
+  /* All three are domestic abuse work. */
+  g_assert_false (gtk_widget_has_css_class (row (f, "focus"), "differs"));
+  g_assert_false (has_text (row_header (f, "focus"), "Differs"));
+
+  /* DAPPs alone rate high for evidence. */
+  g_assert_true (has_text (cell (f, "evidence", 0), "Strongest evidence"));
+  g_assert_true (gtk_widget_has_css_class (cell (f, "evidence", 0), "best"));
+  g_assert_false (has_text (cell (f, "evidence", 1), "Strongest evidence"));
+  g_assert_false (has_text (cell (f, "evidence", 2), "Strongest evidence"));
+
+  /* DAPPs and Drive tie for impact: both marked. */
+  g_assert_true (has_text (cell (f, "impact", 0), "Highest impact"));
+  g_assert_true (has_text (cell (f, "impact", 1), "Highest impact"));
+  g_assert_false (has_text (cell (f, "impact", 2), "Highest impact"));
+
+  /* Every row is filled from the catalogue. */
+  g_assert_true (has_text (cell (f, "cost", 1), "£2,400 per perpetrator"));
+  g_assert_true (has_text (cell (f, "evidence-basis", 1), "randomised") ||
+                 has_text (cell (f, "evidence-basis", 1), "largest evaluation"));
+}
+
+static void
+test_cost_comparable_or_not (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *different_bases[] = { "drive", "make-a-change", NULL };
+  const char *same_basis[] = { "cbt-victims", "cbt-perpetrators", NULL };
+
+  compare (f, different_bases);
+  g_assert_true (has_text (row_header (f, "cost"), "Not comparable"));
+  g_assert_false (has_text (cell (f, "cost", 0), "Lowest cost"));
+  g_assert_false (has_text (cell (f, "cost", 1), "Lowest cost"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->parts.compare_page), "compare.clear", NULL);
+  compare (f, same_basis);
+  g_assert_false (has_text (row_header (f, "cost"), "Not comparable"));
+  g_assert_true (has_text (cell (f, "cost", 0), "Lowest cost"));
+  g_assert_true (has_text (cell (f, "cost", 1), "Lowest cost"));
+}
+
+static void
+test_hide_identical (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *three[] = { "dapps", "drive", "clear", NULL };
+  GtkWidget *toggle;
+
+  compare (f, three);
+  g_assert_true (gtk_widget_get_visible (row (f, "focus")));
+
+  /* The toggle the commissioner presses. */
+  toggle = find_widget (GTK_WIDGET (f->parts.compare_page), is_toggle_button, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_true (has_text (toggle, "Hide Rows That Agree"));
+  gui_test_click (toggle);
+  gui_test_flush ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (waymark_compare_page_get_hide_identical (f->parts.compare_page));
+  g_assert_false (gtk_widget_get_visible (row (f, "focus")));
+  g_assert_false (gtk_widget_get_visible (row (f, "works-with")));
+  g_assert_true (gtk_widget_get_visible (row (f, "level")));
+  g_assert_true (gtk_widget_get_visible (row (f, "evidence")));
+
+  /* Still hidden after the set changes; shown again when the toggle is off. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "make-a-change");
+  gui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (row (f, "works-with")));  /* MAC works with victims too */
+  g_assert_false (gtk_widget_get_visible (row (f, "focus")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->parts.compare_page), "compare.hide-identical", NULL);
+  gui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (row (f, "focus")));
+}
+
+static void
+test_presentation_zoom (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *two[] = { "dapps", "drive", NULL };
+  WaymarkComparePage *page = f->parts.compare_page;
+  int narrow;
+  int wide;
+
+  compare (f, two);
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 100);
+  narrow = gtk_widget_get_width (waymark_compare_page_get_column_header (page, 0));
+  g_assert_cmpint (narrow, >, 0);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "interventions");
+  gui_test_flush ();
+
+  /* F11: the comparison, full screen, without the window's chrome, its text larger. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-presentation", NULL));
+  gui_test_flush ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "compare");
+  g_assert_false (gtk_widget_get_visible (f->parts.header_bar));
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 150);
+  /* The columns widen with the text. */
+  wide = gtk_widget_get_width (waymark_compare_page_get_column_header (page, 0));
+  g_assert_cmpint (wide, >, narrow);
+
+  /* Ctrl+plus, Ctrl+minus, Ctrl+0: 100 to 200 per cent. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 200);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 200);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL);
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 175);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL);
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 100);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL);
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 100);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+
+  /* Escape leaves, and the text goes back to what it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL));
+  gui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (f->parts.header_bar));
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 100);
+}
+
+/* The print path, headless: export to PDF as "Save as PDF" in the print dialog does, then read
+ * the text back out with poppler's pdftotext. */
+static void
+test_print_pdf (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *three[] = { "drive", "make-a-change", "cbt-victims", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "comparison.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *pdftotext = g_getenv ("WAYMARK_PDFTOTEXT");
+  const char *argv[] = { NULL, path, "-", NULL };
+  int status;
+
+  compare (f, three);
+  operation = waymark_compare_print_new (f->parts.comparison);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (f->window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_nonnull (pdftotext);
+  argv[0] = pdftotext;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Table cells wrap: compare with every run of white space made one space. */
+  words = g_strsplit_set (text, " \n\t\f", -1);
+  flat = g_strjoinv (" ", words);
+  while (strstr (flat, "  ") != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (flat, "  ", -1);
+
+      g_free (flat);
+      flat = g_strjoinv (" ", parts);
+    }
+  g_assert_nonnull (strstr (flat, "Drive project"));
+  g_assert_nonnull (strstr (flat, "Make a Change Programme (MAC)"));
+  g_assert_nonnull (strstr (flat, "Cognitive Behavioural Therapy"));
+  g_assert_nonnull (strstr (flat, "Comparison of interventions"));
+  g_assert_nonnull (strstr (flat, "data version 2026.1"));
+  g_assert_nonnull (strstr (flat, "Source: Rapid evidence review"));
+  g_assert_nonnull (strstr (flat, "£2,400 per perpetrator"));
+  g_assert_nonnull (strstr (flat, "Not comparable"));
+  g_assert_nonnull (strstr (flat, "Page 1 of"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* An RFC 4180 reader, independent of the writer. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray *fields = g_ptr_array_new ();
+  GString *field = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      if (*p == '"')
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+        }
+      else
+        while (*p != '\0' && *p != ',' && *p != '\r')
+          g_string_append_c (field, *p++);
+
+      g_ptr_array_add (fields, g_string_free (field, FALSE));
+      field = g_string_new (NULL);
+      if (*p == ',')
+        p++;
+      else if (*p == '\r' && p[1] == '\n')
+        {
+          p += 2;
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (rows, g_ptr_array_free (fields, FALSE));
+          fields = g_ptr_array_new ();
+        }
+    }
+  g_assert_cmpuint (fields->len, ==, 0);
+  g_ptr_array_free (fields, TRUE);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static void
+test_csv_export (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *three[] = { "drive", "make-a-change", "cbt-victims", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "comparison.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  char **header;
+  gboolean found_cost = FALSE;
+
+  compare (f, three);
+  g_assert_true (waymark_compare_page_export_csv (f->parts.compare_page, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+
+  rows = parse_csv (contents + 3);
+  g_assert_cmpuint (rows->len, ==, 1 + WAYMARK_COMPARISON_N_ROWS);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (g_strv_length (header), ==, 4);
+  g_assert_cmpstr (header[1], ==, "Drive project");
+  g_assert_cmpstr (header[2], ==, "Make a Change Programme (MAC)");
+  g_assert_cmpstr (header[3], ==, "Cognitive Behavioural Therapy (CBT) interventions for victims");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **fields = g_ptr_array_index (rows, r);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      if (g_str_equal (fields[0], "Published cost"))
+        {
+          found_cost = TRUE;
+          g_assert_cmpstr (fields[1], ==, "£2,400 per perpetrator");
+          g_assert_cmpstr (fields[2], ==, "£2,970 per individual using abuse");
+        }
+    }
+  g_assert_true (found_cost);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/comparison/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("add-remove-move", test_add_remove_move);
+  ADD ("limit", test_limit);
+  ADD ("persistence", test_persistence);
+  ADD ("marks", test_difference_and_best_marks);
+  ADD ("cost-comparable-or-not", test_cost_comparable_or_not);
+  ADD ("hide-identical", test_hide_identical);
+  ADD ("csv-export", test_csv_export);
+  ADD ("presentation-zoom", test_presentation_zoom);
+  ADD ("print-pdf", test_print_pdf);
+
+#undef ADD
+
+  return g_test_run ();
+}
