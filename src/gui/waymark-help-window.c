@@ -106,6 +106,13 @@ fill (WaymarkHelpWindow *self,
                          "(.waymark), or export it as CSV for a spreadsheet or JSON for another "
                          "system. Every change can be undone with Ctrl+Z."));
 
+  add_heading (self, _("Compare"));
+  add_paragraph (self, _("Set two to six interventions side by side for a partnership meeting: "
+                         "rows where they differ are marked, and so are the strongest evidence "
+                         "and the highest impact. Costs are ranked only when their currency and "
+                         "basis match. Press F11 for presentation mode, with text up to twice "
+                         "the size, or print the table as a handout."));
+
   add_heading (self, _("Levels of prevention"));
   /* The review's own definitions (its section on the three tiers of prevention). */
   add_term (self, _("Primary"), _("Prevention (universal services): aims to stop domestic abuse "
