@@ -468,6 +468,31 @@ test_catalogue_change_keeps_known (Fixture       *fixture,
   waymark_comparison_set_catalogue (fixture->comparison, fixture->catalogue);
 }
 
+static void
+test_csv_ignores_locale (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *ids[] = { "drive", "make-a-change", "relationships-without-fear", NULL };
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *in_c = NULL;
+  g_autofree char *in_german = NULL;
+
+  add_all (fixture, ids);
+  in_c = waymark_comparison_to_csv (fixture->comparison);
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL && g_getenv ("WAYMARK_TEST_NO_LOCALES") != NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not installed in this build environment");
+      return;
+    }
+  /* The test command installs de_DE.UTF-8: people would read "£2.400"; the export does not. */
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  in_german = waymark_comparison_to_csv (fixture->comparison);
+  setlocale (LC_ALL, old);
+
+  g_assert_cmpstr (in_german, ==, in_c);
+  g_assert_nonnull (strstr (in_c, "£2,400 per perpetrator"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +514,7 @@ main (int    argc,
   ADD ("/core/comparison/cost/missing", test_cost_missing_not_comparable);
   ADD ("/core/comparison/cost/comparable", test_cost_comparable);
   ADD ("/core/comparison/csv", test_csv);
+  ADD ("/core/comparison/csv-ignores-locale", test_csv_ignores_locale);
   ADD ("/core/comparison/catalogue-change", test_catalogue_change_keeps_known);
   g_test_add_func ("/core/comparison/summarise-evidence", test_summarise_evidence);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -739,10 +741,18 @@ waymark_comparison_to_csv (WaymarkComparison *self)
   g_autoptr(GPtrArray) rows = NULL;
   GString *out;
   WaymarkCsvWriter writer;
+  locale_t c_numeric, previous;
 
   g_return_val_if_fail (WAYMARK_IS_COMPARISON (self), NULL);
 
+  /* Exports do not follow the locale's digit separators: the figures in the cells are written
+   * as the review writes them ("£2,400"), whatever language Waymark runs in. */
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  previous = uselocale (c_numeric);
   rows = waymark_comparison_build_rows (self);
+  uselocale (previous);
+  freelocale (c_numeric);
+
   /* Excel on Windows reads UTF-8 only with a byte-order mark. */
   out = g_string_new ("\xEF\xBB\xBF");
   waymark_csv_writer_init (&writer, out);
