@@ -126,6 +126,20 @@ test_add_remove_move (Fixture       *fixture,
   g_assert_cmpstr (order, ==, "clear,dapps,drive");
   g_clear_pointer (&order, g_free);
 
+  /* A drag moves a column straight to its place; past the end means last. */
+  g_assert_true (waymark_comparison_move_to (fixture->comparison, "drive", 0));
+  order = ids_of (fixture->comparison);
+  g_assert_cmpstr (order, ==, "drive,clear,dapps");
+  g_clear_pointer (&order, g_free);
+  g_assert_true (waymark_comparison_move_to (fixture->comparison, "drive", 99));
+  g_assert_false (waymark_comparison_move_to (fixture->comparison, "drive", 2));
+  g_assert_false (waymark_comparison_move_to (fixture->comparison, "no-such", 0));
+  g_assert_true (waymark_comparison_move_to (fixture->comparison, "drive", 0));
+  g_assert_true (waymark_comparison_move_to (fixture->comparison, "drive", 2));
+  order = ids_of (fixture->comparison);
+  g_assert_cmpstr (order, ==, "clear,dapps,drive");
+  g_clear_pointer (&order, g_free);
+
   g_assert_true (waymark_comparison_remove (fixture->comparison, "dapps"));
   g_assert_false (waymark_comparison_remove (fixture->comparison, "dapps"));
   order = ids_of (fixture->comparison);

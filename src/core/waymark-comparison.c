@@ -298,6 +298,32 @@ waymark_comparison_move (WaymarkComparison *self,
   return TRUE;
 }
 
+gboolean
+waymark_comparison_move_to (WaymarkComparison *self,
+                            const char        *id,
+                            guint              position)
+{
+  guint from;
+  guint first;
+  guint n;
+  gpointer column;
+
+  g_return_val_if_fail (WAYMARK_IS_COMPARISON (self), FALSE);
+
+  if (id == NULL || !find (self, id, &from) || self->columns->len == 0)
+    return FALSE;
+  position = MIN (position, self->columns->len - 1);
+  if (position == from)
+    return FALSE;
+
+  column = g_ptr_array_steal_index (self->columns, from);
+  g_ptr_array_insert (self->columns, (int) position, column);
+  first = MIN (from, position);
+  n = MAX (from, position) - first + 1;
+  emit_changed (self, first, n, n);
+  return TRUE;
+}
+
 void
 waymark_comparison_clear (WaymarkComparison *self)
 {

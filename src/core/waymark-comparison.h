@@ -85,6 +85,11 @@ gboolean            waymark_comparison_remove        (WaymarkComparison *self,
 gboolean            waymark_comparison_move          (WaymarkComparison *self,
                                                       const char        *id,
                                                       int                offset);
+/* Moves a column to `position` (clamped to the last), shifting those between: what a drag
+ * needs. FALSE when the id is unknown or already there. */
+gboolean            waymark_comparison_move_to       (WaymarkComparison *self,
+                                                      const char        *id,
+                                                      guint              position);
 void                waymark_comparison_clear         (WaymarkComparison *self);
 /* The column ids in order (owned). */
 char              **waymark_comparison_dup_ids       (WaymarkComparison *self);

@@ -101,6 +101,76 @@ icon_button_new (const char *icon_name,
   return button;
 }
 
+/* Drag a column by its header onto another to put it in that one's place. */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *header)
+{
+  return gdk_content_provider_new_typed (G_TYPE_STRING, gtk_widget_get_name (header));
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *header)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (header);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+typedef struct
+{
+  WaymarkComparePage *page;
+  char               *id;
+  guint               position;
+} PendingDrop;
+
+static void
+pending_drop_free (gpointer data)
+{
+  PendingDrop *drop = data;
+
+  g_object_unref (drop->page);
+  g_free (drop->id);
+  g_free (drop);
+}
+
+static gboolean
+apply_drop (gpointer data)
+{
+  PendingDrop *drop = data;
+
+  waymark_compare_page_drop_column (drop->page, drop->id, drop->position);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_drop (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         WaymarkComparePage *self)
+{
+  GtkWidget *header = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const char *id = g_value_get_string (value);
+  PendingDrop *drop;
+
+  if (self->comparison == NULL || id == NULL || !waymark_comparison_contains (self->comparison, id))
+    return FALSE;
+
+  /* Moving rebuilds the headers, the drag's own among them: not while the drop is handled. */
+  drop = g_new0 (PendingDrop, 1);
+  drop->page = g_object_ref (self);
+  drop->id = g_strdup (id);
+  drop->position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (header), "position"));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_drop, drop, pending_drop_free);
+  return TRUE;
+}
+
 static GtkWidget *
 column_header_new (WaymarkComparePage  *self,
                    WaymarkIntervention *item,
@@ -123,6 +193,22 @@ column_header_new (WaymarkComparePage  *self,
   gtk_widget_set_size_request (header, scaled (self, COLUMN_WIDTH), -1);
   gtk_widget_add_css_class (header, "compare-column-header");
   gtk_widget_set_name (header, id);
+  g_object_set_data (G_OBJECT (header), "position", GUINT_TO_POINTER (position));
+
+  if (n_columns > 1)
+    {
+      GtkDragSource *source = gtk_drag_source_new ();
+      GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+      gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+      g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), header);
+      g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), header);
+      gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (source));
+      g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+      gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (target));
+      /* Translators: a column header's tooltip on the Compare page */
+      gtk_widget_set_tooltip_text (header, _("Drag to move this column"));
+    }
 
   label = gtk_label_new (name);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -753,4 +839,17 @@ waymark_compare_page_get_column_header (WaymarkComparePage *self,
        child = gtk_widget_get_next_sibling (child))
     position--;
   return child;
+}
+
+gboolean
+waymark_compare_page_drop_column (WaymarkComparePage *self,
+                                  const char         *id,
+                                  guint               position)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_PAGE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->comparison == NULL)
+    return FALSE;
+  return waymark_comparison_move_to (self->comparison, id, position);
 }

@@ -32,6 +32,11 @@ void               waymark_compare_page_set_hide_identical (WaymarkComparePage *
 gboolean           waymark_compare_page_export_csv        (WaymarkComparePage *self,
                                                            GFile              *file,
                                                            GError            **error);
+/* Puts the column of `id` at `position`, as dropping its header on that column's does; FALSE
+ * when nothing moved. */
+gboolean           waymark_compare_page_drop_column       (WaymarkComparePage *self,
+                                                           const char         *id,
+                                                           guint               position);
 /* The row widget of an attribute ("evidence", "cost"...), for tests; NULL for none. */
 GtkWidget         *waymark_compare_page_get_row           (WaymarkComparePage *self,
                                                            const char         *key);

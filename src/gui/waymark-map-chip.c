@@ -5,6 +5,7 @@
 
 #include "waymark-intervention-row.h"
 #include "waymark-map-chip.h"
+#include "waymark-window.h"
 
 struct _WaymarkMapChip
 {
@@ -18,6 +19,9 @@ struct _WaymarkMapChip
 
   /* Owned */
   WaymarkIntervention *intervention;
+  GMenu               *menu_model;
+  WaymarkComparison   *comparison;  /* the window's, while the chip is in one */
+  gboolean             compared;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkMapChip, waymark_map_chip, GTK_TYPE_TOGGLE_BUTTON)
@@ -151,8 +155,69 @@ compare_action (GtkWidget  *widget,
 {
   WaymarkMapChip *self = WAYMARK_MAP_CHIP (widget);
 
-  gtk_widget_activate_action (widget, "win.compare", "s",
+  gtk_widget_activate_action (widget, self->compared ? "win.uncompare" : "win.compare", "s",
                               waymark_intervention_get_id (self->intervention));
+}
+
+/* The menu item says what it will do: add to the comparison, or take out again. */
+static void
+update_compare (WaymarkMapChip *self)
+{
+  gboolean compared = self->comparison != NULL && self->intervention != NULL &&
+                      waymark_comparison_contains (self->comparison,
+                                                   waymark_intervention_get_id (self->intervention));
+
+  if (compared == self->compared)
+    return;
+  self->compared = compared;
+  g_menu_remove (self->menu_model, 1);
+  g_menu_insert (self->menu_model, 1,
+                 compared ? _("_Remove from Comparison") : _("Add to _Comparison"),
+                 "chip.compare");
+}
+
+static void
+on_comparison_items_changed (GListModel     *model,
+                             guint           position,
+                             guint           removed,
+                             guint           added,
+                             WaymarkMapChip *self)
+{
+  update_compare (self);
+}
+
+static void
+set_comparison (WaymarkMapChip    *self,
+                WaymarkComparison *comparison)
+{
+  if (self->comparison == comparison)
+    return;
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_set_object (&self->comparison, comparison);
+  if (comparison != NULL)
+    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
+  update_compare (self);
+}
+
+static void
+waymark_map_chip_root (GtkWidget *widget)
+{
+  GtkWidget *window;
+
+  GTK_WIDGET_CLASS (waymark_map_chip_parent_class)->root (widget);
+
+  window = gtk_widget_get_ancestor (widget, WAYMARK_TYPE_WINDOW);
+  set_comparison (WAYMARK_MAP_CHIP (widget),
+                  window != NULL ? waymark_window_get_comparison (WAYMARK_WINDOW (window)) : NULL);
+}
+
+static void
+waymark_map_chip_unroot (GtkWidget *widget)
+{
+  set_comparison (WAYMARK_MAP_CHIP (widget), NULL);
+
+  GTK_WIDGET_CLASS (waymark_map_chip_parent_class)->unroot (widget);
 }
 
 static void
@@ -171,7 +236,11 @@ waymark_map_chip_dispose (GObject *object)
 {
   WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
 
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_clear_object (&self->comparison);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->menu_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_MAP_CHIP);
   g_clear_object (&self->intervention);
 
@@ -227,6 +296,8 @@ waymark_map_chip_class_init (WaymarkMapChipClass *klass)
   object_class->dispose = waymark_map_chip_dispose;
   object_class->get_property = waymark_map_chip_get_property;
   object_class->set_property = waymark_map_chip_set_property;
+  widget_class->root = waymark_map_chip_root;
+  widget_class->unroot = waymark_map_chip_unroot;
 
   properties[PROP_INTERVENTION] =
     g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
@@ -254,13 +325,12 @@ waymark_map_chip_class_init (WaymarkMapChipClass *klass)
 static void
 waymark_map_chip_init (WaymarkMapChip *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_menu_append (menu, _("_Add to Plan"), "chip.add-to-plan");
-  g_menu_append (menu, _("_Compare"), "chip.compare");
-  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  self->menu_model = g_menu_new ();
+  g_menu_append (self->menu_model, _("_Add to Plan"), "chip.add-to-plan");
+  g_menu_append (self->menu_model, _("Add to _Comparison"), "chip.compare");
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->menu_model));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 }
@@ -287,4 +357,11 @@ waymark_map_chip_get_is_range (WaymarkMapChip *self)
 
   return waymark_intervention_get_evidence_rating (self->intervention) == WAYMARK_RATING_LOW_MODERATE ||
          waymark_intervention_get_impact_rating (self->intervention) == WAYMARK_RATING_LOW_MODERATE;
+}
+
+GMenuModel *
+waymark_map_chip_get_menu_model (WaymarkMapChip *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_MAP_CHIP (self), NULL);
+  return G_MENU_MODEL (self->menu_model);
 }

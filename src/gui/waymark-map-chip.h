@@ -17,5 +17,7 @@ GtkWidget           *waymark_map_chip_new              (WaymarkIntervention *int
 WaymarkIntervention *waymark_map_chip_get_intervention (WaymarkMapChip      *self);
 /* TRUE when the evidence or the impact rating spans two points of the scale. */
 gboolean             waymark_map_chip_get_is_range     (WaymarkMapChip      *self);
+/* The chip's context menu: "Add to Plan", then "Add to Comparison" or "Remove from Comparison". */
+GMenuModel          *waymark_map_chip_get_menu_model   (WaymarkMapChip      *self);
 
 G_END_DECLS

@@ -839,6 +839,32 @@ compare_action (GtkWidget  *widget,
 }
 
 static void
+uncompare_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  WaymarkIntervention *intervention = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->catalogue != NULL)
+    intervention = waymark_catalogue_lookup (self->catalogue, id);
+  if (intervention == NULL || !waymark_comparison_remove (self->comparison, id))
+    return;
+
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+  /* Translators: a notification; %s is an intervention's name */
+  message = g_strdup_printf (_("Removed “%s” from the comparison"),
+                             waymark_intervention_get_name (intervention));
+  toast = adw_toast_new (message);
+  g_set_weak_pointer (&self->compare_toast, toast);
+  add_toast (self, toast);
+}
+
+static void
 on_comparison_items_changed (GListModel    *model,
                              guint          position,
                              guint          removed,
@@ -2008,6 +2034,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan-item", "s", show_plan_item_action);
   gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.uncompare", "s", uncompare_action);
   gtk_widget_class_install_action (widget_class, "win.show-comparison", NULL, show_comparison_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-presentation", NULL,
                                    toggle_presentation_action);
@@ -2077,9 +2104,11 @@ waymark_window_init (WaymarkWindow *self)
   self->view = g_strdup ("list");
   self->cancellable = g_cancellable_new ();
 
+  /* Before the template: its rows and panes look the comparison up when they are rooted. */
+  self->comparison = waymark_comparison_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->comparison = waymark_comparison_new (NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", FALSE);
@@ -2138,6 +2167,13 @@ waymark_window_get_catalogue (WaymarkWindow *self)
 {
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
   return self->catalogue;
+}
+
+WaymarkComparison *
+waymark_window_get_comparison (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return self->comparison;
 }
 
 void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-comparison.h"
 #include "waymark-plan-io.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ WaymarkWindow       *waymark_window_new           (GtkApplication   *application
                                                    WaymarkCatalogue *catalogue,
                                                    GSettings        *settings);
 WaymarkCatalogue    *waymark_window_get_catalogue (WaymarkWindow    *self);
+/* The interventions chosen for the Compare page; never NULL. */
+WaymarkComparison   *waymark_window_get_comparison (WaymarkWindow   *self);
 void                 waymark_window_set_catalogue (WaymarkWindow    *self,
                                                    WaymarkCatalogue *catalogue);
 /* Loads another catalogue in a thread. A file that fails validation is refused with the

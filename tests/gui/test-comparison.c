@@ -121,9 +121,10 @@ compared_ids (Fixture *f)
 }
 
 /* The browser's three places: a list row's button, the detail pane's and a map chip's menu. */
-static void
-compare_from_row (Fixture    *f,
-                  const char *id)
+/* The compare toggle of the list row of `id`, searched for so that it is the only one listed. */
+static GtkWidget *
+row_toggle (Fixture    *f,
+            const char *id)
 {
   GtkWidget *row;
 
@@ -132,7 +133,14 @@ compare_from_row (Fixture    *f,
   gui_test_flush ();
   row = find_widget (GTK_WIDGET (f->parts.list_view), is_row_for, id);
   g_assert_nonnull (row);
-  gui_test_click (waymark_intervention_row_get_compare_button (WAYMARK_INTERVENTION_ROW (row)));
+  return waymark_intervention_row_get_compare_button (WAYMARK_INTERVENTION_ROW (row));
+}
+
+static void
+compare_from_row (Fixture    *f,
+                  const char *id)
+{
+  gui_test_click (row_toggle (f, id));
   gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "");
 }
 
@@ -299,6 +307,197 @@ test_add_remove_move (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 0);
   g_assert_null (waymark_compare_page_get_column_header (f->parts.compare_page, 0));
+}
+
+/* A compare toggle shows whether its intervention is compared, in its state, its tooltip and
+ * what a screen reader says. */
+static void
+assert_toggle (GtkWidget  *toggle,
+               gboolean    compared,
+               const char *a11y)
+{
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+  g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)), ==, compared);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (toggle), ==,
+                   compared ? "Remove from Comparison" : "Add to Comparison");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y);
+}
+
+static char *
+chip_compare_label (Fixture    *f,
+                    const char *id)
+{
+  GtkWidget *chip;
+  char *label = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  gui_test_flush ();
+  chip = find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, id);
+  g_assert_nonnull (chip);
+  g_assert_true (g_menu_model_get_item_attribute (waymark_map_chip_get_menu_model (WAYMARK_MAP_CHIP (chip)),
+                                                  1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "list");
+  gui_test_flush ();
+  return label;
+}
+
+static void
+test_compare_toggles (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *five[] = { "dapps", "clear", "iris", "marac", "cara", NULL };
+  g_autofree char *label = NULL;
+  GtkWidget *detail_toggle;
+  GtkWidget *chip;
+
+  /* Off at first, everywhere. */
+  assert_toggle (row_toggle (f, "drive"), FALSE, "Add “Drive project” to the comparison");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-intervention", "s", "drive");
+  gui_test_flush ();
+  detail_toggle = waymark_detail_pane_get_compare_button (f->parts.detail_pane);
+  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  label = chip_compare_label (f, "drive");
+  g_assert_cmpstr (label, ==, "Add to _Comparison");
+  g_clear_pointer (&label, g_free);
+
+  /* On from the row: the row, the detail pane and the map chip all say so. */
+  gui_test_click (row_toggle (f, "drive"));
+  g_assert_true (waymark_comparison_contains (f->parts.comparison, "drive"));
+  assert_toggle (row_toggle (f, "drive"), TRUE, "Remove “Drive project” from the comparison");
+  assert_toggle (detail_toggle, TRUE, "Remove from Comparison");
+  label = chip_compare_label (f, "drive");
+  g_assert_cmpstr (label, ==, "_Remove from Comparison");
+  g_clear_pointer (&label, g_free);
+
+  /* Removing the column on the Compare page un-checks the toggles. */
+  gtk_widget_activate_action (GTK_WIDGET (f->parts.compare_page), "compare.remove", "s", "drive");
+  gui_test_flush ();
+  g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
+  assert_toggle (row_toggle (f, "drive"), FALSE, "Add “Drive project” to the comparison");
+  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  label = chip_compare_label (f, "drive");
+  g_assert_cmpstr (label, ==, "Add to _Comparison");
+  g_clear_pointer (&label, g_free);
+
+  /* Off from the row removes it again; so does the detail pane's toggle. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "drive");
+  gui_test_flush ();
+  assert_toggle (row_toggle (f, "drive"), TRUE, "Remove “Drive project” from the comparison");
+  gui_test_click (row_toggle (f, "drive"));
+  g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
+  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  gui_test_click (detail_toggle);
+  g_assert_true (waymark_comparison_contains (f->parts.comparison, "drive"));
+  assert_toggle (row_toggle (f, "drive"), TRUE, "Remove “Drive project” from the comparison");
+  gui_test_click (detail_toggle);
+  g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
+  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "Removed “Drive project” from the comparison"));
+
+  /* The map chip's item takes it out when it is in. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "drive");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  gui_test_flush ();
+  chip = find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, "drive");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_activate_action (chip, "chip.compare", NULL));
+  g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
+  g_assert_true (gtk_widget_activate_action (chip, "chip.compare", NULL));
+  g_assert_true (waymark_comparison_contains (f->parts.comparison, "drive"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "list");
+  gui_test_flush ();
+
+  /* A seventh is refused, and its toggle does not stay on. */
+  compare (f, five);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 6);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "interventions");
+  gui_test_flush ();
+  gui_test_click (row_toggle (f, "tender"));
+  g_assert_false (waymark_comparison_contains (f->parts.comparison, "tender"));
+  assert_toggle (row_toggle (f, "tender"), FALSE, "Add “Tender” to the comparison");
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "");
+}
+
+static GtkEventController *
+header_controller (GtkWidget *header,
+                   GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (header);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;  /* still held by the header */
+    }
+  return NULL;
+}
+
+static void
+test_drag_reorder (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *three[] = { "dapps", "drive", "clear", NULL };
+  g_autofree char *ids = NULL;
+  GtkEventController *target;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  compare (f, three);
+
+  /* Every header can be dragged, and takes a column's id dropped on it. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *header = waymark_compare_page_get_column_header (f->parts.compare_page, i);
+
+      g_assert_nonnull (header_controller (header, GTK_TYPE_DRAG_SOURCE));
+      target = header_controller (header, GTK_TYPE_DROP_TARGET);
+      g_assert_nonnull (target);
+      g_assert_true (gtk_drop_target_get_formats (GTK_DROP_TARGET (target)) != NULL);
+      g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (target)),
+                                                        G_TYPE_STRING));
+    }
+
+  /* The last column dropped on the first takes its place; the others shift right. */
+  g_assert_true (waymark_compare_page_drop_column (f->parts.compare_page, "clear", 0));
+  gui_test_flush ();
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "clear,dapps,drive");
+  g_clear_pointer (&ids, g_free);
+  g_assert_true (has_text (waymark_compare_page_get_column_header (f->parts.compare_page, 0),
+                           "CLEAR"));
+  /* Dropped on itself, nothing moves. */
+  g_assert_false (waymark_compare_page_drop_column (f->parts.compare_page, "clear", 0));
+
+  /* Through the drop target itself: the first column dropped on the last. */
+  target = header_controller (waymark_compare_page_get_column_header (f->parts.compare_page, 2),
+                              GTK_TYPE_DROP_TARGET);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "clear");
+  g_signal_emit_by_name (target, "drop", &value, 1.0, 1.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  gui_test_flush ();
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "dapps,drive,clear");
+  g_clear_pointer (&ids, g_free);
+  /* Saved like any other change. */
+  {
+    g_auto(GStrv) saved = g_settings_get_strv (f->settings, "comparison");
+    const char *expected[] = { "dapps", "drive", "clear", NULL };
+
+    g_assert_cmpstrv (saved, expected);
+  }
+
+  /* Something not in the comparison is refused. */
+  target = header_controller (waymark_compare_page_get_column_header (f->parts.compare_page, 0),
+                              GTK_TYPE_DROP_TARGET);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "tender");
+  g_signal_emit_by_name (target, "drop", &value, 1.0, 1.0, &accepted);
+  g_value_unset (&value);
+  g_assert_false (accepted);
 }
 
 static void
@@ -637,6 +836,8 @@ main (int    argc,
   g_test_add ("/gui/comparison/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("add-remove-move", test_add_remove_move);
+  ADD ("compare-toggles", test_compare_toggles);
+  ADD ("drag-reorder", test_drag_reorder);
   ADD ("limit", test_limit);
   ADD ("persistence", test_persistence);
   ADD ("marks", test_difference_and_best_marks);
