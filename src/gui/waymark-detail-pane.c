@@ -295,13 +295,9 @@ waymark_detail_pane_dup_text (WaymarkDetailPane *self)
 static void
 waymark_detail_pane_root (GtkWidget *widget)
 {
-  GtkWidget *window;
-
   GTK_WIDGET_CLASS (waymark_detail_pane_parent_class)->root (widget);
 
-  window = gtk_widget_get_ancestor (widget, WAYMARK_TYPE_WINDOW);
-  set_comparison (WAYMARK_DETAIL_PANE (widget),
-                  window != NULL ? waymark_window_get_comparison (WAYMARK_WINDOW (window)) : NULL);
+  set_comparison (WAYMARK_DETAIL_PANE (widget), waymark_window_find_comparison (widget));
 }
 
 static void

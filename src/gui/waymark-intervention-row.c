@@ -187,13 +187,9 @@ on_click_released (GtkGestureClick        *gesture,
 static void
 waymark_intervention_row_root (GtkWidget *widget)
 {
-  GtkWidget *window;
-
   GTK_WIDGET_CLASS (waymark_intervention_row_parent_class)->root (widget);
 
-  window = gtk_widget_get_ancestor (widget, WAYMARK_TYPE_WINDOW);
-  set_comparison (WAYMARK_INTERVENTION_ROW (widget),
-                  window != NULL ? waymark_window_get_comparison (WAYMARK_WINDOW (window)) : NULL);
+  set_comparison (WAYMARK_INTERVENTION_ROW (widget), waymark_window_find_comparison (widget));
 }
 
 static void

@@ -203,13 +203,9 @@ set_comparison (WaymarkMapChip    *self,
 static void
 waymark_map_chip_root (GtkWidget *widget)
 {
-  GtkWidget *window;
-
   GTK_WIDGET_CLASS (waymark_map_chip_parent_class)->root (widget);
 
-  window = gtk_widget_get_ancestor (widget, WAYMARK_TYPE_WINDOW);
-  set_comparison (WAYMARK_MAP_CHIP (widget),
-                  window != NULL ? waymark_window_get_comparison (WAYMARK_WINDOW (window)) : NULL);
+  set_comparison (WAYMARK_MAP_CHIP (widget), waymark_window_find_comparison (widget));
 }
 
 static void

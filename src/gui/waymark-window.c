@@ -2176,6 +2176,17 @@ waymark_window_get_comparison (WaymarkWindow *self)
   return self->comparison;
 }
 
+WaymarkComparison *
+waymark_window_find_comparison (GtkWidget *widget)
+{
+  GtkWidget *window;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  window = gtk_widget_get_ancestor (widget, WAYMARK_TYPE_WINDOW);
+  return window != NULL ? waymark_window_get_comparison (WAYMARK_WINDOW (window)) : NULL;
+}
+
 void
 waymark_window_set_catalogue (WaymarkWindow    *self,
                               WaymarkCatalogue *catalogue)
