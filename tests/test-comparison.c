@@ -171,6 +171,54 @@ test_limit (Fixture       *fixture,
 }
 
 static void
+test_add_many (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *first[] = { "drive", "iris", NULL };
+  const char *chosen[] = { "marac", "iris", "cara", "marac", NULL };
+  const char *too_many[] = { "dapps", "clear", "tender", NULL };
+  const char *unknown[] = { "dapps", "gone-from-catalogue", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  guint n_added = 99;
+
+  add_all (fixture, first);
+  fixture->items_changed = 0;
+
+  /* New ones are appended in the order chosen, once each, as one change. */
+  g_assert_true (waymark_comparison_add_many (fixture->comparison, chosen, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 2);
+  g_assert_cmpuint (fixture->items_changed, ==, 1);
+  order = ids_of (fixture->comparison);
+  g_assert_cmpstr (order, ==, "drive,iris,marac,cara");
+
+  /* Four and three make seven: nothing is added, and the message says why. */
+  g_assert_false (waymark_comparison_add_many (fixture->comparison, too_many, &n_added, &error));
+  g_assert_error (error, WAYMARK_COMPARISON_ERROR, WAYMARK_COMPARISON_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "At most 6"));
+  g_assert_nonnull (strstr (error->message, "make 7"));
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (fixture->items_changed, ==, 1);
+  g_clear_error (&error);
+
+  /* One unknown id refuses them all. */
+  g_assert_false (waymark_comparison_add_many (fixture->comparison, unknown, NULL, &error));
+  g_assert_error (error, WAYMARK_COMPARISON_ERROR, WAYMARK_COMPARISON_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "gone-from-catalogue"));
+  g_clear_error (&error);
+
+  /* All already there: nothing changes, and that is not an error. */
+  g_assert_true (waymark_comparison_add_many (fixture->comparison, first, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (fixture->items_changed, ==, 1);
+  g_free (order);
+  order = ids_of (fixture->comparison);
+  g_assert_cmpstr (order, ==, "drive,iris,marac,cara");
+}
+
+static void
 test_set_ids (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -519,6 +567,7 @@ main (int    argc,
 
   ADD ("/core/comparison/add-remove-move", test_add_remove_move);
   ADD ("/core/comparison/limit", test_limit);
+  ADD ("/core/comparison/add-many", test_add_many);
   ADD ("/core/comparison/set-ids", test_set_ids);
   ADD ("/core/comparison/rows-filled", test_rows_filled);
   ADD ("/core/comparison/best/evidence-and-impact", test_best_evidence_and_impact);

@@ -258,6 +258,65 @@ waymark_comparison_add (WaymarkComparison *self,
 }
 
 gboolean
+waymark_comparison_add_many (WaymarkComparison  *self,
+                             const char * const *ids,
+                             guint              *n_added,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint total;
+
+  g_return_val_if_fail (WAYMARK_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      WaymarkIntervention *intervention = NULL;
+      gboolean seen = find (self, ids[i], NULL);
+
+      if (self->catalogue != NULL)
+        intervention = waymark_catalogue_lookup (self->catalogue, ids[i]);
+      if (intervention == NULL)
+        {
+          g_set_error (error, WAYMARK_COMPARISON_ERROR, WAYMARK_COMPARISON_ERROR_NOT_FOUND,
+                       _("“%s” is not in the catalogue, so it cannot be compared."), ids[i]);
+          return FALSE;
+        }
+      for (guint j = 0; j < added->len && !seen; j++)
+        seen = g_ptr_array_index (added, j) == (gpointer) intervention;
+      if (!seen)
+        g_ptr_array_add (added, g_object_ref (intervention));
+    }
+
+  total = self->columns->len + added->len;
+  if (total > WAYMARK_COMPARISON_MAX)
+    {
+      g_set_error (error, WAYMARK_COMPARISON_ERROR, WAYMARK_COMPARISON_ERROR_FULL,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "At most %d interventions can be compared side by side, and "
+                                "these would make %u. Remove some from the comparison first.",
+                                "At most %d interventions can be compared side by side, and "
+                                "these would make %u. Remove some from the comparison first.",
+                                total),
+                   WAYMARK_COMPARISON_MAX, total);
+      return FALSE;
+    }
+
+  if (added->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < added->len; i++)
+    g_ptr_array_add (self->columns, g_object_ref (g_ptr_array_index (added, i)));
+  if (n_added != NULL)
+    *n_added = added->len;
+  emit_changed (self, self->columns->len - added->len, 0, added->len);
+  return TRUE;
+}
+
+gboolean
 waymark_comparison_remove (WaymarkComparison *self,
                            const char        *id)
 {

@@ -79,6 +79,13 @@ gboolean            waymark_comparison_contains      (WaymarkComparison *self,
 gboolean            waymark_comparison_add           (WaymarkComparison *self,
                                                       const char        *id,
                                                       GError           **error);
+/* Appends the columns not there yet, in the order given, as one change: all or nothing. Refuses
+ * when an id is not in the catalogue or the columns would pass the limit. `n_added` (may be
+ * NULL) is how many were new. */
+gboolean            waymark_comparison_add_many      (WaymarkComparison  *self,
+                                                      const char * const *ids,
+                                                      guint              *n_added,
+                                                      GError            **error);
 gboolean            waymark_comparison_remove        (WaymarkComparison *self,
                                                       const char        *id);
 /* Moves a column one place left (offset -1) or right (+1); FALSE at an edge. */

@@ -19,7 +19,6 @@ struct _WaymarkComparePage
   /* Template widgets */
   GtkStack          *stack;
   GtkLabel          *hint_label;
-  GtkWidget         *hide_identical_button;
   GtkWidget         *export_button;
   GtkWidget         *clear_button;
   GtkWidget         *header_row;
@@ -447,7 +446,8 @@ rebuild (WaymarkComparePage *self)
                                          "Comparing %u interventions (at most %d)", n),
                             n, WAYMARK_COMPARISON_MAX);
   gtk_label_set_label (self->hint_label, hint);
-  gtk_widget_set_sensitive (self->hide_identical_button, n >= WAYMARK_COMPARISON_MIN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.hide-identical",
+                                 n >= WAYMARK_COMPARISON_MIN);
   update_visibility (self);
 }
 
@@ -667,7 +667,6 @@ waymark_compare_page_class_init (WaymarkComparePageClass *klass)
                                                "/io/github/waymark/Waymark/waymark-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkComparePage, stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkComparePage, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkComparePage, hide_identical_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkComparePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkComparePage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkComparePage, header_row);

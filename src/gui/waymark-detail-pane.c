@@ -17,6 +17,7 @@ struct _WaymarkDetailPane
   GtkStack          *stack;
   GtkBox            *content;
   GtkScrolledWindow *scroller;
+  AdwStatusPage     *several_page;
 
   /* Borrowed */
   GtkWidget           *add_button;
@@ -26,6 +27,7 @@ struct _WaymarkDetailPane
   WaymarkCatalogue    *catalogue;
   WaymarkIntervention *intervention;
   WaymarkComparison   *comparison;  /* the window's, while the pane is in one */
+  guint                n_several;   /* how many are selected, when that is more than one */
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkDetailPane, waymark_detail_pane, GTK_TYPE_WIDGET)
@@ -213,6 +215,18 @@ rebuild (WaymarkDetailPane *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 
+  if (item == NULL && self->n_several > 1)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: the detail pane's title when several are selected; %u is how many */
+      title = g_strdup_printf (ngettext ("%u Intervention Selected", "%u Interventions Selected",
+                                         self->n_several), self->n_several);
+      adw_status_page_set_title (self->several_page, title);
+      gtk_stack_set_visible_child_name (self->stack, "several");
+      return;
+    }
+
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -391,6 +405,7 @@ waymark_detail_pane_class_init (WaymarkDetailPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, several_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, content);
   gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, scroller);
 
@@ -445,9 +460,26 @@ waymark_detail_pane_set_intervention (WaymarkDetailPane   *self,
   g_return_if_fail (WAYMARK_IS_DETAIL_PANE (self));
   g_return_if_fail (intervention == NULL || WAYMARK_IS_INTERVENTION (intervention));
 
-  if (!g_set_object (&self->intervention, intervention))
+  if (!g_set_object (&self->intervention, intervention) && self->n_several == 0)
     return;
 
+  self->n_several = 0;
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVENTION]);
+}
+
+void
+waymark_detail_pane_show_several (WaymarkDetailPane *self,
+                                  guint              n_selected)
+{
+  g_return_if_fail (WAYMARK_IS_DETAIL_PANE (self));
+  g_return_if_fail (n_selected > 1);
+
+  if (self->intervention == NULL && self->n_several == n_selected)
+    return;
+
+  self->n_several = n_selected;
+  if (g_set_object (&self->intervention, NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVENTION]);
+  rebuild (self);
 }

@@ -20,6 +20,9 @@ void                 waymark_detail_pane_set_catalogue    (WaymarkDetailPane   *
 WaymarkIntervention *waymark_detail_pane_get_intervention (WaymarkDetailPane   *self);
 void                 waymark_detail_pane_set_intervention (WaymarkDetailPane   *self,
                                                            WaymarkIntervention *intervention);
+/* Shows that `n_selected` (two or more) are selected, and offers to compare them. */
+void                 waymark_detail_pane_show_several     (WaymarkDetailPane   *self,
+                                                           guint                n_selected);
 /* The button that adds the intervention shown to the plan (win.add-to-plan), or NULL. */
 GtkWidget           *waymark_detail_pane_get_add_button   (WaymarkDetailPane   *self);
 /* The button that adds it to the comparison (win.compare), or NULL. */

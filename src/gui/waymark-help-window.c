@@ -107,8 +107,10 @@ fill (WaymarkHelpWindow *self,
                          "system. Every change can be undone with Ctrl+Z."));
 
   add_heading (self, _("Compare"));
-  add_paragraph (self, _("Set two to six interventions side by side for a partnership meeting: "
-                         "rows where they differ are marked, and so are the strongest evidence "
+  add_paragraph (self, _("Set two to six interventions side by side for a partnership meeting. "
+                         "Press Compare on a row, in the detail or on the map, or select several "
+                         "in the list with Ctrl+click and press Compare Selected. Rows where "
+                         "they differ are marked, and so are the strongest evidence "
                          "and the highest impact. Costs are ranked only when their currency and "
                          "basis match. Press F11 for presentation mode, with text up to twice "
                          "the size, or print the table as a handout."));

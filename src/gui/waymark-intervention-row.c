@@ -177,7 +177,12 @@ on_click_released (GtkGestureClick        *gesture,
                    double                  y,
                    WaymarkInterventionRow *self)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
   if (self->intervention == NULL || n_press != 1)
+    return;
+  /* Ctrl+click and Shift+click select several; the list does that. */
+  if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
     return;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-intervention", "s",

@@ -22,7 +22,9 @@ typedef struct
   GtkLabel           *count_label;
   GtkStack           *results_stack;
   GtkListView        *list_view;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
+  GtkRevealer        *selection_bar;
+  GtkLabel           *selection_label;
   AdwStatusPage      *empty_page;
   GtkWidget          *empty_clear_button;
   WaymarkEvidenceMap *evidence_map;

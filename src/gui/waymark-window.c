@@ -62,7 +62,9 @@ struct _WaymarkWindow
   WaymarkDetailPane    *detail_pane;
   GtkFilterListModel   *filter_model;
   GtkSortListModel     *sort_model;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
+  GtkRevealer          *selection_bar;
+  GtkLabel             *selection_label;
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
   WaymarkCriteria      *criteria;
@@ -157,9 +159,26 @@ select_intervention (WaymarkWindow       *self,
   guint position;
 
   if (item != NULL && find_position (self, item, &position))
-    gtk_single_selection_set_selected (self->selection, position);
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   else
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+/* The selected interventions in the list's order (owned refs). */
+static GPtrArray *
+dup_selected (WaymarkWindow *self)
+{
+  g_autoptr(GtkBitset) bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, bits, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return items;
 }
 
 static void
@@ -414,18 +433,51 @@ on_items_changed (GListModel    *model,
   update_results (self);
 }
 
+/* One intervention selected is read in the detail pane; several are compared. */
 static void
-on_selected_item_changed (GtkSingleSelection *selection,
-                          GParamSpec         *pspec,
-                          WaymarkWindow      *self)
+update_selection (WaymarkWindow *self)
 {
-  WaymarkIntervention *item = waymark_window_get_selected (self);
+  g_autoptr(GPtrArray) items = dup_selected (self);
+  WaymarkIntervention *item = items->len == 1 ? g_ptr_array_index (items, 0) : NULL;
+  g_autofree char *count = NULL;
 
-  waymark_detail_pane_set_intervention (self->detail_pane, item);
+  if (items->len > 1)
+    waymark_detail_pane_show_several (self->detail_pane, items->len);
+  else
+    waymark_detail_pane_set_intervention (self->detail_pane, item);
   waymark_evidence_map_set_selected (self->evidence_map, item);
+
+  /* Translators: below the list when several are selected; %u is how many */
+  count = g_strdup_printf (ngettext ("%u selected", "%u selected", items->len), items->len);
+  gtk_label_set_label (self->selection_label, count);
+  gtk_revealer_set_reveal_child (self->selection_bar, items->len > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", items->len > 0);
+
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "selected-intervention",
                            item != NULL ? waymark_intervention_get_id (item) : "");
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      WaymarkWindow     *self)
+{
+  update_selection (self);
+}
+
+/* A filter can take selected interventions out of the list without a selection-changed. */
+static void
+on_selection_items_changed (GListModel    *model,
+                            guint          position,
+                            guint          removed,
+                            guint          added,
+                            WaymarkWindow *self)
+{
+  if (removed > 0 || added > 0)
+    update_selection (self);
 }
 
 static void
@@ -836,6 +888,50 @@ compare_action (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.show-comparison");
   g_set_weak_pointer (&self->compare_toast, toast);
   add_toast (self, toast);
+}
+
+/* Everything selected in the list joins the comparison, which then shows. */
+static void
+compare_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  g_autoptr(GPtrArray) items = dup_selected (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **ids = g_new0 (const char *, items->len + 1);
+
+  if (items->len == 0)
+    return;
+  for (guint i = 0; i < items->len; i++)
+    ids[i] = waymark_intervention_get_id (g_ptr_array_index (items, i));
+
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+
+  if (!waymark_comparison_add_many (self->comparison, ids, NULL, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_button_label (toast, _("_View"));
+      adw_toast_set_action_name (toast, "win.show-comparison");
+      g_set_weak_pointer (&self->compare_toast, toast);
+      add_toast (self, toast);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+}
+
+static void
+select_none_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -2014,6 +2110,8 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sort_model);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, selection_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sorter);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, criteria);
@@ -2035,6 +2133,9 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-plan-item", "s", show_plan_item_action);
   gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
   gtk_widget_class_install_action (widget_class, "win.uncompare", "s", uncompare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-selected", NULL,
+                                   compare_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.select-none", NULL, select_none_action);
   gtk_widget_class_install_action (widget_class, "win.show-comparison", NULL, show_comparison_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-presentation", NULL,
                                    toggle_presentation_action);
@@ -2078,6 +2179,10 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.compare-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.select-none", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-comparison", NULL);
   /* Only while presenting: otherwise the action is off and Escape goes where it went before. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
@@ -2114,6 +2219,8 @@ waymark_window_init (WaymarkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-comparison", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", FALSE);
   waymark_compare_page_set_comparison (self->compare_page, self->comparison);
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
@@ -2125,8 +2232,8 @@ waymark_window_init (WaymarkWindow *self)
                            G_CALLBACK (on_criteria_search_changed), self, 0);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed),
                            self, 0);
-  g_signal_connect (self->selection, "notify::selected-item",
-                    G_CALLBACK (on_selected_item_changed), self);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed), self);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
                            self, 0);
 
@@ -2224,8 +2331,18 @@ waymark_window_set_catalogue (WaymarkWindow    *self,
 WaymarkIntervention *
 waymark_window_get_selected (WaymarkWindow *self)
 {
+  g_autoptr(GtkBitset) bits = NULL;
+  WaymarkIntervention *item;
+
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
-  return gtk_single_selection_get_selected_item (self->selection);
+
+  bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (bits) != 1)
+    return NULL;
+  /* Borrowed: the catalogue behind the list keeps it alive. */
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (bits));
+  g_object_unref (item);
+  return item;
 }
 
 void
@@ -2243,6 +2360,8 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->results_stack = self->results_stack;
   parts->list_view = self->list_view;
   parts->selection = self->selection;
+  parts->selection_bar = self->selection_bar;
+  parts->selection_label = self->selection_label;
   parts->empty_page = self->empty_page;
   parts->empty_clear_button = self->empty_clear_button;
   parts->evidence_map = self->evidence_map;

@@ -517,6 +517,171 @@ test_limit (Fixture       *f,
   g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
 }
 
+static guint
+position_of (Fixture    *f,
+             const char *id)
+{
+  GListModel *model = G_LIST_MODEL (f->parts.selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (waymark_intervention_get_id (item), id))
+        return i;
+    }
+  g_error ("%s is not listed", id);
+}
+
+/* What a click (extend FALSE) or a Ctrl+click (extend TRUE) on a row does. */
+static void
+click_row (Fixture    *f,
+           const char *id,
+           gboolean    ctrl)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->parts.list_view), "list.select-item",
+                                             "(ubb)", position_of (f, id), ctrl, FALSE));
+  gui_test_flush ();
+}
+
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static void
+test_compare_selected (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *chosen[] = { "drive", "iris", "coaching-boys-into-men", "dapps", NULL };
+  GtkWidget *bar = GTK_WIDGET (f->parts.selection_bar);
+  GtkWidget *button = find_widget (bar, is_button_for_action, "win.compare-selected");
+  g_autofree char *ids = NULL;
+  g_autofree char *setting = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *expected = "coaching-boys-into-men,dapps,drive,iris";
+
+  g_assert_nonnull (button);
+  g_assert_false (gtk_revealer_get_reveal_child (f->parts.selection_bar));
+
+  /* One click, then three Ctrl+clicks: four selected, none of them read in the detail pane. */
+  click_row (f, chosen[0], FALSE);
+  g_assert_false (gtk_revealer_get_reveal_child (f->parts.selection_bar));
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_detail_pane_get_intervention (f->parts.detail_pane)),
+                   ==, "drive");
+  for (guint i = 1; chosen[i] != NULL; i++)
+    click_row (f, chosen[i], TRUE);
+
+  g_assert_true (gtk_revealer_get_reveal_child (f->parts.selection_bar));
+  g_assert_cmpstr (gtk_label_get_label (f->parts.selection_label), ==, "4 selected");
+  g_assert_null (waymark_detail_pane_get_intervention (f->parts.detail_pane));
+  g_assert_null (waymark_window_get_selected (f->window));
+  g_assert_true (has_text (GTK_WIDGET (f->parts.detail_pane), "4 Interventions Selected"));
+  setting = g_settings_get_string (f->settings, "selected-intervention");
+  g_assert_cmpstr (setting, ==, "");
+
+  /* Compare Selected: all four side by side, in the list's order (by name), on the Compare page. */
+  g_assert_cmpuint (position_of (f, "coaching-boys-into-men"), <, position_of (f, "dapps"));
+  g_assert_cmpuint (position_of (f, "dapps"), <, position_of (f, "drive"));
+  g_assert_cmpuint (position_of (f, "drive"), <, position_of (f, "iris"));
+  gui_test_click (button);
+  gui_test_flush ();
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, expected);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "compare");
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 4);
+  rows = waymark_comparison_build_rows (f->parts.comparison);
+  g_assert_cmpuint (rows->len, ==, WAYMARK_COMPARISON_N_ROWS);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (f->parts.comparison), i);
+
+      g_assert_true (has_text (waymark_compare_page_get_column_header (f->parts.compare_page, i),
+                               waymark_intervention_get_name (item)));
+      /* Every row is filled from the catalogue, and shows what the catalogue says. */
+      for (guint r = 0; r < rows->len; r++)
+        {
+          WaymarkComparisonRow *attribute = g_ptr_array_index (rows, r);
+          g_autofree char *first_line = g_strndup (attribute->cells[i],
+                                                   strcspn (attribute->cells[i], "\n"));
+
+          g_assert_cmpstr (first_line, !=, "");
+          if (!has_text (cell (f, attribute->key, i), first_line))
+            g_error ("column %u, row %s does not show “%s”", i, attribute->key, first_line);
+        }
+    }
+
+  /* Select None (Ctrl+Shift+A): the bar goes, the detail pane asks for a choice. */
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "interventions");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-none", NULL));
+  gui_test_flush ();
+  g_assert_false (gtk_revealer_get_reveal_child (f->parts.selection_bar));
+  g_assert_false (gtk_widget_is_sensitive (button));
+}
+
+static void
+test_compare_selected_limit (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *three[] = { "make-a-change", "drive", "dapps", NULL };
+  const char *chosen[] = { "iris", "coaching-boys-into-men", "marac", "cara", NULL };
+  g_autofree char *ids = NULL;
+
+  compare (f, three);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "interventions");
+  for (guint i = 0; chosen[i] != NULL; i++)
+    click_row (f, chosen[i], i > 0);
+
+  /* Three and four make seven: none is added, and a toast says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-selected", NULL));
+  gui_test_flush ();
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "make-a-change,drive,dapps");
+  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
+  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "would make 7"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "interventions");
+}
+
+static void
+test_selection_follows_filter (Fixture       *f,
+                               gconstpointer  data)
+{
+  click_row (f, "drive", FALSE);
+  click_row (f, "iris", TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (f->parts.selection_bar));
+
+  /* A search that leaves one of the two: that one is read in the detail pane. */
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "drive");
+  gui_test_wait_until (has_n_listed_one, f->window, 5000, "one intervention listed");
+  gui_test_flush ();
+  g_assert_false (gtk_revealer_get_reveal_child (f->parts.selection_bar));
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_detail_pane_get_intervention (f->parts.detail_pane)),
+                   ==, "drive");
+}
+
+/* A narrow window (a phone-sized 360 pixels) still fits, whatever is being compared and
+ * however many are selected: the view stack is as wide as its widest page. */
+static void
+test_fits_narrow_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *six[] = { "dapps", "drive", "clear", "iris", "marac", "cara", NULL };
+  int minimum;
+
+  compare (f, six);
+  click_row (f, "drive", FALSE);
+  click_row (f, "iris", TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (f->parts.selection_bar));
+
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width: %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 static void
 test_persistence (Fixture       *f,
                   gconstpointer  data)
@@ -839,6 +1004,10 @@ main (int    argc,
   ADD ("compare-toggles", test_compare_toggles);
   ADD ("drag-reorder", test_drag_reorder);
   ADD ("limit", test_limit);
+  ADD ("compare-selected", test_compare_selected);
+  ADD ("compare-selected-limit", test_compare_selected_limit);
+  ADD ("selection-follows-filter", test_selection_follows_filter);
+  ADD ("fits-narrow-window", test_fits_narrow_window);
   ADD ("persistence", test_persistence);
   ADD ("marks", test_difference_and_best_marks);
   ADD ("cost-comparable-or-not", test_cost_comparable_or_not);

@@ -287,7 +287,8 @@ test_detail (Fixture       *f,
   };
   const char *last = NULL;
 
-  gtk_single_selection_set_selected (f->parts.selection, position_of (f, "cbt-victims"));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
+                                   position_of (f, "cbt-victims"), TRUE);
   g_assert_true (waymark_window_get_selected (f->window) == item);
   g_assert_true (waymark_detail_pane_get_intervention (f->parts.detail_pane) == item);
   g_assert_true (waymark_evidence_map_get_selected (f->parts.evidence_map) == item);
@@ -457,7 +458,8 @@ test_bad_catalogue_refused (Fixture       *f,
   g_assert_nonnull (error);
 
   check (f, "works-with", "perpetrators", TRUE);
-  gtk_single_selection_set_selected (f->parts.selection, position_of (f, "drive"));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
+                                   position_of (f, "drive"), TRUE);
   wait_for_count (f, 11);
 
   waymark_window_open_file (f->window, file);
@@ -496,7 +498,8 @@ test_open_catalogue (Fixture       *f,
   CatalogueWait w = { f->window, f->catalogue };
 
   check (f, "works-with", "perpetrators", TRUE);
-  gtk_single_selection_set_selected (f->parts.selection, position_of (f, "drive"));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
+                                   position_of (f, "drive"), TRUE);
 
   waymark_window_open_file (f->window, file);
   gui_test_wait_until (catalogue_changed, &w, 10000, "the new catalogue");
@@ -525,7 +528,7 @@ test_settings_restored (void)
   gtk_drop_down_set_selected (parts.sort_dropdown, WAYMARK_SORT_COST);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "map");
   gui_test_flush ();
-  gtk_single_selection_set_selected (parts.selection, 0);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (parts.selection), 0, TRUE);
   g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (window)), ==, "drive");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
   gui_test_window_close (window);
