@@ -2203,9 +2203,38 @@ waymark_window_class_init (WaymarkWindowClass *klass)
                                        "window.close", NULL);
 }
 
+/* The list's rows: made in code, since a builder factory parses its XML for every row. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, waymark_intervention_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  waymark_intervention_row_set_intervention (WAYMARK_INTERVENTION_ROW (gtk_list_item_get_child (list_item)),
+                                             gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  waymark_intervention_row_set_intervention (WAYMARK_INTERVENTION_ROW (gtk_list_item_get_child (list_item)),
+                                             NULL);
+}
+
 static void
 waymark_window_init (WaymarkWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   self->view = g_strdup ("list");
   self->cancellable = g_cancellable_new ();
 
@@ -2222,6 +2251,12 @@ waymark_window_init (WaymarkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", FALSE);
   waymark_compare_page_set_comparison (self->compare_page, self->comparison);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
