@@ -7,6 +7,7 @@
 #include "waymark-export.h"
 #include "waymark-intervention-json.h"
 #include "waymark-money.h"
+#include "waymark-json-writer.h"
 
 static void
 add_flags_field (WaymarkCsvWriter *writer,
@@ -98,15 +99,6 @@ waymark_export_interventions_csv (GListModel *model)
 }
 
 static void
-add_member_text (JsonBuilder *builder,
-                 const char  *key,
-                 const char  *text)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 add_scale (JsonBuilder      *builder,
            const char       *name,
            WaymarkCatalogue *catalogue,
@@ -114,9 +106,9 @@ add_scale (JsonBuilder      *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_member_text (builder, "low", get (catalogue, WAYMARK_RATING_LOW));
-  add_member_text (builder, "moderate", get (catalogue, WAYMARK_RATING_MODERATE));
-  add_member_text (builder, "high", get (catalogue, WAYMARK_RATING_HIGH));
+  waymark_json_add_string (builder, "low", get (catalogue, WAYMARK_RATING_LOW));
+  waymark_json_add_string (builder, "moderate", get (catalogue, WAYMARK_RATING_MODERATE));
+  waymark_json_add_string (builder, "high", get (catalogue, WAYMARK_RATING_HIGH));
   json_builder_end_object (builder);
 }
 
@@ -131,8 +123,8 @@ add_providers (JsonBuilder *builder,
       WaymarkProvider *provider = g_ptr_array_index (providers, i);
 
       json_builder_begin_object (builder);
-      add_member_text (builder, "id", provider->id);
-      add_member_text (builder, "name", provider->name);
+      waymark_json_add_string (builder, "id", provider->id);
+      waymark_json_add_string (builder, "name", provider->name);
       json_builder_set_member_name (builder, "services");
       json_builder_begin_array (builder);
       for (guint j = 0; j < provider->services->len; j++)
@@ -142,9 +134,9 @@ add_providers (JsonBuilder *builder,
                                                             ";");
 
           json_builder_begin_object (builder);
-          add_member_text (builder, "name", service->name);
-          add_member_text (builder, "level", level);
-          add_member_text (builder, "description", service->description);
+          waymark_json_add_string (builder, "name", service->name);
+          waymark_json_add_string (builder, "level", level);
+          waymark_json_add_string (builder, "description", service->description);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -174,17 +166,17 @@ waymark_export_catalogue_json (WaymarkCatalogue *catalogue,
     model = G_LIST_MODEL (catalogue);
 
   json_builder_begin_object (builder);
-  add_member_text (builder, "format", "waymark-catalogue");
+  waymark_json_add_string (builder, "format", "waymark-catalogue");
   json_builder_set_member_name (builder, "schema_version");
   json_builder_add_int_value (builder, WAYMARK_CATALOGUE_SCHEMA_VERSION);
 
   json_builder_set_member_name (builder, "metadata");
   json_builder_begin_object (builder);
-  add_member_text (builder, "title", waymark_catalogue_get_title (catalogue));
-  add_member_text (builder, "author", waymark_catalogue_get_author (catalogue));
-  add_member_text (builder, "area", waymark_catalogue_get_area (catalogue));
-  add_member_text (builder, "data_version", waymark_catalogue_get_data_version (catalogue));
-  add_member_text (builder, "source", waymark_catalogue_get_source (catalogue));
+  waymark_json_add_string (builder, "title", waymark_catalogue_get_title (catalogue));
+  waymark_json_add_string (builder, "author", waymark_catalogue_get_author (catalogue));
+  waymark_json_add_string (builder, "area", waymark_catalogue_get_area (catalogue));
+  waymark_json_add_string (builder, "data_version", waymark_catalogue_get_data_version (catalogue));
+  waymark_json_add_string (builder, "source", waymark_catalogue_get_source (catalogue));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "rating_scales");

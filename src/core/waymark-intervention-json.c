@@ -8,6 +8,7 @@
 #include "waymark-intervention-private.h"
 #include "waymark-json-reader.h"
 #include "waymark-money.h"
+#include "waymark-json-writer.h"
 
 static const char * const intervention_keys[] = {
   "id", "name", "summary", "levels", "settings", "focus", "works_with", "overview", "resources",
@@ -297,63 +298,6 @@ waymark_intervention_read_json (WaymarkJsonReader *reader,
 
 /* Writing */
 
-static void
-add_text_or_null (JsonBuilder *builder,
-                  const char  *key,
-                  const char  *text)
-{
-  json_builder_set_member_name (builder, key);
-  if (text != NULL)
-    json_builder_add_string_value (builder, text);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *key,
-          const char * const *strv)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-add_flags (JsonBuilder *builder,
-           const char  *key,
-           GType        type,
-           guint        flags)
-{
-  g_auto(GStrv) strv = waymark_flags_to_strv (type, flags);
-
-  add_strv (builder, key, (const char * const *) strv);
-}
-
-static void
-add_rating (JsonBuilder   *builder,
-            const char    *key,
-            WaymarkRating  rating)
-{
-  add_text_or_null (builder, key,
-                    rating == WAYMARK_RATING_NONE ? NULL
-                    : waymark_enum_to_string (WAYMARK_TYPE_RATING, rating));
-}
-
-static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *key,
-                 int          value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value >= 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 void
 waymark_cost_write_json (JsonBuilder       *builder,
                          const WaymarkCost *cost)
@@ -376,7 +320,7 @@ waymark_cost_write_json (JsonBuilder       *builder,
                                  waymark_enum_to_string (WAYMARK_TYPE_CURRENCY, cost->currency));
   json_builder_set_member_name (builder, "basis");
   json_builder_add_string_value (builder, cost->basis);
-  add_text_or_null (builder, "qualifier",
+  waymark_json_add_string_or_null (builder, "qualifier",
                     cost->qualifier == WAYMARK_COST_QUALIFIER_NONE ? NULL
                     : waymark_enum_to_string (WAYMARK_TYPE_COST_QUALIFIER, cost->qualifier));
   json_builder_set_member_name (builder, "as_written");
@@ -403,49 +347,49 @@ waymark_intervention_to_json (WaymarkIntervention *self)
   g_return_val_if_fail (WAYMARK_IS_INTERVENTION (self), NULL);
 
   json_builder_begin_object (builder);
-  add_text_or_null (builder, "id", self->id);
-  add_text_or_null (builder, "name", self->name);
-  add_text_or_null (builder, "summary", self->summary);
-  add_flags (builder, "levels", WAYMARK_TYPE_LEVEL, self->levels);
-  add_flags (builder, "settings", WAYMARK_TYPE_SETTING, self->settings);
-  add_text_or_null (builder, "focus", waymark_enum_to_string (WAYMARK_TYPE_FOCUS, self->focus));
-  add_flags (builder, "works_with", WAYMARK_TYPE_WORKS_WITH, self->works_with);
-  add_text_or_null (builder, "overview", self->overview);
-  add_text_or_null (builder, "resources", self->resources);
+  waymark_json_add_string_or_null (builder, "id", self->id);
+  waymark_json_add_string_or_null (builder, "name", self->name);
+  waymark_json_add_string_or_null (builder, "summary", self->summary);
+  waymark_json_add_flags (builder, "levels", WAYMARK_TYPE_LEVEL, self->levels);
+  waymark_json_add_flags (builder, "settings", WAYMARK_TYPE_SETTING, self->settings);
+  waymark_json_add_string_or_null (builder, "focus", waymark_enum_to_string (WAYMARK_TYPE_FOCUS, self->focus));
+  waymark_json_add_flags (builder, "works_with", WAYMARK_TYPE_WORKS_WITH, self->works_with);
+  waymark_json_add_string_or_null (builder, "overview", self->overview);
+  waymark_json_add_string_or_null (builder, "resources", self->resources);
   add_costs (builder, self->costs);
-  add_strv (builder, "cost_benefit", (const char * const *) self->cost_benefit);
-  add_rating (builder, "evidence_rating", self->evidence_rating);
-  add_text_or_null (builder, "evidence_rating_as_written", self->evidence_rating_as_written);
-  add_rating (builder, "impact_rating", self->impact_rating);
-  add_text_or_null (builder, "impact_rating_as_written", self->impact_rating_as_written);
-  add_text_or_null (builder, "evidence", self->evidence);
-  add_text_or_null (builder, "impact", self->impact);
+  waymark_json_add_strv (builder, "cost_benefit", (const char * const *) self->cost_benefit);
+  waymark_json_add_rating (builder, "evidence_rating", self->evidence_rating);
+  waymark_json_add_string_or_null (builder, "evidence_rating_as_written", self->evidence_rating_as_written);
+  waymark_json_add_rating (builder, "impact_rating", self->impact_rating);
+  waymark_json_add_string_or_null (builder, "impact_rating_as_written", self->impact_rating_as_written);
+  waymark_json_add_string_or_null (builder, "evidence", self->evidence);
+  waymark_json_add_string_or_null (builder, "impact", self->impact);
 
   json_builder_set_member_name (builder, "target_cohort");
   json_builder_begin_object (builder);
-  add_text_or_null (builder, "text", self->target_cohort);
-  add_int_or_null (builder, "age_min", self->age_min);
-  add_int_or_null (builder, "age_max", self->age_max);
-  add_text_or_null (builder, "gender",
+  waymark_json_add_string_or_null (builder, "text", self->target_cohort);
+  waymark_json_add_int_or_null (builder, "age_min", self->age_min >= 0, self->age_min);
+  waymark_json_add_int_or_null (builder, "age_max", self->age_max >= 0, self->age_max);
+  waymark_json_add_string_or_null (builder, "gender",
                     self->gender == WAYMARK_GENDER_UNSPECIFIED ? NULL
                     : waymark_enum_to_string (WAYMARK_TYPE_GENDER, self->gender));
   json_builder_end_object (builder);
 
-  add_strv (builder, "opportunity_cohorts", (const char * const *) self->opportunity_cohorts);
-  add_text_or_null (builder, "feasibility", self->feasibility);
-  add_text_or_null (builder, "llr_status",
+  waymark_json_add_strv (builder, "opportunity_cohorts", (const char * const *) self->opportunity_cohorts);
+  waymark_json_add_string_or_null (builder, "feasibility", self->feasibility);
+  waymark_json_add_string_or_null (builder, "llr_status",
                     waymark_enum_to_string (WAYMARK_TYPE_LLR_STATUS, self->llr_status));
 
   json_builder_set_member_name (builder, "delivery");
   json_builder_begin_object (builder);
-  add_text_or_null (builder, "duration", self->duration);
-  add_text_or_null (builder, "sessions", self->sessions);
+  waymark_json_add_string_or_null (builder, "duration", self->duration);
+  waymark_json_add_string_or_null (builder, "sessions", self->sessions);
   json_builder_end_object (builder);
 
-  add_strv (builder, "organisations", (const char * const *) self->organisations);
-  add_strv (builder, "references", (const char * const *) self->references);
-  add_text_or_null (builder, "section", self->section);
-  add_text_or_null (builder, "notes", self->notes);
+  waymark_json_add_strv (builder, "organisations", (const char * const *) self->organisations);
+  waymark_json_add_strv (builder, "references", (const char * const *) self->references);
+  waymark_json_add_string_or_null (builder, "section", self->section);
+  waymark_json_add_string_or_null (builder, "notes", self->notes);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -13,6 +13,7 @@
 #include "waymark-plan-io.h"
 #include "waymark-plan-item-private.h"
 #include "waymark-plan-private.h"
+#include "waymark-json-writer.h"
 
 G_DEFINE_QUARK (waymark-plan-error-quark, waymark_plan_error)
 
@@ -36,64 +37,6 @@ overflow_error (GError **error)
 /* Writing JSON */
 
 static void
-member_text (JsonBuilder *builder,
-             const char  *key,
-             const char  *text)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, text != NULL ? text : "");
-}
-
-static void
-member_int (JsonBuilder *builder,
-            const char  *key,
-            gint64       value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-member_money_or_null (JsonBuilder *builder,
-                      const char  *key,
-                      gboolean     known,
-                      gint64       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (known)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-member_rating (JsonBuilder   *builder,
-               const char    *key,
-               WaymarkRating  rating)
-{
-  json_builder_set_member_name (builder, key);
-  if (rating == WAYMARK_RATING_NONE)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, waymark_enum_to_string (WAYMARK_TYPE_RATING, rating));
-}
-
-static void
-member_flags (JsonBuilder *builder,
-              const char  *key,
-              GType        type,
-              guint        flags)
-{
-  g_auto(GStrv) strv = waymark_flags_to_strv (type, flags);
-
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
-
-static void
 add_item (JsonBuilder     *builder,
           WaymarkPlanItem *item)
 {
@@ -102,29 +45,29 @@ add_item (JsonBuilder     *builder,
   gboolean has_total = waymark_plan_item_get_line_total (item, &low, &high);
 
   json_builder_begin_object (builder);
-  member_text (builder, "intervention_id", item->intervention_id);
-  member_text (builder, "name", item->name);
-  member_text (builder, "level", level);
-  member_text (builder, "focus", waymark_enum_to_string (WAYMARK_TYPE_FOCUS, item->focus));
-  member_rating (builder, "evidence_rating", item->evidence_rating);
-  member_rating (builder, "impact_rating", item->impact_rating);
-  member_int (builder, "quantity", item->quantity);
-  member_text (builder, "unit", item->unit);
-  member_money_or_null (builder, "unit_cost_pence", waymark_plan_item_has_cost (item),
+  waymark_json_add_string (builder, "intervention_id", item->intervention_id);
+  waymark_json_add_string (builder, "name", item->name);
+  waymark_json_add_string (builder, "level", level);
+  waymark_json_add_string (builder, "focus", waymark_enum_to_string (WAYMARK_TYPE_FOCUS, item->focus));
+  waymark_json_add_rating (builder, "evidence_rating", item->evidence_rating);
+  waymark_json_add_rating (builder, "impact_rating", item->impact_rating);
+  waymark_json_add_int (builder, "quantity", item->quantity);
+  waymark_json_add_string (builder, "unit", item->unit);
+  waymark_json_add_int_or_null (builder, "unit_cost_pence", waymark_plan_item_has_cost (item),
                         item->unit_cost);
-  member_money_or_null (builder, "unit_cost_high_pence", waymark_plan_item_has_cost (item),
+  waymark_json_add_int_or_null (builder, "unit_cost_high_pence", waymark_plan_item_has_cost (item),
                         MAX (item->unit_cost_high, item->unit_cost));
-  member_money_or_null (builder, "line_total_pence", has_total, low);
-  member_money_or_null (builder, "line_total_high_pence", has_total, high);
-  member_text (builder, "cost_source",
+  waymark_json_add_int_or_null (builder, "line_total_pence", has_total, low);
+  waymark_json_add_int_or_null (builder, "line_total_high_pence", has_total, high);
+  waymark_json_add_string (builder, "cost_source",
                waymark_enum_to_string (WAYMARK_TYPE_COST_SOURCE, item->cost_source));
-  member_text (builder, "funding_source",
+  waymark_json_add_string (builder, "funding_source",
                waymark_enum_to_string (WAYMARK_TYPE_FUNDING_SOURCE, item->funding_source));
-  member_text (builder, "provider", item->provider);
-  member_text (builder, "notes", item->notes);
+  waymark_json_add_string (builder, "provider", item->provider);
+  waymark_json_add_string (builder, "notes", item->notes);
   /* What warnings need when the intervention is missing from the catalogue later. */
-  member_flags (builder, "works_with", WAYMARK_TYPE_WORKS_WITH, item->works_with);
-  member_text (builder, "llr_status",
+  waymark_json_add_flags (builder, "works_with", WAYMARK_TYPE_WORKS_WITH, item->works_with);
+  waymark_json_add_string (builder, "llr_status",
                waymark_enum_to_string (WAYMARK_TYPE_LLR_STATUS, item->llr_status));
   json_builder_set_member_name (builder, "for_young_people");
   json_builder_add_boolean_value (builder, item->for_young_people);
@@ -163,25 +106,25 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   exported_at = format_timestamp (waymark_plan_get_changed_at (plan));
 
   json_builder_begin_object (builder);
-  member_text (builder, "format", "waymark-plan");
-  member_int (builder, "version", WAYMARK_PLAN_FORMAT_VERSION);
-  member_text (builder, "title", waymark_plan_get_title (plan));
-  member_text (builder, "area", waymark_plan_get_area (plan));
-  member_text (builder, "organisation", waymark_plan_get_organisation (plan));
-  member_text (builder, "author", waymark_plan_get_author (plan));
-  member_int (builder, "start_year", waymark_plan_get_start_year (plan));
-  member_int (builder, "years", waymark_plan_get_years (plan));
-  member_text (builder, "currency", "GBP");
-  member_int (builder, "budget_pence", waymark_plan_get_budget (plan));
+  waymark_json_add_string (builder, "format", "waymark-plan");
+  waymark_json_add_int (builder, "version", WAYMARK_PLAN_FORMAT_VERSION);
+  waymark_json_add_string (builder, "title", waymark_plan_get_title (plan));
+  waymark_json_add_string (builder, "area", waymark_plan_get_area (plan));
+  waymark_json_add_string (builder, "organisation", waymark_plan_get_organisation (plan));
+  waymark_json_add_string (builder, "author", waymark_plan_get_author (plan));
+  waymark_json_add_int (builder, "start_year", waymark_plan_get_start_year (plan));
+  waymark_json_add_int (builder, "years", waymark_plan_get_years (plan));
+  waymark_json_add_string (builder, "currency", "GBP");
+  waymark_json_add_int (builder, "budget_pence", waymark_plan_get_budget (plan));
 
   json_builder_set_member_name (builder, "catalogue");
   json_builder_begin_object (builder);
-  member_text (builder, "title", catalogue ? waymark_catalogue_get_title (catalogue) : "");
-  member_text (builder, "data_version",
+  waymark_json_add_string (builder, "title", catalogue ? waymark_catalogue_get_title (catalogue) : "");
+  waymark_json_add_string (builder, "data_version",
                catalogue ? waymark_catalogue_get_data_version (catalogue) : "");
   json_builder_end_object (builder);
 
-  member_text (builder, "exported_at", exported_at);
+  waymark_json_add_string (builder, "exported_at", exported_at);
 
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
@@ -195,13 +138,13 @@ waymark_plan_to_json (WaymarkPlan       *plan,
 
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);
-  member_int (builder, "annual_low_pence", totals.annual_low);
-  member_int (builder, "annual_high_pence", totals.annual_high);
-  member_int (builder, "total_low_pence", totals.total_low);
-  member_int (builder, "total_high_pence", totals.total_high);
-  member_int (builder, "budget_remaining_low_pence", totals.remaining_low);
-  member_int (builder, "budget_remaining_high_pence", totals.remaining_high);
-  member_int (builder, "items_without_cost", totals.n_without_cost);
+  waymark_json_add_int (builder, "annual_low_pence", totals.annual_low);
+  waymark_json_add_int (builder, "annual_high_pence", totals.annual_high);
+  waymark_json_add_int (builder, "total_low_pence", totals.total_low);
+  waymark_json_add_int (builder, "total_high_pence", totals.total_high);
+  waymark_json_add_int (builder, "budget_remaining_low_pence", totals.remaining_low);
+  waymark_json_add_int (builder, "budget_remaining_high_pence", totals.remaining_high);
+  waymark_json_add_int (builder, "items_without_cost", totals.n_without_cost);
   json_builder_end_object (builder);
 
   warnings = waymark_plan_list_warnings (plan);
@@ -212,8 +155,8 @@ waymark_plan_to_json (WaymarkPlan       *plan,
       WaymarkPlanWarning *warning = g_ptr_array_index (warnings, i);
 
       json_builder_begin_object (builder);
-      member_text (builder, "id", warning->id);
-      member_text (builder, "message", warning->message);
+      waymark_json_add_string (builder, "id", warning->id);
+      waymark_json_add_string (builder, "message", warning->message);
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);
       for (guint j = 0; warning->items[j] != NULL; j++)
