@@ -167,6 +167,27 @@ gui_test_listed_ids (WaymarkWindow *window)
 }
 
 guint
+gui_test_position_of (WaymarkWindow *window,
+                      const char    *id)
+{
+  WaymarkWindowParts parts;
+  GListModel *model;
+
+  waymark_window_get_parts (window, &parts);
+  model = G_LIST_MODEL (parts.selection);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (waymark_intervention_get_id (item), id))
+        return i;
+    }
+
+  g_error ("%s is not listed", id);
+  return GTK_INVALID_LIST_POSITION;
+}
+
+guint
 gui_test_n_listed (WaymarkWindow *window)
 {
   WaymarkWindowParts parts;

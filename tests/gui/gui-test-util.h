@@ -31,6 +31,9 @@ void           gui_test_window_close    (WaymarkWindow *window);
 /* The ids of the listed interventions, in order, comma-separated. */
 char          *gui_test_listed_ids      (WaymarkWindow *window);
 guint          gui_test_n_listed        (WaymarkWindow *window);
+/* Where the intervention `id` is listed; fails the test when it is not. */
+guint          gui_test_position_of     (WaymarkWindow *window,
+                                         const char    *id);
 /* Waits for GtkButton::clicked to have been emitted by gtk_widget_activate. */
 void           gui_test_click           (GtkWidget *button);
 

@@ -127,24 +127,6 @@ check (Fixture    *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (control), active);
 }
 
-static guint
-position_of (Fixture    *f,
-             const char *id)
-{
-  GListModel *model = G_LIST_MODEL (f->parts.selection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
-
-      if (g_str_equal (waymark_intervention_get_id (item), id))
-        return i;
-    }
-
-  g_error ("%s is not listed", id);
-  return GTK_INVALID_LIST_POSITION;
-}
-
 /* Tests */
 
 static void
@@ -288,7 +270,7 @@ test_detail (Fixture       *f,
   const char *last = NULL;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
-                                   position_of (f, "cbt-victims"), TRUE);
+                                   gui_test_position_of (f->window, "cbt-victims"), TRUE);
   g_assert_true (waymark_window_get_selected (f->window) == item);
   g_assert_true (waymark_detail_pane_get_intervention (f->parts.detail_pane) == item);
   g_assert_true (waymark_evidence_map_get_selected (f->parts.evidence_map) == item);
@@ -459,7 +441,7 @@ test_bad_catalogue_refused (Fixture       *f,
 
   check (f, "works-with", "perpetrators", TRUE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
-                                   position_of (f, "drive"), TRUE);
+                                   gui_test_position_of (f->window, "drive"), TRUE);
   wait_for_count (f, 11);
 
   waymark_window_open_file (f->window, file);
@@ -499,7 +481,7 @@ test_open_catalogue (Fixture       *f,
 
   check (f, "works-with", "perpetrators", TRUE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
-                                   position_of (f, "drive"), TRUE);
+                                   gui_test_position_of (f->window, "drive"), TRUE);
 
   waymark_window_open_file (f->window, file);
   gui_test_wait_until (catalogue_changed, &w, 10000, "the new catalogue");
