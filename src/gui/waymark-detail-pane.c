@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "waymark-compare-toggle.h"
 #include "waymark-detail-pane.h"
 #include "waymark-intervention-document.h"
 #include "waymark-intervention-row.h"
 #include "waymark-rating-badge.h"
-#include "waymark-window.h"
 
 struct _WaymarkDetailPane
 {
@@ -26,7 +27,6 @@ struct _WaymarkDetailPane
   /* Owned */
   WaymarkCatalogue    *catalogue;
   WaymarkIntervention *intervention;
-  WaymarkComparison   *comparison;  /* the window's, while the pane is in one */
   guint                n_several;   /* how many are selected, when that is more than one */
 };
 
@@ -135,70 +135,6 @@ add_block (WaymarkDetailPane  *self,
     }
 }
 
-static void on_compare_toggled (GtkToggleButton   *button,
-                                WaymarkDetailPane *self);
-
-/* The toggle says whether the intervention is in the comparison, whoever changed it. */
-static void
-update_compare (WaymarkDetailPane *self)
-{
-  gboolean compared;
-
-  if (self->compare_button == NULL || self->intervention == NULL)
-    return;
-
-  compared = self->comparison != NULL &&
-             waymark_comparison_contains (self->comparison,
-                                          waymark_intervention_get_id (self->intervention));
-  g_signal_handlers_block_by_func (self->compare_button, on_compare_toggled, self);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->compare_button), compared);
-  g_signal_handlers_unblock_by_func (self->compare_button, on_compare_toggled, self);
-  gtk_widget_set_tooltip_text (self->compare_button,
-                               compared ? _("Remove from Comparison") : _("Add to Comparison"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  compared ? _("Remove from Comparison") : _("Add to Comparison"),
-                                  -1);
-}
-
-static void
-on_compare_toggled (GtkToggleButton   *button,
-                    WaymarkDetailPane *self)
-{
-  if (self->intervention == NULL)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self),
-                              gtk_toggle_button_get_active (button) ? "win.compare" : "win.uncompare",
-                              "s", waymark_intervention_get_id (self->intervention));
-  /* A refused add (the seventh) changes nothing, so the toggle goes back by itself. */
-  update_compare (self);
-}
-
-static void
-on_comparison_items_changed (GListModel        *model,
-                             guint              position,
-                             guint              removed,
-                             guint              added,
-                             WaymarkDetailPane *self)
-{
-  update_compare (self);
-}
-
-static void
-set_comparison (WaymarkDetailPane *self,
-                WaymarkComparison *comparison)
-{
-  if (self->comparison == comparison)
-    return;
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
-  g_set_object (&self->comparison, comparison);
-  if (comparison != NULL)
-    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
-  update_compare (self);
-}
-
 static void
 rebuild (WaymarkDetailPane *self)
 {
@@ -252,12 +188,12 @@ rebuild (WaymarkDetailPane *self)
                                     waymark_intervention_get_id (item));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (buttons), self->add_button);
-  compare = gtk_toggle_button_new_with_mnemonic (_("_Compare"));
+  compare = g_object_new (WAYMARK_TYPE_COMPARE_TOGGLE,
+                          "label", _("_Compare"), "use-underline", TRUE,
+                          "intervention", item, NULL);
   gtk_widget_add_css_class (compare, "pill");
-  g_signal_connect (compare, "toggled", G_CALLBACK (on_compare_toggled), self);
   gtk_box_append (GTK_BOX (buttons), compare);
   self->compare_button = compare;
-  update_compare (self);
   gtk_box_append (self->content, buttons);
   summary = add_label (self, waymark_intervention_get_summary (item), FALSE);
   gtk_widget_add_css_class (summary, "detail-summary");
@@ -307,29 +243,10 @@ waymark_detail_pane_dup_text (WaymarkDetailPane *self)
 }
 
 static void
-waymark_detail_pane_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (waymark_detail_pane_parent_class)->root (widget);
-
-  set_comparison (WAYMARK_DETAIL_PANE (widget), waymark_window_find_comparison (widget));
-}
-
-static void
-waymark_detail_pane_unroot (GtkWidget *widget)
-{
-  set_comparison (WAYMARK_DETAIL_PANE (widget), NULL);
-
-  GTK_WIDGET_CLASS (waymark_detail_pane_parent_class)->unroot (widget);
-}
-
-static void
 waymark_detail_pane_dispose (GObject *object)
 {
   WaymarkDetailPane *self = WAYMARK_DETAIL_PANE (object);
 
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
-  g_clear_object (&self->comparison);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_DETAIL_PANE);
   /* dispose_template only unparents the children it named. */
@@ -393,8 +310,6 @@ waymark_detail_pane_class_init (WaymarkDetailPaneClass *klass)
   object_class->dispose = waymark_detail_pane_dispose;
   object_class->get_property = waymark_detail_pane_get_property;
   object_class->set_property = waymark_detail_pane_set_property;
-  widget_class->root = waymark_detail_pane_root;
-  widget_class->unroot = waymark_detail_pane_unroot;
 
   properties[PROP_CATALOGUE] =
     g_param_spec_object ("catalogue", NULL, NULL, WAYMARK_TYPE_CATALOGUE, flags);

@@ -3,9 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-compare-toggle.h"
 #include "waymark-intervention-row.h"
 #include "waymark-rating-badge.h"
-#include "waymark-window.h"
 
 struct _WaymarkInterventionRow
 {
@@ -20,11 +20,10 @@ struct _WaymarkInterventionRow
   WaymarkRatingBadge *impact_badge;
   GtkLabel           *meta_label;
   GtkWidget          *add_button;
-  GtkWidget          *compare_button;
+  WaymarkCompareToggle *compare_button;
 
   /* Owned */
   WaymarkIntervention *intervention;
-  WaymarkComparison   *comparison;  /* the window's, while the row is in one */
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, GTK_TYPE_WIDGET)
@@ -46,73 +45,6 @@ waymark_intervention_format_cost (WaymarkIntervention *intervention)
     return g_strdup (_("No published cost"));
 
   return waymark_cost_format (cost);
-}
-
-static void on_compare_toggled (GtkToggleButton        *button,
-                                WaymarkInterventionRow *self);
-
-/* The toggle says whether the intervention is in the comparison, whoever changed it. */
-static void
-update_compare (WaymarkInterventionRow *self)
-{
-  gboolean compared = self->intervention != NULL && self->comparison != NULL &&
-                      waymark_comparison_contains (self->comparison,
-                                                   waymark_intervention_get_id (self->intervention));
-  const char *name = self->intervention != NULL ? waymark_intervention_get_name (self->intervention) : "";
-  g_autofree char *a11y = NULL;
-
-  g_signal_handlers_block_by_func (self->compare_button, on_compare_toggled, self);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->compare_button), compared);
-  g_signal_handlers_unblock_by_func (self->compare_button, on_compare_toggled, self);
-
-  gtk_widget_set_tooltip_text (self->compare_button,
-                               compared ? _("Remove from Comparison") : _("Add to Comparison"));
-  if (compared)
-    /* Translators: what a screen reader says for a row's compare toggle; %s is a name */
-    a11y = g_strdup_printf (_("Remove “%s” from the comparison"), name);
-  else
-    /* Translators: what a screen reader says for a row's compare toggle; %s is a name */
-    a11y = g_strdup_printf (_("Add “%s” to the comparison"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-}
-
-static void
-on_compare_toggled (GtkToggleButton        *button,
-                    WaymarkInterventionRow *self)
-{
-  if (self->intervention == NULL)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self),
-                              gtk_toggle_button_get_active (button) ? "win.compare" : "win.uncompare",
-                              "s", waymark_intervention_get_id (self->intervention));
-  /* A refused add (the seventh) changes nothing, so the toggle goes back by itself. */
-  update_compare (self);
-}
-
-static void
-on_comparison_items_changed (GListModel             *model,
-                             guint                   position,
-                             guint                   removed,
-                             guint                   added,
-                             WaymarkInterventionRow *self)
-{
-  update_compare (self);
-}
-
-static void
-set_comparison (WaymarkInterventionRow *self,
-                WaymarkComparison      *comparison)
-{
-  if (self->comparison == comparison)
-    return;
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
-  g_set_object (&self->comparison, comparison);
-  if (comparison != NULL)
-    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
-  update_compare (self);
 }
 
 static void
@@ -155,7 +87,7 @@ update (WaymarkInterventionRow *self)
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   }
 
-  update_compare (self);
+  waymark_compare_toggle_set_intervention (self->compare_button, item);
 
   status = waymark_intervention_get_llr_status (item);
   gtk_widget_set_visible (self->status_marker,
@@ -190,29 +122,9 @@ on_click_released (GtkGestureClick        *gesture,
 }
 
 static void
-waymark_intervention_row_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (waymark_intervention_row_parent_class)->root (widget);
-
-  set_comparison (WAYMARK_INTERVENTION_ROW (widget), waymark_window_find_comparison (widget));
-}
-
-static void
-waymark_intervention_row_unroot (GtkWidget *widget)
-{
-  set_comparison (WAYMARK_INTERVENTION_ROW (widget), NULL);
-
-  GTK_WIDGET_CLASS (waymark_intervention_row_parent_class)->unroot (widget);
-}
-
-static void
 waymark_intervention_row_dispose (GObject *object)
 {
   WaymarkInterventionRow *self = WAYMARK_INTERVENTION_ROW (object);
-
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
-  g_clear_object (&self->comparison);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_INTERVENTION_ROW);
   /* dispose_template only unparents the children it named. */
@@ -268,8 +180,6 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
   object_class->dispose = waymark_intervention_row_dispose;
   object_class->get_property = waymark_intervention_row_get_property;
   object_class->set_property = waymark_intervention_row_set_property;
-  widget_class->root = waymark_intervention_row_root;
-  widget_class->unroot = waymark_intervention_row_unroot;
 
   properties[PROP_INTERVENTION] =
     g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
@@ -277,6 +187,7 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WAYMARK_TYPE_RATING_BADGE);
+  g_type_ensure (WAYMARK_TYPE_COMPARE_TOGGLE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-intervention-row.ui");
@@ -290,7 +201,6 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, add_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, compare_button);
   gtk_widget_class_bind_template_callback (widget_class, on_click_released);
-  gtk_widget_class_bind_template_callback (widget_class, on_compare_toggled);
 
   gtk_widget_class_set_css_name (widget_class, "interventionrow");
 }
@@ -311,7 +221,7 @@ GtkWidget *
 waymark_intervention_row_get_compare_button (WaymarkInterventionRow *self)
 {
   g_return_val_if_fail (WAYMARK_IS_INTERVENTION_ROW (self), NULL);
-  return self->compare_button;
+  return GTK_WIDGET (self->compare_button);
 }
 
 GtkWidget *

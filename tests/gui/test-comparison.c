@@ -355,7 +355,7 @@ test_compare_toggles (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-intervention", "s", "drive");
   gui_test_flush ();
   detail_toggle = waymark_detail_pane_get_compare_button (f->parts.detail_pane);
-  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  assert_toggle (detail_toggle, FALSE, "Add “Drive project” to the comparison");
   label = chip_compare_label (f, "drive");
   g_assert_cmpstr (label, ==, "Add to _Comparison");
   g_clear_pointer (&label, g_free);
@@ -364,7 +364,7 @@ test_compare_toggles (Fixture       *f,
   gui_test_click (row_toggle (f, "drive"));
   g_assert_true (waymark_comparison_contains (f->parts.comparison, "drive"));
   assert_toggle (row_toggle (f, "drive"), TRUE, "Remove “Drive project” from the comparison");
-  assert_toggle (detail_toggle, TRUE, "Remove from Comparison");
+  assert_toggle (detail_toggle, TRUE, "Remove “Drive project” from the comparison");
   label = chip_compare_label (f, "drive");
   g_assert_cmpstr (label, ==, "_Remove from Comparison");
   g_clear_pointer (&label, g_free);
@@ -374,7 +374,7 @@ test_compare_toggles (Fixture       *f,
   gui_test_flush ();
   g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
   assert_toggle (row_toggle (f, "drive"), FALSE, "Add “Drive project” to the comparison");
-  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  assert_toggle (detail_toggle, FALSE, "Add “Drive project” to the comparison");
   label = chip_compare_label (f, "drive");
   g_assert_cmpstr (label, ==, "Add to _Comparison");
   g_clear_pointer (&label, g_free);
@@ -385,13 +385,13 @@ test_compare_toggles (Fixture       *f,
   assert_toggle (row_toggle (f, "drive"), TRUE, "Remove “Drive project” from the comparison");
   gui_test_click (row_toggle (f, "drive"));
   g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
-  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  assert_toggle (detail_toggle, FALSE, "Add “Drive project” to the comparison");
   gui_test_click (detail_toggle);
   g_assert_true (waymark_comparison_contains (f->parts.comparison, "drive"));
   assert_toggle (row_toggle (f, "drive"), TRUE, "Remove “Drive project” from the comparison");
   gui_test_click (detail_toggle);
   g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
-  assert_toggle (detail_toggle, FALSE, "Add to Comparison");
+  assert_toggle (detail_toggle, FALSE, "Add “Drive project” to the comparison");
   g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "Removed “Drive project” from the comparison"));
 
   /* The map chip's item takes it out when it is in. */
