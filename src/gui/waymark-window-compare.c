@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-compare-print.h"
+#include "waymark-window-internal.h"
+
+/* The window's comparison: adding to it from the browser, its count and saved set,
+ * presentation mode, zoom and printing. */
+
+static void
+show_comparison_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (WAYMARK_WINDOW (widget)->view_stack, "compare");
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  WaymarkIntervention *intervention = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->catalogue != NULL)
+    intervention = waymark_catalogue_lookup (self->catalogue, id);
+  if (intervention == NULL)
+    return;
+
+  /* One at a time: choosing four interventions should not queue four notifications. */
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+
+  if (waymark_comparison_contains (self->comparison, id))
+    {
+      /* Translators: a notification; %s is an intervention's name */
+      message = g_strdup_printf (_("“%s” is already in the comparison"),
+                                 waymark_intervention_get_name (intervention));
+    }
+  else if (!waymark_comparison_add (self->comparison, id, &error))
+    {
+      /* The comparison says why: six is the most that fit side by side. */
+      toast = adw_toast_new (error->message);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_set_weak_pointer (&self->compare_toast, toast);
+      waymark_window_add_toast (self, toast);
+      return;
+    }
+  else
+    {
+      /* Translators: a notification; %s is an intervention's name */
+      message = g_strdup_printf (_("Added “%s” to the comparison"),
+                                 waymark_intervention_get_name (intervention));
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_View"));
+  adw_toast_set_action_name (toast, "win.show-comparison");
+  g_set_weak_pointer (&self->compare_toast, toast);
+  waymark_window_add_toast (self, toast);
+}
+
+/* Everything selected in the list joins the comparison, which then shows. */
+static void
+compare_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  g_autoptr(GPtrArray) items = waymark_window_dup_selected (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **ids = g_new0 (const char *, items->len + 1);
+
+  if (items->len == 0)
+    return;
+  for (guint i = 0; i < items->len; i++)
+    ids[i] = waymark_intervention_get_id (g_ptr_array_index (items, i));
+
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+
+  if (!waymark_comparison_add_many (self->comparison, ids, NULL, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_button_label (toast, _("_View"));
+      adw_toast_set_action_name (toast, "win.show-comparison");
+      g_set_weak_pointer (&self->compare_toast, toast);
+      waymark_window_add_toast (self, toast);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+}
+
+static void
+uncompare_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  WaymarkIntervention *intervention = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->catalogue != NULL)
+    intervention = waymark_catalogue_lookup (self->catalogue, id);
+  if (intervention == NULL || !waymark_comparison_remove (self->comparison, id))
+    return;
+
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+  /* Translators: a notification; %s is an intervention's name */
+  message = g_strdup_printf (_("Removed “%s” from the comparison"),
+                             waymark_intervention_get_name (intervention));
+  toast = adw_toast_new (message);
+  g_set_weak_pointer (&self->compare_toast, toast);
+  waymark_window_add_toast (self, toast);
+}
+
+static void
+on_comparison_items_changed (GListModel    *model,
+                             guint          position,
+                             guint          removed,
+                             guint          added,
+                             WaymarkWindow *self)
+{
+  g_auto(GStrv) ids = waymark_comparison_dup_ids (self->comparison);
+
+  adw_view_stack_page_set_badge_number (self->compare_stack_page,
+                                        g_list_model_get_n_items (model));
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, "comparison", (const char * const *) ids);
+}
+
+/* Presentation: the comparison full screen, without the window's chrome, its text large enough
+ * for the back of a meeting room. */
+static void
+set_presenting (WaymarkWindow *self,
+                gboolean       presenting)
+{
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (self->switcher_bar, !presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
+  if (presenting)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+      self->zoom_before = waymark_compare_page_get_zoom (self->compare_page);
+      if (self->zoom_before == 100)
+        waymark_compare_page_set_zoom (self->compare_page, 150);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->compare_page));
+    }
+  else
+    {
+      waymark_compare_page_set_zoom (self->compare_page, self->zoom_before);
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
+static void
+toggle_presentation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  set_presenting (self, !self->presenting);
+}
+
+static void
+leave_presentation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  set_presenting (WAYMARK_WINDOW (widget), FALSE);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               WaymarkWindow           *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  waymark_window_add_toast (self, adw_toast_new (error != NULL ? error->message : _("Could not print the comparison")));
+}
+
+static void
+print_comparison_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) == 0)
+    return;
+
+  operation = waymark_compare_print_new (self->comparison);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
+}
+
+/* Ctrl+plus and friends reach the page wherever the focus is. */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *page_action = g_str_equal (action_name, "win.zoom-in") ? "compare.zoom-in"
+                          : g_str_equal (action_name, "win.zoom-out") ? "compare.zoom-out"
+                          : "compare.zoom-reset";
+
+  gtk_widget_activate_action (GTK_WIDGET (self->compare_page), page_action, NULL);
+}
+
+/* The catalogue may come before or after the settings. */
+void
+waymark_window_restore_comparison (WaymarkWindow *self)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (self->settings == NULL || self->catalogue == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) > 0)
+    return;
+
+  ids = g_settings_get_strv (self->settings, "comparison");
+  waymark_comparison_set_ids (self->comparison, (const char * const *) ids);
+}
+
+
+void
+waymark_window_compare_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.uncompare", "s", uncompare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-selected", NULL,
+                                   compare_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.show-comparison", NULL, show_comparison_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-presentation", NULL,
+                                   toggle_presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
+                                   leave_presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.print-comparison", NULL, print_comparison_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.compare-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-comparison", NULL);
+  /* Only while presenting: otherwise the action is off and Escape goes where it went before. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+}
+
+/* The actions that only make sense on the Compare page start off. */
+void
+waymark_window_compare_init (WaymarkWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-comparison", FALSE);
+  waymark_compare_page_set_comparison (self->compare_page, self->comparison);
+}
+
+void
+waymark_window_compare_constructed (WaymarkWindow *self)
+{
+  waymark_window_restore_comparison (self);
+  g_signal_connect (self->comparison, "items-changed", G_CALLBACK (on_comparison_items_changed),
+                    self);
+  adw_view_stack_page_set_badge_number (self->compare_stack_page,
+                                        g_list_model_get_n_items (G_LIST_MODEL (self->comparison)));
+}

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The window's insides, shared by the files that make it: waymark-window.c (the browser and
+ * the window itself), waymark-window-plan.c (the plan: adding to it, its file, recent plans,
+ * recovery, the title) and waymark-window-compare.c (the comparison, presentation, printing).
+ * Only those three include this. */
+
+#include <adwaita.h>
+
+#include "waymark-compare-page.h"
+#include "waymark-criteria.h"
+#include "waymark-detail-pane.h"
+#include "waymark-evidence-map.h"
+#include "waymark-filter-pane.h"
+#include "waymark-plan-document.h"
+#include "waymark-plan-page.h"
+#include "waymark-window.h"
+
+G_BEGIN_DECLS
+
+/* What to do once unsaved changes have been saved or discarded. */
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_NEW,
+  PENDING_OPEN_CHOOSER,
+  PENDING_OPEN_FILE,
+} WaymarkPendingAction;
+
+struct _WaymarkWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkWidget            *back_button;
+  GtkWidget            *filters_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *plan_stack_page;
+  WaymarkPlanPage      *plan_page;
+  AdwViewStackPage     *compare_stack_page;
+  WaymarkComparePage   *compare_page;
+  GtkWidget            *header_bar;
+  GtkWidget            *switcher_bar;
+  GMenu                *recent_section;
+  AdwFlap              *flap;
+  WaymarkFilterPane    *filter_pane;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sort_dropdown;
+  GtkRevealer          *chips_revealer;
+  GtkFlowBox           *chips_box;
+  GtkWidget            *clear_filters_button;
+  GtkLabel             *count_label;
+  GtkStack             *results_stack;
+  GtkListView          *list_view;
+  WaymarkEvidenceMap   *evidence_map;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *empty_clear_button;
+  WaymarkDetailPane    *detail_pane;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkMultiSelection    *selection;
+  GtkRevealer          *selection_bar;
+  GtkLabel             *selection_label;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  WaymarkCriteria      *criteria;
+
+  /* Owned */
+  WaymarkCatalogue *catalogue;
+  GSettings        *settings;
+  GCancellable     *cancellable;
+  char             *view;
+  WaymarkPlanDocument *document;
+  GFile            *pending_file;
+  GtkRecentManager *recent;
+  WaymarkComparison *comparison;
+  AdwToast         *compare_toast;  /* weak: the last one, replaced by the next */
+  gboolean          presenting;
+  guint             zoom_before;     /* the page's text size before presenting */
+
+  /* Borrowed */
+  WaymarkPlan      *plan;   /* the document's, watched for the actions' state */
+
+  WaymarkPendingAction pending;
+  gboolean          close_confirmed;
+};
+
+/* waymark-window.c */
+void       waymark_window_add_toast          (WaymarkWindow        *self,
+                                              AdwToast             *toast);
+void       waymark_window_show_error         (WaymarkWindow        *self,
+                                              const char           *heading,
+                                              const char           *body);
+/* The selected interventions in the list's order (owned refs). */
+GPtrArray *waymark_window_dup_selected       (WaymarkWindow        *self);
+
+/* waymark-window-plan.c */
+void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
+void       waymark_window_plan_init          (WaymarkWindow        *self);
+void       waymark_window_plan_constructed   (WaymarkWindow        *self);
+/* Does `what` now, or first asks what to do with unsaved changes. */
+void       waymark_window_confirm_then       (WaymarkWindow        *self,
+                                              WaymarkPendingAction  what,
+                                              GFile                *file);
+
+/* waymark-window-compare.c */
+void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);
+void       waymark_window_compare_init       (WaymarkWindow        *self);
+void       waymark_window_compare_constructed (WaymarkWindow       *self);
+/* The saved set, once there is a catalogue to find it in. */
+void       waymark_window_restore_comparison (WaymarkWindow        *self);
+
+G_END_DECLS

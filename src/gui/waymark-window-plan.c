@@ -1,0 +1,773 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "waymark-window-internal.h"
+
+/* The window's plan: adding interventions to it, undo, its file (new, open, save, export),
+ * recent plans, the recovery copy, and the window's title. */
+
+static void
+update_title (WaymarkWindow *self)
+{
+  g_autofree char *name = waymark_plan_document_dup_display_name (self->document);
+  gboolean modified = waymark_plan_document_get_modified (self->document);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+
+  /* Translators: the plan's file name with a mark for unsaved changes, "• plan.waymark" */
+  subtitle = modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  /* Translators: the window's title: the plan's file name, then the application's */
+  title = g_strdup_printf (_("%s – Waymark"), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+static void
+update_plan_actions (WaymarkWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", waymark_plan_can_undo (self->plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", waymark_plan_can_redo (self->plan));
+}
+
+static void
+update_badge (WaymarkWindow *self)
+{
+  adw_view_stack_page_set_badge_number (self->plan_stack_page,
+                                        g_list_model_get_n_items (G_LIST_MODEL (self->plan)));
+}
+
+static void
+on_plan_undo_state (WaymarkPlan   *plan,
+                    GParamSpec    *pspec,
+                    WaymarkWindow *self)
+{
+  update_plan_actions (self);
+}
+
+static void
+on_plan_items_changed (GListModel    *model,
+                       guint          position,
+                       guint          removed,
+                       guint          added,
+                       WaymarkWindow *self)
+{
+  update_badge (self);
+}
+
+static void
+on_document_plan (WaymarkPlanDocument *document,
+                  GParamSpec          *pspec,
+                  WaymarkWindow       *self)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  self->plan = waymark_plan_document_get_plan (document);
+
+  g_signal_connect (self->plan, "notify::can-undo", G_CALLBACK (on_plan_undo_state), self);
+  g_signal_connect (self->plan, "notify::can-redo", G_CALLBACK (on_plan_undo_state), self);
+  g_signal_connect (self->plan, "items-changed", G_CALLBACK (on_plan_items_changed), self);
+
+  waymark_plan_page_set_plan (self->plan_page, self->plan);
+  update_plan_actions (self);
+  update_badge (self);
+}
+
+static void
+on_document_title (WaymarkPlanDocument *document,
+                   GParamSpec          *pspec,
+                   WaymarkWindow       *self)
+{
+  update_title (self);
+}
+
+static void
+show_plan_item (WaymarkWindow *self,
+                const char    *intervention_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  waymark_plan_page_focus_item (self->plan_page, intervention_id);
+}
+
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  WaymarkIntervention *intervention = NULL;
+  g_autoptr(WaymarkPlanItem) item = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->catalogue != NULL)
+    intervention = waymark_catalogue_lookup (self->catalogue, id);
+  if (intervention == NULL)
+    return;
+
+  /* Once only: a second add shows the one already there. */
+  if (waymark_plan_find_item (self->plan, id, NULL) != NULL)
+    {
+      /* Translators: a notification; %s is an intervention's name */
+      message = g_strdup_printf (_("“%s” is already in the plan"),
+                                 waymark_intervention_get_name (intervention));
+      waymark_window_add_toast (self, adw_toast_new (message));
+      show_plan_item (self, id);
+      return;
+    }
+
+  item = waymark_plan_item_new_for_intervention (intervention);
+  waymark_plan_add_item (self->plan, item);
+
+  /* Translators: a notification; %s is an intervention's name */
+  message = g_strdup_printf (_("Added “%s” to the plan"), waymark_intervention_get_name (intervention));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_View"));
+  adw_toast_set_action_name (toast, "win.show-plan-item");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  waymark_window_add_toast (self, toast);
+}
+
+static void
+show_plan_item_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_plan_item (WAYMARK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  waymark_plan_undo (WAYMARK_WINDOW (widget)->plan);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  waymark_plan_redo (WAYMARK_WINDOW (widget)->plan);
+}
+
+/* Recent plans */
+
+static void
+add_to_recent (WaymarkWindow *self,
+               GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/json",
+    .app_name = (char *) "Waymark",
+    .app_exec = (char *) "waymark %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (self->recent, uri, &data);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib), gtk_recent_info_get_modified (ia));
+}
+
+static void
+rebuild_recent (WaymarkWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent);
+  g_autoptr(GPtrArray) plans = g_ptr_array_new ();
+
+  g_menu_remove_all (self->recent_section);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".waymark") &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (plans, info);
+    }
+  g_ptr_array_sort (plans, compare_recent);
+
+  for (guint i = 0; i < plans->len && i < 8; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (plans, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent-plan",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_section, item);
+    }
+  if (plans->len == 0)
+    g_menu_append (self->recent_section, _("No Recent Plans"), "win.no-recent-plans");
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_recent_changed (GtkRecentManager *manager,
+                   WaymarkWindow    *self)
+{
+  rebuild_recent (self);
+}
+
+/* Files */
+
+static void
+add_plan_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (plans, _("Waymark plans"));
+  gtk_file_filter_add_pattern (plans, "*.waymark");
+  gtk_file_chooser_add_filter (chooser, plans);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void run_pending (WaymarkWindow *self);
+
+static void
+load_plan (WaymarkWindow *self,
+           GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_missing = 0;
+
+  if (!waymark_plan_document_load (self->document, file, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Open Plan"), error->message);
+      return;
+    }
+
+  add_to_recent (self, file);
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->plan)); i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
+
+      if (waymark_plan_item_get_missing (item))
+        n_missing++;
+    }
+  if (n_missing > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("%u intervention in this plan is not in the catalogue in "
+                                   "use: it is kept and marked",
+                                   "%u interventions in this plan are not in the catalogue in "
+                                   "use: they are kept and marked", n_missing), n_missing);
+      waymark_window_add_toast (self, adw_toast_new (message));
+    }
+}
+
+static void
+on_open_plan_response (GtkNativeDialog *native,
+                       int              response,
+                       WaymarkWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        load_plan (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+choose_plan_to_open (WaymarkWindow *self)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_plan_filters (GTK_FILE_CHOOSER (native));
+  g_signal_connect (native, "response", G_CALLBACK (on_open_plan_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+gboolean
+waymark_window_save_plan_as (WaymarkWindow *self,
+                             GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* The core writes atomically: on failure the old file is as it was, and it says why. */
+  if (!waymark_plan_document_save (self->document, file, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Save Plan"), error->message);
+      return FALSE;
+    }
+
+  add_to_recent (self, file);
+  return TRUE;
+}
+
+gboolean
+waymark_window_export_plan (WaymarkWindow     *self,
+                            WaymarkPlanFormat  format,
+                            GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!waymark_plan_document_export (self->document, format, file, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Export Plan"), error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: a notification; %s is a file name */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  waymark_window_add_toast (self, adw_toast_new (message));
+  return TRUE;
+}
+
+static char *
+suggested_name (WaymarkWindow *self,
+                const char    *extension)
+{
+  GFile *file = waymark_plan_document_get_file (self->document);
+  const char *title = waymark_plan_get_title (self->plan);
+  g_autofree char *stem = NULL;
+
+  if (file != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      stem = g_steal_pointer (&base);
+    }
+  else if (title != NULL && *title != '\0')
+    stem = g_strdelimit (g_strdup (title), "/\\:", '-');
+  else
+    stem = g_strdup (_("Untitled Plan"));
+
+  return g_strconcat (stem, extension, NULL);
+}
+
+static GFile *
+with_extension (GFile      *file,
+                const char *extension)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || g_str_has_suffix (path, extension))
+    return g_object_ref (file);
+
+  {
+    g_autofree char *with = g_strconcat (path, extension, NULL);
+    return g_file_new_for_path (with);
+  }
+}
+
+static void
+on_save_as_response (GtkNativeDialog *native,
+                     int              response,
+                     WaymarkWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen, ".waymark") : NULL;
+
+      if (file != NULL && waymark_window_save_plan_as (self, file))
+        run_pending (self);
+      else
+        self->pending = PENDING_NONE;
+    }
+  else
+    self->pending = PENDING_NONE;
+
+  g_object_unref (native);
+}
+
+static void
+choose_where_to_save (WaymarkWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *name = suggested_name (self, ".waymark");
+
+  native = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_plan_filters (GTK_FILE_CHOOSER (native));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Saves to the plan's file, or asks where; then does what was pending. */
+static void
+save_then_continue (WaymarkWindow *self)
+{
+  GFile *file = waymark_plan_document_get_file (self->document);
+
+  if (file == NULL)
+    choose_where_to_save (self);
+  else if (waymark_window_save_plan_as (self, file))
+    run_pending (self);
+  else
+    self->pending = PENDING_NONE;
+}
+
+static void
+run_pending (WaymarkWindow *self)
+{
+  WaymarkPendingAction pending = self->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+
+  self->pending = PENDING_NONE;
+
+  switch (pending)
+    {
+    case PENDING_CLOSE:
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case PENDING_NEW:
+      waymark_plan_document_reset (self->document);
+      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+      break;
+    case PENDING_OPEN_CHOOSER:
+      choose_plan_to_open (self);
+      break;
+    case PENDING_OPEN_FILE:
+      load_plan (self, file);
+      break;
+    case PENDING_NONE:
+    default:
+      break;
+    }
+}
+
+typedef struct
+{
+  WaymarkWindow *window;
+  char          *response;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_object_unref (answer->window);
+  g_free (answer->response);
+  g_free (answer);
+}
+
+static void
+act_on_unsaved_answer (gpointer data)
+{
+  Answer *answer = data;
+  WaymarkWindow *self = answer->window;
+  const char *response = answer->response;
+
+  if (g_str_equal (response, "discard"))
+    {
+      waymark_plan_document_discard_recovery (self->document);
+      run_pending (self);
+    }
+  else if (g_str_equal (response, "save"))
+    save_then_continue (self);
+  else
+    {
+      self->pending = PENDING_NONE;
+      g_clear_object (&self->pending_file);
+    }
+
+  answer_free (answer);
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WaymarkWindow    *self)
+{
+  Answer *answer = g_new0 (Answer, 1);
+
+  /* Once the dialog has gone: closing the window from inside its response would leave the
+   * dialog with a parent that no longer exists. */
+  answer->window = g_object_ref (self);
+  answer->response = g_strdup (response);
+  g_idle_add_once (act_on_unsaved_answer, answer);
+}
+
+void
+waymark_window_confirm_then (WaymarkWindow        *self,
+                             WaymarkPendingAction  what,
+                             GFile                *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  self->pending = what;
+  g_set_object (&self->pending_file, file);
+
+  if (!waymark_plan_document_get_modified (self->document))
+    {
+      run_pending (self);
+      return;
+    }
+
+  name = waymark_plan_document_dup_display_name (self->document);
+  /* Translators: %s is the plan's file name, or "Untitled Plan" */
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Changes that are not saved "
+                            "will be lost."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+waymark_window_open_plan (WaymarkWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  waymark_window_confirm_then (self, PENDING_OPEN_FILE, file);
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  waymark_window_confirm_then (WAYMARK_WINDOW (widget), PENDING_NEW, NULL);
+}
+
+static void
+open_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  waymark_window_confirm_then (WAYMARK_WINDOW (widget), PENDING_OPEN_CHOOSER, NULL);
+}
+
+static void
+open_recent_plan_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  waymark_window_confirm_then (WAYMARK_WINDOW (widget), PENDING_OPEN_FILE, file);
+}
+
+static void
+save_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  self->pending = PENDING_NONE;
+  save_then_continue (self);
+}
+
+static void
+save_plan_as_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  self->pending = PENDING_NONE;
+  choose_where_to_save (self);
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    WaymarkWindow   *self)
+{
+  WaymarkPlanFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (chosen != NULL)
+        {
+          g_autoptr(GFile) file =
+            with_extension (chosen, format == WAYMARK_PLAN_FORMAT_CSV ? ".csv" : ".json");
+          waymark_window_export_plan (self, format, file);
+        }
+    }
+
+  g_object_unref (native);
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  gboolean csv = g_str_equal (action_name, "win.export-plan-csv");
+  g_autofree char *name = suggested_name (self, csv ? ".csv" : ".json");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (csv ? _("Export Plan as CSV") : _("Export Plan as JSON"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, csv ? _("CSV spreadsheets") : _("JSON files"));
+  gtk_file_filter_add_pattern (filter, csv ? "*.csv" : "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data (G_OBJECT (native), "format",
+                     GINT_TO_POINTER (csv ? WAYMARK_PLAN_FORMAT_CSV : WAYMARK_PLAN_FORMAT_JSON));
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Recovery after a crash */
+
+static void
+on_recover_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WaymarkWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "recover"))
+    {
+      waymark_plan_document_discard_recovery (self->document);
+      return;
+    }
+
+  if (!waymark_plan_document_recover (self->document, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Recover Plan"), error->message);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+}
+
+static void
+offer_recovery (WaymarkWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_signal_handlers_disconnect_by_func (self, offer_recovery, NULL);
+  if (!waymark_plan_document_has_recovery (self->document))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Plan?"),
+                                   _("Waymark closed before a plan was saved. A copy was kept "
+                                     "automatically: recover it to carry on, then save it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+
+void
+waymark_window_plan_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.show-plan-item", "s", show_plan_item_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent-plan", "s",
+                                   open_recent_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.save-plan", NULL, save_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan-csv", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan-json", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+
+  /* Widget bindings rather than application accelerators for undo: a text entry that has the
+   * focus undoes its own typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-plan-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+}
+
+void
+waymark_window_plan_init (WaymarkWindow *self)
+{
+  self->document = waymark_plan_document_new (NULL, NULL);
+  g_signal_connect (self->document, "notify::plan", G_CALLBACK (on_document_plan), self);
+  g_signal_connect (self->document, "notify::modified", G_CALLBACK (on_document_title), self);
+  g_signal_connect (self->document, "notify::file", G_CALLBACK (on_document_title), self);
+  on_document_plan (self->document, NULL, self);
+  update_title (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent-plans", FALSE);
+}
+
+void
+waymark_window_plan_constructed (WaymarkWindow *self)
+{
+  if (self->recent == NULL)
+    self->recent = g_object_ref (gtk_recent_manager_get_default ());
+  g_signal_connect_object (self->recent, "changed", G_CALLBACK (on_recent_changed), self, 0);
+  rebuild_recent (self);
+
+  /* Offered once the window is there to be the dialog's parent. */
+  if (waymark_plan_document_has_recovery (self->document))
+    g_signal_connect (self, "map", G_CALLBACK (offer_recovery), NULL);
+}
