@@ -277,6 +277,62 @@ test_undo_redo (Fixture       *fixture,
 }
 
 static char *
+item_ids (WaymarkPlan *plan)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (plan)); i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+
+      g_string_append_printf (out, "%s%s", out->len ? "," : "",
+                              waymark_plan_item_get_intervention_id (item));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Several added at once (Add Selected to Plan) are one edit: one undo takes them all away. */
+static void
+test_add_several (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *ids[] = { "drive", "iris", "marac" };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  add (fixture, "cara", 1);
+  before = item_ids (fixture->plan);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (items, waymark_plan_item_new_for_intervention (
+                       waymark_catalogue_lookup (fixture->catalogue, ids[i])));
+
+  fixture->changed = 0;
+  waymark_plan_add_items (fixture->plan, items);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  after = item_ids (fixture->plan);
+  g_assert_cmpstr (after, ==, "cara,drive,iris,marac");
+
+  waymark_plan_undo (fixture->plan);
+  undone = item_ids (fixture->plan);
+  g_assert_cmpstr (undone, ==, before);
+
+  /* Redo brings back the same items, in the same order. */
+  waymark_plan_redo (fixture->plan);
+  redone = item_ids (fixture->plan);
+  g_assert_cmpstr (redone, ==, "cara,drive,iris,marac");
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (fixture->plan), i + 1);
+
+      g_assert_true (item == g_ptr_array_index (items, i));
+    }
+}
+
+static char *
 warning_ids (WaymarkPlan *plan)
 {
   g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (plan);
@@ -625,6 +681,7 @@ main (int    argc,
   ADD ("/core/plan/totals", test_totals);
   ADD ("/core/plan/overflow", test_overflow);
   ADD ("/core/plan/undo-redo", test_undo_redo);
+  ADD ("/core/plan/add-several", test_add_several);
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);

@@ -20,7 +20,7 @@ G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_COST, "no-cost"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MISSING_FROM_CATALOGUE, "missing-from-catalogue"))
 
-/* An undoable step: a set of property changes, or an item added or removed. */
+/* An undoable step: a set of property changes, or items added or removed (side by side). */
 typedef enum
 {
   STEP_PROPERTIES,
@@ -40,8 +40,8 @@ typedef struct
 {
   StepKind         kind;
   GArray          *changes;   /* PropertyChange, for STEP_PROPERTIES */
-  WaymarkPlanItem *item;      /* for STEP_INSERT and STEP_REMOVE */
-  guint            position;
+  GPtrArray       *items;     /* WaymarkPlanItem, for STEP_INSERT and STEP_REMOVE */
+  guint            position;  /* of the first of them */
 } Step;
 
 struct _WaymarkPlan
@@ -107,7 +107,7 @@ static void
 step_free (Step *step)
 {
   g_clear_pointer (&step->changes, g_array_unref);
-  g_clear_object (&step->item);
+  g_clear_pointer (&step->items, g_ptr_array_unref);
   g_free (step);
 }
 
@@ -410,13 +410,15 @@ apply_step (WaymarkPlan *self,
     case STEP_REMOVE:
       if ((step->kind == STEP_INSERT) == forward)
         {
-          g_ptr_array_insert (self->items, (int) step->position, g_object_ref (step->item));
-          g_list_model_items_changed (G_LIST_MODEL (self), step->position, 0, 1);
+          for (guint i = 0; i < step->items->len; i++)
+            g_ptr_array_insert (self->items, (int) (step->position + i),
+                                g_object_ref (g_ptr_array_index (step->items, i)));
+          g_list_model_items_changed (G_LIST_MODEL (self), step->position, 0, step->items->len);
         }
       else
         {
-          g_ptr_array_remove_index (self->items, step->position);
-          g_list_model_items_changed (G_LIST_MODEL (self), step->position, 1, 0);
+          g_ptr_array_remove_range (self->items, step->position, step->items->len);
+          g_list_model_items_changed (G_LIST_MODEL (self), step->position, step->items->len, 0);
         }
       break;
 
@@ -626,15 +628,37 @@ void
 waymark_plan_add_item (WaymarkPlan     *self,
                        WaymarkPlanItem *item)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
+
+  g_ptr_array_add (items, item);
+  waymark_plan_add_items (self, items);
+}
+
+void
+waymark_plan_add_items (WaymarkPlan *self,
+                        GPtrArray   *items)
+{
   Step *step;
 
   g_return_if_fail (WAYMARK_IS_PLAN (self));
-  g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
-  g_return_if_fail (!g_ptr_array_find (self->items, item, NULL));
+  g_return_if_fail (items != NULL && items->len > 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (items, i);
+      guint first;
+
+      g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
+      g_return_if_fail (!g_ptr_array_find (self->items, item, NULL));
+      g_return_if_fail (g_ptr_array_find (items, item, &first) && first == i);
+    }
 
   step = g_new0 (Step, 1);
   step->kind = STEP_INSERT;
-  step->item = g_object_ref (item);
+  step->items = g_ptr_array_new_full (items->len, g_object_unref);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (step->items, g_object_ref (g_ptr_array_index (items, i)));
   step->position = self->items->len;
   push_step (self, step);
 }
@@ -650,7 +674,8 @@ waymark_plan_remove_item (WaymarkPlan *self,
 
   step = g_new0 (Step, 1);
   step->kind = STEP_REMOVE;
-  step->item = g_object_ref (g_ptr_array_index (self->items, position));
+  step->items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (step->items, g_object_ref (g_ptr_array_index (self->items, position)));
   step->position = position;
   push_step (self, step);
 }

@@ -109,6 +109,9 @@ void             waymark_plan_set_item_cost       (WaymarkPlan     *self,
                                                    WaymarkCostSource source);
 void             waymark_plan_add_item            (WaymarkPlan     *self,
                                                    WaymarkPlanItem *item);
+/* Appends several (WaymarkPlanItem, none in the plan yet) as one undoable edit. */
+void             waymark_plan_add_items           (WaymarkPlan     *self,
+                                                   GPtrArray       *items);
 void             waymark_plan_remove_item         (WaymarkPlan     *self,
                                                    guint            position);
 void             waymark_plan_dismiss_warning     (WaymarkPlan     *self,

@@ -109,7 +109,8 @@ fill (WaymarkHelpWindow *self,
   add_heading (self, _("Compare"));
   add_paragraph (self, _("Set two to six interventions side by side for a partnership meeting. "
                          "Press Compare on a row, in the detail or on the map, or select several "
-                         "in the list with Ctrl+click and press Compare Selected. Rows where "
+                         "in the list with Ctrl+click and press Compare Selected (the + beside "
+                         "it adds them all to the plan). Rows where "
                          "they differ are marked, and so are the strongest evidence "
                          "and the highest impact. Costs are ranked only when their currency and "
                          "basis match. Press F11 for presentation mode, with text up to twice "

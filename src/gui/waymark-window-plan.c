@@ -131,6 +131,51 @@ add_to_plan_action (GtkWidget  *widget,
   waymark_window_add_toast (self, toast);
 }
 
+/* Everything selected in the list that is not in the plan yet, as one undoable edit. */
+static void
+add_selected_to_plan_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  g_autoptr(GPtrArray) selected = waymark_window_dup_selected (self);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (selected->len == 0)
+    return;
+
+  for (guint i = 0; i < selected->len; i++)
+    {
+      WaymarkIntervention *intervention = g_ptr_array_index (selected, i);
+
+      if (waymark_plan_find_item (self->plan, waymark_intervention_get_id (intervention), NULL) == NULL)
+        g_ptr_array_add (items, waymark_plan_item_new_for_intervention (intervention));
+    }
+
+  if (items->len == 0)
+    /* Translators: a notification; %u is how many were selected */
+    message = g_strdup_printf (ngettext ("The selected intervention is already in the plan",
+                                         "All %u selected interventions are already in the plan",
+                                         selected->len), selected->len);
+  else
+    {
+      waymark_plan_add_items (self->plan, items);
+      /* Translators: a notification; %u is how many were added */
+      message = g_strdup_printf (ngettext ("Added %u intervention to the plan",
+                                           "Added %u interventions to the plan", items->len),
+                                 items->len);
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_View"));
+  adw_toast_set_action_name (toast, "win.show-plan-item");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (
+    waymark_intervention_get_id (g_ptr_array_index (selected, 0))));
+  waymark_window_add_toast (self, toast);
+}
+
 static void
 show_plan_item_action (GtkWidget  *widget,
                        const char *action_name,
@@ -719,6 +764,8 @@ void
 waymark_window_plan_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.add-selected-to-plan", NULL,
+                                   add_selected_to_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan-item", "s", show_plan_item_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);

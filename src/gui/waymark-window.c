@@ -372,6 +372,7 @@ update_selection (WaymarkWindow *self)
   gtk_label_set_label (self->selection_label, count);
   gtk_revealer_set_reveal_child (self->selection_bar, items->len > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-selected-to-plan", items->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", items->len > 0);
 
   if (self->settings != NULL)
@@ -1154,6 +1155,7 @@ waymark_window_init (WaymarkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-selected-to-plan", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", FALSE);
   waymark_window_compare_init (self);
 

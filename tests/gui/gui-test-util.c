@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "gui-test-util.h"
 
 void
@@ -187,6 +189,20 @@ gui_test_position_of (WaymarkWindow *window,
   return GTK_INVALID_LIST_POSITION;
 }
 
+void
+gui_test_click_row (WaymarkWindow *window,
+                    const char    *id,
+                    gboolean       ctrl)
+{
+  WaymarkWindowParts parts;
+
+  waymark_window_get_parts (window, &parts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (parts.list_view), "list.select-item",
+                                             "(ubb)", gui_test_position_of (window, id), ctrl,
+                                             FALSE));
+  gui_test_flush ();
+}
+
 guint
 gui_test_n_listed (WaymarkWindow *window)
 {
@@ -222,4 +238,37 @@ gui_test_click (GtkWidget *button)
   if (g_signal_handler_is_connected (button, id))
     g_signal_handler_disconnect (button, id);
   g_object_unref (button);
+}
+
+GtkWidget *
+gui_test_find_widget (GtkWidget      *widget,
+                      GuiTestMatch    match,
+                      gconstpointer   data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+gui_test_is_label_with (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+gboolean
+gui_test_has_text (GtkWidget  *widget,
+                   const char *text)
+{
+  return gui_test_find_widget (widget, gui_test_is_label_with, text) != NULL;
 }

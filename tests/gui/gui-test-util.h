@@ -34,7 +34,24 @@ guint          gui_test_n_listed        (WaymarkWindow *window);
 /* Where the intervention `id` is listed; fails the test when it is not. */
 guint          gui_test_position_of     (WaymarkWindow *window,
                                          const char    *id);
+/* What a click (ctrl FALSE) or a Ctrl+click (ctrl TRUE) on the row of `id` does. */
+void           gui_test_click_row       (WaymarkWindow *window,
+                                         const char    *id,
+                                         gboolean       ctrl);
 /* Waits for GtkButton::clicked to have been emitted by gtk_widget_activate. */
 void           gui_test_click           (GtkWidget *button);
+
+typedef gboolean (*GuiTestMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget at or below `widget` (depth first) that `match` accepts, or NULL. */
+GtkWidget     *gui_test_find_widget     (GtkWidget     *widget,
+                                         GuiTestMatch   match,
+                                         gconstpointer  data);
+/* A label whose text contains `text` (a const char *). */
+gboolean       gui_test_is_label_with   (GtkWidget     *widget,
+                                         gconstpointer  text);
+/* Whether a label at or below `widget` shows `text`. */
+gboolean       gui_test_has_text        (GtkWidget     *widget,
+                                         const char    *text);
 
 G_END_DECLS

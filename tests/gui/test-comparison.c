@@ -46,25 +46,6 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->settings);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_row_for (GtkWidget     *widget,
             gconstpointer  id)
@@ -86,24 +67,10 @@ is_chip_for (GtkWidget     *widget,
 }
 
 static gboolean
-is_label_with (GtkWidget     *widget,
-               gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
 is_toggle_button (GtkWidget     *widget,
                   gconstpointer  data)
 {
   return GTK_IS_TOGGLE_BUTTON (widget);
-}
-
-static gboolean
-has_text (GtkWidget  *widget,
-          const char *text)
-{
-  return find_widget (widget, is_label_with, text) != NULL;
 }
 
 static gboolean
@@ -131,7 +98,7 @@ row_toggle (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), id);
   gui_test_wait_until (has_n_listed_one, f->window, 5000, "one intervention listed");
   gui_test_flush ();
-  row = find_widget (GTK_WIDGET (f->parts.list_view), is_row_for, id);
+  row = gui_test_find_widget (GTK_WIDGET (f->parts.list_view), is_row_for, id);
   g_assert_nonnull (row);
   return waymark_intervention_row_get_compare_button (WAYMARK_INTERVENTION_ROW (row));
 }
@@ -161,7 +128,7 @@ compare_from_chip (Fixture    *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
   gui_test_flush ();
-  chip = find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, id);
+  chip = gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, id);
   g_assert_nonnull (chip);
   g_assert_true (gtk_widget_activate_action (chip, "chip.compare", NULL));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "list");
@@ -272,7 +239,7 @@ test_add_remove_move (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->parts.view_stack, "compare");
   gui_test_flush ();
   header = waymark_compare_page_get_column_header (f->parts.compare_page, 0);
-  g_assert_true (has_text (header, "Drive project"));
+  g_assert_true (gui_test_has_text (header, "Drive project"));
   g_assert_null (waymark_compare_page_get_column_header (f->parts.compare_page, 3));
 
   /* A second add changes nothing. */
@@ -287,7 +254,7 @@ test_add_remove_move (Fixture       *f,
   g_assert_cmpstr (ids, ==, "dapps,drive,clear");
   g_clear_pointer (&ids, g_free);
   header = waymark_compare_page_get_column_header (f->parts.compare_page, 0);
-  g_assert_true (has_text (header, "Domestic Abuse Perpetrator Programmes"));
+  g_assert_true (gui_test_has_text (header, "Domestic Abuse Perpetrator Programmes"));
 
   /* Remove by the column's own button. */
   gui_test_click (column_button (f, 1, "compare.remove", 0));
@@ -332,7 +299,7 @@ chip_compare_label (Fixture    *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
   gui_test_flush ();
-  chip = find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, id);
+  chip = gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, id);
   g_assert_nonnull (chip);
   g_assert_true (g_menu_model_get_item_attribute (waymark_map_chip_get_menu_model (WAYMARK_MAP_CHIP (chip)),
                                                   1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
@@ -392,13 +359,13 @@ test_compare_toggles (Fixture       *f,
   gui_test_click (detail_toggle);
   g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
   assert_toggle (detail_toggle, FALSE, "Add “Drive project” to the comparison");
-  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "Removed “Drive project” from the comparison"));
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "Removed “Drive project” from the comparison"));
 
   /* The map chip's item takes it out when it is in. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "drive");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
   gui_test_flush ();
-  chip = find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, "drive");
+  chip = gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), is_chip_for, "drive");
   g_assert_nonnull (chip);
   g_assert_true (gtk_widget_activate_action (chip, "chip.compare", NULL));
   g_assert_false (waymark_comparison_contains (f->parts.comparison, "drive"));
@@ -465,7 +432,7 @@ test_drag_reorder (Fixture       *f,
   ids = compared_ids (f);
   g_assert_cmpstr (ids, ==, "clear,dapps,drive");
   g_clear_pointer (&ids, g_free);
-  g_assert_true (has_text (waymark_compare_page_get_column_header (f->parts.compare_page, 0),
+  g_assert_true (gui_test_has_text (waymark_compare_page_get_column_header (f->parts.compare_page, 0),
                            "CLEAR"));
   /* Dropped on itself, nothing moves. */
   g_assert_false (waymark_compare_page_drop_column (f->parts.compare_page, "clear", 0));
@@ -514,18 +481,7 @@ test_limit (Fixture       *f,
   gui_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 6);
   g_assert_false (waymark_comparison_contains (f->parts.comparison, "tender"));
-  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
-}
-
-/* What a click (extend FALSE) or a Ctrl+click (extend TRUE) on a row does. */
-static void
-click_row (Fixture    *f,
-           const char *id,
-           gboolean    ctrl)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->parts.list_view), "list.select-item",
-                                             "(ubb)", gui_test_position_of (f->window, id), ctrl, FALSE));
-  gui_test_flush ();
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
 }
 
 static gboolean
@@ -542,7 +498,7 @@ test_compare_selected (Fixture       *f,
 {
   const char *chosen[] = { "drive", "iris", "coaching-boys-into-men", "dapps", NULL };
   GtkWidget *bar = GTK_WIDGET (f->parts.selection_bar);
-  GtkWidget *button = find_widget (bar, is_button_for_action, "win.compare-selected");
+  GtkWidget *button = gui_test_find_widget (bar, is_button_for_action, "win.compare-selected");
   g_autofree char *ids = NULL;
   g_autofree char *setting = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -552,18 +508,18 @@ test_compare_selected (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (f->parts.selection_bar));
 
   /* One click, then three Ctrl+clicks: four selected, none of them read in the detail pane. */
-  click_row (f, chosen[0], FALSE);
+  gui_test_click_row (f->window, chosen[0], FALSE);
   g_assert_false (gtk_revealer_get_reveal_child (f->parts.selection_bar));
   g_assert_cmpstr (waymark_intervention_get_id (waymark_detail_pane_get_intervention (f->parts.detail_pane)),
                    ==, "drive");
   for (guint i = 1; chosen[i] != NULL; i++)
-    click_row (f, chosen[i], TRUE);
+    gui_test_click_row (f->window, chosen[i], TRUE);
 
   g_assert_true (gtk_revealer_get_reveal_child (f->parts.selection_bar));
   g_assert_cmpstr (gtk_label_get_label (f->parts.selection_label), ==, "4 selected");
   g_assert_null (waymark_detail_pane_get_intervention (f->parts.detail_pane));
   g_assert_null (waymark_window_get_selected (f->window));
-  g_assert_true (has_text (GTK_WIDGET (f->parts.detail_pane), "4 Interventions Selected"));
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.detail_pane), "4 Interventions Selected"));
   setting = g_settings_get_string (f->settings, "selected-intervention");
   g_assert_cmpstr (setting, ==, "");
 
@@ -587,7 +543,7 @@ test_compare_selected (Fixture       *f,
     {
       g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (f->parts.comparison), i);
 
-      g_assert_true (has_text (waymark_compare_page_get_column_header (f->parts.compare_page, i),
+      g_assert_true (gui_test_has_text (waymark_compare_page_get_column_header (f->parts.compare_page, i),
                                waymark_intervention_get_name (item)));
       /* Every row is filled from the catalogue, and shows what the catalogue says. */
       for (guint r = 0; r < rows->len; r++)
@@ -597,7 +553,7 @@ test_compare_selected (Fixture       *f,
                                                    strcspn (attribute->cells[i], "\n"));
 
           g_assert_cmpstr (first_line, !=, "");
-          if (!has_text (cell (f, attribute->key, i), first_line))
+          if (!gui_test_has_text (cell (f, attribute->key, i), first_line))
             g_error ("column %u, row %s does not show “%s”", i, attribute->key, first_line);
         }
     }
@@ -621,15 +577,15 @@ test_compare_selected_limit (Fixture       *f,
   compare (f, three);
   adw_view_stack_set_visible_child_name (f->parts.view_stack, "interventions");
   for (guint i = 0; chosen[i] != NULL; i++)
-    click_row (f, chosen[i], i > 0);
+    gui_test_click_row (f->window, chosen[i], i > 0);
 
   /* Three and four make seven: none is added, and a toast says why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-selected", NULL));
   gui_test_flush ();
   ids = compared_ids (f);
   g_assert_cmpstr (ids, ==, "make-a-change,drive,dapps");
-  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
-  g_assert_true (has_text (GTK_WIDGET (f->parts.toast_overlay), "would make 7"));
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "would make 7"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "interventions");
 }
 
@@ -637,8 +593,8 @@ static void
 test_selection_follows_filter (Fixture       *f,
                                gconstpointer  data)
 {
-  click_row (f, "drive", FALSE);
-  click_row (f, "iris", TRUE);
+  gui_test_click_row (f->window, "drive", FALSE);
+  gui_test_click_row (f->window, "iris", TRUE);
   g_assert_true (gtk_revealer_get_reveal_child (f->parts.selection_bar));
 
   /* A search that leaves one of the two: that one is read in the detail pane. */
@@ -660,8 +616,8 @@ test_fits_narrow_window (Fixture       *f,
   int minimum;
 
   compare (f, six);
-  click_row (f, "drive", FALSE);
-  click_row (f, "iris", TRUE);
+  gui_test_click_row (f->window, "drive", FALSE);
+  gui_test_click_row (f->window, "iris", TRUE);
   g_assert_true (gtk_revealer_get_reveal_child (f->parts.selection_bar));
 
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
@@ -688,7 +644,7 @@ test_persistence (Fixture       *f,
   ids = compared_ids (f);
   g_assert_cmpstr (ids, ==, "make-a-change,drive,dapps");
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (f->parts.compare_stack_page), ==, 3);
-  g_assert_true (has_text (waymark_compare_page_get_column_header (f->parts.compare_page, 0),
+  g_assert_true (gui_test_has_text (waymark_compare_page_get_column_header (f->parts.compare_page, 0),
                            "Make a Change"));
 }
 
@@ -702,26 +658,26 @@ test_difference_and_best_marks (Fixture       *f,
 
   /* Secondary, tertiary, secondary: marked in words, not colour alone. */
   g_assert_true (gtk_widget_has_css_class (row (f, "level"), "differs"));
-  g_assert_true (has_text (row_header (f, "level"), "Differs"));
+  g_assert_true (gui_test_has_text (row_header (f, "level"), "Differs"));
   /* All three are domestic abuse work. */
   g_assert_false (gtk_widget_has_css_class (row (f, "focus"), "differs"));
-  g_assert_false (has_text (row_header (f, "focus"), "Differs"));
+  g_assert_false (gui_test_has_text (row_header (f, "focus"), "Differs"));
 
   /* DAPPs alone rate high for evidence. */
-  g_assert_true (has_text (cell (f, "evidence", 0), "Strongest evidence"));
+  g_assert_true (gui_test_has_text (cell (f, "evidence", 0), "Strongest evidence"));
   g_assert_true (gtk_widget_has_css_class (cell (f, "evidence", 0), "best"));
-  g_assert_false (has_text (cell (f, "evidence", 1), "Strongest evidence"));
-  g_assert_false (has_text (cell (f, "evidence", 2), "Strongest evidence"));
+  g_assert_false (gui_test_has_text (cell (f, "evidence", 1), "Strongest evidence"));
+  g_assert_false (gui_test_has_text (cell (f, "evidence", 2), "Strongest evidence"));
 
   /* DAPPs and Drive tie for impact: both marked. */
-  g_assert_true (has_text (cell (f, "impact", 0), "Highest impact"));
-  g_assert_true (has_text (cell (f, "impact", 1), "Highest impact"));
-  g_assert_false (has_text (cell (f, "impact", 2), "Highest impact"));
+  g_assert_true (gui_test_has_text (cell (f, "impact", 0), "Highest impact"));
+  g_assert_true (gui_test_has_text (cell (f, "impact", 1), "Highest impact"));
+  g_assert_false (gui_test_has_text (cell (f, "impact", 2), "Highest impact"));
 
   /* Every row is filled from the catalogue. */
-  g_assert_true (has_text (cell (f, "cost", 1), "£2,400 per perpetrator"));
-  g_assert_true (has_text (cell (f, "evidence-basis", 1), "randomised") ||
-                 has_text (cell (f, "evidence-basis", 1), "largest evaluation"));
+  g_assert_true (gui_test_has_text (cell (f, "cost", 1), "£2,400 per perpetrator"));
+  g_assert_true (gui_test_has_text (cell (f, "evidence-basis", 1), "randomised") ||
+                 gui_test_has_text (cell (f, "evidence-basis", 1), "largest evaluation"));
 }
 
 static void
@@ -732,15 +688,15 @@ test_cost_comparable_or_not (Fixture       *f,
   const char *same_basis[] = { "cbt-victims", "cbt-perpetrators", NULL };
 
   compare (f, different_bases);
-  g_assert_true (has_text (row_header (f, "cost"), "Not comparable"));
-  g_assert_false (has_text (cell (f, "cost", 0), "Lowest cost"));
-  g_assert_false (has_text (cell (f, "cost", 1), "Lowest cost"));
+  g_assert_true (gui_test_has_text (row_header (f, "cost"), "Not comparable"));
+  g_assert_false (gui_test_has_text (cell (f, "cost", 0), "Lowest cost"));
+  g_assert_false (gui_test_has_text (cell (f, "cost", 1), "Lowest cost"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->parts.compare_page), "compare.clear", NULL);
   compare (f, same_basis);
-  g_assert_false (has_text (row_header (f, "cost"), "Not comparable"));
-  g_assert_true (has_text (cell (f, "cost", 0), "Lowest cost"));
-  g_assert_true (has_text (cell (f, "cost", 1), "Lowest cost"));
+  g_assert_false (gui_test_has_text (row_header (f, "cost"), "Not comparable"));
+  g_assert_true (gui_test_has_text (cell (f, "cost", 0), "Lowest cost"));
+  g_assert_true (gui_test_has_text (cell (f, "cost", 1), "Lowest cost"));
 }
 
 static void
@@ -754,9 +710,9 @@ test_hide_identical (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (row (f, "focus")));
 
   /* The toggle the commissioner presses. */
-  toggle = find_widget (GTK_WIDGET (f->parts.compare_page), is_toggle_button, NULL);
+  toggle = gui_test_find_widget (GTK_WIDGET (f->parts.compare_page), is_toggle_button, NULL);
   g_assert_nonnull (toggle);
-  g_assert_true (has_text (toggle, "Hide Rows That Agree"));
+  g_assert_true (gui_test_has_text (toggle, "Hide Rows That Agree"));
   gui_test_click (toggle);
   gui_test_flush ();
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));

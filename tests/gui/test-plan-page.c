@@ -363,6 +363,39 @@ test_add_from_browser (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* Several chosen in the list go in together, skipping any already there, and one undo takes
+ * them out again. */
+static void
+test_add_selected (Fixture       *f,
+                   gconstpointer  data)
+{
+  add_from_row (f, "drive");
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "");
+  gui_test_flush ();
+
+  gui_test_click_row (f->window, "iris", FALSE);
+  gui_test_click_row (f->window, "drive", TRUE);
+  gui_test_click_row (f->window, "marac", TRUE);
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.detail_pane), "3 Interventions Selected"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-selected-to-plan", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 3);
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "iris", NULL));
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "marac", NULL));
+
+  /* All there already: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-selected-to-plan", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 3);
+
+  undo (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 1);
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 static void
 test_edit_totals_undo (Fixture       *f,
                        gconstpointer  data)
@@ -702,6 +735,7 @@ main (int    argc,
   g_test_add ("/gui/plan/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("add-from-browser", test_add_from_browser);
+  ADD ("add-selected", test_add_selected);
   ADD ("edit-totals-undo", test_edit_totals_undo);
   ADD ("dollar-item", test_dollar_item);
   ADD ("budget", test_budget);
