@@ -40,7 +40,10 @@ struct _WaymarkWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   AdwViewStackPage     *plan_stack_page;
-  WaymarkPlanPage      *plan_page;
+  AdwBin               *plan_bin;
+  WaymarkPlanPage      *plan_page;  /* in plan_bin, made when first needed */
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   AdwViewStackPage     *compare_stack_page;
   WaymarkComparePage   *compare_page;
   GtkWidget            *header_bar;
@@ -101,6 +104,8 @@ void       waymark_window_show_error         (WaymarkWindow        *self,
 GPtrArray *waymark_window_dup_selected       (WaymarkWindow        *self);
 
 /* waymark-window-plan.c */
+/* The Plan page, made the first time it is needed: a start-up needs only its tab. */
+WaymarkPlanPage *waymark_window_ensure_plan_page (WaymarkWindow *self);
 void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
 void       waymark_window_plan_init          (WaymarkWindow        *self);
 void       waymark_window_plan_constructed   (WaymarkWindow        *self);

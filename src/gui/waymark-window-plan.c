@@ -70,7 +70,8 @@ on_document_plan (WaymarkPlanDocument *document,
   g_signal_connect (self->plan, "notify::can-redo", G_CALLBACK (on_plan_undo_state), self);
   g_signal_connect (self->plan, "items-changed", G_CALLBACK (on_plan_items_changed), self);
 
-  waymark_plan_page_set_plan (self->plan_page, self->plan);
+  if (self->plan_page != NULL)
+    waymark_plan_page_set_plan (self->plan_page, self->plan);
   update_plan_actions (self);
   update_badge (self);
 }
@@ -88,7 +89,7 @@ show_plan_item (WaymarkWindow *self,
                 const char    *intervention_id)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "plan");
-  waymark_plan_page_focus_item (self->plan_page, intervention_id);
+  waymark_plan_page_focus_item (waymark_window_ensure_plan_page (self), intervention_id);
 }
 
 static void
@@ -759,6 +760,19 @@ offer_recovery (WaymarkWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+
+WaymarkPlanPage *
+waymark_window_ensure_plan_page (WaymarkWindow *self)
+{
+  if (self->plan_page == NULL)
+    {
+      self->plan_page = WAYMARK_PLAN_PAGE (waymark_plan_page_new ());
+      waymark_plan_page_set_plan (self->plan_page, self->plan);
+      adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
+    }
+
+  return self->plan_page;
+}
 
 void
 waymark_window_plan_class_init (GtkWidgetClass *widget_class)

@@ -646,6 +646,9 @@ on_view_stack_changed (AdwViewStack  *stack,
   gboolean browsing = g_strcmp0 (page, "interventions") == 0;
   gboolean comparing = g_strcmp0 (page, "compare") == 0;
 
+  if (g_strcmp0 (page, "plan") == 0)
+    waymark_window_ensure_plan_page (self);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", comparing);
@@ -1043,7 +1046,9 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filters_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, plan_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, header_bar);
@@ -1114,6 +1119,17 @@ waymark_window_class_init (WaymarkWindowClass *klass)
                                        "window.close", NULL);
 }
 
+/* The main menu's popover is built the first time it opens: a start-up needs only the button. */
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  WaymarkWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 /* The list's rows: made in code, since a builder factory parses its XML for every row. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
@@ -1164,6 +1180,8 @@ waymark_window_init (WaymarkWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
@@ -1308,7 +1326,7 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->criteria = self->criteria;
   parts->view_stack = self->view_stack;
   parts->plan_stack_page = self->plan_stack_page;
-  parts->plan_page = self->plan_page;
+  parts->plan_page = waymark_window_ensure_plan_page (self);
   parts->compare_stack_page = self->compare_stack_page;
   parts->compare_page = self->compare_page;
   parts->comparison = self->comparison;
