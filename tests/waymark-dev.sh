@@ -16,6 +16,7 @@ cd "$here"
 packages="gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream shared-mime-info help2man flatpak-builder xvfb xauth dbus python3
+  python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
   python3-jsonschema locales clang-14 libclang-rt-14-dev
   libreoffice-calc poppler-utils fonts-cantarell fonts-dejavu-core"
 
