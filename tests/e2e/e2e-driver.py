@@ -89,7 +89,9 @@ class Run:
 
     def run(self):
         step('starting Waymark')
-        self.app = app_for_pid(self.process.pid, alive=lambda: self.process.poll() is None)
+        # Slow under the sanitizers: a minute or more before the first window.
+        self.app = app_for_pid(self.process.pid, alive=lambda: self.process.poll() is None,
+                               timeout=180)
         self.window = self.main_window()
         step(f'window: "{name(self.window)}"')
         self.browser_list_pane = find(
