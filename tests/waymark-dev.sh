@@ -16,6 +16,7 @@ cd "$here"
 packages="gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream shared-mime-info help2man flatpak-builder xvfb xauth dbus python3
+  python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
   python3-jsonschema locales clang-14 libclang-rt-14-dev
   libreoffice-calc poppler-utils fonts-cantarell fonts-dejavu-core"
 
@@ -54,11 +55,11 @@ setup () {
 }
 
 run_tests () {
-  dir=$1
+  dir=$1; shift
   # One virtual X server for the whole run: widget tests need a display, and several
   # xvfb-run started at once can race for the same one.
   xvfb-run -a -s "-screen 0 1920x1080x24" \
-    meson test -C "$dir" --print-errorlogs --num-processes 2
+    meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"
 }
 
 command=${1:-}
@@ -75,7 +76,11 @@ case "$command" in
     setup build
     run_tests build
     setup build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
-    run_tests build-sanitize
+    # Not the end-to-end suite: under ASan every AT-SPI round trip is several times slower and it
+    # had reached only the Compare page after 7 minutes (about 80 s in the normal build, which
+    # runs it); it would cost a quarter or more of CI's 90 minutes for no code the UI tests
+    # under the sanitizers do not already reach.
+    run_tests build-sanitize --no-suite e2e
     # A short run of each fuzzer (clang's libFuzzer); tests/fuzz/run-long.sh runs a long one.
     if [ ! -f build-fuzz/build.ninja ]; then
       CC=clang-14 meson setup build-fuzz -Dfuzzing=true -Dgui=false -Dman=disabled \

@@ -193,6 +193,8 @@ column_header_new (WaymarkComparePage  *self,
   gtk_widget_add_css_class (header, "compare-column-header");
   gtk_widget_set_name (header, id);
   g_object_set_data (G_OBJECT (header), "position", GUINT_TO_POINTER (position));
+  /* GTK 4.8 has no Table interface, so a screen reader finds the column by this name. */
+  set_accessible_label (header, name);
 
   if (n_columns > 1)
     {
@@ -280,6 +282,8 @@ row_new (WaymarkComparePage   *self,
 
   widget = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_ROW, NULL);
   gtk_widget_set_name (widget, row->key);
+  /* Read row by row, each row and its header say which attribute it holds. */
+  set_accessible_label (widget, row->label);
   gtk_widget_add_css_class (widget, "compare-row");
   if (row->differs && n > 1)
     gtk_widget_add_css_class (widget, "differs");
@@ -289,6 +293,7 @@ row_new (WaymarkComparePage   *self,
                          "spacing", 4,
                          "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER,
                          NULL);
+  set_accessible_label (header, row->label);
   gtk_widget_set_size_request (header, scaled (self, ROW_HEADER_WIDTH), -1);
   gtk_widget_add_css_class (header, "compare-row-header");
   label = gtk_label_new (row->label);
