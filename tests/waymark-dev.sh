@@ -5,9 +5,10 @@
 # available). Each installs whatever is missing first.
 #
 #   sh tests/waymark-dev.sh run    build, then start Waymark (it needs a desktop session)
-#   sh tests/waymark-dev.sh test   build, then run the whole test suite twice: a normal build
-#                                  and one with AddressSanitizer and UBSan; then a short run of
-#                                  each fuzzer; exits non-zero on any failure
+#   sh tests/waymark-dev.sh test   build, then run the whole test suite: the normal build, its
+#                                  C test programs again under valgrind's memcheck, and a build
+#                                  with AddressSanitizer and UBSan; then a short run of each
+#                                  fuzzer; exits non-zero on any failure
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +18,7 @@ packages="gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream shared-mime-info help2man flatpak-builder xvfb xauth dbus python3
   python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
-  python3-jsonschema locales clang-14 libclang-rt-14-dev
+  python3-jsonschema locales clang-14 libclang-rt-14-dev valgrind
   libreoffice-calc poppler-utils fonts-cantarell fonts-dejavu-core"
 
 install_missing () {
@@ -75,6 +76,10 @@ case "$command" in
     ensure_test_locale
     setup build
     run_tests build
+    # The same build's C test programs (core, cli and UI) under memcheck: any memory error or
+    # definite leak fails (tests/valgrind.supp lists what is suppressed, and why). The setup
+    # leaves out the 'external' suite: checks run by python3, sh or system tools.
+    run_tests build --setup valgrind
     setup build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
     # Not the end-to-end suite: under ASan every AT-SPI round trip is several times slower and it
     # had reached only the Compare page after 7 minutes (about 80 s in the normal build, which
@@ -89,8 +94,8 @@ case "$command" in
     meson compile -C build-fuzz
     meson test -C build-fuzz --suite fuzz --print-errorlogs
     # A closing line any CI reader understands: the test programs of every build.
-    python3 - build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json \
-      build-fuzz/meson-logs/testlog.json <<'PY'
+    python3 - build/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json \
+      build-sanitize/meson-logs/testlog.json build-fuzz/meson-logs/testlog.json <<'PY'
 import json, sys
 results = [json.loads(line)["result"] for path in sys.argv[1:] for line in open(path)]
 passed = sum(r == "OK" for r in results)
