@@ -13,6 +13,7 @@ application cannot hold CI. It never skips: without pyatspi or dbus-run-session 
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -29,23 +30,43 @@ def fail(message):
     sys.exit(1)
 
 
+def display_answers(server, number, timeout=10.0):
+    """Whether the new server takes connections on its socket within `timeout` seconds."""
+    path = f'/tmp/.X11-unix/X{number}'
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and server.poll() is None:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(path)
+                return True
+            except OSError:
+                pass
+        time.sleep(0.1)
+    return False
+
+
 def start_xvfb():
     """An X server of our own: -displayfd picks a free display and tells us which, so two runs
-    cannot race for one."""
+    cannot race for one. A server that does not answer on its socket (seen once in CI, another
+    run's server taking the same display) is replaced, up to three times."""
     xvfb = shutil.which('Xvfb')
     if xvfb is None:
         fail('Xvfb is not installed (Debian package xvfb)')
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen([xvfb, '-displayfd', str(write_fd), '-screen', '0', '1920x1080x24',
-                               '-nolisten', 'tcp'], pass_fds=[write_fd], start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        fail('Xvfb did not start')
-    return server, f':{number}'
+    for attempt in range(3):
+        read_fd, write_fd = os.pipe()
+        server = subprocess.Popen([xvfb, '-displayfd', str(write_fd), '-screen', '0',
+                                   '1920x1080x24', '-nolisten', 'tcp'],
+                                  pass_fds=[write_fd], start_new_session=True,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        if number and display_answers(server, number):
+            return server, f':{number}'
+        print(f'e2e: Xvfb (display :{number or "?"}) did not answer; starting another',
+              file=sys.stderr, flush=True)
+        kill_group(server)
+    fail('Xvfb did not start')
 
 
 def kill_group(process):
