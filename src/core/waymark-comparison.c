@@ -275,7 +275,6 @@ waymark_comparison_add_many (WaymarkComparison  *self,
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       WaymarkIntervention *intervention = NULL;
-      gboolean seen = find (self, ids[i], NULL);
 
       if (self->catalogue != NULL)
         intervention = waymark_catalogue_lookup (self->catalogue, ids[i]);
@@ -285,9 +284,8 @@ waymark_comparison_add_many (WaymarkComparison  *self,
                        _("“%s” is not in the catalogue, so it cannot be compared."), ids[i]);
           return FALSE;
         }
-      for (guint j = 0; j < added->len && !seen; j++)
-        seen = g_ptr_array_index (added, j) == (gpointer) intervention;
-      if (!seen)
+      if (!g_ptr_array_find (self->columns, intervention, NULL) &&
+          !g_ptr_array_find (added, intervention, NULL))
         g_ptr_array_add (added, g_object_ref (intervention));
     }
 
@@ -426,16 +424,11 @@ waymark_comparison_set_ids (WaymarkComparison  *self,
   for (guint i = 0; ids != NULL && ids[i] != NULL && columns->len < WAYMARK_COMPARISON_MAX; i++)
     {
       WaymarkIntervention *intervention;
-      gboolean seen = FALSE;
 
       if (self->catalogue == NULL)
         break;
       intervention = waymark_catalogue_lookup (self->catalogue, ids[i]);
-      if (intervention == NULL)
-        continue;
-      for (guint j = 0; j < columns->len && !seen; j++)
-        seen = g_ptr_array_index (columns, j) == (gpointer) intervention;
-      if (!seen)
+      if (intervention != NULL && !g_ptr_array_find (columns, intervention, NULL))
         g_ptr_array_add (columns, g_object_ref (intervention));
     }
 

@@ -17,6 +17,17 @@ show_comparison_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (WAYMARK_WINDOW (widget)->view_stack, "compare");
 }
 
+/* One at a time: choosing four interventions should not queue four notifications. */
+static void
+show_compare_toast (WaymarkWindow *self,
+                    AdwToast      *toast)
+{
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+  g_set_weak_pointer (&self->compare_toast, toast);
+  waymark_window_add_toast (self, toast);
+}
+
 static void
 compare_action (GtkWidget  *widget,
                 const char *action_name,
@@ -24,19 +35,13 @@ compare_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  WaymarkIntervention *intervention = NULL;
+  WaymarkIntervention *intervention = waymark_window_lookup (self, id);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (self->catalogue != NULL)
-    intervention = waymark_catalogue_lookup (self->catalogue, id);
   if (intervention == NULL)
     return;
-
-  /* One at a time: choosing four interventions should not queue four notifications. */
-  if (self->compare_toast != NULL)
-    adw_toast_dismiss (self->compare_toast);
 
   if (waymark_comparison_contains (self->comparison, id))
     {
@@ -49,8 +54,7 @@ compare_action (GtkWidget  *widget,
       /* The comparison says why: six is the most that fit side by side. */
       toast = adw_toast_new (error->message);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_set_weak_pointer (&self->compare_toast, toast);
-      waymark_window_add_toast (self, toast);
+      show_compare_toast (self, toast);
       return;
     }
   else
@@ -63,8 +67,7 @@ compare_action (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_View"));
   adw_toast_set_action_name (toast, "win.show-comparison");
-  g_set_weak_pointer (&self->compare_toast, toast);
-  waymark_window_add_toast (self, toast);
+  show_compare_toast (self, toast);
 }
 
 /* Everything selected in the list joins the comparison, which then shows. */
@@ -83,6 +86,7 @@ compare_selected_action (GtkWidget  *widget,
   for (guint i = 0; i < items->len; i++)
     ids[i] = waymark_intervention_get_id (g_ptr_array_index (items, i));
 
+  /* Whatever happens, the last notification about the comparison is out of date. */
   if (self->compare_toast != NULL)
     adw_toast_dismiss (self->compare_toast);
 
@@ -93,8 +97,7 @@ compare_selected_action (GtkWidget  *widget,
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_button_label (toast, _("_View"));
       adw_toast_set_action_name (toast, "win.show-comparison");
-      g_set_weak_pointer (&self->compare_toast, toast);
-      waymark_window_add_toast (self, toast);
+      show_compare_toast (self, toast);
       return;
     }
 
@@ -108,23 +111,16 @@ uncompare_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  WaymarkIntervention *intervention = NULL;
+  WaymarkIntervention *intervention = waymark_window_lookup (self, id);
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
-  if (self->catalogue != NULL)
-    intervention = waymark_catalogue_lookup (self->catalogue, id);
   if (intervention == NULL || !waymark_comparison_remove (self->comparison, id))
     return;
 
-  if (self->compare_toast != NULL)
-    adw_toast_dismiss (self->compare_toast);
   /* Translators: a notification; %s is an intervention's name */
   message = g_strdup_printf (_("Removed “%s” from the comparison"),
                              waymark_intervention_get_name (intervention));
-  toast = adw_toast_new (message);
-  g_set_weak_pointer (&self->compare_toast, toast);
-  waymark_window_add_toast (self, toast);
+  show_compare_toast (self, adw_toast_new (message));
 }
 
 static void

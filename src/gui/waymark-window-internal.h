@@ -100,6 +100,9 @@ void       waymark_window_add_toast          (WaymarkWindow        *self,
 void       waymark_window_show_error         (WaymarkWindow        *self,
                                               const char           *heading,
                                               const char           *body);
+/* The catalogue's intervention `id`, or NULL (also with no catalogue yet). */
+WaymarkIntervention *waymark_window_lookup (WaymarkWindow        *self,
+                                            const char           *id);
 /* The selected interventions in the list's order (owned refs). */
 GPtrArray *waymark_window_dup_selected       (WaymarkWindow        *self);
 

@@ -99,13 +99,11 @@ add_to_plan_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  WaymarkIntervention *intervention = NULL;
+  WaymarkIntervention *intervention = waymark_window_lookup (self, id);
   g_autoptr(WaymarkPlanItem) item = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (self->catalogue != NULL)
-    intervention = waymark_catalogue_lookup (self->catalogue, id);
   if (intervention == NULL)
     return;
 

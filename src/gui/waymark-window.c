@@ -438,6 +438,13 @@ on_flap_reveal_changed (AdwFlap       *flap,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FILTERS]);
 }
 
+WaymarkIntervention *
+waymark_window_lookup (WaymarkWindow *self,
+                       const char    *id)
+{
+  return self->catalogue != NULL ? waymark_catalogue_lookup (self->catalogue, id) : NULL;
+}
+
 void
 waymark_window_add_toast (WaymarkWindow *self,
                           AdwToast      *toast)
@@ -619,10 +626,8 @@ show_intervention_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
-  WaymarkIntervention *item = NULL;
+  WaymarkIntervention *item = waymark_window_lookup (self, g_variant_get_string (parameter, NULL));
 
-  if (self->catalogue != NULL)
-    item = waymark_catalogue_lookup (self->catalogue, g_variant_get_string (parameter, NULL));
   if (item != NULL)
     show_intervention (self, item);
 }
@@ -1170,9 +1175,6 @@ waymark_window_init (WaymarkWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-selected-to-plan", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", FALSE);
   waymark_window_compare_init (self);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -1205,6 +1207,7 @@ waymark_window_init (WaymarkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", FALSE);
   update_back_button (self);
   update_results (self);
+  update_selection (self);
 }
 
 WaymarkWindow *
