@@ -40,35 +40,14 @@ update_badge (WaymarkWindow *self)
 }
 
 static void
-on_plan_undo_state (WaymarkPlan   *plan,
-                    GParamSpec    *pspec,
-                    WaymarkWindow *self)
-{
-  update_plan_actions (self);
-}
-
-static void
-on_plan_items_changed (GListModel    *model,
-                       guint          position,
-                       guint          removed,
-                       guint          added,
-                       WaymarkWindow *self)
-{
-  update_badge (self);
-}
-
-static void
 on_document_plan (WaymarkPlanDocument *document,
                   GParamSpec          *pspec,
                   WaymarkWindow       *self)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+  /* The document has already released the previous plan: the signal group, which holds its
+   * target weakly, is what lets go of it safely. */
   self->plan = waymark_plan_document_get_plan (document);
-
-  g_signal_connect (self->plan, "notify::can-undo", G_CALLBACK (on_plan_undo_state), self);
-  g_signal_connect (self->plan, "notify::can-redo", G_CALLBACK (on_plan_undo_state), self);
-  g_signal_connect (self->plan, "items-changed", G_CALLBACK (on_plan_items_changed), self);
+  g_signal_group_set_target (self->plan_signals, self->plan);
 
   if (self->plan_page != NULL)
     waymark_plan_page_set_plan (self->plan_page, self->plan);
@@ -810,6 +789,13 @@ void
 waymark_window_plan_init (WaymarkWindow *self)
 {
   self->document = waymark_plan_document_new (NULL, NULL);
+  self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::can-undo",
+                                  G_CALLBACK (update_plan_actions), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::can-redo",
+                                  G_CALLBACK (update_plan_actions), self);
+  g_signal_group_connect_swapped (self->plan_signals, "items-changed",
+                                  G_CALLBACK (update_badge), self);
   g_signal_connect (self->document, "notify::plan", G_CALLBACK (on_document_plan), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (on_document_title), self);
   g_signal_connect (self->document, "notify::file", G_CALLBACK (on_document_title), self);

@@ -870,8 +870,9 @@ waymark_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   self->plan = NULL;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);

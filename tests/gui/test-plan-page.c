@@ -725,6 +725,87 @@ test_newer_plan_refused (Fixture       *f,
   g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
 }
 
+/* Finding 1 of issue 11: a new item's provider and notes are unset (NULL); undoing the first
+ * edit of either put NULL back into the entry and crashed in gtk_editable_set_text. */
+static void
+test_finding_1_undo_unset_text (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *fields[] = { "provider", "notes", "unit" };
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry = control (f, "drive", fields[i]);
+      g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+      apply_text (entry, "Respect");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Respect");
+      /* Tab out: the focus leaves the field, then Ctrl+Z. */
+      gtk_widget_grab_focus (GTK_WIDGET (f->page.title_row));
+      gui_test_flush ();
+      undo (f);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+      redo (f);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Respect");
+      undo (f);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "drive", "provider"))), ==, "");
+  g_assert_null (waymark_plan_item_get_provider (item_of (f, "drive")));
+  g_assert_null (waymark_plan_item_get_notes (item_of (f, "drive")));
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+/* Finding 2 of issue 11: opening a plan (Open, Recent Plans) before the Plan page was ever built
+ * disconnected the window from the previous plan after the document had released it. The
+ * sanitizer pass reports the use after free; the other passes see a critical (fatal here). */
+static void
+test_finding_2_open_plan_twice (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "first.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(WaymarkPlan) plan = waymark_plan_new ();
+  g_autoptr(WaymarkPlanItem) item =
+    waymark_plan_item_new_for_intervention (waymark_catalogue_lookup (f->catalogue, "drive"));
+  g_autoptr(GError) error = NULL;
+  WaymarkWindow *window;
+  WaymarkPlan *opened;
+
+  waymark_plan_add_item (plan, item);
+  g_assert_true (waymark_plan_write (plan, f->catalogue, WAYMARK_PLAN_FORMAT_JSON, file, &error));
+  g_assert_no_error (error);
+
+  /* A window as the application makes one: its Plan page is built on first use. */
+  gui_test_window_close (f->window);
+  window = f->window = waymark_window_new (NULL, f->catalogue, f->settings);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (is_mapped, window, 5000, "the window to be mapped");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      WaymarkPlan *before = waymark_plan_document_get_plan (waymark_window_get_plan_document (window));
+
+      waymark_window_open_plan (window, file);
+      gui_test_flush ();
+      opened = waymark_plan_document_get_plan (waymark_window_get_plan_document (window));
+      g_assert_true (opened != before);
+      g_assert_nonnull (waymark_plan_find_item (opened, "drive", NULL));
+      /* The window follows the new plan: Undo is enabled by an addition to it, and undoes it. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-plan", "s", "iris"));
+      gui_test_flush ();
+      g_assert_nonnull (waymark_plan_find_item (opened, "iris", NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      gui_test_flush ();
+      g_assert_null (waymark_plan_find_item (opened, "iris", NULL));
+      waymark_plan_mark_saved (opened);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -745,6 +826,8 @@ main (int    argc,
   ADD ("close-asks", test_close_asks);
   ADD ("recovery", test_recovery);
   ADD ("newer-plan-refused", test_newer_plan_refused);
+  ADD ("finding-1-undo-unset-text", test_finding_1_undo_unset_text);
+  ADD ("finding-2-open-plan-twice", test_finding_2_open_plan_twice);
 
 #undef ADD
 
