@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "waymark-window-internal.h"
+#include "waymark-gui-format.h"
 
 /* The window's plan: adding interventions to it, undo, its file (new, open, save, export),
  * recent plans, the recovery copy, and the window's title. */
@@ -92,7 +93,7 @@ add_to_plan_action (GtkWidget  *widget,
       /* Translators: a notification; %s is an intervention's name */
       message = g_strdup_printf (_("“%s” is already in the plan"),
                                  waymark_intervention_get_name (intervention));
-      waymark_window_add_toast (self, adw_toast_new (message));
+      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
       show_plan_item (self, id);
       return;
     }
@@ -102,7 +103,7 @@ add_to_plan_action (GtkWidget  *widget,
 
   /* Translators: a notification; %s is an intervention's name */
   message = g_strdup_printf (_("Added “%s” to the plan"), waymark_intervention_get_name (intervention));
-  toast = adw_toast_new (message);
+  toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("_View"));
   adw_toast_set_action_name (toast, "win.show-plan-item");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
@@ -146,7 +147,7 @@ add_selected_to_plan_action (GtkWidget  *widget,
                                  items->len);
     }
 
-  toast = adw_toast_new (message);
+  toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("_View"));
   adw_toast_set_action_name (toast, "win.show-plan-item");
   adw_toast_set_action_target_value (toast, g_variant_new_string (
@@ -296,7 +297,7 @@ load_plan (WaymarkWindow *self,
                                    "use: it is kept and marked",
                                    "%u interventions in this plan are not in the catalogue in "
                                    "use: they are kept and marked", n_missing), n_missing);
-      waymark_window_add_toast (self, adw_toast_new (message));
+      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
     }
 }
 
@@ -370,7 +371,7 @@ waymark_window_export_plan (WaymarkWindow     *self,
   name = g_file_get_basename (file);
   /* Translators: a notification; %s is a file name */
   message = g_strdup_printf (_("Exported “%s”"), name);
-  waymark_window_add_toast (self, adw_toast_new (message));
+  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include "waymark-money.h"
 #include "waymark-window-internal.h"
 #include "waymark-window-private.h"
+#include "waymark-gui-format.h"
 
 G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -512,7 +513,7 @@ on_catalogue_loaded (GObject      *source,
     g_autofree char *message = g_strdup_printf (ngettext ("Opened “%s”: %u intervention",
                                                           "Opened “%s”: %u interventions", n),
                                                 name, n);
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    adw_toast_overlay_add_toast (self->toast_overlay, waymark_toast_new_for_text (message));
   }
 }
 
