@@ -49,7 +49,8 @@ waymark_text_escape_for_terminal (const char             *text,
   end = text + length;
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      /* g_utf8_get_char_validated() takes an embedded NUL for an error. */
+      gunichar c = *p == '\0' ? 0 : g_utf8_get_char_validated (p, end - p);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
