@@ -115,8 +115,10 @@ hold_closed_streams (void)
 static void
 check_stdout_at_exit (void)
 {
+  errno = 0;
   if (!stdout_failed && (fflush (stdout) != 0 || ferror (stdout) || fclose (stdout) != 0))
     {
+      /* ferror() alone, for a write that failed earlier, leaves no errno to tell. */
       int errsv = errno != 0 ? errno : EIO;
 
       g_printerr ("%s: ", program);
