@@ -449,20 +449,29 @@ test_finding_6_output_fifo (void)
 }
 
 /* Finding 6: a character device is written to in place. Kept as a guard only: before the fix,
- * run as root, it would have replaced the machine's /dev/null (the named-pipe test above is the
- * one that failed before the fix). */
+ * run as root, it replaced the machine's /dev/null with a regular file (the named-pipe test
+ * above is the one to check against unfixed code). */
 static void
 test_finding_6_output_dev_null (void)
 {
   g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
                                                  NULL);
   g_auto(Run) run = { 0 };
+  g_auto(Run) full = { 0 };
   GStatBuf st;
 
   run_cli (&run, "export", plan, "--format", "json", "--output", "/dev/null", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* A device that refuses the data: the error names it, and it is still a device. */
+  run_cli (&full, "export", plan, "--format", "json", "--output", "/dev/full", NULL);
+  g_assert_cmpint (full.status, ==, 1);
+  g_assert_cmpstr (full.err, ==,
+                   "waymark-cli: Could not write to “full”: No space left on device\n");
+  g_assert_cmpint (g_lstat ("/dev/full", &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
 }
 
