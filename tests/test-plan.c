@@ -2,8 +2,12 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "waymark-catalogue.h"
 #include "waymark-money.h"
@@ -612,6 +616,132 @@ test_failed_save_keeps_old_file (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in a folder, sorted. */
+static char **
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Finding 12: a save killed mid-write leaves its temporary file beside the plan. The next save
+ * of the same plan removes it, and leaves alone everything it cannot prove is its own: other
+ * names, another plan's leftovers, and a temporary file that a save in progress holds. */
+static void
+test_finding_12_leftover_temp (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *decoys[] = {
+    ".other.waymark.waymark-save-AbC123",  /* another plan's */
+    ".plan.waymark.waymark-save-AbC12",    /* not the pattern: five characters */
+    "plan.waymark.bak",
+    NULL
+  };
+  const char *held = ".plan.waymark.waymark-save-Held01";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *held_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) killed = NULL;
+  g_auto(GStrv) saved = NULL;
+  g_autoptr(GStrvBuilder) expected_builder = g_strv_builder_new ();
+  g_auto(GStrv) expected = NULL;
+  int held_fd;
+
+  build_three_year_plan (fixture);
+
+  if (g_test_subprocess ())
+    {
+      /* Killed by the kernel part-way through writing: SIGXFSZ at 512 bytes, no core file. */
+      struct rlimit no_core = { 0, 0 };
+      struct rlimit small;
+
+      path = g_build_filename (g_getenv ("WAYMARK_TEST_SAVE_DIR"), "plan.waymark", NULL);
+      file = g_file_new_for_path (path);
+      waymark_plan_edit (fixture->plan, fixture->plan, "title", "Killed mid-save", NULL);
+      setrlimit (RLIMIT_CORE, &no_core);
+      signal (SIGXFSZ, SIG_DFL);
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &small), ==, 0);
+      small.rlim_cur = 512;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+      waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON, file,
+                          NULL);
+      g_assert_not_reached ();
+    }
+
+  dir = g_dir_make_tmp ("waymark-plan-XXXXXX", NULL);
+  path = g_build_filename (dir, "plan.waymark", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON,
+                                     file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  g_setenv ("WAYMARK_TEST_SAVE_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_unsetenv ("WAYMARK_TEST_SAVE_DIR");
+
+  /* The killed save left its temporary file; the plan is as it was. */
+  killed = list_folder (dir);
+  g_assert_cmpuint (g_strv_length (killed), ==, 2);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  for (guint i = 0; decoys[i] != NULL; i++)
+    {
+      g_autofree char *decoy = g_build_filename (dir, decoys[i], NULL);
+
+      g_assert_true (g_file_set_contents (decoy, "not Waymark's to remove", -1, NULL));
+      g_strv_builder_add (expected_builder, decoys[i]);
+    }
+  /* A save in progress, as far as the next save can tell. */
+  held_path = g_build_filename (dir, held, NULL);
+  held_fd = open (held_path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  g_assert_cmpint (held_fd, >=, 0);
+  g_assert_cmpint (flock (held_fd, LOCK_EX), ==, 0);
+  g_strv_builder_add (expected_builder, held);
+  g_strv_builder_add (expected_builder, "plan.waymark");
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", "Saved again", NULL);
+  g_assert_true (waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON,
+                                     file, &error));
+  g_assert_no_error (error);
+  close (held_fd);
+
+  /* Only the killed save's leftover is gone. */
+  saved = list_folder (dir);
+  expected = g_strv_builder_end (expected_builder);
+  qsort (expected, g_strv_length (expected), sizeof (char *), compare_names);
+  g_assert_cmpstrv (saved, expected);
+
+  for (guint i = 0; saved[i] != NULL; i++)
+    {
+      g_autofree char *leftover = g_build_filename (dir, saved[i], NULL);
+      g_unlink (leftover);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_comma_decimal_locale (Fixture       *fixture,
                            gconstpointer  data)
@@ -689,6 +819,7 @@ main (int    argc,
   ADD ("/core/plan/io/bad-plans", test_bad_plans);
   ADD ("/core/plan/io/failed-save", test_failed_save_keeps_old_file);
   ADD ("/core/plan/io/comma-decimal-locale", test_comma_decimal_locale);
+  ADD ("/core/plan-io/finding-12-leftover-temp", test_finding_12_leftover_temp);
   g_test_add_func ("/core/plan/unit-from-basis", test_unit_from_basis);
 
 #undef ADD

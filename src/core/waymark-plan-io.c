@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include "waymark-plan-io.h"
 #include "waymark-plan-item-private.h"
 #include "waymark-plan-private.h"
+#include "waymark-safe-write.h"
 #include "waymark-json-writer.h"
 
 G_DEFINE_QUARK (waymark-plan-error-quark, waymark_plan_error)
@@ -667,9 +667,6 @@ waymark_plan_write (WaymarkPlan       *plan,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *path = g_file_get_path (file);
-  gboolean ok;
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -679,26 +676,11 @@ waymark_plan_write (WaymarkPlan       *plan,
   if (data == NULL)
     return FALSE;
 
-  if (path != NULL)
+  if (!waymark_safe_write_file (file, data, -1, &local_error))
     {
-      GStatBuf st;
-      /* Keep the permissions of the file being replaced: a private plan stays private. */
-      int mode = g_stat (path, &st) == 0 ? (int) (st.st_mode & 0777) : 0644;
-
-      /* Written beside the target, flushed to disk, then renamed over it. */
-      ok = g_file_set_contents_full (path, data, -1,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     mode, &local_error);
-    }
-  else
-    ok = g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error);
-
-  if (!ok)
-    {
-      g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_WRITE,
-                   _("Could not save “%s”: %s. Any earlier version of the file is unchanged."),
-                   name, local_error->message);
+      /* The message already names the file and says what became of it. */
+      g_set_error_literal (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 

@@ -58,8 +58,9 @@ char        *waymark_plan_to_json        (WaymarkPlan       *plan,
 char        *waymark_plan_to_csv         (WaymarkPlan       *plan,
                                           GError           **error);
 
-/* Writes atomically (a temporary file, synced, then renamed over the old one): on failure the
- * previous file is left as it was, and the error says why. */
+/* Writes through waymark_safe_write_file(): a file is replaced atomically (a temporary file,
+ * synced, then renamed over the old one), so on failure the previous file is left as it was; a
+ * named pipe or device is written to in place; the error names the file and says why. */
 gboolean     waymark_plan_write          (WaymarkPlan       *plan,
                                           WaymarkCatalogue  *catalogue,
                                           WaymarkPlanFormat  format,
