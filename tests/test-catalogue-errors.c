@@ -118,7 +118,7 @@ test_folder (void)
 
   g_assert_null (catalogue);
   g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ);
-  g_assert_true (g_str_has_suffix (error->message, ": is a folder, not a catalogue file"));
+  g_assert_true (g_str_has_suffix (error->message, ": is a folder, not a file"));
   g_rmdir (dir);
 }
 
@@ -143,7 +143,7 @@ test_very_large_file (void)
   g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_TOO_LARGE);
   {
     g_autofree char *expected =
-      g_strdup_printf ("huge.json: is too large (%d MB); a catalogue can be at most %d MB",
+      g_strdup_printf ("huge.json: is too large (%d MB); Waymark opens files of at most %d MB",
                        WAYMARK_CATALOGUE_MAX_BYTES / (1024 * 1024) + 1,
                        WAYMARK_CATALOGUE_MAX_BYTES / (1024 * 1024));
     g_assert_cmpstr (error->message, ==, expected);
