@@ -10,6 +10,10 @@
 #include "waymark-json-reader.h"
 #include "waymark-safe-read.h"
 
+/* The guarded reader sets these codes in our domain. */
+G_STATIC_ASSERT ((int) WAYMARK_CATALOGUE_ERROR_READ == WAYMARK_SAFE_READ_ERROR_READ);
+G_STATIC_ASSERT ((int) WAYMARK_CATALOGUE_ERROR_TOO_LARGE == WAYMARK_SAFE_READ_ERROR_TOO_LARGE);
+
 #define DEFAULT_CATALOGUE_RESOURCE "/io/github/waymark/Waymark/catalogue/interventions.json"
 
 struct _WaymarkCatalogue

@@ -16,6 +16,10 @@
 #include "waymark-plan-private.h"
 #include "waymark-json-writer.h"
 
+/* The guarded reader sets these codes in our domain. */
+G_STATIC_ASSERT ((int) WAYMARK_PLAN_ERROR_READ == WAYMARK_SAFE_READ_ERROR_READ);
+G_STATIC_ASSERT ((int) WAYMARK_PLAN_ERROR_TOO_LARGE == WAYMARK_SAFE_READ_ERROR_TOO_LARGE);
+
 G_DEFINE_QUARK (waymark-plan-error-quark, waymark_plan_error)
 
 static char *
