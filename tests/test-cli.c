@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -654,6 +655,239 @@ test_finding_11_non_utf8_filename (void)
   remove_tree (dir);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  timed_out;
+  char     *out;
+  char     *err;
+  GError   *error;
+} Communicated;
+
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Communicated *c = data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &c->out, &c->err,
+                                        &c->error);
+  c->done = TRUE;
+}
+
+static gboolean
+on_deadline (gpointer data)
+{
+  Communicated *c = data;
+
+  c->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* As run_cli, but a command that has not finished within a minute is killed and the test fails,
+ * instead of hanging the test command: a named pipe as input once blocked waymark-cli for ever,
+ * and /dev/zero was read until memory ran out. */
+static void
+run_cli_bounded (Run        *run,
+                 const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Communicated c = { 0 };
+  const char *cli = g_getenv ("WAYMARK_CLI");
+  guint deadline;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &c);
+  deadline = g_timeout_add_seconds (60, on_deadline, &c);
+  while (!c.done && !c.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!c.done)
+    {
+      g_subprocess_force_exit (process);
+      g_error ("waymark-cli %s did not finish within a minute", first);
+    }
+  g_source_remove (deadline);
+  g_assert_no_error (c.error);
+
+  run->out = c.out;
+  run->err = c.err;
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+static void
+test_finding_4_deep_nesting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *deep = g_strnfill (200000, '[');
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) list = { 0 };
+  const char *message = "deep.json: line 1, column 65: lists and objects are nested more than 64 "
+                        "deep, which no Waymark file needs\n";
+
+  /* About 75,000 [ crashed every reader in json-glib's recursion (SIGSEGV). */
+  g_file_set_contents (path, deep, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli_bounded (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.err, ==, message);
+
+  run_cli_bounded (&export, "export", "--format", "csv", path, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_true (g_str_has_suffix (export.err, message));
+
+  run_cli_bounded (&list, "list", "--catalogue", path, NULL);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_true (g_str_has_suffix (list.err, message));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_finding_6_fifo_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.waymark", NULL);
+  const char *message = "plan.waymark: is a named pipe (FIFO), not a file: Waymark opens only "
+                        "ordinary files\n";
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) list = { 0 };
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  run_cli_bounded (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.err, ==, message);
+
+  run_cli_bounded (&export, "export", "--format", "json", path, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.out, ==, "");
+  g_assert_true (g_str_has_suffix (export.err, message));
+
+  run_cli_bounded (&list, "list", "--catalogue", path, NULL);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_true (g_str_has_suffix (list.err, message));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_finding_6_dev_zero (void)
+{
+  g_auto(Run) zero = { 0 };
+  g_auto(Run) urandom = { 0 };
+
+  run_cli_bounded (&zero, "validate", "/dev/zero", NULL);
+  g_assert_cmpint (zero.status, ==, 1);
+  g_assert_cmpstr (zero.err, ==, "zero: is a device, not a file: Waymark opens only ordinary "
+                                 "files\n");
+
+  run_cli_bounded (&urandom, "export", "--format", "csv", "/dev/urandom", NULL);
+  g_assert_cmpint (urandom.status, ==, 1);
+  g_assert_cmpstr (urandom.out, ==, "");
+  g_assert_cmpstr (urandom.err, ==, "waymark-cli: urandom: is a device, not a file: Waymark opens "
+                                    "only ordinary files\n");
+}
+
+static void
+test_finding_9_long_value_excerpt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autofree char *minimal_path = data_path ("minimal.json", NULL);
+  g_autofree char *minimal = NULL;
+  g_autofree char *long_value = g_strnfill (10 * 1024 * 1024, 'h');
+  g_autofree char *rating = g_strdup_printf ("\"evidence_rating\" : \"%s\"", long_value);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* A 10 MB bad rating once made 10 MB of stderr. */
+  g_assert_true (g_file_get_contents (minimal_path, &minimal, NULL, NULL));
+  parts = g_strsplit (minimal, "\"evidence_rating\" : \"moderate\"", 2);
+  text = g_strjoinv (rating, parts);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli_bounded (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (strlen (run.err), <, 200);
+  g_assert_cmpstr (run.err, ==,
+                   "long.json: intervention \"drive\": evidence_rating "
+                   "\"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh…\" is not one of low, low-moderate, "
+                   "moderate, high\n");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_finding_10_overflow_validate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.waymark", NULL);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                   NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) export = { 0 };
+  const char *message = "huge.waymark: items[4] (\"drive\"): quantity (1000000) × unit_cost_pence "
+                        "(100000000000) is more than £1,000,000,000,000, too large to calculate\n";
+
+  /* A million perpetrators at £1bn each: validate said "valid", then export failed without
+   * naming the file or the item. */
+  g_assert_true (g_file_get_contents (golden, &good, NULL, NULL));
+  parts = g_strsplit (good, "\"quantity\" : 40,\n      \"unit\" : \"perpetrators\",\n"
+                      "      \"unit_cost_pence\" : 240000,\n      \"unit_cost_high_pence\" : 240000",
+                      2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  bad = g_strjoinv ("\"quantity\" : 1000000,\n      \"unit\" : \"perpetrators\",\n"
+                    "      \"unit_cost_pence\" : 100000000000,\n"
+                    "      \"unit_cost_high_pence\" : 100000000000", parts);
+  g_file_set_contents (path, bad, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli_bounded (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.out, ==, "");
+  g_assert_cmpstr (validate.err, ==, message);
+
+  run_cli_bounded (&export, "export", "--format", "csv", path, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.out, ==, "");
+  g_assert_true (g_str_has_suffix (export.err, message));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,6 +904,11 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/cli/finding-4-deep-nesting", test_finding_4_deep_nesting);
+  g_test_add_func ("/cli/finding-6-fifo-input", test_finding_6_fifo_input);
+  g_test_add_func ("/cli/finding-6-dev-zero", test_finding_6_dev_zero);
+  g_test_add_func ("/cli/finding-9-long-value-excerpt", test_finding_9_long_value_excerpt);
+  g_test_add_func ("/cli/finding-10-overflow-validate", test_finding_10_overflow_validate);
   g_test_add_func ("/cli/finding-6-output-fifo", test_finding_6_output_fifo);
   g_test_add_func ("/cli/finding-6-output-dev-null", test_finding_6_output_dev_null);
   g_test_add_func ("/cli/finding-7-dev-full", test_finding_7_dev_full);

@@ -18,6 +18,7 @@
 #include "waymark-intervention-json.h"
 #include "waymark-money.h"
 #include "waymark-plan-io.h"
+#include "waymark-safe-read.h"
 #include "waymark-safe-write.h"
 #include "waymark-text-escape.h"
 
@@ -633,28 +634,6 @@ command_show (int    argc,
 
 /* validate */
 
-/* Whether the file says it is a plan; anything else is checked as a catalogue, whose loader
- * explains what is wrong with it. */
-static gboolean
-is_plan_file (GBytes *bytes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
-  JsonObject *object;
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   (gssize) g_bytes_get_size (bytes), NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-  object = json_node_get_object (root);
-
-  return g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL),
-                    "waymark-plan") == 0;
-}
-
 static int
 command_validate (int    argc,
                   char **argv)
@@ -686,9 +665,17 @@ command_validate (int    argc,
 
   file = g_file_new_for_commandline_arg (argv[1]);
   name = g_file_get_basename (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  /* Read once, by the core's guarded reader, with the larger of the two limits; the catalogue or
+   * plan reader then applies its own. */
+  bytes = waymark_safe_read_file (file, MAX (WAYMARK_CATALOGUE_MAX_BYTES, WAYMARK_PLAN_MAX_BYTES),
+                                  WAYMARK_CATALOGUE_ERROR, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
 
-  if (bytes != NULL && is_plan_file (bytes))
+  if (waymark_plan_data_is_plan (bytes))
     {
       g_autoptr(WaymarkCatalogue) catalogue = load_catalogue (catalogue_path, &error);
       g_autoptr(WaymarkPlan) plan = NULL;
@@ -711,7 +698,7 @@ command_validate (int    argc,
     }
 
   {
-    g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+    g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_bytes (bytes, name, &error);
 
     if (catalogue == NULL)
       {

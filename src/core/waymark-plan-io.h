@@ -49,6 +49,9 @@ WaymarkPlan *waymark_plan_new_from_bytes (GBytes            *bytes,
 WaymarkPlan *waymark_plan_new_from_file  (GFile             *file,
                                           WaymarkCatalogue  *catalogue,
                                           GError           **error);
+/* Whether bytes are, by the same strict reading, a JSON object whose format is "waymark-plan";
+ * for `waymark-cli validate`, which checks anything else as a catalogue. */
+gboolean     waymark_plan_data_is_plan   (GBytes            *bytes);
 
 /* NULL with an error when a total would overflow. */
 char        *waymark_plan_to_json        (WaymarkPlan       *plan,

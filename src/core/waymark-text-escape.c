@@ -11,6 +11,7 @@ waymark_text_is_invisible_format (gunichar c)
   return c == 0x061C ||                     /* Arabic letter mark */
          (c >= 0x200B && c <= 0x200F) ||    /* zero width space, non-joiner, joiner; LRM, RLM */
          (c >= 0x202A && c <= 0x202E) ||    /* embeddings and overrides */
+         c == 0x2028 || c == 0x2029 ||      /* line and paragraph separators */
          c == 0x2060 ||                     /* word joiner */
          (c >= 0x2066 && c <= 0x2069) ||    /* isolates */
          c == 0xFEFF;                       /* zero width no-break space (a stray BOM) */

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
  * code point in angle brackets, `<U+001B>`, and every byte that is not UTF-8 by `<0xFF>`:
  *   - control characters: C0 (U+0000 to U+001F), DEL (U+007F) and C1 (U+0080 to U+009F);
  *   - bidirectional controls: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069;
- *   - zero-width characters: U+200B to U+200D, U+2060, U+FEFF.
+ *   - zero-width characters: U+200B to U+200D, U+2060, U+FEFF;
+ *   - the line and paragraph separators U+2028 and U+2029, which break a line unseen.
  * The result is valid UTF-8 with none of these in it, and escaping it again changes nothing. */
 typedef enum
 {
