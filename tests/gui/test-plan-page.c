@@ -49,24 +49,33 @@ is_mapped (gpointer data)
 }
 
 /* A window with its own list of recent files: the default list is a process-wide singleton
- * that would outlive the test's isolated directories. */
-static void
-open_window (Fixture *f)
+ * that would outlive the test's isolated directories. Its Plan page is built on first use, as
+ * the application's are. */
+static WaymarkWindow *
+new_window (Fixture          *f,
+            WaymarkCatalogue *catalogue)
 {
   g_autofree char *xbel = g_build_filename (f->tmpdir, "recently-used.xbel", NULL);
   g_autoptr(GtkRecentManager) recent = g_object_new (test_recent_manager_get_type (),
                                                      "filename", xbel, NULL);
+  WaymarkWindow *window = g_object_new (WAYMARK_TYPE_WINDOW,
+                                        "settings", f->settings,
+                                        "catalogue", catalogue,
+                                        "recent-manager", recent,
+                                        NULL);
 
-  f->window = g_object_new (WAYMARK_TYPE_WINDOW,
-                            "settings", f->settings,
-                            "catalogue", f->catalogue,
-                            "recent-manager", recent,
-                            NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (is_mapped, window, 5000, "the window to be mapped");
+  return window;
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = new_window (f, f->catalogue);
   waymark_window_get_parts (f->window, &f->parts);
   waymark_plan_page_get_parts (f->parts.plan_page, &f->page);
   gtk_search_entry_set_search_delay (f->parts.search_entry, 0);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gui_test_wait_until (is_mapped, f->window, 5000, "the window to be mapped");
 }
 
 static void
@@ -782,9 +791,7 @@ test_finding_2_open_plan_twice (Fixture       *f,
 
   /* A window as the application makes one: its Plan page is built on first use. */
   gui_test_window_close (f->window);
-  window = f->window = waymark_window_new (NULL, f->catalogue, f->settings);
-  gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_until (is_mapped, window, 5000, "the window to be mapped");
+  window = f->window = new_window (f, f->catalogue);
 
   for (guint i = 0; i < 3; i++)
     {
@@ -896,7 +903,7 @@ test_finding_3_markup_is_text (Fixture       *f,
   g_assert_no_error (error);
 
   gui_test_window_close (f->window);
-  window = f->window = gui_test_window_new (catalogue, f->settings);
+  window = f->window = new_window (f, catalogue);
   waymark_window_get_parts (window, &parts);
 
   /* A toast naming it, the browser's row, the detail pane and the comparison. */
