@@ -1034,6 +1034,37 @@ test_comma_decimal_locale (Fixture       *fixture,
   g_assert_nonnull (strstr (in_c, ",2970.00,2970.00,59400.00,59400.00,"));
 }
 
+/* Text is never NULL: a new item's, a plan's, and what undo puts back. NULL given to an edit is
+ * "" and, where "" is there already, no edit. (Undo restored a new item's NULL provider, which
+ * crashed the window; a NULL title saved as "" and reopened as another plan.) */
+static void
+test_text_never_null (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  WaymarkPlanItem *iris = add (fixture, "iris", 1);
+  guint changed;
+
+  g_assert_nonnull (waymark_plan_item_get_unit (iris));
+  g_assert_cmpstr (waymark_plan_item_get_provider (iris), ==, "");
+  g_assert_cmpstr (waymark_plan_item_get_notes (iris), ==, "");
+
+  waymark_plan_edit (fixture->plan, iris, "provider", "IRISi", NULL);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_item_get_provider (iris), ==, "");
+
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, iris, "provider", NULL, "notes", NULL, NULL);
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", NULL, "author", NULL, NULL);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  g_assert_cmpstr (waymark_plan_item_get_notes (iris), ==, "");
+  g_assert_cmpstr (waymark_plan_get_title (fixture->plan), ==, "");
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "area", NULL, NULL);
+  g_assert_cmpstr (waymark_plan_get_area (fixture->plan), ==, "");
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_get_area (fixture->plan), ==, WAYMARK_PLAN_DEFAULT_AREA);
+}
+
 static void
 test_unit_from_basis (void)
 {
@@ -1069,6 +1100,7 @@ main (int    argc,
   ADD ("/core/plan/overflow", test_overflow);
   ADD ("/core/plan/undo-redo", test_undo_redo);
   ADD ("/core/plan/add-several", test_add_several);
+  ADD ("/core/plan/text-never-null", test_text_never_null);
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);

@@ -546,7 +546,9 @@ read_item (WaymarkJsonReader *reader,
   item->unit_cost_high = has_cost ? cost_high : WAYMARK_NO_COST;
   item->cost_source = cost_source;
   item->funding_source = funding_source;
+  g_free (item->provider);
   item->provider = g_steal_pointer (&provider);
+  g_free (item->notes);
   item->notes = g_steal_pointer (&notes);
 
   waymark_json_reader_pop (reader);

@@ -221,16 +221,16 @@ waymark_plan_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      changed = waymark_replace_string (&self->title, g_value_get_string (value));
+      changed = waymark_replace_text (&self->title, g_value_get_string (value));
       break;
     case PROP_AREA:
-      changed = waymark_replace_string (&self->area, g_value_get_string (value));
+      changed = waymark_replace_text (&self->area, g_value_get_string (value));
       break;
     case PROP_ORGANISATION:
-      changed = waymark_replace_string (&self->organisation, g_value_get_string (value));
+      changed = waymark_replace_text (&self->organisation, g_value_get_string (value));
       break;
     case PROP_AUTHOR:
-      changed = waymark_replace_string (&self->author, g_value_get_string (value));
+      changed = waymark_replace_text (&self->author, g_value_get_string (value));
       break;
     case PROP_START_YEAR:
       changed = self->start_year != g_value_get_uint (value);
@@ -265,6 +265,20 @@ waymark_plan_set_property (GObject      *object,
     g_object_notify_by_pspec (object, pspec);
 }
 
+/* A plan's text is never NULL: no text is "", as the plan file writes it, so NULL given to an
+ * edit is "" before the edit compares it (and undo can never restore a NULL). */
+static GParamSpec *
+text_property (const char *name,
+               const char *default_value)
+{
+  GParamSpec *pspec = g_param_spec_string (name, NULL, NULL, default_value,
+                                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                           G_PARAM_STATIC_STRINGS);
+
+  G_PARAM_SPEC_STRING (pspec)->ensure_non_null = TRUE;
+  return pspec;
+}
+
 static void
 waymark_plan_class_init (WaymarkPlanClass *klass)
 {
@@ -276,10 +290,10 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
   object_class->get_property = waymark_plan_get_property;
   object_class->set_property = waymark_plan_set_property;
 
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
-  properties[PROP_AREA] = g_param_spec_string ("area", NULL, NULL, NULL, rw);
-  properties[PROP_ORGANISATION] = g_param_spec_string ("organisation", NULL, NULL, NULL, rw);
-  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, rw);
+  properties[PROP_TITLE] = text_property ("title", "");
+  properties[PROP_AREA] = text_property ("area", WAYMARK_PLAN_DEFAULT_AREA);
+  properties[PROP_ORGANISATION] = text_property ("organisation", "");
+  properties[PROP_AUTHOR] = text_property ("author", "");
   properties[PROP_START_YEAR] = g_param_spec_uint ("start-year", NULL, NULL, 2000, 2100, 2025, rw);
   properties[PROP_YEARS] =
     g_param_spec_uint ("years", NULL, NULL, 1, WAYMARK_PLAN_MAX_YEARS, 1, rw);
