@@ -1065,6 +1065,34 @@ test_text_never_null (Fixture       *fixture,
   g_assert_cmpstr (waymark_plan_get_area (fixture->plan), ==, WAYMARK_PLAN_DEFAULT_AREA);
 }
 
+/* Dismissed warnings set to the list they already are is no edit (lists were compared by
+ * pointer, so it made an undo step and marked the plan modified). */
+static void
+test_dismissed_same_list (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const same[] = { "no-primary", NULL };
+  const char * const empty[] = { NULL };
+  guint changed;
+
+  add (fixture, "iris", 1);
+  waymark_plan_mark_saved (fixture->plan);
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, fixture->plan, "dismissed-warnings", empty, NULL);
+  waymark_plan_edit (fixture->plan, fixture->plan, "dismissed-warnings", NULL, NULL);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  g_assert_false (waymark_plan_get_modified (fixture->plan));
+
+  waymark_plan_dismiss_warning (fixture->plan, "no-primary");
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, fixture->plan, "dismissed-warnings", same, NULL);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (g_strv_length ((char **) waymark_plan_get_dismissed_warnings (fixture->plan)),
+                    ==, 0);
+  g_assert_false (waymark_plan_get_modified (fixture->plan));
+}
+
 static void
 test_unit_from_basis (void)
 {
@@ -1101,6 +1129,7 @@ main (int    argc,
   ADD ("/core/plan/undo-redo", test_undo_redo);
   ADD ("/core/plan/add-several", test_add_several);
   ADD ("/core/plan/text-never-null", test_text_never_null);
+  ADD ("/core/plan/dismissed-same-list", test_dismissed_same_list);
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);

@@ -544,6 +544,26 @@ is_own_target (WaymarkPlan *self,
          (WAYMARK_IS_PLAN_ITEM (target) && g_ptr_array_find (self->items, target, NULL));
 }
 
+/* GParamSpecBoxed compares pointers, so a list of dismissed warnings set to the same strings
+ * would count as a change: compare lists by content (NULL is the empty list, as in
+ * set_property). */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const empty[] = { NULL };
+      const char * const *strv_a = g_value_get_boxed (a);
+      const char * const *strv_b = g_value_get_boxed (b);
+
+      return g_strv_equal (strv_a ? strv_a : empty, strv_b ? strv_b : empty);
+    }
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
 static void
 edit_valist (WaymarkPlan *self,
              gpointer     target,
@@ -581,7 +601,7 @@ edit_valist (WaymarkPlan *self,
 
       g_value_init (&change.before, pspec->value_type);
       g_object_get_property (target, name, &change.before);
-      if (g_param_values_cmp (pspec, &change.before, &change.after) == 0)
+      if (values_equal (pspec, &change.before, &change.after))
         {
           g_value_unset (&change.before);
           g_value_unset (&change.after);
