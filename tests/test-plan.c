@@ -1093,6 +1093,27 @@ test_dismissed_same_list (Fixture       *fixture,
   g_assert_false (waymark_plan_get_modified (fixture->plan));
 }
 
+/* One edit that names a property twice ends as the later value says, as g_object_set does (the
+ * later value was compared with the value before the edit, so putting it back was lost). */
+static void
+test_edit_same_property_twice (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);
+  guint changed;
+
+  waymark_plan_edit (fixture->plan, drive, "notes", "as it was", NULL);
+  waymark_plan_edit (fixture->plan, drive, "notes", "first", "notes", "second", NULL);
+  g_assert_cmpstr (waymark_plan_item_get_notes (drive), ==, "second");
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_item_get_notes (drive), ==, "as it was");
+
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, drive, "notes", "first", "notes", "as it was", NULL);
+  g_assert_cmpstr (waymark_plan_item_get_notes (drive), ==, "as it was");
+  g_assert_cmpuint (fixture->changed, ==, changed);
+}
+
 static void
 test_unit_from_basis (void)
 {
@@ -1130,6 +1151,7 @@ main (int    argc,
   ADD ("/core/plan/add-several", test_add_several);
   ADD ("/core/plan/text-never-null", test_text_never_null);
   ADD ("/core/plan/dismissed-same-list", test_dismissed_same_list);
+  ADD ("/core/plan/edit-same-property-twice", test_edit_same_property_twice);
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);

@@ -599,6 +599,24 @@ edit_valist (WaymarkPlan *self,
         }
       g_param_value_validate (pspec, &change.after);
 
+      /* A property named twice ends as the later value says, as with g_object_set: replace
+       * the earlier change, or drop it if the later value puts back what was there. */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          PropertyChange *earlier = &g_array_index (changes, PropertyChange, i);
+
+          if (earlier->pspec != pspec)
+            continue;
+          if (values_equal (pspec, &earlier->before, &change.after))
+            g_array_remove_index (changes, i);
+          else
+            g_value_copy (&change.after, &earlier->after);
+          g_value_unset (&change.after);
+          break;
+        }
+      if (!G_IS_VALUE (&change.after))
+        continue;
+
       g_value_init (&change.before, pspec->value_type);
       g_object_get_property (target, name, &change.before);
       if (values_equal (pspec, &change.before, &change.after))
