@@ -1114,6 +1114,51 @@ test_edit_same_property_twice (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, changed);
 }
 
+/* A cost is none, or a low figure and a high one at least as high, whichever property an edit
+ * names: the plan file can record nothing else, so anything else reopened as another plan. */
+static void
+test_cost_stays_whole (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  WaymarkPlanItem *iris = add (fixture, "iris", 2);  /* no published cost */
+  g_autoptr(WaymarkPlan) reopened = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  WaymarkPlanItem *item;
+  guint changed = fixture->changed;
+
+  /* A high figure without a low one is no cost. */
+  waymark_plan_edit (fixture->plan, iris, "unit-cost-high", (gint64) 50000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, WAYMARK_NO_COST);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+
+  /* A low figure alone is a range of one figure; a high one below it is raised to it. */
+  waymark_plan_edit (fixture->plan, iris, "unit-cost", (gint64) 30000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 30000);
+  waymark_plan_edit (fixture->plan, iris, "unit-cost-high", (gint64) 10000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 30000);
+  waymark_plan_edit (fixture->plan, iris, "unit-cost-high", (gint64) 45000, NULL);
+  waymark_plan_edit (fixture->plan, iris, "unit-cost", (gint64) 50000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 50000);
+
+  json = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (json, strlen (json));
+  reopened = waymark_plan_new_from_bytes (bytes, "whole.waymark", fixture->catalogue, &error);
+  g_assert_no_error (error);
+  item = waymark_plan_find_item (reopened, "iris", NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (item), ==, 50000);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (item), ==, 50000);
+
+  /* Clearing the low figure clears the high one; undo puts both back. */
+  waymark_plan_edit (fixture->plan, iris, "unit-cost", WAYMARK_NO_COST, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, WAYMARK_NO_COST);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (iris), ==, 50000);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 50000);
+}
+
 static void
 test_unit_from_basis (void)
 {
@@ -1152,6 +1197,7 @@ main (int    argc,
   ADD ("/core/plan/text-never-null", test_text_never_null);
   ADD ("/core/plan/dismissed-same-list", test_dismissed_same_list);
   ADD ("/core/plan/edit-same-property-twice", test_edit_same_property_twice);
+  ADD ("/core/plan/cost-stays-whole", test_cost_stays_whole);
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);

@@ -564,6 +564,61 @@ values_equal (GParamSpec   *pspec,
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
+/* An item's cost is none (both figures WAYMARK_NO_COST) or a low figure and a high one at least
+ * as high, as the plan file records it. An edit of either figure keeps the pair so, as
+ * waymark_plan_set_item_cost does: without a low figure there is no high one, and a high one
+ * below the low is raised to it. Otherwise a state would be saved that reopens as another. */
+static void
+keep_cost_whole (gpointer  target,
+                 GArray   *changes)
+{
+  WaymarkPlanItem *item;
+  PropertyChange *low_change = NULL, *high_change = NULL;
+  gint64 low, high, whole;
+
+  if (!WAYMARK_IS_PLAN_ITEM (target))
+    return;
+  item = target;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PropertyChange *change = &g_array_index (changes, PropertyChange, i);
+
+      if (g_str_equal (change->pspec->name, "unit-cost"))
+        low_change = change;
+      else if (g_str_equal (change->pspec->name, "unit-cost-high"))
+        high_change = change;
+    }
+  if (low_change == NULL && high_change == NULL)
+    return;
+
+  low = low_change ? g_value_get_int64 (&low_change->after) : waymark_plan_item_get_unit_cost (item);
+  high = high_change ? g_value_get_int64 (&high_change->after)
+                     : waymark_plan_item_get_unit_cost_high (item);
+  whole = low == WAYMARK_NO_COST ? WAYMARK_NO_COST : CLAMP (high, low, WAYMARK_MONEY_MAX);
+  if (whole == high)
+    return;
+
+  if (high_change != NULL)
+    {
+      g_value_set_int64 (&high_change->after, whole);
+      if (g_value_get_int64 (&high_change->before) == whole)
+        g_array_remove_index (changes, high_change - &g_array_index (changes, PropertyChange, 0));
+    }
+  else
+    {
+      PropertyChange change = { 0 };
+
+      change.target = g_object_ref (target);
+      change.pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), "unit-cost-high");
+      g_value_init (&change.before, G_TYPE_INT64);
+      g_value_set_int64 (&change.before, high);
+      g_value_init (&change.after, G_TYPE_INT64);
+      g_value_set_int64 (&change.after, whole);
+      g_array_append_val (changes, change);
+    }
+}
+
 static void
 edit_valist (WaymarkPlan *self,
              gpointer     target,
@@ -630,6 +685,8 @@ edit_valist (WaymarkPlan *self,
       change.pspec = pspec;
       g_array_append_val (changes, change);
     }
+
+  keep_cost_whole (target, changes);
 
   /* Setting what is already there is no edit: nothing to undo, nothing modified. */
   if (changes->len == 0)
