@@ -1159,6 +1159,37 @@ test_cost_stays_whole (Fixture       *fixture,
   g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 50000);
 }
 
+/* Every control character a commissioner's text can hold is written escaped, so the plan opens
+ * again: json-glib 1.6 wrote U+001F as it is, and the reader (rightly) refused the file. */
+static void
+test_control_characters_round_trip (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);
+  g_autoptr(WaymarkPlan) reopened = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  GString *text = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  for (char c = 1; c < 0x20; c++)
+    g_string_append_c (text, c);
+  g_string_append (text, "\x7f\xc2\x85");
+  all = g_string_free (text, FALSE);
+  waymark_plan_edit (fixture->plan, drive, "notes", all, NULL);
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", "unit\x1fseparator", NULL);
+
+  json = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (json, strlen (json));
+  reopened = waymark_plan_new_from_bytes (bytes, "controls.waymark", fixture->catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (waymark_plan_get_title (reopened), ==, "unit\x1fseparator");
+  g_assert_cmpstr (waymark_plan_item_get_notes (waymark_plan_find_item (reopened, "drive", NULL)),
+                   ==, all);
+}
+
 static void
 test_unit_from_basis (void)
 {
@@ -1201,6 +1232,7 @@ main (int    argc,
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);
+  ADD ("/core/plan/io/control-characters-round-trip", test_control_characters_round_trip);
   ADD ("/core/plan/io/missing-intervention", test_missing_intervention_kept);
   ADD ("/core/plan/io/bad-plans", test_bad_plans);
   ADD ("/core/plan/io/failed-save", test_failed_save_keeps_old_file);

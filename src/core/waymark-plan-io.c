@@ -223,7 +223,7 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   json_generator_set_indent (generator, 2);
 
   {
-    char *text = json_generator_to_data (generator, NULL);
+    char *text = waymark_json_generate (generator);
     char *with_newline = g_strconcat (text, "\n", NULL);
 
     g_free (text);
