@@ -2355,12 +2355,14 @@ main (int    argc,
   guint steps = env_uint ("WAYMARK_MODEL_STEPS", DEFAULT_STEPS);
   const char *seed = g_getenv ("WAYMARK_MODEL_SEED");
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* No G_TEST_OPTION_ISOLATE_DIRS: this test reads no user directory (its files are in a
+   * directory of its own), and GLib 2.74 drops the old directory strings at each test's reset,
+   * a leak tests/lsan.supp suppresses by its stack, which the fast unwinder this test runs with
+   * under ASan (tests/meson.build) cannot see. */
+  g_test_init (&argc, &argv, NULL);
   g_test_log_set_fatal_handler (on_fatal_log, NULL);
   /* The labels in the model's messages are the enums' own. */
   g_type_class_ref (WAYMARK_TYPE_COST_SOURCE);
-
-  g_test_add_func ("/core/plan-model/shrink", test_shrink);
 
   if (seed != NULL)
     {
@@ -2373,6 +2375,8 @@ main (int    argc,
     }
   else
     {
+      g_test_add_func ("/core/plan-model/shrink", test_shrink);
+
       /* Fixed seeds, so the test command decides the same every time; tests/run-model-long.sh
        * tries new ones. */
       for (guint i = 0; i < DEFAULT_RUNS; i++)
