@@ -25,7 +25,7 @@ sizes = [int(s) for s in sys.argv[3].split(",")] if len(sys.argv) > 3 else [0, 1
 
 tmp = tempfile.mkdtemp(prefix="waymark-plan-memory-")
 catalogue = os.path.join(tmp, "catalogue.json")
-subprocess.run([sys.executable, os.path.join(here, "gen-catalogue.py"), str(max(sizes + [35])),
+subprocess.run([sys.executable, os.path.join(here, "gen-catalogue.py"), str(max(sizes + [10000])),
                 catalogue], check=True)
 plans = {}
 for n in sizes:
