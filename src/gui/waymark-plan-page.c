@@ -631,8 +631,15 @@ apply_layout (WaymarkPlanPage *self,
     }
   else
     {
+      GtkAdjustment *vadjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+      gboolean at_top = gtk_adjustment_get_value (vadjustment) <= 0;
+
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->summary_scroller), NULL);
       show_part (self->before, 0, "summary", TRUE);
+      /* The list keeps the row it showed first: a page read from its top shows the summary. */
+      if (at_top)
+        gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", 0);
     }
   gtk_widget_set_visible (self->summary_scroller, wide);
   gtk_widget_set_size_request (self->summary_column, wide ? SUMMARY_WIDTH : -1, -1);
