@@ -64,8 +64,16 @@ def pounds(pence):
     return f"{sign}{abs(pence) // 100}.{abs(pence) % 100:02d}"
 
 
+# Bidirectional controls and zero-width characters, which data/plan-format.md says free text
+# shows marked as <U+XXXX> rather than letting a spreadsheet reorder or hide text.
+INVISIBLE = {0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D,
+             0x202E, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF}
+
+
 def neutralised(text):
-    """Free text as it should appear once read back from the CSV."""
+    """Free text as it should appear once read back from the CSV: invisible characters marked,
+    then a formula start neutralised."""
+    text = "".join(f"<U+{ord(c):04X}>" if ord(c) in INVISIBLE else c for c in text)
     return "'" + text if text and text.startswith(FORMULA_STARTS) else text
 
 
@@ -252,6 +260,8 @@ for n, text in enumerate(dangerous):
     else:
         it["notes"] = text
 stress["items"][2]["unit"] = "=cmd|' /C calc'!A0"
+stress["items"][3]["unit"] = "\u202eevil\u202c sessions\u200b"
+stress["items"][5]["provider"] = "\u2067Provider\u2069\ufeff and \u05e9\u05dc\u05d5\u05dd"
 gone = copy.deepcopy(stress["items"][4])
 gone.update(intervention_id="not-in-any-catalogue", name="-Not in any catalogue",
             published_cost={"amount_minor": 39500, "currency": "USD", "basis": "per participant",

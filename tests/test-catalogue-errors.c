@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "waymark-catalogue.h"
 
@@ -118,7 +119,7 @@ test_folder (void)
 
   g_assert_null (catalogue);
   g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ);
-  g_assert_true (g_str_has_suffix (error->message, ": is a folder, not a catalogue file"));
+  g_assert_true (g_str_has_suffix (error->message, ": is a folder, not a file"));
   g_rmdir (dir);
 }
 
@@ -143,7 +144,7 @@ test_very_large_file (void)
   g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_TOO_LARGE);
   {
     g_autofree char *expected =
-      g_strdup_printf ("huge.json: is too large (%d MB); a catalogue can be at most %d MB",
+      g_strdup_printf ("huge.json: is too large (%d MB); Waymark opens files of at most %d MB",
                        WAYMARK_CATALOGUE_MAX_BYTES / (1024 * 1024) + 1,
                        WAYMARK_CATALOGUE_MAX_BYTES / (1024 * 1024));
     g_assert_cmpstr (error->message, ==, expected);
@@ -151,6 +152,164 @@ test_very_large_file (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* Issue 11's findings about reading catalogues. */
+
+static void
+test_finding_4_deep_nesting (void)
+{
+  /* About 75,000 [ overflowed json-glib's recursive parser: a crash, not a message. */
+  g_autofree char *deep = g_strnfill (200000, '[');
+  g_autofree char *text = g_strconcat ("{\n\"format\": ", deep, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_bytes (bytes, "deep.json",
+                                                                             &error);
+
+  g_assert_null (catalogue);
+  g_assert_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.json: line 2, column 74: lists and objects are nested more than 64 deep, "
+                   "which no Waymark file needs");
+}
+
+typedef struct
+{
+  GMutex            lock;
+  GCond             cond;
+  char             *path;
+  gboolean          done;
+  WaymarkCatalogue *catalogue;
+  GError           *error;
+} Load;
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  Load *load = data;
+  g_autoptr(GFile) file = g_file_new_for_path (load->path);
+  GError *error = NULL;
+  WaymarkCatalogue *catalogue = waymark_catalogue_new_from_file (file, &error);
+
+  g_mutex_lock (&load->lock);
+  load->catalogue = catalogue;
+  load->error = error;
+  load->done = TRUE;
+  g_cond_signal (&load->cond);
+  g_mutex_unlock (&load->lock);
+
+  return NULL;
+}
+
+/* Opens `path` as a catalogue in a thread and expects a refusal within a deadline: before the
+ * fix, a named pipe blocked the open for ever and /dev/zero was read until memory ran out. The
+ * deadline is only there so that such a failure fails instead of hanging the test command. */
+static void
+assert_refused_in_time (const char *path,
+                        const char *message)
+{
+  Load *load = g_new0 (Load, 1);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  gboolean done;
+
+  load->path = g_strdup (path);
+  g_mutex_init (&load->lock);
+  g_cond_init (&load->cond);
+  g_thread_unref (g_thread_new ("load", load_in_thread, load));
+
+  g_mutex_lock (&load->lock);
+  while (!load->done)
+    if (!g_cond_wait_until (&load->cond, &load->lock, deadline))
+      break;
+  done = load->done;
+  g_mutex_unlock (&load->lock);
+
+  if (!done)
+    g_error ("opening %s as a catalogue did not return within a minute", path);
+
+  g_assert_null (load->catalogue);
+  g_assert_error (load->error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ);
+  g_assert_cmpstr (load->error->message, ==, message);
+
+  g_clear_error (&load->error);
+  g_mutex_clear (&load->lock);
+  g_cond_clear (&load->cond);
+  g_free (load->path);
+  g_free (load);
+}
+
+static void
+test_finding_6_fifo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pipe.json", NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  assert_refused_in_time (path, "pipe.json: is a named pipe (FIFO), not a file: Waymark opens "
+                                "only ordinary files");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_finding_6_devices (void)
+{
+  assert_refused_in_time ("/dev/zero", "zero: is a device, not a file: Waymark opens only "
+                                       "ordinary files");
+  assert_refused_in_time ("/dev/null", "null: is a device, not a file: Waymark opens only "
+                                       "ordinary files");
+}
+
+static void
+test_finding_9_long_value_excerpt (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *minimal = NULL;
+  g_autofree char *long_value = g_strnfill (10 * 1024 * 1024, 'h');
+  g_autofree char *rating = g_strdup_printf ("\"evidence_rating\" : \"%s\"", long_value);
+  g_autofree char *id = g_strdup_printf ("\"id\" : \"%s\"", long_value);
+  g_autofree char *format = g_strdup_printf ("\"format\" : \"\\u202e%s\"", long_value);
+  struct { const char *from; const char *to; const char *message; } cases[] = {
+    { "\"evidence_rating\" : \"moderate\"", rating,
+      "long.json: intervention \"drive\": evidence_rating "
+      "\"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh…\" is not one of low, low-moderate, moderate, "
+      "high" },
+    { "\"id\" : \"drive\"", id,
+      "long.json: intervention \"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh…\": "
+      "evidence_rating \"Moderate\" is not one of low, low-moderate, moderate, high" },
+    { "\"format\" : \"waymark-catalogue\"", format,
+      "long.json: this is not a Waymark catalogue: format is "
+      "\"<U+202E>hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh…\", not \"waymark-catalogue\"" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (minimal, cases[i].from, 2);
+      g_autofree char *text = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WaymarkCatalogue) catalogue = NULL;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      text = g_strjoinv (cases[i].to, parts);
+      /* The id case needs a later mistake to be reported under the long id. */
+      if (i == 1)
+        {
+          g_auto(GStrv) more = g_strsplit (text, "\"evidence_rating\" : \"moderate\"", 2);
+
+          g_free (text);
+          text = g_strjoinv ("\"evidence_rating\" : \"Moderate\"", more);
+        }
+      bytes = g_bytes_new (text, strlen (text));
+      catalogue = waymark_catalogue_new_from_bytes (bytes, "long.json", &error);
+      g_assert_null (catalogue);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (strlen (error->message), <, 200);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
 }
 
 int
@@ -200,6 +359,11 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/bad/missing-file", test_missing_file);
   g_test_add_func ("/core/catalogue/bad/folder", test_folder);
   g_test_add_func ("/core/catalogue/bad/very-large-file", test_very_large_file);
+  g_test_add_func ("/core/catalogue/finding-4-deep-nesting", test_finding_4_deep_nesting);
+  g_test_add_func ("/core/catalogue/finding-6-fifo", test_finding_6_fifo);
+  g_test_add_func ("/core/catalogue/finding-6-devices", test_finding_6_devices);
+  g_test_add_func ("/core/catalogue/finding-9-long-value-excerpt",
+                   test_finding_9_long_value_excerpt);
 
   status = g_test_run ();
   return status;

@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* waymark-cli as a user runs it: output compared with golden files under tests/golden/ (set
  * WAYMARK_UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then read the diff), exit
@@ -83,6 +88,109 @@ data_path (const char *first,
   g_ptr_array_add (parts, NULL);
 
   return g_build_filenamev ((char **) parts->pdata);
+}
+
+/* Runs waymark-cli through sh, so that its standard output can be redirected (to /dev/full) or
+ * closed (>&-); standard error is captured. */
+static void
+run_cli_redirected (Run        *run,
+                    const char *redirection,
+                    const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, g_strdup ("/bin/sh"));
+  g_ptr_array_add (argv, g_strdup ("-c"));
+  g_ptr_array_add (argv, g_strdup_printf ("exec \"$0\" \"$@\" %s", redirection));
+  g_ptr_array_add (argv, g_strdup (g_getenv ("WAYMARK_CLI")));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                NULL, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+write_file (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* A copy of a fixture with one string replaced, in `dir` under `name`. */
+static char *
+fixture_with (const char *dir,
+              const char *name,
+              const char *fixture,
+              const char *find,
+              const char *replace)
+{
+  g_autofree char *text = read_file (fixture);
+  g_auto(GStrv) parts = g_strsplit (text, find, 2);
+  g_autofree char *changed = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoinv (replace, parts);
+  write_file (path, changed);
+  return path;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Nothing in `text` that a terminal would obey or hide: it is UTF-8, with no control character
+ * but (where `lines`) line feeds and tabs, and no bidirectional or zero-width character. */
+static void
+assert_safe_for_terminal (const char *text,
+                          gboolean    lines)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (lines && (c == '\n' || c == '\t'))
+        continue;
+      g_assert_false (c < 0x20 || (c >= 0x7F && c <= 0x9F));
+      g_assert_false (c == 0x061C || (c >= 0x200B && c <= 0x200F) ||
+                      (c >= 0x202A && c <= 0x202E) || c == 0x2060 ||
+                      (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF);
+    }
 }
 
 static void
@@ -282,6 +390,504 @@ test_help_and_version (void)
   g_assert_nonnull (strstr (list_help.out, "--works-with"));
 }
 
+/* Finding 6: a named pipe as --output is written to, not replaced by a regular file; one that
+ * nothing reads from is refused at once instead of waited on; a folder is refused. */
+static void
+test_finding_6_output_fifo (void)
+{
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                 NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "plan.csv", NULL);
+  g_autoptr(GString) received = g_string_new (NULL);
+  g_auto(Run) expected = { 0 };
+  g_auto(Run) unread = { 0 };
+  g_auto(Run) with_reader = { 0 };
+  g_auto(Run) folder = { 0 };
+  GStatBuf st;
+  int reader;
+
+  run_cli (&expected, "export", plan, "--format", "csv", NULL);
+  g_assert_cmpint (expected.status, ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  run_cli (&unread, "export", plan, "--format", "csv", "--output", fifo, NULL);
+  g_test_message ("no reader: %s", unread.err);
+  g_assert_cmpint (unread.status, ==, 1);
+  g_assert_nonnull (strstr (unread.err, "“plan.csv”: it is a named pipe and nothing is reading"));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* A reader that does not block the test; the export is far smaller than a pipe holds, so it
+   * is all in the pipe when waymark-cli exits. */
+  reader = open (fifo, O_RDONLY | O_NONBLOCK);
+  g_assert_cmpint (reader, >=, 0);
+  run_cli (&with_reader, "export", plan, "--format", "csv", "--output", fifo, NULL);
+  g_assert_cmpstr (with_reader.err, ==, "");
+  g_assert_cmpint (with_reader.status, ==, 0);
+  for (;;)
+    {
+      char buffer[4096];
+      ssize_t n = read (reader, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      g_assert_cmpint (n, >=, 0);
+      if (n == 0)
+        break;
+      g_string_append_len (received, buffer, n);
+    }
+  close (reader);
+  g_assert_cmpstr (received->str, ==, expected.out);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  run_cli (&folder, "export", plan, "--format", "csv", "--output", dir, NULL);
+  g_assert_cmpint (folder.status, ==, 1);
+  g_assert_nonnull (strstr (folder.err, "it is a folder"));
+
+  remove_tree (dir);
+}
+
+/* Finding 6: a character device is written to in place. Kept as a guard only: before the fix,
+ * run as root, it replaced the machine's /dev/null with a regular file (the named-pipe test
+ * above is the one to check against unfixed code). */
+static void
+test_finding_6_output_dev_null (void)
+{
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                 NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) full = { 0 };
+  GStatBuf st;
+
+  run_cli (&run, "export", plan, "--format", "json", "--output", "/dev/null", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* A device that refuses the data: the error names it, and it is still a device. */
+  run_cli (&full, "export", plan, "--format", "json", "--output", "/dev/full", NULL);
+  g_assert_cmpint (full.status, ==, 1);
+  g_assert_cmpstr (full.err, ==,
+                   "waymark-cli: Could not write to “full”: No space left on device\n");
+  g_assert_cmpint (g_lstat ("/dev/full", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+}
+
+/* Finding 7: output that could not be written is an error (exit status 1, a message), whichever
+ * command wrote it: a full disk, and a closed standard output. */
+static void
+check_failed_stdout (const char *redirection)
+{
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                 NULL);
+  const char *commands[][5] = {
+    { "list", NULL },
+    { "list", "--format", "csv", NULL },
+    { "show", "drive", NULL },
+    { "validate", plan, NULL },
+    { "export", plan, "--format", "csv", NULL },
+    { "--version", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_redirected (&run, redirection, commands[i][0], commands[i][1], commands[i][2],
+                          commands[i][3], commands[i][4], NULL);
+      g_test_message ("%s %s: %d %s", commands[i][0], redirection, run.status, run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, "waymark-cli: Could not write to standard output: "));
+    }
+}
+
+static void
+test_finding_7_dev_full (void)
+{
+  check_failed_stdout (">/dev/full");
+}
+
+static void
+test_finding_7_closed_stdout (void)
+{
+  check_failed_stdout (">&-");
+}
+
+/* Finding 7: --output naming the plan being exported (or the catalogue read), however spelt, is
+ * refused, and the file is left as it was. */
+static void
+test_finding_7_output_is_input (void)
+{
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden",
+                                                   "plan-three-year.waymark", NULL);
+  g_autofree char *catalogue_fixture = data_path ("minimal.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *plan = g_build_filename (dir, "plan.waymark", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.waymark", NULL);
+  g_autofree char *dotted = g_build_filename (dir, ".", "plan.waymark", NULL);
+  g_autofree char *catalogue = g_build_filename (dir, "catalogue.json", NULL);
+  g_autofree char *plan_text = read_file (golden);
+  g_autofree char *catalogue_text = read_file (catalogue_fixture);
+  const char *outputs[] = { plan, link, dotted };
+
+  write_file (plan, plan_text);
+  write_file (catalogue, catalogue_text);
+  g_assert_cmpint (symlink ("plan.waymark", link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *after = NULL;
+
+      run_cli (&run, "export", plan, "--format", "csv", "--output", outputs[i], NULL);
+      g_test_message ("%s: %s", outputs[i], run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, "is the plan being exported"));
+      after = read_file (plan);
+      g_assert_cmpstr (after, ==, plan_text);
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *after = NULL;
+
+    run_cli (&run, "export", plan, "--catalogue", catalogue, "--format", "json",
+             "--output", catalogue, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "is the catalogue being read"));
+    after = read_file (catalogue);
+    g_assert_cmpstr (after, ==, catalogue_text);
+  }
+
+  remove_tree (dir);
+}
+
+/* Finding 11: escape sequences, bidirectional overrides and zero-width characters in a
+ * catalogue's text reach the table and `show` as visible code points, not as commands. */
+static void
+test_finding_11_escape_in_table (void)
+{
+  g_autofree char *fixture = data_path ("minimal.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *catalogue = fixture_with (dir, "hostile.json", fixture,
+                                             "\"name\" : \"Drive project\"",
+                                             "\"name\" : \"Drive\\u001b[2J\\u001b[H\\r"
+                                             "\\u202etcejorp\\u200b\\u009b31m\\u007f\"");
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+
+  run_cli (&list, "list", "--catalogue", catalogue, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  assert_safe_for_terminal (list.out, TRUE);
+  /* The table cuts a long name, escapes included. */
+  g_assert_nonnull (strstr (list.out, "\nDrive<U+001B>[2J<U+001B>[H<U+000D…  tertiary"));
+
+  run_cli (&show, "show", "drive", "--catalogue", catalogue, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  assert_safe_for_terminal (show.out, TRUE);
+  g_assert_true (g_str_has_prefix (show.out, "Drive<U+001B>[2J<U+001B>[H<U+000D><U+202E>tcejorp"
+                                              "<U+200B><U+009B>31m<U+007F>\n"));
+
+  remove_tree (dir);
+}
+
+/* Finding 11: what the command line is given, or a file says, and then quoted in an error
+ * message, is escaped too: a fake "valid" cannot be printed over the real message. */
+static void
+test_finding_11_escape_in_error (void)
+{
+  g_autofree char *fixture = data_path ("bad", "unknown-rating.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *value = fixture_with (dir, "value.json", fixture, "\"hihg\"",
+                                         "\"\\u001b[2K\\rvalue.json: a valid catalogue\"");
+  g_autofree char *named = g_build_filename (dir, "\033[2J\033[Hnamed.json", NULL);
+  g_auto(Run) bad_value = { 0 };
+  g_auto(Run) bad_name = { 0 };
+  g_auto(Run) bad_id = { 0 };
+
+  run_cli (&bad_value, "validate", value, NULL);
+  g_assert_cmpint (bad_value.status, ==, 1);
+  assert_safe_for_terminal (bad_value.err, TRUE);
+  g_assert_nonnull (strstr (bad_value.err, "<U+001B>[2K<U+000D>value.json: a valid catalogue"));
+
+  write_file (named, "{ not json");
+  run_cli (&bad_name, "validate", named, NULL);
+  g_assert_cmpint (bad_name.status, ==, 1);
+  assert_safe_for_terminal (bad_name.err, TRUE);
+  g_assert_true (g_str_has_prefix (bad_name.err, "<U+001B>[2J<U+001B>[Hnamed.json: "));
+
+  run_cli (&bad_id, "show", "drive\033]0;title\007", NULL);
+  g_assert_cmpint (bad_id.status, ==, 1);
+  assert_safe_for_terminal (bad_id.err, TRUE);
+  g_assert_nonnull (strstr (bad_id.err, "“drive<U+001B>]0;title<U+0007>”"));
+
+  remove_tree (dir);
+}
+
+/* Finding 11: a file name that is not UTF-8 is shown with its bytes made visible, in messages on
+ * both standard output and standard error, never as raw bytes. */
+static void
+test_finding_11_non_utf8_filename (void)
+{
+  g_autofree char *fixture = data_path ("minimal.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "plan-\xff\xfe.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad-\xe9t\xe9.json", NULL);
+  g_autofree char *text = read_file (fixture);
+  g_auto(Run) valid = { 0 };
+  g_auto(Run) invalid = { 0 };
+
+  write_file (good, text);
+  run_cli (&valid, "validate", good, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+  assert_safe_for_terminal (valid.out, TRUE);
+  g_assert_cmpstr (valid.out, ==, "plan-<0xFF><0xFE>.json: a valid catalogue with 1 intervention\n");
+
+  write_file (bad, "[]");
+  run_cli (&invalid, "validate", bad, NULL);
+  g_assert_cmpint (invalid.status, ==, 1);
+  assert_safe_for_terminal (invalid.err, TRUE);
+  g_assert_true (g_str_has_prefix (invalid.err, "bad-<0xE9>t<0xE9>.json: "));
+
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  timed_out;
+  char     *out;
+  char     *err;
+  GError   *error;
+} Communicated;
+
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Communicated *c = data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &c->out, &c->err,
+                                        &c->error);
+  c->done = TRUE;
+}
+
+static gboolean
+on_deadline (gpointer data)
+{
+  Communicated *c = data;
+
+  c->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* As run_cli, but a command that has not finished within a minute is killed and the test fails,
+ * instead of hanging the test command: a named pipe as input once blocked waymark-cli for ever,
+ * and /dev/zero was read until memory ran out. */
+static void
+run_cli_bounded (Run        *run,
+                 const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Communicated c = { 0 };
+  const char *cli = g_getenv ("WAYMARK_CLI");
+  guint deadline;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &c);
+  deadline = g_timeout_add_seconds (60, on_deadline, &c);
+  while (!c.done && !c.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!c.done)
+    {
+      g_subprocess_force_exit (process);
+      g_error ("waymark-cli %s did not finish within a minute", first);
+    }
+  g_source_remove (deadline);
+  g_assert_no_error (c.error);
+
+  run->out = c.out;
+  run->err = c.err;
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+static void
+test_finding_4_deep_nesting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *deep = g_strnfill (200000, '[');
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) list = { 0 };
+  const char *message = "deep.json: line 1, column 65: lists and objects are nested more than 64 "
+                        "deep, which no Waymark file needs\n";
+
+  /* About 75,000 [ crashed every reader in json-glib's recursion (SIGSEGV). */
+  g_file_set_contents (path, deep, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli_bounded (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.err, ==, message);
+
+  run_cli_bounded (&export, "export", "--format", "csv", path, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_true (g_str_has_suffix (export.err, message));
+
+  run_cli_bounded (&list, "list", "--catalogue", path, NULL);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_true (g_str_has_suffix (list.err, message));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_finding_6_fifo_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.waymark", NULL);
+  const char *message = "plan.waymark: is a named pipe (FIFO), not a file: Waymark opens only "
+                        "ordinary files\n";
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) list = { 0 };
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  run_cli_bounded (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.err, ==, message);
+
+  run_cli_bounded (&export, "export", "--format", "json", path, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.out, ==, "");
+  g_assert_true (g_str_has_suffix (export.err, message));
+
+  run_cli_bounded (&list, "list", "--catalogue", path, NULL);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_true (g_str_has_suffix (list.err, message));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_finding_6_dev_zero (void)
+{
+  g_auto(Run) zero = { 0 };
+  g_auto(Run) urandom = { 0 };
+
+  run_cli_bounded (&zero, "validate", "/dev/zero", NULL);
+  g_assert_cmpint (zero.status, ==, 1);
+  g_assert_cmpstr (zero.err, ==, "zero: is a device, not a file: Waymark opens only ordinary "
+                                 "files\n");
+
+  run_cli_bounded (&urandom, "export", "--format", "csv", "/dev/urandom", NULL);
+  g_assert_cmpint (urandom.status, ==, 1);
+  g_assert_cmpstr (urandom.out, ==, "");
+  g_assert_cmpstr (urandom.err, ==, "waymark-cli: urandom: is a device, not a file: Waymark opens "
+                                    "only ordinary files\n");
+}
+
+static void
+test_finding_9_long_value_excerpt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autofree char *minimal_path = data_path ("minimal.json", NULL);
+  g_autofree char *minimal = NULL;
+  g_autofree char *long_value = g_strnfill (10 * 1024 * 1024, 'h');
+  g_autofree char *rating = g_strdup_printf ("\"evidence_rating\" : \"%s\"", long_value);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* A 10 MB bad rating once made 10 MB of stderr. */
+  g_assert_true (g_file_get_contents (minimal_path, &minimal, NULL, NULL));
+  parts = g_strsplit (minimal, "\"evidence_rating\" : \"moderate\"", 2);
+  text = g_strjoinv (rating, parts);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli_bounded (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (strlen (run.err), <, 200);
+  g_assert_cmpstr (run.err, ==,
+                   "long.json: intervention \"drive\": evidence_rating "
+                   "\"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh…\" is not one of low, low-moderate, "
+                   "moderate, high\n");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_finding_10_overflow_validate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.waymark", NULL);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                   NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) export = { 0 };
+  const char *message = "huge.waymark: items[4] (\"drive\"): quantity (1000000) × unit_cost_pence "
+                        "(100000000000) is more than £1,000,000,000,000, too large to calculate\n";
+
+  /* A million perpetrators at £1bn each: validate said "valid", then export failed without
+   * naming the file or the item. */
+  g_assert_true (g_file_get_contents (golden, &good, NULL, NULL));
+  parts = g_strsplit (good, "\"quantity\" : 40,\n      \"unit\" : \"perpetrators\",\n"
+                      "      \"unit_cost_pence\" : 240000,\n      \"unit_cost_high_pence\" : 240000",
+                      2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  bad = g_strjoinv ("\"quantity\" : 1000000,\n      \"unit\" : \"perpetrators\",\n"
+                    "      \"unit_cost_pence\" : 100000000000,\n"
+                    "      \"unit_cost_high_pence\" : 100000000000", parts);
+  g_file_set_contents (path, bad, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli_bounded (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.out, ==, "");
+  g_assert_cmpstr (validate.err, ==, message);
+
+  run_cli_bounded (&export, "export", "--format", "csv", path, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.out, ==, "");
+  g_assert_true (g_str_has_suffix (export.err, message));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +904,19 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/cli/finding-4-deep-nesting", test_finding_4_deep_nesting);
+  g_test_add_func ("/cli/finding-6-fifo-input", test_finding_6_fifo_input);
+  g_test_add_func ("/cli/finding-6-dev-zero", test_finding_6_dev_zero);
+  g_test_add_func ("/cli/finding-9-long-value-excerpt", test_finding_9_long_value_excerpt);
+  g_test_add_func ("/cli/finding-10-overflow-validate", test_finding_10_overflow_validate);
+  g_test_add_func ("/cli/finding-6-output-fifo", test_finding_6_output_fifo);
+  g_test_add_func ("/cli/finding-6-output-dev-null", test_finding_6_output_dev_null);
+  g_test_add_func ("/cli/finding-7-dev-full", test_finding_7_dev_full);
+  g_test_add_func ("/cli/finding-7-closed-stdout", test_finding_7_closed_stdout);
+  g_test_add_func ("/cli/finding-7-output-is-input", test_finding_7_output_is_input);
+  g_test_add_func ("/cli/finding-11-escape-in-table", test_finding_11_escape_in_table);
+  g_test_add_func ("/cli/finding-11-escape-in-error", test_finding_11_escape_in_error);
+  g_test_add_func ("/cli/finding-11-non-utf8-filename", test_finding_11_non_utf8_filename);
 
   return g_test_run ();
 }

@@ -2,8 +2,12 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "waymark-catalogue.h"
 #include "waymark-money.h"
@@ -552,6 +556,263 @@ test_bad_plans (Fixture       *fixture,
     }
 }
 
+/* Regression tests for issue 11's findings about reading plans: each edits the golden plan the
+ * way a hostile or broken file would, and expects a refusal that says where and why. */
+
+/* The golden plan with the first `from` replaced by `to`, opened. */
+static WaymarkPlan *
+open_edited (Fixture     *fixture,
+             const char  *from,
+             const char  *to,
+             GError     **error)
+{
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *good = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
+  parts = g_strsplit (good, from, 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoinv (to, parts);
+  bytes = g_bytes_new (edited, strlen (edited));
+
+  return waymark_plan_new_from_bytes (bytes, "bad.waymark", fixture->catalogue, error);
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                const char *from,
+                const char *to,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = open_edited (fixture, from, to, &error);
+
+  g_assert_null (plan);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_finding_4_deep_nesting (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* About 75,000 [ overflowed json-glib's recursive parser (a crash, not a message). */
+  g_autofree char *deep = g_strnfill (200000, '[');
+  g_autofree char *text = g_strconcat ("{\"format\" : \"waymark-plan\", \"title\" : ", deep, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = waymark_plan_new_from_bytes (bytes, "deep.waymark",
+                                                             fixture->catalogue, &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.waymark: line 1, column 102: lists and objects are nested more than 64 "
+                   "deep, which no Waymark file needs");
+}
+
+static void
+test_finding_5_leading_zero (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* json-glib read 040 as 32. */
+  assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 040",
+                  "bad.waymark: line 140, column 20: 040 is not a number JSON allows: a number "
+                  "must not start with 0 (write 10, not 010)");
+}
+
+static void
+test_finding_5_hex (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  /* json-glib read 0x28 as 40. */
+  assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 0x28",
+                  "bad.waymark: line 140, column 20: 0x28 is not a number JSON allows: numbers "
+                  "are written in decimal digits only, such as 16 or 2400.5");
+}
+
+static void
+test_finding_5_other_numbers (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  struct { const char *to; const char *message; } cases[] = {
+    { "\"quantity\" : 40.", "bad.waymark: line 140, column 20: 40. is not a number JSON allows: "
+      "a decimal point must be followed by digits (write 1.0 or 1)" },
+    { "\"quantity\" : .5", "bad.waymark: line 140, column 20: .5 is not a number JSON allows: "
+      "a number starts with a digit, or with - and a digit" },
+    { "\"quantity\" : +40", "bad.waymark: line 140, column 20: +40 is not a number JSON allows: "
+      "a number starts with a digit, or with - and a digit" },
+    { "\"quantity\" : -x", "bad.waymark: line 140, column 20: -x is not a number JSON allows: "
+      "a minus sign must be followed by digits" },
+    { "\"quantity\" : 4e", "bad.waymark: line 140, column 20: 4e is not a number JSON allows: "
+      "an exponent (e) must be followed by digits" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_refused (fixture, "\"quantity\" : 40", cases[i].to, cases[i].message);
+
+  /* What RFC 8259 allows still reads. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WaymarkPlan) plan = open_edited (fixture, "\"quantity\" : 40", "\"quantity\" : 4.0e1",
+                                               &error);
+    g_autoptr(WaymarkPlanItem) item = NULL;
+
+    g_assert_no_error (error);
+    item = g_list_model_get_item (G_LIST_MODEL (plan), 4);
+    g_assert_cmpuint (waymark_plan_item_get_quantity (item), ==, 40);
+  }
+}
+
+static void
+test_finding_5_concatenated (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  guint lines = 0;
+
+  /* Two plans in one file: json-glib read the first and ignored the second. */
+  g_assert_true (g_file_get_contents (path, &one, NULL, NULL));
+  two = g_strconcat (one, one, NULL);
+  for (const char *p = one; *p != '\0'; p++)
+    lines += *p == '\n';
+  bytes = g_bytes_new (two, strlen (two));
+  plan = waymark_plan_new_from_bytes (bytes, "two.waymark", fixture->catalogue, &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_SYNTAX);
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("two.waymark: line %u, column 1: the file goes on after its end: it may "
+                       "be two files joined together", lines + 1);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+}
+
+static void
+test_finding_5_escaped_duplicate_key (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  /* "quantit\u0079" is "quantity": json-glib kept the second, and 40 became 1,000,000. */
+  assert_refused (fixture, "\"quantity\" : 40,",
+                  "\"quantity\" : 40,\n      \"quantit\\u0079\" : 1000000,",
+                  "bad.waymark: line 141, column 7: the key \"quantity\" appears twice in the same "
+                  "object");
+  /* A surrogate pair and a plain escape decode too. */
+  assert_refused (fixture, "\"notes\" : \"\",",
+                  "\"notes\" : \"\",\n      \"\\u006eotes\" : \"x\",",
+                  "bad.waymark: line 60, column 7: the key \"notes\" appears twice in the same "
+                  "object");
+}
+
+static void
+test_finding_9_long_value_excerpt (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  /* Ten megabytes in a value that is refused: the message quotes 40 characters of it, escaped. */
+  g_autofree char *long_value = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *cost_source = g_strdup_printf ("\"cost_source\" : \"\\u001b[2J%s\"", long_value);
+  g_autofree char *id = g_strdup_printf ("\"intervention_id\" : \"%s\",\n      \"name\" : \"\"",
+                                         long_value);
+  g_autofree char *key = g_strdup_printf ("\"%s\" : 1, \"quantity\" : 40", long_value);
+  struct { const char *from; const char *to; const char *message; } cases[] = {
+    { "\"cost_source\" : \"review\"", cost_source,
+      "bad.waymark: item \"relationships-without-fear\": cost_source "
+      "\"<U+001B>[2Jxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\" is not one of review, local-quote, "
+      "estimate" },
+    { "\"intervention_id\" : \"drive\",\n      \"name\" : \"Drive project\"", id,
+      "bad.waymark: item \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\": name is empty" },
+    { "\"quantity\" : 40", key,
+      "bad.waymark: item \"drive\": unknown field "
+      "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\" (is it misspelt?)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WaymarkPlan) plan = NULL;
+
+      plan = open_edited (fixture, cases[i].from, cases[i].to, &error);
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (strlen (error->message), <, 200);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_finding_10_overflow_on_open (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  /* A million perpetrators at £1bn each passed validation and then failed every export. */
+  assert_refused (fixture,
+                  "\"quantity\" : 40,\n      \"unit\" : \"perpetrators\",\n"
+                  "      \"unit_cost_pence\" : 240000,\n      \"unit_cost_high_pence\" : 240000",
+                  "\"quantity\" : 1000000,\n      \"unit\" : \"perpetrators\",\n"
+                  "      \"unit_cost_pence\" : 100000000000,\n"
+                  "      \"unit_cost_high_pence\" : 100000000000",
+                  "bad.waymark: items[4] (\"drive\"): quantity (1000000) × unit_cost_pence "
+                  "(100000000000) is more than £1,000,000,000,000, too large to calculate");
+  /* Lines that fit, but whose sum does not. */
+  assert_refused (fixture,
+                  "\"quantity\" : 40,\n      \"unit\" : \"perpetrators\",\n"
+                  "      \"unit_cost_pence\" : 240000,\n      \"unit_cost_high_pence\" : 240000",
+                  "\"quantity\" : 1000,\n      \"unit\" : \"perpetrators\",\n"
+                  "      \"unit_cost_pence\" : 100000000000,\n"
+                  "      \"unit_cost_high_pence\" : 100000000000",
+                  "bad.waymark: items[4] (\"drive\"): its line total takes the plan’s annual total "
+                  "past £1,000,000,000,000, too large to calculate");
+}
+
+static void
+test_finding_10_export_names_item (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  WaymarkPlanItem *item = add (fixture, "drive", WAYMARK_PLAN_MAX_QUANTITY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  /* Made in the window rather than read: saving names the item and the field too. */
+  waymark_plan_set_item_cost (fixture->plan, item, WAYMARK_MONEY_MAX, WAYMARK_MONEY_MAX,
+                              WAYMARK_COST_SOURCE_ESTIMATE);
+  csv = waymark_plan_to_csv (fixture->plan, &error);
+  g_assert_null (csv);
+  g_assert_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "The plan’s total is too large to calculate: items[0] (\"drive\"): quantity "
+                   "(1000000) × unit_cost_pence (100000000000) is more than £1,000,000,000,000, "
+                   "too large to calculate. Check the quantities and unit costs.");
+}
+
+static void
+test_finding_12_missing_key (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* Both were silently read as false; the format says every key is written. */
+  assert_refused (fixture, "\"llr_status\" : \"not-in-place\",\n      \"for_young_people\" : false,",
+                  "\"llr_status\" : \"not-in-place\",",
+                  "bad.waymark: item \"drive\": for_young_people is missing");
+  assert_refused (fixture, ",\n      \"missing_from_catalogue\" : false", "",
+                  "bad.waymark: item \"coaching-boys-into-men\": missing_from_catalogue is "
+                  "missing");
+}
+
+static void
+test_finding_12_empty_id (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  assert_refused (fixture, "\"intervention_id\" : \"drive\"", "\"intervention_id\" : \"\"",
+                  "bad.waymark: items[4]: intervention_id is empty");
+}
+
 static void
 test_failed_save_keeps_old_file (Fixture       *fixture,
                                  gconstpointer  data)
@@ -609,6 +870,132 @@ test_failed_save_keeps_old_file (Fixture       *fixture,
   }
 
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in a folder, sorted. */
+static char **
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Finding 12: a save killed mid-write leaves its temporary file beside the plan. The next save
+ * of the same plan removes it, and leaves alone everything it cannot prove is its own: other
+ * names, another plan's leftovers, and a temporary file that a save in progress holds. */
+static void
+test_finding_12_leftover_temp (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *decoys[] = {
+    ".other.waymark.waymark-save-AbC123",  /* another plan's */
+    ".plan.waymark.waymark-save-AbC12",    /* not the pattern: five characters */
+    "plan.waymark.bak",
+    NULL
+  };
+  const char *held = ".plan.waymark.waymark-save-Held01";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *held_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) killed = NULL;
+  g_auto(GStrv) saved = NULL;
+  g_autoptr(GStrvBuilder) expected_builder = g_strv_builder_new ();
+  g_auto(GStrv) expected = NULL;
+  int held_fd;
+
+  build_three_year_plan (fixture);
+
+  if (g_test_subprocess ())
+    {
+      /* Killed by the kernel part-way through writing: SIGXFSZ at 512 bytes, no core file. */
+      struct rlimit no_core = { 0, 0 };
+      struct rlimit small;
+
+      path = g_build_filename (g_getenv ("WAYMARK_TEST_SAVE_DIR"), "plan.waymark", NULL);
+      file = g_file_new_for_path (path);
+      waymark_plan_edit (fixture->plan, fixture->plan, "title", "Killed mid-save", NULL);
+      setrlimit (RLIMIT_CORE, &no_core);
+      signal (SIGXFSZ, SIG_DFL);
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &small), ==, 0);
+      small.rlim_cur = 512;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+      waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON, file,
+                          NULL);
+      g_assert_not_reached ();
+    }
+
+  dir = g_dir_make_tmp ("waymark-plan-XXXXXX", NULL);
+  path = g_build_filename (dir, "plan.waymark", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON,
+                                     file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  g_setenv ("WAYMARK_TEST_SAVE_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_unsetenv ("WAYMARK_TEST_SAVE_DIR");
+
+  /* The killed save left its temporary file; the plan is as it was. */
+  killed = list_folder (dir);
+  g_assert_cmpuint (g_strv_length (killed), ==, 2);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  for (guint i = 0; decoys[i] != NULL; i++)
+    {
+      g_autofree char *decoy = g_build_filename (dir, decoys[i], NULL);
+
+      g_assert_true (g_file_set_contents (decoy, "not Waymark's to remove", -1, NULL));
+      g_strv_builder_add (expected_builder, decoys[i]);
+    }
+  /* A save in progress, as far as the next save can tell. */
+  held_path = g_build_filename (dir, held, NULL);
+  held_fd = open (held_path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  g_assert_cmpint (held_fd, >=, 0);
+  g_assert_cmpint (flock (held_fd, LOCK_EX), ==, 0);
+  g_strv_builder_add (expected_builder, held);
+  g_strv_builder_add (expected_builder, "plan.waymark");
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", "Saved again", NULL);
+  g_assert_true (waymark_plan_write (fixture->plan, fixture->catalogue, WAYMARK_PLAN_FORMAT_JSON,
+                                     file, &error));
+  g_assert_no_error (error);
+  close (held_fd);
+
+  /* Only the killed save's leftover is gone. */
+  saved = list_folder (dir);
+  expected = g_strv_builder_end (expected_builder);
+  qsort (expected, g_strv_length (expected), sizeof (char *), compare_names);
+  g_assert_cmpstrv (saved, expected);
+
+  for (guint i = 0; saved[i] != NULL; i++)
+    {
+      g_autofree char *leftover = g_build_filename (dir, saved[i], NULL);
+      g_unlink (leftover);
+    }
   g_rmdir (dir);
 }
 
@@ -689,6 +1076,18 @@ main (int    argc,
   ADD ("/core/plan/io/bad-plans", test_bad_plans);
   ADD ("/core/plan/io/failed-save", test_failed_save_keeps_old_file);
   ADD ("/core/plan/io/comma-decimal-locale", test_comma_decimal_locale);
+  ADD ("/core/plan/io/finding-4-deep-nesting", test_finding_4_deep_nesting);
+  ADD ("/core/plan/io/finding-5-leading-zero", test_finding_5_leading_zero);
+  ADD ("/core/plan/io/finding-5-hex", test_finding_5_hex);
+  ADD ("/core/plan/io/finding-5-other-numbers", test_finding_5_other_numbers);
+  ADD ("/core/plan/io/finding-5-concatenated", test_finding_5_concatenated);
+  ADD ("/core/plan/io/finding-5-escaped-duplicate-key", test_finding_5_escaped_duplicate_key);
+  ADD ("/core/plan/io/finding-9-long-value-excerpt", test_finding_9_long_value_excerpt);
+  ADD ("/core/plan/io/finding-10-overflow-on-open", test_finding_10_overflow_on_open);
+  ADD ("/core/plan/io/finding-10-export-names-item", test_finding_10_export_names_item);
+  ADD ("/core/plan/io/finding-12-missing-key", test_finding_12_missing_key);
+  ADD ("/core/plan/io/finding-12-empty-id", test_finding_12_empty_id);
+  ADD ("/core/plan/io/finding-12-leftover-temp", test_finding_12_leftover_temp);
   g_test_add_func ("/core/plan/unit-from-basis", test_unit_from_basis);
 
 #undef ADD

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "waymark-catalogue.h"
 #include "waymark-criteria.h"
@@ -13,6 +18,9 @@
 #include "waymark-intervention-json.h"
 #include "waymark-money.h"
 #include "waymark-plan-io.h"
+#include "waymark-safe-read.h"
+#include "waymark-safe-write.h"
+#include "waymark-text-escape.h"
 
 /* Exit statuses: 0 done, 1 the input was bad or not found, 2 the command line was wrong. */
 enum {
@@ -35,10 +43,93 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
+/* Output */
+
+/* Set when standard output could not take everything: the exit status is then 1. */
+static gboolean stdout_failed = FALSE;
+
+/* Everything for standard output goes through here. On a terminal, text from a file (even in CSV
+ * or JSON) is escaped so that the terminal shows it instead of obeying it; a write that fails
+ * (a full disk, a closed pipe, a closed stream) is reported once. */
 static void
 write_stdout (const char *text)
 {
-  fputs (text, stdout);
+  g_autofree char *escaped = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (stdout_failed)
+    return;
+  if (isatty (STDOUT_FILENO))
+    text = escaped = waymark_text_escape_for_terminal (text, -1, WAYMARK_TEXT_ESCAPE_KEEP_LINES);
+
+  fflush (stdout);
+  if (!waymark_safe_write_fd (STDOUT_FILENO, _("standard output"), text, strlen (text), &error))
+    {
+      stdout_failed = TRUE;
+      g_printerr ("%s: %s\n", program, error->message);
+    }
+}
+
+/* g_print() and g_printerr() are messages for people, often quoting a file's name or its text:
+ * always escaped, wherever they go (waymark_text_escape_for_terminal). */
+static void
+print_to_stdout (const char *text)
+{
+  g_autofree char *escaped = waymark_text_escape_for_terminal (text, -1,
+                                                               WAYMARK_TEXT_ESCAPE_KEEP_LINES);
+
+  write_stdout (escaped);
+}
+
+static void
+print_to_stderr (const char *text)
+{
+  g_autofree char *escaped = waymark_text_escape_for_terminal (text, -1,
+                                                               WAYMARK_TEXT_ESCAPE_KEEP_LINES);
+
+  fputs (escaped, stderr);
+  fflush (stderr);
+}
+
+/* A standard stream that was closed (`>&-`) is held by /dev/null opened for reading only, so that
+ * no file opened later takes its number, and writing to it fails (and is reported). */
+static void
+hold_closed_streams (void)
+{
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+    {
+      int held;
+
+      if (fcntl (fd, F_GETFD) >= 0 || errno != EBADF)
+        continue;
+      held = open ("/dev/null", O_RDONLY | O_NOCTTY);
+      if (held >= 0 && held != fd)
+        {
+          dup2 (held, fd);
+          close (held);
+        }
+    }
+}
+
+/* What went through stdio (help, the version) is flushed at exit, and any failure to write
+ * standard output, there or earlier, makes the exit status 1, however the program ends. */
+static void
+check_stdout_at_exit (void)
+{
+  errno = 0;
+  if (!stdout_failed && (fflush (stdout) != 0 || ferror (stdout) || fclose (stdout) != 0))
+    {
+      /* ferror() alone, for a write that failed earlier, leaves no errno to tell. */
+      int errsv = errno != 0 ? errno : EIO;
+
+      g_printerr ("%s: ", program);
+      g_printerr (_("Could not write to %s: %s"), _("standard output"),
+                  errsv == EBADF ? _("it is closed") : g_strerror (errsv));
+      g_printerr ("\n");
+      stdout_failed = TRUE;
+    }
+  if (stdout_failed)
+    _exit (EXIT_BAD_INPUT);
 }
 
 static WaymarkCatalogue *
@@ -340,7 +431,9 @@ format_table (GListModel *model,
 
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          char *cell = truncate_text (row[c], max_width[c]);
+          g_autofree char *shown = waymark_text_escape_for_terminal (row[c], -1,
+                                                                     WAYMARK_TEXT_ESCAPE_DEFAULT);
+          char *cell = truncate_text (shown, max_width[c]);
 
           width[c] = MAX (width[c], g_utf8_strlen (cell, -1));
           g_ptr_array_add (cells, cell);
@@ -530,7 +623,9 @@ command_show (int    argc,
     }
   else
     {
-      output = waymark_intervention_describe_text (item, catalogue);
+      g_autofree char *text = waymark_intervention_describe_text (item, catalogue);
+
+      output = waymark_text_escape_for_terminal (text, -1, WAYMARK_TEXT_ESCAPE_KEEP_LINES);
       write_stdout (output);
     }
 
@@ -538,28 +633,6 @@ command_show (int    argc,
 }
 
 /* validate */
-
-/* Whether the file says it is a plan; anything else is checked as a catalogue, whose loader
- * explains what is wrong with it. */
-static gboolean
-is_plan_file (GBytes *bytes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
-  JsonObject *object;
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   (gssize) g_bytes_get_size (bytes), NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-  object = json_node_get_object (root);
-
-  return g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL),
-                    "waymark-plan") == 0;
-}
 
 static int
 command_validate (int    argc,
@@ -592,9 +665,17 @@ command_validate (int    argc,
 
   file = g_file_new_for_commandline_arg (argv[1]);
   name = g_file_get_basename (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  /* Read once, by the core's guarded reader, with the larger of the two limits; the catalogue or
+   * plan reader then applies its own. */
+  bytes = waymark_safe_read_file (file, MAX (WAYMARK_CATALOGUE_MAX_BYTES, WAYMARK_PLAN_MAX_BYTES),
+                                  WAYMARK_CATALOGUE_ERROR, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
 
-  if (bytes != NULL && is_plan_file (bytes))
+  if (waymark_plan_data_is_plan (bytes))
     {
       g_autoptr(WaymarkCatalogue) catalogue = load_catalogue (catalogue_path, &error);
       g_autoptr(WaymarkPlan) plan = NULL;
@@ -617,7 +698,7 @@ command_validate (int    argc,
     }
 
   {
-    g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+    g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_bytes (bytes, name, &error);
 
     if (catalogue == NULL)
       {
@@ -632,6 +713,39 @@ command_validate (int    argc,
 }
 
 /* export */
+
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autofree char *path_a = g_file_get_path (a);
+  g_autofree char *path_b = g_file_get_path (b);
+  GStatBuf st_a, st_b;
+
+  /* Device and inode: the same file through a link or another spelling of its path. */
+  return path_a != NULL && path_b != NULL && g_stat (path_a, &st_a) == 0 &&
+         g_stat (path_b, &st_b) == 0 && st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+}
+
+/* --output naming a file that export reads would lose it: refused before anything is read. */
+static char *
+check_output_is_not_input (const char *output,
+                           const char *plan_arg,
+                           const char *catalogue_arg)
+{
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+  g_autoptr(GFile) plan = g_file_new_for_commandline_arg (plan_arg);
+  g_autoptr(GFile) catalogue = catalogue_arg ? g_file_new_for_commandline_arg (catalogue_arg)
+                                             : NULL;
+
+  if (same_file (out, plan))
+    return g_strdup_printf (_("--output “%s” is the plan being exported: choose another file"),
+                            output);
+  if (catalogue != NULL && same_file (out, catalogue))
+    return g_strdup_printf (_("--output “%s” is the catalogue being read: choose another file"),
+                            output);
+  return NULL;
+}
 
 static int
 command_export (int    argc,
@@ -674,6 +788,13 @@ command_export (int    argc,
     plan_format = WAYMARK_PLAN_FORMAT_JSON;
   else
     return usage_error ("export", _("--format must be csv or json"));
+  if (output != NULL)
+    {
+      g_autofree char *conflict = check_output_is_not_input (output, argv[1], catalogue_path);
+
+      if (conflict != NULL)
+        return usage_error ("export", conflict);
+    }
 
   catalogue = load_catalogue (catalogue_path, &error);
   if (catalogue == NULL)
@@ -750,6 +871,11 @@ int
 main (int    argc,
       char **argv)
 {
+  hold_closed_streams ();
+  g_set_print_handler (print_to_stdout);
+  g_set_printerr_handler (print_to_stderr);
+  atexit (check_stdout_at_exit);
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

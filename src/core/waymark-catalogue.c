@@ -8,6 +8,11 @@
 #include "waymark-catalogue.h"
 #include "waymark-intervention-private.h"
 #include "waymark-json-reader.h"
+#include "waymark-safe-read.h"
+
+/* The guarded reader sets these codes in our domain. */
+G_STATIC_ASSERT ((int) WAYMARK_CATALOGUE_ERROR_READ == WAYMARK_SAFE_READ_ERROR_READ);
+G_STATIC_ASSERT ((int) WAYMARK_CATALOGUE_ERROR_TOO_LARGE == WAYMARK_SAFE_READ_ERROR_TOO_LARGE);
 
 #define DEFAULT_CATALOGUE_RESOURCE "/io/github/waymark/Waymark/catalogue/interventions.json"
 
@@ -300,6 +305,7 @@ read_interventions (WaymarkCatalogue *self,
 
       if (g_hash_table_contains (self->by_id, intervention->id))
         {
+          g_autofree char *shown = waymark_json_reader_excerpt (intervention->id);
           guint first = 0;
 
           g_ptr_array_find (self->interventions,
@@ -307,7 +313,7 @@ read_interventions (WaymarkCatalogue *self,
           return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_DUPLICATE_ID,
                                            _("interventions[%u]: id \"%s\" is already used by "
                                              "interventions[%u]; every id must be unique"),
-                                           i, intervention->id, first);
+                                           i, shown, first);
         }
 
       /* Built now, so the first keystroke of a search costs what every later one does. */
@@ -340,9 +346,13 @@ read_root (WaymarkCatalogue *self,
   if (!waymark_json_reader_get_text (reader, root, "format", TRUE, FALSE, &format))
     return FALSE;
   if (g_strcmp0 (format, "waymark-catalogue") != 0)
-    return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_FORMAT,
-                                     _("this is not a Waymark catalogue: format is \"%s\", "
-                                       "not \"waymark-catalogue\""), format);
+    {
+      g_autofree char *shown = waymark_json_reader_excerpt (format);
+
+      return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_FORMAT,
+                                       _("this is not a Waymark catalogue: format is \"%s\", "
+                                         "not \"waymark-catalogue\""), shown);
+    }
 
   if (!waymark_json_reader_get_int (reader, root, "schema_version", TRUE, 1, G_MAXINT32,
                                     &version))
@@ -396,8 +406,6 @@ WaymarkCatalogue *
 waymark_catalogue_new_from_file (GFile   *file,
                                  GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
 
@@ -405,38 +413,10 @@ waymark_catalogue_new_from_file (GFile   *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
-
-  /* Refuse a huge file before reading it into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ,
-                   _("%s: cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ,
-                   _("%s: is a folder, not a catalogue file"), name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > WAYMARK_CATALOGUE_MAX_BYTES)
-    {
-      g_set_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_TOO_LARGE,
-                   _("%s: is too large (%" G_GOFFSET_FORMAT " MB); a catalogue can be at most "
-                     "%d MB"), name, g_file_info_get_size (info) / (1024 * 1024),
-                   WAYMARK_CATALOGUE_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = waymark_safe_read_file (file, WAYMARK_CATALOGUE_MAX_BYTES, WAYMARK_CATALOGUE_ERROR,
+                                  error);
   if (bytes == NULL)
-    {
-      g_set_error (error, WAYMARK_CATALOGUE_ERROR, WAYMARK_CATALOGUE_ERROR_READ,
-                   _("%s: cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   return waymark_catalogue_new_from_bytes (bytes, name, error);
 }

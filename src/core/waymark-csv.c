@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "waymark-csv.h"
+#include "waymark-text-escape.h"
 
 static gboolean
 is_formula_start (char c)
@@ -25,6 +26,7 @@ waymark_csv_add_field (WaymarkCsvWriter *writer,
                        WaymarkCsvFlags   flags)
 {
   GString *row = writer->out;
+  g_autofree char *marked = NULL;
   gboolean neutralise;
   gboolean quote;
 
@@ -33,6 +35,10 @@ waymark_csv_add_field (WaymarkCsvWriter *writer,
 
   if (value == NULL || *value == '\0')
     return;
+
+  /* Marked before anything else is decided, so that nothing hidden can start a formula. */
+  if ((flags & WAYMARK_CSV_TEXT) != 0)
+    value = marked = waymark_text_mark_invisible (value);
 
   neutralise = (flags & WAYMARK_CSV_TEXT) != 0 && is_formula_start (value[0]);
   quote = neutralise || strpbrk (value, ",\"\r\n") != NULL;

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   WAYMARK_CSV_PLAIN = 0,
-  /* Free text a spreadsheet could take for a formula (starting =, +, -, @, tab or CR) is
+  /* Free text: bidirectional controls and zero-width characters, which would make a spreadsheet
+   * show it reordered or partly hidden, are marked as `<U+202E>` (waymark_text_mark_invisible());
+   * then text a spreadsheet could take for a formula (starting =, +, -, @, tab or CR) is
    * prefixed with ' and quoted (OWASP CSV injection). */
   WAYMARK_CSV_TEXT  = 1 << 0,
 } WaymarkCsvFlags;

@@ -269,22 +269,24 @@ waymark_intervention_read_json (WaymarkJsonReader *reader,
   g_autoptr(WaymarkIntervention) self = waymark_intervention_new_empty ();
   g_autofree char *where = g_strdup_printf ("interventions[%u]", index);
   g_autofree char *named = NULL;
+  g_autofree char *shown = NULL;
   gboolean ok;
 
   waymark_json_reader_push (reader, where);
   if (!waymark_json_reader_get_text (reader, object, "id", TRUE, FALSE, &self->id))
     return NULL;
+  shown = waymark_json_reader_excerpt (self->id);
   if (!is_slug (self->id))
     {
       waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_INVALID_VALUE,
                                 _("id \"%s\" should be lower-case letters, digits and single "
-                                  "hyphens, like \"safe-dates\""), self->id);
+                                  "hyphens, like \"safe-dates\""), shown);
       return NULL;
     }
   waymark_json_reader_pop (reader);
 
   /* From here on, messages name the intervention the way a commissioner would look for it. */
-  named = g_strdup_printf ("intervention \"%s\"", self->id);
+  named = g_strdup_printf ("intervention \"%s\"", shown);
   waymark_json_reader_push (reader, named);
   ok = waymark_json_reader_check_keys (reader, object, intervention_keys) &&
        read_fields (reader, object, self);

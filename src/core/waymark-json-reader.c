@@ -8,6 +8,7 @@
 
 #include "waymark-enums.h"
 #include "waymark-json-reader.h"
+#include "waymark-text-escape.h"
 
 /* Error codes shared by every domain that uses the reader: they match WaymarkCatalogueError and
  * WaymarkPlanError, which list them in this order. */
@@ -121,7 +122,50 @@ waymark_json_reader_fail (WaymarkJsonReader *reader,
   return FALSE;
 }
 
+/* Excerpts: a message never quotes a whole value from a file (a 10 MB title would make a 10 MB
+ * message, and a dialog that never appears), and never passes a control character on. */
+
+#define EXCERPT_CHARS 40
+/* json-glib's own words about a syntax error, which may quote the text it choked on. */
+#define PARSE_DETAIL_CHARS 120
+
+/* At most max_chars characters of the text, escaped by the one rule for text from a file shown
+ * to a person (waymark-text-escape.h: `<U+001B>`, `<0xFF>`), and "…" when there was more. */
+static char *
+excerpt (const char *text,
+         gsize       len,
+         guint       max_chars)
+{
+  /* Enough bytes for max_chars characters of any width, and one more to know there are more. */
+  gsize window = MIN (len, (gsize) max_chars * 4 + 4);
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) window);
+  g_autofree char *shown = NULL;
+  const char *p = valid;
+  guint n = 0;
+
+  for (; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    ;
+  shown = waymark_text_escape_for_terminal (valid, p - valid, WAYMARK_TEXT_ESCAPE_DEFAULT);
+  if (*p != '\0' || window < len)
+    return g_strconcat (shown, "…", NULL);
+
+  return g_steal_pointer (&shown);
+}
+
+char *
+waymark_json_reader_excerpt (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return excerpt (text, strnlen (text, EXCERPT_CHARS * 4 + 5), EXCERPT_CHARS);
+}
+
 /* Lexical checks */
+
+/* Deeper than any file Waymark reads or writes (a catalogue's costs and a plan's published costs
+ * are four levels down), far shallower than what overflows json-glib's recursive parser (about
+ * 75,000). data/catalogue/README.md and data/plan-format.md state it. */
+#define MAX_DEPTH 64
 
 typedef struct
 {
@@ -149,6 +193,12 @@ scan_fail (WaymarkJsonReader *reader,
 {
   return waymark_json_reader_fail (reader, code, _("line %u, column %u: %s"),
                                    s->line, scanner_column (s, at), what);
+}
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 static int
@@ -187,10 +237,18 @@ scan_string (WaymarkJsonReader *reader,
       if (c == '\n')
         return scan_fail (reader, s, start, CODE_SYNTAX,
                           _("a piece of text is not closed with \" before the end of the line"));
+      if ((guchar) c < 0x20)
+        return scan_fail (reader, s, s->pos, CODE_SYNTAX,
+                          _("the text contains a control character (such as a tab) as it is; "
+                            "JSON needs it written as an escape, such as \\t"));
       if (c == '\\' && s->pos + 1 < s->len && s->data[s->pos + 1] == 'u')
         {
           int unit = s->pos + 6 <= s->len ? hex4 (s->data + s->pos + 2) : -1;
 
+          if (unit < 0)
+            return scan_fail (reader, s, s->pos, CODE_SYNTAX,
+                              _("\\u in a piece of text must be followed by four hexadecimal "
+                                "digits, such as \\u00e9"));
           if (unit == 0)
             return scan_fail (reader, s, s->pos, CODE_ENCODING,
                               _("the text contains a null character (\\u0000), which is not "
@@ -213,11 +271,15 @@ scan_string (WaymarkJsonReader *reader,
             return scan_fail (reader, s, s->pos, CODE_ENCODING,
                               _("the text contains half of a character (an unpaired "
                                 "\\uDC00-\\uDFFF escape)"));
-          s->pos += 2;
+          s->pos += 6;
           continue;
         }
       if (c == '\\')
         {
+          if (s->pos + 1 < s->len && strchr ("\"\\/bfnrt", s->data[s->pos + 1]) == NULL)
+            return scan_fail (reader, s, s->pos, CODE_SYNTAX,
+                              _("a backslash in a piece of text must start one of the escapes "
+                                "JSON knows: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"));
           s->pos += 2;
           continue;
         }
@@ -228,29 +290,142 @@ scan_string (WaymarkJsonReader *reader,
                     _("the file ends inside a piece of text: it may be cut short"));
 }
 
+/* Numbers as RFC 8259 writes them: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, followed by
+ * a space, a comma, a bracket or the end. json-glib also takes 010 (as 8), 0x10 (as 16), 1. and
+ * .5; so would anyone reading such a file by hand, differently. */
+static gboolean
+bad_number (WaymarkJsonReader *reader,
+            Scanner           *s,
+            gsize              start,
+            const char        *why)
+{
+  gsize end = start;
+  g_autofree char *token = NULL;
+  g_autofree char *what = NULL;
+
+  while (end < s->len && !is_json_space (s->data[end]) && s->data[end] != ',' &&
+         s->data[end] != ']' && s->data[end] != '}')
+    end++;
+  token = excerpt (s->data + start, end - start, EXCERPT_CHARS);
+  /* TRANSLATORS: the first %s is what the file has, such as 010; the second says why. */
+  what = g_strdup_printf (_("%s is not a number JSON allows: %s"), token, why);
+
+  return scan_fail (reader, s, start, CODE_SYNTAX, what);
+}
+
+static gsize
+skip_digits (Scanner *s)
+{
+  gsize from = s->pos;
+
+  while (s->pos < s->len && g_ascii_isdigit (s->data[s->pos]))
+    s->pos++;
+
+  return s->pos - from;
+}
+
 static gboolean
 scan_number (WaymarkJsonReader *reader,
              Scanner           *s)
 {
   gsize start = s->pos;
-  guint digits = 0;
+  gsize digits;
 
   if (s->data[s->pos] == '-')
     s->pos++;
-  while (s->pos < s->len && g_ascii_isdigit (s->data[s->pos]))
+  if (s->pos >= s->len || !g_ascii_isdigit (s->data[s->pos]))
+    return bad_number (reader, s, start, _("a minus sign must be followed by digits"));
+  if (s->data[s->pos] == '0' && s->pos + 1 < s->len && g_ascii_isdigit (s->data[s->pos + 1]))
+    return bad_number (reader, s, start,
+                       _("a number must not start with 0 (write 10, not 010)"));
+  digits = skip_digits (s);
+  if (digits > MAX_NUMBER_DIGITS)
+    return scan_fail (reader, s, start, CODE_INVALID_VALUE, _("a number is far too large"));
+
+  if (s->pos < s->len && s->data[s->pos] == '.')
     {
       s->pos++;
-      digits++;
+      if (skip_digits (s) == 0)
+        return bad_number (reader, s, start,
+                           _("a decimal point must be followed by digits (write 1.0 or 1)"));
     }
-  if (digits > MAX_NUMBER_DIGITS)
-    return scan_fail (reader, s, start, CODE_INVALID_VALUE,
-                      _("a number is far too large"));
+  if (s->pos < s->len && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
+    {
+      s->pos++;
+      if (s->pos < s->len && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
+        s->pos++;
+      if (skip_digits (s) == 0)
+        return bad_number (reader, s, start, _("an exponent (e) must be followed by digits"));
+    }
+
+  if (s->pos < s->len && !is_json_space (s->data[s->pos]) && s->data[s->pos] != ',' &&
+      s->data[s->pos] != ']' && s->data[s->pos] != '}')
+    return bad_number (reader, s, start,
+                       _("numbers are written in decimal digits only, such as 16 or 2400.5"));
 
   return TRUE;
 }
 
+/* The key's name as json-glib will decode it, so that "quantit\u0079" is seen to be "quantity".
+ * The escapes have been checked by scan_string already. */
+static char *
+decode_key (const char *raw,
+            gsize       len)
+{
+  GString *key = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (raw[i] != '\\' || i + 1 >= len)
+        {
+          g_string_append_c (key, raw[i]);
+          continue;
+        }
+
+      i++;
+      switch (raw[i])
+        {
+        case 'b':
+          g_string_append_c (key, '\b');
+          break;
+        case 'f':
+          g_string_append_c (key, '\f');
+          break;
+        case 'n':
+          g_string_append_c (key, '\n');
+          break;
+        case 'r':
+          g_string_append_c (key, '\r');
+          break;
+        case 't':
+          g_string_append_c (key, '\t');
+          break;
+        case 'u':
+          {
+            gunichar c = i + 4 < len ? (gunichar) hex4 (raw + i + 1) : 0xFFFD;
+
+            i += 4;
+            if (c >= 0xD800 && c <= 0xDBFF && i + 6 < len && raw[i + 1] == '\\')
+              {
+                gunichar low = (gunichar) hex4 (raw + i + 3);
+
+                c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+                i += 6;
+              }
+            g_string_append_unichar (key, c);
+          }
+          break;
+        default: /* " \ / */
+          g_string_append_c (key, raw[i]);
+          break;
+        }
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 /* json-glib keeps the last of two equal keys; a catalogue with two evidence ratings for one
- * intervention must be refused instead. Keys are compared as written, escapes and all. */
+ * intervention must be refused instead. Keys are compared as json-glib decodes them. */
 static gboolean
 check_duplicate_key (WaymarkJsonReader *reader,
                      Scanner           *s,
@@ -261,8 +436,7 @@ check_duplicate_key (WaymarkJsonReader *reader,
   gsize after = s->pos;
   char *key;
 
-  while (after < s->len && (s->data[after] == ' ' || s->data[after] == '\t' ||
-                            s->data[after] == '\r' || s->data[after] == '\n'))
+  while (after < s->len && is_json_space (s->data[after]))
     after++;
   if (after >= s->len || s->data[after] != ':' || objects->len == 0)
     return TRUE;
@@ -271,11 +445,12 @@ check_duplicate_key (WaymarkJsonReader *reader,
   if (keys == NULL)
     return TRUE;
 
-  key = g_strndup (s->data + start + 1, s->pos - start - 2);
+  key = decode_key (s->data + start + 1, s->pos - start - 2);
   if (g_hash_table_contains (keys, key))
     {
+      g_autofree char *shown = waymark_json_reader_excerpt (key);
       g_autofree char *what = g_strdup_printf (_("the key \"%s\" appears twice in the same object"),
-                                               key);
+                                               shown);
       g_free (key);
       return scan_fail (reader, s, start, CODE_SYNTAX, what);
     }
@@ -291,7 +466,8 @@ key_set_free (gpointer data)
     g_hash_table_destroy (data);
 }
 
-/* Refuses what json-glib would accept or mangle; positions in messages are line and column. */
+/* Refuses what json-glib would accept or mangle, or would crash on (deep nesting), before it sees
+ * the text; positions in messages are line and column. */
 static gboolean
 scan (WaymarkJsonReader *reader,
       const char        *data,
@@ -300,11 +476,18 @@ scan (WaymarkJsonReader *reader,
   Scanner s = { data, len, 0, 1, 0 };
   /* One key set per open object; NULL for an open array. */
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (key_set_free);
+  /* Whether the first value of the file has ended: only white space may follow it. */
+  gboolean ended = FALSE;
 
   while (s.pos < s.len)
     {
       char c = s.data[s.pos];
       gsize start;
+
+      if (ended && !is_json_space (c))
+        return scan_fail (reader, &s, s.pos, CODE_SYNTAX,
+                          _("the file goes on after its end: it may be two files joined "
+                            "together"));
 
       switch (c)
         {
@@ -314,23 +497,34 @@ scan (WaymarkJsonReader *reader,
           s.line_start = s.pos;
           break;
         case '{':
-          g_ptr_array_add (objects, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
-          s.pos++;
-          break;
         case '[':
-          g_ptr_array_add (objects, NULL);
+          if (objects->len >= MAX_DEPTH)
+            {
+              g_autofree char *what =
+                g_strdup_printf (_("lists and objects are nested more than %d deep, which no "
+                                   "Waymark file needs"), MAX_DEPTH);
+
+              return scan_fail (reader, &s, s.pos, CODE_SYNTAX, what);
+            }
+          g_ptr_array_add (objects, c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                      g_free, NULL)
+                                             : NULL);
           s.pos++;
           break;
         case '}':
         case ']':
           if (objects->len > 0)
-            g_ptr_array_remove_index (objects, objects->len - 1);
+            {
+              g_ptr_array_remove_index (objects, objects->len - 1);
+              ended = objects->len == 0;
+            }
           s.pos++;
           break;
         case '"':
           start = s.pos;
           if (!scan_string (reader, &s) || !check_duplicate_key (reader, &s, objects, start))
             return FALSE;
+          ended = objects->len == 0;
           break;
         case '\'':
           return scan_fail (reader, &s, s.pos, CODE_SYNTAX,
@@ -339,11 +533,20 @@ scan (WaymarkJsonReader *reader,
         case '#':
           return scan_fail (reader, &s, s.pos, CODE_SYNTAX,
                             _("comments are not allowed in JSON"));
+        case '+':
+        case '.':
+          /* +1 and .5; anything else here is left to json-glib, which says what it expected. */
+          if (s.pos + 1 < s.len && g_ascii_isdigit (s.data[s.pos + 1]))
+            return bad_number (reader, &s, s.pos,
+                               _("a number starts with a digit, or with - and a digit"));
+          s.pos++;
+          break;
         case '-':
         case '0': case '1': case '2': case '3': case '4':
         case '5': case '6': case '7': case '8': case '9':
           if (!scan_number (reader, &s))
             return FALSE;
+          ended = objects->len == 0;
           break;
         default:
           s.pos++;
@@ -433,14 +636,18 @@ waymark_json_reader_parse (WaymarkJsonReader *reader,
         {
           const char *rest = strstr (message + strlen ("<data>:"), ": ");
 
-          detail = g_strdup (rest != NULL ? rest + 2 : message);
+          rest = rest != NULL ? rest + 2 : message;
+          detail = excerpt (rest, strlen (rest), PARSE_DETAIL_CHARS);
           waymark_json_reader_fail (reader, CODE_SYNTAX,
                                     _("line %u, column %u: the file is not valid JSON (%s)"),
                                     line, column, detail);
         }
       else
-        waymark_json_reader_fail (reader, CODE_SYNTAX, _("the file is not valid JSON (%s)"),
-                                  message);
+        {
+          detail = excerpt (message, strlen (message), PARSE_DETAIL_CHARS);
+          waymark_json_reader_fail (reader, CODE_SYNTAX, _("the file is not valid JSON (%s)"),
+                                    detail);
+        }
       return NULL;
     }
 
@@ -503,7 +710,7 @@ waymark_json_reader_check_keys (WaymarkJsonReader  *reader,
   while (json_object_iter_next (&iter, &key, NULL))
     if (!g_strv_contains (allowed, key))
       {
-        g_autofree char *printable = g_utf8_make_valid (key, -1);
+        g_autofree char *printable = waymark_json_reader_excerpt (key);
 
         return waymark_json_reader_fail (reader, CODE_UNKNOWN_FIELD,
                                          _("unknown field \"%s\" (is it misspelt?)"), printable);
@@ -728,9 +935,10 @@ not_one_of (WaymarkJsonReader *reader,
             int                first_listed)
 {
   g_autofree char *allowed = waymark_enum_list_nicks (type, first_listed);
+  g_autofree char *shown = waymark_json_reader_excerpt (value);
 
   return waymark_json_reader_fail (reader, CODE_INVALID_VALUE, _("%s \"%s\" is not one of %s"),
-                                   key, value, allowed);
+                                   key, shown, allowed);
 }
 
 gboolean

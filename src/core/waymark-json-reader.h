@@ -5,10 +5,12 @@
 
 G_BEGIN_DECLS
 
-/* Strict reading of Waymark's JSON files (catalogues, plans). json-glib 1.6 accepts things that
- * are not JSON and mangles others (lone surrogates, "\u0000", integer overflow, comments); the
- * reader refuses them first, then reads typed fields with messages that name the file, where in
- * it, and the field, in words. */
+/* Strict reading of Waymark's JSON files (catalogues, plans), as RFC 8259 defines JSON. json-glib
+ * 1.6 accepts things that are not JSON and mangles others (lone surrogates, "\u0000", integer
+ * overflow, comments, 010 and 0x10, text after the end, a key repeated with an escape) and
+ * recurses without limit (deep nesting crashes it); the reader refuses all of these first, nesting
+ * deeper than 64 included, then reads typed fields with messages that name the file, where in it,
+ * and the field, in words. */
 typedef struct _WaymarkJsonReader WaymarkJsonReader;
 
 WaymarkJsonReader *waymark_json_reader_new        (const char          *display_name,
@@ -19,6 +21,10 @@ JsonNode          *waymark_json_reader_parse      (WaymarkJsonReader   *reader,
                                                    GBytes              *bytes);
 void               waymark_json_reader_propagate  (WaymarkJsonReader   *reader,
                                                    GError             **error);
+
+/* What a message may quote of a value from a file: at most 40 characters, cut at a character and
+ * marked "…" when cut, with control, zero-width and bidi characters escaped (\n, \u202E). */
+char              *waymark_json_reader_excerpt    (const char          *text);
 
 /* Where we are, for messages: "intervention \"drive\"", "costs[0]". */
 void               waymark_json_reader_push       (WaymarkJsonReader   *reader,

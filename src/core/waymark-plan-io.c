@@ -2,18 +2,23 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "waymark-catalogue-private.h"
 #include "waymark-csv.h"
 #include "waymark-json-reader.h"
+#include "waymark-safe-read.h"
 #include "waymark-money.h"
 #include "waymark-plan-io.h"
 #include "waymark-plan-item-private.h"
 #include "waymark-plan-private.h"
+#include "waymark-safe-write.h"
 #include "waymark-json-writer.h"
+
+/* The guarded reader sets these codes in our domain. */
+G_STATIC_ASSERT ((int) WAYMARK_PLAN_ERROR_READ == WAYMARK_SAFE_READ_ERROR_READ);
+G_STATIC_ASSERT ((int) WAYMARK_PLAN_ERROR_TOO_LARGE == WAYMARK_SAFE_READ_ERROR_TOO_LARGE);
 
 G_DEFINE_QUARK (waymark-plan-error-quark, waymark_plan_error)
 
@@ -25,12 +30,49 @@ format_timestamp (GDateTime *time)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-overflow_error (GError **error)
+/* Which item, and which of its fields, makes a total too large to calculate: for export and for
+ * opening a plan alike, from what waymark_plan_get_totals() found. */
+static char *
+describe_overflow (WaymarkPlan             *plan,
+                   const WaymarkPlanTotals *totals)
 {
-  g_set_error_literal (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE,
-                       _("The plan’s total is too large to calculate: check the quantities and "
-                         "unit costs"));
+  g_autoptr(WaymarkPlanItem) item = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *limit = waymark_money_format (WAYMARK_MONEY_MAX * 1000, WAYMARK_CURRENCY_GBP);
+  gint64 product;
+
+  g_assert (totals->overflow);
+
+  if (totals->overflow_item == WAYMARK_PLAN_OVERFLOW_YEARS)
+    return g_strdup_printf (_("years (%u) × the annual total is more than %s, too large to "
+                              "calculate"), waymark_plan_get_years (plan), limit);
+
+  item = g_list_model_get_item (G_LIST_MODEL (plan), totals->overflow_item);
+  id = waymark_json_reader_excerpt (item->intervention_id);
+  if (!waymark_money_multiply (item->unit_cost, item->quantity, &product))
+    return g_strdup_printf (_("items[%u] (\"%s\"): quantity (%u) × unit_cost_pence (%"
+                              G_GINT64_FORMAT ") is more than %s, too large to calculate"),
+                            totals->overflow_item, id, item->quantity, item->unit_cost, limit);
+  if (!waymark_money_multiply (MAX (item->unit_cost_high, item->unit_cost), item->quantity,
+                               &product))
+    return g_strdup_printf (_("items[%u] (\"%s\"): quantity (%u) × unit_cost_high_pence (%"
+                              G_GINT64_FORMAT ") is more than %s, too large to calculate"),
+                            totals->overflow_item, id, item->quantity, item->unit_cost_high, limit);
+
+  return g_strdup_printf (_("items[%u] (\"%s\"): its line total takes the plan’s annual total past "
+                            "%s, too large to calculate"), totals->overflow_item, id, limit);
+}
+
+static gboolean
+overflow_error (WaymarkPlan              *plan,
+                const WaymarkPlanTotals  *totals,
+                GError                  **error)
+{
+  g_autofree char *where = describe_overflow (plan, totals);
+
+  g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE,
+               _("The plan’s total is too large to calculate: %s. Check the quantities and unit "
+                 "costs."), where);
   return FALSE;
 }
 
@@ -99,7 +141,7 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   waymark_plan_get_totals (plan, &totals);
   if (totals.overflow)
     {
-      overflow_error (error);
+      overflow_error (plan, &totals, error);
       return NULL;
     }
 
@@ -236,7 +278,7 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
   if (totals.overflow)
     {
       g_string_free (out, TRUE);
-      overflow_error (error);
+      overflow_error (plan, &totals, error);
       return NULL;
     }
 
@@ -310,8 +352,10 @@ read_bool (WaymarkJsonReader *reader,
   JsonNode *node = json_object_get_member (object, key);
 
   *out = FALSE;
+  /* Waymark writes every key: a plan without this one was not written by it, or was cut. */
   if (node == NULL)
-    return TRUE;
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_MISSING_FIELD,
+                                     _("%s is missing"), key);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_WRONG_TYPE,
                                      _("%s should be true or false"), key);
@@ -375,6 +419,7 @@ check_optional_money (WaymarkJsonReader *reader,
 static WaymarkPlanItem *
 read_item (WaymarkJsonReader *reader,
            JsonObject        *object,
+           guint              index,
            WaymarkCatalogue  *catalogue)
 {
   g_autoptr(WaymarkPlanItem) item = NULL;
@@ -393,10 +438,19 @@ read_item (WaymarkJsonReader *reader,
   guint works_with = 0;
   guint levels = 0;
 
+  /* Until the item has an id, messages say where it is: "items[3]: intervention_id is empty". */
+  where = g_strdup_printf ("items[%u]", index);
+  waymark_json_reader_push (reader, where);
   if (!waymark_json_reader_get_text (reader, object, "intervention_id", TRUE, FALSE, &id))
     return NULL;
+  waymark_json_reader_pop (reader);
+  g_free (where);
 
-  where = g_strdup_printf ("item \"%s\"", id);
+  {
+    g_autofree char *shown = waymark_json_reader_excerpt (id);
+
+    where = g_strdup_printf ("item \"%s\"", shown);
+  }
   waymark_json_reader_push (reader, where);
 
   if (!waymark_json_reader_check_keys (reader, object, item_keys) ||
@@ -454,9 +508,11 @@ read_item (WaymarkJsonReader *reader,
     levels = waymark_flags_from_strv (WAYMARK_TYPE_LEVEL, (const char * const *) parts, &invalid);
     if (invalid != NULL || levels == 0)
       {
+        g_autofree char *shown = waymark_json_reader_excerpt (level);
+
         waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
                                   _("level \"%s\" is not one of primary, secondary, tertiary"),
-                                  level);
+                                  shown);
         return NULL;
       }
   }
@@ -526,9 +582,13 @@ read_plan (WaymarkPlan       *plan,
   if (!waymark_json_reader_get_text (reader, root, "format", TRUE, FALSE, &format))
     return FALSE;
   if (!g_str_equal (format, "waymark-plan"))
-    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_FORMAT,
-                                     _("this is not a Waymark plan: format is \"%s\", not "
-                                       "\"waymark-plan\""), format);
+    {
+      g_autofree char *shown = waymark_json_reader_excerpt (format);
+
+      return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_FORMAT,
+                                       _("this is not a Waymark plan: format is \"%s\", not "
+                                         "\"waymark-plan\""), shown);
+    }
   if (!waymark_json_reader_get_int (reader, root, "version", TRUE, 1, G_MAXINT32, &version))
     return FALSE;
   if (version > WAYMARK_PLAN_FORMAT_VERSION)
@@ -566,15 +626,23 @@ read_plan (WaymarkPlan       *plan,
   }
 
   if (!g_str_equal (currency, "GBP"))
-    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
-                                     _("currency \"%s\" is not GBP: plans are costed in pounds"),
-                                     currency);
+    {
+      g_autofree char *shown = waymark_json_reader_excerpt (currency);
+
+      return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                       _("currency \"%s\" is not GBP: plans are costed in pounds"),
+                                       shown);
+    }
 
   changed_at = g_date_time_new_from_iso8601 (exported_at, NULL);
   if (changed_at == NULL)
-    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
-                                     _("exported_at \"%s\" is not a date and time such as "
-                                       "2026-11-26T09:30:00Z"), exported_at);
+    {
+      g_autofree char *shown = waymark_json_reader_excerpt (exported_at);
+
+      return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                       _("exported_at \"%s\" is not a date and time such as "
+                                         "2026-11-26T09:30:00Z"), shown);
+    }
 
   waymark_plan_load_details (plan, title, area, organisation, author, (guint) start_year,
                              (guint) years, budget, (const char * const *) dismissed, changed_at);
@@ -586,16 +654,34 @@ read_plan (WaymarkPlan       *plan,
 
       if (!waymark_json_reader_get_array_object (reader, items, i, "items", &object))
         return FALSE;
-      item = read_item (reader, object, catalogue);
+      item = read_item (reader, object, i, catalogue);
       if (item == NULL)
         return FALSE;
       if (g_hash_table_contains (seen, item->intervention_id))
-        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_DUPLICATE_ID,
-                                         _("items[%u]: \"%s\" is in the plan twice"),
-                                         i, item->intervention_id);
+        {
+          g_autofree char *shown = waymark_json_reader_excerpt (item->intervention_id);
+
+          return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_DUPLICATE_ID,
+                                           _("items[%u]: \"%s\" is in the plan twice"),
+                                           i, shown);
+        }
       g_hash_table_add (seen, item->intervention_id);
       waymark_plan_load_item (plan, item);
     }
+
+  /* What export computes, computed now by the same function: a plan that opens, or passes
+   * `waymark-cli validate`, can be saved and exported. */
+  {
+    WaymarkPlanTotals totals;
+
+    waymark_plan_get_totals (plan, &totals);
+    if (totals.overflow)
+      {
+        g_autofree char *what = describe_overflow (plan, &totals);
+
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE, "%s", what);
+      }
+  }
 
   return TRUE;
 }
@@ -625,33 +711,41 @@ waymark_plan_new_from_bytes (GBytes            *bytes,
   return g_steal_pointer (&plan);
 }
 
+gboolean
+waymark_plan_data_is_plan (GBytes *bytes)
+{
+  g_autoptr(WaymarkJsonReader) reader = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *format;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  reader = waymark_json_reader_new ("", WAYMARK_PLAN_ERROR, WAYMARK_PLAN_MAX_BYTES);
+  root = waymark_json_reader_parse (reader, bytes);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  format = json_object_get_member (json_node_get_object (root), "format");
+  return format != NULL && JSON_NODE_HOLDS_VALUE (format) &&
+         json_node_get_value_type (format) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (format), "waymark-plan") == 0;
+}
+
 WaymarkPlan *
 waymark_plan_new_from_file (GFile             *file,
                             WaymarkCatalogue  *catalogue,
                             GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = NULL;
 
-  /* If the size cannot be had, loading below says why. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            NULL);
-  if (info != NULL && g_file_info_get_size (info) > WAYMARK_PLAN_MAX_BYTES)
-    {
-      g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOO_LARGE,
-                   _("%s: is too large to be a plan"), name);
-      return NULL;
-    }
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  name = g_file_get_basename (file);
+  bytes = waymark_safe_read_file (file, WAYMARK_PLAN_MAX_BYTES, WAYMARK_PLAN_ERROR, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_READ,
-                   _("%s: cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   return waymark_plan_new_from_bytes (bytes, name, catalogue, error);
 }
@@ -667,9 +761,6 @@ waymark_plan_write (WaymarkPlan       *plan,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *path = g_file_get_path (file);
-  gboolean ok;
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -679,26 +770,11 @@ waymark_plan_write (WaymarkPlan       *plan,
   if (data == NULL)
     return FALSE;
 
-  if (path != NULL)
+  if (!waymark_safe_write_file (file, data, -1, &local_error))
     {
-      GStatBuf st;
-      /* Keep the permissions of the file being replaced: a private plan stays private. */
-      int mode = g_stat (path, &st) == 0 ? (int) (st.st_mode & 0777) : 0644;
-
-      /* Written beside the target, flushed to disk, then renamed over it. */
-      ok = g_file_set_contents_full (path, data, -1,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     mode, &local_error);
-    }
-  else
-    ok = g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error);
-
-  if (!ok)
-    {
-      g_set_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_WRITE,
-                   _("Could not save “%s”: %s. Any earlier version of the file is unchanged."),
-                   name, local_error->message);
+      /* The message already names the file and says what became of it. */
+      g_set_error_literal (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 

@@ -49,6 +49,9 @@ WaymarkPlan *waymark_plan_new_from_bytes (GBytes            *bytes,
 WaymarkPlan *waymark_plan_new_from_file  (GFile             *file,
                                           WaymarkCatalogue  *catalogue,
                                           GError           **error);
+/* Whether bytes are, by the same strict reading, a JSON object whose format is "waymark-plan";
+ * for `waymark-cli validate`, which checks anything else as a catalogue. */
+gboolean     waymark_plan_data_is_plan   (GBytes            *bytes);
 
 /* NULL with an error when a total would overflow. */
 char        *waymark_plan_to_json        (WaymarkPlan       *plan,
@@ -58,8 +61,9 @@ char        *waymark_plan_to_json        (WaymarkPlan       *plan,
 char        *waymark_plan_to_csv         (WaymarkPlan       *plan,
                                           GError           **error);
 
-/* Writes atomically (a temporary file, synced, then renamed over the old one): on failure the
- * previous file is left as it was, and the error says why. */
+/* Writes through waymark_safe_write_file(): a file is replaced atomically (a temporary file,
+ * synced, then renamed over the old one), so on failure the previous file is left as it was; a
+ * named pipe or device is written to in place; the error names the file and says why. */
 gboolean     waymark_plan_write          (WaymarkPlan       *plan,
                                           WaymarkCatalogue  *catalogue,
                                           WaymarkPlanFormat  format,

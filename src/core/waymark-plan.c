@@ -753,15 +753,23 @@ waymark_plan_get_totals (WaymarkPlan       *self,
           totals->n_without_cost++;
           continue;
         }
-      ok = ok &&
-           waymark_plan_item_get_line_total (item, &low, &high) &&
-           waymark_money_add (totals->annual_low, low, &totals->annual_low) &&
-           waymark_money_add (totals->annual_high, high, &totals->annual_high);
+      if (ok &&
+          !(waymark_plan_item_get_line_total (item, &low, &high) &&
+            waymark_money_add (totals->annual_low, low, &totals->annual_low) &&
+            waymark_money_add (totals->annual_high, high, &totals->annual_high)))
+        {
+          ok = FALSE;
+          totals->overflow_item = i;
+        }
     }
 
-  ok = ok &&
-       waymark_money_multiply (totals->annual_low, self->years, &totals->total_low) &&
-       waymark_money_multiply (totals->annual_high, self->years, &totals->total_high);
+  if (ok &&
+      !(waymark_money_multiply (totals->annual_low, self->years, &totals->total_low) &&
+        waymark_money_multiply (totals->annual_high, self->years, &totals->total_high)))
+    {
+      ok = FALSE;
+      totals->overflow_item = WAYMARK_PLAN_OVERFLOW_YEARS;
+    }
 
   totals->overflow = !ok;
   if (!ok)

@@ -25,7 +25,12 @@ typedef struct
   guint    n_items;
   guint    n_without_cost;
   gboolean overflow;
+  /* When overflow: the item whose line total, or whose adding to the annual total, was too large
+   * to calculate; WAYMARK_PLAN_OVERFLOW_YEARS when the annual total times the years was. */
+  guint    overflow_item;
 } WaymarkPlanTotals;
+
+#define WAYMARK_PLAN_OVERFLOW_YEARS G_MAXUINT
 
 typedef enum
 {

@@ -7,6 +7,7 @@
 
 #include "waymark-compare-page.h"
 #include "waymark-compare-strip.h"
+#include "waymark-safe-write.h"
 
 /* Every column is as wide as every other, so the names above line up with the cells below. */
 #define COLUMN_WIDTH 280
@@ -810,8 +811,7 @@ waymark_compare_page_export_csv (WaymarkComparePage *self,
   g_return_val_if_fail (self->comparison != NULL, FALSE);
 
   csv = waymark_comparison_to_csv (self->comparison);
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return waymark_safe_write_file (file, csv, -1, error);
 }
 
 GtkWidget *

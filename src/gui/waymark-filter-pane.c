@@ -205,6 +205,7 @@ add_check_row (WaymarkFilterPane *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -325,6 +326,7 @@ add_minimum_row (WaymarkFilterPane *self,
   g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
   GtkWidget *row = adw_combo_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_min_rating_selected), self);
@@ -363,6 +365,7 @@ build (WaymarkFilterPane *self)
                     G_CALLBACK (on_cost_published_toggled), self);
 
   self->max_cost_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->max_cost_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->max_cost_row),
                                  _("Maximum unit cost in pounds"));
   adw_entry_row_set_show_apply_button (self->max_cost_row, TRUE);

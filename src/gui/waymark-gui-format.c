@@ -30,3 +30,11 @@ waymark_format_unit_cost (gint64 pence)
 
   return waymark_money_format (pence, WAYMARK_CURRENCY_GBP);
 }
+
+AdwToast *
+waymark_toast_new_for_text (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

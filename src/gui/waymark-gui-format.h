@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -11,5 +11,9 @@ char *waymark_format_money_range (gint64 low,
                                   gint64 high);
 /* A unit cost in pounds as it is typed back: "£2,400", "£2,970.50"; "" for no cost. */
 char *waymark_format_unit_cost   (gint64 pence);
+
+/* A toast showing `text` as it is. libadwaita 1.2 reads a toast's title as Pango markup, and a
+ * title often quotes a name or a message from a file: never markup (issue 11, finding 3). */
+AdwToast *waymark_toast_new_for_text (const char *text);
 
 G_END_DECLS

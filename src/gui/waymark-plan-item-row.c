@@ -67,11 +67,14 @@ currency_name (WaymarkCurrency currency)
     }
 }
 
-/* Sets an entry's text only when it says something else, so typing is not disturbed. */
+/* Sets an entry's text only when it says something else, so typing is not disturbed. NULL (an
+ * item's unset unit, provider or notes) shows as empty. */
 static void
 set_entry_text (AdwEntryRow *row,
                 const char  *text)
 {
+  if (text == NULL)
+    text = "";
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
@@ -207,19 +210,15 @@ update_facts (WaymarkPlanItemRow *self)
 static void
 update_all (WaymarkPlanItemRow *self)
 {
-  const char *provider = waymark_plan_item_get_provider (self->item);
-  const char *notes = waymark_plan_item_get_notes (self->item);
-  const char *unit = waymark_plan_item_get_unit (self->item);
-
   self->updating = TRUE;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), waymark_plan_item_get_name (self->item));
   update_facts (self);
   update_quantity (self);
-  set_entry_text (self->unit_row, unit != NULL ? unit : "");
+  set_entry_text (self->unit_row, waymark_plan_item_get_unit (self->item));
   update_cost (self);
   adw_combo_row_set_selected (self->funding_row, waymark_plan_item_get_funding_source (self->item));
-  set_entry_text (self->provider_row, provider != NULL ? provider : "");
-  set_entry_text (self->notes_row, notes != NULL ? notes : "");
+  set_entry_text (self->provider_row, waymark_plan_item_get_provider (self->item));
+  set_entry_text (self->notes_row, waymark_plan_item_get_notes (self->item));
   update_header (self);
   self->updating = FALSE;
 }
@@ -237,8 +236,7 @@ on_item_notify (WaymarkPlanItem    *item,
     update_quantity (self);
   else if (g_str_equal (name, "unit"))
     {
-      const char *unit = waymark_plan_item_get_unit (item);
-      set_entry_text (self->unit_row, unit != NULL ? unit : "");
+      set_entry_text (self->unit_row, waymark_plan_item_get_unit (item));
       update_quantity (self);
     }
   else if (g_str_equal (name, "unit-cost") || g_str_equal (name, "unit-cost-high") ||

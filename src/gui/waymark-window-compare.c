@@ -5,6 +5,7 @@
 
 #include "waymark-compare-print.h"
 #include "waymark-window-internal.h"
+#include "waymark-gui-format.h"
 
 /* The window's comparison: adding to it from the browser, its count and saved set,
  * presentation mode, zoom and printing. */
@@ -52,7 +53,7 @@ compare_action (GtkWidget  *widget,
   else if (!waymark_comparison_add (self->comparison, id, &error))
     {
       /* The comparison says why: six is the most that fit side by side. */
-      toast = adw_toast_new (error->message);
+      toast = waymark_toast_new_for_text (error->message);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       show_compare_toast (self, toast);
       return;
@@ -64,7 +65,7 @@ compare_action (GtkWidget  *widget,
                                  waymark_intervention_get_name (intervention));
     }
 
-  toast = adw_toast_new (message);
+  toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("_View"));
   adw_toast_set_action_name (toast, "win.show-comparison");
   show_compare_toast (self, toast);
@@ -92,7 +93,7 @@ compare_selected_action (GtkWidget  *widget,
 
   if (!waymark_comparison_add_many (self->comparison, ids, NULL, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = waymark_toast_new_for_text (error->message);
 
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_button_label (toast, _("_View"));
@@ -120,7 +121,7 @@ uncompare_action (GtkWidget  *widget,
   /* Translators: a notification; %s is an intervention's name */
   message = g_strdup_printf (_("Removed “%s” from the comparison"),
                              waymark_intervention_get_name (intervention));
-  show_compare_toast (self, adw_toast_new (message));
+  show_compare_toast (self, waymark_toast_new_for_text (message));
 }
 
 static void
@@ -195,7 +196,7 @@ on_print_done (GtkPrintOperation       *operation,
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
-  waymark_window_add_toast (self, adw_toast_new (error != NULL ? error->message : _("Could not print the comparison")));
+  waymark_window_add_toast (self, waymark_toast_new_for_text (error != NULL ? error->message : _("Could not print the comparison")));
 }
 
 static void

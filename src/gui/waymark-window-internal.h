@@ -87,8 +87,10 @@ struct _WaymarkWindow
   gboolean          presenting;
   guint             zoom_before;     /* the page's text size before presenting */
 
+  GSignalGroup     *plan_signals;  /* the document's plan, watched for the actions' state */
+
   /* Borrowed */
-  WaymarkPlan      *plan;   /* the document's, watched for the actions' state */
+  WaymarkPlan      *plan;   /* the document's current plan */
 
   WaymarkPendingAction pending;
   gboolean          close_confirmed;

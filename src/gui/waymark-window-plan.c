@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "waymark-window-internal.h"
+#include "waymark-gui-format.h"
 
 /* The window's plan: adding interventions to it, undo, its file (new, open, save, export),
  * recent plans, the recovery copy, and the window's title. */
@@ -40,35 +41,14 @@ update_badge (WaymarkWindow *self)
 }
 
 static void
-on_plan_undo_state (WaymarkPlan   *plan,
-                    GParamSpec    *pspec,
-                    WaymarkWindow *self)
-{
-  update_plan_actions (self);
-}
-
-static void
-on_plan_items_changed (GListModel    *model,
-                       guint          position,
-                       guint          removed,
-                       guint          added,
-                       WaymarkWindow *self)
-{
-  update_badge (self);
-}
-
-static void
 on_document_plan (WaymarkPlanDocument *document,
                   GParamSpec          *pspec,
                   WaymarkWindow       *self)
 {
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+  /* The document has already released the previous plan: the signal group, which holds its
+   * target weakly, is what lets go of it safely. */
   self->plan = waymark_plan_document_get_plan (document);
-
-  g_signal_connect (self->plan, "notify::can-undo", G_CALLBACK (on_plan_undo_state), self);
-  g_signal_connect (self->plan, "notify::can-redo", G_CALLBACK (on_plan_undo_state), self);
-  g_signal_connect (self->plan, "items-changed", G_CALLBACK (on_plan_items_changed), self);
+  g_signal_group_set_target (self->plan_signals, self->plan);
 
   if (self->plan_page != NULL)
     waymark_plan_page_set_plan (self->plan_page, self->plan);
@@ -113,7 +93,7 @@ add_to_plan_action (GtkWidget  *widget,
       /* Translators: a notification; %s is an intervention's name */
       message = g_strdup_printf (_("“%s” is already in the plan"),
                                  waymark_intervention_get_name (intervention));
-      waymark_window_add_toast (self, adw_toast_new (message));
+      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
       show_plan_item (self, id);
       return;
     }
@@ -123,7 +103,7 @@ add_to_plan_action (GtkWidget  *widget,
 
   /* Translators: a notification; %s is an intervention's name */
   message = g_strdup_printf (_("Added “%s” to the plan"), waymark_intervention_get_name (intervention));
-  toast = adw_toast_new (message);
+  toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("_View"));
   adw_toast_set_action_name (toast, "win.show-plan-item");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
@@ -167,7 +147,7 @@ add_selected_to_plan_action (GtkWidget  *widget,
                                  items->len);
     }
 
-  toast = adw_toast_new (message);
+  toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("_View"));
   adw_toast_set_action_name (toast, "win.show-plan-item");
   adw_toast_set_action_target_value (toast, g_variant_new_string (
@@ -317,7 +297,7 @@ load_plan (WaymarkWindow *self,
                                    "use: it is kept and marked",
                                    "%u interventions in this plan are not in the catalogue in "
                                    "use: they are kept and marked", n_missing), n_missing);
-      waymark_window_add_toast (self, adw_toast_new (message));
+      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
     }
 }
 
@@ -391,7 +371,7 @@ waymark_window_export_plan (WaymarkWindow     *self,
   name = g_file_get_basename (file);
   /* Translators: a notification; %s is a file name */
   message = g_strdup_printf (_("Exported “%s”"), name);
-  waymark_window_add_toast (self, adw_toast_new (message));
+  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
   return TRUE;
 }
 
@@ -810,6 +790,13 @@ void
 waymark_window_plan_init (WaymarkWindow *self)
 {
   self->document = waymark_plan_document_new (NULL, NULL);
+  self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::can-undo",
+                                  G_CALLBACK (update_plan_actions), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::can-redo",
+                                  G_CALLBACK (update_plan_actions), self);
+  g_signal_group_connect_swapped (self->plan_signals, "items-changed",
+                                  G_CALLBACK (update_badge), self);
   g_signal_connect (self->document, "notify::plan", G_CALLBACK (on_document_plan), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (on_document_title), self);
   g_signal_connect (self->document, "notify::file", G_CALLBACK (on_document_title), self);

@@ -9,6 +9,7 @@
 #include "waymark-money.h"
 #include "waymark-window-internal.h"
 #include "waymark-window-private.h"
+#include "waymark-gui-format.h"
 
 G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -512,7 +513,7 @@ on_catalogue_loaded (GObject      *source,
     g_autofree char *message = g_strdup_printf (ngettext ("Opened “%s”: %u intervention",
                                                           "Opened “%s”: %u interventions", n),
                                                 name, n);
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    adw_toast_overlay_add_toast (self->toast_overlay, waymark_toast_new_for_text (message));
   }
 }
 
@@ -870,8 +871,9 @@ waymark_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   self->plan = NULL;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);

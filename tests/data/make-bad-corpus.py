@@ -79,3 +79,16 @@ edit("ages-reversed.json", lambda d: drive(d)["target_cohort"].update(age_min=30
 edit("no-interventions.json", lambda d: d.update(interventions=[]))
 edit("intervention-not-object.json", lambda d: d["interventions"].append("safe-dates"))
 edit("duplicate-id.json", lambda d: d["interventions"].append(copy.deepcopy(drive(d))))
+# Issue 11: what json-glib accepted or crashed on, and messages that quoted whole values.
+write("deep-nesting.json", minimal_text.replace('"Drive project"', "[" * 100 + "]" * 100))
+write("leading-zero.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 0240000'))
+write("hex-number.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 0x3a980'))
+write("trailing-decimal-point.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 240000.'))
+write("leading-decimal-point.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : .5'))
+write("plus-sign.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : +240000'))
+write("concatenated.json", minimal_text + minimal_text)
+write("escaped-duplicate-key.json", minimal_text.replace('"evidence_rating" : "moderate",',
+                                                         '"evidence_rating" : "moderate",\n      "evidence_r\\u0061ting" : "high",'))
+write("raw-tab.json", minimal_text.replace('"Drive project"', '"Drive\tproject"'))
+write("unknown-escape.json", minimal_text.replace('"Drive project"', '"Drive \\x project"'))
+edit("long-value.json", lambda d: drive(d).update(evidence_rating="\x1b[2J" + "high" * 1000))

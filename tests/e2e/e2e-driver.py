@@ -395,7 +395,7 @@ def main():
     finally:
         run.stop()
     if run.gtk_gaps:
-        print('GTK 4.8 gaps (controls GTK builds and does not name; not failures):')
+        print('GTK 4.8 and libadwaita 1.2 gaps (controls the libraries build and do not name; not failures):')
         for line in sorted(run.gtk_gaps):
             print('  ' + line)
     if run.chooser_findings:

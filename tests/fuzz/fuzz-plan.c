@@ -33,13 +33,11 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       return 0;
     }
 
+  /* Opening computes the totals as export does (issue 11, finding 10): a plan that opened can
+   * always be written. */
   written = waymark_plan_to_json (plan, catalogue, &error);
   if (written == NULL)
-    {
-      /* Only a total too large to add up may stop a loaded plan from being written. */
-      g_assert (g_error_matches (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE));
-      return 0;
-    }
+    g_error ("Waymark opened a plan it cannot write: %s", error->message);
   csv = waymark_plan_to_csv (plan, NULL);
   g_assert (csv != NULL && g_utf8_validate (csv, -1, NULL));
 

@@ -725,6 +725,230 @@ test_newer_plan_refused (Fixture       *f,
   g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
 }
 
+/* Finding 1 of issue 11: a new item's provider and notes are unset (NULL); undoing the first
+ * edit of either put NULL back into the entry and crashed in gtk_editable_set_text. */
+static void
+test_finding_1_undo_unset_text (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *fields[] = { "provider", "notes", "unit" };
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry = control (f, "drive", fields[i]);
+      g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+      apply_text (entry, "Respect");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Respect");
+      /* Tab out: the focus leaves the field, then Ctrl+Z. */
+      gtk_widget_grab_focus (GTK_WIDGET (f->page.title_row));
+      gui_test_flush ();
+      undo (f);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+      redo (f);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Respect");
+      undo (f);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "drive", "provider"))), ==, "");
+  g_assert_null (waymark_plan_item_get_provider (item_of (f, "drive")));
+  g_assert_null (waymark_plan_item_get_notes (item_of (f, "drive")));
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+/* Finding 2 of issue 11: opening a plan (Open, Recent Plans) before the Plan page was ever built
+ * disconnected the window from the previous plan after the document had released it. The
+ * sanitizer pass reports the use after free; the other passes see a critical (fatal here). */
+static void
+test_finding_2_open_plan_twice (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "first.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(WaymarkPlan) plan = waymark_plan_new ();
+  g_autoptr(WaymarkPlanItem) item =
+    waymark_plan_item_new_for_intervention (waymark_catalogue_lookup (f->catalogue, "drive"));
+  g_autoptr(GError) error = NULL;
+  WaymarkWindow *window;
+  WaymarkPlan *opened;
+
+  waymark_plan_add_item (plan, item);
+  g_assert_true (waymark_plan_write (plan, f->catalogue, WAYMARK_PLAN_FORMAT_JSON, file, &error));
+  g_assert_no_error (error);
+
+  /* A window as the application makes one: its Plan page is built on first use. */
+  gui_test_window_close (f->window);
+  window = f->window = waymark_window_new (NULL, f->catalogue, f->settings);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (is_mapped, window, 5000, "the window to be mapped");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      WaymarkPlan *before = waymark_plan_document_get_plan (waymark_window_get_plan_document (window));
+
+      waymark_window_open_plan (window, file);
+      gui_test_flush ();
+      opened = waymark_plan_document_get_plan (waymark_window_get_plan_document (window));
+      g_assert_true (opened != before);
+      g_assert_nonnull (waymark_plan_find_item (opened, "drive", NULL));
+      /* The window follows the new plan: Undo is enabled by an addition to it, and undoes it. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-plan", "s", "iris"));
+      gui_test_flush ();
+      g_assert_nonnull (waymark_plan_find_item (opened, "iris", NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      gui_test_flush ();
+      g_assert_null (waymark_plan_find_item (opened, "iris", NULL));
+      waymark_plan_mark_saved (opened);
+    }
+}
+
+/* Finding 3 of issue 11: text from a file (a catalogue's names, a plan's details and items) is
+ * shown as text. Every label below `widget` that shows one of the marked words must show the
+ * tags around it too: a label that rendered them as markup shows the word without its tags. */
+static const char *const markup_words[][2] = {
+  { "NAMEMARK", "<b>NAMEMARK</b>" },
+  { "LINKMARK", "<a href=\"https://example.org/\">LINKMARK</a>" },
+  { "SUMMARYMARK", "<span foreground=\"red\" size=\"xx-large\">SUMMARYMARK</span>" },
+  { "UNITMARK", "<i>UNITMARK</i>" },
+  { "PROVIDERMARK", "<u>PROVIDERMARK</u>" },
+  { "NOTESMARK", "<big>NOTESMARK</big>" },
+  { "TITLEMARK", "<s>TITLEMARK</s>" },
+  /* A file name cannot hold a closing tag's slash; an entity shows markup as well. */
+  { "FILEMARK", "R&amp;D FILEMARK" },
+};
+
+static void
+assert_shown_as_text (GtkWidget *widget,
+                      guint     *n_seen)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (markup_words); i++)
+    if (strstr (text, markup_words[i][0]) != NULL)
+      {
+        if (strstr (text, markup_words[i][1]) == NULL)
+          {
+            g_autoptr(GString) path = g_string_new (G_OBJECT_TYPE_NAME (widget));
+
+            for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+              g_string_prepend (g_string_prepend (path, " > "), G_OBJECT_TYPE_NAME (up));
+            g_error ("%s shows “%s” as markup: “%s”", path->str, markup_words[i][1], text);
+          }
+        (*n_seen)++;
+      }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_shown_as_text (child, n_seen);
+}
+
+static guint
+assert_window_shows_text (GtkWidget *window)
+{
+  guint n_seen = 0;
+
+  gui_test_flush ();
+  assert_shown_as_text (window, &n_seen);
+  return n_seen;
+}
+
+static void
+test_finding_3_markup_is_text (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "small-catalogue.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *marked_name = NULL;
+  g_autofree char *marked_summary = NULL;
+  g_autofree char *marked_basis = NULL;
+  g_autofree char *link = g_strescape (markup_words[1][1], NULL);
+  g_autofree char *span = g_strescape (markup_words[2][1], NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  WaymarkCatalogue *catalogue;
+  WaymarkWindow *window;
+  WaymarkWindowParts parts;
+  WaymarkPlan *plan;
+  WaymarkPlanItem *item;
+  guint seen;
+
+  g_assert_true (g_file_get_contents (fixture, &json, NULL, NULL));
+  text = g_string_new (json);
+  /* As JSON strings: the quotes inside the tags escaped. */
+  marked_name = g_strdup_printf ("\"name\": \"Drive %s %s\"", markup_words[0][1], link);
+  marked_summary = g_strdup_printf ("\"summary\": \"%s The Drive", span);
+  marked_basis = g_strdup_printf ("\"basis\": \"per %s\"", markup_words[3][1]);
+  g_assert_cmpuint (g_string_replace (text, "\"name\": \"Drive project\"", marked_name, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"summary\": \"The Drive", marked_summary, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"basis\": \"per perpetrator\"", marked_basis, 1), ==, 1);
+  bytes = g_bytes_new (text->str, text->len);
+  catalogue = waymark_catalogue_new_from_bytes (bytes, "marked.json", &error);
+  g_assert_no_error (error);
+
+  gui_test_window_close (f->window);
+  window = f->window = gui_test_window_new (catalogue, f->settings);
+  waymark_window_get_parts (window, &parts);
+
+  /* A toast naming it, the browser's row, the detail pane and the comparison. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-plan", "s", "drive");
+  g_assert_true (gui_test_has_text (GTK_WIDGET (parts.toast_overlay), "to the plan"));
+  assert_window_shows_text (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-intervention", "s", "drive");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "drive");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "dapps");
+  seen = assert_window_shows_text (GTK_WIDGET (window));
+  g_assert_cmpuint (seen, >=, 3);
+
+  /* The plan's own text. */
+  plan = waymark_plan_document_get_plan (waymark_window_get_plan_document (window));
+  item = waymark_plan_find_item (plan, "drive", NULL);
+  g_assert_nonnull (item);
+  waymark_plan_edit (plan, item, "provider", markup_words[4][1], "notes", markup_words[5][1], NULL);
+  waymark_plan_edit (plan, plan, "title", markup_words[6][1], NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const pages[] = { "plan", "compare", "interventions" };
+
+      adw_view_stack_set_visible_child_name (parts.view_stack, pages[i]);
+      assert_window_shows_text (GTK_WIDGET (window));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "map");
+  assert_window_shows_text (GTK_WIDGET (window));
+
+  /* The file's name in the window's title. */
+  {
+    g_autofree char *name = g_strconcat (markup_words[7][1], ".waymark", NULL);
+    g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (waymark_window_save_plan_as (window, file));
+    g_assert_true (gui_test_has_text (GTK_WIDGET (window), "FILEMARK"));
+    assert_window_shows_text (GTK_WIDGET (window));
+  }
+
+  /* The plan item's expander shows its name, unit, provider and notes when open. */
+  adw_view_stack_set_visible_child_name (parts.view_stack, "plan");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (waymark_plan_page_get_row (parts.plan_page, "drive")), TRUE);
+  seen = assert_window_shows_text (GTK_WIDGET (window));
+  g_assert_cmpuint (seen, >=, 3);
+
+  waymark_plan_mark_saved (plan);
+  gui_test_window_close (window);
+  f->window = NULL;
+  g_assert_finalize_object (catalogue);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -745,6 +969,9 @@ main (int    argc,
   ADD ("close-asks", test_close_asks);
   ADD ("recovery", test_recovery);
   ADD ("newer-plan-refused", test_newer_plan_refused);
+  ADD ("finding-1-undo-unset-text", test_finding_1_undo_unset_text);
+  ADD ("finding-2-open-plan-twice", test_finding_2_open_plan_twice);
+  ADD ("finding-3-markup-is-text", test_finding_3_markup_is_text);
 
 #undef ADD
 
