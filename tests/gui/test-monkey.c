@@ -1139,6 +1139,32 @@ chooser_has_file (gpointer data)
   return chosen != NULL && g_file_equal (chosen, wait->file);
 }
 
+static void
+on_catalogue_changed (GObject    *window,
+                      GParamSpec *pspec,
+                      guint      *n_changed)
+{
+  (*n_changed)++;
+}
+
+static gboolean
+catalogue_done (gpointer data)
+{
+  guint *n_changed = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (*n_changed > 0)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_chooser_widget (GtkWidget     *widget,
                    gconstpointer  data)
@@ -1155,6 +1181,8 @@ answer_file_chooser (Monkey    *m,
   g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (dialog)));
   g_autoptr(GFile) file = NULL;
   ChooserWait wait = { chooser, NULL, NULL };
+  guint n_changed = 0;
+  gulong handler;
 
   if (chance (m, 20))
     {
@@ -1195,10 +1223,18 @@ answer_file_chooser (Monkey    *m,
   /* Saving, it first checks (asynchronously) whether the file is there, and asks about
    * replacing it: the answer counts once the chooser has gone or asked. */
   g_object_ref (dialog);
+  handler = g_signal_connect (m->window, "notify::catalogue", G_CALLBACK (on_catalogue_changed),
+                              &n_changed);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   wait.dialog = dialog;
   gui_test_wait_until (chooser_done, &wait, 10000, "the file chooser to take the answer");
   g_object_unref (dialog);
+
+  /* A catalogue loads in a thread: the next step waits for it to be in the window or refused,
+   * so that a seed replays the same however fast the machine. (The tests run untranslated.) */
+  if (g_str_equal (title, "Open Catalogue"))
+    gui_test_wait_until (catalogue_done, &n_changed, 60000, "the catalogue to load or be refused");
+  g_signal_handler_disconnect (m->window, handler);
 }
 
 static gboolean
@@ -1416,6 +1452,38 @@ answer_dialogs (Monkey *m)
   settle ();
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+has_frame (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Until the window has been laid out again: a list view makes its rows when it is allocated, so
+ * without this the widgets the next step chooses from would depend on the frame clock, and a
+ * seed would not replay the same. */
+static void
+wait_for_layout (Monkey *m)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (m->window));
+  guint n_frames = 0;
+  gulong handler;
+
+  if (clock == NULL)
+    return;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_frames);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  gui_test_wait_until (has_frame, &n_frames, 30000, "the window to be laid out");
+  g_signal_handler_disconnect (clock, handler);
+  settle ();
+}
+
 static gboolean (* const ops[N_OPS]) (Monkey *m) = {
   [OP_WINDOW_ACTION] = do_window_action,
   [OP_APP_ACTION] = do_app_action,
@@ -1566,6 +1634,7 @@ test_monkey (void)
       answer_dialogs (m);
       reopen_if_gone (m);
       answer_dialogs (m);
+      wait_for_layout (m);
     }
 
   g_test_message ("GUI monkey: %u steps in %.1f s, %u dialogs answered, %u restarts; steps by kind: "
