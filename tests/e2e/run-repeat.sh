@@ -22,7 +22,9 @@ if [ "$busy" = "--busy" ]; then
   [ -f build-busy/build.ninja ] || meson setup build-busy -Dman=disabled >/dev/null
   ( while :; do ninja -C build-busy -t clean >/dev/null; ninja -C build-busy >/dev/null 2>&1; done ) &
   busy_pid=$!
-  trap 'kill $busy_pid 2>/dev/null; pkill -P $busy_pid 2>/dev/null; true' EXIT INT TERM
+  # Under set -e a failing command would end the trap early, and set the script's status.
+  trap 'pkill -P $busy_pid 2>/dev/null || :; kill $busy_pid 2>/dev/null || :' EXIT
+  trap 'exit 130' INT TERM
 fi
 
 passed=0
@@ -42,4 +44,7 @@ while [ "$i" -le "$runs" ]; do
 done
 
 echo "e2e: $passed of $runs runs passed"
-[ "$passed" -eq "$runs" ]
+if [ "$passed" -eq "$runs" ]; then
+  exit 0
+fi
+exit 1
