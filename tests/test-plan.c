@@ -1034,6 +1034,162 @@ test_comma_decimal_locale (Fixture       *fixture,
   g_assert_nonnull (strstr (in_c, ",2970.00,2970.00,59400.00,59400.00,"));
 }
 
+/* Text is never NULL: a new item's, a plan's, and what undo puts back. NULL given to an edit is
+ * "" and, where "" is there already, no edit. (Undo restored a new item's NULL provider, which
+ * crashed the window; a NULL title saved as "" and reopened as another plan.) */
+static void
+test_text_never_null (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  WaymarkPlanItem *iris = add (fixture, "iris", 1);
+  guint changed;
+
+  g_assert_nonnull (waymark_plan_item_get_unit (iris));
+  g_assert_cmpstr (waymark_plan_item_get_provider (iris), ==, "");
+  g_assert_cmpstr (waymark_plan_item_get_notes (iris), ==, "");
+
+  waymark_plan_edit (fixture->plan, iris, "provider", "IRISi", NULL);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_item_get_provider (iris), ==, "");
+
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, iris, "provider", NULL, "notes", NULL, NULL);
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", NULL, "author", NULL, NULL);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  g_assert_cmpstr (waymark_plan_item_get_notes (iris), ==, "");
+  g_assert_cmpstr (waymark_plan_get_title (fixture->plan), ==, "");
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "area", NULL, NULL);
+  g_assert_cmpstr (waymark_plan_get_area (fixture->plan), ==, "");
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_get_area (fixture->plan), ==, WAYMARK_PLAN_DEFAULT_AREA);
+}
+
+/* Dismissed warnings set to the list they already are is no edit (lists were compared by
+ * pointer, so it made an undo step and marked the plan modified). */
+static void
+test_dismissed_same_list (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const same[] = { "no-primary", NULL };
+  const char * const empty[] = { NULL };
+  guint changed;
+
+  add (fixture, "iris", 1);
+  waymark_plan_mark_saved (fixture->plan);
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, fixture->plan, "dismissed-warnings", empty, NULL);
+  waymark_plan_edit (fixture->plan, fixture->plan, "dismissed-warnings", NULL, NULL);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  g_assert_false (waymark_plan_get_modified (fixture->plan));
+
+  waymark_plan_dismiss_warning (fixture->plan, "no-primary");
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, fixture->plan, "dismissed-warnings", same, NULL);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (g_strv_length ((char **) waymark_plan_get_dismissed_warnings (fixture->plan)),
+                    ==, 0);
+  g_assert_false (waymark_plan_get_modified (fixture->plan));
+}
+
+/* One edit that names a property twice ends as the later value says, as g_object_set does (the
+ * later value was compared with the value before the edit, so putting it back was lost). */
+static void
+test_edit_same_property_twice (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);
+  guint changed;
+
+  waymark_plan_edit (fixture->plan, drive, "notes", "as it was", NULL);
+  waymark_plan_edit (fixture->plan, drive, "notes", "first", "notes", "second", NULL);
+  g_assert_cmpstr (waymark_plan_item_get_notes (drive), ==, "second");
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_item_get_notes (drive), ==, "as it was");
+
+  changed = fixture->changed;
+  waymark_plan_edit (fixture->plan, drive, "notes", "first", "notes", "as it was", NULL);
+  g_assert_cmpstr (waymark_plan_item_get_notes (drive), ==, "as it was");
+  g_assert_cmpuint (fixture->changed, ==, changed);
+}
+
+/* A cost is none, or a low figure and a high one at least as high, whichever property an edit
+ * names: the plan file can record nothing else, so anything else reopened as another plan. */
+static void
+test_cost_stays_whole (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  WaymarkPlanItem *iris = add (fixture, "iris", 2);  /* no published cost */
+  g_autoptr(WaymarkPlan) reopened = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  WaymarkPlanItem *item;
+  guint changed = fixture->changed;
+
+  /* A high figure without a low one is no cost. */
+  waymark_plan_edit (fixture->plan, iris, "unit-cost-high", (gint64) 50000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, WAYMARK_NO_COST);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+
+  /* A low figure alone is a range of one figure; a high one below it is raised to it. */
+  waymark_plan_edit (fixture->plan, iris, "unit-cost", (gint64) 30000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 30000);
+  waymark_plan_edit (fixture->plan, iris, "unit-cost-high", (gint64) 10000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 30000);
+  waymark_plan_edit (fixture->plan, iris, "unit-cost-high", (gint64) 45000, NULL);
+  waymark_plan_edit (fixture->plan, iris, "unit-cost", (gint64) 50000, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 50000);
+
+  json = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (json, strlen (json));
+  reopened = waymark_plan_new_from_bytes (bytes, "whole.waymark", fixture->catalogue, &error);
+  g_assert_no_error (error);
+  item = waymark_plan_find_item (reopened, "iris", NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (item), ==, 50000);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (item), ==, 50000);
+
+  /* Clearing the low figure clears the high one; undo puts both back. */
+  waymark_plan_edit (fixture->plan, iris, "unit-cost", WAYMARK_NO_COST, NULL);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, WAYMARK_NO_COST);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (iris), ==, 50000);
+  g_assert_cmpint (waymark_plan_item_get_unit_cost_high (iris), ==, 50000);
+}
+
+/* Every control character a commissioner's text can hold is written escaped, so the plan opens
+ * again: json-glib 1.6 wrote U+001F as it is, and the reader (rightly) refused the file. */
+static void
+test_control_characters_round_trip (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);
+  g_autoptr(WaymarkPlan) reopened = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  GString *text = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  for (char c = 1; c < 0x20; c++)
+    g_string_append_c (text, c);
+  g_string_append (text, "\x7f\xc2\x85");
+  all = g_string_free (text, FALSE);
+  waymark_plan_edit (fixture->plan, drive, "notes", all, NULL);
+  waymark_plan_edit (fixture->plan, fixture->plan, "title", "unit\x1fseparator", NULL);
+
+  json = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (json, strlen (json));
+  reopened = waymark_plan_new_from_bytes (bytes, "controls.waymark", fixture->catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (waymark_plan_get_title (reopened), ==, "unit\x1fseparator");
+  g_assert_cmpstr (waymark_plan_item_get_notes (waymark_plan_find_item (reopened, "drive", NULL)),
+                   ==, all);
+}
+
 static void
 test_unit_from_basis (void)
 {
@@ -1069,9 +1225,14 @@ main (int    argc,
   ADD ("/core/plan/overflow", test_overflow);
   ADD ("/core/plan/undo-redo", test_undo_redo);
   ADD ("/core/plan/add-several", test_add_several);
+  ADD ("/core/plan/text-never-null", test_text_never_null);
+  ADD ("/core/plan/dismissed-same-list", test_dismissed_same_list);
+  ADD ("/core/plan/edit-same-property-twice", test_edit_same_property_twice);
+  ADD ("/core/plan/cost-stays-whole", test_cost_stays_whole);
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);
+  ADD ("/core/plan/io/control-characters-round-trip", test_control_characters_round_trip);
   ADD ("/core/plan/io/missing-intervention", test_missing_intervention_kept);
   ADD ("/core/plan/io/bad-plans", test_bad_plans);
   ADD ("/core/plan/io/failed-save", test_failed_save_keeps_old_file);

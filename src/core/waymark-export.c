@@ -204,5 +204,5 @@ waymark_export_catalogue_json (WaymarkCatalogue *catalogue,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
 
-  return json_generator_to_data (generator, NULL);
+  return waymark_json_generate (generator);
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "waymark-json-writer.h"
 
 void
@@ -77,4 +79,27 @@ waymark_json_add_rating (JsonBuilder   *builder,
   waymark_json_add_string_or_null (builder, key,
                                    rating == WAYMARK_RATING_NONE ? NULL
                                    : waymark_enum_to_string (WAYMARK_TYPE_RATING, rating));
+}
+
+char *
+waymark_json_generate (JsonGenerator *generator)
+{
+  g_autofree char *text = json_generator_to_data (generator, NULL);
+  GString *out;
+
+  /* json-glib escapes the control characters below U+001F but not U+001F itself, so a plan
+   * whose notes held one was saved and could not be opened again. The byte cannot be part of
+   * another character in UTF-8, nor of JSON's own syntax: it is in a string wherever it is. */
+  if (strchr (text, '\x1f') == NULL)
+    return g_steal_pointer (&text);
+
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\x1f')
+        g_string_append (out, "\\u001f");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -40,4 +40,8 @@ void waymark_json_add_rating         (JsonBuilder        *builder,
                                       const char         *key,
                                       WaymarkRating       rating);
 
+/* The generator's text, as JSON: json-glib 1.6 leaves U+001F unescaped, which RFC 8259 and
+ * Waymark's own reader refuse. Everything Waymark writes as JSON is made by this. */
+char *waymark_json_generate          (JsonGenerator      *generator);
+
 G_END_DECLS

@@ -223,7 +223,7 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   json_generator_set_indent (generator, 2);
 
   {
-    char *text = json_generator_to_data (generator, NULL);
+    char *text = waymark_json_generate (generator);
     char *with_newline = g_strconcat (text, "\n", NULL);
 
     g_free (text);
@@ -546,7 +546,9 @@ read_item (WaymarkJsonReader *reader,
   item->unit_cost_high = has_cost ? cost_high : WAYMARK_NO_COST;
   item->cost_source = cost_source;
   item->funding_source = funding_source;
+  g_free (item->provider);
   item->provider = g_steal_pointer (&provider);
+  g_free (item->notes);
   item->notes = g_steal_pointer (&notes);
 
   waymark_json_reader_pop (reader);

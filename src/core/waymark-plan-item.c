@@ -158,7 +158,7 @@ waymark_plan_item_set_property (GObject      *object,
       self->quantity = g_value_get_uint (value);
       break;
     case PROP_UNIT:
-      changed = waymark_replace_string (&self->unit, g_value_get_string (value));
+      changed = waymark_replace_text (&self->unit, g_value_get_string (value));
       break;
     case PROP_UNIT_COST:
       changed = self->unit_cost != g_value_get_int64 (value);
@@ -177,10 +177,10 @@ waymark_plan_item_set_property (GObject      *object,
       self->funding_source = g_value_get_enum (value);
       break;
     case PROP_PROVIDER:
-      changed = waymark_replace_string (&self->provider, g_value_get_string (value));
+      changed = waymark_replace_text (&self->provider, g_value_get_string (value));
       break;
     case PROP_NOTES:
-      changed = waymark_replace_string (&self->notes, g_value_get_string (value));
+      changed = waymark_replace_text (&self->notes, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -189,6 +189,19 @@ waymark_plan_item_set_property (GObject      *object,
 
   if (changed)
     g_object_notify_by_pspec (object, pspec);
+}
+
+/* A commissioner's text is never NULL: no text is "", as the plan file writes it, so NULL given
+ * to an edit is "" before the edit compares it (and undo can never restore a NULL). */
+static GParamSpec *
+text_property (const char *name)
+{
+  GParamSpec *pspec = g_param_spec_string (name, NULL, NULL, "",
+                                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                           G_PARAM_STATIC_STRINGS);
+
+  G_PARAM_SPEC_STRING (pspec)->ensure_non_null = TRUE;
+  return pspec;
 }
 
 static void
@@ -208,7 +221,7 @@ waymark_plan_item_class_init (WaymarkPlanItemClass *klass)
   properties[PROP_MISSING] = g_param_spec_boolean ("missing", NULL, NULL, FALSE, ro);
   properties[PROP_QUANTITY] =
     g_param_spec_uint ("quantity", NULL, NULL, 0, WAYMARK_PLAN_MAX_QUANTITY, 1, rw);
-  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, rw);
+  properties[PROP_UNIT] = text_property ("unit");
   properties[PROP_UNIT_COST] =
     g_param_spec_int64 ("unit-cost", NULL, NULL, WAYMARK_NO_COST, WAYMARK_MONEY_MAX,
                         WAYMARK_NO_COST, rw);
@@ -221,8 +234,8 @@ waymark_plan_item_class_init (WaymarkPlanItemClass *klass)
   properties[PROP_FUNDING_SOURCE] =
     g_param_spec_enum ("funding-source", NULL, NULL, WAYMARK_TYPE_FUNDING_SOURCE,
                        WAYMARK_FUNDING_SOURCE_UNSPECIFIED, rw);
-  properties[PROP_PROVIDER] = g_param_spec_string ("provider", NULL, NULL, NULL, rw);
-  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, rw);
+  properties[PROP_PROVIDER] = text_property ("provider");
+  properties[PROP_NOTES] = text_property ("notes");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -234,6 +247,9 @@ waymark_plan_item_init (WaymarkPlanItem *self)
   self->unit_cost = WAYMARK_NO_COST;
   self->unit_cost_high = WAYMARK_NO_COST;
   self->cost_source = WAYMARK_COST_SOURCE_ESTIMATE;
+  self->unit = g_strdup ("");
+  self->provider = g_strdup ("");
+  self->notes = g_strdup ("");
 }
 
 WaymarkPlanItem *
@@ -304,6 +320,7 @@ waymark_plan_item_new_for_intervention (WaymarkIntervention *intervention)
   if (cost != NULL)
     {
       self->published_cost = waymark_cost_copy (cost);
+      g_free (self->unit);
       self->unit = waymark_unit_from_basis (cost->basis);
       /* Pounds are taken as published; dollars and euros are never converted: the item waits
        * for a figure in pounds. */
@@ -314,8 +331,6 @@ waymark_plan_item_new_for_intervention (WaymarkIntervention *intervention)
           self->cost_source = WAYMARK_COST_SOURCE_REVIEW;
         }
     }
-  else
-    self->unit = g_strdup ("");
 
   return self;
 }

@@ -221,16 +221,16 @@ waymark_plan_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      changed = waymark_replace_string (&self->title, g_value_get_string (value));
+      changed = waymark_replace_text (&self->title, g_value_get_string (value));
       break;
     case PROP_AREA:
-      changed = waymark_replace_string (&self->area, g_value_get_string (value));
+      changed = waymark_replace_text (&self->area, g_value_get_string (value));
       break;
     case PROP_ORGANISATION:
-      changed = waymark_replace_string (&self->organisation, g_value_get_string (value));
+      changed = waymark_replace_text (&self->organisation, g_value_get_string (value));
       break;
     case PROP_AUTHOR:
-      changed = waymark_replace_string (&self->author, g_value_get_string (value));
+      changed = waymark_replace_text (&self->author, g_value_get_string (value));
       break;
     case PROP_START_YEAR:
       changed = self->start_year != g_value_get_uint (value);
@@ -265,6 +265,20 @@ waymark_plan_set_property (GObject      *object,
     g_object_notify_by_pspec (object, pspec);
 }
 
+/* A plan's text is never NULL: no text is "", as the plan file writes it, so NULL given to an
+ * edit is "" before the edit compares it (and undo can never restore a NULL). */
+static GParamSpec *
+text_property (const char *name,
+               const char *default_value)
+{
+  GParamSpec *pspec = g_param_spec_string (name, NULL, NULL, default_value,
+                                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                           G_PARAM_STATIC_STRINGS);
+
+  G_PARAM_SPEC_STRING (pspec)->ensure_non_null = TRUE;
+  return pspec;
+}
+
 static void
 waymark_plan_class_init (WaymarkPlanClass *klass)
 {
@@ -276,10 +290,10 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
   object_class->get_property = waymark_plan_get_property;
   object_class->set_property = waymark_plan_set_property;
 
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
-  properties[PROP_AREA] = g_param_spec_string ("area", NULL, NULL, NULL, rw);
-  properties[PROP_ORGANISATION] = g_param_spec_string ("organisation", NULL, NULL, NULL, rw);
-  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, rw);
+  properties[PROP_TITLE] = text_property ("title", "");
+  properties[PROP_AREA] = text_property ("area", WAYMARK_PLAN_DEFAULT_AREA);
+  properties[PROP_ORGANISATION] = text_property ("organisation", "");
+  properties[PROP_AUTHOR] = text_property ("author", "");
   properties[PROP_START_YEAR] = g_param_spec_uint ("start-year", NULL, NULL, 2000, 2100, 2025, rw);
   properties[PROP_YEARS] =
     g_param_spec_uint ("years", NULL, NULL, 1, WAYMARK_PLAN_MAX_YEARS, 1, rw);
@@ -530,6 +544,81 @@ is_own_target (WaymarkPlan *self,
          (WAYMARK_IS_PLAN_ITEM (target) && g_ptr_array_find (self->items, target, NULL));
 }
 
+/* GParamSpecBoxed compares pointers, so a list of dismissed warnings set to the same strings
+ * would count as a change: compare lists by content (NULL is the empty list, as in
+ * set_property). */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const empty[] = { NULL };
+      const char * const *strv_a = g_value_get_boxed (a);
+      const char * const *strv_b = g_value_get_boxed (b);
+
+      return g_strv_equal (strv_a ? strv_a : empty, strv_b ? strv_b : empty);
+    }
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* An item's cost is none (both figures WAYMARK_NO_COST) or a low figure and a high one at least
+ * as high, as the plan file records it. An edit of either figure keeps the pair so, as
+ * waymark_plan_set_item_cost does: without a low figure there is no high one, and a high one
+ * below the low is raised to it. Otherwise a state would be saved that reopens as another. */
+static void
+keep_cost_whole (gpointer  target,
+                 GArray   *changes)
+{
+  WaymarkPlanItem *item;
+  PropertyChange *low_change = NULL, *high_change = NULL;
+  gint64 low, high, whole;
+
+  if (!WAYMARK_IS_PLAN_ITEM (target))
+    return;
+  item = target;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PropertyChange *change = &g_array_index (changes, PropertyChange, i);
+
+      if (g_str_equal (change->pspec->name, "unit-cost"))
+        low_change = change;
+      else if (g_str_equal (change->pspec->name, "unit-cost-high"))
+        high_change = change;
+    }
+  if (low_change == NULL && high_change == NULL)
+    return;
+
+  low = low_change ? g_value_get_int64 (&low_change->after) : waymark_plan_item_get_unit_cost (item);
+  high = high_change ? g_value_get_int64 (&high_change->after)
+                     : waymark_plan_item_get_unit_cost_high (item);
+  whole = low == WAYMARK_NO_COST ? WAYMARK_NO_COST : CLAMP (high, low, WAYMARK_MONEY_MAX);
+  if (whole == high)
+    return;
+
+  if (high_change != NULL)
+    {
+      g_value_set_int64 (&high_change->after, whole);
+      if (g_value_get_int64 (&high_change->before) == whole)
+        g_array_remove_index (changes, high_change - &g_array_index (changes, PropertyChange, 0));
+    }
+  else
+    {
+      PropertyChange change = { 0 };
+
+      change.target = g_object_ref (target);
+      change.pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), "unit-cost-high");
+      g_value_init (&change.before, G_TYPE_INT64);
+      g_value_set_int64 (&change.before, high);
+      g_value_init (&change.after, G_TYPE_INT64);
+      g_value_set_int64 (&change.after, whole);
+      g_array_append_val (changes, change);
+    }
+}
+
 static void
 edit_valist (WaymarkPlan *self,
              gpointer     target,
@@ -565,9 +654,27 @@ edit_valist (WaymarkPlan *self,
         }
       g_param_value_validate (pspec, &change.after);
 
+      /* A property named twice ends as the later value says, as with g_object_set: replace
+       * the earlier change, or drop it if the later value puts back what was there. */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          PropertyChange *earlier = &g_array_index (changes, PropertyChange, i);
+
+          if (earlier->pspec != pspec)
+            continue;
+          if (values_equal (pspec, &earlier->before, &change.after))
+            g_array_remove_index (changes, i);
+          else
+            g_value_copy (&change.after, &earlier->after);
+          g_value_unset (&change.after);
+          break;
+        }
+      if (!G_IS_VALUE (&change.after))
+        continue;
+
       g_value_init (&change.before, pspec->value_type);
       g_object_get_property (target, name, &change.before);
-      if (g_param_values_cmp (pspec, &change.before, &change.after) == 0)
+      if (values_equal (pspec, &change.before, &change.after))
         {
           g_value_unset (&change.before);
           g_value_unset (&change.after);
@@ -578,6 +685,8 @@ edit_valist (WaymarkPlan *self,
       change.pspec = pspec;
       g_array_append_val (changes, change);
     }
+
+  keep_cost_whole (target, changes);
 
   /* Setting what is already there is no edit: nothing to undo, nothing modified. */
   if (changes->len == 0)

@@ -21,4 +21,12 @@ waymark_replace_string (char       **field,
   return TRUE;
 }
 
+/* The same for text that is never NULL: NULL is "". */
+static inline gboolean
+waymark_replace_text (char       **field,
+                      const char  *value)
+{
+  return waymark_replace_string (field, value != NULL ? value : "");
+}
+
 G_END_DECLS

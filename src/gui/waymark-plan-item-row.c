@@ -258,7 +258,7 @@ static void
 on_quantity_changed (GtkSpinButton      *spin,
                      WaymarkPlanItemRow *self)
 {
-  if (self->updating || self->plan == NULL)
+  if (self->updating || self->plan == NULL || self->item == NULL)
     return;
 
   waymark_plan_edit (self->plan, self->item,
@@ -273,7 +273,7 @@ on_text_apply (AdwEntryRow        *row,
                          : row == self->provider_row ? "provider" : "notes";
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (self->plan != NULL)
+  if (self->plan != NULL && self->item != NULL)
     waymark_plan_edit (self->plan, self->item, property, text, NULL);
 }
 
@@ -317,7 +317,7 @@ on_cost_apply (AdwEntryRow        *row,
 {
   gint64 low, high;
 
-  if (self->plan == NULL)
+  if (self->plan == NULL || self->item == NULL)
     return;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->cost_row), "error");
@@ -352,7 +352,7 @@ on_source_selected (AdwComboRow        *row,
                     GParamSpec         *pspec,
                     WaymarkPlanItemRow *self)
 {
-  if (self->updating || self->plan == NULL)
+  if (self->updating || self->plan == NULL || self->item == NULL)
     return;
 
   waymark_plan_edit (self->plan, self->item, "cost-source",
@@ -364,7 +364,7 @@ on_funding_selected (AdwComboRow        *row,
                      GParamSpec         *pspec,
                      WaymarkPlanItemRow *self)
 {
-  if (self->updating || self->plan == NULL)
+  if (self->updating || self->plan == NULL || self->item == NULL)
     return;
 
   waymark_plan_edit (self->plan, self->item, "funding-source",
@@ -377,25 +377,13 @@ on_remove_clicked (GtkButton          *button,
 {
   guint position;
 
-  if (self->plan != NULL &&
+  if (self->plan != NULL && self->item != NULL &&
       waymark_plan_find_item (self->plan, waymark_plan_item_get_intervention_id (self->item),
                               &position))
     waymark_plan_remove_item (self->plan, position);
 }
 
 /* GObject */
-
-static void
-waymark_plan_item_row_constructed (GObject *object)
-{
-  WaymarkPlanItemRow *self = WAYMARK_PLAN_ITEM_ROW (object);
-
-  G_OBJECT_CLASS (waymark_plan_item_row_parent_class)->constructed (object);
-
-  g_assert (self->item != NULL);
-  g_signal_connect (self->item, "notify", G_CALLBACK (on_item_notify), self);
-  update_all (self);
-}
 
 static void
 waymark_plan_item_row_dispose (GObject *object)
@@ -446,7 +434,7 @@ waymark_plan_item_row_set_property (GObject      *object,
       self->plan = g_value_dup_object (value);
       break;
     case PROP_ITEM:
-      self->item = g_value_dup_object (value);
+      waymark_plan_item_row_set_item (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -460,13 +448,14 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
-  object_class->constructed = waymark_plan_item_row_constructed;
   object_class->dispose = waymark_plan_item_row_dispose;
   object_class->get_property = waymark_plan_item_row_get_property;
   object_class->set_property = waymark_plan_item_row_set_property;
 
   properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, WAYMARK_TYPE_PLAN, flags);
-  properties[PROP_ITEM] = g_param_spec_object ("item", NULL, NULL, WAYMARK_TYPE_PLAN_ITEM, flags);
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, WAYMARK_TYPE_PLAN_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WAYMARK_TYPE_RATING_BADGE);
@@ -525,7 +514,7 @@ waymark_plan_item_row_new (WaymarkPlan     *plan,
                            WaymarkPlanItem *item)
 {
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM (item), NULL);
+  g_return_val_if_fail (item == NULL || WAYMARK_IS_PLAN_ITEM (item), NULL);
 
   return g_object_new (WAYMARK_TYPE_PLAN_ITEM_ROW, "plan", plan, "item", item, NULL);
 }
@@ -535,6 +524,30 @@ waymark_plan_item_row_get_item (WaymarkPlanItemRow *self)
 {
   g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM_ROW (self), NULL);
   return self->item;
+}
+
+void
+waymark_plan_item_row_set_item (WaymarkPlanItemRow *self,
+                                WaymarkPlanItem    *item)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN_ITEM_ROW (self));
+  g_return_if_fail (item == NULL || WAYMARK_IS_PLAN_ITEM (item));
+
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_set_object (&self->item, item);
+
+  /* "item" is not a construct property: "plan" is always set by now. */
+  if (item != NULL)
+    {
+      g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), self);
+      update_all (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
 GtkWidget *

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (WaymarkPlanItemRow, waymark_plan_item_row, WAYMARK, PLAN_I
 GtkWidget       *waymark_plan_item_row_new         (WaymarkPlan        *plan,
                                                     WaymarkPlanItem    *item);
 WaymarkPlanItem *waymark_plan_item_row_get_item    (WaymarkPlanItemRow *self);
+/* A row is reused for another item as its list scrolls; NULL leaves it showing nothing. */
+void             waymark_plan_item_row_set_item    (WaymarkPlanItemRow *self,
+                                                    WaymarkPlanItem    *item);
 /* The row's parts, for tests and focus: "quantity" (GtkSpinButton), "unit", "unit-cost",
  * "unit-cost-high", "provider", "notes" (AdwEntryRow), "cost-source", "funding-source"
  * (AdwComboRow), "remove" (GtkButton), "cost-error", "published", "flag", "line-total",

@@ -24,7 +24,7 @@ typedef struct
   WaymarkPlanChart    *works_with_chart;
   WaymarkPlanChart    *evidence_chart;
   WaymarkPlanWarnings *warnings;
-  GtkListBox          *items_list;
+  GtkListView         *items_view;
   AdwEntryRow         *title_row;
   AdwEntryRow         *area_row;
   AdwEntryRow         *organisation_row;
@@ -37,7 +37,7 @@ typedef struct
 
 void                waymark_plan_page_get_parts (WaymarkPlanPage      *self,
                                                  WaymarkPlanPageParts *parts);
-/* The row of an item, or NULL. */
+/* The row of an item, or NULL: only the rows in sight exist. */
 WaymarkPlanItemRow *waymark_plan_page_get_row   (WaymarkPlanPage      *self,
                                                  const char           *intervention_id);
 

@@ -12,9 +12,15 @@ struct _WaymarkPlanPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkScrolledWindow   *scroller;
-  GtkBox              *columns;
+  GtkWidget           *summary_scroller;
+  GtkWidget           *scroller;
+  AdwClampScrollable  *clamp;
+  GtkListView         *items_view;
   GtkWidget           *summary_column;
+  GtkWidget           *warnings_group;
+  GtkWidget           *items_heading;
+  GtkWidget           *placeholder;
+  GtkWidget           *details_group;
   GtkLabel            *total_label;
   GtkLabel            *total_caption;
   GtkLabel            *annual_label;
@@ -26,7 +32,6 @@ struct _WaymarkPlanPage
   WaymarkPlanChart    *works_with_chart;
   WaymarkPlanChart    *evidence_chart;
   WaymarkPlanWarnings *warnings;
-  GtkListBox          *items_list;
   AdwEntryRow         *title_row;
   AdwEntryRow         *area_row;
   AdwEntryRow         *organisation_row;
@@ -37,8 +42,26 @@ struct _WaymarkPlanPage
   GtkLabel            *budget_error_label;
 
   /* Owned */
-  WaymarkPlan *plan;
+  WaymarkPlan     *plan;
+  /* The list's model is the page's parts before the items, the plan, and the parts after. */
+  GListStore      *before;
+  GListStore      *after;
+  GListStore      *parts;
+  /* Which items are open: a row is reused for other items as the list scrolls, so the state
+   * lives here, one entry (a reference) for each open item. */
+  GHashTable      *expanded;
+  /* An item to show once the list has a size to scroll in. */
+  WaymarkPlanItem *pending_focus;
+  /* Tab presses not yet carried out (GtkDirectionType), the position of the list whose row is
+   * awaited (G_MAXUINT for none), and how many frames have passed since the last press. */
+  GArray          *tab_presses;
+  guint            tab_target;
+  guint            tab_frames;
+  guint            tab_tick;
 
+  guint    layout_idle;
+  guint    focus_tick;
+  gboolean wide;
   gboolean updating;
 };
 
@@ -324,54 +347,519 @@ on_budget_apply (AdwEntryRow     *row,
   waymark_plan_edit (self->plan, self->plan, "budget", budget, NULL);
 }
 
-/* The items */
+/* The items, and the page's parts around them, in one list view */
+
+#define ROW_KEY "waymark-plan-item-row"
+/* The GtkListItem a row or part is bound to, for its position in the list. */
+#define LIST_ITEM_KEY "waymark-list-item"
 
 static GtkWidget *
-create_item_row (gpointer item,
-                 gpointer user_data)
+part_widget (WaymarkPlanPage *self,
+             const char      *name)
 {
-  WaymarkPlanPage *self = user_data;
+  if (g_str_equal (name, "summary"))
+    return self->summary_column;
+  if (g_str_equal (name, "warnings"))
+    return self->warnings_group;
+  if (g_str_equal (name, "heading"))
+    return self->items_heading;
+  if (g_str_equal (name, "placeholder"))
+    return self->placeholder;
+  return self->details_group;
+}
 
-  return waymark_plan_item_row_new (self->plan, item);
+static gboolean
+store_has (GListStore *store,
+           const char *name,
+           guint      *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) part = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_str_equal (gtk_string_object_get_string (part), name))
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+show_part (GListStore *store,
+           guint       position,
+           const char *name,
+           gboolean    shown)
+{
+  guint found;
+
+  if (store_has (store, name, &found) == shown)
+    return;
+
+  if (shown)
+    {
+      g_autoptr(GtkStringObject) part = gtk_string_object_new (name);
+      g_list_store_insert (store, position, part);
+    }
+  else
+    g_list_store_remove (store, found);
+}
+
+static void
+update_placeholder (WaymarkPlanPage *self)
+{
+  show_part (self->after, 0, "placeholder",
+             self->plan == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->plan)) == 0);
+}
+
+static void
+on_row_expanded (WaymarkPlanItemRow *row,
+                 GParamSpec         *pspec,
+                 WaymarkPlanPage    *self)
+{
+  WaymarkPlanItem *item = waymark_plan_item_row_get_item (row);
+
+  if (item == NULL)
+    return;
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    {
+      if (!g_hash_table_contains (self->expanded, item))
+        g_hash_table_add (self->expanded, g_object_ref (item));
+    }
+  else
+    g_hash_table_remove (self->expanded, item);
+}
+
+static WaymarkPlanItemRow *
+row_in (GtkWidget *child)
+{
+  return child != NULL ? g_object_get_data (G_OBJECT (child), ROW_KEY) : NULL;
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         WaymarkPlanPage          *self)
+{
+  GObject *object = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  WaymarkPlanItemRow *row = row_in (child);
+
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+
+  if (!WAYMARK_IS_PLAN_ITEM (object))
+    {
+      child = part_widget (self, gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
+      g_object_set_data (G_OBJECT (child), LIST_ITEM_KEY, list_item);
+      gtk_list_item_set_child (list_item, child);
+      return;
+    }
+
+  if (row == NULL)
+    {
+      /* A boxed list of one row: the item looks as it does in any GNOME list of settings. */
+      child = g_object_new (GTK_TYPE_LIST_BOX,
+                            "selection-mode", GTK_SELECTION_NONE,
+                            "margin-start", 18, "margin-end", 18, "margin-bottom", 6,
+                            NULL);
+      gtk_widget_add_css_class (child, "boxed-list");
+      row = WAYMARK_PLAN_ITEM_ROW (waymark_plan_item_row_new (self->plan, NULL));
+      gtk_list_box_append (GTK_LIST_BOX (child), GTK_WIDGET (row));
+      g_object_set_data (G_OBJECT (child), ROW_KEY, row);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_row_expanded), self);
+      gtk_list_item_set_child (list_item, child);
+    }
+
+  g_object_set_data (G_OBJECT (child), LIST_ITEM_KEY, list_item);
+  waymark_plan_item_row_set_item (row, WAYMARK_PLAN_ITEM (object));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                 g_hash_table_contains (self->expanded, object));
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           WaymarkPlanPage          *self)
+{
+  WaymarkPlanItemRow *row = row_in (gtk_list_item_get_child (list_item));
+
+  /* A part of the page is the page's own: it leaves the list item, which may show an item
+   * next. A row stays, for the next item. */
+  if (row != NULL)
+    waymark_plan_item_row_set_item (row, NULL);
+  else
+    gtk_list_item_set_child (list_item, NULL);
+}
+
+static void
+set_factory (WaymarkPlanPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  /* A new factory for each plan: the rows it makes edit that plan. */
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
+  gtk_list_view_set_factory (self->items_view, factory);
 }
 
 WaymarkPlanItemRow *
 waymark_plan_page_get_row (WaymarkPlanPage *self,
                            const char      *intervention_id)
 {
-  guint position;
+  WaymarkPlanItem *item;
 
   g_return_val_if_fail (WAYMARK_IS_PLAN_PAGE (self), NULL);
 
   if (self->plan == NULL ||
-      waymark_plan_find_item (self->plan, intervention_id, &position) == NULL)
+      (item = waymark_plan_find_item (self->plan, intervention_id, NULL)) == NULL)
     return NULL;
 
-  return WAYMARK_PLAN_ITEM_ROW (gtk_list_box_get_row_at_index (self->items_list, (int) position));
+  /* Only the rows in sight exist: the list view's children are their list items. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->items_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      WaymarkPlanItemRow *row = row_in (gtk_widget_get_first_child (child));
+
+      if (row != NULL && waymark_plan_item_row_get_item (row) == item)
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean focus_now (WaymarkPlanPage *self,
+                           WaymarkPlanItem *item);
+
+static gboolean
+on_focus_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  WaymarkPlanPage *self = data;
+
+  if (self->pending_focus != NULL && self->plan != NULL &&
+      !focus_now (self, self->pending_focus))
+    return G_SOURCE_CONTINUE;
+
+  g_clear_object (&self->pending_focus);
+  self->focus_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+focus_now (WaymarkPlanPage *self,
+           WaymarkPlanItem *item)
+{
+  guint position;
+  WaymarkPlanItemRow *row;
+  const char *id = waymark_plan_item_get_intervention_id (item);
+
+  if (waymark_plan_find_item (self->plan, id, &position) != item)
+    return TRUE;  /* gone meanwhile: nothing to show */
+
+  /* A row made for an item out of sight is not shown (nor focusable) until the list has
+   * scrolled to it and laid it out. */
+  row = waymark_plan_page_get_row (self, id);
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u",
+                                  g_list_model_get_n_items (G_LIST_MODEL (self->before)) + position);
+      row = waymark_plan_page_get_row (self, id);
+    }
+  if (row == NULL)
+    return FALSE;
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (row)))
+    return FALSE;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  /* The expander row is not focusable itself: its header is, the first thing in it. The list
+   * view scrolls to the row that has the focus. */
+  if (!gtk_widget_grab_focus (GTK_WIDGET (row)))
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+  return TRUE;
 }
 
 void
 waymark_plan_page_focus_item (WaymarkPlanPage *self,
                               const char      *intervention_id)
 {
-  WaymarkPlanItemRow *row;
+  WaymarkPlanItem *item;
 
   g_return_if_fail (WAYMARK_IS_PLAN_PAGE (self));
 
-  row = waymark_plan_page_get_row (self, intervention_id);
-  if (row == NULL)
+  if (self->plan == NULL ||
+      (item = waymark_plan_find_item (self->plan, intervention_id, NULL)) == NULL)
     return;
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  /* Focusing scrolls the row into view, as the scrolled window follows the focus. */
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  if (!g_hash_table_contains (self->expanded, item))
+    g_hash_table_add (self->expanded, g_object_ref (item));
+  g_set_object (&self->pending_focus, item);
+  /* A page not yet shown, or a list not yet scrolled, has no row to focus: the next frames
+   * try again (they run only while the list is on screen). */
+  if (focus_now (self, item))
+    g_clear_object (&self->pending_focus);
+  else if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->items_view), on_focus_tick,
+                                                     self, NULL);
 }
 
-/* Layout: the summary beside the items on a wide window, above them on a narrow one */
+/* Tab through the list, row after row.
+ *
+ * GTK 4.8's list view is one stop in the Tab order: Tab moves within the row that has the focus,
+ * then out of the list, and only the arrow keys move between rows (GTK 4.12 added
+ * GtkListView:tab-behavior for this). On this page every item has fields to fill in, and a
+ * person working with the keyboard alone expects Tab to reach each of them in turn, as it did
+ * when every item had a row of its own. So Tab and Shift+Tab go on to the next row's controls;
+ * at either end of the list they leave it as usual. */
+
+static GtkWidget *
+child_at (WaymarkPlanPage *self,
+          guint            position)
+{
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->items_view));
+       cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+      GtkListItem *list_item = child != NULL ? g_object_get_data (G_OBJECT (child), LIST_ITEM_KEY) : NULL;
+
+      if (list_item != NULL && gtk_list_item_get_child (list_item) == child &&
+          gtk_list_item_get_position (list_item) == position)
+        return child;
+    }
+
+  return NULL;
+}
+
+static guint
+n_positions (WaymarkPlanPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (self->items_view)));
+}
+
+/* Gives the focus to the first control (or the last, going back) of the row at `position`, or
+ * of the next row that has one. A row out of sight is not built yet: the list scrolls to it and
+ * `tab_target` says which position to wait for. FALSE when no row is left before the list's
+ * end. */
+static gboolean
+tab_into (WaymarkPlanPage  *self,
+          guint             position,
+          GtkDirectionType  direction)
+{
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  guint n = n_positions (self);
+
+  for (; position < n; position = forward ? position + 1 : position - 1)
+    {
+      GtkWidget *child = child_at (self, position);
+
+      if (child == NULL || !gtk_widget_get_mapped (child))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u",
+                                      position);
+          self->tab_target = position;
+          return TRUE;
+        }
+      if (gtk_widget_child_focus (child, direction))
+        return TRUE;
+      if (!forward && position == 0)
+        break;
+    }
+
+  return FALSE;
+}
+
+/* One press of Tab (or Shift+Tab) with the list laid out: within the focused row, then on to the
+ * next row with a control, then out of the list as GTK would. */
+static void
+move_focus (WaymarkPlanPage  *self,
+            GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell;
+  GtkWidget *child;
+  GtkListItem *list_item;
+  guint position;
+
+  if (root == NULL)
+    return;
+
+  for (cell = focus; cell != NULL && gtk_widget_get_parent (cell) != GTK_WIDGET (self->items_view);
+       cell = gtk_widget_get_parent (cell))
+    ;
+  child = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+  list_item = child != NULL ? g_object_get_data (G_OBJECT (child), LIST_ITEM_KEY) : NULL;
+  if (list_item != NULL && gtk_list_item_get_child (list_item) == child)
+    {
+      if (gtk_widget_child_focus (child, direction))
+        return;
+      position = gtk_list_item_get_position (list_item);
+      if ((direction == GTK_DIR_TAB_FORWARD || position > 0) &&
+          tab_into (self, direction == GTK_DIR_TAB_FORWARD ? position + 1 : position - 1, direction))
+        return;
+    }
+
+  /* Out of the list, or the focus went elsewhere meanwhile: what GTK's own Tab does. */
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    {
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+}
+
+/* Runs at the start of each frame while presses wait. A press is carried out only once a whole
+ * frame has passed since it came, so the list is laid out as the person sees it: an item opened
+ * with Space the moment before has its fields in place for Tab to reach. */
+static gboolean
+on_tab_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  WaymarkPlanPage *self = data;
+
+  if (++self->tab_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  if (self->tab_target != G_MAXUINT)
+    {
+      GtkWidget *child = child_at (self, self->tab_target);
+
+      if (self->tab_target < n_positions (self) && (child == NULL || !gtk_widget_get_mapped (child)))
+        return G_SOURCE_CONTINUE;
+      self->tab_target = G_MAXUINT;
+      if (child != NULL)
+        {
+          GtkDirectionType direction = g_array_index (self->tab_presses, GtkDirectionType, 0);
+          guint position = gtk_list_item_get_position (g_object_get_data (G_OBJECT (child), LIST_ITEM_KEY));
+
+          g_array_remove_index (self->tab_presses, 0);
+          if (!tab_into (self, position, direction))
+            move_focus (self, direction);
+        }
+    }
+
+  while (self->tab_target == G_MAXUINT && self->tab_presses->len > 0)
+    {
+      GtkDirectionType direction = g_array_index (self->tab_presses, GtkDirectionType, 0);
+
+      move_focus (self, direction);
+      if (self->tab_target == G_MAXUINT)
+        g_array_remove_index (self->tab_presses, 0);
+    }
+
+  if (self->tab_presses->len > 0)
+    {
+      self->tab_frames = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->tab_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_items_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      WaymarkPlanPage       *self)
+{
+  GtkDirectionType direction;
+  GtkWidget *focus;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  /* Space and Enter on a row (an item's header opens it): GTK 4.8's list item takes them for
+   * selecting, which this list does not do, before the row's own list box could. */
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space || keyval == GDK_KEY_Return ||
+      keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    {
+      if (GTK_IS_LIST_BOX_ROW (focus) &&
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->items_view)) &&
+          gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (focus)))
+        return gtk_widget_activate (focus);
+      return FALSE;
+    }
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
+              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+
+  g_array_append_val (self->tab_presses, direction);
+  self->tab_frames = 0;
+  if (self->tab_tick == 0)
+    self->tab_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->items_view), on_tab_tick,
+                                                   self, NULL);
+  return TRUE;
+}
+
+static void
+on_plan_items_changed (GListModel      *model,
+                       guint            position,
+                       guint            removed,
+                       guint            added,
+                       WaymarkPlanPage *self)
+{
+  update_placeholder (self);
+}
+
+/* Layout: the summary beside the items on a wide window, the list's first part on a narrow one */
 
 /* Wide enough for a summary column of SUMMARY_WIDTH beside items at least as wide. */
 #define SUMMARY_WIDTH 380
 #define TWO_COLUMNS_FROM 860
+#define CONTENT_WIDTH 1240
+
+static void
+apply_layout (WaymarkPlanPage *self,
+              gboolean         wide)
+{
+  self->wide = wide;
+  if (wide)
+    {
+      show_part (self->before, 0, "summary", FALSE);
+      if (gtk_widget_get_parent (self->summary_column) == NULL)
+        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->summary_scroller),
+                                       self->summary_column);
+    }
+  else
+    {
+      GtkAdjustment *vadjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+      gboolean at_top = gtk_adjustment_get_value (vadjustment) <= 0;
+
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->summary_scroller), NULL);
+      show_part (self->before, 0, "summary", TRUE);
+      /* The list keeps the row it showed first: a page read from its top shows the summary. */
+      if (at_top)
+        gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", 0);
+    }
+  gtk_widget_set_visible (self->summary_scroller, wide);
+  gtk_widget_set_size_request (self->summary_column, wide ? SUMMARY_WIDTH : -1, -1);
+  adw_clamp_scrollable_set_maximum_size (self->clamp,
+                                         wide ? CONTENT_WIDTH - SUMMARY_WIDTH - 36 : CONTENT_WIDTH);
+}
+
+static void
+on_layout_idle (gpointer data)
+{
+  WaymarkPlanPage *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->layout_idle = 0;
+  apply_layout (self, width >= TWO_COLUMNS_FROM);
+}
 
 static void
 waymark_plan_page_measure (GtkWidget      *widget,
@@ -383,9 +871,18 @@ waymark_plan_page_measure (GtkWidget      *widget,
                            int            *natural_baseline)
 {
   WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (widget);
+  int summary_min = 0, summary_nat = 0;
 
-  gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size, minimum, natural,
-                      minimum_baseline, natural_baseline);
+  gtk_widget_measure (self->scroller, orientation, -1, minimum, natural, NULL, NULL);
+  if (gtk_widget_get_visible (self->summary_scroller))
+    gtk_widget_measure (self->summary_scroller, orientation, -1, &summary_min, &summary_nat,
+                        NULL, NULL);
+  /* Side by side only when wide enough: the narrow layout is what sets the minimum width. */
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = MAX (*minimum, summary_min);
+      *natural = MAX (*natural, summary_nat);
+    }
 }
 
 static void
@@ -395,19 +892,26 @@ waymark_plan_page_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (widget);
-  GtkOrientation wanted = width >= TWO_COLUMNS_FROM ? GTK_ORIENTATION_HORIZONTAL
-                                                    : GTK_ORIENTATION_VERTICAL;
+  gboolean wide = width >= TWO_COLUMNS_FROM;
 
-  /* No AdwBreakpoint on libadwaita 1.2: the page decides from its own width. Changing the
-   * orientation here lays the columns out again straight away. */
-  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns)) != wanted)
+  /* No AdwBreakpoint on libadwaita 1.2: the page decides from its own width. Moving the summary
+   * between its column and the list is done after this layout, never during it. */
+  if (wide != self->wide && self->layout_idle == 0)
+    self->layout_idle = g_idle_add_once (on_layout_idle, self);
+
+  if (self->wide && gtk_widget_get_visible (self->summary_scroller))
     {
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns), wanted);
-      gtk_widget_set_size_request (self->summary_column,
-                                   wanted == GTK_ORIENTATION_HORIZONTAL ? SUMMARY_WIDTH : -1, -1);
-    }
+      int column = SUMMARY_WIDTH + 36;
+      /* The same space left of the summary, between the columns and right of the items. */
+      int left = MAX (0, width - CONTENT_WIDTH) / 3;
+      GtkAllocation summary = { left, 0, column, height };
+      GtkAllocation items = { left + column, 0, width - left - column, height };
 
-  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+      gtk_widget_size_allocate (self->summary_scroller, &summary, -1);
+      gtk_widget_size_allocate (self->scroller, &items, -1);
+    }
+  else
+    gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
 }
 
 /* GObject */
@@ -419,10 +923,27 @@ waymark_plan_page_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (self->items_list != NULL)
-    gtk_list_box_bind_model (self->items_list, NULL, NULL, NULL, NULL);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->items_view), self->focus_tick);
+  self->focus_tick = 0;
+  if (self->tab_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->items_view), self->tab_tick);
+  self->tab_tick = 0;
+  /* The rows and parts leave their list items while the page can still take them back. */
+  if (self->items_view != NULL)
+    {
+      gtk_list_view_set_model (self->items_view, NULL);
+      gtk_list_view_set_factory (self->items_view, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_PAGE);
   g_clear_object (&self->plan);
+  g_clear_object (&self->pending_focus);
+  g_clear_object (&self->before);
+  g_clear_object (&self->after);
+  g_clear_object (&self->parts);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->tab_presses, g_array_unref);
 
   G_OBJECT_CLASS (waymark_plan_page_parent_class)->dispose (object);
 }
@@ -483,9 +1004,15 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, summary_scroller);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, columns);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, clamp);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, items_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, summary_column);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, items_heading);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_caption);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, annual_label);
@@ -497,7 +1024,6 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, works_with_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, evidence_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, warnings);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, items_list);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, area_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, organisation_row);
@@ -519,20 +1045,49 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
 static void
 waymark_plan_page_init (WaymarkPlanPage *self)
 {
-  GtkWidget *placeholder;
+  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns), GTK_ORIENTATION_VERTICAL);
 
-  placeholder = g_object_new (GTK_TYPE_LABEL,
-                              "label", _("No interventions yet. Add them from the "
-                                         "Interventions page with “Add to Plan”."),
-                              "wrap", TRUE,
-                              "margin-top", 18, "margin-bottom", 18,
-                              "margin-start", 12, "margin-end", 12,
-                              NULL);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->items_list, placeholder);
+  {
+    GtkWidget *sections[] = { self->warnings_group, self->items_heading, self->placeholder,
+                              self->details_group };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      {
+        gtk_widget_set_margin_start (sections[i], 18);
+        gtk_widget_set_margin_end (sections[i], 18);
+      }
+  }
+
+  self->expanded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->tab_presses = g_array_new (FALSE, FALSE, sizeof (GtkDirectionType));
+  self->tab_target = G_MAXUINT;
+  self->before = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  self->after = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  show_part (self->before, 0, "warnings", TRUE);
+  show_part (self->before, 1, "heading", TRUE);
+  show_part (self->after, 0, "details", TRUE);
+  update_placeholder (self);
+  g_list_store_append (self->parts, self->before);
+  g_list_store_append (self->parts, self->after);
+  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (
+                                      G_LIST_MODEL (g_object_ref (self->parts)))));
+  gtk_list_view_set_model (self->items_view, GTK_SELECTION_MODEL (selection));
+  set_factory (self);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the list view's own handling, which would take the focus out of the list. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_items_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->items_view), keys);
+  }
+
+  /* Wide until the first layout says otherwise: a window opens wide. */
+  apply_layout (self, TRUE);
 }
 
 GtkWidget *
@@ -561,13 +1116,20 @@ waymark_plan_page_set_plan (WaymarkPlanPage *self,
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
+  g_hash_table_remove_all (self->expanded);
+  g_clear_object (&self->pending_focus);
 
-  gtk_list_box_bind_model (self->items_list, G_LIST_MODEL (plan), create_item_row, self, NULL);
+  set_factory (self);
+  g_list_store_splice (self->parts, 1,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->parts)) - 2,
+                       (gpointer *) &plan, plan != NULL ? 1 : 0);
+  update_placeholder (self);
   waymark_plan_warnings_set_plan (self->warnings, plan);
   if (plan != NULL)
     {
       g_signal_connect (plan, "notify", G_CALLBACK (on_plan_notify), self);
       g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+      g_signal_connect (plan, "items-changed", G_CALLBACK (on_plan_items_changed), self);
       update_details (self);
       update_summary (self);
     }
@@ -593,7 +1155,7 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->works_with_chart = self->works_with_chart;
   parts->evidence_chart = self->evidence_chart;
   parts->warnings = self->warnings;
-  parts->items_list = self->items_list;
+  parts->items_view = self->items_view;
   parts->title_row = self->title_row;
   parts->area_row = self->area_row;
   parts->organisation_row = self->organisation_row;
