@@ -901,7 +901,10 @@ waymark_plan_page_size_allocate (GtkWidget *widget,
 
   if (self->wide && gtk_widget_get_visible (self->summary_scroller))
     {
-      int column = SUMMARY_WIDTH + 36;
+      /* Until that idle has moved to one column, a page narrower than two columns (made narrow
+       * while another page showed) shares its width rather than giving the items less than
+       * none. */
+      int column = MIN (SUMMARY_WIDTH + 36, width / 2);
       /* The same space left of the summary, between the columns and right of the items. */
       int left = MAX (0, width - CONTENT_WIDTH) / 3;
       GtkAllocation summary = { left, 0, column, height };

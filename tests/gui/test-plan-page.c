@@ -1134,6 +1134,66 @@ test_finding_3_markup_is_text (Fixture       *f,
   g_assert_finalize_object (catalogue);
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *n_painted)
+{
+  (*n_painted)++;
+}
+
+static gboolean
+painted_twice (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) <= 500;
+}
+
+static gboolean
+is_two_columns (gpointer data)
+{
+  Fixture *f = data;
+  graphene_rect_t items, total;
+
+  return gtk_widget_compute_bounds (GTK_WIDGET (f->page.total_label), GTK_WIDGET (f->parts.plan_page), &total) &&
+         gtk_widget_compute_bounds (GTK_WIDGET (f->parts.plan_page), GTK_WIDGET (f->parts.plan_page), &items) &&
+         total.origin.x + total.size.width < items.size.width / 2;
+}
+
+/* Found by the GUI monkey (WAYMARK_MONKEY_SEED=2, step 249): the Plan page, last shown in two
+ * columns, shown again after the window had become too narrow for them, laid out its two
+ * columns once more before moving to one: the items got a negative width, and GTK warned
+ * "attempt to allocate GtkScrolledWindow with width -20". */
+static void
+test_monkey_narrowed_while_hidden (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  guint n_painted = 0;
+  gulong id;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_wait_until (is_two_columns, f, 5000, "the Plan page in two columns");
+
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "interventions");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  gui_test_wait_until (is_narrow, f->window, 5000, "the window to be narrow");
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_painted);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  gui_test_wait_until (painted_twice, &n_painted, 5000, "two frames of the Plan page");
+  g_signal_handler_disconnect (clock, id);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page.items_view)), >, 0);
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1158,6 +1218,7 @@ main (int    argc,
   ADD ("finding-1-undo-unset-text", test_finding_1_undo_unset_text);
   ADD ("finding-2-open-plan-twice", test_finding_2_open_plan_twice);
   ADD ("finding-3-markup-is-text", test_finding_3_markup_is_text);
+  ADD ("monkey-narrowed-while-hidden", test_monkey_narrowed_while_hidden);
 
 #undef ADD
 
