@@ -16,6 +16,7 @@
 #include "waymark-export.h"
 #include "waymark-intervention-document.h"
 #include "waymark-intervention-json.h"
+#include "waymark-json-writer.h"
 #include "waymark-money.h"
 #include "waymark-plan-io.h"
 #include "waymark-safe-read.h"
@@ -617,7 +618,7 @@ command_show (int    argc,
       json_generator_set_root (generator, node);
       json_generator_set_pretty (generator, TRUE);
       json_generator_set_indent (generator, 2);
-      output = json_generator_to_data (generator, NULL);
+      output = waymark_json_generate (generator);
       write_stdout (output);
       write_stdout ("\n");
     }
