@@ -47,6 +47,22 @@ on_deadline (gpointer data)
   ((Deadline *) data)->timed_out = TRUE;
 }
 
+/* A deadline only stops a test that hangs: it must never decide a test on a slow or busy
+ * machine. The sanitizer build and memcheck (tests/meson.build, tests/gui/meson.build) make
+ * every step many times slower, and say so through the environment. */
+static guint
+deadline_scale (void)
+{
+  const char *scale = g_getenv ("WAYMARK_TEST_DEADLINE_SCALE");
+  guint64 value = scale != NULL ? g_ascii_strtoull (scale, NULL, 10) : 1;
+
+  if (value == 0)
+    value = 1;
+  if (g_getenv ("WAYMARK_UNDER_MEMCHECK") != NULL)
+    value *= 20;
+  return (guint) MIN (value, 1000);
+}
+
 void
 gui_test_wait_until (WaitFunc    func,
                      gpointer    data,
@@ -54,7 +70,10 @@ gui_test_wait_until (WaitFunc    func,
                      const char *what)
 {
   Deadline deadline = { FALSE };
-  guint id = g_timeout_add_once (timeout_ms, on_deadline, &deadline);
+  guint id;
+
+  timeout_ms = (guint) MIN ((guint64) timeout_ms * deadline_scale (), G_MAXUINT);
+  id = g_timeout_add_once (timeout_ms, on_deadline, &deadline);
 
   while (!func (data))
     {
