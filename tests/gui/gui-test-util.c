@@ -156,6 +156,28 @@ is_finalized (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+typedef struct { GtkRecentManager parent_instance; } TestRecentManager;
+typedef struct { GtkRecentManagerClass parent_class; } TestRecentManagerClass;
+
+G_DEFINE_TYPE (TestRecentManager, test_recent_manager, GTK_TYPE_RECENT_MANAGER)
+
+static void
+test_recent_manager_class_init (TestRecentManagerClass *klass)
+{
+  GTK_RECENT_MANAGER_CLASS (klass)->changed = NULL;
+}
+
+static void
+test_recent_manager_init (TestRecentManager *self)
+{
+}
+
+GtkRecentManager *
+gui_test_recent_manager_new (const char *xbel)
+{
+  return g_object_new (test_recent_manager_get_type (), "filename", xbel, NULL);
+}
+
 void
 gui_test_window_close (WaymarkWindow *window)
 {

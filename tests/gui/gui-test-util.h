@@ -23,6 +23,10 @@ void           gui_test_flush           (void);
 /* The settings, every key back to its default. */
 GSettings     *gui_test_fresh_settings  (void);
 WaymarkCatalogue *gui_test_load_catalogue (const char *fixture_or_null);
+/* A list of recent files kept in the file `xbel` names and in memory only: GTK 4.8's own recent
+ * manager leaks a GDateTime each time it writes its list, and the default one is a process-wide
+ * singleton that would outlive a test's isolated directories. */
+GtkRecentManager *gui_test_recent_manager_new (const char *xbel);
 /* A presented window with a search delay of zero. */
 WaymarkWindow *gui_test_window_new      (WaymarkCatalogue *catalogue,
                                          GSettings        *settings);

@@ -105,24 +105,6 @@ static const char * const save_names[] = {
   "plan.waymark", "second plan.waymark", "plan", "export.csv", "export.json", "junk.waymark",
 };
 
-typedef struct { GtkRecentManager parent_instance; } MonkeyRecentManager;
-typedef struct { GtkRecentManagerClass parent_class; } MonkeyRecentManagerClass;
-
-G_DEFINE_TYPE (MonkeyRecentManager, monkey_recent_manager, GTK_TYPE_RECENT_MANAGER)
-
-/* GTK 4.8's recent manager leaks a GDateTime each time it writes its list: this one keeps the
- * list in memory, as in test-plan-page.c, so the sanitizers see only Waymark's leaks. */
-static void
-monkey_recent_manager_class_init (MonkeyRecentManagerClass *klass)
-{
-  GTK_RECENT_MANAGER_CLASS (klass)->changed = NULL;
-}
-
-static void
-monkey_recent_manager_init (MonkeyRecentManager *self)
-{
-}
-
 typedef struct
 {
   GRand              *rand;
@@ -1702,7 +1684,7 @@ test_monkey (void)
   m->catalogue = gui_test_load_catalogue (NULL);
   m->settings = gui_test_fresh_settings ();
   xbel = g_build_filename (m->tmpdir, "recently-used.xbel", NULL);
-  m->recent = g_object_new (monkey_recent_manager_get_type (), "filename", xbel, NULL);
+  m->recent = gui_test_recent_manager_new (xbel);
   m->ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (m->catalogue)); i++)
     {

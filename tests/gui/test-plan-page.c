@@ -23,25 +23,6 @@ typedef struct
   char                 *tmpdir;
 } Fixture;
 
-/* GTK 4.8's recent manager leaks a GDateTime each time it writes its list (its "changed"
- * handler): this one keeps the list in memory only, so the sanitizer build sees no leak that is
- * not Waymark's. */
-typedef struct { GtkRecentManager parent_instance; } TestRecentManager;
-typedef struct { GtkRecentManagerClass parent_class; } TestRecentManagerClass;
-
-G_DEFINE_TYPE (TestRecentManager, test_recent_manager, GTK_TYPE_RECENT_MANAGER)
-
-static void
-test_recent_manager_class_init (TestRecentManagerClass *klass)
-{
-  GTK_RECENT_MANAGER_CLASS (klass)->changed = NULL;
-}
-
-static void
-test_recent_manager_init (TestRecentManager *self)
-{
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
@@ -56,8 +37,7 @@ new_window (Fixture          *f,
             WaymarkCatalogue *catalogue)
 {
   g_autofree char *xbel = g_build_filename (f->tmpdir, "recently-used.xbel", NULL);
-  g_autoptr(GtkRecentManager) recent = g_object_new (test_recent_manager_get_type (),
-                                                     "filename", xbel, NULL);
+  g_autoptr(GtkRecentManager) recent = gui_test_recent_manager_new (xbel);
   WaymarkWindow *window = g_object_new (WAYMARK_TYPE_WINDOW,
                                         "settings", f->settings,
                                         "catalogue", catalogue,
