@@ -57,10 +57,9 @@ setup () {
 
 run_tests () {
   dir=$1; shift
-  # One virtual X server for the whole run: widget tests need a display, and several
-  # xvfb-run started at once can race for the same one.
-  xvfb-run -a -s "-screen 0 1920x1080x24" \
-    meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"
+  # Every UI test program and the end-to-end suite start an X server of their own (Xvfb
+  # -displayfd), so tests running side by side share no display, selection or focus.
+  meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"
 }
 
 command=${1:-}

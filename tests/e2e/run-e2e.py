@@ -49,8 +49,7 @@ def x11_setup_status(address, timeout):
 
 def display_answers(server, number, timeout=10.0):
     """Whether our new server takes X11 connections within `timeout` seconds. A socket that
-    accepts is not enough: another server on the machine (an xvfb-run of the test command, whose
-    server wants a cookie) may hold the same display's path or its abstract socket, which
+    accepts is not enough: another server on the machine (an xvfb-run, whose server wants a cookie) may hold the same display's path or its abstract socket, which
     Waymark's libxcb tries first, and then Waymark cannot open the display (seen: "cannot open
     display: :0"). Both addresses must be ours: the path must answer the setup with Success, and
     the abstract socket too wherever one answers."""
@@ -143,7 +142,7 @@ def main():
         env = dict(os.environ)
         for key in ('GTK_A11Y', 'DBUS_SESSION_BUS_ADDRESS', 'AT_SPI_BUS_ADDRESS', 'NO_AT_BRIDGE'):
             env.pop(key, None)
-        # Always an X server of our own, even inside the test command's xvfb-run: the suite
+        # Always an X server of our own, even inside an xvfb-run: the suite
         # types (Tab, Space, Return) through XTest, and keys go to whichever window has the X
         # input focus, so a widget test or a second run on a shared display takes our keys.
         xvfb, env['DISPLAY'] = start_xvfb()

@@ -1,9 +1,109 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
 
 #include "gui-test-util.h"
+
+/* Each UI test program runs on an X server of its own. On one shared server, a test that selects
+ * text (PRIMARY) makes every other test's GDK read the new owner's targets; a test that ends while
+ * such a read is in flight leaks GTK's selection stream (seen in CI under the sanitizers, at
+ * random), and keyboard focus is shared too. */
+static GPid own_server_pid;
+static pid_t own_server_owner;
+
+static void
+stop_own_server (void)
+{
+  /* A forked child (the monkey replays a sequence in one) exits through here too; only the
+   * process that started the server stops it. */
+  if (own_server_pid > 0 && getpid () == own_server_owner)
+    kill (own_server_pid, SIGTERM);
+}
+
+static void
+die_with_parent (gpointer data)
+{
+  /* If the test is killed (a hang guard, a crash), the server goes with it. */
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+  if (getppid () != GPOINTER_TO_INT (data))
+    _exit (1);
+}
+
+/* Reads the display number Xvfb writes once it accepts connections, or fails with the reason. */
+static char *
+read_display_number (int       fd,
+                     GError  **error)
+{
+  GString *number = g_string_new (NULL);
+  char c;
+
+  for (;;)
+    {
+      ssize_t n = read (fd, &c, 1);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0 || c == '\n')
+        break;
+      g_string_append_c (number, c);
+    }
+
+  if (number->len == 0 || strspn (number->str, "0123456789") != number->len)
+    {
+      g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED,
+                   "Xvfb exited without naming a display");
+      g_string_free (number, TRUE);
+      return NULL;
+    }
+  return g_string_free (number, FALSE);
+}
+
+static void
+start_own_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *display = NULL;
+  char fd_arg[16];
+  const char *argv[] = {
+    "Xvfb", "-displayfd", fd_arg, "-screen", "0", "1920x1080x24", "-nolisten", "tcp", NULL,
+  };
+  int fds[2];
+  int target_fd = 3;
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, &error))
+    g_error ("Cannot start an X server for the UI tests: %s", error->message);
+
+  g_snprintf (fd_arg, sizeof fd_arg, "%d", target_fd);
+  own_server_owner = getpid ();
+  if (!g_spawn_async_with_pipes_and_fds (NULL, argv, NULL,
+                                         /* Our own child, not a grandchild: its death
+                                          * signal follows this process. */
+                                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH |
+                                         G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                         die_with_parent, GINT_TO_POINTER (own_server_owner),
+                                         -1, -1, -1, &fds[1], &target_fd, 1,
+                                         &own_server_pid, NULL, NULL, NULL, &error))
+    g_error ("Cannot start an X server for the UI tests: %s "
+             "(Xvfb is in the Debian package xvfb)", error->message);
+  close (fds[1]);
+  atexit (stop_own_server);
+
+  number = read_display_number (fds[0], &error);
+  close (fds[0]);
+  if (number == NULL)
+    g_error ("Cannot start an X server for the UI tests: %s", error->message);
+
+  display = g_strconcat (":", number, NULL);
+  g_setenv ("DISPLAY", display, TRUE);
+}
 
 void
 gui_test_init (int    *argc,
@@ -11,7 +111,7 @@ gui_test_init (int    *argc,
 {
   /* Not gtk_test_init(): GTK 4.8 ignores the options passed to it (checked: the user config
    * directory stays ~/.config), and g_test_init() cannot be called twice. This is what it does
-   * for us otherwise; gtk_init() aborts without a display, so the tests never skip. */
+   * for us otherwise; without a display the tests fail, never skip. */
   /* Isolated directories hide the system's MIME database, without which icons (SVG) do not
    * load: keep the real one, as GIO's documentation advises. */
   g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
@@ -27,8 +127,10 @@ gui_test_init (int    *argc,
   g_content_type_set_mime_dirs ((const char * const *) dirs);
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  start_own_server ();
   gtk_disable_setlocale ();
-  gtk_init ();
+  if (!gtk_init_check ())
+    g_error ("Cannot open the UI tests' X server, display %s", g_getenv ("DISPLAY"));
   adw_init ();
   /* The app adds these itself; a test has no GApplication. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
