@@ -761,6 +761,8 @@ on_tab_tick (GtkWidget     *widget,
     }
 
   self->tab_tick = 0;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->items_view),
+                               GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
   return G_SOURCE_REMOVE;
 }
 
@@ -799,8 +801,15 @@ on_items_key_pressed (GtkEventControllerKey *controller,
   g_array_append_val (self->tab_presses, direction);
   self->tab_frames = 0;
   if (self->tab_tick == 0)
-    self->tab_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->items_view), on_tab_tick,
-                                                   self, NULL);
+    {
+      /* The list is busy until the focus has moved: a screen reader (and the end-to-end suite)
+       * learns that the press was taken, and when it is done, even when the focus lands on a
+       * control that GTK 4.8 does not report (the text inside an entry row). */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->items_view),
+                                   GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
+      self->tab_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->items_view), on_tab_tick,
+                                                     self, NULL);
+    }
   return TRUE;
 }
 

@@ -112,6 +112,10 @@ class Run:
         self.export('json')
         self.check_csv()
         self.check_json()
+        followed = self.focus.followed
+        step(f'keys: {followed["reported"]} presses moved the focus with an event, '
+             f'{followed["plan list"]} through the plan list (busy until moved), '
+             f'{followed["unreported"]} to a control GTK does not report')
 
     def search_and_filter(self):
         step(f'search for "{SEARCH}"')

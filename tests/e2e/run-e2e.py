@@ -185,26 +185,5 @@ def main():
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-# The suite is not yet deterministic on every machine: about one run in three or four failed in
-# the last session's runs (a Tab that does not reach a newly opened plan item's fields, and,
-# beside other X servers, a display Waymark cannot open). Until that is found and fixed, a failed
-# run is reported and the suite runs again, up to three times in all; every failure is printed.
-ATTEMPTS = 3
-
-
-def main_with_attempts():
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            main()
-            return
-        except SystemExit as stop:
-            # Stopped by a signal (a string), or the usage: no second attempt.
-            if stop.code in (0, None) or isinstance(stop.code, str) or len(sys.argv) != 4:
-                raise
-            print(f'e2e: FLAKE: attempt {attempt} of {ATTEMPTS} failed', file=sys.stderr,
-                  flush=True)
-    fail(f'all {ATTEMPTS} attempts failed')
-
-
 if __name__ == '__main__':
-    main_with_attempts()
+    main()
