@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "test-util.h"
+
 /* waymark-cli as a user runs it: output compared with golden files under tests/golden/ (set
  * WAYMARK_UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then read the diff), exit
  * statuses, and messages. */
@@ -149,28 +151,11 @@ fixture_with (const char *dir,
               const char *replace)
 {
   g_autofree char *text = read_file (fixture);
-  g_auto(GStrv) parts = g_strsplit (text, find, 2);
-  g_autofree char *changed = NULL;
+  g_autofree char *changed = test_replace_once (text, find, replace);
   char *path = g_build_filename (dir, name, NULL);
 
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  changed = g_strjoinv (replace, parts);
   write_file (path, changed);
   return path;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Nothing in `text` that a terminal would obey or hide: it is UTF-8, with no control character
@@ -446,7 +431,7 @@ test_finding_6_output_fifo (void)
   g_assert_cmpint (folder.status, ==, 1);
   g_assert_nonnull (strstr (folder.err, "it is a folder"));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* Finding 6: a character device is written to in place. Kept as a guard only: before the fix,
@@ -562,7 +547,7 @@ test_finding_7_output_is_input (void)
     g_assert_cmpstr (after, ==, catalogue_text);
   }
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* Finding 11: escape sequences, bidirectional overrides and zero-width characters in a
@@ -591,7 +576,7 @@ test_finding_11_escape_in_table (void)
   g_assert_true (g_str_has_prefix (show.out, "Drive<U+001B>[2J<U+001B>[H<U+000D><U+202E>tcejorp"
                                               "<U+200B><U+009B>31m<U+007F>\n"));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* Finding 11: what the command line is given, or a file says, and then quoted in an error
@@ -624,7 +609,7 @@ test_finding_11_escape_in_error (void)
   assert_safe_for_terminal (bad_id.err, TRUE);
   g_assert_nonnull (strstr (bad_id.err, "“drive<U+001B>]0;title<U+0007>”"));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* Finding 11: a file name that is not UTF-8 is shown with its bytes made visible, in messages on
@@ -652,7 +637,7 @@ test_finding_11_non_utf8_filename (void)
   assert_safe_for_terminal (invalid.err, TRUE);
   g_assert_true (g_str_has_prefix (invalid.err, "bad-<0xE9>t<0xE9>.json: "));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 typedef struct
@@ -731,6 +716,32 @@ run_cli_bounded (Run        *run,
   run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
 }
 
+/* Every command that reads a file refuses `path` with `message` (export and list after their own
+ * words), and none writes anything to stdout. */
+static void
+assert_every_reader_refuses (const char *path,
+                             const char *message)
+{
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) list = { 0 };
+
+  run_cli_bounded (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.out, ==, "");
+  g_assert_cmpstr (validate.err, ==, message);
+
+  run_cli_bounded (&export, "export", "--format", "json", path, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.out, ==, "");
+  g_assert_true (g_str_has_suffix (export.err, message));
+
+  run_cli_bounded (&list, "list", "--catalogue", path, NULL);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_cmpstr (list.out, ==, "");
+  g_assert_true (g_str_has_suffix (list.err, message));
+}
+
 static void
 test_finding_4_deep_nesting (void)
 {
@@ -738,9 +749,6 @@ test_finding_4_deep_nesting (void)
   g_autofree char *path = g_build_filename (dir, "deep.json", NULL);
   g_autofree char *deep = g_strnfill (200000, '[');
   g_autoptr(GError) error = NULL;
-  g_auto(Run) validate = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) list = { 0 };
   const char *message = "deep.json: line 1, column 65: lists and objects are nested more than 64 "
                         "deep, which no Waymark file needs\n";
 
@@ -748,17 +756,7 @@ test_finding_4_deep_nesting (void)
   g_file_set_contents (path, deep, -1, &error);
   g_assert_no_error (error);
 
-  run_cli_bounded (&validate, "validate", path, NULL);
-  g_assert_cmpint (validate.status, ==, 1);
-  g_assert_cmpstr (validate.err, ==, message);
-
-  run_cli_bounded (&export, "export", "--format", "csv", path, NULL);
-  g_assert_cmpint (export.status, ==, 1);
-  g_assert_true (g_str_has_suffix (export.err, message));
-
-  run_cli_bounded (&list, "list", "--catalogue", path, NULL);
-  g_assert_cmpint (list.status, ==, 1);
-  g_assert_true (g_str_has_suffix (list.err, message));
+  assert_every_reader_refuses (path, message);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -771,24 +769,10 @@ test_finding_6_fifo_input (void)
   g_autofree char *path = g_build_filename (dir, "plan.waymark", NULL);
   const char *message = "plan.waymark: is a named pipe (FIFO), not a file: Waymark opens only "
                         "ordinary files\n";
-  g_auto(Run) validate = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) list = { 0 };
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
 
-  run_cli_bounded (&validate, "validate", path, NULL);
-  g_assert_cmpint (validate.status, ==, 1);
-  g_assert_cmpstr (validate.err, ==, message);
-
-  run_cli_bounded (&export, "export", "--format", "json", path, NULL);
-  g_assert_cmpint (export.status, ==, 1);
-  g_assert_cmpstr (export.out, ==, "");
-  g_assert_true (g_str_has_suffix (export.err, message));
-
-  run_cli_bounded (&list, "list", "--catalogue", path, NULL);
-  g_assert_cmpint (list.status, ==, 1);
-  g_assert_true (g_str_has_suffix (list.err, message));
+  assert_every_reader_refuses (path, message);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -821,15 +805,13 @@ test_finding_9_long_value_excerpt (void)
   g_autofree char *minimal = NULL;
   g_autofree char *long_value = g_strnfill (10 * 1024 * 1024, 'h');
   g_autofree char *rating = g_strdup_printf ("\"evidence_rating\" : \"%s\"", long_value);
-  g_auto(GStrv) parts = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Run) run = { 0 };
 
   /* A 10 MB bad rating once made 10 MB of stderr. */
   g_assert_true (g_file_get_contents (minimal_path, &minimal, NULL, NULL));
-  parts = g_strsplit (minimal, "\"evidence_rating\" : \"moderate\"", 2);
-  text = g_strjoinv (rating, parts);
+  text = test_replace_once (minimal, "\"evidence_rating\" : \"moderate\"", rating);
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
 
@@ -854,7 +836,6 @@ test_finding_10_overflow_validate (void)
                                                    NULL);
   g_autofree char *good = NULL;
   g_autofree char *bad = NULL;
-  g_auto(GStrv) parts = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Run) validate = { 0 };
   g_auto(Run) export = { 0 };
@@ -864,13 +845,13 @@ test_finding_10_overflow_validate (void)
   /* A million perpetrators at £1bn each: validate said "valid", then export failed without
    * naming the file or the item. */
   g_assert_true (g_file_get_contents (golden, &good, NULL, NULL));
-  parts = g_strsplit (good, "\"quantity\" : 40,\n      \"unit\" : \"perpetrators\",\n"
-                      "      \"unit_cost_pence\" : 240000,\n      \"unit_cost_high_pence\" : 240000",
-                      2);
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  bad = g_strjoinv ("\"quantity\" : 1000000,\n      \"unit\" : \"perpetrators\",\n"
-                    "      \"unit_cost_pence\" : 100000000000,\n"
-                    "      \"unit_cost_high_pence\" : 100000000000", parts);
+  bad = test_replace_once (good,
+                           "\"quantity\" : 40,\n      \"unit\" : \"perpetrators\",\n"
+                           "      \"unit_cost_pence\" : 240000,\n"
+                           "      \"unit_cost_high_pence\" : 240000",
+                           "\"quantity\" : 1000000,\n      \"unit\" : \"perpetrators\",\n"
+                           "      \"unit_cost_pence\" : 100000000000,\n"
+                           "      \"unit_cost_high_pence\" : 100000000000");
   g_file_set_contents (path, bad, -1, &error);
   g_assert_no_error (error);
 

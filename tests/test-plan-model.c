@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test-util.h"
 #include "waymark-catalogue.h"
 #include "waymark-money.h"
 #include "waymark-plan-io.h"
@@ -2264,27 +2265,13 @@ typedef struct
   guint   steps;
 } RunData;
 
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *value = g_getenv (name);
-  guint64 parsed;
-
-  if (value == NULL || *value == '\0')
-    return fallback;
-  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &parsed, NULL))
-    g_error ("%s=%s is not a whole number", name, value);
-  return (guint) parsed;
-}
-
 static void
 test_run (gconstpointer data)
 {
   const RunData *run_data = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_default (&error);
-  guint check_every = env_uint ("WAYMARK_MODEL_CHECK_EVERY", run_data->steps <= 300 ? 1 : 50);
+  guint check_every = test_env_uint ("WAYMARK_MODEL_CHECK_EVERY", run_data->steps <= 300 ? 1 : 50);
   g_autofree char *message = NULL;
   guint steps_run = 0;
   gint64 started = g_get_monotonic_time ();
@@ -2353,7 +2340,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_free);
-  guint steps = env_uint ("WAYMARK_MODEL_STEPS", DEFAULT_STEPS);
+  guint steps = test_env_uint ("WAYMARK_MODEL_STEPS", DEFAULT_STEPS);
   const char *seed = g_getenv ("WAYMARK_MODEL_SEED");
 
   /* No G_TEST_OPTION_ISOLATE_DIRS: this test reads no user directory (its files are in a
@@ -2369,7 +2356,7 @@ main (int    argc,
     {
       RunData *data = g_new0 (RunData, 1);
 
-      data->seed = env_uint ("WAYMARK_MODEL_SEED", 0);
+      data->seed = test_env_uint ("WAYMARK_MODEL_SEED", 0);
       data->steps = steps;
       g_ptr_array_add (runs, data);
       g_test_add_data_func ("/core/plan-model/seed", data, test_run);

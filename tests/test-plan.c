@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "test-util.h"
 #include "waymark-catalogue.h"
 #include "waymark-money.h"
 #include "waymark-plan-io.h"
@@ -480,12 +481,11 @@ test_missing_intervention_kept (Fixture       *fixture,
   g_autoptr(WaymarkPlan) plan = NULL;
   g_autoptr(WaymarkPlanItem) item = NULL;
   g_autofree char *ids = NULL;
-  g_auto(GStrv) parts = NULL;
 
   /* A plan from a catalogue that had an intervention this one lacks. */
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  parts = g_strsplit (text, "\"intervention_id\" : \"drive\"", 2);
-  renamed = g_strjoinv ("\"intervention_id\" : \"drive-2031\"", parts);
+  renamed = test_replace_once (text, "\"intervention_id\" : \"drive\"",
+                               "\"intervention_id\" : \"drive-2031\"");
   bytes = g_bytes_new (renamed, strlen (renamed));
 
   plan = waymark_plan_new_from_bytes (bytes, "old.waymark", fixture->catalogue, &error);
@@ -540,14 +540,11 @@ test_bad_plans (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (good, cases[i].from, 2);
-      g_autofree char *bad = NULL;
+      g_autofree char *bad = test_replace_once (good, cases[i].from, cases[i].to);
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(WaymarkPlan) plan = NULL;
 
-      g_assert_cmpuint (g_strv_length (parts), ==, 2);
-      bad = g_strjoinv (cases[i].to, parts);
       bytes = g_bytes_new (bad, strlen (bad));
       plan = waymark_plan_new_from_bytes (bytes, "bad.waymark", fixture->catalogue, &error);
       g_assert_null (plan);
@@ -569,13 +566,10 @@ open_edited (Fixture     *fixture,
   g_autofree char *path = golden_path ("plan-three-year.waymark");
   g_autofree char *good = NULL;
   g_autofree char *edited = NULL;
-  g_auto(GStrv) parts = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
-  parts = g_strsplit (good, from, 2);
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  edited = g_strjoinv (to, parts);
+  edited = test_replace_once (good, from, to);
   bytes = g_bytes_new (edited, strlen (edited));
 
   return waymark_plan_new_from_bytes (bytes, "bad.waymark", fixture->catalogue, error);

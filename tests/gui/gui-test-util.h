@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "test-util.h"
 #include "waymark-catalogue.h"
 #include "waymark-window-private.h"
 

@@ -1252,6 +1252,7 @@ answer_file_chooser (Monkey    *m,
   ChooserWait wait = { chooser, NULL, NULL };
   guint n_changed = 0;
   gulong handler;
+  g_autoptr(WaymarkWindow) window = NULL;
 
   if (chance (m, 20))
     {
@@ -1292,7 +1293,9 @@ answer_file_chooser (Monkey    *m,
   /* Saving, it first checks (asynchronously) whether the file is there, and asks about
    * replacing it: the answer counts once the chooser has gone or asked. */
   g_object_ref (dialog);
-  handler = g_signal_connect (m->window, "notify::catalogue", G_CALLBACK (on_catalogue_changed),
+  /* Held: answering "Save Changes?" on closing, the save closes the window. */
+  window = g_object_ref (m->window);
+  handler = g_signal_connect (window, "notify::catalogue", G_CALLBACK (on_catalogue_changed),
                               &n_changed);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   wait.dialog = dialog;
@@ -1303,7 +1306,7 @@ answer_file_chooser (Monkey    *m,
    * so that a seed replays the same however fast the machine. (The tests run untranslated.) */
   if (g_str_equal (title, "Open Catalogue"))
     gui_test_wait_until (catalogue_done, &n_changed, 60000, "the catalogue to load or be refused");
-  g_signal_handler_disconnect (m->window, handler);
+  g_signal_handler_disconnect (window, handler);
 }
 
 static gboolean
@@ -1625,34 +1628,6 @@ fill_directory (Monkey *m)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *value = g_getenv (name);
-  guint64 parsed;
-
-  if (value == NULL || *value == '\0')
-    return fallback;
-  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &parsed, NULL))
-    g_error ("%s=%s is not a whole number", name, value);
-  return (guint) parsed;
-}
-
-static void
 test_monkey (void)
 {
   Monkey monkey = { 0 };
@@ -1665,8 +1640,8 @@ test_monkey (void)
   /* In the test itself: GLib resets it at the start of each. */
   g_test_log_set_fatal_handler (on_fatal_log, NULL);
 
-  trail_seed = env_uint ("WAYMARK_MONKEY_SEED", DEFAULT_SEED);
-  trail_steps = m->n_steps = env_uint ("WAYMARK_MONKEY_STEPS", MONKEY_DEFAULT_STEPS);
+  trail_seed = test_env_uint ("WAYMARK_MONKEY_SEED", DEFAULT_SEED);
+  trail_steps = m->n_steps = test_env_uint ("WAYMARK_MONKEY_STEPS", MONKEY_DEFAULT_STEPS);
   g_test_message ("GUI monkey: WAYMARK_MONKEY_SEED=%u WAYMARK_MONKEY_STEPS=%u", trail_seed, m->n_steps);
   m->rand = g_rand_new_with_seed (trail_seed);
 
@@ -1732,7 +1707,16 @@ test_monkey (void)
    * on to its end so that the sanitizers' leak report says what it is. */
   if (G_OBJECT (m->catalogue)->ref_count != 1 || G_OBJECT (m->settings)->ref_count != 1)
     {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
       print_trail ();
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) left = g_list_model_get_item (toplevels, i);
+
+          g_printerr ("  still open: %s “%s”\n", G_OBJECT_TYPE_NAME (left),
+                      gtk_window_get_title (left) != NULL ? gtk_window_get_title (left) : "");
+        }
       g_test_fail_printf ("After the last window went, the catalogue is still held %u times and "
                           "the settings %u times besides the test's own",
                           G_OBJECT (m->catalogue)->ref_count - 1,
@@ -1748,7 +1732,7 @@ test_monkey (void)
   g_object_unref (m->app);
   g_ptr_array_unref (m->ids);
   g_rand_free (m->rand);
-  remove_tree (m->tmpdir);
+  test_remove_tree (m->tmpdir);
   g_free (m->tmpdir);
 }
 

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Helpers every test program shares (GLib only: the core tests and the UI tests link them). */
+
+/* `text` with the first `from` replaced by `to`; the test fails if `from` is not in it. */
+char  *test_replace_once (const char *text,
+                          const char *from,
+                          const char *to);
+
+/* Removes a temporary folder and the files in it (one level: the tests make no deeper ones). */
+void   test_remove_tree  (const char *dir);
+
+/* A whole number from the environment (a seed, a number of steps), or `fallback` when unset;
+ * anything else there stops the test with the variable's name. */
+guint  test_env_uint     (const char *name,
+                          guint       fallback);
+
+G_END_DECLS
