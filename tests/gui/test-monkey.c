@@ -116,8 +116,10 @@ typedef struct
   WaymarkCatalogue   *catalogue;
   GSettings          *settings;
   GtkRecentManager   *recent;
-  WaymarkWindow      *window;
+  WaymarkWindow      *window;   /* NULL once disposed */
   gboolean            window_gone;
+  guint               n_windows_made;
+  guint               n_windows_finalized;
   /* An unmapped button in a popover of the window: set to an action, its sensitivity says
    * whether the action is enabled (GTK 4.8 has no public query for a widget's actions). */
   GtkWidget          *probe_popover;
@@ -1468,6 +1470,12 @@ set_search_delays (GtkWidget *widget)
 }
 
 static void
+on_window_finalized (gpointer data)
+{
+  ((Monkey *) data)->n_windows_finalized++;
+}
+
+static void
 open_window (Monkey *m)
 {
   m->window = g_object_new (WAYMARK_TYPE_WINDOW,
@@ -1477,6 +1485,8 @@ open_window (Monkey *m)
                             "recent-manager", m->recent,
                             NULL);
   m->window_gone = FALSE;
+  m->n_windows_made++;
+  g_object_set_data_full (G_OBJECT (m->window), "monkey-finalize-probe", m, on_window_finalized);
   g_object_add_weak_pointer (G_OBJECT (m->window), (gpointer *) &m->window);
   g_signal_connect (m->window, "destroy", G_CALLBACK (on_window_destroy), m);
 
@@ -1493,10 +1503,14 @@ open_window (Monkey *m)
   gui_test_wait_until (is_mapped, m->window, 10000, "the window to be mapped");
 }
 
+/* Finalised, not only disposed (which is when a weak pointer is cleared): nothing holds any
+ * window the monkey has made. */
 static gboolean
 is_finalized (gpointer data)
 {
-  return ((Monkey *) data)->window == NULL;
+  Monkey *m = data;
+
+  return m->window == NULL && m->n_windows_finalized == m->n_windows_made;
 }
 
 /* After a close or a crash: the window must be gone entirely, and a new one opens, as a person
