@@ -786,9 +786,9 @@ is_narrow (gpointer window)
   return gtk_widget_get_width (window) > 0 && gtk_widget_get_width (window) <= 400;
 }
 
-/* Closing the window while it presents, in a narrow window: the catalogue and the settings must go with the window (the tear-down checks). Closer to what
- * the GUI monkey's seed 6 does at step 241, which still leaves the view stack behind (see the
- * README); this path does not. */
+/* Closing the window while it presents, in a narrow window: the catalogue and the settings
+ * must go with the window (the tear-down checks). Close to what the GUI monkey's seed 6 does at
+ * step 241, which still leaves the view stack behind (see the README); this path does not. */
 static void
 test_close_while_presenting (Fixture       *f,
                              gconstpointer  data)
