@@ -10,8 +10,8 @@
  * exporting, and the recovery copy, with the notifications the window builds its title and
  * actions from. Files are read back with the core's own plan reader. */
 
-/* The recovery copy is written this long after an edit at most; only a hang guard, scaled for
- * memcheck and the sanitizers: the tests wait for the copy itself, not for a length of time. */
+/* Only a hang guard, long enough for memcheck and the sanitizers on a busy machine: the tests
+ * wait for the recovery copy itself, not for a length of time. */
 #define HANG_GUARD_MS 120000
 
 typedef struct
