@@ -271,8 +271,10 @@ chip_specs_new (WaymarkCriteria *c)
 
   search = waymark_criteria_get_search (c);
   if (search != NULL)
-    /* Translators: a filter chip for the search words */
-    add_spec (specs, "search", 0, g_strdup_printf (_("Search: “%s”"), search));
+    {
+      /* Translators: a filter chip for the search words */
+      add_spec (specs, "search", 0, g_strdup_printf (_("Search: “%s”"), search));
+    }
 
   add_set_specs (specs, c, "levels");
   add_set_specs (specs, c, "focus");
@@ -281,14 +283,18 @@ chip_specs_new (WaymarkCriteria *c)
 
   rating = waymark_criteria_get_min_evidence (c);
   if (rating != WAYMARK_RATING_NONE)
-    /* Translators: a filter chip; %s is a rating such as "Moderate" */
-    add_spec (specs, "min-evidence", 0,
-              g_strdup_printf (_("Evidence: at least %s"), waymark_rating_get_label (rating)));
+    {
+      /* Translators: a filter chip; %s is a rating such as "Moderate" */
+      char *label = g_strdup_printf (_("Evidence: at least %s"), waymark_rating_get_label (rating));
+      add_spec (specs, "min-evidence", 0, label);
+    }
   rating = waymark_criteria_get_min_impact (c);
   if (rating != WAYMARK_RATING_NONE)
-    /* Translators: a filter chip; %s is a rating such as "High" */
-    add_spec (specs, "min-impact", 0,
-              g_strdup_printf (_("Impact: at least %s"), waymark_rating_get_label (rating)));
+    {
+      /* Translators: a filter chip; %s is a rating such as "High" */
+      char *label = g_strdup_printf (_("Impact: at least %s"), waymark_rating_get_label (rating));
+      add_spec (specs, "min-impact", 0, label);
+    }
 
   add_set_specs (specs, c, "llr-status");
 
