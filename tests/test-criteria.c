@@ -282,6 +282,171 @@ test_sort (Fixture       *fixture,
   g_assert_cmpstr (by_review, ==, "coaching-boys-into-men real-consent safe-dates");
 }
 
+/* The tables: one per filter dimension, each the source of its type's ids */
+
+static void
+assert_table (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  guint n_values = G_IS_ENUM_CLASS (klass) ? G_ENUM_CLASS (klass)->n_values
+                                           : G_FLAGS_CLASS (klass)->n_values;
+  guint n_choices = 0;
+  const WaymarkChoice *choices = waymark_choices_for_type (type, &n_choices);
+
+  g_test_message ("%s", g_type_name (type));
+  g_assert_nonnull (choices);
+  g_assert_cmpuint (n_choices, ==, n_values);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      guint value = G_IS_ENUM_CLASS (klass) ? (guint) G_ENUM_CLASS (klass)->values[i].value
+                                            : G_FLAGS_CLASS (klass)->values[i].value;
+      const char *nick = G_IS_ENUM_CLASS (klass) ? G_ENUM_CLASS (klass)->values[i].value_nick
+                                                 : G_FLAGS_CLASS (klass)->values[i].value_nick;
+      const WaymarkChoice *choice = waymark_choice_lookup (type, value);
+      const char *label;
+
+      /* Every value has an id (the nick) and a label for people. */
+      g_assert_nonnull (choice);
+      g_assert_cmpuint (choice->value, ==, value);
+      g_assert_cmpstr (choice->id, ==, nick);
+      g_assert_cmpuint (strlen (choice->id), >, 0);
+      label = waymark_choice_get_label (choice);
+      g_assert_nonnull (label);
+      g_assert_cmpuint (strlen (label), >, 0);
+      g_assert_nonnull (waymark_choice_get_short_label (choice));
+
+      /* id -> value -> id */
+      g_assert_true (waymark_choice_lookup_id (type, choice->id) == choice);
+      if (G_IS_ENUM_CLASS (klass))
+        {
+          int back;
+
+          g_assert_true (waymark_enum_from_string (type, choice->id, &back));
+          g_assert_cmpint (back, ==, (int) value);
+          g_assert_cmpstr (waymark_enum_to_string (type, back), ==, choice->id);
+        }
+      else
+        {
+          const char *strv[] = { choice->id, NULL };
+          g_auto(GStrv) back = NULL;
+
+          g_assert_cmpuint (waymark_flags_from_strv (type, strv, NULL), ==, value);
+          back = waymark_flags_to_strv (type, value);
+          g_assert_cmpuint (g_strv_length (back), ==, 1);
+          g_assert_cmpstr (back[0], ==, choice->id);
+        }
+    }
+
+  /* An unknown id is refused. */
+  g_assert_null (waymark_choice_lookup_id (type, "hihg"));
+  g_assert_null (waymark_choice_lookup_id (type, ""));
+  g_assert_null (waymark_choice_lookup_id (type, NULL));
+  if (G_IS_ENUM_CLASS (klass))
+    {
+      int v = -1;
+
+      g_assert_false (waymark_enum_from_string (type, "hihg", &v));
+      g_assert_cmpint (v, ==, -1);
+    }
+  else
+    {
+      const char *strv[] = { choices[0].id, "hihg", NULL };
+      const char *invalid = NULL;
+
+      g_assert_cmpuint (waymark_flags_from_strv (type, strv, &invalid), ==, 0);
+      g_assert_cmpstr (invalid, ==, "hihg");
+    }
+}
+
+static void
+test_tables (void)
+{
+  const GType types[] = {
+    WAYMARK_TYPE_LEVEL, WAYMARK_TYPE_FOCUS, WAYMARK_TYPE_FOCUS_SET, WAYMARK_TYPE_WORKS_WITH,
+    WAYMARK_TYPE_AGE_GROUP, WAYMARK_TYPE_RATING, WAYMARK_TYPE_LLR_STATUS,
+    WAYMARK_TYPE_LLR_STATUS_SET, WAYMARK_TYPE_SETTING, WAYMARK_TYPE_SORT_KEY,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    assert_table (types[i]);
+
+  /* A type with no table says so. */
+  g_assert_null (waymark_choices_for_type (WAYMARK_TYPE_CURRENCY, NULL));
+}
+
+static void
+test_tables_sets (void)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (WAYMARK_TYPE_CRITERIA);
+  GParamSpec *focus = g_object_class_find_property (G_OBJECT_CLASS (klass), "focus");
+  GParamSpec *status = g_object_class_find_property (G_OBJECT_CLASS (klass), "llr-status");
+  guint n_focus, n_status;
+  const WaymarkChoice *focus_rows = waymark_choices_for_type (WAYMARK_TYPE_FOCUS, &n_focus);
+  const WaymarkChoice *status_rows = waymark_choices_for_type (WAYMARK_TYPE_LLR_STATUS, &n_status);
+
+  /* Focus and status in LLR are filtered as GFlags like every other set... */
+  g_assert_true (G_IS_PARAM_SPEC_FLAGS (focus));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (focus) == WAYMARK_TYPE_FOCUS_SET);
+  g_assert_true (G_IS_PARAM_SPEC_FLAGS (status));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (status) == WAYMARK_TYPE_LLR_STATUS_SET);
+
+  /* ...whose bits are 1 << the intervention's value, with the same ids and labels. */
+  for (guint i = 0; i < n_focus; i++)
+    {
+      const WaymarkChoice *set = waymark_choice_lookup (WAYMARK_TYPE_FOCUS_SET,
+                                                        1u << focus_rows[i].value);
+
+      g_assert_nonnull (set);
+      g_assert_cmpstr (set->id, ==, focus_rows[i].id);
+      g_assert_cmpstr (waymark_choice_get_label (set), ==,
+                       waymark_focus_get_label (focus_rows[i].value));
+    }
+  for (guint i = 0; i < n_status; i++)
+    {
+      const WaymarkChoice *set = waymark_choice_lookup (WAYMARK_TYPE_LLR_STATUS_SET,
+                                                        1u << status_rows[i].value);
+
+      g_assert_nonnull (set);
+      g_assert_cmpstr (set->id, ==, status_rows[i].id);
+      g_assert_cmpstr (waymark_choice_get_label (set), ==,
+                       waymark_llr_status_get_label (status_rows[i].value));
+    }
+  g_assert_cmpuint (WAYMARK_LLR_STATUS_SET_NOT_IN_PLACE, ==, 1u << WAYMARK_LLR_STATUS_NOT_IN_PLACE);
+
+  /* The labels the filter pane shows under its heading. */
+  g_assert_cmpstr (waymark_choice_get_short_label (waymark_choice_lookup (WAYMARK_TYPE_LLR_STATUS_SET,
+                                                                          WAYMARK_LLR_STATUS_SET_SIMILAR_IN_PLACE)),
+                   ==, "Something similar in place");
+  g_assert_cmpstr (waymark_choice_get_subtitle (waymark_choice_lookup (WAYMARK_TYPE_AGE_GROUP,
+                                                                       WAYMARK_AGE_GROUP_UNDER_25)),
+                   ==, "LLR’s priority focus");
+  g_assert_null (waymark_choice_get_subtitle (waymark_choice_lookup (WAYMARK_TYPE_AGE_GROUP,
+                                                                     WAYMARK_AGE_GROUP_ADULTS)));
+}
+
+static void
+test_tables_minimums (void)
+{
+  guint n;
+  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
+  const WaymarkRating expected[] = {
+    WAYMARK_RATING_NONE, WAYMARK_RATING_LOW, WAYMARK_RATING_MODERATE, WAYMARK_RATING_HIGH,
+  };
+
+  /* In the order offered; a range is never a minimum; the ids are the ratings' own. */
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (minimums[i].value, ==, expected[i]);
+      g_assert_cmpstr (minimums[i].id, ==, waymark_enum_to_string (WAYMARK_TYPE_RATING, expected[i]));
+      g_assert_cmpuint (strlen (waymark_choice_get_label (&minimums[i])), >, 0);
+    }
+  g_assert_cmpstr (waymark_choice_get_label (&minimums[0]), ==, "Any");
+  g_assert_cmpstr (waymark_choice_get_label (&minimums[3]), ==,
+                   waymark_rating_get_label (WAYMARK_RATING_HIGH));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +470,10 @@ main (int    argc,
   ADD ("/core/criteria/sort", test_sort);
 
 #undef ADD
+
+  g_test_add_func ("/core/criteria/tables/every-value", test_tables);
+  g_test_add_func ("/core/criteria/tables/sets", test_tables_sets);
+  g_test_add_func ("/core/criteria/tables/minimums", test_tables_minimums);
 
   return g_test_run ();
 }

@@ -173,53 +173,32 @@ parse_flags_option (const char  *option,
   return TRUE;
 }
 
-/* Parses "a,b" of an enum's nicks into a set of bits 1 << value. */
-static gboolean
-parse_enum_set_option (const char  *option,
-                       const char  *value,
-                       GType        type,
-                       int          first_allowed,
-                       guint       *out,
-                       GError     **error)
-{
-  g_auto(GStrv) parts = g_strsplit (value, ",", -1);
-
-  *out = 0;
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      int v;
-
-      g_strstrip (parts[i]);
-      if (!waymark_enum_from_string (type, parts[i], &v) || v < first_allowed)
-        {
-          g_autofree char *allowed = waymark_enum_list_nicks (type, first_allowed);
-
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("%s: “%s” is not one of %s"), option, parts[i], allowed);
-          return FALSE;
-        }
-      *out |= 1u << v;
-    }
-
-  return TRUE;
-}
-
+/* A minimum rating: an id of the minimums' table other than "none", or a range's id
+ * (low-moderate), which counts as its low end as everywhere. */
 static gboolean
 parse_rating_option (const char     *option,
                      const char     *value,
                      WaymarkRating  *out,
                      GError        **error)
 {
-  int v;
+  const WaymarkChoice *rating = waymark_choice_lookup_id (WAYMARK_TYPE_RATING, value);
 
-  if (!waymark_enum_from_string (WAYMARK_TYPE_RATING, value, &v) || v == WAYMARK_RATING_NONE)
+  if (rating == NULL || rating->value == WAYMARK_RATING_NONE)
     {
+      guint n;
+      const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
+      g_autoptr(GString) allowed = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        if (minimums[i].value != WAYMARK_RATING_NONE)
+          g_string_append_printf (allowed, "%s%s", allowed->len > 0 ? ", " : "", minimums[i].id);
+
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: “%s” is not one of low, moderate, high"), option, value);
+                   _("%s: “%s” is not one of %s"), option, value, allowed->str);
       return FALSE;
     }
 
-  *out = v;
+  *out = rating->value;
   return TRUE;
 }
 
@@ -277,7 +256,7 @@ build_criteria (ListOptions      *options,
     }
   if (options->focus != NULL)
     {
-      if (!parse_enum_set_option ("--focus", options->focus, WAYMARK_TYPE_FOCUS, 0, &bits, error))
+      if (!parse_flags_option ("--focus", options->focus, WAYMARK_TYPE_FOCUS_SET, &bits, error))
         return FALSE;
       waymark_criteria_set_focus (criteria, bits);
     }
@@ -302,8 +281,8 @@ build_criteria (ListOptions      *options,
     }
   if (options->llr_status != NULL)
     {
-      if (!parse_enum_set_option ("--llr-status", options->llr_status, WAYMARK_TYPE_LLR_STATUS,
-                                  0, &bits, error))
+      if (!parse_flags_option ("--llr-status", options->llr_status, WAYMARK_TYPE_LLR_STATUS_SET,
+                               &bits, error))
         return FALSE;
       waymark_criteria_set_llr_status (criteria, bits);
     }

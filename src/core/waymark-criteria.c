@@ -7,33 +7,53 @@
 #include "waymark-criteria.h"
 #include "waymark-intervention-private.h"
 
-G_DEFINE_FLAGS_TYPE (WaymarkAgeGroup, waymark_age_group,
-  G_DEFINE_ENUM_VALUE (WAYMARK_AGE_GROUP_CHILDREN, "children"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_AGE_GROUP_UNDER_25, "under-25"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_AGE_GROUP_ADULTS, "adults"))
+static const WaymarkChoice age_group_choices[] = {
+  { WAYMARK_AGE_GROUP_CHILDREN, "WAYMARK_AGE_GROUP_CHILDREN", "children", NULL,
+    N_("Children (0–17)"), NULL, NULL },
+  { WAYMARK_AGE_GROUP_UNDER_25, "WAYMARK_AGE_GROUP_UNDER_25", "under-25", NULL,
+    N_("Young people under 25"), NULL, N_("LLR’s priority focus") },
+  { WAYMARK_AGE_GROUP_ADULTS, "WAYMARK_AGE_GROUP_ADULTS", "adults", NULL,
+    N_("Adults (18 and over)"), NULL, NULL },
+};
 
-G_DEFINE_ENUM_TYPE (WaymarkSortKey, waymark_sort_key,
-  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_NAME, "name"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_LEVEL, "level"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_EVIDENCE, "evidence"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_IMPACT, "impact"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_COST, "cost"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SORT_REVIEW, "review"))
+#define SORT_ROW(value, id, label) { value, #value, id, "sort", label, NULL, NULL }
+static const WaymarkChoice sort_key_choices[] = {
+  SORT_ROW (WAYMARK_SORT_NAME, "name", NC_("sort", "Name")),
+  SORT_ROW (WAYMARK_SORT_LEVEL, "level", NC_("sort", "Level")),
+  SORT_ROW (WAYMARK_SORT_EVIDENCE, "evidence", NC_("sort", "Evidence")),
+  SORT_ROW (WAYMARK_SORT_IMPACT, "impact", NC_("sort", "Impact")),
+  SORT_ROW (WAYMARK_SORT_COST, "cost", NC_("sort", "Cost")),
+  SORT_ROW (WAYMARK_SORT_REVIEW, "review", NC_("sort", "Review order")),
+};
+#undef SORT_ROW
+
+/* The minimums a filter offers: a range is never a minimum. The ids are the ratings' own. */
+#define MINIMUM_ROW(value, id, context, label) { value, #value, id, context, label, NULL, NULL }
+static const WaymarkChoice minimum_choices[] = {
+  MINIMUM_ROW (WAYMARK_RATING_NONE, "none", "minimum rating", NC_("minimum rating", "Any")),
+  MINIMUM_ROW (WAYMARK_RATING_LOW, "low", "rating", NC_("rating", "Low")),
+  MINIMUM_ROW (WAYMARK_RATING_MODERATE, "moderate", "rating", NC_("rating", "Moderate")),
+  MINIMUM_ROW (WAYMARK_RATING_HIGH, "high", "rating", NC_("rating", "High")),
+};
+#undef MINIMUM_ROW
+
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkAgeGroup, waymark_age_group, TRUE, age_group_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkSortKey, waymark_sort_key, FALSE, sort_key_choices, FALSE)
 
 const char *
 waymark_age_group_get_label (WaymarkAgeGroup group)
 {
-  switch (group)
-    {
-    case WAYMARK_AGE_GROUP_CHILDREN:
-      return _("Children (0–17)");
-    case WAYMARK_AGE_GROUP_UNDER_25:
-      return _("Young people under 25");
-    case WAYMARK_AGE_GROUP_ADULTS:
-      return _("Adults (18 and over)");
-    default:
-      return NULL;
-    }
+  const WaymarkChoice *choice = waymark_choice_lookup (WAYMARK_TYPE_AGE_GROUP, group);
+
+  return choice != NULL ? waymark_choice_get_label (choice) : NULL;
+}
+
+const WaymarkChoice *
+waymark_criteria_get_minimum_choices (guint *n_choices)
+{
+  if (n_choices != NULL)
+    *n_choices = G_N_ELEMENTS (minimum_choices);
+  return minimum_choices;
 }
 
 struct _WaymarkCriteria
@@ -41,11 +61,11 @@ struct _WaymarkCriteria
   GObject parent_instance;
 
   WaymarkLevel      levels;
-  guint             focus;
+  WaymarkFocusSet   focus;
   WaymarkWorksWith  works_with;
   WaymarkRating     min_evidence;
   WaymarkRating     min_impact;
-  guint             llr_status;
+  WaymarkLlrStatusSet llr_status;
   gboolean          cost_published;
   gint64            max_cost;
   WaymarkAgeGroup   age_groups;
@@ -105,7 +125,7 @@ waymark_criteria_get_property (GObject    *object,
       g_value_set_flags (value, self->levels);
       break;
     case PROP_FOCUS:
-      g_value_set_uint (value, self->focus);
+      g_value_set_flags (value, self->focus);
       break;
     case PROP_WORKS_WITH:
       g_value_set_flags (value, self->works_with);
@@ -117,7 +137,7 @@ waymark_criteria_get_property (GObject    *object,
       g_value_set_enum (value, self->min_impact);
       break;
     case PROP_LLR_STATUS:
-      g_value_set_uint (value, self->llr_status);
+      g_value_set_flags (value, self->llr_status);
       break;
     case PROP_COST_PUBLISHED:
       g_value_set_boolean (value, self->cost_published);
@@ -150,7 +170,7 @@ waymark_criteria_set_property (GObject      *object,
       waymark_criteria_set_levels (self, g_value_get_flags (value));
       break;
     case PROP_FOCUS:
-      waymark_criteria_set_focus (self, g_value_get_uint (value));
+      waymark_criteria_set_focus (self, g_value_get_flags (value));
       break;
     case PROP_WORKS_WITH:
       waymark_criteria_set_works_with (self, g_value_get_flags (value));
@@ -162,7 +182,7 @@ waymark_criteria_set_property (GObject      *object,
       waymark_criteria_set_min_impact (self, g_value_get_enum (value));
       break;
     case PROP_LLR_STATUS:
-      waymark_criteria_set_llr_status (self, g_value_get_uint (value));
+      waymark_criteria_set_llr_status (self, g_value_get_flags (value));
       break;
     case PROP_COST_PUBLISHED:
       waymark_criteria_set_cost_published (self, g_value_get_boolean (value));
@@ -193,14 +213,16 @@ waymark_criteria_class_init (WaymarkCriteriaClass *klass)
 
   properties[PROP_LEVELS] =
     g_param_spec_flags ("levels", NULL, NULL, WAYMARK_TYPE_LEVEL, 0, flags);
-  properties[PROP_FOCUS] = g_param_spec_uint ("focus", NULL, NULL, 0, 7, 0, flags);
+  properties[PROP_FOCUS] =
+    g_param_spec_flags ("focus", NULL, NULL, WAYMARK_TYPE_FOCUS_SET, 0, flags);
   properties[PROP_WORKS_WITH] =
     g_param_spec_flags ("works-with", NULL, NULL, WAYMARK_TYPE_WORKS_WITH, 0, flags);
   properties[PROP_MIN_EVIDENCE] =
     g_param_spec_enum ("min-evidence", NULL, NULL, WAYMARK_TYPE_RATING, WAYMARK_RATING_NONE, flags);
   properties[PROP_MIN_IMPACT] =
     g_param_spec_enum ("min-impact", NULL, NULL, WAYMARK_TYPE_RATING, WAYMARK_RATING_NONE, flags);
-  properties[PROP_LLR_STATUS] = g_param_spec_uint ("llr-status", NULL, NULL, 0, 15, 0, flags);
+  properties[PROP_LLR_STATUS] =
+    g_param_spec_flags ("llr-status", NULL, NULL, WAYMARK_TYPE_LLR_STATUS_SET, 0, flags);
   properties[PROP_COST_PUBLISHED] =
     g_param_spec_boolean ("cost-published", NULL, NULL, FALSE, flags);
   properties[PROP_MAX_COST] =
@@ -254,11 +276,11 @@ changed (WaymarkCriteria *self,
   }
 
 DEFINE_ACCESSORS (WaymarkLevel, levels, PROP_LEVELS)
-DEFINE_ACCESSORS (guint, focus, PROP_FOCUS)
+DEFINE_ACCESSORS (WaymarkFocusSet, focus, PROP_FOCUS)
 DEFINE_ACCESSORS (WaymarkWorksWith, works_with, PROP_WORKS_WITH)
 DEFINE_ACCESSORS (WaymarkRating, min_evidence, PROP_MIN_EVIDENCE)
 DEFINE_ACCESSORS (WaymarkRating, min_impact, PROP_MIN_IMPACT)
-DEFINE_ACCESSORS (guint, llr_status, PROP_LLR_STATUS)
+DEFINE_ACCESSORS (WaymarkLlrStatusSet, llr_status, PROP_LLR_STATUS)
 DEFINE_ACCESSORS (gboolean, cost_published, PROP_COST_PUBLISHED)
 DEFINE_ACCESSORS (gint64, max_cost, PROP_MAX_COST)
 DEFINE_ACCESSORS (WaymarkAgeGroup, age_groups, PROP_AGE_GROUPS)

@@ -34,6 +34,10 @@ GType waymark_sort_key_get_type  (void) G_GNUC_CONST;
 /* Words for people, translated: "Children (0–17)". One group at a time. */
 const char *waymark_age_group_get_label (WaymarkAgeGroup group);
 
+/* The table of the minimum-rating filters (min-evidence, min-impact), in the order offered:
+ * none ("Any"), low, moderate, high; each row's value a WaymarkRating, its id the rating's. */
+const WaymarkChoice *waymark_criteria_get_minimum_choices (guint *n_choices);
+
 #define WAYMARK_TYPE_CRITERIA (waymark_criteria_get_type ())
 
 G_DECLARE_FINAL_TYPE (WaymarkCriteria, waymark_criteria, WAYMARK, CRITERIA, GObject)
@@ -46,10 +50,9 @@ WaymarkCriteria *waymark_criteria_new                  (void);
 WaymarkLevel     waymark_criteria_get_levels           (WaymarkCriteria  *self);
 void             waymark_criteria_set_levels           (WaymarkCriteria  *self,
                                                         WaymarkLevel      levels);
-/* A set of WaymarkFocus values as bits: 1 << WAYMARK_FOCUS_DA, ... */
-guint            waymark_criteria_get_focus            (WaymarkCriteria  *self);
+WaymarkFocusSet  waymark_criteria_get_focus            (WaymarkCriteria  *self);
 void             waymark_criteria_set_focus            (WaymarkCriteria  *self,
-                                                        guint             focus_bits);
+                                                        WaymarkFocusSet   focus);
 WaymarkWorksWith waymark_criteria_get_works_with       (WaymarkCriteria  *self);
 void             waymark_criteria_set_works_with       (WaymarkCriteria  *self,
                                                         WaymarkWorksWith  works_with);
@@ -59,10 +62,9 @@ void             waymark_criteria_set_min_evidence     (WaymarkCriteria  *self,
 WaymarkRating    waymark_criteria_get_min_impact       (WaymarkCriteria  *self);
 void             waymark_criteria_set_min_impact       (WaymarkCriteria  *self,
                                                         WaymarkRating     rating);
-/* A set of WaymarkLlrStatus values as bits: 1 << WAYMARK_LLR_STATUS_IN_PLACE, ... */
-guint            waymark_criteria_get_llr_status       (WaymarkCriteria  *self);
+WaymarkLlrStatusSet waymark_criteria_get_llr_status    (WaymarkCriteria  *self);
 void             waymark_criteria_set_llr_status       (WaymarkCriteria  *self,
-                                                        guint             status_bits);
+                                                        WaymarkLlrStatusSet status);
 gboolean         waymark_criteria_get_cost_published   (WaymarkCriteria  *self);
 void             waymark_criteria_set_cost_published   (WaymarkCriteria  *self,
                                                         gboolean          cost_published);

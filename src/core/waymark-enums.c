@@ -5,49 +5,223 @@
 
 #include "waymark-enums.h"
 
-G_DEFINE_FLAGS_TYPE (WaymarkLevel, waymark_level,
-  G_DEFINE_ENUM_VALUE (WAYMARK_LEVEL_PRIMARY, "primary"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_LEVEL_SECONDARY, "secondary"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_LEVEL_TERTIARY, "tertiary"))
+/* Registering a type from its table */
 
-G_DEFINE_ENUM_TYPE (WaymarkRating, waymark_rating,
-  G_DEFINE_ENUM_VALUE (WAYMARK_RATING_NONE, "none"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_RATING_LOW, "low"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_RATING_LOW_MODERATE, "low-moderate"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_RATING_MODERATE, "moderate"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_RATING_HIGH, "high"))
+typedef struct
+{
+  const WaymarkChoice *choices;
+  guint                n_choices;
+} ChoiceTable;
 
-G_DEFINE_ENUM_TYPE (WaymarkFocus, waymark_focus,
-  G_DEFINE_ENUM_VALUE (WAYMARK_FOCUS_DA, "da"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_FOCUS_SV, "sv"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_FOCUS_BOTH, "both"))
+static GQuark
+choice_table_quark (void)
+{
+  static GQuark quark;
 
-G_DEFINE_FLAGS_TYPE (WaymarkWorksWith, waymark_works_with,
-  G_DEFINE_ENUM_VALUE (WAYMARK_WORKS_WITH_VICTIMS, "victims"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WORKS_WITH_PERPETRATORS, "perpetrators"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE, "children-young-people"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WORKS_WITH_COMMUNITY, "community"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WORKS_WITH_PROFESSIONALS, "professionals"))
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("waymark-choice-table");
+  return quark;
+}
 
-G_DEFINE_FLAGS_TYPE (WaymarkSetting, waymark_setting,
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_SCHOOL, "school"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_UNIVERSITY, "university"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_NIGHT_TIME_ECONOMY, "night-time-economy"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_COMMUNITY, "community"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_CAMPAIGN, "campaign"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_HEALTH, "health"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_HELPLINE, "helpline"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_THERAPY, "therapy"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_CHILDREN, "children"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_PERPETRATOR_PROGRAMME, "perpetrator-programme"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_CRIMINAL_JUSTICE, "criminal-justice"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_SETTING_MULTI_AGENCY, "multi-agency"))
+GType
+waymark_choice_register_type (const char          *type_name,
+                              gboolean             is_flags,
+                              const WaymarkChoice *choices,
+                              guint                n_choices,
+                              gboolean             bit_of_value)
+{
+  /* Registered once per process and never freed, as GLib's own static types are. */
+  ChoiceTable *table = g_new0 (ChoiceTable, 1);
+  GType type;
 
-G_DEFINE_ENUM_TYPE (WaymarkLlrStatus, waymark_llr_status,
-  G_DEFINE_ENUM_VALUE (WAYMARK_LLR_STATUS_UNKNOWN, "unknown"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_LLR_STATUS_IN_PLACE, "in-place"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE, "similar-in-place"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_LLR_STATUS_NOT_IN_PLACE, "not-in-place"))
+  if (bit_of_value)
+    {
+      /* A set of an enum's values: the same rows, each value the bit 1 << value. */
+      WaymarkChoice *rows = g_new (WaymarkChoice, n_choices);
+
+      for (guint i = 0; i < n_choices; i++)
+        {
+          g_assert (choices[i].value < 32);
+          rows[i] = choices[i];
+          rows[i].value = 1u << choices[i].value;
+        }
+      choices = rows;
+    }
+
+  if (is_flags)
+    {
+      GFlagsValue *values = g_new0 (GFlagsValue, n_choices + 1);
+
+      for (guint i = 0; i < n_choices; i++)
+        values[i] = (GFlagsValue) { choices[i].value, choices[i].name, choices[i].id };
+      type = g_flags_register_static (g_intern_string (type_name), values);
+    }
+  else
+    {
+      GEnumValue *values = g_new0 (GEnumValue, n_choices + 1);
+
+      for (guint i = 0; i < n_choices; i++)
+        values[i] = (GEnumValue) { (int) choices[i].value, choices[i].name, choices[i].id };
+      type = g_enum_register_static (g_intern_string (type_name), values);
+    }
+
+  table->choices = choices;
+  table->n_choices = n_choices;
+  g_type_set_qdata (type, choice_table_quark (), table);
+
+  return type;
+}
+
+const WaymarkChoice *
+waymark_choices_for_type (GType  type,
+                          guint *n_choices)
+{
+  ChoiceTable *table;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (type) || G_TYPE_IS_FLAGS (type), NULL);
+
+  table = g_type_get_qdata (type, choice_table_quark ());
+  if (n_choices != NULL)
+    *n_choices = table != NULL ? table->n_choices : 0;
+  return table != NULL ? table->choices : NULL;
+}
+
+const WaymarkChoice *
+waymark_choice_lookup (GType type,
+                       guint value)
+{
+  guint n;
+  const WaymarkChoice *choices = waymark_choices_for_type (type, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (choices[i].value == value)
+      return &choices[i];
+
+  return NULL;
+}
+
+const WaymarkChoice *
+waymark_choice_lookup_id (GType       type,
+                          const char *id)
+{
+  guint n;
+  const WaymarkChoice *choices = waymark_choices_for_type (type, &n);
+
+  if (id == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (choices[i].id, id))
+      return &choices[i];
+
+  return NULL;
+}
+
+static const char *
+translate (const char *context,
+           const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, text)
+                         : g_dgettext (GETTEXT_PACKAGE, text);
+}
+
+const char *
+waymark_choice_get_label (const WaymarkChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return translate (choice->context, choice->label);
+}
+
+const char *
+waymark_choice_get_short_label (const WaymarkChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return choice->short_label != NULL ? translate (choice->context, choice->short_label)
+                                     : waymark_choice_get_label (choice);
+}
+
+const char *
+waymark_choice_get_subtitle (const WaymarkChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return translate (NULL, choice->subtitle);
+}
+
+/* The tables: one row per value, in declaration order. The types are registered from them, so
+ * the ids (the nicks) are written once. Labels are marked here and translated when asked for. */
+
+#define ROW(value, id, label) { value, #value, id, NULL, label, NULL, NULL }
+#define ROW_C(value, id, context, label) { value, #value, id, context, label, NULL, NULL }
+
+static const WaymarkChoice level_choices[] = {
+  ROW (WAYMARK_LEVEL_PRIMARY, "primary", N_("Primary")),
+  ROW (WAYMARK_LEVEL_SECONDARY, "secondary", N_("Secondary")),
+  ROW (WAYMARK_LEVEL_TERTIARY, "tertiary", N_("Tertiary")),
+};
+
+static const WaymarkChoice rating_choices[] = {
+  ROW_C (WAYMARK_RATING_NONE, "none", "rating", NC_("rating", "Not rated")),
+  ROW_C (WAYMARK_RATING_LOW, "low", "rating", NC_("rating", "Low")),
+  ROW_C (WAYMARK_RATING_LOW_MODERATE, "low-moderate", "rating", NC_("rating", "Low to moderate")),
+  ROW_C (WAYMARK_RATING_MODERATE, "moderate", "rating", NC_("rating", "Moderate")),
+  ROW_C (WAYMARK_RATING_HIGH, "high", "rating", NC_("rating", "High")),
+};
+
+static const WaymarkChoice focus_choices[] = {
+  ROW (WAYMARK_FOCUS_DA, "da", N_("Domestic abuse")),
+  ROW (WAYMARK_FOCUS_SV, "sv", N_("Sexual violence")),
+  ROW (WAYMARK_FOCUS_BOTH, "both", N_("Domestic abuse and sexual violence")),
+};
+
+static const WaymarkChoice works_with_choices[] = {
+  ROW (WAYMARK_WORKS_WITH_VICTIMS, "victims", N_("Victims")),
+  ROW (WAYMARK_WORKS_WITH_PERPETRATORS, "perpetrators", N_("Perpetrators")),
+  ROW (WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE, "children-young-people",
+       N_("Children and young people")),
+  ROW (WAYMARK_WORKS_WITH_COMMUNITY, "community", N_("Community")),
+  ROW (WAYMARK_WORKS_WITH_PROFESSIONALS, "professionals", N_("Professionals")),
+};
+
+static const WaymarkChoice setting_choices[] = {
+  ROW (WAYMARK_SETTING_SCHOOL, "school", N_("School")),
+  ROW (WAYMARK_SETTING_UNIVERSITY, "university", N_("University")),
+  ROW (WAYMARK_SETTING_NIGHT_TIME_ECONOMY, "night-time-economy", N_("Night-time economy")),
+  ROW (WAYMARK_SETTING_COMMUNITY, "community", N_("Community")),
+  ROW (WAYMARK_SETTING_CAMPAIGN, "campaign", N_("Campaign")),
+  ROW (WAYMARK_SETTING_HEALTH, "health", N_("Health")),
+  ROW (WAYMARK_SETTING_HELPLINE, "helpline", N_("Helpline")),
+  ROW (WAYMARK_SETTING_THERAPY, "therapy", N_("Therapy")),
+  ROW (WAYMARK_SETTING_CHILDREN, "children", N_("Children")),
+  ROW (WAYMARK_SETTING_PERPETRATOR_PROGRAMME, "perpetrator-programme", N_("Perpetrator programme")),
+  ROW (WAYMARK_SETTING_CRIMINAL_JUSTICE, "criminal-justice", N_("Criminal justice")),
+  ROW (WAYMARK_SETTING_MULTI_AGENCY, "multi-agency", N_("Multi-agency")),
+};
+
+/* The short labels are what the filter pane shows under its heading "Status in LLR". */
+static const WaymarkChoice llr_status_choices[] = {
+  { WAYMARK_LLR_STATUS_UNKNOWN, "WAYMARK_LLR_STATUS_UNKNOWN", "unknown", NULL,
+    N_("Status in LLR unknown"), N_("Unknown"), NULL },
+  { WAYMARK_LLR_STATUS_IN_PLACE, "WAYMARK_LLR_STATUS_IN_PLACE", "in-place", NULL,
+    N_("In place in LLR"), N_("In place"), NULL },
+  { WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE, "WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE", "similar-in-place", NULL,
+    N_("Similar in place in LLR"), N_("Something similar in place"), NULL },
+  { WAYMARK_LLR_STATUS_NOT_IN_PLACE, "WAYMARK_LLR_STATUS_NOT_IN_PLACE", "not-in-place", NULL,
+    N_("Not in place in LLR"), N_("Not in place"), NULL },
+};
+
+#undef ROW
+#undef ROW_C
+
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkLevel, waymark_level, TRUE, level_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkRating, waymark_rating, FALSE, rating_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkFocus, waymark_focus, FALSE, focus_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkFocusSet, waymark_focus_set, TRUE, focus_choices, TRUE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkWorksWith, waymark_works_with, TRUE, works_with_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkSetting, waymark_setting, TRUE, setting_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkLlrStatus, waymark_llr_status, FALSE, llr_status_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkLlrStatusSet, waymark_llr_status_set, TRUE, llr_status_choices, TRUE)
 
 G_DEFINE_ENUM_TYPE (WaymarkCurrency, waymark_currency,
   G_DEFINE_ENUM_VALUE (WAYMARK_CURRENCY_GBP, "GBP"),
@@ -223,125 +397,57 @@ waymark_rating_parse_review_words (const char    *words,
   return FALSE;
 }
 
+static const char *
+label_of (GType type,
+          guint value)
+{
+  const WaymarkChoice *choice = waymark_choice_lookup (type, value);
+
+  return choice != NULL ? waymark_choice_get_label (choice) : NULL;
+}
+
 const char *
 waymark_level_get_label (WaymarkLevel level)
 {
-  switch (waymark_level_get_lowest (level))
-    {
-    case WAYMARK_LEVEL_PRIMARY:
-      return _("Primary");
-    case WAYMARK_LEVEL_SECONDARY:
-      return _("Secondary");
-    case WAYMARK_LEVEL_TERTIARY:
-      return _("Tertiary");
-    default:
-      return _("Unknown");
-    }
+  const char *label = label_of (WAYMARK_TYPE_LEVEL, waymark_level_get_lowest (level));
+
+  return label != NULL ? label : _("Unknown");
 }
 
 const char *
 waymark_rating_get_label (WaymarkRating rating)
 {
-  switch (rating)
-    {
-    case WAYMARK_RATING_LOW:
-      return C_("rating", "Low");
-    case WAYMARK_RATING_LOW_MODERATE:
-      return C_("rating", "Low to moderate");
-    case WAYMARK_RATING_MODERATE:
-      return C_("rating", "Moderate");
-    case WAYMARK_RATING_HIGH:
-      return C_("rating", "High");
-    case WAYMARK_RATING_NONE:
-    default:
-      return C_("rating", "Not rated");
-    }
+  const char *label = label_of (WAYMARK_TYPE_RATING, rating);
+
+  return label != NULL ? label : label_of (WAYMARK_TYPE_RATING, WAYMARK_RATING_NONE);
 }
 
 const char *
 waymark_focus_get_label (WaymarkFocus focus)
 {
-  switch (focus)
-    {
-    case WAYMARK_FOCUS_DA:
-      return _("Domestic abuse");
-    case WAYMARK_FOCUS_SV:
-      return _("Sexual violence");
-    case WAYMARK_FOCUS_BOTH:
-    default:
-      return _("Domestic abuse and sexual violence");
-    }
+  const char *label = label_of (WAYMARK_TYPE_FOCUS, focus);
+
+  return label != NULL ? label : label_of (WAYMARK_TYPE_FOCUS, WAYMARK_FOCUS_BOTH);
 }
 
 const char *
 waymark_works_with_get_label (WaymarkWorksWith works_with)
 {
-  switch (works_with)
-    {
-    case WAYMARK_WORKS_WITH_VICTIMS:
-      return _("Victims");
-    case WAYMARK_WORKS_WITH_PERPETRATORS:
-      return _("Perpetrators");
-    case WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE:
-      return _("Children and young people");
-    case WAYMARK_WORKS_WITH_COMMUNITY:
-      return _("Community");
-    case WAYMARK_WORKS_WITH_PROFESSIONALS:
-      return _("Professionals");
-    default:
-      return NULL;
-    }
+  return label_of (WAYMARK_TYPE_WORKS_WITH, works_with);
 }
 
 const char *
 waymark_setting_get_label (WaymarkSetting setting)
 {
-  switch (setting)
-    {
-    case WAYMARK_SETTING_SCHOOL:
-      return _("School");
-    case WAYMARK_SETTING_UNIVERSITY:
-      return _("University");
-    case WAYMARK_SETTING_NIGHT_TIME_ECONOMY:
-      return _("Night-time economy");
-    case WAYMARK_SETTING_COMMUNITY:
-      return _("Community");
-    case WAYMARK_SETTING_CAMPAIGN:
-      return _("Campaign");
-    case WAYMARK_SETTING_HEALTH:
-      return _("Health");
-    case WAYMARK_SETTING_HELPLINE:
-      return _("Helpline");
-    case WAYMARK_SETTING_THERAPY:
-      return _("Therapy");
-    case WAYMARK_SETTING_CHILDREN:
-      return _("Children");
-    case WAYMARK_SETTING_PERPETRATOR_PROGRAMME:
-      return _("Perpetrator programme");
-    case WAYMARK_SETTING_CRIMINAL_JUSTICE:
-      return _("Criminal justice");
-    case WAYMARK_SETTING_MULTI_AGENCY:
-      return _("Multi-agency");
-    default:
-      return NULL;
-    }
+  return label_of (WAYMARK_TYPE_SETTING, setting);
 }
 
 const char *
 waymark_llr_status_get_label (WaymarkLlrStatus status)
 {
-  switch (status)
-    {
-    case WAYMARK_LLR_STATUS_IN_PLACE:
-      return _("In place in LLR");
-    case WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE:
-      return _("Similar in place in LLR");
-    case WAYMARK_LLR_STATUS_NOT_IN_PLACE:
-      return _("Not in place in LLR");
-    case WAYMARK_LLR_STATUS_UNKNOWN:
-    default:
-      return _("Status in LLR unknown");
-    }
+  const char *label = label_of (WAYMARK_TYPE_LLR_STATUS, status);
+
+  return label != NULL ? label : label_of (WAYMARK_TYPE_LLR_STATUS, WAYMARK_LLR_STATUS_UNKNOWN);
 }
 
 const char *
@@ -386,17 +492,12 @@ waymark_flags_format_labels (GType flags_type,
   for (guint i = 0; i < klass->n_values; i++)
     {
       guint bit = klass->values[i].value;
-      const char *label = NULL;
+      const char *label;
 
       if ((flags & bit) == 0)
         continue;
 
-      if (flags_type == WAYMARK_TYPE_LEVEL)
-        label = waymark_level_get_label (bit);
-      else if (flags_type == WAYMARK_TYPE_WORKS_WITH)
-        label = waymark_works_with_get_label (bit);
-      else if (flags_type == WAYMARK_TYPE_SETTING)
-        label = waymark_setting_get_label (bit);
+      label = label_of (flags_type, bit);
 
       if (out->len > 0)
         g_string_append (out, ", ");

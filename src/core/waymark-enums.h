@@ -5,8 +5,22 @@
 
 G_BEGIN_DECLS
 
-/* Every closed set in the catalogue, with one string table each: the GEnum/GFlags nicks are the
- * strings the catalogue, the CLI and the exports use. */
+/* Every closed set in the catalogue, with one table each (WaymarkChoice): the GEnum/GFlags nicks
+ * are the ids the catalogue, the CLI, the settings and the exports use. */
+
+/* One row of a closed set's table: the value, its id (the GEnum or GFlags nick: the word in files,
+ * in GSettings and on the command line) and its words for people. The types are registered from
+ * their tables, so each id is written once. */
+typedef struct
+{
+  guint       value;        /* the enum value, or the flag's bit */
+  const char *name;         /* the C name, GEnumValue's value_name */
+  const char *id;
+  const char *context;      /* the labels' msgctxt, or NULL */
+  const char *label;        /* untranslated: waymark_choice_get_label() */
+  const char *short_label;  /* under a heading that says the rest, or NULL for the label */
+  const char *subtitle;     /* a note beside the short label, or NULL */
+} WaymarkChoice;
 
 typedef enum
 {
@@ -34,6 +48,14 @@ typedef enum
   WAYMARK_FOCUS_SV,
   WAYMARK_FOCUS_BOTH,
 } WaymarkFocus;
+
+/* A set of WaymarkFocus values, as the filters hold it: bit 1 << value. */
+typedef enum
+{
+  WAYMARK_FOCUS_SET_DA   = 1 << WAYMARK_FOCUS_DA,
+  WAYMARK_FOCUS_SET_SV   = 1 << WAYMARK_FOCUS_SV,
+  WAYMARK_FOCUS_SET_BOTH = 1 << WAYMARK_FOCUS_BOTH,
+} WaymarkFocusSet;
 
 typedef enum
 {
@@ -68,6 +90,15 @@ typedef enum
   WAYMARK_LLR_STATUS_NOT_IN_PLACE,
 } WaymarkLlrStatus;
 
+/* A set of WaymarkLlrStatus values, as the filters hold it: bit 1 << value. */
+typedef enum
+{
+  WAYMARK_LLR_STATUS_SET_UNKNOWN          = 1 << WAYMARK_LLR_STATUS_UNKNOWN,
+  WAYMARK_LLR_STATUS_SET_IN_PLACE         = 1 << WAYMARK_LLR_STATUS_IN_PLACE,
+  WAYMARK_LLR_STATUS_SET_SIMILAR_IN_PLACE = 1 << WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE,
+  WAYMARK_LLR_STATUS_SET_NOT_IN_PLACE     = 1 << WAYMARK_LLR_STATUS_NOT_IN_PLACE,
+} WaymarkLlrStatusSet;
+
 typedef enum
 {
   WAYMARK_CURRENCY_GBP,
@@ -93,9 +124,11 @@ typedef enum
 #define WAYMARK_TYPE_LEVEL (waymark_level_get_type ())
 #define WAYMARK_TYPE_RATING (waymark_rating_get_type ())
 #define WAYMARK_TYPE_FOCUS (waymark_focus_get_type ())
+#define WAYMARK_TYPE_FOCUS_SET (waymark_focus_set_get_type ())
 #define WAYMARK_TYPE_WORKS_WITH (waymark_works_with_get_type ())
 #define WAYMARK_TYPE_SETTING (waymark_setting_get_type ())
 #define WAYMARK_TYPE_LLR_STATUS (waymark_llr_status_get_type ())
+#define WAYMARK_TYPE_LLR_STATUS_SET (waymark_llr_status_set_get_type ())
 #define WAYMARK_TYPE_CURRENCY (waymark_currency_get_type ())
 #define WAYMARK_TYPE_GENDER (waymark_gender_get_type ())
 #define WAYMARK_TYPE_COST_QUALIFIER (waymark_cost_qualifier_get_type ())
@@ -103,12 +136,50 @@ typedef enum
 GType waymark_level_get_type          (void) G_GNUC_CONST;
 GType waymark_rating_get_type         (void) G_GNUC_CONST;
 GType waymark_focus_get_type          (void) G_GNUC_CONST;
+GType waymark_focus_set_get_type      (void) G_GNUC_CONST;
 GType waymark_works_with_get_type     (void) G_GNUC_CONST;
 GType waymark_setting_get_type        (void) G_GNUC_CONST;
 GType waymark_llr_status_get_type     (void) G_GNUC_CONST;
+GType waymark_llr_status_set_get_type (void) G_GNUC_CONST;
 GType waymark_currency_get_type       (void) G_GNUC_CONST;
 GType waymark_gender_get_type         (void) G_GNUC_CONST;
 GType waymark_cost_qualifier_get_type (void) G_GNUC_CONST;
+
+/* The table of a type registered from one (every type here but currency, gender and cost
+ * qualifier, and the criteria's age groups and sort keys), in declaration order; NULL for others. */
+const WaymarkChoice *waymark_choices_for_type       (GType                type,
+                                                     guint               *n_choices);
+/* The row of a value (a single flag), or of an id; NULL when there is none. */
+const WaymarkChoice *waymark_choice_lookup          (GType                type,
+                                                     guint                value);
+const WaymarkChoice *waymark_choice_lookup_id       (GType                type,
+                                                     const char          *id);
+/* Translated. */
+const char          *waymark_choice_get_label       (const WaymarkChoice *choice);
+const char          *waymark_choice_get_short_label (const WaymarkChoice *choice);
+const char          *waymark_choice_get_subtitle    (const WaymarkChoice *choice);
+
+/* Registers an enum (or flags) type whose values, names and nicks are the table's rows; with
+ * bit_of_value, a flags type of the bits 1 << value of an enum's table. */
+GType waymark_choice_register_type (const char          *type_name,
+                                    gboolean             is_flags,
+                                    const WaymarkChoice *choices,
+                                    guint                n_choices,
+                                    gboolean             bit_of_value);
+
+#define WAYMARK_DEFINE_CHOICE_TYPE(TypeName, type_name, is_flags, choices, bit_of_value) \
+  GType \
+  type_name##_get_type (void) \
+  { \
+    static gsize type_id = 0; \
+    if (g_once_init_enter (&type_id)) \
+      { \
+        GType type = waymark_choice_register_type (#TypeName, is_flags, choices, \
+                                                   G_N_ELEMENTS (choices), bit_of_value); \
+        g_once_init_leave (&type_id, type); \
+      } \
+    return type_id; \
+  }
 
 /* Machine strings (the nicks): "low-moderate", "in-place", "GBP"... */
 const char *waymark_enum_to_string   (GType        enum_type,

@@ -45,11 +45,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The minimums offered: a range is never a minimum. */
-static const WaymarkRating minimum_ratings[] = {
-  WAYMARK_RATING_NONE, WAYMARK_RATING_LOW, WAYMARK_RATING_MODERATE, WAYMARK_RATING_HIGH,
-};
-
 static guint
 get_bits (WaymarkFilterPane *self,
           const char        *property)
@@ -60,11 +55,15 @@ get_bits (WaymarkFilterPane *self,
   return bits;
 }
 
+/* A combo row's positions are the rows of the minimums' table, in its order. */
 static guint
 rating_to_position (WaymarkRating rating)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (minimum_ratings); i++)
-    if (minimum_ratings[i] == waymark_rating_get_floor (rating))
+  guint n;
+  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (minimums[i].value == waymark_rating_get_floor (rating))
       return i;
   return 0;
 }
@@ -136,12 +135,14 @@ on_min_rating_selected (AdwComboRow       *row,
                         WaymarkFilterPane *self)
 {
   guint position = adw_combo_row_get_selected (row);
+  guint n;
+  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
   WaymarkRating rating;
 
-  if (self->syncing || position >= G_N_ELEMENTS (minimum_ratings))
+  if (self->syncing || position >= n)
     return;
 
-  rating = minimum_ratings[position];
+  rating = minimums[position].value;
   if (row == self->min_evidence_row)
     waymark_criteria_set_min_evidence (self->criteria, rating);
   else
@@ -219,99 +220,31 @@ add_check_row (WaymarkFilterPane *self,
   return GTK_CHECK_BUTTON (check);
 }
 
-/* A group with one check box per value of an enum or flags type; `bit_of_value` says whether
- * the criteria property holds the flag values themselves or 1 << enum value. */
+/* A group with one check box per value of a set-valued criteria property, from the table of its
+ * flags type: the short label, and the subtitle where there is one. */
 static void
 add_set_group (WaymarkFilterPane *self,
                const char        *title,
-               const char        *property,
-               GType              type,
-               gboolean           bit_of_value,
-               const char *(*get_label) (int value),
-               const char *(*get_subtitle) (int value))
+               const char        *property)
 {
   GtkWidget *group = add_group (self, title);
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  guint n_values;
-  const char *nick;
-  int value;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->criteria), property);
+  guint n;
+  const WaymarkChoice *choices = waymark_choices_for_type (G_PARAM_SPEC_VALUE_TYPE (pspec), &n);
+  /* "unknown" reads best last, though it is the table's first row. */
+  guint first = g_str_equal (choices[0].id, "unknown") ? 1 : 0;
 
-  n_values = G_IS_ENUM_CLASS (klass) ? G_ENUM_CLASS (klass)->n_values
-                                     : G_FLAGS_CLASS (klass)->n_values;
-
-  /* "unknown" reads best last, though it is an enum's first value. */
-  guint first = G_IS_ENUM_CLASS (klass) &&
-                g_str_equal (G_ENUM_CLASS (klass)->values[0].value_nick, "unknown") ? 1 : 0;
-
-  for (guint j = 0; j < n_values; j++)
+  for (guint j = 0; j < n; j++)
     {
-      guint i = (j + first) % n_values;
+      const WaymarkChoice *choice = &choices[(j + first) % n];
       FilterCheck fc;
 
-      if (G_IS_ENUM_CLASS (klass))
-        {
-          value = G_ENUM_CLASS (klass)->values[i].value;
-          nick = G_ENUM_CLASS (klass)->values[i].value_nick;
-        }
-      else
-        {
-          value = G_FLAGS_CLASS (klass)->values[i].value;
-          nick = G_FLAGS_CLASS (klass)->values[i].value_nick;
-        }
-
       fc.property = property;
-      fc.bit = bit_of_value ? 1u << value : (guint) value;
-      fc.check = add_check_row (self, group, get_label (value),
-                                get_subtitle != NULL ? get_subtitle (value) : NULL, property, nick);
+      fc.bit = choice->value;
+      fc.check = add_check_row (self, group, waymark_choice_get_short_label (choice),
+                                waymark_choice_get_subtitle (choice), property, choice->id);
       g_signal_connect (fc.check, "toggled", G_CALLBACK (on_check_toggled), self);
       g_array_append_val (self->checks, fc);
-    }
-}
-
-static const char *
-level_label (int value)
-{
-  return waymark_level_get_label (value);
-}
-
-static const char *
-focus_label (int value)
-{
-  return waymark_focus_get_label (value);
-}
-
-static const char *
-works_with_label (int value)
-{
-  return waymark_works_with_get_label (value);
-}
-
-static const char *
-age_group_label (int value)
-{
-  return waymark_age_group_get_label (value);
-}
-
-static const char *
-age_group_subtitle (int value)
-{
-  return value == WAYMARK_AGE_GROUP_UNDER_25 ? _("LLR’s priority focus") : NULL;
-}
-
-static const char *
-llr_status_label (int value)
-{
-  switch (value)
-    {
-    case WAYMARK_LLR_STATUS_IN_PLACE:
-      return _("In place");
-    case WAYMARK_LLR_STATUS_SIMILAR_IN_PLACE:
-      return _("Something similar in place");
-    case WAYMARK_LLR_STATUS_NOT_IN_PLACE:
-      return _("Not in place");
-    case WAYMARK_LLR_STATUS_UNKNOWN:
-    default:
-      return _("Unknown");
     }
 }
 
@@ -321,10 +254,13 @@ add_minimum_row (WaymarkFilterPane *self,
                  const char        *title,
                  const char        *property)
 {
-  const char *choices[] = { C_("minimum rating", "Any"), C_("rating", "Low"),
-                            C_("rating", "Moderate"), C_("rating", "High"), NULL };
-  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+  guint n;
+  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (model, waymark_choice_get_label (&minimums[i]));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -341,13 +277,10 @@ build (WaymarkFilterPane *self)
 {
   GtkWidget *group;
 
-  add_set_group (self, _("Level of prevention"), "levels", WAYMARK_TYPE_LEVEL, FALSE,
-                 level_label, NULL);
-  add_set_group (self, _("Focus"), "focus", WAYMARK_TYPE_FOCUS, TRUE, focus_label, NULL);
-  add_set_group (self, _("Works with"), "works-with", WAYMARK_TYPE_WORKS_WITH, FALSE,
-                 works_with_label, NULL);
-  add_set_group (self, _("Age group"), "age-groups", WAYMARK_TYPE_AGE_GROUP, FALSE,
-                 age_group_label, age_group_subtitle);
+  add_set_group (self, _("Level of prevention"), "levels");
+  add_set_group (self, _("Focus"), "focus");
+  add_set_group (self, _("Works with"), "works-with");
+  add_set_group (self, _("Age group"), "age-groups");
 
   group = add_group (self, _("Evidence and impact"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -355,8 +288,7 @@ build (WaymarkFilterPane *self)
   self->min_evidence_row = add_minimum_row (self, group, _("Minimum evidence quality"), "min-evidence");
   self->min_impact_row = add_minimum_row (self, group, _("Minimum impact"), "min-impact");
 
-  add_set_group (self, _("Status in LLR"), "llr-status", WAYMARK_TYPE_LLR_STATUS, TRUE,
-                 llr_status_label, NULL);
+  add_set_group (self, _("Status in LLR"), "llr-status");
 
   group = add_group (self, _("Cost"));
   self->cost_published_check = add_check_row (self, group, _("Published cost only"), NULL,
@@ -377,11 +309,14 @@ build (WaymarkFilterPane *self)
   g_hash_table_insert (self->controls, control_key ("max-cost", NULL), self->max_cost_row);
 }
 
+/* The pane has no search: typing in the window's leaves it alone. */
 static void
-on_criteria_changed (WaymarkCriteria   *criteria,
-                     WaymarkFilterPane *self)
+on_criteria_notify (WaymarkCriteria   *criteria,
+                    GParamSpec        *pspec,
+                    WaymarkFilterPane *self)
 {
-  sync_from_criteria (self);
+  if (!g_str_equal (pspec->name, "search"))
+    sync_from_criteria (self);
 }
 
 static void
@@ -394,7 +329,7 @@ waymark_filter_pane_constructed (GObject *object)
   g_assert (WAYMARK_IS_CRITERIA (self->criteria));
   build (self);
   sync_from_criteria (self);
-  g_signal_connect_object (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self, 0);
+  g_signal_connect_object (self->criteria, "notify", G_CALLBACK (on_criteria_notify), self, 0);
 }
 
 static void

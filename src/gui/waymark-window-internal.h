@@ -77,6 +77,8 @@ struct _WaymarkWindow
   /* Owned */
   WaymarkCatalogue *catalogue;
   GSettings        *settings;
+  GSettings        *filter_settings;  /* delayed: the filters, written when idle */
+  guint             filter_settings_idle;
   GCancellable     *cancellable;
   char             *view;
   WaymarkPlanDocument *document;

@@ -36,16 +36,46 @@ filter_func (gpointer item,
   return waymark_criteria_match (self->criteria, item);
 }
 
+/* The sort keys the drop-down offers, position by position; the review's order is the CLI's. */
+static const WaymarkSortKey sort_keys_offered[] = {
+  WAYMARK_SORT_NAME, WAYMARK_SORT_LEVEL, WAYMARK_SORT_EVIDENCE, WAYMARK_SORT_IMPACT, WAYMARK_SORT_COST,
+};
+
+static WaymarkSortKey
+sort_key_at (guint position)
+{
+  return position < G_N_ELEMENTS (sort_keys_offered) ? sort_keys_offered[position]
+                                                     : WAYMARK_SORT_NAME;
+}
+
+static guint
+sort_key_position (WaymarkSortKey key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys_offered); i++)
+    if (sort_keys_offered[i] == key)
+      return i;
+  return 0;
+}
+
+static GListModel *
+sort_keys_model_new (void)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys_offered); i++)
+    gtk_string_list_append (model,
+                            waymark_choice_get_label (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY,
+                                                                             sort_keys_offered[i])));
+  return G_LIST_MODEL (model);
+}
+
 static int
 sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      user_data)
 {
   WaymarkWindow *self = user_data;
-  guint key = gtk_drop_down_get_selected (self->sort_dropdown);
-
-  if (key > WAYMARK_SORT_COST)
-    key = WAYMARK_SORT_NAME;
+  WaymarkSortKey key = sort_key_at (gtk_drop_down_get_selected (self->sort_dropdown));
 
   return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b, key);
 }
@@ -186,19 +216,123 @@ on_chip_clicked (GtkButton     *button,
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* What one chip shows: a value of a filter. */
+typedef struct
+{
+  const char *property;
+  guint       bit;    /* of a set; 0 for any other filter */
+  char       *label;
+} ChipSpec;
+
 static void
-add_chip (WaymarkWindow *self,
-          const char    *label,
-          const char    *property,
-          guint          bit)
+chip_spec_clear (gpointer data)
+{
+  g_free (((ChipSpec *) data)->label);
+}
+
+static void
+add_spec (GArray     *specs,
+          const char *property,
+          guint       bit,
+          char       *label)
+{
+  ChipSpec spec = { property, bit, label };
+
+  g_array_append_val (specs, spec);
+}
+
+/* One chip per value of a set, from the table of the property's flags type. */
+static void
+add_set_specs (GArray          *specs,
+               WaymarkCriteria *criteria,
+               const char      *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (criteria), property);
+  guint bits = 0;
+  guint n;
+  const WaymarkChoice *choices = waymark_choices_for_type (G_PARAM_SPEC_VALUE_TYPE (pspec), &n);
+
+  g_object_get (criteria, property, &bits, NULL);
+  for (guint i = 0; i < n; i++)
+    if ((bits & choices[i].value) != 0)
+      add_spec (specs, property, choices[i].value, g_strdup (waymark_choice_get_label (&choices[i])));
+}
+
+/* The chips the criteria call for, in the order they are shown. */
+static GArray *
+chip_specs_new (WaymarkCriteria *c)
+{
+  GArray *specs = g_array_new (FALSE, FALSE, sizeof (ChipSpec));
+  WaymarkRating rating;
+  const char *search;
+  gint64 max_cost;
+
+  g_array_set_clear_func (specs, chip_spec_clear);
+
+  search = waymark_criteria_get_search (c);
+  if (search != NULL)
+    {
+      /* Translators: a filter chip for the search words */
+      add_spec (specs, "search", 0, g_strdup_printf (_("Search: “%s”"), search));
+    }
+
+  add_set_specs (specs, c, "levels");
+  add_set_specs (specs, c, "focus");
+  add_set_specs (specs, c, "works-with");
+  add_set_specs (specs, c, "age-groups");
+
+  rating = waymark_criteria_get_min_evidence (c);
+  if (rating != WAYMARK_RATING_NONE)
+    {
+      /* Translators: a filter chip; %s is a rating such as "Moderate" */
+      char *label = g_strdup_printf (_("Evidence: at least %s"), waymark_rating_get_label (rating));
+      add_spec (specs, "min-evidence", 0, label);
+    }
+  rating = waymark_criteria_get_min_impact (c);
+  if (rating != WAYMARK_RATING_NONE)
+    {
+      /* Translators: a filter chip; %s is a rating such as "High" */
+      char *label = g_strdup_printf (_("Impact: at least %s"), waymark_rating_get_label (rating));
+      add_spec (specs, "min-impact", 0, label);
+    }
+
+  add_set_specs (specs, c, "llr-status");
+
+  if (waymark_criteria_get_cost_published (c))
+    add_spec (specs, "cost-published", 0, g_strdup (_("Published cost only")));
+  max_cost = waymark_criteria_get_max_cost (c);
+  if (max_cost > 0)
+    {
+      g_autofree char *amount = waymark_money_format (max_cost, WAYMARK_CURRENCY_GBP);
+      /* Translators: a filter chip; %s is an amount such as "£2,500" */
+      add_spec (specs, "max-cost", 0, g_strdup_printf (_("Costs up to %s"), amount));
+    }
+
+  return specs;
+}
+
+static void
+set_chip_label (GtkWidget  *button,
+                const char *label)
+{
+  GtkWidget *text = g_object_get_data (G_OBJECT (button), "text");
+  /* Translators: what a screen reader says for a filter chip: "Remove filter: Perpetrators" */
+  g_autofree char *a11y = g_strdup_printf (_("Remove filter: %s"), label);
+
+  gtk_label_set_label (GTK_LABEL (text), label);
+  gtk_widget_set_tooltip_text (button, a11y);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static GtkWidget *
+chip_new (WaymarkWindow  *self,
+          const ChipSpec *spec)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *text = gtk_label_new (label);
+  GtkWidget *text = gtk_label_new (NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
   GtkWidget *child = gtk_flow_box_child_new ();
-  /* Translators: what a screen reader says for a filter chip: "Remove filter: Perpetrators" */
-  g_autofree char *a11y = g_strdup_printf (_("Remove filter: %s"), label);
 
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (text), 28);
@@ -206,100 +340,70 @@ add_chip (WaymarkWindow *self,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "filter-chip");
-  gtk_widget_set_tooltip_text (button, a11y);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  g_object_set_data_full (G_OBJECT (button), "property", g_strdup (property), g_free);
-  g_object_set_data (G_OBJECT (button), "bit", GUINT_TO_POINTER (bit));
+  g_object_set_data (G_OBJECT (button), "text", text);
+  set_chip_label (button, spec->label);
+  /* Static strings: the criteria's property names. */
+  g_object_set_data (G_OBJECT (button), "property", (gpointer) spec->property);
+  g_object_set_data (G_OBJECT (button), "bit", GUINT_TO_POINTER (spec->bit));
   g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked), self);
 
   /* The flow box lines its children up in columns; a chip keeps its own width. */
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_focusable (child, FALSE);
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), button);
-  gtk_flow_box_append (self->chips_box, child);
+  return child;
 }
 
-typedef const char *(*LabelFunc) (int value);
-
-static const char *level_label (int v) { return waymark_level_get_label (v); }
-static const char *focus_label (int v) { return waymark_focus_get_label (v); }
-static const char *works_with_label (int v) { return waymark_works_with_get_label (v); }
-static const char *age_group_label (int v) { return waymark_age_group_get_label (v); }
-static const char *llr_status_label (int v) { return waymark_llr_status_get_label (v); }
-
-/* bits are flag values when `shift` is FALSE, and 1 << enum value when TRUE */
-static void
-add_set_chips (WaymarkWindow *self,
-               const char    *property,
-               guint          bits,
-               gboolean       shift,
-               LabelFunc      get_label)
+static gboolean
+chip_is (GtkWidget      *child,
+         const ChipSpec *spec)
 {
-  for (guint v = 0; v < 32; v++)
-    {
-      guint bit = 1u << v;
+  GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
 
-      if ((bits & bit) != 0)
-        add_chip (self, get_label (shift ? (int) v : (int) bit), property, bit);
-    }
+  return g_strcmp0 (g_object_get_data (G_OBJECT (button), "property"), spec->property) == 0 &&
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bit")) == spec->bit;
 }
 
+/* The chips follow the criteria: a chip whose value is still filtered stays (its label updated
+ * in place, as the search chip's is while typing), the others go, new ones are put in their
+ * place. Typing in the search leaves every other chip as it is. */
 static void
-rebuild_chips (WaymarkWindow *self)
+sync_chips (WaymarkWindow *self)
 {
-  WaymarkCriteria *c = self->criteria;
+  g_autoptr(GArray) specs = chip_specs_new (self->criteria);
   GtkWidget *child;
-  WaymarkRating rating;
-  const char *search;
-  gint64 max_cost;
+  GtkWidget *next;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
-
-  search = waymark_criteria_get_search (c);
-  if (search != NULL)
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); child != NULL; child = next)
     {
-      /* Translators: a filter chip for the search words */
-      g_autofree char *label = g_strdup_printf (_("Search: “%s”"), search);
-      add_chip (self, label, "search", 0);
+      gboolean wanted = FALSE;
+
+      next = gtk_widget_get_next_sibling (child);
+      for (guint i = 0; i < specs->len && !wanted; i++)
+        wanted = chip_is (child, &g_array_index (specs, ChipSpec, i));
+      if (!wanted)
+        gtk_flow_box_remove (self->chips_box, child);
     }
 
-  add_set_chips (self, "levels", waymark_criteria_get_levels (c), FALSE, level_label);
-  add_set_chips (self, "focus", waymark_criteria_get_focus (c), TRUE, focus_label);
-  add_set_chips (self, "works-with", waymark_criteria_get_works_with (c), FALSE, works_with_label);
-  add_set_chips (self, "age-groups", waymark_criteria_get_age_groups (c), FALSE, age_group_label);
+  /* What is left is in order; each missing chip goes in where it belongs. */
+  for (guint i = 0; i < specs->len; i++)
+    {
+      ChipSpec *spec = &g_array_index (specs, ChipSpec, i);
+      GtkFlowBoxChild *at = gtk_flow_box_get_child_at_index (self->chips_box, i);
 
-  rating = waymark_criteria_get_min_evidence (c);
-  if (rating != WAYMARK_RATING_NONE)
-    {
-      /* Translators: a filter chip; %s is a rating such as "Moderate" */
-      g_autofree char *label = g_strdup_printf (_("Evidence: at least %s"),
-                                                waymark_rating_get_label (rating));
-      add_chip (self, label, "min-evidence", 0);
-    }
-  rating = waymark_criteria_get_min_impact (c);
-  if (rating != WAYMARK_RATING_NONE)
-    {
-      /* Translators: a filter chip; %s is a rating such as "High" */
-      g_autofree char *label = g_strdup_printf (_("Impact: at least %s"),
-                                                waymark_rating_get_label (rating));
-      add_chip (self, label, "min-impact", 0);
+      if (at != NULL && chip_is (GTK_WIDGET (at), spec))
+        {
+          GtkWidget *button = gtk_flow_box_child_get_child (at);
+          GtkWidget *text = g_object_get_data (G_OBJECT (button), "text");
+
+          if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (text)), spec->label) != 0)
+            set_chip_label (button, spec->label);
+        }
+      else
+        gtk_flow_box_insert (self->chips_box, chip_new (self, spec), i);
     }
 
-  add_set_chips (self, "llr-status", waymark_criteria_get_llr_status (c), TRUE, llr_status_label);
-
-  if (waymark_criteria_get_cost_published (c))
-    add_chip (self, _("Published cost only"), "cost-published", 0);
-  max_cost = waymark_criteria_get_max_cost (c);
-  if (max_cost > 0)
-    {
-      g_autofree char *amount = waymark_money_format (max_cost, WAYMARK_CURRENCY_GBP);
-      /* Translators: a filter chip; %s is an amount such as "£2,500" */
-      g_autofree char *label = g_strdup_printf (_("Costs up to %s"), amount);
-      add_chip (self, label, "max-cost", 0);
-    }
-
-  gtk_revealer_set_reveal_child (self->chips_revealer, !waymark_criteria_is_empty (c));
+  gtk_revealer_set_reveal_child (self->chips_revealer, !waymark_criteria_is_empty (self->criteria));
 }
 
 static void
@@ -321,7 +425,7 @@ on_criteria_changed (WaymarkCriteria *criteria,
                      WaymarkWindow   *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  rebuild_chips (self);
+  sync_chips (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
                                  !waymark_criteria_is_empty (criteria));
   update_results (self);
@@ -669,16 +773,16 @@ on_view_stack_changed (AdwViewStack  *stack,
 
 /* Settings: the sort key and the filters are stored by their names, not their numbers */
 
+/* The sort key by its id, the drop-down by its position: neither is the enum's number. */
 static gboolean
 sort_get_mapping (GValue   *value,
                   GVariant *variant,
                   gpointer  user_data)
 {
-  int key;
+  const WaymarkChoice *key = waymark_choice_lookup_id (WAYMARK_TYPE_SORT_KEY,
+                                                       g_variant_get_string (variant, NULL));
 
-  if (!waymark_enum_from_string (WAYMARK_TYPE_SORT_KEY, g_variant_get_string (variant, NULL), &key))
-    key = WAYMARK_SORT_NAME;
-  g_value_set_uint (value, key);
+  g_value_set_uint (value, sort_key_position (key != NULL ? key->value : WAYMARK_SORT_NAME));
   return TRUE;
 }
 
@@ -687,58 +791,25 @@ sort_set_mapping (const GValue       *value,
                   const GVariantType *expected_type,
                   gpointer            user_data)
 {
-  const char *nick = waymark_enum_to_string (WAYMARK_TYPE_SORT_KEY, g_value_get_uint (value));
+  WaymarkSortKey key = sort_key_at (g_value_get_uint (value));
 
-  return g_variant_new_string (nick != NULL ? nick : "name");
+  return g_variant_new_string (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY, key)->id);
 }
 
-/* A set of enum values as bits 1 << value, stored as the values' names */
-static gboolean
-enum_bits_get_mapping (GValue   *value,
-                       GVariant *variant,
-                       gpointer  user_data)
-{
-  GType type = GPOINTER_TO_SIZE (user_data);
-  g_autofree const char **names = g_variant_get_strv (variant, NULL);
-  guint bits = 0;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      int v;
-
-      if (waymark_enum_from_string (type, names[i], &v))
-        bits |= 1u << v;
-    }
-  g_value_set_uint (value, bits);
-  return TRUE;
-}
-
-static GVariant *
-enum_bits_set_mapping (const GValue       *value,
-                       const GVariantType *expected_type,
-                       gpointer            user_data)
-{
-  GType type = GPOINTER_TO_SIZE (user_data);
-  guint bits = g_value_get_uint (value);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint v = 0; v < 32; v++)
-    if ((bits & (1u << v)) != 0 && waymark_enum_to_string (type, v) != NULL)
-      g_ptr_array_add (names, (gpointer) waymark_enum_to_string (type, v));
-
-  return g_variant_new_strv ((const char * const *) names->pdata, names->len);
-}
-
+/* A minimum rating by the id of its row in the minimums' table; a range is stored as its floor. */
 static gboolean
 minimum_get_mapping (GValue   *value,
                      GVariant *variant,
                      gpointer  user_data)
 {
-  int rating;
+  const char *id = g_variant_get_string (variant, NULL);
+  guint n;
+  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
 
-  if (!waymark_enum_from_string (WAYMARK_TYPE_RATING, g_variant_get_string (variant, NULL), &rating))
-    rating = WAYMARK_RATING_NONE;
-  g_value_set_enum (value, rating);
+  g_value_set_enum (value, WAYMARK_RATING_NONE);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (minimums[i].id, id))
+      g_value_set_enum (value, minimums[i].value);
   return TRUE;
 }
 
@@ -748,8 +819,13 @@ minimum_set_mapping (const GValue       *value,
                      gpointer            user_data)
 {
   WaymarkRating floor = waymark_rating_get_floor (g_value_get_enum (value));
+  guint n;
+  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
 
-  return g_variant_new_string (waymark_enum_to_string (WAYMARK_TYPE_RATING, floor));
+  for (guint i = 0; i < n; i++)
+    if (minimums[i].value == floor)
+      return g_variant_new_string (minimums[i].id);
+  return g_variant_new_string (minimums[0].id);
 }
 
 static gboolean
@@ -771,10 +847,54 @@ search_set_mapping (const GValue       *value,
   return g_variant_new_string (search != NULL ? search : "");
 }
 
+/* The filters change with every keystroke in the search: they are written to the settings when
+ * the main loop is idle, all at once, through a delayed GSettings of their own; and at the latest
+ * when the window closes or goes. */
+static void
+write_filter_settings (WaymarkWindow *self)
+{
+  g_clear_handle_id (&self->filter_settings_idle, g_source_remove);
+  if (self->filter_settings != NULL && g_settings_get_has_unapplied (self->filter_settings))
+    g_settings_apply (self->filter_settings);
+}
+
+static void
+on_filter_settings_idle (gpointer user_data)
+{
+  WaymarkWindow *self = user_data;
+
+  self->filter_settings_idle = 0;
+  write_filter_settings (self);
+}
+
+static void
+on_filter_settings_unapplied (GSettings     *settings,
+                              GParamSpec    *pspec,
+                              WaymarkWindow *self)
+{
+  if (g_settings_get_has_unapplied (settings) && self->filter_settings_idle == 0)
+    self->filter_settings_idle = g_idle_add_once (on_filter_settings_idle, self);
+}
+
+static GSettings *
+filter_settings_new (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autofree char *path = NULL;
+  GSettings *delayed;
+
+  g_object_get (settings, "settings-schema", &schema, "backend", &backend, "path", &path, NULL);
+  delayed = g_settings_new_full (schema, backend, path);
+  g_settings_delay (delayed);
+  return delayed;
+}
+
 static void
 bind_settings (WaymarkWindow *self)
 {
   GSettings *s = self->settings;
+  GSettings *fs;
   GObject *c = G_OBJECT (self->criteria);
   const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT;
   g_autofree char *selected = NULL;
@@ -793,23 +913,23 @@ bind_settings (WaymarkWindow *self)
   g_settings_bind_with_mapping (s, "sort", self->sort_dropdown, "selected", flags,
                                 sort_get_mapping, sort_set_mapping, NULL, NULL);
 
-  g_settings_bind_with_mapping (s, "filter-search", c, "search", flags,
+  /* Sets of flags are stored as their ids (the nicks), which GSettings maps by itself. */
+  self->filter_settings = fs = filter_settings_new (s);
+  g_signal_connect_object (fs, "notify::has-unapplied", G_CALLBACK (on_filter_settings_unapplied),
+                           self, 0);
+  g_settings_bind_with_mapping (fs, "filter-search", c, "search", flags,
                                 search_get_mapping, search_set_mapping, NULL, NULL);
-  g_settings_bind (s, "filter-levels", c, "levels", flags);
-  g_settings_bind_with_mapping (s, "filter-focus", c, "focus", flags,
-                                enum_bits_get_mapping, enum_bits_set_mapping,
-                                GSIZE_TO_POINTER (WAYMARK_TYPE_FOCUS), NULL);
-  g_settings_bind (s, "filter-works-with", c, "works-with", flags);
-  g_settings_bind_with_mapping (s, "filter-min-evidence", c, "min-evidence", flags,
+  g_settings_bind (fs, "filter-levels", c, "levels", flags);
+  g_settings_bind (fs, "filter-focus", c, "focus", flags);
+  g_settings_bind (fs, "filter-works-with", c, "works-with", flags);
+  g_settings_bind_with_mapping (fs, "filter-min-evidence", c, "min-evidence", flags,
                                 minimum_get_mapping, minimum_set_mapping, NULL, NULL);
-  g_settings_bind_with_mapping (s, "filter-min-impact", c, "min-impact", flags,
+  g_settings_bind_with_mapping (fs, "filter-min-impact", c, "min-impact", flags,
                                 minimum_get_mapping, minimum_set_mapping, NULL, NULL);
-  g_settings_bind_with_mapping (s, "filter-llr-status", c, "llr-status", flags,
-                                enum_bits_get_mapping, enum_bits_set_mapping,
-                                GSIZE_TO_POINTER (WAYMARK_TYPE_LLR_STATUS), NULL);
-  g_settings_bind (s, "filter-cost-published", c, "cost-published", flags);
-  g_settings_bind (s, "filter-max-cost", c, "max-cost", flags);
-  g_settings_bind (s, "filter-age-groups", c, "age-groups", flags);
+  g_settings_bind (fs, "filter-llr-status", c, "llr-status", flags);
+  g_settings_bind (fs, "filter-cost-published", c, "cost-published", flags);
+  g_settings_bind (fs, "filter-max-cost", c, "max-cost", flags);
+  g_settings_bind (fs, "filter-age-groups", c, "age-groups", flags);
 
   if (self->catalogue != NULL && *selected != '\0')
     select_intervention (self, waymark_catalogue_lookup (self->catalogue, selected));
@@ -832,6 +952,7 @@ waymark_window_close_request (GtkWindow *window)
 
   /* A clean close: nothing to recover next time. */
   waymark_plan_document_discard_recovery (self->document);
+  write_filter_settings (self);
 
   if (self->settings != NULL)
     {
@@ -899,6 +1020,9 @@ waymark_window_dispose (GObject *object)
         g_settings_unbind (self->criteria, pspecs[i]->name);
       g_signal_handlers_disconnect_by_data (self->search_entry, self);
     }
+  /* What is still waiting for an idle moment is written now, never lost. */
+  write_filter_settings (self);
+  g_clear_object (&self->filter_settings);
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   if (self->sorter != NULL)
@@ -1168,6 +1292,7 @@ static void
 waymark_window_init (WaymarkWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GListModel) sort_keys = NULL;
 
   self->view = g_strdup ("list");
   self->cancellable = g_cancellable_new ();
@@ -1187,6 +1312,10 @@ waymark_window_init (WaymarkWindow *self)
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
 
+  /* The sort keys from their table, before the settings choose one. */
+  sort_keys = sort_keys_model_new ();
+  gtk_drop_down_set_model (self->sort_dropdown, sort_keys);
+
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
   waymark_evidence_map_set_model (self->evidence_map, G_LIST_MODEL (self->sort_model));
@@ -1205,7 +1334,7 @@ waymark_window_init (WaymarkWindow *self)
 
   waymark_window_plan_init (self);
 
-  rebuild_chips (self);
+  sync_chips (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", FALSE);
   update_back_button (self);
   update_results (self);

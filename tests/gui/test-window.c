@@ -127,6 +127,17 @@ check (Fixture    *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (control), active);
 }
 
+static void
+check_pane_box (WaymarkWindowParts *parts,
+                const char         *property,
+                const char         *nick)
+{
+  GtkWidget *control = waymark_filter_pane_get_control (parts->filter_pane, property, nick);
+
+  g_assert_true (GTK_IS_CHECK_BUTTON (control));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (control), TRUE);
+}
+
 /* Tests */
 
 static void
@@ -536,6 +547,157 @@ test_settings_restored (void)
   gui_test_window_close (window);
 }
 
+typedef struct
+{
+  WaymarkCriteria *criteria;
+  const char      *search;
+} SearchWait;
+
+static gboolean
+criteria_has_search (gpointer data)
+{
+  SearchWait *w = data;
+
+  return g_strcmp0 (waymark_criteria_get_search (w->criteria), w->search) == 0;
+}
+
+/* Keystrokes in the search, one character at a time at the end of what is there, each followed
+ * until the filters have it. */
+static void
+type_into_search (WaymarkWindowParts *parts,
+                  const char         *keys)
+{
+  GtkEditable *entry = GTK_EDITABLE (parts->search_entry);
+
+  for (const char *key = keys; *key != '\0'; key = g_utf8_next_char (key))
+    {
+      int position = g_utf8_strlen (gtk_editable_get_text (entry), -1);
+      g_autofree char *typed = NULL;
+      SearchWait w = { parts->criteria, NULL };
+
+      gtk_editable_insert_text (entry, key, g_utf8_next_char (key) - key, &position);
+      typed = g_strdup (gtk_editable_get_text (entry));
+      w.search = typed;
+      gui_test_wait_until (criteria_has_search, &w, 5000, "the search to reach the filters");
+    }
+}
+
+static const char *
+chip_text (GtkWidget *button)
+{
+  GtkWidget *label = gui_test_find_widget (button, gui_test_is_label_with, "");
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+test_search_keeps_chips (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *works_with_chip;
+  GtkWidget *search_chip;
+
+  check (f, "works-with", "perpetrators", TRUE);
+  check (f, "llr-status", "not-in-place", TRUE);
+  type_into_search (&f->parts, "ab");
+  works_with_chip = find_chip (f, "works-with", WAYMARK_WORKS_WITH_PERPETRATORS);
+  search_chip = find_chip (f, "search", 0);
+  g_assert_nonnull (works_with_chip);
+  g_assert_nonnull (search_chip);
+  g_assert_cmpuint (n_chips (f), ==, 3);
+
+  /* A keystroke changes the search chip's words and no chip else: the same widgets stay. */
+  type_into_search (&f->parts, "u");
+  g_assert_true (find_chip (f, "works-with", WAYMARK_WORKS_WITH_PERPETRATORS) == works_with_chip);
+  g_assert_true (find_chip (f, "search", 0) == search_chip);
+  g_assert_cmpstr (chip_text (search_chip), ==, "Search: “abu”");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (search_chip), ==, "Remove filter: Search: “abu”");
+  g_assert_cmpuint (n_chips (f), ==, 3);
+
+  /* Another filter's chip goes in its place among them; the others stay. */
+  check (f, "levels", "primary", TRUE);
+  g_assert_cmpuint (n_chips (f), ==, 4);
+  g_assert_true (find_chip (f, "works-with", WAYMARK_WORKS_WITH_PERPETRATORS) == works_with_chip);
+  g_assert_true (find_chip (f, "search", 0) == search_chip);
+  g_assert_true (gtk_flow_box_get_child_at_index (f->parts.chips_box, 1) ==
+                 GTK_FLOW_BOX_CHILD (gtk_widget_get_parent (find_chip (f, "levels",
+                                                                       WAYMARK_LEVEL_PRIMARY))));
+}
+
+typedef struct
+{
+  GSettings  *settings;
+  const char *key;
+  const char *value;
+} SettingWait;
+
+static gboolean
+setting_is (gpointer data)
+{
+  SettingWait *w = data;
+  g_autofree char *value = g_settings_get_string (w->settings, w->key);
+
+  return g_strcmp0 (value, w->value) == 0;
+}
+
+static void
+test_search_setting_written_when_idle (Fixture       *f,
+                                       gconstpointer  data)
+{
+  SettingWait w = { f->settings, "filter-search", "abuse" };
+  g_autofree char *written = NULL;
+
+  /* Not at the keystroke... */
+  type_into_search (&f->parts, "abuse");
+  written = g_settings_get_string (f->settings, "filter-search");
+  g_assert_cmpstr (written, !=, "abuse");
+  /* ...but once the main loop is idle. */
+  gui_test_wait_until (setting_is, &w, 5000, "the search to be written to the settings");
+  assert_setting (f->settings, "filter-search", "abuse");
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closed (or destroyed) straight after a keystroke: the search is written all the same. */
+static void
+test_search_setting_written_on_close (gconstpointer data)
+{
+  gboolean destroy = GPOINTER_TO_INT (data);
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  WaymarkWindow *window = gui_test_window_new (catalogue, settings);
+  WaymarkWindowParts parts;
+  gpointer weak = window;
+
+  waymark_window_get_parts (window, &parts);
+  check_pane_box (&parts, "focus", "sv");
+  type_into_search (&parts, "refuge");
+  {
+    g_autofree char *written = g_settings_get_string (settings, "filter-search");
+
+    g_assert_cmpstr (written, !=, "refuge");
+  }
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  if (destroy)
+    gtk_window_destroy (GTK_WINDOW (window));
+  else
+    gtk_window_close (GTK_WINDOW (window));
+  /* Before the main loop runs again. */
+  assert_setting (settings, "filter-search", "refuge");
+  {
+    g_auto(GStrv) focus = g_settings_get_strv (settings, "filter-focus");
+
+    g_assert_cmpuint (g_strv_length (focus), ==, 1);
+    g_assert_cmpstr (focus[0], ==, "sv");
+  }
+  gui_test_wait_until (is_gone, &weak, 5000, "the window to be finalised");
+}
+
 static gboolean
 find_help_window (gpointer data)
 {
@@ -603,6 +765,8 @@ main (int    argc,
   ADD ("filters/combination", test_filter_combination);
   ADD ("filters/chips-remove", test_chips_remove_filters);
   ADD ("filters/minimum-and-cost-chips", test_minimum_chip);
+  ADD ("filters/search-keeps-chips", test_search_keeps_chips);
+  ADD ("filters/search-written-when-idle", test_search_setting_written_when_idle);
   ADD ("sort", test_sort);
   ADD ("detail", test_detail);
   ADD ("narrow-navigation", test_narrow_navigation);
@@ -612,6 +776,10 @@ main (int    argc,
   ADD ("open-catalogue/good", test_open_catalogue);
   ADD ("getting-started", test_getting_started);
   g_test_add_func ("/gui/window/settings-restored", test_settings_restored);
+  g_test_add_data_func ("/gui/window/filters/written-on-close", GINT_TO_POINTER (FALSE),
+                        test_search_setting_written_on_close);
+  g_test_add_data_func ("/gui/window/filters/written-on-destroy", GINT_TO_POINTER (TRUE),
+                        test_search_setting_written_on_close);
 
 #undef ADD
 
