@@ -6,7 +6,8 @@
 set -eu
 build=$1
 dest=$(mktemp -d)
-trap 'rm -rf "$dest"' EXIT
+xvfb=""
+trap '[ -z "$xvfb" ] || kill "$xvfb" 2>/dev/null; rm -rf "$dest"' EXIT
 n=0
 ok () { n=$((n + 1)); echo "ok $n $1"; }
 fail () { n=$((n + 1)); echo "not ok $n $1"; echo "1..$n"; exit 1; }
@@ -37,7 +38,14 @@ rows=$(printf '%s\n' "$out" | tail -n +2 | grep -c .)
   || fail "the installed waymark-cli lists the 35 interventions (got $rows)"
 
 glib-compile-schemas "$root/share/glib-2.0/schemas"
-frame=$(env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 DISPLAY="${DISPLAY:-}" XAUTHORITY="${XAUTHORITY:-}" \
+# An X server of its own, as every UI test has: Xvfb names the display it took on a pipe once it
+# takes connections (a FIFO: the read ends when it writes, or exits without writing).
+mkfifo "$dest/display"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dest/display" >/dev/null 2>&1 &
+xvfb=$!
+read -r display < "$dest/display" || display=""
+[ -n "$display" ] || fail "Xvfb started (Debian package xvfb)"
+frame=$(env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 DISPLAY=":$display" \
           HOME="$dest" \
           XDG_DATA_DIRS="$root/share:/usr/share" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas" \
           GSETTINGS_BACKEND=memory GDK_BACKEND=x11 GSK_RENDERER=cairo GDK_DEBUG=gl-disable \
