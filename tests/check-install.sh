@@ -38,12 +38,20 @@ rows=$(printf '%s\n' "$out" | tail -n +2 | grep -c .)
   || fail "the installed waymark-cli lists the 35 interventions (got $rows)"
 
 glib-compile-schemas "$root/share/glib-2.0/schemas"
-# An X server of its own, as every UI test has: Xvfb names the display it took on a pipe once it
-# takes connections (a FIFO: the read ends when it writes, or exits without writing).
+# An X server of its own, as every UI test has, on a display number picked at random (see
+# tests/gui/gui-test-util.c for why): Xvfb names it on a FIFO once it takes connections, or exits
+# without writing when the number is taken, and another is tried.
 mkfifo "$dest/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dest/display" >/dev/null 2>&1 &
-xvfb=$!
-read -r display < "$dest/display" || display=""
+display=""
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  Xvfb ":$(python3 -c 'import random; print(random.randrange(100, 30000))')" -displayfd 3 \
+    -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$dest/display" >/dev/null 2>&1 &
+  xvfb=$!
+  read -r display < "$dest/display" || display=""
+  [ -z "$display" ] || break
+  wait "$xvfb" 2>/dev/null || :
+  xvfb=""
+done
 [ -n "$display" ] || fail "Xvfb started (Debian package xvfb)"
 frame=$(env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 DISPLAY=":$display" \
           HOME="$dest" \

@@ -204,6 +204,7 @@ class FocusTracker:
         self.busy_started = 0    # the plan list took a press
         self.busy_ended = 0      # ... and has moved the focus
         self.followed = {'reported': 0, 'plan list': 0, 'unreported': 0}
+        self.trail = []          # the last controls that took the focus, for a failure
         self._listener = Atspi.EventListener.new(self._on_event)
         self._listener.register('object:state-changed:focused')
         self._listener.register('object:state-changed:busy')
@@ -217,6 +218,8 @@ class FocusTracker:
         elif event.detail1:
             self.focused = event.source
             self.serial += 1
+            self.trail.append(self.describe_focus())
+            del self.trail[:-80]
         else:
             self.lost += 1
             if event.source == self.focused:
@@ -240,6 +243,8 @@ class FocusTracker:
             context.iteration(False)
 
     def press(self, keysym):
+        self.trail.append({KEY_TAB: '[Tab]', KEY_SPACE: '[Space]',
+                           KEY_RETURN: '[Return]'}.get(keysym, f'[{keysym:#x}]'))
         Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
 
     def press_and_follow(self, keysym):
@@ -286,4 +291,5 @@ class FocusTracker:
                 return self.focused
             self.press_and_follow(KEY_TAB)
         raise Failure(f'{max_presses} presses of Tab never reached {what} '
-                      f'(focus is on {self.describe_focus()})')
+                      f'(focus is on {self.describe_focus()}); the focus went to: '
+                      + '; '.join(self.trail))

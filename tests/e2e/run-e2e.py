@@ -11,6 +11,7 @@ application cannot hold CI. It never skips: without pyatspi or dbus-run-session 
 """
 
 import os
+import random
 import shutil
 import signal
 import socket
@@ -68,16 +69,19 @@ def display_answers(server, number, timeout=10.0):
 
 
 def start_xvfb():
-    """An X server of our own: -displayfd picks a free display and tells us which, so two runs
-    cannot race for one. A server that does not answer on its socket (seen once in CI, another
-    run's server taking the same display) is replaced, up to three times."""
+    """An X server of our own, on a display number picked at random from a wide range (as every
+    UI test does, gui-test-util.c), not the lowest free one: a server that has just stopped
+    removes its socket file after its lock, so a new server on the same number could lose its
+    socket and Waymark its display ("cannot open display"). -displayfd says once the server takes
+    connections; a number already taken makes it exit, and another is tried."""
     xvfb = shutil.which('Xvfb')
     if xvfb is None:
         fail('Xvfb is not installed (Debian package xvfb)')
-    for attempt in range(3):
+    for attempt in range(20):
         read_fd, write_fd = os.pipe()
-        server = subprocess.Popen([xvfb, '-displayfd', str(write_fd), '-screen', '0',
-                                   '1920x1080x24', '-nolisten', 'tcp'],
+        server = subprocess.Popen([xvfb, f':{random.randrange(100, 30000)}',
+                                   '-displayfd', str(write_fd), '-screen', '0',
+                                   '1920x1080x24', '-nolisten', 'tcp', '-noreset'],
                                   pass_fds=[write_fd], start_new_session=True,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write_fd)
@@ -85,8 +89,6 @@ def start_xvfb():
             number = pipe.readline().strip()
         if number and display_answers(server, number):
             return server, f':{number}'
-        print(f'e2e: Xvfb (display :{number or "?"}) did not answer; starting another',
-              file=sys.stderr, flush=True)
         kill_group(server)
     fail('Xvfb did not start')
 

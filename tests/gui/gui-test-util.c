@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib-unix.h>
@@ -65,24 +66,24 @@ read_display_number (int       fd,
   return g_string_free (number, FALSE);
 }
 
-static void
-start_own_server (void)
+/* Starts Xvfb on `display`; the number it names once it takes connections, or NULL if it could
+ * not have that display (it exits). */
+static char *
+try_server (const char  *display,
+            GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *display = NULL;
   char fd_arg[16];
   const char *argv[] = {
-    "Xvfb", "-displayfd", fd_arg, "-screen", "0", "1920x1080x24", "-nolisten", "tcp", NULL,
+    "Xvfb", display, "-displayfd", fd_arg, "-screen", "0", "1920x1080x24", "-nolisten", "tcp",
+    "-noreset", NULL,
   };
   int fds[2];
   int target_fd = 3;
+  char *number;
 
-  if (!g_unix_open_pipe (fds, FD_CLOEXEC, &error))
-    g_error ("Cannot start an X server for the UI tests: %s", error->message);
-
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
+    return NULL;
   g_snprintf (fd_arg, sizeof fd_arg, "%d", target_fd);
-  own_server_owner = getpid ();
   if (!g_spawn_async_with_pipes_and_fds (NULL, argv, NULL,
                                          /* Our own child, not a grandchild: its death
                                           * signal follows this process. */
@@ -90,16 +91,48 @@ start_own_server (void)
                                          G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                                          die_with_parent, GINT_TO_POINTER (own_server_owner),
                                          -1, -1, -1, &fds[1], &target_fd, 1,
-                                         &own_server_pid, NULL, NULL, NULL, &error))
-    g_error ("Cannot start an X server for the UI tests: %s "
-             "(Xvfb is in the Debian package xvfb)", error->message);
+                                         &own_server_pid, NULL, NULL, NULL, error))
+    {
+      close (fds[0]);
+      close (fds[1]);
+      return NULL;
+    }
   close (fds[1]);
-  atexit (stop_own_server);
-
-  number = read_display_number (fds[0], &error);
+  number = read_display_number (fds[0], error);
   close (fds[0]);
   if (number == NULL)
-    g_error ("Cannot start an X server for the UI tests: %s", error->message);
+    {
+      g_spawn_close_pid (own_server_pid);
+      waitpid (own_server_pid, NULL, 0);
+      own_server_pid = 0;
+    }
+  return number;
+}
+
+/* A display number picked at random from a wide range, not the lowest free one (-displayfd's
+ * own choice): a server that has just stopped removes its socket file after its lock, so a new
+ * server that took the same number at once could lose its socket, and the test its display. */
+static void
+start_own_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *display = NULL;
+
+  own_server_owner = getpid ();
+  for (guint attempt = 0; attempt < 20 && number == NULL; attempt++)
+    {
+      g_autofree char *display = g_strdup_printf (":%d", g_random_int_range (100, 30000));
+
+      g_clear_error (&error);
+      number = try_server (display, &error);
+      if (number == NULL && g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT))
+        break;
+    }
+  if (number == NULL)
+    g_error ("Cannot start an X server for the UI tests: %s (Xvfb is in the Debian package "
+             "xvfb)", error->message);
+  atexit (stop_own_server);
 
   display = g_strconcat (":", number, NULL);
   g_setenv ("DISPLAY", display, TRUE);
