@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "waymark-comparison.h"
+#include "test-util.h"
 
 /* The comparison: an ordered set of two to six interventions and the rows a partnership meeting
  * reads across, checked on the review's own catalogue. */
@@ -512,6 +513,46 @@ test_csv (Fixture       *fixture,
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 7))[3], ==, "around £60–£100 per session");
 }
 
+/* The export pinned byte for byte (tests/golden/comparison.csv; WAYMARK_UPDATE_GOLDEN=1 rewrites
+ * it after a deliberate change), and the same bytes while the process runs in a locale that
+ * groups digits with "." and people's rows follow it: the export never reads LC_NUMERIC. */
+static void
+test_csv_golden_in_german_locale (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const char *ids[] = { "drive", "make-a-change", "cbt-victims", "relationships-without-fear",
+                        "safe-dates", NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", "comparison.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *in_german = NULL;
+  g_autoptr(GPtrArray) german_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+
+  add_all (fixture, ids);
+  csv = waymark_comparison_to_csv (fixture->comparison);
+  if (g_getenv ("WAYMARK_UPDATE_GOLDEN") != NULL)
+    {
+      g_file_set_contents (path, csv, -1, &error);
+      g_assert_no_error (error);
+    }
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csv, ==, expected);
+
+  old = test_enter_german_locale ();
+  if (old == NULL)
+    return;
+  in_german = waymark_comparison_to_csv (fixture->comparison);
+  german_rows = waymark_comparison_build_rows (fixture->comparison);
+  setlocale (LC_ALL, old);
+
+  g_assert_cmpstr (row_of (german_rows, "cost")->cells[0], ==, "£2.400 per perpetrator");
+  g_assert_cmpstr (row_of (german_rows, "cost")->cells[1], ==, "£2.970 per individual using abuse");
+  g_assert_cmpstr (in_german, ==, expected);
+}
+
 static void
 test_catalogue_change_keeps_known (Fixture       *fixture,
                                    gconstpointer  data)
@@ -578,6 +619,7 @@ main (int    argc,
   ADD ("/core/comparison/cost/comparable", test_cost_comparable);
   ADD ("/core/comparison/csv", test_csv);
   ADD ("/core/comparison/csv-ignores-locale", test_csv_ignores_locale);
+  ADD ("/core/comparison/csv/golden-in-german-locale", test_csv_golden_in_german_locale);
   ADD ("/core/comparison/catalogue-change", test_catalogue_change_keeps_known);
   g_test_add_func ("/core/comparison/summarise-evidence", test_summarise_evidence);
 

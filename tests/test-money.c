@@ -3,6 +3,7 @@
 
 #include "waymark-cost.h"
 #include "waymark-money.h"
+#include "test-util.h"
 
 static void
 test_decimal (void)
@@ -106,6 +107,44 @@ test_format_follows_locale (void)
   g_assert_cmpstr (decimal, ==, "780864.40");
 }
 
+/* What exports write for people ("£2,970" in a CSV cell) is the same in every locale; the German
+ * one groups with "." and would give "£780.864,40". */
+static void
+test_format_for_export_ignores_locale (void)
+{
+  g_autoptr(WaymarkCost) range = waymark_cost_new (600000, 1250050, WAYMARK_CURRENCY_GBP,
+                                                   WAYMARK_COST_QUALIFIER_AROUND, "per year",
+                                                   "around £6000-£12500.50 per year");
+  g_autofree char *old = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *pence = NULL;
+  g_autofree char *million = NULL;
+  g_autofree char *negative = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *cost_people = NULL;
+  g_autofree char *cost_export = NULL;
+
+  old = test_enter_german_locale ();
+  if (old == NULL)
+    return;
+  people = waymark_money_format (78086440, WAYMARK_CURRENCY_GBP);
+  pence = waymark_money_format_for_export (78086440, WAYMARK_CURRENCY_GBP);
+  million = waymark_money_format_for_export (100000000, WAYMARK_CURRENCY_EUR);
+  negative = waymark_money_format_for_export (-250000, WAYMARK_CURRENCY_GBP);
+  small = waymark_money_format_for_export (5, WAYMARK_CURRENCY_USD);
+  cost_people = waymark_cost_format (range);
+  cost_export = waymark_cost_format_for_export (range);
+  setlocale (LC_ALL, old);
+
+  g_assert_cmpstr (people, ==, "£780.864,40");
+  g_assert_cmpstr (pence, ==, "£780,864.40");
+  g_assert_cmpstr (million, ==, "€1,000,000");
+  g_assert_cmpstr (negative, ==, "-£2,500");
+  g_assert_cmpstr (small, ==, "$0.05");
+  g_assert_cmpstr (cost_people, ==, "around £6.000–£12.500,50 per year");
+  g_assert_cmpstr (cost_export, ==, "around £6,000–£12,500.50 per year");
+}
+
 static void
 test_overflow (void)
 {
@@ -155,6 +194,8 @@ main (int    argc,
   g_test_add_func ("/core/money/format", test_format);
   g_test_add_func ("/core/money/overflow", test_overflow);
   g_test_add_func ("/core/money/format-follows-locale", test_format_follows_locale);
+  g_test_add_func ("/core/money/format-for-export-ignores-locale",
+                   test_format_for_export_ignores_locale);
   g_test_add_func ("/core/money/cost-format", test_cost_format);
 
   return g_test_run ();

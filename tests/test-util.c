@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "test-util.h"
 
@@ -43,4 +44,24 @@ test_env_uint (const char *name,
   if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &parsed, NULL))
     g_error ("%s=%s is not a whole number", name, value);
   return (guint) parsed;
+}
+
+char *
+test_enter_german_locale (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  const struct lconv *conv;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("the locale de_DE.UTF-8 is not installed, and this test needs a locale "
+                          "that groups digits differently from English; on Debian add "
+                          "\"de_DE.UTF-8 UTF-8\" to /etc/locale.gen and run locale-gen");
+      return NULL;
+    }
+
+  conv = localeconv ();
+  g_assert_cmpstr (conv->thousands_sep, ==, ".");
+  g_assert_cmpstr (conv->decimal_point, ==, ",");
+  return g_steal_pointer (&old);
 }

@@ -20,4 +20,10 @@ void   test_remove_tree  (const char *dir);
 guint  test_env_uint     (const char *name,
                           guint       fallback);
 
+/* Switches the whole process to de_DE.UTF-8, a locale that groups digits with "." and writes
+ * decimals with ",", and returns the locale it was in, for setlocale (LC_ALL, ...) afterwards.
+ * A machine without it fails the test, saying how to install it, and gets NULL: a test of
+ * locale independence that skips proves nothing. */
+char  *test_enter_german_locale (void);
+
 G_END_DECLS

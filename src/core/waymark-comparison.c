@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -528,9 +526,12 @@ format_ages (WaymarkIntervention *item)
   return g_strdup (_("Ages not given"));
 }
 
+/* For people the figures follow the locale's separators; for an export they are written as the
+ * review writes them ("£2,400"), in every locale. */
 static char *
 format_cell (WaymarkComparisonRowKind  kind,
-             WaymarkIntervention      *item)
+             WaymarkIntervention      *item,
+             gboolean                  for_export)
 {
   switch (kind)
     {
@@ -561,7 +562,9 @@ format_cell (WaymarkComparisonRowKind  kind,
 
         for (guint i = 0; costs != NULL && i < costs->len; i++)
           {
-            g_autofree char *text = waymark_cost_format (g_ptr_array_index (costs, i));
+            const WaymarkCost *cost = g_ptr_array_index (costs, i);
+            g_autofree char *text = for_export ? waymark_cost_format_for_export (cost)
+                                               : waymark_cost_format (cost);
 
             if (out->len > 0)
               g_string_append (out, "; ");
@@ -767,15 +770,13 @@ best_cost (GPtrArray  *columns,
   return best;
 }
 
-GPtrArray *
-waymark_comparison_build_rows (WaymarkComparison *self)
+static GPtrArray *
+build_rows (WaymarkComparison *self,
+            gboolean           for_export)
 {
   GPtrArray *rows;
-  guint n;
+  guint n = self->columns->len;
 
-  g_return_val_if_fail (WAYMARK_IS_COMPARISON (self), NULL);
-
-  n = self->columns->len;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_comparison_row_free);
   for (guint kind = 0; kind < WAYMARK_COMPARISON_N_ROWS; kind++)
     {
@@ -787,7 +788,7 @@ waymark_comparison_build_rows (WaymarkComparison *self)
       row->cells = g_new0 (char *, n + 1);
       for (guint i = 0; i < n; i++)
         {
-          row->cells[i] = format_cell (kind, g_ptr_array_index (self->columns, i));
+          row->cells[i] = format_cell (kind, g_ptr_array_index (self->columns, i), for_export);
           if (i > 0 && g_strcmp0 (row->cells[i], row->cells[0]) != 0)
             row->differs = TRUE;
         }
@@ -813,23 +814,25 @@ waymark_comparison_build_rows (WaymarkComparison *self)
   return rows;
 }
 
+GPtrArray *
+waymark_comparison_build_rows (WaymarkComparison *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARISON (self), NULL);
+
+  return build_rows (self, FALSE);
+}
+
 char *
 waymark_comparison_to_csv (WaymarkComparison *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
   GString *out;
   WaymarkCsvWriter writer;
-  locale_t c_numeric, previous;
 
   g_return_val_if_fail (WAYMARK_IS_COMPARISON (self), NULL);
 
-  /* Exports do not follow the locale's digit separators: the figures in the cells are written
-   * as the review writes them ("£2,400"), whatever language Waymark runs in. */
-  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
-  previous = uselocale (c_numeric);
-  rows = waymark_comparison_build_rows (self);
-  uselocale (previous);
-  freelocale (c_numeric);
+  /* Exports do not follow the locale's digit separators, whatever language Waymark runs in. */
+  rows = build_rows (self, TRUE);
 
   /* Excel on Windows reads UTF-8 only with a byte-order mark. */
   out = g_string_new ("\xEF\xBB\xBF");

@@ -105,10 +105,12 @@ char              **waymark_comparison_dup_ids       (WaymarkComparison *self);
 void                waymark_comparison_set_ids       (WaymarkComparison  *self,
                                                       const char * const *ids);
 
-/* Element type WaymarkComparisonRow, WAYMARK_COMPARISON_N_ROWS of them in order. */
+/* Element type WaymarkComparisonRow, WAYMARK_COMPARISON_N_ROWS of them in order; for people,
+ * so money follows the locale's digit separators. */
 GPtrArray          *waymark_comparison_build_rows    (WaymarkComparison *self);
 /* The table as CSV: a header row of names, one row per attribute; RFC 4180, CRLF, a UTF-8
- * byte-order mark, free text neutralised against formula injection (as the plan export). */
+ * byte-order mark, free text neutralised against formula injection (as the plan export), money
+ * as the review writes it ("£2,400") in every locale. */
 char               *waymark_comparison_to_csv        (WaymarkComparison *self);
 
 /* The short line the ratings rest on: the evidence text's first sentence. */

@@ -55,15 +55,16 @@ waymark_cost_is_range (const WaymarkCost *self)
   return self->low_minor != self->high_minor;
 }
 
-char *
-waymark_cost_format (const WaymarkCost *self)
+static char *
+format_cost (const WaymarkCost *self,
+             char            *(*format_money) (gint64, WaymarkCurrency))
 {
-  g_autofree char *low = waymark_money_format (self->low_minor, self->currency);
+  g_autofree char *low = format_money (self->low_minor, self->currency);
   g_autofree char *amount = NULL;
 
   if (waymark_cost_is_range (self))
     {
-      g_autofree char *high = waymark_money_format (self->high_minor, self->currency);
+      g_autofree char *high = format_money (self->high_minor, self->currency);
       /* Translators: a range of money, "£60–£100" */
       amount = g_strdup_printf (_("%s–%s"), low, high);
     }
@@ -83,4 +84,18 @@ waymark_cost_format (const WaymarkCost *self)
       /* Translators: "£2,400 per perpetrator" */
       return g_strdup_printf (_("%s %s"), amount, self->basis);
     }
+}
+
+char *
+waymark_cost_format (const WaymarkCost *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return format_cost (self, waymark_money_format);
+}
+
+char *
+waymark_cost_format_for_export (const WaymarkCost *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return format_cost (self, waymark_money_format_for_export);
 }

@@ -30,8 +30,12 @@ WaymarkCost *waymark_cost_new       (gint64               low_minor,
 WaymarkCost *waymark_cost_copy      (const WaymarkCost   *self);
 void         waymark_cost_free      (WaymarkCost         *self);
 gboolean     waymark_cost_is_range  (const WaymarkCost   *self);
-/* "£60-£100 per session", "from £375 per session", "$395 per book" */
+/* "£60-£100 per session", "from £375 per session", "$395 per book", with the locale's digit
+ * separators (waymark_money_format). */
 char        *waymark_cost_format    (const WaymarkCost   *self);
+/* The same with the review's separators in every locale ("£2,400 per perpetrator"), for exports
+ * (waymark_money_format_for_export). */
+char        *waymark_cost_format_for_export (const WaymarkCost *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkCost, waymark_cost_free)
 

@@ -116,21 +116,16 @@ waymark_money_parse (const char *text,
   return TRUE;
 }
 
-char *
-waymark_money_format (gint64          minor,
-                      WaymarkCurrency currency)
+static char *
+format_grouped (gint64           minor,
+                WaymarkCurrency  currency,
+                const char      *group,
+                const char      *point)
 {
   guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
   g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
   GString *out = g_string_new (minor < 0 ? "-" : "");
   gsize len = strlen (units);
-  /* The locale's separators for people ("2.970,50" in German); the C locale has no grouping,
-   * and there Waymark writes as the review does ("2,970.50"). Exports never come here. */
-  const struct lconv *conv = localeconv ();
-  const char *group = conv->thousands_sep != NULL && *conv->thousands_sep ? conv->thousands_sep
-                                                                          : ",";
-  const char *point = conv->decimal_point != NULL && *conv->decimal_point ? conv->decimal_point
-                                                                          : ".";
 
   g_string_append (out, waymark_currency_get_symbol (currency));
   for (gsize i = 0; i < len; i++)
@@ -143,4 +138,27 @@ waymark_money_format (gint64          minor,
     g_string_append_printf (out, "%s%02u", point, (guint) (magnitude % 100));
 
   return g_string_free (out, FALSE);
+}
+
+char *
+waymark_money_format (gint64          minor,
+                      WaymarkCurrency currency)
+{
+  /* The locale's separators for people ("2.970,50" in German); the C locale has no grouping,
+   * and there Waymark writes as the review does ("2,970.50"). */
+  const struct lconv *conv = localeconv ();
+  const char *group = conv->thousands_sep != NULL && *conv->thousands_sep ? conv->thousands_sep
+                                                                          : ",";
+  const char *point = conv->decimal_point != NULL && *conv->decimal_point ? conv->decimal_point
+                                                                          : ".";
+
+  return format_grouped (minor, currency, group, point);
+}
+
+char *
+waymark_money_format_for_export (gint64          minor,
+                                 WaymarkCurrency currency)
+{
+  /* Fixed separators, not the C locale's: nothing here reads LC_NUMERIC. */
+  return format_grouped (minor, currency, ",", ".");
 }

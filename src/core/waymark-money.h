@@ -28,5 +28,9 @@ gboolean  waymark_money_parse        (const char *text,
  * separators (British ones where the locale has none); pence shown only when there are some. */
 char     *waymark_money_format       (gint64          minor,
                                       WaymarkCurrency currency);
+/* "£2,970", "£780,864.40": as the review writes money, the same bytes in every locale, for
+ * exports that people read (the comparison's CSV); figures for sums use _to_decimal. */
+char     *waymark_money_format_for_export (gint64          minor,
+                                           WaymarkCurrency currency);
 
 G_END_DECLS

@@ -4,14 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "waymark-compare-toggle.h"
-#include "waymark-window.h"
 
 struct _WaymarkCompareToggle
 {
   GtkToggleButton parent_instance;
 
+  /* Owned */
   WaymarkIntervention *intervention;
-  WaymarkComparison   *comparison;  /* the window's, while the toggle is in one */
+  WaymarkComparison   *comparison;  /* handed down by whoever made the toggle */
   gboolean             syncing;
 };
 
@@ -20,6 +20,7 @@ G_DEFINE_FINAL_TYPE (WaymarkCompareToggle, waymark_compare_toggle, GTK_TYPE_TOGG
 enum {
   PROP_0,
   PROP_INTERVENTION,
+  PROP_COMPARISON,
   N_PROPS
 };
 
@@ -60,20 +61,6 @@ on_comparison_items_changed (GListModel           *model,
 }
 
 static void
-set_comparison (WaymarkCompareToggle *self,
-                WaymarkComparison    *comparison)
-{
-  if (self->comparison == comparison)
-    return;
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
-  g_set_object (&self->comparison, comparison);
-  if (comparison != NULL)
-    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
-  sync_state (self);
-}
-
-static void
 waymark_compare_toggle_toggled (GtkToggleButton *button)
 {
   WaymarkCompareToggle *self = WAYMARK_COMPARE_TOGGLE (button);
@@ -88,22 +75,6 @@ waymark_compare_toggle_toggled (GtkToggleButton *button)
                               gtk_toggle_button_get_active (button) ? "win.compare" : "win.uncompare",
                               "s", waymark_intervention_get_id (self->intervention));
   sync_state (self);
-}
-
-static void
-waymark_compare_toggle_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (waymark_compare_toggle_parent_class)->root (widget);
-
-  set_comparison (WAYMARK_COMPARE_TOGGLE (widget), waymark_window_find_comparison (widget));
-}
-
-static void
-waymark_compare_toggle_unroot (GtkWidget *widget)
-{
-  set_comparison (WAYMARK_COMPARE_TOGGLE (widget), NULL);
-
-  GTK_WIDGET_CLASS (waymark_compare_toggle_parent_class)->unroot (widget);
 }
 
 static void
@@ -132,6 +103,9 @@ waymark_compare_toggle_get_property (GObject    *object,
     case PROP_INTERVENTION:
       g_value_set_object (value, self->intervention);
       break;
+    case PROP_COMPARISON:
+      g_value_set_object (value, self->comparison);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -150,6 +124,9 @@ waymark_compare_toggle_set_property (GObject      *object,
     case PROP_INTERVENTION:
       waymark_compare_toggle_set_intervention (self, g_value_get_object (value));
       break;
+    case PROP_COMPARISON:
+      waymark_compare_toggle_set_comparison (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,18 +136,18 @@ static void
 waymark_compare_toggle_class_init (WaymarkCompareToggleClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkToggleButtonClass *toggle_class = GTK_TOGGLE_BUTTON_CLASS (klass);
 
   object_class->dispose = waymark_compare_toggle_dispose;
   object_class->get_property = waymark_compare_toggle_get_property;
   object_class->set_property = waymark_compare_toggle_set_property;
-  widget_class->root = waymark_compare_toggle_root;
-  widget_class->unroot = waymark_compare_toggle_unroot;
   toggle_class->toggled = waymark_compare_toggle_toggled;
 
   properties[PROP_INTERVENTION] =
     g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPARISON] =
+    g_param_spec_object ("comparison", NULL, NULL, WAYMARK_TYPE_COMPARISON,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -206,4 +183,31 @@ waymark_compare_toggle_set_intervention (WaymarkCompareToggle *self,
 
   sync_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVENTION]);
+}
+
+WaymarkComparison *
+waymark_compare_toggle_get_comparison (WaymarkCompareToggle *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_COMPARE_TOGGLE (self), NULL);
+  return self->comparison;
+}
+
+void
+waymark_compare_toggle_set_comparison (WaymarkCompareToggle *self,
+                                       WaymarkComparison    *comparison)
+{
+  g_return_if_fail (WAYMARK_IS_COMPARE_TOGGLE (self));
+  g_return_if_fail (comparison == NULL || WAYMARK_IS_COMPARISON (comparison));
+
+  if (self->comparison == comparison)
+    return;
+
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_set_object (&self->comparison, comparison);
+  if (comparison != NULL)
+    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
+
+  sync_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }

@@ -27,6 +27,7 @@ struct _WaymarkDetailPane
   /* Owned */
   WaymarkCatalogue    *catalogue;
   WaymarkIntervention *intervention;
+  WaymarkComparison   *comparison;  /* handed to the compare button */
   guint                n_several;   /* how many are selected, when that is more than one */
 };
 
@@ -36,6 +37,7 @@ enum {
   PROP_0,
   PROP_CATALOGUE,
   PROP_INTERVENTION,
+  PROP_COMPARISON,
   N_PROPS
 };
 
@@ -190,7 +192,7 @@ rebuild (WaymarkDetailPane *self)
   gtk_box_append (GTK_BOX (buttons), self->add_button);
   compare = g_object_new (WAYMARK_TYPE_COMPARE_TOGGLE,
                           "label", _("_Compare"), "use-underline", TRUE,
-                          "intervention", item, NULL);
+                          "intervention", item, "comparison", self->comparison, NULL);
   gtk_widget_add_css_class (compare, "pill");
   gtk_box_append (GTK_BOX (buttons), compare);
   self->compare_button = compare;
@@ -254,6 +256,7 @@ waymark_detail_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->intervention);
   g_clear_object (&self->catalogue);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (waymark_detail_pane_parent_class)->dispose (object);
 }
@@ -273,6 +276,9 @@ waymark_detail_pane_get_property (GObject    *object,
       break;
     case PROP_INTERVENTION:
       g_value_set_object (value, self->intervention);
+      break;
+    case PROP_COMPARISON:
+      g_value_set_object (value, self->comparison);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -295,6 +301,9 @@ waymark_detail_pane_set_property (GObject      *object,
     case PROP_INTERVENTION:
       waymark_detail_pane_set_intervention (self, g_value_get_object (value));
       break;
+    case PROP_COMPARISON:
+      waymark_detail_pane_set_comparison (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -315,6 +324,8 @@ waymark_detail_pane_class_init (WaymarkDetailPaneClass *klass)
     g_param_spec_object ("catalogue", NULL, NULL, WAYMARK_TYPE_CATALOGUE, flags);
   properties[PROP_INTERVENTION] =
     g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION, flags);
+  properties[PROP_COMPARISON] =
+    g_param_spec_object ("comparison", NULL, NULL, WAYMARK_TYPE_COMPARISON, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -381,6 +392,29 @@ waymark_detail_pane_set_intervention (WaymarkDetailPane   *self,
   self->n_several = 0;
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVENTION]);
+}
+
+WaymarkComparison *
+waymark_detail_pane_get_comparison (WaymarkDetailPane *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DETAIL_PANE (self), NULL);
+  return self->comparison;
+}
+
+void
+waymark_detail_pane_set_comparison (WaymarkDetailPane *self,
+                                    WaymarkComparison *comparison)
+{
+  g_return_if_fail (WAYMARK_IS_DETAIL_PANE (self));
+  g_return_if_fail (comparison == NULL || WAYMARK_IS_COMPARISON (comparison));
+
+  if (!g_set_object (&self->comparison, comparison))
+    return;
+
+  if (self->compare_button != NULL)
+    waymark_compare_toggle_set_comparison (WAYMARK_COMPARE_TOGGLE (self->compare_button),
+                                           comparison);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
 
 void

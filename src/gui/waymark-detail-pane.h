@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-comparison.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ void                 waymark_detail_pane_set_catalogue    (WaymarkDetailPane   *
 WaymarkIntervention *waymark_detail_pane_get_intervention (WaymarkDetailPane   *self);
 void                 waymark_detail_pane_set_intervention (WaymarkDetailPane   *self,
                                                            WaymarkIntervention *intervention);
+/* The comparison the compare button shows and changes; may be NULL. */
+WaymarkComparison   *waymark_detail_pane_get_comparison   (WaymarkDetailPane   *self);
+void                 waymark_detail_pane_set_comparison   (WaymarkDetailPane   *self,
+                                                           WaymarkComparison   *comparison);
 /* Shows that `n_selected` (two or more) are selected, and offers to compare them. */
 void                 waymark_detail_pane_show_several     (WaymarkDetailPane   *self,
                                                            guint                n_selected);

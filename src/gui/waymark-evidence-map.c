@@ -23,6 +23,7 @@ struct _WaymarkEvidenceMap
   /* Owned */
   GListModel          *model;
   WaymarkIntervention *selected;
+  WaymarkComparison   *comparison;  /* handed to every chip */
 
   /* The chips are built when the map is shown, not on every keystroke of a search. */
   gboolean             dirty;
@@ -34,6 +35,7 @@ enum {
   PROP_0,
   PROP_MODEL,
   PROP_SELECTED,
+  PROP_COMPARISON,
   N_PROPS
 };
 
@@ -123,7 +125,7 @@ add_chip (WaymarkEvidenceMap  *self,
           GtkFlowBox          *box,
           WaymarkIntervention *item)
 {
-  GtkWidget *chip = waymark_map_chip_new (item);
+  GtkWidget *chip = waymark_map_chip_new (item, self->comparison);
   GtkWidget *child = gtk_flow_box_child_new ();
 
   /* Focus goes to the chip, not to the flow box’s wrapper around it; a lone chip keeps its
@@ -264,6 +266,7 @@ waymark_evidence_map_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
   g_clear_object (&self->selected);
+  g_clear_object (&self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_EVIDENCE_MAP);
   /* dispose_template only unparents the children it named. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -288,6 +291,9 @@ waymark_evidence_map_get_property (GObject    *object,
     case PROP_SELECTED:
       g_value_set_object (value, self->selected);
       break;
+    case PROP_COMPARISON:
+      g_value_set_object (value, self->comparison);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -308,6 +314,9 @@ waymark_evidence_map_set_property (GObject      *object,
       break;
     case PROP_SELECTED:
       waymark_evidence_map_set_selected (self, g_value_get_object (value));
+      break;
+    case PROP_COMPARISON:
+      waymark_evidence_map_set_comparison (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -330,6 +339,8 @@ waymark_evidence_map_class_init (WaymarkEvidenceMapClass *klass)
   properties[PROP_MODEL] = g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, WAYMARK_TYPE_INTERVENTION, flags);
+  properties[PROP_COMPARISON] =
+    g_param_spec_object ("comparison", NULL, NULL, WAYMARK_TYPE_COMPARISON, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[INTERVENTION_ACTIVATED] =
@@ -406,6 +417,28 @@ waymark_evidence_map_set_selected (WaymarkEvidenceMap  *self,
   if (!self->dirty)
     sync_all_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+WaymarkComparison *
+waymark_evidence_map_get_comparison (WaymarkEvidenceMap *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_EVIDENCE_MAP (self), NULL);
+  return self->comparison;
+}
+
+void
+waymark_evidence_map_set_comparison (WaymarkEvidenceMap *self,
+                                     WaymarkComparison  *comparison)
+{
+  g_return_if_fail (WAYMARK_IS_EVIDENCE_MAP (self));
+  g_return_if_fail (comparison == NULL || WAYMARK_IS_COMPARISON (comparison));
+
+  if (!g_set_object (&self->comparison, comparison))
+    return;
+
+  /* A chip is given the comparison when it is made: make them again. */
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
 
 GtkWidget *

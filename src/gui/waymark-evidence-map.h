@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "waymark-comparison.h"
 #include "waymark-intervention.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ void                 waymark_evidence_map_set_model    (WaymarkEvidenceMap  *sel
 WaymarkIntervention *waymark_evidence_map_get_selected (WaymarkEvidenceMap  *self);
 void                 waymark_evidence_map_set_selected (WaymarkEvidenceMap  *self,
                                                         WaymarkIntervention *selected);
+/* The comparison each chip's menu adds to or takes from; may be NULL. */
+WaymarkComparison   *waymark_evidence_map_get_comparison (WaymarkEvidenceMap *self);
+void                 waymark_evidence_map_set_comparison (WaymarkEvidenceMap *self,
+                                                          WaymarkComparison  *comparison);
 
 /* The container of one cell's chips (WaymarkMapChip, each in a GtkFlowBoxChild); the rating is
  * the cell's, LOW, MODERATE or HIGH. */

@@ -24,6 +24,7 @@ struct _WaymarkInterventionRow
 
   /* Owned */
   WaymarkIntervention *intervention;
+  WaymarkComparison   *comparison;  /* handed to the compare button */
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, GTK_TYPE_WIDGET)
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, GTK_TYPE_
 enum {
   PROP_0,
   PROP_INTERVENTION,
+  PROP_COMPARISON,
   N_PROPS
 };
 
@@ -131,6 +133,7 @@ waymark_intervention_row_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->intervention);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (waymark_intervention_row_parent_class)->dispose (object);
 }
@@ -147,6 +150,9 @@ waymark_intervention_row_get_property (GObject    *object,
     {
     case PROP_INTERVENTION:
       g_value_set_object (value, self->intervention);
+      break;
+    case PROP_COMPARISON:
+      g_value_set_object (value, self->comparison);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -166,6 +172,9 @@ waymark_intervention_row_set_property (GObject      *object,
     case PROP_INTERVENTION:
       waymark_intervention_row_set_intervention (self, g_value_get_object (value));
       break;
+    case PROP_COMPARISON:
+      waymark_intervention_row_set_comparison (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +192,9 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
 
   properties[PROP_INTERVENTION] =
     g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPARISON] =
+    g_param_spec_object ("comparison", NULL, NULL, WAYMARK_TYPE_COMPARISON,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -250,4 +262,25 @@ waymark_intervention_row_set_intervention (WaymarkInterventionRow *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVENTION]);
+}
+
+WaymarkComparison *
+waymark_intervention_row_get_comparison (WaymarkInterventionRow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION_ROW (self), NULL);
+  return self->comparison;
+}
+
+void
+waymark_intervention_row_set_comparison (WaymarkInterventionRow *self,
+                                         WaymarkComparison      *comparison)
+{
+  g_return_if_fail (WAYMARK_IS_INTERVENTION_ROW (self));
+  g_return_if_fail (comparison == NULL || WAYMARK_IS_COMPARISON (comparison));
+
+  if (!g_set_object (&self->comparison, comparison))
+    return;
+
+  waymark_compare_toggle_set_comparison (self->compare_button, comparison);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "waymark-comparison.h"
 #include "waymark-intervention.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,10 @@ GtkWidget           *waymark_intervention_row_new              (void);
 WaymarkIntervention *waymark_intervention_row_get_intervention (WaymarkInterventionRow *self);
 void                 waymark_intervention_row_set_intervention (WaymarkInterventionRow *self,
                                                                 WaymarkIntervention    *intervention);
+/* The comparison the row's compare button shows and changes; may be NULL. */
+WaymarkComparison   *waymark_intervention_row_get_comparison   (WaymarkInterventionRow *self);
+void                 waymark_intervention_row_set_comparison   (WaymarkInterventionRow *self,
+                                                                WaymarkComparison      *comparison);
 GtkWidget           *waymark_intervention_row_get_add_button   (WaymarkInterventionRow *self);
 GtkWidget           *waymark_intervention_row_get_compare_button (WaymarkInterventionRow *self);
 

@@ -5,7 +5,6 @@
 
 #include "waymark-intervention-row.h"
 #include "waymark-map-chip.h"
-#include "waymark-window.h"
 
 struct _WaymarkMapChip
 {
@@ -20,7 +19,7 @@ struct _WaymarkMapChip
   /* Owned */
   WaymarkIntervention *intervention;
   GMenu               *menu_model;
-  WaymarkComparison   *comparison;  /* the window's, while the chip is in one */
+  WaymarkComparison   *comparison;  /* handed down by the evidence map; may be NULL */
   gboolean             compared;
 };
 
@@ -29,6 +28,7 @@ G_DEFINE_FINAL_TYPE (WaymarkMapChip, waymark_map_chip, GTK_TYPE_TOGGLE_BUTTON)
 enum {
   PROP_0,
   PROP_INTERVENTION,
+  PROP_COMPARISON,
   PROP_IS_RANGE,
   N_PROPS
 };
@@ -187,36 +187,6 @@ on_comparison_items_changed (GListModel     *model,
 }
 
 static void
-set_comparison (WaymarkMapChip    *self,
-                WaymarkComparison *comparison)
-{
-  if (self->comparison == comparison)
-    return;
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
-  g_set_object (&self->comparison, comparison);
-  if (comparison != NULL)
-    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
-  update_compare (self);
-}
-
-static void
-waymark_map_chip_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (waymark_map_chip_parent_class)->root (widget);
-
-  set_comparison (WAYMARK_MAP_CHIP (widget), waymark_window_find_comparison (widget));
-}
-
-static void
-waymark_map_chip_unroot (GtkWidget *widget)
-{
-  set_comparison (WAYMARK_MAP_CHIP (widget), NULL);
-
-  GTK_WIDGET_CLASS (waymark_map_chip_parent_class)->unroot (widget);
-}
-
-static void
 waymark_map_chip_constructed (GObject *object)
 {
   WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
@@ -225,6 +195,11 @@ waymark_map_chip_constructed (GObject *object)
 
   g_assert (self->intervention != NULL);
   update (self);
+
+  if (self->comparison != NULL)
+    g_signal_connect (self->comparison, "items-changed",
+                      G_CALLBACK (on_comparison_items_changed), self);
+  update_compare (self);
 }
 
 static void
@@ -256,6 +231,9 @@ waymark_map_chip_get_property (GObject    *object,
     case PROP_INTERVENTION:
       g_value_set_object (value, self->intervention);
       break;
+    case PROP_COMPARISON:
+      g_value_set_object (value, self->comparison);
+      break;
     case PROP_IS_RANGE:
       g_value_set_boolean (value, waymark_map_chip_get_is_range (self));
       break;
@@ -277,6 +255,9 @@ waymark_map_chip_set_property (GObject      *object,
     case PROP_INTERVENTION:
       self->intervention = g_value_dup_object (value);
       break;
+    case PROP_COMPARISON:
+      self->comparison = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -292,11 +273,12 @@ waymark_map_chip_class_init (WaymarkMapChipClass *klass)
   object_class->dispose = waymark_map_chip_dispose;
   object_class->get_property = waymark_map_chip_get_property;
   object_class->set_property = waymark_map_chip_set_property;
-  widget_class->root = waymark_map_chip_root;
-  widget_class->unroot = waymark_map_chip_unroot;
 
   properties[PROP_INTERVENTION] =
     g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPARISON] =
+    g_param_spec_object ("comparison", NULL, NULL, WAYMARK_TYPE_COMPARISON,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IS_RANGE] =
     g_param_spec_boolean ("is-range", NULL, NULL, FALSE,
@@ -332,11 +314,16 @@ waymark_map_chip_init (WaymarkMapChip *self)
 }
 
 GtkWidget *
-waymark_map_chip_new (WaymarkIntervention *intervention)
+waymark_map_chip_new (WaymarkIntervention *intervention,
+                      WaymarkComparison   *comparison)
 {
   g_return_val_if_fail (WAYMARK_IS_INTERVENTION (intervention), NULL);
+  g_return_val_if_fail (comparison == NULL || WAYMARK_IS_COMPARISON (comparison), NULL);
 
-  return g_object_new (WAYMARK_TYPE_MAP_CHIP, "intervention", intervention, NULL);
+  return g_object_new (WAYMARK_TYPE_MAP_CHIP,
+                       "intervention", intervention,
+                       "comparison", comparison,
+                       NULL);
 }
 
 WaymarkIntervention *
@@ -344,6 +331,13 @@ waymark_map_chip_get_intervention (WaymarkMapChip *self)
 {
   g_return_val_if_fail (WAYMARK_IS_MAP_CHIP (self), NULL);
   return self->intervention;
+}
+
+WaymarkComparison *
+waymark_map_chip_get_comparison (WaymarkMapChip *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_MAP_CHIP (self), NULL);
+  return self->comparison;
 }
 
 gboolean

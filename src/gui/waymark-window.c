@@ -1265,9 +1265,12 @@ create_main_menu (GtkMenuButton *button,
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           gpointer                  user_data)
+           WaymarkWindow            *self)
 {
-  gtk_list_item_set_child (list_item, waymark_intervention_row_new ());
+  GtkWidget *row = waymark_intervention_row_new ();
+
+  waymark_intervention_row_set_comparison (WAYMARK_INTERVENTION_ROW (row), self->comparison);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -1297,15 +1300,19 @@ waymark_window_init (WaymarkWindow *self)
   self->view = g_strdup ("list");
   self->cancellable = g_cancellable_new ();
 
-  /* Before the template: its rows and panes look the comparison up when they are rooted. */
   self->comparison = waymark_comparison_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* State is handed down: the panes, the map's chips and the list's rows are given the
+   * comparison, never look for it. */
+  waymark_detail_pane_set_comparison (self->detail_pane, self->comparison);
+  waymark_evidence_map_set_comparison (self->evidence_map, self->comparison);
+
   waymark_window_compare_init (self);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -1369,17 +1376,6 @@ waymark_window_get_comparison (WaymarkWindow *self)
 {
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
   return self->comparison;
-}
-
-WaymarkComparison *
-waymark_window_find_comparison (GtkWidget *widget)
-{
-  GtkWidget *window;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-
-  window = gtk_widget_get_ancestor (widget, WAYMARK_TYPE_WINDOW);
-  return window != NULL ? waymark_window_get_comparison (WAYMARK_WINDOW (window)) : NULL;
 }
 
 void

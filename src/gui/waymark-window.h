@@ -22,9 +22,6 @@ WaymarkWindow       *waymark_window_new           (GtkApplication   *application
 WaymarkCatalogue    *waymark_window_get_catalogue (WaymarkWindow    *self);
 /* The interventions chosen for the Compare page; never NULL. */
 WaymarkComparison   *waymark_window_get_comparison (WaymarkWindow   *self);
-/* The comparison of the window `widget` sits in, or NULL outside a Waymark window: what rows,
- * the detail pane and map chips follow once they are rooted. */
-WaymarkComparison   *waymark_window_find_comparison (GtkWidget      *widget);
 void                 waymark_window_set_catalogue (WaymarkWindow    *self,
                                                    WaymarkCatalogue *catalogue);
 /* Loads another catalogue in a thread. A file that fails validation is refused with the

@@ -6,6 +6,9 @@
 
 #include "gui-test-util.h"
 #include "waymark-compare-print.h"
+#include "waymark-compare-toggle.h"
+#include "waymark-detail-pane.h"
+#include "waymark-evidence-map.h"
 #include "waymark-intervention-row.h"
 #include "waymark-map-chip.h"
 
@@ -966,11 +969,90 @@ test_csv_export (Fixture       *f,
   g_rmdir (dir);
 }
 
+static char *
+chip_menu_label (WaymarkEvidenceMap *map,
+                 const char         *id)
+{
+  GtkWidget *chip;
+  char *label = NULL;
+
+  /* An unmapped map builds its chips when asked for a cell. */
+  waymark_evidence_map_get_unrated (map);
+  chip = gui_test_find_widget (GTK_WIDGET (map), is_chip_for, id);
+  g_assert_nonnull (chip);
+  g_assert_true (g_menu_model_get_item_attribute (waymark_map_chip_get_menu_model (WAYMARK_MAP_CHIP (chip)),
+                                                  1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+/* No window: the row, the detail pane and the map's chips show the comparison they are given,
+ * and follow it as it changes. Nothing looks the comparison up. */
+static void
+test_handed_down (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(WaymarkComparison) comparison = waymark_comparison_new (catalogue);
+  WaymarkIntervention *drive = waymark_catalogue_lookup (catalogue, "drive");
+  GtkWidget *row = g_object_ref_sink (waymark_intervention_row_new ());
+  GtkWidget *pane = g_object_ref_sink (waymark_detail_pane_new ());
+  WaymarkEvidenceMap *map = g_object_ref_sink (WAYMARK_EVIDENCE_MAP (waymark_evidence_map_new ()));
+  GtkToggleButton *row_toggle;
+  GtkToggleButton *pane_toggle;
+  g_autoptr(GError) error = NULL;
+  char *label;
+
+  g_assert_true (waymark_comparison_add (comparison, "drive", &error));
+  g_assert_no_error (error);
+
+  waymark_intervention_row_set_intervention (WAYMARK_INTERVENTION_ROW (row), drive);
+  waymark_intervention_row_set_comparison (WAYMARK_INTERVENTION_ROW (row), comparison);
+  row_toggle = GTK_TOGGLE_BUTTON (waymark_intervention_row_get_compare_button (WAYMARK_INTERVENTION_ROW (row)));
+  g_assert_true (waymark_compare_toggle_get_comparison (WAYMARK_COMPARE_TOGGLE (row_toggle)) == comparison);
+  g_assert_true (gtk_toggle_button_get_active (row_toggle));
+
+  /* Given before and after the intervention is shown: the pane's button has it either way. */
+  waymark_detail_pane_set_comparison (WAYMARK_DETAIL_PANE (pane), comparison);
+  waymark_detail_pane_set_intervention (WAYMARK_DETAIL_PANE (pane), drive);
+  pane_toggle = GTK_TOGGLE_BUTTON (waymark_detail_pane_get_compare_button (WAYMARK_DETAIL_PANE (pane)));
+  g_assert_true (gtk_toggle_button_get_active (pane_toggle));
+  waymark_detail_pane_set_comparison (WAYMARK_DETAIL_PANE (pane), NULL);
+  g_assert_false (gtk_toggle_button_get_active (pane_toggle));
+  waymark_detail_pane_set_comparison (WAYMARK_DETAIL_PANE (pane), comparison);
+  g_assert_true (gtk_toggle_button_get_active (pane_toggle));
+
+  waymark_evidence_map_set_model (map, G_LIST_MODEL (catalogue));
+  waymark_evidence_map_set_comparison (map, comparison);
+  label = chip_menu_label (map, "drive");
+  g_assert_cmpstr (label, ==, "_Remove from Comparison");
+  g_free (label);
+  label = chip_menu_label (map, "marac");
+  g_assert_cmpstr (label, ==, "Add to _Comparison");
+  g_free (label);
+
+  g_assert_true (waymark_comparison_add (comparison, "marac", &error));
+  g_assert_no_error (error);
+  g_assert_true (waymark_comparison_remove (comparison, "drive"));
+  g_assert_false (gtk_toggle_button_get_active (row_toggle));
+  g_assert_false (gtk_toggle_button_get_active (pane_toggle));
+  label = chip_menu_label (map, "drive");
+  g_assert_cmpstr (label, ==, "Add to _Comparison");
+  g_free (label);
+  label = chip_menu_label (map, "marac");
+  g_assert_cmpstr (label, ==, "_Remove from Comparison");
+  g_free (label);
+
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (pane);
+  g_assert_finalize_object (map);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/gui/comparison/handed-down", test_handed_down);
 
 #define ADD(path, func) \
   g_test_add ("/gui/comparison/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
