@@ -54,6 +54,13 @@ test_enter_german_locale (void)
 
   if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
     {
+      /* The Flatpak SDK has no such locale; its manifest says so (as the older locale tests
+       * read it). Anywhere else a missing locale fails: the test command installs it. */
+      if (g_getenv ("WAYMARK_TEST_NO_LOCALES") != NULL)
+        {
+          g_test_skip ("de_DE.UTF-8 is not installed in this build environment");
+          return NULL;
+        }
       g_test_fail_printf ("the locale de_DE.UTF-8 is not installed, and this test needs a locale "
                           "that groups digits differently from English; on Debian add "
                           "\"de_DE.UTF-8 UTF-8\" to /etc/locale.gen and run locale-gen");

@@ -219,7 +219,6 @@ class FocusTracker:
             self.focused = event.source
             self.serial += 1
             self.trail.append(self.describe_focus())
-            del self.trail[:-80]
         else:
             self.lost += 1
             if event.source == self.focused:
@@ -243,6 +242,8 @@ class FocusTracker:
             context.iteration(False)
 
     def press(self, keysym):
+        if keysym != KEY_TAB:
+            del self.trail[:]  # the trail a failure prints starts at the last other key
         self.trail.append({KEY_TAB: '[Tab]', KEY_SPACE: '[Space]',
                            KEY_RETURN: '[Return]'}.get(keysym, f'[{keysym:#x}]'))
         Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
@@ -292,4 +293,4 @@ class FocusTracker:
             self.press_and_follow(KEY_TAB)
         raise Failure(f'{max_presses} presses of Tab never reached {what} '
                       f'(focus is on {self.describe_focus()}); the focus went to: '
-                      + '; '.join(self.trail))
+                      + '; '.join(self.trail[:120]))
