@@ -8,7 +8,8 @@
 #
 # SECONDS defaults to 3600, STEPS (per seed) to 300, BUILD to build-sanitize (configured with
 # -Db_sanitize=address,undefined -Db_lundef=false, as tests/waymark-dev.sh does). Seeds start at
-# $WAYMARK_MONKEY_FIRST_SEED, else at one taken from the clock. Each seed's output is kept in
+# $WAYMARK_MONKEY_FIRST_SEED, else at one taken from the clock; with WAYMARK_MONKEY_KEEP_GOING=1 a
+# failing seed is reported and the run goes on. Each seed's output is kept in
 # BUILD/monkey-long/; a summary line per seed goes to stdout. Replay a failure with:
 #
 #   WAYMARK_MONKEY_SEED=N WAYMARK_MONKEY_STEPS=S meson test -C BUILD test-monkey --print-errorlogs
@@ -50,6 +51,7 @@ seed=${WAYMARK_MONKEY_FIRST_SEED:-$(( $(date +%s) % 1000000 * 1000 ))}
 start=$(date +%s)
 runs=0
 total_steps=0
+failed=""
 
 echo "run-monkey-long: $seconds s, $steps steps a seed, first seed $seed, build $build"
 while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
@@ -66,7 +68,13 @@ while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
     echo "run-monkey-long: failed at seed $seed after $runs seeds, $total_steps steps before it," \
          "$(( t1 - start )) s"
     echo "replay: WAYMARK_MONKEY_SEED=$seed WAYMARK_MONKEY_STEPS=$steps"
-    exit 1
+    # WAYMARK_MONKEY_KEEP_GOING=1: note the failure and go on to the next seed, to count them.
+    if [ -z "${WAYMARK_MONKEY_KEEP_GOING:-}" ]; then
+      exit 1
+    fi
+    failed="$failed $seed"
+    seed=$((seed + 1))
+    continue
   fi
   total_steps=$((total_steps + steps))
   echo "seed $seed: ok, $steps steps in $((t1 - t0)) s"
@@ -74,4 +82,9 @@ while [ $(( $(date +%s) - start )) -lt "$seconds" ]; do
   seed=$((seed + 1))
 done
 
+if [ -n "$failed" ]; then
+  echo "run-monkey-long: $runs seeds, $total_steps steps in the seeds that passed," \
+       "$(( $(date +%s) - start )) s; failed seeds:$failed"
+  exit 1
+fi
 echo "run-monkey-long: $runs seeds, $total_steps steps, no failure, $(( $(date +%s) - start )) s"
