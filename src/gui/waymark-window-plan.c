@@ -417,7 +417,9 @@ with_extension (GFile      *file,
 
 typedef struct
 {
-  WaymarkWindow          *window;  /* owned: the answer comes later, perhaps after a close */
+  /* Weak: a window destroyed while its question is open (a crash, the application quitting)
+   * goes at once, and its dialog with it, as if nothing had been asked. */
+  GWeakRef                window;
   WaymarkUnsavedCallback  callback;
   gpointer                user_data;
   GDestroyNotify          destroy;
@@ -430,15 +432,28 @@ is_disposed (WaymarkWindow *self)
   return self->document == NULL;
 }
 
+/* The window, held for as long as the caller works in it; NULL once it has gone. */
+static WaymarkWindow *
+confirm_dup_window (Confirm *confirm)
+{
+  WaymarkWindow *self = g_weak_ref_get (&confirm->window);
+
+  if (self != NULL && is_disposed (self))
+    g_clear_object (&self);
+  return self;
+}
+
 static void
 confirm_complete (Confirm  *confirm,
                   gboolean  go_on)
 {
-  if (!is_disposed (confirm->window))
-    confirm->callback (confirm->window, go_on, confirm->user_data);
+  g_autoptr(WaymarkWindow) self = confirm_dup_window (confirm);
+
+  if (self != NULL)
+    confirm->callback (self, go_on, confirm->user_data);
   if (confirm->destroy != NULL)
     confirm->destroy (confirm->user_data);
-  g_object_unref (confirm->window);
+  g_weak_ref_clear (&confirm->window);
   g_free (confirm);
 }
 
@@ -510,8 +525,9 @@ save_plan (WaymarkWindow *self,
 
 typedef struct
 {
-  Confirm *confirm;
-  char    *response;
+  WaymarkWindow *window;  /* held from the answer until it is acted on */
+  Confirm       *confirm;
+  char          *response;
 } Answer;
 
 static void
@@ -519,9 +535,9 @@ act_on_unsaved_answer (gpointer data)
 {
   Answer *answer = data;
   Confirm *confirm = answer->confirm;
-  WaymarkWindow *self = confirm->window;
+  WaymarkWindow *self = answer->window;
 
-  if (is_disposed (self))
+  if (self == NULL || is_disposed (self))
     confirm_complete (confirm, FALSE);
   else if (g_str_equal (answer->response, "discard"))
     {
@@ -533,6 +549,7 @@ act_on_unsaved_answer (gpointer data)
   else
     confirm_complete (confirm, FALSE);
 
+  g_clear_object (&answer->window);
   g_free (answer->response);
   g_free (answer);
 }
@@ -551,6 +568,7 @@ on_unsaved_response (AdwMessageDialog *dialog,
   /* Acted on once the dialog has gone: closing the window from inside its response would
    * leave the dialog with a parent that no longer exists. */
   answer = g_new0 (Answer, 1);
+  answer->window = confirm_dup_window (confirm);
   answer->confirm = confirm;
   answer->response = g_strdup (response);
   g_idle_add_once (act_on_unsaved_answer, answer);
@@ -571,7 +589,7 @@ waymark_window_confirm_unsaved (WaymarkWindow          *self,
   g_return_if_fail (callback != NULL);
 
   confirm = g_new0 (Confirm, 1);
-  confirm->window = g_object_ref (self);
+  g_weak_ref_init (&confirm->window, self);
   confirm->callback = callback;
   confirm->user_data = user_data;
   confirm->destroy = destroy;

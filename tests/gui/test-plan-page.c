@@ -874,6 +874,44 @@ test_new_save_as (Fixture       *f,
   g_assert_null (waymark_plan_document_get_file (document));
 }
 
+static void
+on_finalized (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The window destroyed (a crash) while "Save Changes?" waits: answered afterwards, the answer
+ * does nothing in the window that has gone, and nothing is left holding it. */
+static void
+test_destroyed_while_asking (Fixture       *f,
+                             gconstpointer  data)
+{
+  gboolean finalized = FALSE;
+  AdwMessageDialog *dialog = NULL;
+
+  add_from_row (f, "drive");
+  g_object_set_data_full (G_OBJECT (f->window), "test-finalize-probe", &finalized, on_finalized);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
+  gui_test_wait_until (find_message_dialog, &dialog, 5000, "Save Changes?");
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  gui_test_flush ();
+  /* Answered if it is still there: Save, the answer that would reach furthest. */
+  dialog = NULL;
+  if (find_message_dialog (&dialog))
+    answer_dialog ("Save Changes?", "save");
+  gui_test_wait_until (is_true, &finalized, 5000, "the window to be finalised");
+  dialog = NULL;
+  g_assert_false (find_message_dialog (&dialog));
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -1418,6 +1456,7 @@ main (int    argc,
   ADD ("close-save", test_close_save);
   ADD ("close-save-fails", test_close_save_fails);
   ADD ("new-save-as", test_new_save_as);
+  ADD ("destroyed-while-asking", test_destroyed_while_asking);
   ADD ("recovery", test_recovery);
   ADD ("newer-plan-refused", test_newer_plan_refused);
   ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
