@@ -638,39 +638,6 @@ test_close_asks (Fixture       *f,
   f->window = NULL;
 }
 
-/* The file chooser the window shows (GtkFileChooserNative falls back to a dialog here). */
-static gboolean
-find_file_chooser (gpointer data)
-{
-  GtkDialog **out = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && GTK_IS_DIALOG (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *out = GTK_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GtkDialog *
-wait_for_file_chooser (const char *title)
-{
-  GtkDialog *chooser = NULL;
-
-  gui_test_wait_until (find_file_chooser, &chooser, 5000, title);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
-  return chooser;
-}
-
 /* The intervention ids of a saved plan, in order, comma-separated. */
 static char *
 saved_ids (const char *path)
@@ -694,48 +661,6 @@ saved_ids (const char *path)
     }
 
   return g_string_free (g_steal_pointer (&ids), FALSE);
-}
-
-/* Save chosen for an untitled plan, then the Save As chooser cancelled: nothing was saved, so
- * whatever asked (closing, New Plan, Open Plan) does not go on, and the plan is as it was. */
-static void
-test_save_chooser_cancelled (Fixture       *f,
-                             gconstpointer  data)
-{
-  static const char *const askers[] = { "close", "win.new-plan", "win.open-plan" };
-  WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
-  gpointer weak = f->window;
-
-  add_from_row (f, "drive");
-  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
-
-  for (guint i = 0; i < G_N_ELEMENTS (askers); i++)
-    {
-      GtkDialog *chooser = NULL;
-
-      g_test_message ("asked by %s", askers[i]);
-      if (g_str_equal (askers[i], "close"))
-        gtk_window_close (GTK_WINDOW (f->window));
-      else
-        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), askers[i], NULL));
-      answer_dialog ("Save Changes?", "save");
-      chooser = wait_for_file_chooser ("Save Plan");
-      gtk_dialog_response (chooser, GTK_RESPONSE_CANCEL);
-      gui_test_flush ();
-
-      g_assert_nonnull (weak);
-      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-      g_assert_true (waymark_plan_document_get_modified (document));
-      g_assert_null (waymark_plan_document_get_file (document));
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 1);
-      g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
-      /* Open Plan's own chooser did not follow. */
-      chooser = NULL;
-      g_assert_false (find_file_chooser (&chooser));
-    }
-
-  g_object_remove_weak_pointer (G_OBJECT (f->window), &weak);
-  waymark_plan_mark_saved (plan_of (f));
 }
 
 /* Save chosen on closing a plan that has a file: it is written there, then the window goes. */
@@ -794,84 +719,6 @@ test_close_save_fails (Fixture       *f,
 
   g_object_remove_weak_pointer (G_OBJECT (f->window), &weak);
   waymark_plan_mark_saved (plan_of (f));
-}
-
-typedef struct
-{
-  GtkFileChooser *chooser;
-  GFile          *file;
-} ChooserWait;
-
-static gboolean
-chooser_has_file (gpointer data)
-{
-  ChooserWait *wait = data;
-  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (wait->chooser);
-
-  return chosen != NULL && g_file_equal (chosen, wait->file);
-}
-
-static void
-on_recent_changed (GtkRecentManager *manager,
-                   guint            *n_changed)
-{
-  (*n_changed)++;
-}
-
-static gboolean
-is_positive (gpointer data)
-{
-  return *(guint *) data > 0;
-}
-
-static gboolean
-is_new_plan (gpointer data)
-{
-  WaymarkPlanDocument *document = data;
-
-  return g_list_model_get_n_items (G_LIST_MODEL (waymark_plan_document_get_plan (document))) == 0;
-}
-
-/* New Plan, Save chosen for an untitled plan, a name given in the chooser: the plan is written
- * there, and only then replaced by a new one. */
-static void
-test_new_save_as (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autofree char *path = g_build_filename (f->tmpdir, "new.waymark", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (f->tmpdir);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
-  g_autofree char *ids = NULL;
-  GtkRecentManager *chooser_recent;
-  guint n_recent_changed = 0;
-  gulong handler;
-  ChooserWait wait;
-
-  add_from_row (f, "drive");
-  add_from_row (f, "iris");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
-  answer_dialog ("Save Changes?", "save");
-
-  wait.chooser = GTK_FILE_CHOOSER (wait_for_file_chooser ("Save Plan"));
-  wait.file = file;
-  gtk_file_chooser_set_current_folder (wait.chooser, folder, NULL);
-  gtk_file_chooser_set_current_name (wait.chooser, "new.waymark");
-  gui_test_wait_until (chooser_has_file, &wait, 5000, "the file chooser to take the name");
-  /* The chooser adds the file to GTK's default recent list, which writes it a moment later:
-   * waited for, so that it writes into this test's directories while they still exist. */
-  chooser_recent = gtk_recent_manager_get_default ();
-  handler = g_signal_connect (chooser_recent, "changed", G_CALLBACK (on_recent_changed),
-                              &n_recent_changed);
-  gtk_dialog_response (GTK_DIALOG (wait.chooser), GTK_RESPONSE_ACCEPT);
-  gui_test_wait_until (is_new_plan, document, 5000, "the new plan");
-  gui_test_wait_until (is_positive, &n_recent_changed, 5000, "the chooser's recent list");
-  g_signal_handler_disconnect (chooser_recent, handler);
-
-  ids = saved_ids (path);
-  g_assert_cmpstr (ids, ==, "drive,iris");
-  g_assert_false (waymark_plan_document_get_modified (document));
-  g_assert_null (waymark_plan_document_get_file (document));
 }
 
 static void
@@ -1452,10 +1299,8 @@ main (int    argc,
   ADD ("save-reopen-export", test_save_reopen_export);
   ADD ("failed-save", test_failed_save);
   ADD ("close-asks", test_close_asks);
-  ADD ("save-chooser-cancelled", test_save_chooser_cancelled);
   ADD ("close-save", test_close_save);
   ADD ("close-save-fails", test_close_save_fails);
-  ADD ("new-save-as", test_new_save_as);
   ADD ("destroyed-while-asking", test_destroyed_while_asking);
   ADD ("recovery", test_recovery);
   ADD ("newer-plan-refused", test_newer_plan_refused);
