@@ -19,16 +19,6 @@
 
 G_BEGIN_DECLS
 
-/* What to do once unsaved changes have been saved or discarded. */
-typedef enum
-{
-  PENDING_NONE,
-  PENDING_CLOSE,
-  PENDING_NEW,
-  PENDING_OPEN_CHOOSER,
-  PENDING_OPEN_FILE,
-} WaymarkPendingAction;
-
 struct _WaymarkWindow
 {
   AdwApplicationWindow parent_instance;
@@ -82,7 +72,6 @@ struct _WaymarkWindow
   GCancellable     *cancellable;
   char             *view;
   WaymarkPlanDocument *document;
-  GFile            *pending_file;
   GtkRecentManager *recent;
   WaymarkComparison *comparison;
   AdwToast         *compare_toast;  /* weak: the last one, replaced by the next */
@@ -94,7 +83,6 @@ struct _WaymarkWindow
   /* Borrowed */
   WaymarkPlan      *plan;   /* the document's current plan */
 
-  WaymarkPendingAction pending;
   gboolean          close_confirmed;
 };
 
@@ -116,10 +104,20 @@ WaymarkPlanPage *waymark_window_ensure_plan_page (WaymarkWindow *self);
 void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
 void       waymark_window_plan_init          (WaymarkWindow        *self);
 void       waymark_window_plan_constructed   (WaymarkWindow        *self);
-/* Does `what` now, or first asks what to do with unsaved changes. */
-void       waymark_window_confirm_then       (WaymarkWindow        *self,
-                                              WaymarkPendingAction  what,
-                                              GFile                *file);
+/* Called once "Save Changes?" has been settled: `go_on` is TRUE when the plan has no unsaved
+ * changes any more (there were none, they were saved, or they were discarded) and FALSE when
+ * the person cancelled, or the save failed or was not given a file. Never called on a window
+ * that has been disposed meanwhile. */
+typedef void (*WaymarkUnsavedCallback) (WaymarkWindow *self,
+                                        gboolean       go_on,
+                                        gpointer       user_data);
+/* Asks "Save Changes?" if the plan is modified, does what the person chooses (saving through
+ * Save As when the plan has no file yet), then calls `callback`; at once, before returning,
+ * when there is nothing to ask. `destroy` frees `user_data` afterwards, called or not. */
+void       waymark_window_confirm_unsaved    (WaymarkWindow          *self,
+                                              WaymarkUnsavedCallback  callback,
+                                              gpointer                user_data,
+                                              GDestroyNotify          destroy);
 
 /* waymark-window-compare.c */
 void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);

@@ -265,8 +265,6 @@ add_plan_filters (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, all);
 }
 
-static void run_pending (WaymarkWindow *self);
-
 static void
 load_plan (WaymarkWindow *self,
            GFile         *file)
@@ -415,29 +413,82 @@ with_extension (GFile      *file,
   }
 }
 
+/* Asking about unsaved changes: one question, settled once, then the caller's callback. */
+
+typedef struct
+{
+  /* Weak: a window destroyed while its question is open (a crash, the application quitting)
+   * goes at once, and its dialog with it, as if nothing had been asked. */
+  GWeakRef                window;
+  WaymarkUnsavedCallback  callback;
+  gpointer                user_data;
+  GDestroyNotify          destroy;
+} Confirm;
+
+/* Dispose clears the document: a window without one has gone, and nothing more is done in it. */
+static gboolean
+is_disposed (WaymarkWindow *self)
+{
+  return self->document == NULL;
+}
+
+/* The window, held for as long as the caller works in it; NULL once it has gone. */
+static WaymarkWindow *
+confirm_dup_window (Confirm *confirm)
+{
+  WaymarkWindow *self = g_weak_ref_get (&confirm->window);
+
+  if (self != NULL && is_disposed (self))
+    g_clear_object (&self);
+  return self;
+}
+
+static void
+confirm_complete (Confirm  *confirm,
+                  gboolean  go_on)
+{
+  g_autoptr(WaymarkWindow) self = confirm_dup_window (confirm);
+
+  if (self != NULL)
+    confirm->callback (self, go_on, confirm->user_data);
+  if (confirm->destroy != NULL)
+    confirm->destroy (confirm->user_data);
+  g_weak_ref_clear (&confirm->window);
+  g_free (confirm);
+}
+
+/* A dialog or chooser that goes without an answer (destroyed with its window) cancels. */
+static void
+confirm_abandon (gpointer data)
+{
+  confirm_complete (data, FALSE);
+}
+
 static void
 on_save_as_response (GtkNativeDialog *native,
                      int              response,
                      WaymarkWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  Confirm *confirm = g_object_steal_data (G_OBJECT (native), "confirm");
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT && !is_disposed (self))
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen, ".waymark") : NULL;
 
-      if (file != NULL && waymark_window_save_plan_as (self, file))
-        run_pending (self);
-      else
-        self->pending = PENDING_NONE;
+      saved = file != NULL && waymark_window_save_plan_as (self, file);
     }
-  else
-    self->pending = PENDING_NONE;
+  if (confirm != NULL)
+    confirm_complete (confirm, saved);
 
   g_object_unref (native);
 }
 
+/* Asks where to save, and saves there; `confirm`, if any, is then told whether it was saved. */
 static void
-choose_where_to_save (WaymarkWindow *self)
+choose_where_to_save (WaymarkWindow *self,
+                      Confirm       *confirm)
 {
   GtkFileChooserNative *native;
   g_autofree char *name = suggested_name (self, ".waymark");
@@ -447,120 +498,106 @@ choose_where_to_save (WaymarkWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   add_plan_filters (GTK_FILE_CHOOSER (native));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  if (confirm != NULL)
+    g_object_set_data_full (G_OBJECT (native), "confirm", confirm, confirm_abandon);
   g_signal_connect (native, "response", G_CALLBACK (on_save_as_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-/* Saves to the plan's file, or asks where; then does what was pending. */
+/* Saves to the plan's file, or asks where; `confirm`, if any, is then told whether it was. */
 static void
-save_then_continue (WaymarkWindow *self)
+save_plan (WaymarkWindow *self,
+           Confirm       *confirm)
 {
   GFile *file = waymark_plan_document_get_file (self->document);
+  gboolean saved;
 
   if (file == NULL)
-    choose_where_to_save (self);
-  else if (waymark_window_save_plan_as (self, file))
-    run_pending (self);
-  else
-    self->pending = PENDING_NONE;
-}
-
-static void
-run_pending (WaymarkWindow *self)
-{
-  WaymarkPendingAction pending = self->pending;
-  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
-
-  self->pending = PENDING_NONE;
-
-  switch (pending)
     {
-    case PENDING_CLOSE:
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-      break;
-    case PENDING_NEW:
-      waymark_plan_document_reset (self->document);
-      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
-      break;
-    case PENDING_OPEN_CHOOSER:
-      choose_plan_to_open (self);
-      break;
-    case PENDING_OPEN_FILE:
-      load_plan (self, file);
-      break;
-    case PENDING_NONE:
-    default:
-      break;
+      choose_where_to_save (self, confirm);
+      return;
     }
+
+  saved = waymark_window_save_plan_as (self, file);
+  if (confirm != NULL)
+    confirm_complete (confirm, saved);
 }
 
 typedef struct
 {
-  WaymarkWindow *window;
+  WaymarkWindow *window;  /* held from the answer until it is acted on */
+  Confirm       *confirm;
   char          *response;
 } Answer;
-
-static void
-answer_free (Answer *answer)
-{
-  g_object_unref (answer->window);
-  g_free (answer->response);
-  g_free (answer);
-}
 
 static void
 act_on_unsaved_answer (gpointer data)
 {
   Answer *answer = data;
+  Confirm *confirm = answer->confirm;
   WaymarkWindow *self = answer->window;
-  const char *response = answer->response;
 
-  if (g_str_equal (response, "discard"))
+  if (self == NULL || is_disposed (self))
+    confirm_complete (confirm, FALSE);
+  else if (g_str_equal (answer->response, "discard"))
     {
       waymark_plan_document_discard_recovery (self->document);
-      run_pending (self);
+      confirm_complete (confirm, TRUE);
     }
-  else if (g_str_equal (response, "save"))
-    save_then_continue (self);
+  else if (g_str_equal (answer->response, "save"))
+    save_plan (self, confirm);
   else
-    {
-      self->pending = PENDING_NONE;
-      g_clear_object (&self->pending_file);
-    }
+    confirm_complete (confirm, FALSE);
 
-  answer_free (answer);
+  g_clear_object (&answer->window);
+  g_free (answer->response);
+  g_free (answer);
 }
 
 static void
 on_unsaved_response (AdwMessageDialog *dialog,
                      const char       *response,
-                     WaymarkWindow    *self)
+                     gpointer          data)
 {
-  Answer *answer = g_new0 (Answer, 1);
+  Confirm *confirm = g_object_steal_data (G_OBJECT (dialog), "confirm");
+  Answer *answer;
 
-  /* Once the dialog has gone: closing the window from inside its response would leave the
-   * dialog with a parent that no longer exists. */
-  answer->window = g_object_ref (self);
+  if (confirm == NULL)
+    return;
+
+  /* Acted on once the dialog has gone: closing the window from inside its response would
+   * leave the dialog with a parent that no longer exists. */
+  answer = g_new0 (Answer, 1);
+  answer->window = confirm_dup_window (confirm);
+  answer->confirm = confirm;
   answer->response = g_strdup (response);
   g_idle_add_once (act_on_unsaved_answer, answer);
 }
 
 void
-waymark_window_confirm_then (WaymarkWindow        *self,
-                             WaymarkPendingAction  what,
-                             GFile                *file)
+waymark_window_confirm_unsaved (WaymarkWindow          *self,
+                                WaymarkUnsavedCallback  callback,
+                                gpointer                user_data,
+                                GDestroyNotify          destroy)
 {
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
+  Confirm *confirm;
   GtkWidget *dialog;
 
-  self->pending = what;
-  g_set_object (&self->pending_file, file);
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  g_return_if_fail (callback != NULL);
 
+  confirm = g_new0 (Confirm, 1);
+  g_weak_ref_init (&confirm->window, self);
+  confirm->callback = callback;
+  confirm->user_data = user_data;
+  confirm->destroy = destroy;
+
+  /* Nothing to ask: the caller goes on at once, as if there had never been a question. */
   if (!waymark_plan_document_get_modified (self->document))
     {
-      run_pending (self);
+      confirm_complete (confirm, TRUE);
       return;
     }
 
@@ -580,8 +617,41 @@ waymark_window_confirm_then (WaymarkWindow        *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "confirm", confirm, confirm_abandon);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* New, open, save */
+
+static void
+on_new_plan_confirmed (WaymarkWindow *self,
+                       gboolean       go_on,
+                       gpointer       user_data)
+{
+  if (!go_on)
+    return;
+
+  waymark_plan_document_reset (self->document);
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+}
+
+static void
+on_open_chooser_confirmed (WaymarkWindow *self,
+                           gboolean       go_on,
+                           gpointer       user_data)
+{
+  if (go_on)
+    choose_plan_to_open (self);
+}
+
+static void
+on_open_file_confirmed (WaymarkWindow *self,
+                        gboolean       go_on,
+                        gpointer       user_data)
+{
+  if (go_on)
+    load_plan (self, G_FILE (user_data));
 }
 
 void
@@ -591,7 +661,7 @@ waymark_window_open_plan (WaymarkWindow *self,
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  waymark_window_confirm_then (self, PENDING_OPEN_FILE, file);
+  waymark_window_confirm_unsaved (self, on_open_file_confirmed, g_object_ref (file), g_object_unref);
 }
 
 static void
@@ -599,7 +669,7 @@ new_plan_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  waymark_window_confirm_then (WAYMARK_WINDOW (widget), PENDING_NEW, NULL);
+  waymark_window_confirm_unsaved (WAYMARK_WINDOW (widget), on_new_plan_confirmed, NULL, NULL);
 }
 
 static void
@@ -607,7 +677,7 @@ open_plan_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  waymark_window_confirm_then (WAYMARK_WINDOW (widget), PENDING_OPEN_CHOOSER, NULL);
+  waymark_window_confirm_unsaved (WAYMARK_WINDOW (widget), on_open_chooser_confirmed, NULL, NULL);
 }
 
 static void
@@ -617,7 +687,7 @@ open_recent_plan_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  waymark_window_confirm_then (WAYMARK_WINDOW (widget), PENDING_OPEN_FILE, file);
+  waymark_window_open_plan (WAYMARK_WINDOW (widget), file);
 }
 
 static void
@@ -625,10 +695,7 @@ save_plan_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-
-  self->pending = PENDING_NONE;
-  save_then_continue (self);
+  save_plan (WAYMARK_WINDOW (widget), NULL);
 }
 
 static void
@@ -636,10 +703,7 @@ save_plan_as_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-
-  self->pending = PENDING_NONE;
-  choose_where_to_save (self);
+  choose_where_to_save (WAYMARK_WINDOW (widget), NULL);
 }
 
 static void

@@ -937,6 +937,18 @@ bind_settings (WaymarkWindow *self)
 
 /* GObject */
 
+static void
+on_close_confirmed (WaymarkWindow *self,
+                    gboolean       go_on,
+                    gpointer       user_data)
+{
+  if (!go_on)
+    return;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 waymark_window_close_request (GtkWindow *window)
 {
@@ -946,7 +958,7 @@ waymark_window_close_request (GtkWindow *window)
   /* Unsaved changes are asked about first; the answer closes the window again. */
   if (!self->close_confirmed && waymark_plan_document_get_modified (self->document))
     {
-      waymark_window_confirm_then (self, PENDING_CLOSE, NULL);
+      waymark_window_confirm_unsaved (self, on_close_confirmed, NULL, NULL);
       return TRUE;
     }
 
@@ -1036,7 +1048,6 @@ waymark_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->comparison);
   g_clear_weak_pointer (&self->compare_toast);
-  g_clear_object (&self->pending_file);
   if (self->recent != NULL)
     g_signal_handlers_disconnect_by_data (self->recent, self);
   g_clear_object (&self->recent);

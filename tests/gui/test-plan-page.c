@@ -638,6 +638,127 @@ test_close_asks (Fixture       *f,
   f->window = NULL;
 }
 
+/* The intervention ids of a saved plan, in order, comma-separated. */
+static char *
+saved_ids (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  JsonArray *items;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (ids->len > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, json_object_get_string_member (item, "intervention_id"));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Save chosen on closing a plan that has a file: it is written there, then the window goes. */
+static void
+test_close_save (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "plan.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *ids = NULL;
+  gpointer weak = f->window;
+
+  add_from_row (f, "drive");
+  g_assert_true (waymark_window_save_plan_as (f->window, file));
+  add_from_row (f, "iris");
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  answer_dialog ("Save Changes?", "save");
+  gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
+  f->window = NULL;
+
+  ids = saved_ids (path);
+  g_assert_cmpstr (ids, ==, "drive,iris");
+}
+
+/* Save chosen on closing, and the save fails: the error is shown, the window stays and the
+ * plan keeps its changes. */
+static void
+test_close_save_fails (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->tmpdir, "gone", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
+  gpointer weak = f->window;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  add_from_row (f, "drive");
+  g_assert_true (waymark_window_save_plan_as (f->window, file));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  add_from_row (f, "iris");
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  answer_dialog ("Save Changes?", "save");
+  answer_dialog ("Could Not Save Plan", "close");
+
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (waymark_plan_document_get_modified (document));
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "iris", NULL));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  g_object_remove_weak_pointer (G_OBJECT (f->window), &weak);
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+static void
+on_finalized (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The window destroyed (a crash) while "Save Changes?" waits: answered afterwards, the answer
+ * does nothing in the window that has gone, and nothing is left holding it. */
+static void
+test_destroyed_while_asking (Fixture       *f,
+                             gconstpointer  data)
+{
+  gboolean finalized = FALSE;
+  AdwMessageDialog *dialog = NULL;
+
+  add_from_row (f, "drive");
+  g_object_set_data_full (G_OBJECT (f->window), "test-finalize-probe", &finalized, on_finalized);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
+  gui_test_wait_until (find_message_dialog, &dialog, 5000, "Save Changes?");
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  gui_test_flush ();
+  /* Answered if it is still there: Save, the answer that would reach furthest. */
+  dialog = NULL;
+  if (find_message_dialog (&dialog))
+    answer_dialog ("Save Changes?", "save");
+  gui_test_wait_until (is_true, &finalized, 5000, "the window to be finalised");
+  dialog = NULL;
+  g_assert_false (find_message_dialog (&dialog));
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -1178,6 +1299,9 @@ main (int    argc,
   ADD ("save-reopen-export", test_save_reopen_export);
   ADD ("failed-save", test_failed_save);
   ADD ("close-asks", test_close_asks);
+  ADD ("close-save", test_close_save);
+  ADD ("close-save-fails", test_close_save_fails);
+  ADD ("destroyed-while-asking", test_destroyed_while_asking);
   ADD ("recovery", test_recovery);
   ADD ("newer-plan-refused", test_newer_plan_refused);
   ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
