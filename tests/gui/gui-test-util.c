@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <glib-unix.h>
+#include <json-glib/json-glib.h>
 
 #include "gui-test-util.h"
 
@@ -447,4 +448,53 @@ gui_test_has_text (GtkWidget  *widget,
                    const char *text)
 {
   return gui_test_find_widget (widget, gui_test_is_label_with, text) != NULL;
+}
+
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile          *file;
+} ChosenWait;
+
+static gboolean
+has_chosen (gpointer data)
+{
+  ChosenWait *wait = data;
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (wait->chooser);
+
+  return chosen != NULL && g_file_equal (chosen, wait->file);
+}
+
+void
+gui_test_wait_for_chosen (GtkFileChooser *chooser,
+                          GFile          *file,
+                          const char     *what)
+{
+  ChosenWait wait = { chooser, file };
+
+  gui_test_wait_until (has_chosen, &wait, 10000, what);
+}
+
+char *
+gui_test_saved_ids (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  JsonArray *items;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (ids->len > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, json_object_get_string_member (item, "intervention_id"));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
 }

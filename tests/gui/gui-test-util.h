@@ -45,6 +45,12 @@ void           gui_test_click_row       (WaymarkWindow *window,
                                          gboolean       ctrl);
 /* Waits for GtkButton::clicked to have been emitted by gtk_widget_activate. */
 void           gui_test_click           (GtkWidget *button);
+/* Waits until the file chooser's chosen file is `file` (it reads its folder first). */
+void           gui_test_wait_for_chosen (GtkFileChooser *chooser,
+                                         GFile          *file,
+                                         const char     *what);
+/* The intervention ids of a saved plan file, in order, separated by commas. */
+char          *gui_test_saved_ids       (const char *path);
 
 typedef gboolean (*GuiTestMatch) (GtkWidget *widget, gconstpointer data);
 

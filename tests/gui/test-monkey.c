@@ -1177,8 +1177,6 @@ do_restart (Monkey *m)
 
 typedef struct
 {
-  GtkFileChooser *chooser;
-  GFile          *file;
   GtkDialog      *dialog;
 } ChooserWait;
 
@@ -1199,15 +1197,6 @@ chooser_done (gpointer data)
         return TRUE;
     }
   return FALSE;
-}
-
-static gboolean
-chooser_has_file (gpointer data)
-{
-  ChooserWait *wait = data;
-  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (wait->chooser);
-
-  return chosen != NULL && g_file_equal (chosen, wait->file);
 }
 
 static void
@@ -1251,7 +1240,7 @@ answer_file_chooser (Monkey    *m,
   g_autoptr(GFile) folder = g_file_new_for_path (m->tmpdir);
   g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (dialog)));
   g_autoptr(GFile) file = NULL;
-  ChooserWait wait = { chooser, NULL, NULL };
+  ChooserWait wait = { NULL };
   guint n_changed = 0;
   gulong handler;
   g_autoptr(WaymarkWindow) window = NULL;
@@ -1290,8 +1279,7 @@ answer_file_chooser (Monkey    *m,
 
   /* The chooser reads its folder before the file counts as chosen; until then it refuses the
    * answer, as it would refuse a person's click. */
-  wait.file = file;
-  gui_test_wait_until (chooser_has_file, &wait, 10000, "the file chooser to take the file");
+  gui_test_wait_for_chosen (chooser, file, "the file chooser to take the file");
   /* Saving, it first checks (asynchronously) whether the file is there, and asks about
    * replacing it: the answer counts once the chooser has gone or asked. */
   g_object_ref (dialog);

@@ -639,30 +639,6 @@ test_close_asks (Fixture       *f,
 }
 
 /* The intervention ids of a saved plan, in order, comma-separated. */
-static char *
-saved_ids (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) ids = g_string_new (NULL);
-  JsonArray *items;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                        "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      if (ids->len > 0)
-        g_string_append_c (ids, ',');
-      g_string_append (ids, json_object_get_string_member (item, "intervention_id"));
-    }
-
-  return g_string_free (g_steal_pointer (&ids), FALSE);
-}
-
 /* Save chosen on closing a plan that has a file: it is written there, then the window goes. */
 static void
 test_close_save (Fixture       *f,
@@ -683,7 +659,7 @@ test_close_save (Fixture       *f,
   gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
   f->window = NULL;
 
-  ids = saved_ids (path);
+  ids = gui_test_saved_ids (path);
   g_assert_cmpstr (ids, ==, "drive,iris");
 }
 

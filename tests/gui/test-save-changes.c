@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 
 #include "gui-test-util.h"
 
@@ -137,30 +136,6 @@ wait_for_file_chooser (const char *title)
 }
 
 /* The intervention ids of a saved plan, in order, comma-separated. */
-static char *
-saved_ids (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) ids = g_string_new (NULL);
-  JsonArray *items;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                        "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      if (ids->len > 0)
-        g_string_append_c (ids, ',');
-      g_string_append (ids, json_object_get_string_member (item, "intervention_id"));
-    }
-
-  return g_string_free (g_steal_pointer (&ids), FALSE);
-}
-
 /* Save chosen, then the Save As chooser cancelled: nothing was saved, so whatever asked
  * (closing, New Plan, Open Plan) does not go on, and the plan is as it was. */
 static void
@@ -198,21 +173,6 @@ test_chooser_cancelled (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
-typedef struct
-{
-  GtkFileChooser *chooser;
-  GFile          *file;
-} ChooserWait;
-
-static gboolean
-chooser_has_file (gpointer data)
-{
-  ChooserWait *wait = data;
-  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (wait->chooser);
-
-  return chosen != NULL && g_file_equal (chosen, wait->file);
-}
-
 static void
 on_recent_changed (GtkRecentManager *manager,
                    guint            *n_changed)
@@ -245,29 +205,28 @@ test_chooser_accepted (Fixture       *f,
   GtkRecentManager *chooser_recent;
   guint n_recent_changed = 0;
   gulong handler;
-  ChooserWait wait;
+  GtkFileChooser *chooser;
 
   add_to_plan (f, "drive");
   add_to_plan (f, "iris");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
   answer_save_changes ("save");
 
-  wait.chooser = GTK_FILE_CHOOSER (wait_for_file_chooser ("Save Plan"));
-  wait.file = file;
-  gtk_file_chooser_set_current_folder (wait.chooser, folder, NULL);
-  gtk_file_chooser_set_current_name (wait.chooser, "new.waymark");
-  gui_test_wait_until (chooser_has_file, &wait, 5000, "the file chooser to take the name");
+  chooser = GTK_FILE_CHOOSER (wait_for_file_chooser ("Save Plan"));
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  gtk_file_chooser_set_current_name (chooser, "new.waymark");
+  gui_test_wait_for_chosen (chooser, file, "the file chooser to take the name");
   /* The chooser adds the file to GTK's default recent list, which writes it a moment later:
    * waited for, so that it writes into this test's directories while they still exist. */
   chooser_recent = gtk_recent_manager_get_default ();
   handler = g_signal_connect (chooser_recent, "changed", G_CALLBACK (on_recent_changed),
                               &n_recent_changed);
-  gtk_dialog_response (GTK_DIALOG (wait.chooser), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   gui_test_wait_until (is_new_plan, f, 5000, "the new plan");
   gui_test_wait_until (is_positive, &n_recent_changed, 5000, "the chooser's recent list");
   g_signal_handler_disconnect (chooser_recent, handler);
 
-  ids = saved_ids (path);
+  ids = gui_test_saved_ids (path);
   g_assert_cmpstr (ids, ==, "drive,iris");
   g_assert_false (waymark_plan_document_get_modified (document_of (f)));
   g_assert_null (waymark_plan_document_get_file (document_of (f)));
