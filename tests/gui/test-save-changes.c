@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-
 #include "gui-test-util.h"
 
 /* "Save Changes?" answered with Save for a plan that has no file yet: the question goes on
