@@ -764,6 +764,9 @@ on_view_stack_changed (AdwViewStack  *stack,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-comparison", comparing);
 
+  /* Typing a word anywhere on the Interventions page searches for it; on the other pages
+   * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, browsing ? GTK_WIDGET (self) : NULL);
   gtk_widget_set_visible (self->filters_button, browsing);
   if (browsing)
     update_back_button (self);
@@ -1348,7 +1351,7 @@ waymark_window_init (WaymarkWindow *self)
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
                            self, 0);
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  on_view_stack_changed (self->view_stack, NULL, self);
 
   waymark_window_plan_init (self);
 

@@ -153,6 +153,27 @@ test_initial_state (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (f->parts.clear_filters_button));
 }
 
+/* Typing a word anywhere on the Interventions page searches for it (the search entry captures
+ * the window's keys there); on the Plan and Compare pages keys stay with their fields: digits
+ * typed on the Plan page went into the hidden search and its saved setting. */
+static void
+test_typing_searches_only_when_browsing (Fixture       *f,
+                                         gconstpointer  data)
+{
+  static const char *const pages[] = { "plan", "compare", "interventions" };
+
+  g_assert_true (gtk_search_entry_get_key_capture_widget (f->parts.search_entry) ==
+                 GTK_WIDGET (f->window));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gboolean browsing = g_str_equal (pages[i], "interventions");
+
+      adw_view_stack_set_visible_child_name (f->parts.view_stack, pages[i]);
+      g_assert_true (gtk_search_entry_get_key_capture_widget (f->parts.search_entry) ==
+                     (browsing ? GTK_WIDGET (f->window) : NULL));
+    }
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -762,6 +783,7 @@ main (int    argc,
 
   ADD ("initial-state", test_initial_state);
   ADD ("search", test_search);
+  ADD ("typing-searches-only-when-browsing", test_typing_searches_only_when_browsing);
   ADD ("filters/combination", test_filter_combination);
   ADD ("filters/chips-remove", test_chips_remove_filters);
   ADD ("filters/minimum-and-cost-chips", test_minimum_chip);
