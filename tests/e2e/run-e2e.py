@@ -187,27 +187,5 @@ def main():
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-# The suite is not yet deterministic: about one run in five or ten on a busy machine, after Space
-# on a plan item's header, Tab goes on to the next item and then never into the plan's items again
-# (the failure prints the focus trail from the last Space). Until that is found and fixed, a
-# failed run is reported and the suite runs again, up to three times in all; every failure is
-# printed as a FLAKE. This is a workaround, not the fix issue 11 asks for.
-ATTEMPTS = 3
-
-
-def main_with_attempts():
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            main()
-            return
-        except SystemExit as stop:
-            # Stopped by a signal (a string), or the usage: no second attempt.
-            if stop.code in (0, None) or isinstance(stop.code, str) or len(sys.argv) != 4:
-                raise
-            print(f'e2e: FLAKE: attempt {attempt} of {ATTEMPTS} failed', file=sys.stderr,
-                  flush=True)
-    fail(f'all {ATTEMPTS} attempts failed')
-
-
 if __name__ == '__main__':
-    main_with_attempts()
+    main()

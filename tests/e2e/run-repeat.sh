@@ -39,9 +39,7 @@ while [ "$i" -le "$runs" ]; do
     verdict="FAILED (build/meson-logs/e2e-repeat-$i.txt)"
   fi
   wall=$(sed -n 's/^e2e: wall time //p' "build/meson-logs/testlog.txt" | tail -n 1)
-  flakes=$(grep -c 'e2e: FLAKE' build/meson-logs/testlog.txt || :)
-  echo "run $i of $runs: $verdict, load average $load at its start, wall time ${wall:-?}," \
-       "${flakes:-0} failed attempts before it"
+  echo "run $i of $runs: $verdict, load average $load at its start, wall time ${wall:-?}"
   i=$((i + 1))
 done
 
