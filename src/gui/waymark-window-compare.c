@@ -151,7 +151,7 @@ set_presenting (WaymarkWindow *self,
 
   gtk_widget_set_visible (self->header_bar, !presenting);
   gtk_widget_set_visible (self->switcher_bar, !presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
+  waymark_window_update_actions (self);
   if (presenting)
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "compare");
@@ -280,11 +280,6 @@ waymark_window_compare_class_init (GtkWidgetClass *widget_class)
 void
 waymark_window_compare_init (WaymarkWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-comparison", FALSE);
   waymark_compare_page_set_comparison (self->compare_page, self->comparison);
 }
 

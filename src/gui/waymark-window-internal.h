@@ -87,6 +87,7 @@ struct _WaymarkWindow
 };
 
 /* waymark-window.c */
+void       waymark_window_update_actions     (WaymarkWindow        *self);
 void       waymark_window_add_toast          (WaymarkWindow        *self,
                                               AdwToast             *toast);
 void       waymark_window_show_error         (WaymarkWindow        *self,

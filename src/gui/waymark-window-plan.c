@@ -27,13 +27,6 @@ update_title (WaymarkWindow *self)
 }
 
 static void
-update_plan_actions (WaymarkWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", waymark_plan_can_undo (self->plan));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", waymark_plan_can_redo (self->plan));
-}
-
-static void
 update_badge (WaymarkWindow *self)
 {
   adw_view_stack_page_set_badge_number (self->plan_stack_page,
@@ -52,7 +45,7 @@ on_document_plan (WaymarkPlanDocument *document,
 
   if (self->plan_page != NULL)
     waymark_plan_page_set_plan (self->plan_page, self->plan);
-  update_plan_actions (self);
+  waymark_window_update_actions (self);
   update_badge (self);
 }
 
@@ -856,9 +849,9 @@ waymark_window_plan_init (WaymarkWindow *self)
   self->document = waymark_plan_document_new (NULL, NULL);
   self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "notify::can-undo",
-                                  G_CALLBACK (update_plan_actions), self);
+                                  G_CALLBACK (waymark_window_update_actions), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::can-redo",
-                                  G_CALLBACK (update_plan_actions), self);
+                                  G_CALLBACK (waymark_window_update_actions), self);
   g_signal_group_connect_swapped (self->plan_signals, "items-changed",
                                   G_CALLBACK (update_badge), self);
   g_signal_connect (self->document, "notify::plan", G_CALLBACK (on_document_plan), self);
@@ -866,7 +859,6 @@ waymark_window_plan_init (WaymarkWindow *self)
   g_signal_connect (self->document, "notify::file", G_CALLBACK (on_document_title), self);
   on_document_plan (self->document, NULL, self);
   update_title (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent-plans", FALSE);
 }
 
 void

@@ -143,7 +143,7 @@ show_intervention (WaymarkWindow       *self,
       /* Focus first: when the list goes, focus would otherwise fall on the first selectable
        * text of the detail, which then shows all selected. */
       gtk_widget_set_visible (self->back_button, TRUE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", TRUE);
+      waymark_window_update_actions (self);
       gtk_widget_grab_focus (self->back_button);
       adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_pane));
     }
@@ -159,7 +159,7 @@ update_back_button (WaymarkWindow *self)
     adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->detail_pane);
 
   gtk_widget_set_visible (self->back_button, on_detail);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_detail);
+  waymark_window_update_actions (self);
 }
 
 static void
@@ -426,8 +426,7 @@ on_criteria_changed (WaymarkCriteria *criteria,
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   sync_chips (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
-                                 !waymark_criteria_is_empty (criteria));
+  waymark_window_update_actions (self);
   update_results (self);
 }
 
@@ -476,9 +475,7 @@ update_selection (WaymarkWindow *self)
   count = g_strdup_printf (ngettext ("%u selected", "%u selected", items->len), items->len);
   gtk_label_set_label (self->selection_label, count);
   gtk_revealer_set_reveal_child (self->selection_bar, items->len > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", items->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-selected-to-plan", items->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", items->len > 0);
+  waymark_window_update_actions (self);
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "selected-intervention",
@@ -754,15 +751,9 @@ on_view_stack_changed (AdwViewStack  *stack,
 {
   const char *page = adw_view_stack_get_visible_child_name (stack);
   gboolean browsing = g_strcmp0 (page, "interventions") == 0;
-  gboolean comparing = g_strcmp0 (page, "compare") == 0;
 
   if (g_strcmp0 (page, "plan") == 0)
     waymark_window_ensure_plan_page (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", comparing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", comparing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", comparing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-comparison", comparing);
 
   /* Typing a word anywhere on the Interventions page searches for it; on the other pages
    * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
@@ -772,6 +763,7 @@ on_view_stack_changed (AdwViewStack  *stack,
     update_back_button (self);
   else
     gtk_widget_set_visible (self->back_button, FALSE);
+  waymark_window_update_actions (self);
 }
 
 /* Settings: the sort key and the filters are stored by their names, not their numbers */
@@ -1356,7 +1348,6 @@ waymark_window_init (WaymarkWindow *self)
   waymark_window_plan_init (self);
 
   sync_chips (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", FALSE);
   update_back_button (self);
   update_results (self);
   update_selection (self);

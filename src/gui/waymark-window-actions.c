@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "waymark-window-internal.h"
+
+/* Whether each of the window's actions can be used, worked out in one place from the state the
+ * window shows: the page, the selection, the filters, the plan's history and presentation. Every
+ * change to any of that calls this; nothing else enables or disables a win.* action.
+ *
+ * The pages' own actions (compare.*) are their pages' business; the window's zoom and print
+ * actions pass on to them and are there only on the Compare page. */
+void
+waymark_window_update_actions (WaymarkWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean comparing = g_strcmp0 (page, "compare") == 0;
+  g_autoptr(GPtrArray) selected = waymark_window_dup_selected (self);
+  gboolean any_selected = selected->len > 0;
+  const struct
+  {
+    const char *name;
+    gboolean    enabled;
+  } actions[] = {
+    /* Back from the detail to the list on a narrow window: there while its button is shown. */
+    { "win.back", gtk_widget_get_visible (self->back_button) },
+    { "win.clear-filters", self->criteria != NULL && !waymark_criteria_is_empty (self->criteria) },
+    { "win.compare-selected", any_selected },
+    { "win.add-selected-to-plan", any_selected },
+    { "win.select-none", any_selected },
+    { "win.undo", self->plan != NULL && waymark_plan_can_undo (self->plan) },
+    { "win.redo", self->plan != NULL && waymark_plan_can_redo (self->plan) },
+    /* The placeholder item of an empty Recent Plans menu. */
+    { "win.no-recent-plans", FALSE },
+    { "win.leave-presentation", self->presenting },
+    { "win.zoom-in", comparing },
+    { "win.zoom-out", comparing },
+    { "win.zoom-reset", comparing },
+    { "win.print-comparison", comparing },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i].name, actions[i].enabled);
+}
