@@ -5,6 +5,45 @@
 
 G_BEGIN_DECLS
 
+/* The plan's insides, shared by the files that make it: waymark-plan.c (the object: its details
+ * as properties, its items as a list model, notifications, loading), waymark-plan-history.c
+ * (every edit as one undoable step; undo, redo and the modified state) and
+ * waymark-plan-summary.c (totals, breakdowns and warnings, read-only). The plan reader and the
+ * tests include it for the loading functions below. */
+struct _WaymarkPlan
+{
+  GObject parent_instance;
+
+  char       *title;
+  char       *area;
+  char       *organisation;
+  char       *author;
+  guint       start_year;
+  guint       years;
+  gint64      budget;
+  char      **dismissed_warnings;
+
+  GPtrArray  *items;
+  GPtrArray  *undo;   /* Step (waymark-plan-history.c) */
+  GPtrArray  *redo;   /* Step (waymark-plan-history.c) */
+  /* The undo depth at the last save; -1 when that state can no longer be reached. */
+  int         saved_depth;
+  GDateTime  *changed_at;
+  gboolean    loading;
+};
+
+/* waymark-plan-history.c: makes the empty undo and redo lists, for waymark_plan_init(). */
+void waymark_plan_init_history    (WaymarkPlan *self);
+
+/* waymark-plan.c, for the history: after a step is done, undone or redone, given whether the
+ * plan could undo, could redo and was modified before it, notifies those that changed and
+ * emits "changed". */
+void waymark_plan_notify_state    (WaymarkPlan *self,
+                                   gboolean     could_undo,
+                                   gboolean     could_redo,
+                                   gboolean     was_modified);
+void waymark_plan_notify_modified (WaymarkPlan *self);
+
 /* For the plan reader: fills a new plan without recording undo steps. */
 void waymark_plan_load_details (WaymarkPlan        *self,
                                 const char         *title,

@@ -1,0 +1,465 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gobject/gvaluecollector.h>
+
+#include "waymark-money.h"
+#include "waymark-plan-item-private.h"
+#include "waymark-plan-private.h"
+
+/* An undoable step: a set of property changes, or items added or removed (side by side). */
+typedef enum
+{
+  STEP_PROPERTIES,
+  STEP_INSERT,
+  STEP_REMOVE,
+} StepKind;
+
+typedef struct
+{
+  GObject    *target;  /* NULL for the plan itself: a step must not keep its plan alive */
+  GParamSpec *pspec;
+  GValue      before;
+  GValue      after;
+} PropertyChange;
+
+typedef struct
+{
+  StepKind         kind;
+  GArray          *changes;   /* PropertyChange, for STEP_PROPERTIES */
+  GPtrArray       *items;     /* WaymarkPlanItem, for STEP_INSERT and STEP_REMOVE */
+  guint            position;  /* of the first of them */
+} Step;
+
+static void
+property_change_clear (PropertyChange *change)
+{
+  g_clear_object (&change->target);
+  g_value_unset (&change->before);
+  g_value_unset (&change->after);
+}
+
+static void
+step_free (Step *step)
+{
+  g_clear_pointer (&step->changes, g_array_unref);
+  g_clear_pointer (&step->items, g_ptr_array_unref);
+  g_free (step);
+}
+
+void
+waymark_plan_init_history (WaymarkPlan *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+}
+
+static void
+apply_step (WaymarkPlan *self,
+            Step        *step,
+            gboolean     forward)
+{
+  switch (step->kind)
+    {
+    case STEP_PROPERTIES:
+      for (guint i = 0; i < step->changes->len; i++)
+        {
+          /* Backwards in reverse order, so a later change to the same property unwinds first. */
+          guint j = forward ? i : step->changes->len - 1 - i;
+          PropertyChange *change = &g_array_index (step->changes, PropertyChange, j);
+
+          g_object_set_property (change->target ? change->target : G_OBJECT (self),
+                                 change->pspec->name,
+                                 forward ? &change->after : &change->before);
+        }
+      break;
+
+    case STEP_INSERT:
+    case STEP_REMOVE:
+      if ((step->kind == STEP_INSERT) == forward)
+        {
+          for (guint i = 0; i < step->items->len; i++)
+            g_ptr_array_insert (self->items, (int) (step->position + i),
+                                g_object_ref (g_ptr_array_index (step->items, i)));
+          g_list_model_items_changed (G_LIST_MODEL (self), step->position, 0, step->items->len);
+        }
+      else
+        {
+          g_ptr_array_remove_range (self->items, step->position, step->items->len);
+          g_list_model_items_changed (G_LIST_MODEL (self), step->position, step->items->len, 0);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+push_step (WaymarkPlan *self,
+           Step        *step)
+{
+  gboolean could_undo = waymark_plan_can_undo (self);
+  gboolean could_redo = waymark_plan_can_redo (self);
+  gboolean was_modified = waymark_plan_get_modified (self);
+
+  apply_step (self, step, TRUE);
+
+  /* A new edit forgets what could be redone; if the saved state was among it, it is gone. */
+  if (self->redo->len > 0 && self->saved_depth > (int) self->undo->len)
+    self->saved_depth = -1;
+  g_ptr_array_set_size (self->redo, 0);
+  g_ptr_array_add (self->undo, step);
+
+  waymark_plan_notify_state (self, could_undo, could_redo, was_modified);
+}
+
+void
+waymark_plan_undo (WaymarkPlan *self)
+{
+  gboolean could_undo, could_redo, was_modified;
+  Step *step;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  if (self->undo->len == 0)
+    return;
+
+  could_undo = waymark_plan_can_undo (self);
+  could_redo = waymark_plan_can_redo (self);
+  was_modified = waymark_plan_get_modified (self);
+
+  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  apply_step (self, step, FALSE);
+  g_ptr_array_add (self->redo, step);
+
+  waymark_plan_notify_state (self, could_undo, could_redo, was_modified);
+}
+
+void
+waymark_plan_redo (WaymarkPlan *self)
+{
+  gboolean could_undo, could_redo, was_modified;
+  Step *step;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  if (self->redo->len == 0)
+    return;
+
+  could_undo = waymark_plan_can_undo (self);
+  could_redo = waymark_plan_can_redo (self);
+  was_modified = waymark_plan_get_modified (self);
+
+  step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  apply_step (self, step, TRUE);
+  g_ptr_array_add (self->undo, step);
+
+  waymark_plan_notify_state (self, could_undo, could_redo, was_modified);
+}
+
+gboolean
+waymark_plan_can_undo (WaymarkPlan *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+waymark_plan_can_redo (WaymarkPlan *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  return self->redo->len > 0;
+}
+
+gboolean
+waymark_plan_get_modified (WaymarkPlan *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  return self->saved_depth != (int) self->undo->len;
+}
+
+void
+waymark_plan_mark_saved (WaymarkPlan *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+
+  was_modified = waymark_plan_get_modified (self);
+  self->saved_depth = (int) self->undo->len;
+  if (was_modified)
+    waymark_plan_notify_modified (self);
+}
+
+static gboolean
+is_own_target (WaymarkPlan *self,
+               gpointer     target)
+{
+  return target == (gpointer) self ||
+         (WAYMARK_IS_PLAN_ITEM (target) && g_ptr_array_find (self->items, target, NULL));
+}
+
+/* GParamSpecBoxed compares pointers, so a list of dismissed warnings set to the same strings
+ * would count as a change: compare lists by content (NULL is the empty list, as in
+ * set_property). */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const empty[] = { NULL };
+      const char * const *strv_a = g_value_get_boxed (a);
+      const char * const *strv_b = g_value_get_boxed (b);
+
+      return g_strv_equal (strv_a ? strv_a : empty, strv_b ? strv_b : empty);
+    }
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* An item's cost is none (both figures WAYMARK_NO_COST) or a low figure and a high one at least
+ * as high, as the plan file records it. An edit of either figure keeps the pair so, as
+ * waymark_plan_set_item_cost does: without a low figure there is no high one, and a high one
+ * below the low is raised to it. Otherwise a state would be saved that reopens as another. */
+static void
+keep_cost_whole (gpointer  target,
+                 GArray   *changes)
+{
+  WaymarkPlanItem *item;
+  PropertyChange *low_change = NULL, *high_change = NULL;
+  gint64 low, high, whole;
+
+  if (!WAYMARK_IS_PLAN_ITEM (target))
+    return;
+  item = target;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PropertyChange *change = &g_array_index (changes, PropertyChange, i);
+
+      if (g_str_equal (change->pspec->name, "unit-cost"))
+        low_change = change;
+      else if (g_str_equal (change->pspec->name, "unit-cost-high"))
+        high_change = change;
+    }
+  if (low_change == NULL && high_change == NULL)
+    return;
+
+  low = low_change ? g_value_get_int64 (&low_change->after) : waymark_plan_item_get_unit_cost (item);
+  high = high_change ? g_value_get_int64 (&high_change->after)
+                     : waymark_plan_item_get_unit_cost_high (item);
+  whole = low == WAYMARK_NO_COST ? WAYMARK_NO_COST : CLAMP (high, low, WAYMARK_MONEY_MAX);
+  if (whole == high)
+    return;
+
+  if (high_change != NULL)
+    {
+      g_value_set_int64 (&high_change->after, whole);
+      if (g_value_get_int64 (&high_change->before) == whole)
+        g_array_remove_index (changes, high_change - &g_array_index (changes, PropertyChange, 0));
+    }
+  else
+    {
+      PropertyChange change = { 0 };
+
+      change.target = g_object_ref (target);
+      change.pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), "unit-cost-high");
+      g_value_init (&change.before, G_TYPE_INT64);
+      g_value_set_int64 (&change.before, high);
+      g_value_init (&change.after, G_TYPE_INT64);
+      g_value_set_int64 (&change.after, whole);
+      g_array_append_val (changes, change);
+    }
+}
+
+static void
+edit_valist (WaymarkPlan *self,
+             gpointer     target,
+             const char  *first_property,
+             va_list      args)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (PropertyChange));
+  const char *name;
+  Step *step;
+
+  g_array_set_clear_func (changes, (GDestroyNotify) property_change_clear);
+
+  for (name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), name);
+      PropertyChange change = { 0 };
+      g_autofree char *error = NULL;
+
+      if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE))
+        {
+          g_critical ("%s: %s has no writable property “%s”", G_STRFUNC,
+                      G_OBJECT_TYPE_NAME (target), name);
+          return;
+        }
+
+      g_value_init (&change.after, pspec->value_type);
+      G_VALUE_COLLECT (&change.after, args, 0, &error);
+      if (error != NULL)
+        {
+          g_critical ("%s: %s", G_STRFUNC, error);
+          g_value_unset (&change.after);
+          return;
+        }
+      g_param_value_validate (pspec, &change.after);
+
+      /* A property named twice ends as the later value says, as with g_object_set: replace
+       * the earlier change, or drop it if the later value puts back what was there. */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          PropertyChange *earlier = &g_array_index (changes, PropertyChange, i);
+
+          if (earlier->pspec != pspec)
+            continue;
+          if (values_equal (pspec, &earlier->before, &change.after))
+            g_array_remove_index (changes, i);
+          else
+            g_value_copy (&change.after, &earlier->after);
+          g_value_unset (&change.after);
+          break;
+        }
+      if (!G_IS_VALUE (&change.after))
+        continue;
+
+      g_value_init (&change.before, pspec->value_type);
+      g_object_get_property (target, name, &change.before);
+      if (values_equal (pspec, &change.before, &change.after))
+        {
+          g_value_unset (&change.before);
+          g_value_unset (&change.after);
+          continue;
+        }
+
+      change.target = target == (gpointer) self ? NULL : g_object_ref (target);
+      change.pspec = pspec;
+      g_array_append_val (changes, change);
+    }
+
+  keep_cost_whole (target, changes);
+
+  /* Setting what is already there is no edit: nothing to undo, nothing modified. */
+  if (changes->len == 0)
+    return;
+
+  step = g_new0 (Step, 1);
+  step->kind = STEP_PROPERTIES;
+  step->changes = g_steal_pointer (&changes);
+  push_step (self, step);
+}
+
+void
+waymark_plan_edit (WaymarkPlan *self,
+                   gpointer     target,
+                   const char  *first_property,
+                   ...)
+{
+  va_list args;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (is_own_target (self, target));
+
+  va_start (args, first_property);
+  edit_valist (self, target, first_property, args);
+  va_end (args);
+}
+
+void
+waymark_plan_set_item_cost (WaymarkPlan      *self,
+                            WaymarkPlanItem  *item,
+                            gint64            low,
+                            gint64            high,
+                            WaymarkCostSource source)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (low >= WAYMARK_NO_COST && low <= WAYMARK_MONEY_MAX);
+
+  if (low == WAYMARK_NO_COST)
+    high = WAYMARK_NO_COST;
+  else
+    high = CLAMP (high, low, WAYMARK_MONEY_MAX);
+
+  waymark_plan_edit (self, item, "unit-cost", low, "unit-cost-high", high,
+                     "cost-source", source, NULL);
+}
+
+void
+waymark_plan_add_item (WaymarkPlan     *self,
+                       WaymarkPlanItem *item)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
+
+  g_ptr_array_add (items, item);
+  waymark_plan_add_items (self, items);
+}
+
+void
+waymark_plan_add_items (WaymarkPlan *self,
+                        GPtrArray   *items)
+{
+  Step *step;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (items != NULL && items->len > 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (items, i);
+      guint first;
+
+      g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
+      g_return_if_fail (!g_ptr_array_find (self->items, item, NULL));
+      g_return_if_fail (g_ptr_array_find (items, item, &first) && first == i);
+    }
+
+  step = g_new0 (Step, 1);
+  step->kind = STEP_INSERT;
+  step->items = g_ptr_array_new_full (items->len, g_object_unref);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (step->items, g_object_ref (g_ptr_array_index (items, i)));
+  step->position = self->items->len;
+  push_step (self, step);
+}
+
+void
+waymark_plan_remove_item (WaymarkPlan *self,
+                          guint        position)
+{
+  Step *step;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (position < self->items->len);
+
+  step = g_new0 (Step, 1);
+  step->kind = STEP_REMOVE;
+  step->items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (step->items, g_object_ref (g_ptr_array_index (self->items, position)));
+  step->position = position;
+  push_step (self, step);
+}
+
+void
+waymark_plan_dismiss_warning (WaymarkPlan *self,
+                              const char  *warning_id)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) dismissed = NULL;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (warning_id != NULL);
+
+  if (g_strv_contains ((const char * const *) self->dismissed_warnings, warning_id))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) self->dismissed_warnings);
+  g_strv_builder_add (builder, warning_id);
+  dismissed = g_strv_builder_end (builder);
+
+  waymark_plan_edit (self, self, "dismissed-warnings", dismissed, NULL);
+}

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "waymark-money.h"
+#include "waymark-plan-item-private.h"
+#include "waymark-plan-private.h"
+
+G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_PRIMARY, "no-primary"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_PERPETRATORS, "no-perpetrators"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_YOUNG_PEOPLE, "no-young-people"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_SEXUAL_VIOLENCE, "no-sexual-violence"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_LOW_EVIDENCE_LOW_IMPACT, "low-evidence-low-impact"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_ALREADY_IN_PLACE, "already-in-place"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_COST, "no-cost"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MISSING_FROM_CATALOGUE, "missing-from-catalogue"))
+
+/* Totals */
+
+void
+waymark_plan_get_totals (WaymarkPlan       *self,
+                         WaymarkPlanTotals *totals)
+{
+  gboolean ok = TRUE;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+
+  memset (totals, 0, sizeof *totals);
+  totals->n_items = self->items->len;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+      gint64 low, high;
+
+      if (!waymark_plan_item_has_cost (item))
+        {
+          totals->n_without_cost++;
+          continue;
+        }
+      if (ok &&
+          !(waymark_plan_item_get_line_total (item, &low, &high) &&
+            waymark_money_add (totals->annual_low, low, &totals->annual_low) &&
+            waymark_money_add (totals->annual_high, high, &totals->annual_high)))
+        {
+          ok = FALSE;
+          totals->overflow_item = i;
+        }
+    }
+
+  if (ok &&
+      !(waymark_money_multiply (totals->annual_low, self->years, &totals->total_low) &&
+        waymark_money_multiply (totals->annual_high, self->years, &totals->total_high)))
+    {
+      ok = FALSE;
+      totals->overflow_item = WAYMARK_PLAN_OVERFLOW_YEARS;
+    }
+
+  totals->overflow = !ok;
+  if (!ok)
+    {
+      totals->annual_low = totals->annual_high = 0;
+      totals->total_low = totals->total_high = 0;
+    }
+
+  totals->remaining_low = self->budget - totals->total_high;
+  totals->remaining_high = self->budget - totals->total_low;
+  totals->budget_per_year = self->budget / MAX (self->years, 1);
+}
+
+/* Breakdowns */
+
+static void
+add_to_slice (GArray          *slices,
+              guint            index,
+              WaymarkPlanItem *item)
+{
+  WaymarkBreakdownSlice *slice = &g_array_index (slices, WaymarkBreakdownSlice, index);
+  gint64 low = 0, high = 0;
+
+  slice->n_items++;
+  if (waymark_plan_item_get_line_total (item, &low, &high))
+    {
+      /* Shares of a plan whose total fits cannot overflow; keep the guard anyway. */
+      if (!waymark_money_add (slice->low, low, &slice->low) ||
+          !waymark_money_add (slice->high, high, &slice->high))
+        slice->low = slice->high = 0;
+    }
+}
+
+GArray *
+waymark_plan_get_breakdown (WaymarkPlan          *self,
+                            WaymarkBreakdownKind  kind)
+{
+  GArray *slices = g_array_new (FALSE, TRUE, sizeof (WaymarkBreakdownSlice));
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), slices);
+
+  switch (kind)
+    {
+    case WAYMARK_BREAKDOWN_LEVEL:
+      {
+        /* An item counts at its first level: Change That Lasts, at all three, counts as primary. */
+        const WaymarkLevel levels[] = {
+          WAYMARK_LEVEL_PRIMARY, WAYMARK_LEVEL_SECONDARY, WAYMARK_LEVEL_TERTIARY
+        };
+
+        const char *keys[] = { "primary", "secondary", "tertiary" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+          {
+            WaymarkBreakdownSlice slice = { keys[i], waymark_level_get_label (levels[i]), 0, 0, 0 };
+            g_array_append_val (slices, slice);
+          }
+
+        for (guint i = 0; i < self->items->len; i++)
+          {
+            WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+            WaymarkLevel lowest = waymark_level_get_lowest (item->levels);
+
+            add_to_slice (slices, lowest == WAYMARK_LEVEL_PRIMARY ? 0
+                                  : lowest == WAYMARK_LEVEL_SECONDARY ? 1 : 2, item);
+          }
+      }
+      break;
+
+    case WAYMARK_BREAKDOWN_FOCUS:
+      for (int f = WAYMARK_FOCUS_DA; f <= WAYMARK_FOCUS_BOTH; f++)
+        {
+          WaymarkBreakdownSlice slice = {
+            waymark_enum_to_string (WAYMARK_TYPE_FOCUS, f), waymark_focus_get_label (f), 0, 0, 0
+          };
+          g_array_append_val (slices, slice);
+        }
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+          add_to_slice (slices, item->focus, item);
+        }
+      break;
+
+    case WAYMARK_BREAKDOWN_WORKS_WITH:
+      {
+        /* An item working with several groups counts in full for each: the slices say how much
+         * spend reaches each group and need not add up to the total. */
+        g_autoptr(GFlagsClass) klass = g_type_class_ref (WAYMARK_TYPE_WORKS_WITH);
+
+        for (guint v = 0; v < klass->n_values; v++)
+          {
+            WaymarkBreakdownSlice slice = {
+              klass->values[v].value_nick,
+              waymark_works_with_get_label (klass->values[v].value), 0, 0, 0
+            };
+            g_array_append_val (slices, slice);
+          }
+        for (guint i = 0; i < self->items->len; i++)
+          {
+            WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+            for (guint v = 0; v < klass->n_values; v++)
+              if (item->works_with & klass->values[v].value)
+                add_to_slice (slices, v, item);
+          }
+      }
+      break;
+
+    case WAYMARK_BREAKDOWN_EVIDENCE:
+      for (int r = WAYMARK_RATING_HIGH; r >= WAYMARK_RATING_NONE; r--)
+        {
+          WaymarkBreakdownSlice slice = {
+            waymark_enum_to_string (WAYMARK_TYPE_RATING, r), waymark_rating_get_label (r), 0, 0, 0
+          };
+          g_array_append_val (slices, slice);
+        }
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+          add_to_slice (slices, WAYMARK_RATING_HIGH - item->evidence_rating, item);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return slices;
+}
+
+/* Warnings */
+
+void
+waymark_plan_warning_free (WaymarkPlanWarning *warning)
+{
+  if (warning == NULL)
+    return;
+
+  g_free (warning->id);
+  g_free (warning->message);
+  g_strfreev (warning->items);
+  g_free (warning);
+}
+
+static void
+add_warning (WaymarkPlan        *self,
+             GPtrArray          *warnings,
+             WaymarkWarningKind  kind,
+             WaymarkPlanItem    *item,
+             char               *message)
+{
+  WaymarkPlanWarning *warning = g_new0 (WaymarkPlanWarning, 1);
+  const char *kind_id = waymark_enum_to_string (WAYMARK_TYPE_WARNING_KIND, kind);
+
+  warning->kind = kind;
+  warning->id = item ? g_strdup_printf ("%s:%s", kind_id, item->intervention_id)
+                     : g_strdup (kind_id);
+  warning->message = message;
+  warning->items = g_new0 (char *, 2);
+  warning->items[0] = item ? g_strdup (item->intervention_id) : NULL;
+  warning->dismissed = g_strv_contains ((const char * const *) self->dismissed_warnings,
+                                        warning->id);
+  g_ptr_array_add (warnings, warning);
+}
+
+GPtrArray *
+waymark_plan_list_warnings (WaymarkPlan *self)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_plan_warning_free);
+  gboolean primary = FALSE, perpetrators = FALSE, young = FALSE, sexual_violence = FALSE;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), warnings);
+
+  if (self->items->len == 0)
+    return warnings;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+      primary |= (item->levels & WAYMARK_LEVEL_PRIMARY) != 0;
+      perpetrators |= (item->works_with & WAYMARK_WORKS_WITH_PERPETRATORS) != 0;
+      young |= item->for_young_people;
+      sexual_violence |= item->focus == WAYMARK_FOCUS_SV || item->focus == WAYMARK_FOCUS_BOTH;
+    }
+
+  /* The gaps the review warns about, then what it says about single items. */
+  if (!primary)
+    add_warning (self, warnings, WAYMARK_WARNING_NO_PRIMARY, NULL,
+                 g_strdup (_("No primary prevention: the review finds a lack of primary "
+                             "prevention in LLR, and nothing in this plan stops abuse before "
+                             "it starts.")));
+  if (!perpetrators)
+    add_warning (self, warnings, WAYMARK_WARNING_NO_PERPETRATORS, NULL,
+                 g_strdup (_("No work with perpetrators: the review notes a dearth of "
+                             "perpetrator provision.")));
+  if (!young)
+    add_warning (self, warnings, WAYMARK_WARNING_NO_YOUNG_PEOPLE, NULL,
+                 g_strdup (_("Nothing for children and young people under 25, LLR’s priority "
+                             "focus.")));
+  if (!sexual_violence)
+    add_warning (self, warnings, WAYMARK_WARNING_NO_SEXUAL_VIOLENCE, NULL,
+                 g_strdup (_("Nothing in this plan addresses sexual violence.")));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->evidence_rating != WAYMARK_RATING_NONE &&
+          waymark_rating_get_floor (item->evidence_rating) == WAYMARK_RATING_LOW &&
+          item->impact_rating != WAYMARK_RATING_NONE &&
+          waymark_rating_get_floor (item->impact_rating) == WAYMARK_RATING_LOW)
+        add_warning (self, warnings, WAYMARK_WARNING_LOW_EVIDENCE_LOW_IMPACT, item,
+                     g_strdup_printf (_("%s has both low evidence and low impact in the "
+                                        "review."), item->name));
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->llr_status == WAYMARK_LLR_STATUS_IN_PLACE)
+        add_warning (self, warnings, WAYMARK_WARNING_ALREADY_IN_PLACE, item,
+                     g_strdup_printf (_("%s is already in place in LLR: check this is not a "
+                                        "duplicate."), item->name));
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (!waymark_plan_item_has_cost (item))
+        add_warning (self, warnings, WAYMARK_WARNING_NO_COST, item,
+                     item->published_cost != NULL &&
+                     item->published_cost->currency != WAYMARK_CURRENCY_GBP
+                     ? g_strdup_printf (_("%s has a cost published in %s only: enter a figure in "
+                                          "pounds."), item->name,
+                                        waymark_enum_to_string (WAYMARK_TYPE_CURRENCY,
+                                                                item->published_cost->currency))
+                     : g_strdup_printf (_("%s has no published cost: enter a local figure."),
+                                        item->name));
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->missing)
+        add_warning (self, warnings, WAYMARK_WARNING_MISSING_FROM_CATALOGUE, item,
+                     g_strdup_printf (_("%s is not in the catalogue in use; it is kept as the "
+                                        "plan recorded it."), item->name));
+    }
+
+  return warnings;
+}
