@@ -10,6 +10,76 @@
 
 G_BEGIN_DECLS
 
+/* What the page's own files share (waymark-plan-page.c: the summary, the list and its rows, the
+ * layout; waymark-plan-page-focus.c: showing an item, Tab from row to row), and its parts for
+ * the UI tests. */
+
+struct _WaymarkPlanPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget           *summary_scroller;
+  GtkWidget           *scroller;
+  AdwClampScrollable  *clamp;
+  GtkListView         *items_view;
+  GtkWidget           *summary_column;
+  GtkWidget           *warnings_group;
+  GtkWidget           *items_heading;
+  GtkWidget           *placeholder;
+  GtkWidget           *details_group;
+  GtkLabel            *total_label;
+  GtkLabel            *total_caption;
+  GtkLabel            *annual_label;
+  GtkLabel            *budget_label;
+  GtkLabel            *remaining_label;
+  GtkLabel            *no_cost_label;
+  WaymarkPlanChart    *level_chart;
+  WaymarkPlanChart    *focus_chart;
+  WaymarkPlanChart    *works_with_chart;
+  WaymarkPlanChart    *evidence_chart;
+  WaymarkPlanWarnings *warnings;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *area_row;
+  AdwEntryRow         *organisation_row;
+  AdwEntryRow         *author_row;
+  GtkSpinButton       *start_year_spin;
+  GtkSpinButton       *years_spin;
+  AdwEntryRow         *budget_row;
+  GtkLabel            *budget_error_label;
+
+  /* Owned */
+  WaymarkPlan     *plan;
+  /* The list's model is the page's parts before the items, the plan, and the parts after. */
+  GListStore      *before;
+  GListStore      *after;
+  GListStore      *parts;
+  /* Which items are open: a row is reused for other items as the list scrolls, so the state
+   * lives here, one entry (a reference) for each open item. */
+  GHashTable      *expanded;
+  /* An item to show once the list has a size to scroll in. */
+  WaymarkPlanItem *pending_focus;
+  /* Tab presses not yet carried out (GtkDirectionType), the position of the list whose row is
+   * awaited (G_MAXUINT for none), and how many frames have passed since the last press. */
+  GArray          *tab_presses;
+  guint            tab_target;
+  guint            tab_frames;
+  guint            tab_tick;
+
+  guint    layout_idle;
+  guint    focus_tick;
+  gboolean wide;
+  gboolean updating;
+};
+
+/* On a list item's child: the row it shows (a plan item's), and the list item. */
+#define ROW_KEY "waymark-plan-item-row"
+/* The GtkListItem a row or part is bound to, for its position in the list. */
+#define LIST_ITEM_KEY "waymark-list-item"
+
+void                waymark_plan_page_focus_init    (WaymarkPlanPage *self);
+void                waymark_plan_page_focus_dispose (WaymarkPlanPage *self);
+
 /* The page's parts, for the UI tests: they drive these widgets as a person would. */
 typedef struct
 {
