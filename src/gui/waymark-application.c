@@ -83,6 +83,8 @@ ensure_window (WaymarkApplication *self)
 
   if (window == NULL)
     {
+      g_autoptr(WaymarkWorkspace) workspace = NULL;
+
       if (self->catalogue == NULL)
         {
           g_autoptr(GError) error = NULL;
@@ -93,8 +95,9 @@ ensure_window (WaymarkApplication *self)
             g_error ("The built-in catalogue is unreadable: %s", error->message);
         }
 
-      window = GTK_WINDOW (waymark_window_new (GTK_APPLICATION (self), self->catalogue,
-                                               self->settings));
+      workspace = waymark_workspace_new (self->catalogue, self->settings);
+
+      window = GTK_WINDOW (waymark_window_new (GTK_APPLICATION (self), workspace));
     }
 
   return window;

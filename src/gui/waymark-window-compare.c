@@ -131,12 +131,8 @@ on_comparison_items_changed (GListModel    *model,
                              guint          added,
                              WaymarkWindow *self)
 {
-  g_auto(GStrv) ids = waymark_comparison_dup_ids (self->comparison);
-
   adw_view_stack_page_set_badge_number (self->compare_stack_page,
                                         g_list_model_get_n_items (model));
-  if (self->settings != NULL)
-    g_settings_set_strv (self->settings, "comparison", (const char * const *) ids);
 }
 
 /* Presentation: the comparison full screen, without the window's chrome, its text large enough
@@ -230,21 +226,6 @@ zoom_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->compare_page), page_action, NULL);
 }
 
-/* The catalogue may come before or after the settings. */
-void
-waymark_window_restore_comparison (WaymarkWindow *self)
-{
-  g_auto(GStrv) ids = NULL;
-
-  if (self->settings == NULL || self->catalogue == NULL ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) > 0)
-    return;
-
-  ids = g_settings_get_strv (self->settings, "comparison");
-  waymark_comparison_set_ids (self->comparison, (const char * const *) ids);
-}
-
-
 void
 waymark_window_compare_class_init (GtkWidgetClass *widget_class)
 {
@@ -286,7 +267,6 @@ waymark_window_compare_init (WaymarkWindow *self)
 void
 waymark_window_compare_constructed (WaymarkWindow *self)
 {
-  waymark_window_restore_comparison (self);
   g_signal_connect (self->comparison, "items-changed", G_CALLBACK (on_comparison_items_changed),
                     self);
   adw_view_stack_page_set_badge_number (self->compare_stack_page,

@@ -16,6 +16,7 @@
 #include "waymark-plan-document.h"
 #include "waymark-plan-page.h"
 #include "waymark-window.h"
+#include "waymark-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,7 @@ struct _WaymarkWindow
   GtkWidget            *switcher_bar;
   GMenu                *recent_section;
   AdwFlap              *flap;
-  WaymarkFilterPane    *filter_pane;
+  WaymarkFilterPane    *filter_pane;  /* in the flap, made with the workspace's criteria */
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   GtkSearchEntry       *search_entry;
@@ -62,13 +63,12 @@ struct _WaymarkWindow
   GtkLabel             *selection_label;
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
-  WaymarkCriteria      *criteria;
 
   /* Owned */
+  WaymarkWorkspace *workspace;  /* the state shown; dropped first when the window goes */
+  WaymarkCriteria  *criteria;   /* the workspace's parts, held until the widgets have gone */
   WaymarkCatalogue *catalogue;
   GSettings        *settings;
-  GSettings        *filter_settings;  /* delayed: the filters, written when idle */
-  guint             filter_settings_idle;
   GCancellable     *cancellable;
   char             *view;
   WaymarkPlanDocument *document;
@@ -124,7 +124,5 @@ void       waymark_window_confirm_unsaved    (WaymarkWindow          *self,
 void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);
 void       waymark_window_compare_init       (WaymarkWindow        *self);
 void       waymark_window_compare_constructed (WaymarkWindow       *self);
-/* The saved set, once there is a catalogue to find it in. */
-void       waymark_window_restore_comparison (WaymarkWindow        *self);
 
 G_END_DECLS

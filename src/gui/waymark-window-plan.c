@@ -846,7 +846,6 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
 void
 waymark_window_plan_init (WaymarkWindow *self)
 {
-  self->document = waymark_plan_document_new (NULL, NULL);
   self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "notify::can-undo",
                                   G_CALLBACK (waymark_window_update_actions), self);

@@ -20,6 +20,7 @@ enum {
   PROP_VIEW,
   PROP_SHOW_FILTERS,
   PROP_RECENT_MANAGER,
+  PROP_WORKSPACE,
   N_PROPS
 };
 
@@ -766,7 +767,7 @@ on_view_stack_changed (AdwViewStack  *stack,
   waymark_window_update_actions (self);
 }
 
-/* Settings: the sort key and the filters are stored by their names, not their numbers */
+/* Settings: the view and the sort key, widget state (the workspace keeps the filters) */
 
 /* The sort key by its id, the drop-down by its position: neither is the enum's number. */
 static gboolean
@@ -791,106 +792,10 @@ sort_set_mapping (const GValue       *value,
   return g_variant_new_string (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY, key)->id);
 }
 
-/* A minimum rating by the id of its row in the minimums' table; a range is stored as its floor. */
-static gboolean
-minimum_get_mapping (GValue   *value,
-                     GVariant *variant,
-                     gpointer  user_data)
-{
-  const char *id = g_variant_get_string (variant, NULL);
-  guint n;
-  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
-
-  g_value_set_enum (value, WAYMARK_RATING_NONE);
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (minimums[i].id, id))
-      g_value_set_enum (value, minimums[i].value);
-  return TRUE;
-}
-
-static GVariant *
-minimum_set_mapping (const GValue       *value,
-                     const GVariantType *expected_type,
-                     gpointer            user_data)
-{
-  WaymarkRating floor = waymark_rating_get_floor (g_value_get_enum (value));
-  guint n;
-  const WaymarkChoice *minimums = waymark_criteria_get_minimum_choices (&n);
-
-  for (guint i = 0; i < n; i++)
-    if (minimums[i].value == floor)
-      return g_variant_new_string (minimums[i].id);
-  return g_variant_new_string (minimums[0].id);
-}
-
-static gboolean
-search_get_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  g_value_set_string (value, g_variant_get_string (variant, NULL));
-  return TRUE;
-}
-
-static GVariant *
-search_set_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  const char *search = g_value_get_string (value);
-
-  return g_variant_new_string (search != NULL ? search : "");
-}
-
-/* The filters change with every keystroke in the search: they are written to the settings when
- * the main loop is idle, all at once, through a delayed GSettings of their own; and at the latest
- * when the window closes or goes. */
-static void
-write_filter_settings (WaymarkWindow *self)
-{
-  g_clear_handle_id (&self->filter_settings_idle, g_source_remove);
-  if (self->filter_settings != NULL && g_settings_get_has_unapplied (self->filter_settings))
-    g_settings_apply (self->filter_settings);
-}
-
-static void
-on_filter_settings_idle (gpointer user_data)
-{
-  WaymarkWindow *self = user_data;
-
-  self->filter_settings_idle = 0;
-  write_filter_settings (self);
-}
-
-static void
-on_filter_settings_unapplied (GSettings     *settings,
-                              GParamSpec    *pspec,
-                              WaymarkWindow *self)
-{
-  if (g_settings_get_has_unapplied (settings) && self->filter_settings_idle == 0)
-    self->filter_settings_idle = g_idle_add_once (on_filter_settings_idle, self);
-}
-
-static GSettings *
-filter_settings_new (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettingsBackend) backend = NULL;
-  g_autofree char *path = NULL;
-  GSettings *delayed;
-
-  g_object_get (settings, "settings-schema", &schema, "backend", &backend, "path", &path, NULL);
-  delayed = g_settings_new_full (schema, backend, path);
-  g_settings_delay (delayed);
-  return delayed;
-}
-
 static void
 bind_settings (WaymarkWindow *self)
 {
   GSettings *s = self->settings;
-  GSettings *fs;
-  GObject *c = G_OBJECT (self->criteria);
   const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT;
   g_autofree char *selected = NULL;
 
@@ -908,26 +813,58 @@ bind_settings (WaymarkWindow *self)
   g_settings_bind_with_mapping (s, "sort", self->sort_dropdown, "selected", flags,
                                 sort_get_mapping, sort_set_mapping, NULL, NULL);
 
-  /* Sets of flags are stored as their ids (the nicks), which GSettings maps by itself. */
-  self->filter_settings = fs = filter_settings_new (s);
-  g_signal_connect_object (fs, "notify::has-unapplied", G_CALLBACK (on_filter_settings_unapplied),
-                           self, 0);
-  g_settings_bind_with_mapping (fs, "filter-search", c, "search", flags,
-                                search_get_mapping, search_set_mapping, NULL, NULL);
-  g_settings_bind (fs, "filter-levels", c, "levels", flags);
-  g_settings_bind (fs, "filter-focus", c, "focus", flags);
-  g_settings_bind (fs, "filter-works-with", c, "works-with", flags);
-  g_settings_bind_with_mapping (fs, "filter-min-evidence", c, "min-evidence", flags,
-                                minimum_get_mapping, minimum_set_mapping, NULL, NULL);
-  g_settings_bind_with_mapping (fs, "filter-min-impact", c, "min-impact", flags,
-                                minimum_get_mapping, minimum_set_mapping, NULL, NULL);
-  g_settings_bind (fs, "filter-llr-status", c, "llr-status", flags);
-  g_settings_bind (fs, "filter-cost-published", c, "cost-published", flags);
-  g_settings_bind (fs, "filter-max-cost", c, "max-cost", flags);
-  g_settings_bind (fs, "filter-age-groups", c, "age-groups", flags);
-
   if (self->catalogue != NULL && *selected != '\0')
     select_intervention (self, waymark_catalogue_lookup (self->catalogue, selected));
+}
+
+static void on_workspace_catalogue (WaymarkWorkspace *workspace,
+                                    GParamSpec       *pspec,
+                                    WaymarkWindow    *self);
+
+/* The workspace: given, or made with the settings given (the application's when none were
+ * given either). Its parts are handed down to the panes, the map, the rows and the pages;
+ * none of them looks for them. */
+static void
+take_workspace (WaymarkWindow *self)
+{
+  GSettings *settings;
+
+  if (self->workspace == NULL)
+    {
+      g_autoptr(GSettings) own = self->settings != NULL ? g_object_ref (self->settings)
+                                                        : g_settings_new (APP_ID);
+
+      self->workspace = waymark_workspace_new (NULL, own);
+    }
+  settings = waymark_workspace_get_settings (self->workspace);
+  g_clear_object (&self->settings);
+  self->settings = settings != NULL ? g_object_ref (settings) : g_settings_new (APP_ID);
+
+  self->criteria = g_object_ref (waymark_workspace_get_criteria (self->workspace));
+  self->comparison = g_object_ref (waymark_workspace_get_comparison (self->workspace));
+  self->document = g_object_ref (waymark_workspace_get_plan_document (self->workspace));
+
+  /* The filter pane is given its criteria at construction, so it is made here, not in the
+   * template. */
+  self->filter_pane = WAYMARK_FILTER_PANE (waymark_filter_pane_new (self->criteria));
+  gtk_widget_add_css_class (GTK_WIDGET (self->filter_pane), "filter-pane");
+  adw_flap_set_flap (self->flap, GTK_WIDGET (self->filter_pane));
+
+  waymark_detail_pane_set_comparison (self->detail_pane, self->comparison);
+  waymark_evidence_map_set_comparison (self->evidence_map, self->comparison);
+  waymark_window_compare_init (self);
+
+  g_signal_connect_object (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self, 0);
+  g_signal_connect_object (self->criteria, "notify::search",
+                           G_CALLBACK (on_criteria_search_changed), self, 0);
+  g_signal_connect (self->workspace, "notify::catalogue", G_CALLBACK (on_workspace_catalogue),
+                    self);
+
+  waymark_window_plan_init (self);
+
+  /* The criteria as the settings left them. */
+  on_criteria_search_changed (self->criteria, NULL, self);
+  on_criteria_changed (self->criteria, self);
 }
 
 /* GObject */
@@ -959,7 +896,7 @@ waymark_window_close_request (GtkWindow *window)
 
   /* A clean close: nothing to recover next time. */
   waymark_plan_document_discard_recovery (self->document);
-  write_filter_settings (self);
+  waymark_workspace_write_settings (self->workspace);
 
   if (self->settings != NULL)
     {
@@ -984,12 +921,14 @@ waymark_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (waymark_window_parent_class)->constructed (object);
 
-  if (self->settings == NULL)
-    self->settings = g_settings_new (APP_ID);
+  take_workspace (self);
   bind_settings (self);
 
   waymark_window_compare_constructed (self);
   waymark_window_plan_constructed (self);
+
+  if (waymark_workspace_get_catalogue (self->workspace) != NULL)
+    on_workspace_catalogue (self->workspace, NULL, self);
 }
 
 static void
@@ -1016,29 +955,28 @@ waymark_window_dispose (GObject *object)
       g_settings_unbind (self, "view");
       g_settings_unbind (self->sort_dropdown, "selected");
     }
-  if (self->criteria != NULL)
+  /* A search entry being destroyed clears its text: that must not clear the filters. */
+  if (self->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_entry, self);
+  /* What is still waiting for an idle moment is written now, never lost; the workspace goes
+   * first, so that nothing the widgets do to its parts as they go reaches the settings. */
+  if (self->workspace != NULL)
     {
-      guint n_pspecs;
-      g_autofree GParamSpec **pspecs =
-        g_object_class_list_properties (G_OBJECT_GET_CLASS (self->criteria), &n_pspecs);
-
-      /* A search entry being destroyed clears its text: that must not clear the filters. */
-      for (guint i = 0; i < n_pspecs; i++)
-        g_settings_unbind (self->criteria, pspecs[i]->name);
-      g_signal_handlers_disconnect_by_data (self->search_entry, self);
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      waymark_workspace_write_settings (self->workspace);
     }
-  /* What is still waiting for an idle moment is written now, never lost. */
-  write_filter_settings (self);
-  g_clear_object (&self->filter_settings);
+  g_clear_object (&self->workspace);
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   if (self->sorter != NULL)
     gtk_custom_sorter_set_sort_func (self->sorter, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_WINDOW);
+  self->filter_pane = NULL;  /* went with the flap */
 
   g_clear_object (&self->catalogue);
   g_clear_object (&self->settings);
+  g_clear_object (&self->criteria);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   g_clear_object (&self->comparison);
@@ -1101,6 +1039,9 @@ waymark_window_get_property (GObject    *object,
     case PROP_RECENT_MANAGER:
       g_value_set_object (value, self->recent);
       break;
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1131,6 +1072,9 @@ waymark_window_set_property (GObject      *object,
     case PROP_RECENT_MANAGER:
       self->recent = g_value_dup_object (value);
       break;
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1151,9 +1095,13 @@ waymark_window_class_init (WaymarkWindowClass *klass)
 
   window_class->close_request = waymark_window_close_request;
 
+  /* The workspace's catalogue; setting it sets the workspace's. */
   properties[PROP_CATALOGUE] =
     g_param_spec_object ("catalogue", NULL, NULL, WAYMARK_TYPE_CATALOGUE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The workspace's settings. Given without a workspace, the window makes a workspace with
+   * them (the application's settings when not given either); the window's own state (size,
+   * view, sort, selection, the filters' flap) is kept there too. */
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -1167,9 +1115,12 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   properties[PROP_RECENT_MANAGER] =
     g_param_spec_object ("recent-manager", NULL, NULL, GTK_TYPE_RECENT_MANAGER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The state the window shows: its catalogue, criteria, comparison and plan document. */
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, WAYMARK_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (WAYMARK_TYPE_CRITERIA);
   g_type_ensure (WAYMARK_TYPE_DETAIL_PANE);
   g_type_ensure (WAYMARK_TYPE_EVIDENCE_MAP);
   g_type_ensure (WAYMARK_TYPE_FILTER_PANE);
@@ -1194,7 +1145,6 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter_pane);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, search_entry);
@@ -1216,7 +1166,6 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, selection_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sorter);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, criteria);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -1306,16 +1255,7 @@ waymark_window_init (WaymarkWindow *self)
   self->view = g_strdup ("list");
   self->cancellable = g_cancellable_new ();
 
-  self->comparison = waymark_comparison_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* State is handed down: the panes, the map's chips and the list's rows are given the
-   * comparison, never look for it. */
-  waymark_detail_pane_set_comparison (self->detail_pane, self->comparison);
-  waymark_evidence_map_set_comparison (self->evidence_map, self->comparison);
-
-  waymark_window_compare_init (self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -1333,9 +1273,6 @@ waymark_window_init (WaymarkWindow *self)
   gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
   waymark_evidence_map_set_model (self->evidence_map, G_LIST_MODEL (self->sort_model));
 
-  g_signal_connect_object (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self, 0);
-  g_signal_connect_object (self->criteria, "notify::search",
-                           G_CALLBACK (on_criteria_search_changed), self, 0);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed),
                            self, 0);
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
@@ -1345,9 +1282,6 @@ waymark_window_init (WaymarkWindow *self)
 
   on_view_stack_changed (self->view_stack, NULL, self);
 
-  waymark_window_plan_init (self);
-
-  sync_chips (self);
   update_back_button (self);
   update_results (self);
   update_selection (self);
@@ -1355,18 +1289,22 @@ waymark_window_init (WaymarkWindow *self)
 
 WaymarkWindow *
 waymark_window_new (GtkApplication   *application,
-                    WaymarkCatalogue *catalogue,
-                    GSettings        *settings)
+                    WaymarkWorkspace *workspace)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), NULL);
-  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (WAYMARK_IS_WORKSPACE (workspace), NULL);
 
   return g_object_new (WAYMARK_TYPE_WINDOW,
                        "application", application,
-                       "settings", settings,
-                       "catalogue", catalogue,
+                       "workspace", workspace,
                        NULL);
+}
+
+WaymarkWorkspace *
+waymark_window_get_workspace (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return self->workspace;
 }
 
 WaymarkCatalogue *
@@ -1387,11 +1325,23 @@ void
 waymark_window_set_catalogue (WaymarkWindow    *self,
                               WaymarkCatalogue *catalogue)
 {
-  g_autofree char *selected_id = NULL;
-  WaymarkIntervention *selected;
-
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue));
+  g_return_if_fail (self->workspace != NULL);
+
+  waymark_workspace_set_catalogue (self->workspace, catalogue);
+}
+
+/* The workspace has handed its new catalogue to the document and the comparison; the list,
+ * the detail pane and the selection follow. */
+static void
+on_workspace_catalogue (WaymarkWorkspace *workspace,
+                        GParamSpec       *pspec,
+                        WaymarkWindow    *self)
+{
+  WaymarkCatalogue *catalogue = waymark_workspace_get_catalogue (workspace);
+  g_autofree char *selected_id = NULL;
+  WaymarkIntervention *selected;
 
   if (self->catalogue == catalogue)
     return;
@@ -1404,10 +1354,7 @@ waymark_window_set_catalogue (WaymarkWindow    *self,
     selected_id = g_settings_get_string (self->settings, "selected-intervention");
 
   g_set_object (&self->catalogue, catalogue);
-  waymark_plan_document_set_catalogue (self->document, catalogue);
   waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
-  waymark_comparison_set_catalogue (self->comparison, catalogue);
-  waymark_window_restore_comparison (self);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
 
   if (catalogue != NULL && selected_id != NULL && *selected_id != '\0')

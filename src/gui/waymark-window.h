@@ -6,6 +6,7 @@
 #include "waymark-catalogue.h"
 #include "waymark-comparison.h"
 #include "waymark-plan-io.h"
+#include "waymark-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -14,14 +15,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WaymarkWindow, waymark_window, WAYMARK, WINDOW, AdwApplicationWindow)
 
 /* The browser: the interventions of a catalogue, filtered, as a list or an evidence map, with
- * the selected one in full. The settings (schema io.github.waymark.Waymark) keep the window's
- * size, filters, sort, view and selection. */
+ * the selected one in full. It shows `workspace` (its catalogue, criteria, comparison and plan
+ * document), which keeps the filters and the comparison in its settings; the window keeps its
+ * size, sort, view and selection in the same settings. */
 WaymarkWindow       *waymark_window_new           (GtkApplication   *application,
-                                                   WaymarkCatalogue *catalogue,
-                                                   GSettings        *settings);
+                                                   WaymarkWorkspace *workspace);
+WaymarkWorkspace    *waymark_window_get_workspace (WaymarkWindow    *self);
 WaymarkCatalogue    *waymark_window_get_catalogue (WaymarkWindow    *self);
 /* The interventions chosen for the Compare page; never NULL. */
 WaymarkComparison   *waymark_window_get_comparison (WaymarkWindow   *self);
+/* Sets the workspace's catalogue. */
 void                 waymark_window_set_catalogue (WaymarkWindow    *self,
                                                    WaymarkCatalogue *catalogue);
 /* Loads another catalogue in a thread. A file that fails validation is refused with the

@@ -275,7 +275,8 @@ WaymarkWindow *
 gui_test_window_new (WaymarkCatalogue *catalogue,
                      GSettings        *settings)
 {
-  WaymarkWindow *window = waymark_window_new (NULL, catalogue, settings);
+  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
+  WaymarkWindow *window = waymark_window_new (NULL, workspace);
   WaymarkWindowParts parts;
 
   waymark_window_get_parts (window, &parts);
