@@ -88,6 +88,25 @@ struct _WaymarkWindow
 
 /* waymark-window.c */
 void       waymark_window_update_actions     (WaymarkWindow        *self);
+
+/* waymark-window-browser.c: the Interventions page */
+void       waymark_window_browser_class_init (GtkWidgetClass       *widget_class);
+void       waymark_window_browser_init       (WaymarkWindow        *self);
+void       waymark_window_browser_bind_settings (WaymarkWindow     *self);
+void       waymark_window_browser_follow_criteria (WaymarkWindow   *self);
+gboolean   waymark_window_browser_show_catalogue (WaymarkWindow    *self,
+                                                  WaymarkCatalogue *catalogue);
+void       waymark_window_select_intervention (WaymarkWindow       *self,
+                                               WaymarkIntervention *item);
+/* The count, the results page (list, map or none found) after the list or the view changed. */
+void       waymark_window_update_results     (WaymarkWindow        *self);
+
+/* waymark-window-chips.c */
+void       waymark_window_sync_chips         (WaymarkWindow        *self);
+
+/* waymark-window-catalogue.c */
+void       waymark_window_catalogue_class_init (GtkWidgetClass     *widget_class);
+
 void       waymark_window_add_toast          (WaymarkWindow        *self,
                                               AdwToast             *toast);
 void       waymark_window_show_error         (WaymarkWindow        *self,

@@ -2,14 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "waymark-help-window.h"
 #include "waymark-intervention-row.h"
-#include "waymark-money.h"
 #include "waymark-window-internal.h"
 #include "waymark-window-private.h"
-#include "waymark-gui-format.h"
 
 G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -25,510 +22,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Filtering and sorting: the core's one implementation */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  WaymarkWindow *self = user_data;
-
-  return waymark_criteria_match (self->criteria, item);
-}
-
-/* The sort keys the drop-down offers, position by position; the review's order is the CLI's. */
-static const WaymarkSortKey sort_keys_offered[] = {
-  WAYMARK_SORT_NAME, WAYMARK_SORT_LEVEL, WAYMARK_SORT_EVIDENCE, WAYMARK_SORT_IMPACT, WAYMARK_SORT_COST,
-};
-
-static WaymarkSortKey
-sort_key_at (guint position)
-{
-  return position < G_N_ELEMENTS (sort_keys_offered) ? sort_keys_offered[position]
-                                                     : WAYMARK_SORT_NAME;
-}
-
-static guint
-sort_key_position (WaymarkSortKey key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (sort_keys_offered); i++)
-    if (sort_keys_offered[i] == key)
-      return i;
-  return 0;
-}
-
-static GListModel *
-sort_keys_model_new (void)
-{
-  GtkStringList *model = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sort_keys_offered); i++)
-    gtk_string_list_append (model,
-                            waymark_choice_get_label (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY,
-                                                                             sort_keys_offered[i])));
-  return G_LIST_MODEL (model);
-}
-
-static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
-{
-  WaymarkWindow *self = user_data;
-  WaymarkSortKey key = sort_key_at (gtk_drop_down_get_selected (self->sort_dropdown));
-
-  return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b, key);
-}
-
-/* Where things are */
-
-static gboolean
-find_position (WaymarkWindow       *self,
-               WaymarkIntervention *item,
-               guint               *position)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WaymarkIntervention) candidate = g_list_model_get_item (model, i);
-
-      if (candidate == item)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static void
-select_intervention (WaymarkWindow       *self,
-                     WaymarkIntervention *item)
-{
-  guint position;
-
-  if (item != NULL && find_position (self, item, &position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  else
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-}
-
-GPtrArray *
-waymark_window_dup_selected (WaymarkWindow *self)
-{
-  g_autoptr(GtkBitset) bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint position;
-
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, bits, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
-
-  return items;
-}
-
-static void
-show_intervention (WaymarkWindow       *self,
-                   WaymarkIntervention *item)
-{
-  select_intervention (self, item);
-
-  if (adw_leaflet_get_folded (self->leaflet) && waymark_window_get_selected (self) != NULL)
-    {
-      /* Focus first: when the list goes, focus would otherwise fall on the first selectable
-       * text of the detail, which then shows all selected. */
-      gtk_widget_set_visible (self->back_button, TRUE);
-      waymark_window_update_actions (self);
-      gtk_widget_grab_focus (self->back_button);
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_pane));
-    }
-}
-
-/* Derived state, computed in one place each */
-
-static void
-update_back_button (WaymarkWindow *self)
-{
-  gboolean on_detail =
-    adw_leaflet_get_folded (self->leaflet) &&
-    adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->detail_pane);
-
-  gtk_widget_set_visible (self->back_button, on_detail);
-  waymark_window_update_actions (self);
-}
-
-static void
-update_results (WaymarkWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint total = self->catalogue != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->catalogue)) : 0;
-  g_autofree char *count = NULL;
-
-  count = g_strdup_printf (ngettext ("%u of %u intervention", "%u of %u interventions", total),
-                           n, total);
-  gtk_label_set_label (self->count_label, count);
-
-  if (n == 0)
-    gtk_stack_set_visible_child_name (self->results_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->results_stack, self->view);
-}
-
-/* Chips: one per active filter value; clicking one removes that value */
-
-static void
-on_chip_clicked (GtkButton     *button,
-                 WaymarkWindow *self)
-{
-  const char *property = g_object_get_data (G_OBJECT (button), "property");
-  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bit"));
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->criteria), property);
-
-  g_assert (pspec != NULL);
-
-  if (G_IS_PARAM_SPEC_FLAGS (pspec) || G_IS_PARAM_SPEC_UINT (pspec))
-    {
-      guint bits = 0;
-
-      g_object_get (self->criteria, property, &bits, NULL);
-      g_object_set (self->criteria, property, bits & ~bit, NULL);
-    }
-  else
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      /* Everything else goes back to its default: no minimum, no limit, no search. */
-      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
-      g_param_value_set_default (pspec, &value);
-      g_object_set_property (G_OBJECT (self->criteria), property, &value);
-    }
-
-  /* The chip is gone: keep the keyboard in the chips, or on the search entry. */
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)) != NULL &&
-      gtk_revealer_get_reveal_child (self->chips_revealer))
-    gtk_widget_child_focus (GTK_WIDGET (self->chips_box), GTK_DIR_TAB_FORWARD);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* What one chip shows: a value of a filter. */
-typedef struct
-{
-  const char *property;
-  guint       bit;    /* of a set; 0 for any other filter */
-  char       *label;
-} ChipSpec;
-
-static void
-chip_spec_clear (gpointer data)
-{
-  g_free (((ChipSpec *) data)->label);
-}
-
-static void
-add_spec (GArray     *specs,
-          const char *property,
-          guint       bit,
-          char       *label)
-{
-  ChipSpec spec = { property, bit, label };
-
-  g_array_append_val (specs, spec);
-}
-
-/* One chip per value of a set, from the table of the property's flags type. */
-static void
-add_set_specs (GArray          *specs,
-               WaymarkCriteria *criteria,
-               const char      *property)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (criteria), property);
-  guint bits = 0;
-  guint n;
-  const WaymarkChoice *choices = waymark_choices_for_type (G_PARAM_SPEC_VALUE_TYPE (pspec), &n);
-
-  g_object_get (criteria, property, &bits, NULL);
-  for (guint i = 0; i < n; i++)
-    if ((bits & choices[i].value) != 0)
-      add_spec (specs, property, choices[i].value, g_strdup (waymark_choice_get_label (&choices[i])));
-}
-
-/* The chips the criteria call for, in the order they are shown. */
-static GArray *
-chip_specs_new (WaymarkCriteria *c)
-{
-  GArray *specs = g_array_new (FALSE, FALSE, sizeof (ChipSpec));
-  WaymarkRating rating;
-  const char *search;
-  gint64 max_cost;
-
-  g_array_set_clear_func (specs, chip_spec_clear);
-
-  search = waymark_criteria_get_search (c);
-  if (search != NULL)
-    {
-      /* Translators: a filter chip for the search words */
-      add_spec (specs, "search", 0, g_strdup_printf (_("Search: “%s”"), search));
-    }
-
-  add_set_specs (specs, c, "levels");
-  add_set_specs (specs, c, "focus");
-  add_set_specs (specs, c, "works-with");
-  add_set_specs (specs, c, "age-groups");
-
-  rating = waymark_criteria_get_min_evidence (c);
-  if (rating != WAYMARK_RATING_NONE)
-    {
-      /* Translators: a filter chip; %s is a rating such as "Moderate" */
-      char *label = g_strdup_printf (_("Evidence: at least %s"), waymark_rating_get_label (rating));
-      add_spec (specs, "min-evidence", 0, label);
-    }
-  rating = waymark_criteria_get_min_impact (c);
-  if (rating != WAYMARK_RATING_NONE)
-    {
-      /* Translators: a filter chip; %s is a rating such as "High" */
-      char *label = g_strdup_printf (_("Impact: at least %s"), waymark_rating_get_label (rating));
-      add_spec (specs, "min-impact", 0, label);
-    }
-
-  add_set_specs (specs, c, "llr-status");
-
-  if (waymark_criteria_get_cost_published (c))
-    add_spec (specs, "cost-published", 0, g_strdup (_("Published cost only")));
-  max_cost = waymark_criteria_get_max_cost (c);
-  if (max_cost > 0)
-    {
-      g_autofree char *amount = waymark_money_format (max_cost, WAYMARK_CURRENCY_GBP);
-      /* Translators: a filter chip; %s is an amount such as "£2,500" */
-      add_spec (specs, "max-cost", 0, g_strdup_printf (_("Costs up to %s"), amount));
-    }
-
-  return specs;
-}
-
-static void
-set_chip_label (GtkWidget  *button,
-                const char *label)
-{
-  GtkWidget *text = g_object_get_data (G_OBJECT (button), "text");
-  /* Translators: what a screen reader says for a filter chip: "Remove filter: Perpetrators" */
-  g_autofree char *a11y = g_strdup_printf (_("Remove filter: %s"), label);
-
-  gtk_label_set_label (GTK_LABEL (text), label);
-  gtk_widget_set_tooltip_text (button, a11y);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-}
-
-static GtkWidget *
-chip_new (WaymarkWindow  *self,
-          const ChipSpec *spec)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
-  GtkWidget *child = gtk_flow_box_child_new ();
-
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 28);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "filter-chip");
-  g_object_set_data (G_OBJECT (button), "text", text);
-  set_chip_label (button, spec->label);
-  /* Static strings: the criteria's property names. */
-  g_object_set_data (G_OBJECT (button), "property", (gpointer) spec->property);
-  g_object_set_data (G_OBJECT (button), "bit", GUINT_TO_POINTER (spec->bit));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked), self);
-
-  /* The flow box lines its children up in columns; a chip keeps its own width. */
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_focusable (child, FALSE);
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), button);
-  return child;
-}
-
-static gboolean
-chip_is (GtkWidget      *child,
-         const ChipSpec *spec)
-{
-  GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-  return g_strcmp0 (g_object_get_data (G_OBJECT (button), "property"), spec->property) == 0 &&
-         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bit")) == spec->bit;
-}
-
-/* The chips follow the criteria: a chip whose value is still filtered stays (its label updated
- * in place, as the search chip's is while typing), the others go, new ones are put in their
- * place. Typing in the search leaves every other chip as it is. */
-static void
-sync_chips (WaymarkWindow *self)
-{
-  g_autoptr(GArray) specs = chip_specs_new (self->criteria);
-  GtkWidget *child;
-  GtkWidget *next;
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); child != NULL; child = next)
-    {
-      gboolean wanted = FALSE;
-
-      next = gtk_widget_get_next_sibling (child);
-      for (guint i = 0; i < specs->len && !wanted; i++)
-        wanted = chip_is (child, &g_array_index (specs, ChipSpec, i));
-      if (!wanted)
-        gtk_flow_box_remove (self->chips_box, child);
-    }
-
-  /* What is left is in order; each missing chip goes in where it belongs. */
-  for (guint i = 0; i < specs->len; i++)
-    {
-      ChipSpec *spec = &g_array_index (specs, ChipSpec, i);
-      GtkFlowBoxChild *at = gtk_flow_box_get_child_at_index (self->chips_box, i);
-
-      if (at != NULL && chip_is (GTK_WIDGET (at), spec))
-        {
-          GtkWidget *button = gtk_flow_box_child_get_child (at);
-          GtkWidget *text = g_object_get_data (G_OBJECT (button), "text");
-
-          if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (text)), spec->label) != 0)
-            set_chip_label (button, spec->label);
-        }
-      else
-        gtk_flow_box_insert (self->chips_box, chip_new (self, spec), i);
-    }
-
-  gtk_revealer_set_reveal_child (self->chips_revealer, !waymark_criteria_is_empty (self->criteria));
-}
-
-static void
-on_criteria_search_changed (WaymarkCriteria *criteria,
-                            GParamSpec      *pspec,
-                            WaymarkWindow   *self)
-{
-  const char *search = waymark_criteria_get_search (criteria);
-  g_autofree char *typed =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  /* Only when the words differ, so typing is never disturbed by its own echo. */
-  if (g_strcmp0 (search != NULL ? search : "", typed) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
-}
-
-static void
-on_criteria_changed (WaymarkCriteria *criteria,
-                     WaymarkWindow   *self)
-{
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  sync_chips (self);
-  waymark_window_update_actions (self);
-  update_results (self);
-}
-
-/* Signal handlers */
-
-static void
-on_search_changed (GtkSearchEntry *entry,
-                   WaymarkWindow  *self)
-{
-  waymark_criteria_set_search (self->criteria, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-on_sort_selected (GtkDropDown   *dropdown,
-                  GParamSpec    *pspec,
-                  WaymarkWindow *self)
-{
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_items_changed (GListModel    *model,
-                  guint          position,
-                  guint          removed,
-                  guint          added,
-                  WaymarkWindow *self)
-{
-  update_results (self);
-}
-
-/* One intervention selected is read in the detail pane; several are compared. */
-static void
-update_selection (WaymarkWindow *self)
-{
-  g_autoptr(GPtrArray) items = waymark_window_dup_selected (self);
-  WaymarkIntervention *item = items->len == 1 ? g_ptr_array_index (items, 0) : NULL;
-  g_autofree char *count = NULL;
-
-  if (items->len > 1)
-    waymark_detail_pane_show_several (self->detail_pane, items->len);
-  else
-    waymark_detail_pane_set_intervention (self->detail_pane, item);
-  waymark_evidence_map_set_selected (self->evidence_map, item);
-
-  /* Translators: below the list when several are selected; %u is how many */
-  count = g_strdup_printf (ngettext ("%u selected", "%u selected", items->len), items->len);
-  gtk_label_set_label (self->selection_label, count);
-  gtk_revealer_set_reveal_child (self->selection_bar, items->len > 1);
-  waymark_window_update_actions (self);
-
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "selected-intervention",
-                           item != NULL ? waymark_intervention_get_id (item) : "");
-}
-
-static void
-on_selection_changed (GtkSelectionModel *model,
-                      guint              position,
-                      guint              n_items,
-                      WaymarkWindow     *self)
-{
-  update_selection (self);
-}
-
-/* A filter can take selected interventions out of the list without a selection-changed. */
-static void
-on_selection_items_changed (GListModel    *model,
-                            guint          position,
-                            guint          removed,
-                            guint          added,
-                            WaymarkWindow *self)
-{
-  if (removed > 0 || added > 0)
-    update_selection (self);
-}
-
-static void
-on_list_activate (GtkListView   *list_view,
-                  guint          position,
-                  WaymarkWindow *self)
-{
-  g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  show_intervention (self, item);
-}
-
-static void
-on_map_intervention_activated (WaymarkEvidenceMap  *map,
-                               WaymarkIntervention *item,
-                               WaymarkWindow       *self)
-{
-  show_intervention (self, item);
-}
-
-static void
-on_leaflet_changed (AdwLeaflet    *leaflet,
-                    GParamSpec    *pspec,
-                    WaymarkWindow *self)
-{
-  update_back_button (self);
-}
 
 static void
 on_flap_reveal_changed (AdwFlap       *flap,
@@ -555,7 +48,7 @@ waymark_window_add_toast (WaymarkWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Opening another catalogue */
+/* Errors */
 
 void
 waymark_window_show_error (WaymarkWindow *self,
@@ -570,86 +63,6 @@ waymark_window_show_error (WaymarkWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  GError *error = NULL;
-  WaymarkCatalogue *catalogue = waymark_catalogue_new_from_file (file, &error);
-
-  if (catalogue == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, catalogue, g_object_unref);
-}
-
-static void
-on_catalogue_loaded (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  WaymarkWindow *self = WAYMARK_WINDOW (source);
-  GFile *file = g_task_get_task_data (G_TASK (result));
-  g_autoptr(WaymarkCatalogue) catalogue = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  catalogue = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (catalogue == NULL)
-    {
-      waymark_window_show_error (self, _("Could Not Open Catalogue"), error->message);
-      return;
-    }
-
-  name = g_file_get_basename (file);
-  waymark_window_set_catalogue (self, catalogue);
-  {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
-    /* Translators: a notification; %s is a file name */
-    g_autofree char *message = g_strdup_printf (ngettext ("Opened “%s”: %u intervention",
-                                                          "Opened “%s”: %u interventions", n),
-                                                name, n);
-    adw_toast_overlay_add_toast (self->toast_overlay, waymark_toast_new_for_text (message));
-  }
-}
-
-void
-waymark_window_open_file (WaymarkWindow *self,
-                          GFile         *file)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (WAYMARK_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, self->cancellable, on_catalogue_loaded, NULL);
-  g_task_set_source_tag (task, waymark_window_open_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_in_thread);
-}
-
-static void
-on_file_chooser_response (GtkNativeDialog *native,
-                          int              response,
-                          WaymarkWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        waymark_window_open_file (self, file);
-    }
-
-  g_object_unref (native);
-}
-
 /* Actions */
 
 static void
@@ -662,142 +75,13 @@ help_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (waymark_help_window_new (GTK_WINDOW (self), self->catalogue)));
 }
 
-static void
-open_catalogue_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  native = gtk_file_chooser_native_new (_("Open Catalogue"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  gtk_file_filter_set_name (json, _("Catalogues (JSON)"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-
-  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-
-  waymark_criteria_reset (self->criteria);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  /* Back where the person was: the list keeps its focused row. */
-  gtk_widget_child_focus (GTK_WIDGET (self->results_stack), GTK_DIR_TAB_FORWARD);
-}
-
-static void
-show_intervention_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-  WaymarkIntervention *item = waymark_window_lookup (self, g_variant_get_string (parameter, NULL));
-
-  if (item != NULL)
-    show_intervention (self, item);
-}
-
-static void
-select_none_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
-
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-}
-
-static void
-on_view_stack_changed (AdwViewStack  *stack,
-                       GParamSpec    *pspec,
-                       WaymarkWindow *self)
-{
-  const char *page = adw_view_stack_get_visible_child_name (stack);
-  gboolean browsing = g_strcmp0 (page, "interventions") == 0;
-
-  if (g_strcmp0 (page, "plan") == 0)
-    waymark_window_ensure_plan_page (self);
-
-  /* Typing a word anywhere on the Interventions page searches for it; on the other pages
-   * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, browsing ? GTK_WIDGET (self) : NULL);
-  gtk_widget_set_visible (self->filters_button, browsing);
-  if (browsing)
-    update_back_button (self);
-  else
-    gtk_widget_set_visible (self->back_button, FALSE);
-  waymark_window_update_actions (self);
-}
-
-/* Settings: the view and the sort key, widget state (the workspace keeps the filters) */
-
-/* The sort key by its id, the drop-down by its position: neither is the enum's number. */
-static gboolean
-sort_get_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  const WaymarkChoice *key = waymark_choice_lookup_id (WAYMARK_TYPE_SORT_KEY,
-                                                       g_variant_get_string (variant, NULL));
-
-  g_value_set_uint (value, sort_key_position (key != NULL ? key->value : WAYMARK_SORT_NAME));
-  return TRUE;
-}
-
-static GVariant *
-sort_set_mapping (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
-{
-  WaymarkSortKey key = sort_key_at (g_value_get_uint (value));
-
-  return g_variant_new_string (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY, key)->id);
-}
+/* Settings: the window's own state (the workspace keeps the filters, the browser the view, the
+ * sort key and the selection) */
 
 static void
 bind_settings (WaymarkWindow *self)
 {
   GSettings *s = self->settings;
-  const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT;
-  g_autofree char *selected = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (s, "window-width"),
@@ -805,16 +89,7 @@ bind_settings (WaymarkWindow *self)
   if (g_settings_get_boolean (s, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (s, "filters-revealed"));
-
-  /* The selection is read before anything can change it. */
-  selected = g_settings_get_string (s, "selected-intervention");
-
-  g_settings_bind (s, "view", self, "view", flags);
-  g_settings_bind_with_mapping (s, "sort", self->sort_dropdown, "selected", flags,
-                                sort_get_mapping, sort_set_mapping, NULL, NULL);
-
-  if (self->catalogue != NULL && *selected != '\0')
-    select_intervention (self, waymark_catalogue_lookup (self->catalogue, selected));
+  waymark_window_browser_bind_settings (self);
 }
 
 static void on_workspace_catalogue (WaymarkWorkspace *workspace,
@@ -854,17 +129,11 @@ take_workspace (WaymarkWindow *self)
   waymark_evidence_map_set_comparison (self->evidence_map, self->comparison);
   waymark_window_compare_init (self);
 
-  g_signal_connect_object (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self, 0);
-  g_signal_connect_object (self->criteria, "notify::search",
-                           G_CALLBACK (on_criteria_search_changed), self, 0);
   g_signal_connect (self->workspace, "notify::catalogue", G_CALLBACK (on_workspace_catalogue),
                     self);
 
   waymark_window_plan_init (self);
-
-  /* The criteria as the settings left them. */
-  on_criteria_search_changed (self->criteria, NULL, self);
-  on_criteria_changed (self->criteria, self);
+  waymark_window_browser_follow_criteria (self);
 }
 
 /* GObject */
@@ -1010,7 +279,7 @@ set_view (WaymarkWindow *self,
 
   g_free (self->view);
   self->view = g_strdup (view);
-  update_results (self);
+  waymark_window_update_results (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -1166,41 +435,21 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, selection_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sorter);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_map_intervention_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_changed);
 
-  gtk_widget_class_install_action (widget_class, "win.open-catalogue", NULL, open_catalogue_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-intervention", "s",
-                                   show_intervention_action);
-  gtk_widget_class_install_action (widget_class, "win.select-none", NULL, select_none_action);
+  waymark_window_browser_class_init (widget_class);
+  waymark_window_catalogue_class_init (widget_class);
   waymark_window_plan_class_init (widget_class);
   waymark_window_compare_class_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.open-catalogue", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.select-none", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "list");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.view", "s", "map");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.clear-filters", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }
@@ -1216,75 +465,18 @@ create_main_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
-/* The list's rows: made in code, since a builder factory parses its XML for every row. */
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           WaymarkWindow            *self)
-{
-  GtkWidget *row = waymark_intervention_row_new ();
-
-  waymark_intervention_row_set_comparison (WAYMARK_INTERVENTION_ROW (row), self->comparison);
-  gtk_list_item_set_child (list_item, row);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
-{
-  waymark_intervention_row_set_intervention (WAYMARK_INTERVENTION_ROW (gtk_list_item_get_child (list_item)),
-                                             gtk_list_item_get_item (list_item));
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
-{
-  waymark_intervention_row_set_intervention (WAYMARK_INTERVENTION_ROW (gtk_list_item_get_child (list_item)),
-                                             NULL);
-}
-
 static void
 waymark_window_init (WaymarkWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GListModel) sort_keys = NULL;
-
   self->view = g_strdup ("list");
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
-
-  /* The sort keys from their table, before the settings choose one. */
-  sort_keys = sort_keys_model_new ();
-  gtk_drop_down_set_model (self->sort_dropdown, sort_keys);
-
-  gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
-  gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
-  waymark_evidence_map_set_model (self->evidence_map, G_LIST_MODEL (self->sort_model));
-
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed),
-                           self, 0);
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed), self);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
                            self, 0);
-
-  on_view_stack_changed (self->view_stack, NULL, self);
-
-  update_back_button (self);
-  update_results (self);
-  update_selection (self);
+  waymark_window_browser_init (self);
 }
 
 WaymarkWindow *
@@ -1332,53 +524,15 @@ waymark_window_set_catalogue (WaymarkWindow    *self,
   waymark_workspace_set_catalogue (self->workspace, catalogue);
 }
 
-/* The workspace has handed its new catalogue to the document and the comparison; the list,
- * the detail pane and the selection follow. */
+/* The workspace has handed its new catalogue to the document and the comparison; the browser
+ * follows. */
 static void
 on_workspace_catalogue (WaymarkWorkspace *workspace,
                         GParamSpec       *pspec,
                         WaymarkWindow    *self)
 {
-  WaymarkCatalogue *catalogue = waymark_workspace_get_catalogue (workspace);
-  g_autofree char *selected_id = NULL;
-  WaymarkIntervention *selected;
-
-  if (self->catalogue == catalogue)
-    return;
-
-  /* Keep the selection across catalogues when the new one has the same intervention. */
-  selected = waymark_window_get_selected (self);
-  if (selected != NULL)
-    selected_id = g_strdup (waymark_intervention_get_id (selected));
-  else if (self->settings != NULL)
-    selected_id = g_settings_get_string (self->settings, "selected-intervention");
-
-  g_set_object (&self->catalogue, catalogue);
-  waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
-
-  if (catalogue != NULL && selected_id != NULL && *selected_id != '\0')
-    select_intervention (self, waymark_catalogue_lookup (catalogue, selected_id));
-
-  update_results (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
-}
-
-WaymarkIntervention *
-waymark_window_get_selected (WaymarkWindow *self)
-{
-  g_autoptr(GtkBitset) bits = NULL;
-  WaymarkIntervention *item;
-
-  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
-
-  bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (gtk_bitset_get_size (bits) != 1)
-    return NULL;
-  /* Borrowed: the catalogue behind the list keeps it alive. */
-  item = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (bits));
-  g_object_unref (item);
-  return item;
+  if (waymark_window_browser_show_catalogue (self, waymark_workspace_get_catalogue (workspace)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
 }
 
 void

@@ -1,0 +1,544 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-intervention-row.h"
+#include "waymark-window-internal.h"
+
+/* The Interventions page: the list and the map of the catalogue, filtered and sorted by the
+ * core's one implementation; the selection and the detail pane; the search and the sort
+ * drop-down; the page's actions. The filter chips are waymark-window-chips.c. */
+
+/* The sort keys the drop-down offers, position by position; the review's order is the CLI's. */
+static const WaymarkSortKey sort_keys_offered[] = {
+  WAYMARK_SORT_NAME, WAYMARK_SORT_LEVEL, WAYMARK_SORT_EVIDENCE, WAYMARK_SORT_IMPACT, WAYMARK_SORT_COST,
+};
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  WaymarkWindow *self = user_data;
+
+  return waymark_criteria_match (self->criteria, item);
+}
+
+static WaymarkSortKey
+sort_key_at (guint position)
+{
+  return position < G_N_ELEMENTS (sort_keys_offered) ? sort_keys_offered[position]
+                                                     : WAYMARK_SORT_NAME;
+}
+
+static guint
+sort_key_position (WaymarkSortKey key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys_offered); i++)
+    if (sort_keys_offered[i] == key)
+      return i;
+  return 0;
+}
+
+static GListModel *
+sort_keys_model_new (void)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys_offered); i++)
+    gtk_string_list_append (model,
+                            waymark_choice_get_label (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY,
+                                                                             sort_keys_offered[i])));
+  return G_LIST_MODEL (model);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  WaymarkWindow *self = user_data;
+  WaymarkSortKey key = sort_key_at (gtk_drop_down_get_selected (self->sort_dropdown));
+
+  return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b, key);
+}
+
+static gboolean
+find_position (WaymarkWindow       *self,
+               WaymarkIntervention *item,
+               guint               *position)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) candidate = g_list_model_get_item (model, i);
+
+      if (candidate == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GPtrArray *
+waymark_window_dup_selected (WaymarkWindow *self)
+{
+  g_autoptr(GtkBitset) bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, bits, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return items;
+}
+
+void
+waymark_window_select_intervention (WaymarkWindow       *self,
+                                    WaymarkIntervention *item)
+{
+  guint position;
+
+  if (item != NULL && find_position (self, item, &position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+show_intervention (WaymarkWindow       *self,
+                   WaymarkIntervention *item)
+{
+  waymark_window_select_intervention (self, item);
+
+  if (adw_leaflet_get_folded (self->leaflet) && waymark_window_get_selected (self) != NULL)
+    {
+      /* Focus first: when the list goes, focus would otherwise fall on the first selectable
+       * text of the detail, which then shows all selected. */
+      gtk_widget_set_visible (self->back_button, TRUE);
+      waymark_window_update_actions (self);
+      gtk_widget_grab_focus (self->back_button);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_pane));
+    }
+}
+
+static void
+update_back_button (WaymarkWindow *self)
+{
+  gboolean on_detail =
+    adw_leaflet_get_folded (self->leaflet) &&
+    adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->detail_pane);
+
+  gtk_widget_set_visible (self->back_button, on_detail);
+  waymark_window_update_actions (self);
+}
+
+void
+waymark_window_update_results (WaymarkWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->catalogue != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->catalogue)) : 0;
+  g_autofree char *count = NULL;
+
+  count = g_strdup_printf (ngettext ("%u of %u intervention", "%u of %u interventions", total),
+                           n, total);
+  gtk_label_set_label (self->count_label, count);
+
+  if (n == 0)
+    gtk_stack_set_visible_child_name (self->results_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->results_stack, self->view);
+}
+
+static void
+on_criteria_search_changed (WaymarkCriteria *criteria,
+                            GParamSpec      *pspec,
+                            WaymarkWindow   *self)
+{
+  const char *search = waymark_criteria_get_search (criteria);
+  g_autofree char *typed =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  /* Only when the words differ, so typing is never disturbed by its own echo. */
+  if (g_strcmp0 (search != NULL ? search : "", typed) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
+}
+
+static void
+on_criteria_changed (WaymarkCriteria *criteria,
+                     WaymarkWindow   *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  waymark_window_sync_chips (self);
+  waymark_window_update_actions (self);
+  waymark_window_update_results (self);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   WaymarkWindow  *self)
+{
+  waymark_criteria_set_search (self->criteria, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_sort_selected (GtkDropDown   *dropdown,
+                  GParamSpec    *pspec,
+                  WaymarkWindow *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_items_changed (GListModel    *model,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  WaymarkWindow *self)
+{
+  waymark_window_update_results (self);
+}
+
+/* One intervention selected is read in the detail pane; several are compared. */
+static void
+update_selection (WaymarkWindow *self)
+{
+  g_autoptr(GPtrArray) items = waymark_window_dup_selected (self);
+  WaymarkIntervention *item = items->len == 1 ? g_ptr_array_index (items, 0) : NULL;
+  g_autofree char *count = NULL;
+
+  if (items->len > 1)
+    waymark_detail_pane_show_several (self->detail_pane, items->len);
+  else
+    waymark_detail_pane_set_intervention (self->detail_pane, item);
+  waymark_evidence_map_set_selected (self->evidence_map, item);
+
+  /* Translators: below the list when several are selected; %u is how many */
+  count = g_strdup_printf (ngettext ("%u selected", "%u selected", items->len), items->len);
+  gtk_label_set_label (self->selection_label, count);
+  gtk_revealer_set_reveal_child (self->selection_bar, items->len > 1);
+  waymark_window_update_actions (self);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "selected-intervention",
+                           item != NULL ? waymark_intervention_get_id (item) : "");
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      WaymarkWindow     *self)
+{
+  update_selection (self);
+}
+
+/* A filter can take selected interventions out of the list without a selection-changed. */
+static void
+on_selection_items_changed (GListModel    *model,
+                            guint          position,
+                            guint          removed,
+                            guint          added,
+                            WaymarkWindow *self)
+{
+  if (removed > 0 || added > 0)
+    update_selection (self);
+}
+
+static void
+on_list_activate (GtkListView   *list_view,
+                  guint          position,
+                  WaymarkWindow *self)
+{
+  g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  show_intervention (self, item);
+}
+
+static void
+on_map_intervention_activated (WaymarkEvidenceMap  *map,
+                               WaymarkIntervention *item,
+                               WaymarkWindow       *self)
+{
+  show_intervention (self, item);
+}
+
+static void
+on_leaflet_changed (AdwLeaflet    *leaflet,
+                    GParamSpec    *pspec,
+                    WaymarkWindow *self)
+{
+  update_back_button (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  waymark_criteria_reset (self->criteria);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* Back where the person was: the list keeps its focused row. */
+  gtk_widget_child_focus (GTK_WIDGET (self->results_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_intervention_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  WaymarkIntervention *item = waymark_window_lookup (self, g_variant_get_string (parameter, NULL));
+
+  if (item != NULL)
+    show_intervention (self, item);
+}
+
+static void
+select_none_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+on_view_stack_changed (AdwViewStack  *stack,
+                       GParamSpec    *pspec,
+                       WaymarkWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (stack);
+  gboolean browsing = g_strcmp0 (page, "interventions") == 0;
+
+  if (g_strcmp0 (page, "plan") == 0)
+    waymark_window_ensure_plan_page (self);
+
+  /* Typing a word anywhere on the Interventions page searches for it; on the other pages
+   * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, browsing ? GTK_WIDGET (self) : NULL);
+  gtk_widget_set_visible (self->filters_button, browsing);
+  if (browsing)
+    update_back_button (self);
+  else
+    gtk_widget_set_visible (self->back_button, FALSE);
+  waymark_window_update_actions (self);
+}
+
+/* The sort key by its id, the drop-down by its position: neither is the enum's number. */
+static gboolean
+sort_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const WaymarkChoice *key = waymark_choice_lookup_id (WAYMARK_TYPE_SORT_KEY,
+                                                       g_variant_get_string (variant, NULL));
+
+  g_value_set_uint (value, sort_key_position (key != NULL ? key->value : WAYMARK_SORT_NAME));
+  return TRUE;
+}
+
+static GVariant *
+sort_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  WaymarkSortKey key = sort_key_at (g_value_get_uint (value));
+
+  return g_variant_new_string (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY, key)->id);
+}
+
+/* The list's rows: made in code, since a builder factory parses its XML for every row. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           WaymarkWindow            *self)
+{
+  GtkWidget *row = waymark_intervention_row_new ();
+
+  waymark_intervention_row_set_comparison (WAYMARK_INTERVENTION_ROW (row), self->comparison);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  waymark_intervention_row_set_intervention (WAYMARK_INTERVENTION_ROW (gtk_list_item_get_child (list_item)),
+                                             gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  waymark_intervention_row_set_intervention (WAYMARK_INTERVENTION_ROW (gtk_list_item_get_child (list_item)),
+                                             NULL);
+}
+
+/* The list, the detail pane and the selection follow the workspace's new catalogue, keeping
+ * the selection when the new one has the same intervention. FALSE when it was already shown. */
+gboolean
+waymark_window_browser_show_catalogue (WaymarkWindow    *self,
+                                       WaymarkCatalogue *catalogue)
+{
+  g_autofree char *selected_id = NULL;
+  WaymarkIntervention *selected;
+
+  if (self->catalogue == catalogue)
+    return FALSE;
+
+  /* Keep the selection across catalogues when the new one has the same intervention. */
+  selected = waymark_window_get_selected (self);
+  if (selected != NULL)
+    selected_id = g_strdup (waymark_intervention_get_id (selected));
+  else if (self->settings != NULL)
+    selected_id = g_settings_get_string (self->settings, "selected-intervention");
+
+  g_set_object (&self->catalogue, catalogue);
+  waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
+
+  if (catalogue != NULL && selected_id != NULL && *selected_id != '\0')
+    waymark_window_select_intervention (self, waymark_catalogue_lookup (catalogue, selected_id));
+
+  waymark_window_update_results (self);
+  return TRUE;
+}
+
+WaymarkIntervention *
+waymark_window_get_selected (WaymarkWindow *self)
+{
+  g_autoptr(GtkBitset) bits = NULL;
+  WaymarkIntervention *item;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+
+  bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (bits) != 1)
+    return NULL;
+  /* Borrowed: the catalogue behind the list keeps it alive. */
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (bits));
+  g_object_unref (item);
+  return item;
+}
+
+void
+waymark_window_browser_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_intervention_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-intervention", "s",
+                                   show_intervention_action);
+  gtk_widget_class_install_action (widget_class, "win.select-none", NULL, select_none_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.select-none", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.clear-filters", NULL);
+}
+
+void
+waymark_window_browser_init (WaymarkWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GListModel) sort_keys = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  /* The sort keys from their table, before the settings choose one. */
+  sort_keys = sort_keys_model_new ();
+  gtk_drop_down_set_model (self->sort_dropdown, sort_keys);
+
+  gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
+  waymark_evidence_map_set_model (self->evidence_map, G_LIST_MODEL (self->sort_model));
+
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed),
+                           self, 0);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed), self);
+
+  on_view_stack_changed (self->view_stack, NULL, self);
+
+  update_back_button (self);
+  waymark_window_update_results (self);
+  update_selection (self);
+}
+
+/* The view, the sort key and the selection as the settings left them, and kept there. */
+void
+waymark_window_browser_bind_settings (WaymarkWindow *self)
+{
+  GSettings *s = self->settings;
+  /* The selection is read before anything can change it. */
+  g_autofree char *selected = g_settings_get_string (s, "selected-intervention");
+
+  g_settings_bind (s, "view", self, "view", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (s, "sort", self->sort_dropdown, "selected", G_SETTINGS_BIND_DEFAULT,
+                                sort_get_mapping, sort_set_mapping, NULL, NULL);
+
+  if (self->catalogue != NULL && *selected != '\0')
+    waymark_window_select_intervention (self, waymark_catalogue_lookup (self->catalogue, selected));
+}
+
+/* The list, the chips, the actions and the search entry follow the workspace's criteria, from
+ * the state the settings left them in. */
+void
+waymark_window_browser_follow_criteria (WaymarkWindow *self)
+{
+  g_signal_connect_object (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self, 0);
+  g_signal_connect_object (self->criteria, "notify::search",
+                           G_CALLBACK (on_criteria_search_changed), self, 0);
+  on_criteria_search_changed (self->criteria, NULL, self);
+  on_criteria_changed (self->criteria, self);
+}
