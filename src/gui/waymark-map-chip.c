@@ -21,6 +21,8 @@ struct _WaymarkMapChip
   GMenu               *menu_model;
   WaymarkComparison   *comparison;  /* handed down by the evidence map; may be NULL */
   gboolean             compared;
+  guint                popup_tick;    /* the menu waits for the chip to scroll into view */
+  guint                popup_frames;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkMapChip, waymark_map_chip, GTK_TYPE_TOGGLE_BUTTON)
@@ -103,10 +105,124 @@ update (WaymarkMapChip *self)
   }
 }
 
+/* Frames to wait for a chip to scroll into view before the menu gives up: the scroll takes
+ * effect in the frame after it is asked for. */
+#define POPUP_MAX_FRAMES 10
+
+/* The part of the chip a person can see, in its own coordinates: inside every widget above it
+ * that clips what it holds (the map's scrolled window) and inside the window. FALSE when none
+ * of it is. */
+static gboolean
+compute_visible_bounds (WaymarkMapChip  *self,
+                        graphene_rect_t *visible)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+
+  if (native == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, widget, visible))
+    return FALSE;
+  for (GtkWidget *above = gtk_widget_get_parent (widget); above != NULL;
+       above = gtk_widget_get_parent (above))
+    {
+      graphene_rect_t bounds;
+
+      if (above != native && gtk_widget_get_overflow (above) != GTK_OVERFLOW_HIDDEN)
+        continue;
+      if (!gtk_widget_compute_bounds (above, widget, &bounds) ||
+          !graphene_rect_intersection (visible, &bounds, visible))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+scroll_axis (GtkAdjustment *adjustment,
+             double         start,
+             double         length,
+             double         view)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (start < 0 || length > view)
+    value += start;
+  else if (start + length > view)
+    value += start + length - view;
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/* GTK 4.8 has no gtk_viewport_scroll_to (4.12): the map's adjustments are moved by hand. */
+static void
+scroll_into_view (WaymarkMapChip *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scroller == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scroller, &bounds))
+    return;
+  scroll_axis (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
+               bounds.origin.x, bounds.size.width, gtk_widget_get_width (scroller));
+  scroll_axis (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+               bounds.origin.y, bounds.size.height, gtk_widget_get_height (scroller));
+}
+
+static void
+show_menu (WaymarkMapChip        *self,
+           const graphene_rect_t *visible)
+{
+  GdkRectangle rect = {
+    .x = (int) visible->origin.x,
+    .y = (int) visible->origin.y,
+    .width = MAX (1, (int) visible->size.width),
+    .height = MAX (1, (int) visible->size.height),
+  };
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static gboolean
+popup_when_in_view (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (widget);
+  graphene_rect_t visible;
+
+  if (compute_visible_bounds (self, &visible))
+    {
+      self->popup_tick = 0;
+      show_menu (self, &visible);
+      return G_SOURCE_REMOVE;
+    }
+  if (++self->popup_frames >= POPUP_MAX_FRAMES)
+    {
+      self->popup_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The menu points at the part of the chip on screen. Asked for from the keyboard (Menu,
+ * Shift+F10), the focused chip may have been scrolled out of view: then it comes back into view
+ * first and the menu opens once it is there. A popover pointing off the screen is no use to
+ * anyone, and GTK 4.8 on X11 finds no monitor for it (gdk_monitor_get_geometry: assertion
+ * 'GDK_IS_MONITOR (monitor)' failed). */
 static void
 popup_menu (WaymarkMapChip *self)
 {
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  graphene_rect_t visible;
+
+  if (compute_visible_bounds (self, &visible))
+    {
+      show_menu (self, &visible);
+      return;
+    }
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->popup_tick != 0)
+    return;
+  scroll_into_view (self);
+  self->popup_frames = 0;
+  self->popup_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), popup_when_in_view, NULL, NULL);
 }
 
 static void
@@ -207,6 +323,9 @@ waymark_map_chip_dispose (GObject *object)
 {
   WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
 
+  if (self->popup_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->popup_tick);
+  self->popup_tick = 0;
   if (self->comparison != NULL)
     g_signal_handlers_disconnect_by_data (self->comparison, self);
   g_clear_object (&self->comparison);

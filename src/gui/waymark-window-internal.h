@@ -77,6 +77,7 @@ struct _WaymarkWindow
   AdwToast         *compare_toast;  /* weak: the last one, replaced by the next */
   gboolean          presenting;
   guint             zoom_before;     /* the page's text size before presenting */
+  GtkWidget        *focus_held;      /* the focus widget: see on_focus_widget_changed */
 
   GSignalGroup     *plan_signals;  /* the document's plan, watched for the actions' state */
 

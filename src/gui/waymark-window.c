@@ -6,7 +6,6 @@
 #include "waymark-help-window.h"
 #include "waymark-intervention-row.h"
 #include "waymark-window-internal.h"
-#include "waymark-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -201,11 +200,41 @@ waymark_window_constructed (GObject *object)
 }
 
 static void
+release_widget (gpointer widget)
+{
+  g_object_unref (widget);
+}
+
+/* GTK 4.8 keeps a widget that leaves the window while it has the focus (a toast replaced by the
+ * next, a column of the comparison rebuilt) as the window's focus until the next frame, and
+ * then moves the focus on. GtkLabel reads the old focus widget before it takes the focus and
+ * uses it after, by when the window has dropped its reference, the last one: a use after free
+ * (gtk_widget_is_ancestor: assertion 'GTK_IS_WIDGET (widget)' failed, or a crash). So the
+ * window holds its focus widget too, and lets go of one the focus has left only once the
+ * change is over, when the main loop is next idle. */
+static void
+on_focus_widget_changed (WaymarkWindow *self,
+                         GParamSpec    *pspec,
+                         gpointer       data)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (focus == self->focus_held)
+    return;
+  if (self->focus_held != NULL)
+    g_idle_add_once (release_widget, g_steal_pointer (&self->focus_held));
+  if (focus != NULL)
+    self->focus_held = g_object_ref (focus);
+}
+
+static void
 waymark_window_dispose (GObject *object)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_signal_handlers_disconnect_by_func (self, on_focus_widget_changed, NULL);
+  g_clear_object (&self->focus_held);
 
   if (self->plan_signals != NULL)
     g_signal_group_set_target (self->plan_signals, NULL);
@@ -476,6 +505,7 @@ waymark_window_init (WaymarkWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
                            self, 0);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
   waymark_window_browser_init (self);
 }
 
@@ -533,41 +563,6 @@ on_workspace_catalogue (WaymarkWorkspace *workspace,
 {
   if (waymark_window_browser_show_catalogue (self, waymark_workspace_get_catalogue (workspace)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
-}
-
-void
-waymark_window_get_parts (WaymarkWindow      *self,
-                          WaymarkWindowParts *parts)
-{
-  g_return_if_fail (WAYMARK_IS_WINDOW (self));
-  g_return_if_fail (parts != NULL);
-
-  parts->search_entry = self->search_entry;
-  parts->sort_dropdown = self->sort_dropdown;
-  parts->chips_box = self->chips_box;
-  parts->clear_filters_button = self->clear_filters_button;
-  parts->count_label = self->count_label;
-  parts->results_stack = self->results_stack;
-  parts->list_view = self->list_view;
-  parts->selection = self->selection;
-  parts->selection_bar = self->selection_bar;
-  parts->selection_label = self->selection_label;
-  parts->empty_page = self->empty_page;
-  parts->empty_clear_button = self->empty_clear_button;
-  parts->evidence_map = self->evidence_map;
-  parts->detail_pane = self->detail_pane;
-  parts->filter_pane = self->filter_pane;
-  parts->leaflet = self->leaflet;
-  parts->flap = self->flap;
-  parts->criteria = self->criteria;
-  parts->view_stack = self->view_stack;
-  parts->plan_stack_page = self->plan_stack_page;
-  parts->plan_page = waymark_window_ensure_plan_page (self);
-  parts->compare_stack_page = self->compare_stack_page;
-  parts->compare_page = self->compare_page;
-  parts->comparison = self->comparison;
-  parts->header_bar = self->header_bar;
-  parts->toast_overlay = self->toast_overlay;
 }
 
 WaymarkPlanDocument *

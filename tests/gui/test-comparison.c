@@ -985,6 +985,96 @@ chip_menu_label (WaymarkEvidenceMap *map,
   return label;
 }
 
+static gboolean
+has_view_comparison_button (gpointer data)
+{
+  return gui_test_find_widget (data, is_button_for_action, "win.show-comparison") != NULL;
+}
+
+/* The widget the focus is on, watched as the focus leaves it. */
+typedef struct
+{
+  GtkWidget *left;        /* weak */
+  gboolean   moved;       /* the window's focus has changed */
+  gboolean   left_alive;  /* the widget it left was still alive then */
+} FocusMove;
+
+static void
+on_focus_widget_changed (GtkWindow  *window,
+                         GParamSpec *pspec,
+                         FocusMove  *move)
+{
+  if (move->moved)
+    return;
+  move->moved = TRUE;
+  move->left_alive = move->left != NULL;
+}
+
+static gboolean
+has_focus_moved (gpointer data)
+{
+  return ((FocusMove *) data)->moved;
+}
+
+static gboolean
+is_left_gone (gpointer data)
+{
+  return ((FocusMove *) data)->left == NULL;
+}
+
+/* A keyboard user on the "View" button of the comparison's toast adds another intervention: its
+ * toast replaces the one with the focus. GTK 4.8 keeps the removed button as the window's focus
+ * until the next frame and then moves the focus on, here to the plan's total, a label that can
+ * be selected; GtkLabel reads the old focus widget before it takes the focus and uses it after,
+ * when the window has let go of it (gtk_widget_is_ancestor: assertion 'GTK_IS_WIDGET (widget)'
+ * failed, now and then, depending on what the freed memory holds; the GUI monkey's seed
+ * 89015012). The widget the focus leaves must still be alive when the focus arrives at the
+ * next one, and must go once it has. */
+static void
+test_toast_replaced_with_focus (Fixture       *f,
+                                gconstpointer  data)
+{
+  FocusMove move = { NULL, FALSE, FALSE };
+  WaymarkPlan *plan = waymark_plan_document_get_plan (waymark_window_get_plan_document (f->window));
+  g_autoptr(WaymarkPlanItem) item =
+    waymark_plan_item_new_for_intervention (waymark_catalogue_lookup (f->catalogue, "drive"));
+  g_autofree char *ids = NULL;
+  GtkWidget *button;
+  GtkWidget *focus;
+  gulong handler;
+
+  /* The plan page in view with an item, so that its total takes the focus next. The item goes
+   * into the plan itself: "Add to Plan" would bring a toast of its own, and a toast waits for
+   * the one before it. */
+  waymark_plan_add_item (plan, item);
+  waymark_plan_mark_saved (plan);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "drive");
+  gui_test_wait_until (has_view_comparison_button, f->parts.toast_overlay, 5000,
+                       "the comparison's toast");
+  button = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), is_button_for_action,
+                                 "win.show-comparison");
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == button);
+
+  move.left = button;
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &move.left);
+  handler = g_signal_connect (f->window, "notify::focus-widget",
+                              G_CALLBACK (on_focus_widget_changed), &move);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "iris");
+  gui_test_wait_until (has_focus_moved, &move, 5000, "the focus to leave the replaced toast");
+  g_signal_handler_disconnect (f->window, handler);
+
+  g_assert_true (move.left_alive);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_root (focus) == GTK_ROOT (f->window));
+  gui_test_wait_until (is_left_gone, &move, 5000, "the replaced toast's button to be finalised");
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "drive,iris");
+}
+
 /* No window: the row, the detail pane and the map's chips show the comparison they are given,
  * and follow it as it changes. Nothing looks the comparison up. */
 static void
@@ -1073,6 +1163,7 @@ main (int    argc,
   ADD ("csv-export", test_csv_export);
   ADD ("presentation-zoom", test_presentation_zoom);
   ADD ("print-pdf", test_print_pdf);
+  ADD ("toast-replaced-with-focus", test_toast_replaced_with_focus);
 
 #undef ADD
 

@@ -419,6 +419,90 @@ test_map_follows_filters_and_selects (Fixture       *f,
   g_assert_null (chip_in (waymark_evidence_map_get_unrated (f->parts.evidence_map), "mappa"));
 }
 
+static gboolean
+is_map_chip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return WAYMARK_IS_MAP_CHIP (widget);
+}
+
+static gboolean
+is_popover (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_POPOVER (widget);
+}
+
+/* The first chip of the map: the top row's, the one furthest from the map's end. */
+static gboolean
+is_first_chip_above_view (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *chip = gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), is_map_chip, NULL);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (chip, GTK_WIDGET (f->window), &bounds) &&
+         bounds.origin.y + bounds.size.height < 0;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The chip's menu asked for from the keyboard (Menu or Shift+F10, the "menu.popup" action) when
+ * the focused chip has been scrolled out of view: GTK 4.8 on X11 finds no monitor for a popover
+ * that points at a place off the screen (gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR
+ * (monitor)' failed; the GUI monkey's seed 89015025). The chip comes into view and its menu
+ * opens beside it. */
+static void
+test_map_chip_menu_out_of_view (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *chip;
+  GtkWidget *scroller;
+  GtkWidget *menu;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  GdkRectangle pointing;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  gui_test_flush ();
+  chip = gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), is_map_chip, NULL);
+  g_assert_nonnull (chip);
+  menu = gui_test_find_widget (chip, is_popover, NULL);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_grab_focus (chip));
+  gui_test_flush ();
+
+  /* A person scrolls to the end of the map with the wheel; the focus stays on the chip. */
+  scroller = gtk_widget_get_ancestor (chip, GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >,
+                     gtk_adjustment_get_page_size (vadjustment) + 600);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  gui_test_wait_until (is_first_chip_above_view, f, 5000, "the first chip to scroll out of view");
+  g_assert_true (gtk_widget_has_focus (chip));
+
+  g_assert_true (gtk_widget_activate_action (chip, "menu.popup", NULL));
+  gui_test_wait_until (is_mapped, menu, 5000, "the chip's menu to open");
+
+  /* The chip is in the map's view, and the menu points at it. */
+  g_assert_true (gtk_widget_compute_bounds (chip, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &pointing));
+  g_assert_true (gtk_widget_compute_bounds (chip, chip, &bounds));
+  g_assert_cmpint (pointing.y, ==, (int) bounds.origin.y);
+  g_assert_cmpint (pointing.height, ==, (int) bounds.size.height);
+
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  gui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (menu));
+}
+
 static void
 test_sort (Fixture       *f,
            gconstpointer  data)
@@ -794,6 +878,7 @@ main (int    argc,
   ADD ("narrow-navigation", test_narrow_navigation);
   ADD ("empty-state", test_empty_state);
   ADD ("evidence-map", test_map_follows_filters_and_selects);
+  ADD ("evidence-map/chip-menu-out-of-view", test_map_chip_menu_out_of_view);
   ADD ("open-catalogue/bad-refused", test_bad_catalogue_refused);
   ADD ("open-catalogue/good", test_open_catalogue);
   ADD ("getting-started", test_getting_started);
