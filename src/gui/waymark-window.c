@@ -132,6 +132,34 @@ waymark_window_dup_selected (WaymarkWindow *self)
   return items;
 }
 
+/* Before the window hides or switches away from a part of itself */
+
+void
+waymark_window_close_popovers (WaymarkWindow *self)
+{
+  GtkWidget *closed = NULL;
+
+  /* Closing one gives the focus back to what opened it, which may be in another popover. */
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+      GtkWidget *popover = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
+
+      if (popover == NULL || popover == closed)
+        return;
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      closed = popover;
+    }
+}
+
+void
+waymark_window_show_page (WaymarkWindow *self,
+                          const char    *name)
+{
+  waymark_window_close_popovers (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 static void
 show_intervention (WaymarkWindow       *self,
                    WaymarkIntervention *item)
