@@ -15,7 +15,7 @@ show_comparison_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  adw_view_stack_set_visible_child_name (WAYMARK_WINDOW (widget)->view_stack, "compare");
+  waymark_window_show_page (WAYMARK_WINDOW (widget), "compare");
 }
 
 /* One at a time: choosing four interventions should not queue four notifications. */
@@ -102,7 +102,7 @@ compare_selected_action (GtkWidget  *widget,
       return;
     }
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+  waymark_window_show_page (self, "compare");
 }
 
 static void
@@ -135,6 +135,20 @@ on_comparison_items_changed (GListModel    *model,
                                         g_list_model_get_n_items (model));
 }
 
+/* The keyboard focus into the Compare page, or nowhere: never left in the header bar that
+ * presentation hides (see waymark_window_close_popovers for why). */
+static void
+focus_compare_page (WaymarkWindow *self)
+{
+  GtkWidget *page = GTK_WIDGET (self->compare_page);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+    return;
+  if (!gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+}
+
 /* Presentation: the comparison full screen, without the window's chrome, its text large enough
  * for the back of a meeting room. */
 static void
@@ -145,23 +159,25 @@ set_presenting (WaymarkWindow *self,
     return;
   self->presenting = presenting;
 
-  gtk_widget_set_visible (self->header_bar, !presenting);
-  gtk_widget_set_visible (self->switcher_bar, !presenting);
-  waymark_window_update_actions (self);
   if (presenting)
     {
-      adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+      /* The page and the focus first, the chrome after: GTK 4.8 keeps a widget hidden with the
+       * focus in it, or in a popover of it (the main menu), alive for ever. */
+      waymark_window_show_page (self, "compare");
+      focus_compare_page (self);
       self->zoom_before = waymark_compare_page_get_zoom (self->compare_page);
       if (self->zoom_before == 100)
         waymark_compare_page_set_zoom (self->compare_page, 150);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      gtk_widget_grab_focus (GTK_WIDGET (self->compare_page));
     }
   else
     {
       waymark_compare_page_set_zoom (self->compare_page, self->zoom_before);
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (self->switcher_bar, !presenting);
+  waymark_window_update_actions (self);
 }
 
 static void

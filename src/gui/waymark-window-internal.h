@@ -102,6 +102,10 @@ void       waymark_window_select_intervention (WaymarkWindow       *self,
 /* The count, the results page (list, map or none found) after the list or the view changed. */
 void       waymark_window_update_results     (WaymarkWindow        *self);
 
+/* waymark-window-focus.c */
+void       waymark_window_focus_init         (WaymarkWindow        *self);
+void       waymark_window_focus_dispose      (WaymarkWindow        *self);
+
 /* waymark-window-chips.c */
 void       waymark_window_sync_chips         (WaymarkWindow        *self);
 
@@ -110,6 +114,15 @@ void       waymark_window_catalogue_class_init (GtkWidgetClass     *widget_class
 
 void       waymark_window_add_toast          (WaymarkWindow        *self,
                                               AdwToast             *toast);
+/* Closes the popover that has the keyboard focus (a menu, a drop-down's list), if any. Called
+ * before the window hides or switches away from a part of itself: GTK 4.8 keeps a widget that
+ * is hidden, or that a stack stops showing, while the focus is in a popover inside it, alive
+ * for ever, and with it everything it shows (the catalogue, the settings). */
+void       waymark_window_close_popovers     (WaymarkWindow        *self);
+/* Shows the page `name` ("interventions", "plan" or "compare"), closing any focused popover
+ * first. Every page the window itself turns to goes through here. */
+void       waymark_window_show_page          (WaymarkWindow        *self,
+                                              const char           *name);
 void       waymark_window_show_error         (WaymarkWindow        *self,
                                               const char           *heading,
                                               const char           *body);

@@ -61,7 +61,7 @@ static void
 show_plan_item (WaymarkWindow *self,
                 const char    *intervention_id)
 {
-  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  waymark_window_show_page (self, "plan");
   waymark_plan_page_focus_item (waymark_window_ensure_plan_page (self), intervention_id);
 }
 
@@ -272,7 +272,7 @@ load_plan (WaymarkWindow *self,
     }
 
   add_to_recent (self, file);
-  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  waymark_window_show_page (self, "plan");
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->plan)); i++)
     {
@@ -626,7 +626,7 @@ on_new_plan_confirmed (WaymarkWindow *self,
     return;
 
   waymark_plan_document_reset (self->document);
-  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  waymark_window_show_page (self, "plan");
 }
 
 static void
@@ -766,7 +766,7 @@ on_recover_response (AdwMessageDialog *dialog,
       waymark_window_show_error (self, _("Could Not Recover Plan"), error->message);
       return;
     }
-  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  waymark_window_show_page (self, "plan");
 }
 
 static void

@@ -200,41 +200,12 @@ waymark_window_constructed (GObject *object)
 }
 
 static void
-release_widget (gpointer widget)
-{
-  g_object_unref (widget);
-}
-
-/* GTK 4.8 keeps a widget that leaves the window while it has the focus (a toast replaced by the
- * next, a column of the comparison rebuilt) as the window's focus until the next frame, and
- * then moves the focus on. GtkLabel reads the old focus widget before it takes the focus and
- * uses it after, by when the window has dropped its reference, the last one: a use after free
- * (gtk_widget_is_ancestor: assertion 'GTK_IS_WIDGET (widget)' failed, or a crash). So the
- * window holds its focus widget too, and lets go of one the focus has left only once the
- * change is over, when the main loop is next idle. */
-static void
-on_focus_widget_changed (WaymarkWindow *self,
-                         GParamSpec    *pspec,
-                         gpointer       data)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-
-  if (focus == self->focus_held)
-    return;
-  if (self->focus_held != NULL)
-    g_idle_add_once (release_widget, g_steal_pointer (&self->focus_held));
-  if (focus != NULL)
-    self->focus_held = g_object_ref (focus);
-}
-
-static void
 waymark_window_dispose (GObject *object)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_signal_handlers_disconnect_by_func (self, on_focus_widget_changed, NULL);
-  g_clear_object (&self->focus_held);
+  waymark_window_focus_dispose (self);
 
   if (self->plan_signals != NULL)
     g_signal_group_set_target (self->plan_signals, NULL);
@@ -505,7 +476,7 @@ waymark_window_init (WaymarkWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
                            self, 0);
-  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+  waymark_window_focus_init (self);
   waymark_window_browser_init (self);
 }
 

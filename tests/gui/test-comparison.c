@@ -791,7 +791,8 @@ is_narrow (gpointer window)
 
 /* Closing the window while it presents, in a narrow window: the catalogue and the settings
  * must go with the window (the tear-down checks). Close to what the GUI monkey's seed 6 does at
- * step 241, which still leaves the view stack behind (see the README); this path does not. */
+ * step 241; what left its view stack behind there was presenting with the focus, or an open
+ * menu, in the header bar (see present-with-focus-in-header and present-with-menu-open). */
 static void
 test_close_while_presenting (Fixture       *f,
                              gconstpointer  data)
@@ -812,6 +813,147 @@ test_close_while_presenting (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-presentation", NULL));
   gui_test_flush ();
   g_assert_false (gtk_widget_get_visible (f->parts.header_bar));
+}
+
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+static gboolean
+is_mapped_present_button (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "win.toggle-presentation") == 0;
+}
+
+static gboolean
+has_focus_in_popover (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Presenting while the main menu is open (its Present button pressed as an assistive
+ * technology does, which leaves the menu open): the menu closes first. GTK 4.8 keeps a widget
+ * hidden while the focus is in a popover inside it alive for ever, and the header bar holds the
+ * view switcher, which holds the view stack and every page: the window's catalogue and settings
+ * would outlive it (the tear-down checks them). The GUI monkey's seed 89015005 did this. */
+static void
+test_present_with_menu_open (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *two[] = { "dapps", "drive", NULL };
+  GtkWidget *menu_button = gui_test_find_widget (f->parts.header_bar, is_menu_button, NULL);
+  gpointer header_bar = f->parts.header_bar;
+  gpointer window = f->window;
+
+  compare (f, two);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  gui_test_wait_until (has_focus_in_popover, f->window, 5000, "the focus to be in the main menu");
+
+  gui_test_click (gui_test_find_widget (GTK_WIDGET (f->parts.compare_page), is_mapped_present_button, NULL));
+  gui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (f->parts.header_bar));
+  g_assert_false (has_focus_in_popover (f->window));
+
+  g_object_add_weak_pointer (header_bar, &header_bar);
+  g_object_add_weak_pointer (window, &window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  gui_test_wait_until (is_gone, &window, 5000, "the window to be finalised");
+  gui_test_wait_until (is_gone, &header_bar, 5000, "the header bar to be finalised");
+}
+
+static gboolean
+is_filters_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-filters") == 0;
+}
+
+/* F11 with the keyboard focus on a button of the header bar (the Filters button, just pressed):
+ * the focus goes into the Compare page before the header bar is hidden. Hidden with the focus
+ * in it, the header bar keeps the focus (GTK 4.8 does not move it), and the page switch that
+ * presenting makes leaves it, the view switcher and the view stack with every page alive for
+ * ever: the window's catalogue and settings would outlive it (the tear-down checks). The GUI
+ * monkey's seed 89015035 did this. */
+static void
+test_present_with_focus_in_header (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *filters_button = gui_test_find_widget (f->parts.header_bar, is_filters_button, NULL);
+  gpointer header_bar = f->parts.header_bar;
+  gpointer window = f->window;
+
+  g_assert_true (gtk_widget_grab_focus (filters_button));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "interventions");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-presentation", NULL));
+  gui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (f->parts.header_bar));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), f->parts.header_bar));
+
+  g_object_add_weak_pointer (header_bar, &header_bar);
+  g_object_add_weak_pointer (window, &window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  gui_test_wait_until (is_gone, &window, 5000, "the window to be finalised");
+  gui_test_wait_until (is_gone, &header_bar, 5000, "the header bar to be finalised");
+}
+
+/* The window turns to another page while the Compare page's menu is open (New Plan, pressed
+ * as an assistive technology does, which leaves the menu open): the menu closes first. Left
+ * open, GTK 4.8 closes it later and gives the focus back to its button on the page no longer
+ * shown, which it then keeps alive for ever, and the page holds the comparison and with it the
+ * catalogue (the tear-down checks). The GUI monkey's seeds 89015044 and 89015059 did this. */
+static void
+test_page_switch_with_menu_open (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *two[] = { "dapps", "drive", NULL };
+  GtkWidget *menu_button;
+  GtkPopover *menu;
+  gpointer page = f->parts.compare_page;
+  gpointer window = f->window;
+
+  compare (f, two);
+  /* Narrow: the page's actions are in its menu. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  gui_test_wait_until (is_narrow, f->window, 5000, "the window to be narrow");
+  gui_test_flush ();
+  menu_button = gui_test_find_widget (GTK_WIDGET (f->parts.compare_page), is_menu_button, NULL);
+  g_assert_true (gtk_widget_get_mapped (menu_button));
+  menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  gui_test_wait_until (has_focus_in_popover, f->window, 5000, "the focus to be in the page's menu");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  gui_test_flush ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "plan");
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                          GTK_WIDGET (f->parts.compare_page)));
+
+  g_object_add_weak_pointer (page, &page);
+  g_object_add_weak_pointer (window, &window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  gui_test_wait_until (is_gone, &window, 5000, "the window to be finalised");
+  gui_test_wait_until (is_gone, &page, 5000, "the Compare page to be finalised");
 }
 
 /* The print path, headless: export to PDF as "Save as PDF" in the print dialog does, then read
@@ -1162,6 +1304,9 @@ main (int    argc,
   ADD ("hide-identical", test_hide_identical);
   ADD ("csv-export", test_csv_export);
   ADD ("presentation-zoom", test_presentation_zoom);
+  ADD ("present-with-focus-in-header", test_present_with_focus_in_header);
+  ADD ("present-with-menu-open", test_present_with_menu_open);
+  ADD ("page-switch-with-menu-open", test_page_switch_with_menu_open);
   ADD ("print-pdf", test_print_pdf);
   ADD ("toast-replaced-with-focus", test_toast_replaced_with_focus);
 

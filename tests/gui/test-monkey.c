@@ -634,6 +634,40 @@ is_enabled (Monkey     *m,
   return gtk_widget_get_sensitive (m->probe);
 }
 
+/* A person's click or key press outside an open popover closes it before it does anything
+ * else: an autohide popover takes the pointer while it is open, and GTK 4.8 gives a key pressed
+ * in it to the popover alone (the window's shortcuts stop at their own native). So before a step
+ * acts outside the open popovers (`target` NULL: the window as a whole, a key, a size), the
+ * monkey closes them as that click or Escape would. Driving the window under an open popover
+ * instead reaches states no person can (a page switched, or a part hidden, under the open
+ * popover), which GTK 4.8 answers by keeping that part of the window alive for ever; the window
+ * closes such a popover itself when it switches (test-comparison's page-switch-with-menu-open),
+ * but the view switcher's own buttons are libadwaita's. */
+static void
+close_popovers_outside (Monkey    *m,
+                        GtkWidget *target)
+{
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean closed = FALSE;
+
+  collect (m, GTK_WIDGET (m->window), is_open_popover, open);
+  for (guint i = 0; i < open->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (open, i);
+      g_autofree char *where = NULL;
+
+      if (!gtk_popover_get_autohide (GTK_POPOVER (popover)) || !gtk_widget_get_visible (popover) ||
+          (target != NULL && (target == popover || gtk_widget_is_ancestor (target, popover))))
+        continue;
+      where = describe_widget (popover);
+      note (m, "close %s: the step is outside it", where);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      closed = TRUE;
+    }
+  if (closed)
+    settle ();
+}
+
 static void
 activate_in (Monkey     *m,
              GtkWidget  *widget,
@@ -642,6 +676,8 @@ activate_in (Monkey     *m,
 {
   g_autofree char *shown = parameter != NULL ? g_variant_print (parameter, FALSE) : NULL;
   g_autofree char *where = describe_widget (widget);
+
+  close_popovers_outside (m, widget);
 
   note (m, "activate %s%s%s on %s", action, shown != NULL ? " " : "", shown != NULL ? shown : "",
         where);
@@ -733,6 +769,7 @@ do_app_action (Monkey *m)
   type = g_action_group_get_action_parameter_type (group, name);
   if (type != NULL)
     parameter = g_variant_ref_sink (make_value (m, full, type));
+  close_popovers_outside (m, NULL);
   note (m, "activate %s", full);
   g_action_group_activate_action (group, name, parameter);
   return TRUE;
@@ -881,6 +918,7 @@ do_type (Monkey *m)
   length = g_utf8_strlen (gtk_editable_get_text (editable), -1);
 
   /* As a person would: the focus goes there first. */
+  close_popovers_outside (m, widget);
   gtk_widget_grab_focus (widget);
   switch (pick (m, 4))
     {
@@ -936,6 +974,7 @@ do_commit (Monkey *m)
   if (text == NULL)
     return FALSE;
 
+  close_popovers_outside (m, widget);
   gtk_widget_grab_focus (widget);
   if (ADW_IS_ENTRY_ROW (widget) && chance (m, 30))
     {
@@ -959,6 +998,7 @@ do_focus_away (Monkey *m)
 
   if (chance (m, 30))
     {
+      close_popovers_outside (m, NULL);
       note (m, "focus to nothing");
       gtk_root_set_focus (GTK_ROOT (m->window), NULL);
       return TRUE;
@@ -967,6 +1007,7 @@ do_focus_away (Monkey *m)
   widget = pick_widget (m, is_focusable);
   if (widget == NULL)
     return FALSE;
+  close_popovers_outside (m, widget);
   where = describe_widget (widget);
   note (m, "focus to %s", where);
   gtk_widget_grab_focus (widget);
@@ -986,6 +1027,7 @@ do_click (Monkey *m)
   if (action != NULL && is_blocked (action))
     return FALSE;
 
+  close_popovers_outside (m, widget);
   where = describe_widget (widget);
   note (m, "click %s", where);
   if (GTK_IS_BUTTON (widget))
@@ -1004,6 +1046,7 @@ do_toggle (Monkey *m)
 
   if (widget == NULL)
     return FALSE;
+  close_popovers_outside (m, widget);
   where = describe_widget (widget);
   note (m, "toggle %s", where);
   /* The keyboard's Space: both have an "activate" that flips them. */
@@ -1021,6 +1064,7 @@ do_expander (Monkey *m)
   if (widget == NULL)
     return FALSE;
   row = ADW_EXPANDER_ROW (widget);
+  close_popovers_outside (m, widget);
   where = describe_widget (widget);
   note (m, "%s %s", adw_expander_row_get_expanded (row) ? "close" : "open", where);
   adw_expander_row_set_expanded (row, !adw_expander_row_get_expanded (row));
@@ -1043,6 +1087,7 @@ do_choose (Monkey *m)
   if (n == 0)
     return FALSE;
   choice = pick (m, n);
+  close_popovers_outside (m, widget);
   where = describe_widget (widget);
   note (m, "choose item %u of %s", choice, where);
   if (GTK_IS_DROP_DOWN (widget))
@@ -1074,6 +1119,7 @@ do_page (Monkey *m)
   if (names->len == 0)
     return FALSE;
   name = g_ptr_array_index (names, pick (m, names->len));
+  close_popovers_outside (m, NULL);  /* a click on the view switcher */
   note (m, "switch to page %s", name);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (widget), name);
   return TRUE;
@@ -1102,6 +1148,7 @@ do_resize (Monkey *m)
   int height = chance (m, 50) ? 640 : 900;
   int minimum = 0;
 
+  close_popovers_outside (m, NULL);
   note (m, "resize to %d × %d", wait.width, height);
   gtk_window_set_default_size (GTK_WINDOW (m->window), wait.width, height);
   /* Narrower than the window can go, it stops at its smallest. */
@@ -1162,6 +1209,7 @@ do_restart (Monkey *m)
    * leaves the recovery copy for the next window to offer. */
   if (chance (m, 50))
     {
+      close_popovers_outside (m, NULL);
       note (m, "close the window");
       gtk_window_close (GTK_WINDOW (m->window));
     }
