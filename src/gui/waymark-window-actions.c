@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 
 /* Whether each of the window's actions can be used, worked out in one place from the state the
  * window shows: the page, the selection, the filters, the plan's history and presentation. Every

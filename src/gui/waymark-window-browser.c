@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-intervention-row.h"
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 
 /* The Interventions page: the list and the map of the catalogue, filtered and sorted by the
  * core's one implementation; the selection and the detail pane; the search and the sort

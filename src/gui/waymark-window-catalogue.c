@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-gui-format.h"
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 
 /* Opening another catalogue: read in a thread, refused with the reader's message, or shown in
  * the window through its workspace. */

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-money.h"
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 
 /* The filter chips above the list: one per active filter value, following the criteria;
  * clicking one removes that value. */

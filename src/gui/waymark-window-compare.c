@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-compare-print.h"
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 #include "waymark-gui-format.h"
 
 /* The window's comparison: adding to it from the browser, its count and saved set,

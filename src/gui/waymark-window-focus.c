@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 
 /* Where the focus is, kept safe from two faults of GTK 4.8: a widget that leaves the window with
  * the focus is used after it is freed, and a part of the window hidden (or a page left) with the

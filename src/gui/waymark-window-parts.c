@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "waymark-window-internal.h"
 #include "waymark-window-private.h"
 
 /* The window's parts, for the UI tests only (waymark-window-private.h): they drive these

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 #include "waymark-gui-format.h"
 
 /* The window's plan: adding interventions to it, undo, its file (new, open, save, export),

@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* The window's insides, shared by the files that make it (waymark-window.c and its
+ * waymark-window-*.c parts: ARCHITECTURE.md lists them), and its parts for the UI tests, as GNOME
+ * projects name such a header. The application includes waymark-window.h only. */
+
+#include <adwaita.h>
+
 #include "waymark-compare-page.h"
 #include "waymark-criteria.h"
 #include "waymark-detail-pane.h"
@@ -9,8 +15,147 @@
 #include "waymark-plan-document.h"
 #include "waymark-plan-page.h"
 #include "waymark-window.h"
+#include "waymark-workspace.h"
 
 G_BEGIN_DECLS
+
+struct _WaymarkWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkWidget            *back_button;
+  GtkWidget            *filters_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *plan_stack_page;
+  AdwBin               *plan_bin;
+  WaymarkPlanPage      *plan_page;  /* in plan_bin, made when first needed */
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  AdwViewStackPage     *compare_stack_page;
+  WaymarkComparePage   *compare_page;
+  GtkWidget            *header_bar;
+  GtkWidget            *switcher_bar;
+  GMenu                *recent_section;
+  AdwFlap              *flap;
+  WaymarkFilterPane    *filter_pane;  /* in the flap, made with the workspace's criteria */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sort_dropdown;
+  GtkRevealer          *chips_revealer;
+  GtkFlowBox           *chips_box;
+  GtkWidget            *clear_filters_button;
+  GtkLabel             *count_label;
+  GtkStack             *results_stack;
+  GtkListView          *list_view;
+  WaymarkEvidenceMap   *evidence_map;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *empty_clear_button;
+  WaymarkDetailPane    *detail_pane;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkMultiSelection    *selection;
+  GtkRevealer          *selection_bar;
+  GtkLabel             *selection_label;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+
+  /* Owned */
+  WaymarkWorkspace *workspace;  /* the state shown; dropped first when the window goes */
+  WaymarkCriteria  *criteria;   /* the workspace's parts, held until the widgets have gone */
+  WaymarkCatalogue *catalogue;
+  GSettings        *settings;
+  GCancellable     *cancellable;
+  char             *view;
+  WaymarkPlanDocument *document;
+  GtkRecentManager *recent;
+  WaymarkComparison *comparison;
+  AdwToast         *compare_toast;  /* weak: the last one, replaced by the next */
+  gboolean          presenting;
+  guint             zoom_before;     /* the page's text size before presenting */
+  GtkWidget        *focus_held;      /* the focus widget: see on_focus_widget_changed */
+
+  GSignalGroup     *plan_signals;  /* the document's plan, watched for the actions' state */
+
+  /* Borrowed */
+  WaymarkPlan      *plan;   /* the document's current plan */
+
+  gboolean          close_confirmed;
+};
+
+/* waymark-window.c */
+void       waymark_window_update_actions     (WaymarkWindow        *self);
+
+/* waymark-window-browser.c: the Interventions page */
+void       waymark_window_browser_class_init (GtkWidgetClass       *widget_class);
+void       waymark_window_browser_init       (WaymarkWindow        *self);
+void       waymark_window_browser_bind_settings (WaymarkWindow     *self);
+void       waymark_window_browser_follow_criteria (WaymarkWindow   *self);
+gboolean   waymark_window_browser_show_catalogue (WaymarkWindow    *self,
+                                                  WaymarkCatalogue *catalogue);
+void       waymark_window_select_intervention (WaymarkWindow       *self,
+                                               WaymarkIntervention *item);
+/* The count, the results page (list, map or none found) after the list or the view changed. */
+void       waymark_window_update_results     (WaymarkWindow        *self);
+
+/* waymark-window-focus.c */
+void       waymark_window_focus_init         (WaymarkWindow        *self);
+void       waymark_window_focus_dispose      (WaymarkWindow        *self);
+
+/* waymark-window-chips.c */
+void       waymark_window_sync_chips         (WaymarkWindow        *self);
+
+/* waymark-window-catalogue.c */
+void       waymark_window_catalogue_class_init (GtkWidgetClass     *widget_class);
+
+void       waymark_window_add_toast          (WaymarkWindow        *self,
+                                              AdwToast             *toast);
+/* Closes the popover that has the keyboard focus (a menu, a drop-down's list), if any. Called
+ * before the window hides or switches away from a part of itself: GTK 4.8 keeps a widget that
+ * is hidden, or that a stack stops showing, while the focus is in a popover inside it, alive
+ * for ever, and with it everything it shows (the catalogue, the settings). */
+void       waymark_window_close_popovers     (WaymarkWindow        *self);
+/* Shows the page `name` ("interventions", "plan" or "compare"), closing any focused popover
+ * first. Every page the window itself turns to goes through here. */
+void       waymark_window_show_page          (WaymarkWindow        *self,
+                                              const char           *name);
+void       waymark_window_show_error         (WaymarkWindow        *self,
+                                              const char           *heading,
+                                              const char           *body);
+/* The catalogue's intervention `id`, or NULL (also with no catalogue yet). */
+WaymarkIntervention *waymark_window_lookup (WaymarkWindow        *self,
+                                            const char           *id);
+/* The selected interventions in the list's order (owned refs). */
+GPtrArray *waymark_window_dup_selected       (WaymarkWindow        *self);
+
+/* waymark-window-plan.c */
+/* The Plan page, made the first time it is needed: a start-up needs only its tab. */
+WaymarkPlanPage *waymark_window_ensure_plan_page (WaymarkWindow *self);
+void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
+void       waymark_window_plan_init          (WaymarkWindow        *self);
+void       waymark_window_plan_constructed   (WaymarkWindow        *self);
+/* Called once "Save Changes?" has been settled: `go_on` is TRUE when the plan has no unsaved
+ * changes any more (there were none, they were saved, or they were discarded) and FALSE when
+ * the person cancelled, or the save failed or was not given a file. Never called on a window
+ * that has been disposed meanwhile. */
+typedef void (*WaymarkUnsavedCallback) (WaymarkWindow *self,
+                                        gboolean       go_on,
+                                        gpointer       user_data);
+/* Asks "Save Changes?" if the plan is modified, does what the person chooses (saving through
+ * Save As when the plan has no file yet), then calls `callback`; at once, before returning,
+ * when there is nothing to ask. `destroy` frees `user_data` afterwards, called or not. */
+void       waymark_window_confirm_unsaved    (WaymarkWindow          *self,
+                                              WaymarkUnsavedCallback  callback,
+                                              gpointer                user_data,
+                                              GDestroyNotify          destroy);
+
+/* waymark-window-compare.c */
+void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);
+void       waymark_window_compare_init       (WaymarkWindow        *self);
+void       waymark_window_compare_constructed (WaymarkWindow       *self);
 
 /* The window's parts, for the UI tests: they drive these widgets as a person would. */
 typedef struct

@@ -5,7 +5,7 @@
 
 #include "waymark-help-window.h"
 #include "waymark-intervention-row.h"
-#include "waymark-window-internal.h"
+#include "waymark-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
 
