@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -139,6 +140,140 @@ start_own_server (void)
   g_setenv ("DISPLAY", display, TRUE);
 }
 
+/* GTK 4.8 warns "Trying to snapshot <widget> <address> without a current allocation" when it
+ * paints a widget whose size has been asked for again since the frame's layout; it leaves that
+ * widget out of that one frame and paints it in the next. Seen in CI once (test-save-changes,
+ * a GtkButton, 0.6 s into the run on a fast machine; not reproduced here in 470 runs, loaded
+ * or quiet) and in the monkey on page switches. It depends on the clock, so a test does not
+ * fail on it; every one is written to the log with the widget's ancestry, so that where it
+ * comes from can be read from any run. Every other warning and critical stays fatal. */
+static guint n_snapshot_warnings;
+static GuiTestTolerateFunc extra_tolerated;
+static GuiTestFatalFunc fatal_hook;
+static GLogFunc glib_test_log_handler;
+
+static gboolean
+is_snapshot_warning (const char *domain,
+                     const char *message)
+{
+  return g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+         g_str_has_prefix (message, "Trying to snapshot ") &&
+         g_str_has_suffix (message, " without a current allocation");
+}
+
+/* The widget's type and those of its ancestors, innermost first. The message names the widget
+ * by its address; GTK writes it from inside that widget's snapshot, so the widget is alive. */
+static char *
+ancestry_of_snapshot_warning (const char *message)
+{
+  const char *address = strstr (message, " 0x");
+  g_autoptr(GString) chain = g_string_new (NULL);
+  gpointer pointer = NULL;
+
+  if (address == NULL || sscanf (address + 1, "%p", &pointer) != 1 || pointer == NULL ||
+      !GTK_IS_WIDGET (pointer))
+    return g_strdup ("(widget not named)");
+
+  for (GtkWidget *w = pointer; w != NULL; w = gtk_widget_get_parent (w))
+    g_string_append_printf (chain, "%s%s", chain->len > 0 ? " < " : "", G_OBJECT_TYPE_NAME (w));
+  return g_string_free (g_steal_pointer (&chain), FALSE);
+}
+
+gboolean
+gui_test_is_tolerated (const char *domain,
+                       const char *message)
+{
+  if (is_snapshot_warning (domain, message))
+    {
+      g_autofree char *ancestry = ancestry_of_snapshot_warning (message);
+
+      n_snapshot_warnings++;
+      g_printerr ("# tolerated GTK warning (gui-test-util.c): %s; the widget: %s\n",
+                  message, ancestry);
+      return TRUE;
+    }
+  return extra_tolerated != NULL && extra_tolerated (domain, message);
+}
+
+guint
+gui_test_n_snapshot_warnings (void)
+{
+  return n_snapshot_warnings;
+}
+
+void
+gui_test_set_log_hooks (GuiTestTolerateFunc tolerated,
+                        GuiTestFatalFunc    fatal)
+{
+  extra_tolerated = tolerated;
+  fatal_hook = fatal;
+}
+
+static gboolean
+is_fatal_level (GLogLevelFlags level)
+{
+  return (level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL |
+                   G_LOG_LEVEL_WARNING)) != 0;
+}
+
+/* g_log(): GLib's handler for a test aborts on a fatal message before asking the fatal handler,
+ * so a tolerated one is written as a message instead. */
+static void
+on_log (const char     *domain,
+        GLogLevelFlags  level,
+        const char     *message,
+        gpointer        data)
+{
+  if ((level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL)) != 0 &&
+      gui_test_is_tolerated (domain, message))
+    {
+      g_log_default_handler (domain, G_LOG_LEVEL_MESSAGE, message, NULL);
+      return;
+    }
+  if (is_fatal_level (level) && fatal_hook != NULL)
+    fatal_hook ();
+  glib_test_log_handler (domain, level, message, data);
+}
+
+gboolean
+gui_test_on_fatal_log (const char     *domain,
+                       GLogLevelFlags  level,
+                       const char     *message,
+                       gpointer        data)
+{
+  if (gui_test_is_tolerated (domain, message))
+    return FALSE;
+  if (fatal_hook != NULL)
+    fatal_hook ();
+  return TRUE;
+}
+
+/* g_log_structured(), which GTK uses for its own messages. */
+static GLogWriterOutput
+on_log_structured (GLogLevelFlags   level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN") && fields[i].length < 0)
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+        message = fields[i].value;
+    }
+
+  if ((level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL)) != 0 &&
+      gui_test_is_tolerated (domain, message))
+    return g_log_writer_default (G_LOG_LEVEL_MESSAGE, fields, n_fields, data);
+  if (is_fatal_level (level) && fatal_hook != NULL)
+    fatal_hook ();
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
 void
 gui_test_init (int    *argc,
                char ***argv)
@@ -161,6 +296,8 @@ gui_test_init (int    *argc,
   g_content_type_set_mime_dirs ((const char * const *) dirs);
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  glib_test_log_handler = g_log_set_default_handler (on_log, NULL);
+  g_log_set_writer_func (on_log_structured, NULL, NULL);
   start_own_server ();
   gtk_disable_setlocale ();
   if (!gtk_init_check ())

@@ -11,9 +11,28 @@ G_BEGIN_DECLS
 
 typedef gboolean (*WaitFunc) (gpointer data);
 
-/* GTK and libadwaita for a headless test, with isolated directories. */
+typedef gboolean (*GuiTestTolerateFunc) (const char *domain, const char *message);
+typedef void (*GuiTestFatalFunc) (void);
+
+/* GTK and libadwaita for a headless test, with isolated directories. Every warning and critical
+ * is fatal but GTK 4.8's "Trying to snapshot ... without a current allocation" (see
+ * gui-test-util.c). */
 void           gui_test_init            (int    *argc,
                                          char ***argv);
+/* Whether a warning or critical is let through as a message (and counted). */
+gboolean       gui_test_is_tolerated    (const char *domain,
+                                         const char *message);
+guint          gui_test_n_snapshot_warnings (void);
+/* GTK writes its warnings through g_log_structured(), which gui_test_init() filters for good.
+ * A message through g_log() (libadwaita's, and every g_return_if_fail()) is let through only
+ * where a test sets this as its fatal handler: GLib forgets it at the start of each test. */
+gboolean       gui_test_on_fatal_log    (const char     *domain,
+                                         GLogLevelFlags  level,
+                                         const char     *message,
+                                         gpointer        data);
+/* `tolerated` lets more through (the monkey's own); `fatal` runs before a fatal message. */
+void           gui_test_set_log_hooks   (GuiTestTolerateFunc tolerated,
+                                         GuiTestFatalFunc    fatal);
 /* Spins the main loop until func returns TRUE; fails the test after timeout_ms. */
 void           gui_test_wait_until      (WaitFunc    func,
                                          gpointer    data,
