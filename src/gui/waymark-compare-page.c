@@ -31,6 +31,7 @@ struct _WaymarkComparePage
 
   /* Owned */
   WaymarkComparison *comparison;
+  GSignalGroup      *comparison_signals;
   GtkAdjustment     *hadjustment;
   GPtrArray         *rows;  /* GtkWidget, borrowed from rows_box, in row order */
   gboolean           hide_identical;
@@ -588,8 +589,7 @@ waymark_compare_page_dispose (GObject *object)
 {
   WaymarkComparePage *self = WAYMARK_COMPARE_PAGE (object);
 
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_signal_group_set_target (self->comparison_signals, NULL);
   g_clear_object (&self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_COMPARE_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -597,6 +597,17 @@ waymark_compare_page_dispose (GObject *object)
   g_clear_object (&self->zoom_provider);
 
   G_OBJECT_CLASS (waymark_compare_page_parent_class)->dispose (object);
+}
+
+static void
+waymark_compare_page_finalize (GObject *object)
+{
+  WaymarkComparePage *self = WAYMARK_COMPARE_PAGE (object);
+
+  /* Kept until now so that a setter called after dispose is still safe */
+  g_clear_object (&self->comparison_signals);
+
+  G_OBJECT_CLASS (waymark_compare_page_parent_class)->finalize (object);
 }
 
 static void
@@ -654,6 +665,7 @@ waymark_compare_page_class_init (WaymarkComparePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = waymark_compare_page_dispose;
+  object_class->finalize = waymark_compare_page_finalize;
   object_class->get_property = waymark_compare_page_get_property;
   object_class->set_property = waymark_compare_page_set_property;
 
@@ -701,6 +713,9 @@ waymark_compare_page_init (WaymarkComparePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->comparison_signals = g_signal_group_new (WAYMARK_TYPE_COMPARISON);
+  g_signal_group_connect (self->comparison_signals, "items-changed",
+                          G_CALLBACK (on_comparison_items_changed), self);
   self->rows = g_ptr_array_new ();
   self->zoom = 100;
   /* Text scales from the page down: every font size under it is relative. */
@@ -742,11 +757,8 @@ waymark_compare_page_set_comparison (WaymarkComparePage *self,
   if (self->comparison == comparison)
     return;
 
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
   g_set_object (&self->comparison, comparison);
-  if (comparison != NULL)
-    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
+  g_signal_group_set_target (self->comparison_signals, comparison);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);

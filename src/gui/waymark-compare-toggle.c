@@ -12,6 +12,7 @@ struct _WaymarkCompareToggle
   /* Owned */
   WaymarkIntervention *intervention;
   WaymarkComparison   *comparison;  /* handed down by whoever made the toggle */
+  GSignalGroup        *comparison_signals;
   gboolean             syncing;
 };
 
@@ -82,12 +83,22 @@ waymark_compare_toggle_dispose (GObject *object)
 {
   WaymarkCompareToggle *self = WAYMARK_COMPARE_TOGGLE (object);
 
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_signal_group_set_target (self->comparison_signals, NULL);
   g_clear_object (&self->comparison);
   g_clear_object (&self->intervention);
 
   G_OBJECT_CLASS (waymark_compare_toggle_parent_class)->dispose (object);
+}
+
+static void
+waymark_compare_toggle_finalize (GObject *object)
+{
+  WaymarkCompareToggle *self = WAYMARK_COMPARE_TOGGLE (object);
+
+  /* Kept until now so that a setter called after dispose is still safe */
+  g_clear_object (&self->comparison_signals);
+
+  G_OBJECT_CLASS (waymark_compare_toggle_parent_class)->finalize (object);
 }
 
 static void
@@ -139,6 +150,7 @@ waymark_compare_toggle_class_init (WaymarkCompareToggleClass *klass)
   GtkToggleButtonClass *toggle_class = GTK_TOGGLE_BUTTON_CLASS (klass);
 
   object_class->dispose = waymark_compare_toggle_dispose;
+  object_class->finalize = waymark_compare_toggle_finalize;
   object_class->get_property = waymark_compare_toggle_get_property;
   object_class->set_property = waymark_compare_toggle_set_property;
   toggle_class->toggled = waymark_compare_toggle_toggled;
@@ -155,6 +167,9 @@ waymark_compare_toggle_class_init (WaymarkCompareToggleClass *klass)
 static void
 waymark_compare_toggle_init (WaymarkCompareToggle *self)
 {
+  self->comparison_signals = g_signal_group_new (WAYMARK_TYPE_COMPARISON);
+  g_signal_group_connect (self->comparison_signals, "items-changed",
+                          G_CALLBACK (on_comparison_items_changed), self);
   sync_state (self);
 }
 
@@ -202,11 +217,8 @@ waymark_compare_toggle_set_comparison (WaymarkCompareToggle *self,
   if (self->comparison == comparison)
     return;
 
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
   g_set_object (&self->comparison, comparison);
-  if (comparison != NULL)
-    g_signal_connect (comparison, "items-changed", G_CALLBACK (on_comparison_items_changed), self);
+  g_signal_group_set_target (self->comparison_signals, comparison);
 
   sync_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);

@@ -192,7 +192,8 @@ rebuild (WaymarkDetailPane *self)
   gtk_box_append (GTK_BOX (buttons), self->add_button);
   compare = g_object_new (WAYMARK_TYPE_COMPARE_TOGGLE,
                           "label", _("_Compare"), "use-underline", TRUE,
-                          "intervention", item, "comparison", self->comparison, NULL);
+                          "intervention", item, NULL);
+  g_object_bind_property (self, "comparison", compare, "comparison", G_BINDING_SYNC_CREATE);
   gtk_widget_add_css_class (compare, "pill");
   gtk_box_append (GTK_BOX (buttons), compare);
   self->compare_button = compare;
@@ -411,9 +412,7 @@ waymark_detail_pane_set_comparison (WaymarkDetailPane *self,
   if (!g_set_object (&self->comparison, comparison))
     return;
 
-  if (self->compare_button != NULL)
-    waymark_compare_toggle_set_comparison (WAYMARK_COMPARE_TOGGLE (self->compare_button),
-                                           comparison);
+  /* The compare button follows through its binding, made in rebuild (). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
 

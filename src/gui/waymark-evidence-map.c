@@ -22,6 +22,7 @@ struct _WaymarkEvidenceMap
 
   /* Owned */
   GListModel          *model;
+  GSignalGroup        *model_signals;
   WaymarkIntervention *selected;
   WaymarkComparison   *comparison;  /* handed to every chip */
 
@@ -262,8 +263,7 @@ waymark_evidence_map_dispose (GObject *object)
 {
   WaymarkEvidenceMap *self = WAYMARK_EVIDENCE_MAP (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_signal_group_set_target (self->model_signals, NULL);
   g_clear_object (&self->model);
   g_clear_object (&self->selected);
   g_clear_object (&self->comparison);
@@ -273,6 +273,17 @@ waymark_evidence_map_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (waymark_evidence_map_parent_class)->dispose (object);
+}
+
+static void
+waymark_evidence_map_finalize (GObject *object)
+{
+  WaymarkEvidenceMap *self = WAYMARK_EVIDENCE_MAP (object);
+
+  /* Kept until now so that a setter called after dispose is still safe */
+  g_clear_object (&self->model_signals);
+
+  G_OBJECT_CLASS (waymark_evidence_map_parent_class)->finalize (object);
 }
 
 static void
@@ -331,6 +342,7 @@ waymark_evidence_map_class_init (WaymarkEvidenceMapClass *klass)
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = waymark_evidence_map_dispose;
+  object_class->finalize = waymark_evidence_map_finalize;
   object_class->get_property = waymark_evidence_map_get_property;
   object_class->set_property = waymark_evidence_map_set_property;
 
@@ -362,6 +374,9 @@ waymark_evidence_map_init (WaymarkEvidenceMap *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_grid (self);
+
+  self->model_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect (self->model_signals, "items-changed", G_CALLBACK (on_items_changed), self);
 }
 
 GtkWidget *
@@ -387,11 +402,8 @@ waymark_evidence_map_set_model (WaymarkEvidenceMap *self,
   if (self->model == model)
     return;
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, model);
-  if (self->model != NULL)
-    g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_group_set_target (self->model_signals, model);
 
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);

@@ -221,6 +221,9 @@ static void
 waymark_intervention_row_init (WaymarkInterventionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self, "comparison", self->compare_button, "comparison",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
@@ -281,6 +284,6 @@ waymark_intervention_row_set_comparison (WaymarkInterventionRow *self,
   if (!g_set_object (&self->comparison, comparison))
     return;
 
-  waymark_compare_toggle_set_comparison (self->compare_button, comparison);
+  /* The compare button follows through the binding made in _init. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }

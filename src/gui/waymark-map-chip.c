@@ -20,6 +20,7 @@ struct _WaymarkMapChip
   WaymarkIntervention *intervention;
   GMenu               *menu_model;
   WaymarkComparison   *comparison;  /* handed down by the evidence map; may be NULL */
+  GSignalGroup        *comparison_signals;
   gboolean             compared;
   guint                popup_tick;    /* the menu waits for the chip to scroll into view */
   guint                popup_frames;
@@ -312,9 +313,7 @@ waymark_map_chip_constructed (GObject *object)
   g_assert (self->intervention != NULL);
   update (self);
 
-  if (self->comparison != NULL)
-    g_signal_connect (self->comparison, "items-changed",
-                      G_CALLBACK (on_comparison_items_changed), self);
+  g_signal_group_set_target (self->comparison_signals, self->comparison);
   update_compare (self);
 }
 
@@ -326,8 +325,7 @@ waymark_map_chip_dispose (GObject *object)
   if (self->popup_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->popup_tick);
   self->popup_tick = 0;
-  if (self->comparison != NULL)
-    g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_signal_group_set_target (self->comparison_signals, NULL);
   g_clear_object (&self->comparison);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->menu_model);
@@ -335,6 +333,16 @@ waymark_map_chip_dispose (GObject *object)
   g_clear_object (&self->intervention);
 
   G_OBJECT_CLASS (waymark_map_chip_parent_class)->dispose (object);
+}
+
+static void
+waymark_map_chip_finalize (GObject *object)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (object);
+
+  g_clear_object (&self->comparison_signals);
+
+  G_OBJECT_CLASS (waymark_map_chip_parent_class)->finalize (object);
 }
 
 static void
@@ -390,6 +398,7 @@ waymark_map_chip_class_init (WaymarkMapChipClass *klass)
 
   object_class->constructed = waymark_map_chip_constructed;
   object_class->dispose = waymark_map_chip_dispose;
+  object_class->finalize = waymark_map_chip_finalize;
   object_class->get_property = waymark_map_chip_get_property;
   object_class->set_property = waymark_map_chip_set_property;
 
@@ -423,6 +432,10 @@ static void
 waymark_map_chip_init (WaymarkMapChip *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->comparison_signals = g_signal_group_new (WAYMARK_TYPE_COMPARISON);
+  g_signal_group_connect (self->comparison_signals, "items-changed",
+                          G_CALLBACK (on_comparison_items_changed), self);
 
   self->menu_model = g_menu_new ();
   g_menu_append (self->menu_model, _("_Add to Plan"), "chip.add-to-plan");

@@ -36,6 +36,7 @@ struct _WaymarkPlanItemRow
   /* Owned */
   WaymarkPlan     *plan;
   WaymarkPlanItem *item;
+  GSignalGroup    *item_signals;
 
   /* Set while the widgets are being brought up to date, so they do not edit back. */
   gboolean updating;
@@ -390,13 +391,23 @@ waymark_plan_item_row_dispose (GObject *object)
 {
   WaymarkPlanItemRow *self = WAYMARK_PLAN_ITEM_ROW (object);
 
-  if (self->item != NULL)
-    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_signal_group_set_target (self->item_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_ITEM_ROW);
   g_clear_object (&self->item);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (waymark_plan_item_row_parent_class)->dispose (object);
+}
+
+static void
+waymark_plan_item_row_finalize (GObject *object)
+{
+  WaymarkPlanItemRow *self = WAYMARK_PLAN_ITEM_ROW (object);
+
+  /* Kept until now so that a setter called after dispose is still safe */
+  g_clear_object (&self->item_signals);
+
+  G_OBJECT_CLASS (waymark_plan_item_row_parent_class)->finalize (object);
 }
 
 static void
@@ -449,6 +460,7 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = waymark_plan_item_row_dispose;
+  object_class->finalize = waymark_plan_item_row_finalize;
   object_class->get_property = waymark_plan_item_row_get_property;
   object_class->set_property = waymark_plan_item_row_set_property;
 
@@ -497,6 +509,9 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->item_signals = g_signal_group_new (WAYMARK_TYPE_PLAN_ITEM);
+  g_signal_group_connect (self->item_signals, "notify", G_CALLBACK (on_item_notify), self);
+
   /* The core's labels, in the order of its enums: the selected position is the value. */
   for (int s = WAYMARK_COST_SOURCE_REVIEW; s <= WAYMARK_COST_SOURCE_ESTIMATE; s++)
     gtk_string_list_append (sources, waymark_cost_source_get_label (s));
@@ -536,16 +551,12 @@ waymark_plan_item_row_set_item (WaymarkPlanItemRow *self,
   if (self->item == item)
     return;
 
-  if (self->item != NULL)
-    g_signal_handlers_disconnect_by_data (self->item, self);
   g_set_object (&self->item, item);
+  g_signal_group_set_target (self->item_signals, item);
 
   /* "item" is not a construct property: "plan" is always set by now. */
   if (item != NULL)
-    {
-      g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), self);
-      update_all (self);
-    }
+    update_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

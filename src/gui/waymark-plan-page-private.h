@@ -50,6 +50,7 @@ struct _WaymarkPlanPage
 
   /* Owned */
   WaymarkPlan     *plan;
+  GSignalGroup    *plan_signals;
   /* The list's model is the page's parts before the items, the plan, and the parts after. */
   GListStore      *before;
   GListStore      *after;

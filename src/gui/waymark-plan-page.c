@@ -592,8 +592,7 @@ waymark_plan_page_dispose (GObject *object)
 {
   WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (object);
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_signal_group_set_target (self->plan_signals, NULL);
   g_clear_handle_id (&self->layout_idle, g_source_remove);
   waymark_plan_page_focus_dispose (self);
   /* The rows and parts leave their list items while the page can still take them back. */
@@ -611,6 +610,16 @@ waymark_plan_page_dispose (GObject *object)
   g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (waymark_plan_page_parent_class)->dispose (object);
+}
+
+static void
+waymark_plan_page_finalize (GObject *object)
+{
+  WaymarkPlanPage *self = WAYMARK_PLAN_PAGE (object);
+
+  g_clear_object (&self->plan_signals);
+
+  G_OBJECT_CLASS (waymark_plan_page_parent_class)->finalize (object);
 }
 
 static void
@@ -656,6 +665,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = waymark_plan_page_dispose;
+  object_class->finalize = waymark_plan_page_finalize;
   object_class->get_property = waymark_plan_page_get_property;
   object_class->set_property = waymark_plan_page_set_property;
 
@@ -714,6 +724,12 @@ waymark_plan_page_init (WaymarkPlanPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
+  g_signal_group_connect (self->plan_signals, "notify", G_CALLBACK (on_plan_notify), self);
+  g_signal_group_connect (self->plan_signals, "changed", G_CALLBACK (on_plan_changed), self);
+  g_signal_group_connect (self->plan_signals, "items-changed",
+                          G_CALLBACK (on_plan_items_changed), self);
+
   {
     GtkWidget *sections[] = { self->warnings_group, self->items_heading, self->placeholder,
                               self->details_group };
@@ -769,8 +785,9 @@ waymark_plan_page_set_plan (WaymarkPlanPage *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+  /* Let go of the old plan at once; the new one is followed only after the warnings follow it,
+   * so that its signals reach them first, as they always have. */
+  g_signal_group_set_target (self->plan_signals, NULL);
   g_set_object (&self->plan, plan);
   g_hash_table_remove_all (self->expanded);
   g_clear_object (&self->pending_focus);
@@ -781,11 +798,9 @@ waymark_plan_page_set_plan (WaymarkPlanPage *self,
                        (gpointer *) &plan, plan != NULL ? 1 : 0);
   update_placeholder (self);
   waymark_plan_warnings_set_plan (self->warnings, plan);
+  g_signal_group_set_target (self->plan_signals, plan);
   if (plan != NULL)
     {
-      g_signal_connect (plan, "notify", G_CALLBACK (on_plan_notify), self);
-      g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
-      g_signal_connect (plan, "items-changed", G_CALLBACK (on_plan_items_changed), self);
       update_details (self);
       update_summary (self);
     }

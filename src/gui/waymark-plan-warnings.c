@@ -15,7 +15,8 @@ struct _WaymarkPlanWarnings
   GtkLabel   *dismissed_label;
 
   /* Owned */
-  WaymarkPlan *plan;
+  WaymarkPlan  *plan;
+  GSignalGroup *plan_signals;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkPlanWarnings, waymark_plan_warnings, GTK_TYPE_WIDGET)
@@ -135,12 +136,22 @@ waymark_plan_warnings_dispose (GObject *object)
 {
   WaymarkPlanWarnings *self = WAYMARK_PLAN_WARNINGS (object);
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_signal_group_set_target (self->plan_signals, NULL);
   g_clear_object (&self->plan);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_WARNINGS);
 
   G_OBJECT_CLASS (waymark_plan_warnings_parent_class)->dispose (object);
+}
+
+static void
+waymark_plan_warnings_finalize (GObject *object)
+{
+  WaymarkPlanWarnings *self = WAYMARK_PLAN_WARNINGS (object);
+
+  /* Kept until now so that a setter called after dispose is still safe */
+  g_clear_object (&self->plan_signals);
+
+  G_OBJECT_CLASS (waymark_plan_warnings_parent_class)->finalize (object);
 }
 
 static void
@@ -186,6 +197,7 @@ waymark_plan_warnings_class_init (WaymarkPlanWarningsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = waymark_plan_warnings_dispose;
+  object_class->finalize = waymark_plan_warnings_finalize;
   object_class->get_property = waymark_plan_warnings_get_property;
   object_class->set_property = waymark_plan_warnings_set_property;
 
@@ -206,6 +218,9 @@ static void
 waymark_plan_warnings_init (WaymarkPlanWarnings *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
+  g_signal_group_connect (self->plan_signals, "changed", G_CALLBACK (on_plan_changed), self);
   rebuild (self);
 }
 
@@ -232,11 +247,8 @@ waymark_plan_warnings_set_plan (WaymarkPlanWarnings *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
