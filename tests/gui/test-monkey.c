@@ -1238,17 +1238,20 @@ answer_file_chooser (Monkey    *m,
       return;
     }
 
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
   if (gtk_file_chooser_get_action (chooser) == GTK_FILE_CHOOSER_ACTION_SAVE)
     {
       const char *name = save_names[pick (m, G_N_ELEMENTS (save_names))];
 
       note (m, "save as “%s” in the file chooser “%s”", name, title);
-      gtk_file_chooser_set_current_name (chooser, name);
       file = g_file_get_child (folder, name);
+      /* The whole path in the name field, as a person may type it: GTK 4.8's chooser reads a
+       * folder it is given asynchronously, and now and then went back to the folder it opened
+       * in, so that the file was never chosen (seed 20111, with the UI suite alongside). */
+      gtk_file_chooser_set_current_name (chooser, g_file_peek_path (file));
     }
   else
     {
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
       g_autofree char *uri = pick_file_uri (m);
       g_autofree char *base = NULL;
 
