@@ -352,6 +352,107 @@ test_comparison_restored (Fixture       *fixture,
   g_assert_finalize_object (workspace);
 }
 
+static void
+count_call (guint *n)
+{
+  (*n)++;
+}
+
+/* The sort key: read from the settings, written at every change as its id. */
+static void
+test_sort_key (Fixture       *fixture,
+               gconstpointer  data)
+{
+  WaymarkWorkspace *workspace;
+  guint n_notified = 0;
+  g_autofree char *written = NULL;
+
+  g_settings_set_string (fixture->reader, "sort", "evidence");
+  workspace = waymark_workspace_new (fixture->catalogue, fixture->settings);
+  g_assert_cmpint (waymark_workspace_get_sort_key (workspace), ==, WAYMARK_SORT_EVIDENCE);
+
+  g_signal_connect_swapped (workspace, "notify::sort-key", G_CALLBACK (count_call),
+                            &n_notified);
+  waymark_workspace_set_sort_key (workspace, WAYMARK_SORT_COST);
+  waymark_workspace_set_sort_key (workspace, WAYMARK_SORT_COST);
+  g_assert_cmpuint (n_notified, ==, 1);
+  written = g_settings_get_string (fixture->reader, "sort");
+  g_assert_cmpstr (written, ==, "cost");
+  g_assert_finalize_object (workspace);
+
+  /* The next session starts where this one stopped. */
+  workspace = waymark_workspace_new (NULL, fixture->settings);
+  g_assert_cmpint (waymark_workspace_get_sort_key (workspace), ==, WAYMARK_SORT_COST);
+  g_assert_finalize_object (workspace);
+}
+
+/* The selection: one intervention of the catalogue, kept by its id, found again by that id in
+ * the next session's catalogue (which may come later), and let go of by a catalogue without
+ * it. */
+static void
+test_selection (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(WaymarkCatalogue) minimal = load_minimal_catalogue ();
+  WaymarkIntervention *marac = waymark_catalogue_lookup (fixture->catalogue, "marac");
+  WaymarkWorkspace *workspace = waymark_workspace_new (fixture->catalogue, fixture->settings);
+  guint n_notified = 0;
+  g_autofree char *written = NULL;
+
+  g_assert_nonnull (marac);
+  g_assert_null (waymark_workspace_get_selected (workspace));
+  g_signal_connect_swapped (workspace, "notify::selected", G_CALLBACK (count_call),
+                            &n_notified);
+  waymark_workspace_set_selected (workspace, marac);
+  waymark_workspace_set_selected (workspace, marac);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_true (waymark_workspace_get_selected (workspace) == marac);
+  written = g_settings_get_string (fixture->reader, "selected-intervention");
+  g_assert_cmpstr (written, ==, "marac");
+  g_assert_finalize_object (workspace);
+
+  /* Next session: the id waits for a catalogue to be found in. */
+  workspace = waymark_workspace_new (NULL, fixture->settings);
+  g_assert_null (waymark_workspace_get_selected (workspace));
+  waymark_workspace_set_catalogue (workspace, fixture->catalogue);
+  g_assert_true (waymark_workspace_get_selected (workspace) == marac);
+
+  /* A catalogue without it: nothing selected, and nothing kept to come back to. */
+  waymark_workspace_set_catalogue (workspace, minimal);
+  g_assert_null (waymark_workspace_get_selected (workspace));
+  g_clear_pointer (&written, g_free);
+  written = g_settings_get_string (fixture->reader, "selected-intervention");
+  g_assert_cmpstr (written, ==, "");
+  waymark_workspace_set_catalogue (workspace, fixture->catalogue);
+  g_assert_null (waymark_workspace_get_selected (workspace));
+
+  /* Selecting none is written too. */
+  waymark_workspace_set_selected (workspace, marac);
+  waymark_workspace_set_selected (workspace, NULL);
+  g_clear_pointer (&written, g_free);
+  written = g_settings_get_string (fixture->reader, "selected-intervention");
+  g_assert_cmpstr (written, ==, "");
+  g_assert_finalize_object (workspace);
+}
+
+/* Only what the catalogue lists can be selected: another catalogue's intervention of the same
+ * id is refused. */
+static void
+test_selection_outside_catalogue (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(WaymarkCatalogue) minimal = load_minimal_catalogue ();
+  WaymarkWorkspace *workspace = waymark_workspace_new (fixture->catalogue, NULL);
+  WaymarkIntervention *other_drive = waymark_catalogue_lookup (minimal, "drive");
+
+  g_assert_nonnull (other_drive);
+  g_test_expect_message ("Waymark", G_LOG_LEVEL_CRITICAL, "*waymark_workspace_set_selected*");
+  waymark_workspace_set_selected (workspace, other_drive);
+  g_test_assert_expected_messages ();
+  g_assert_null (waymark_workspace_get_selected (workspace));
+  g_assert_finalize_object (workspace);
+}
+
 /* Without settings (the CLI, a test) nothing persists, and everything else works. */
 static void
 test_no_settings (Fixture       *fixture,
@@ -390,6 +491,9 @@ main (int    argc,
   ADD ("/core/workspace/criteria/written-now", test_write_settings_now);
   ADD ("/core/workspace/criteria/written-on-dispose", test_written_on_dispose);
   ADD ("/core/workspace/comparison/restored", test_comparison_restored);
+  ADD ("/core/workspace/sort-key", test_sort_key);
+  ADD ("/core/workspace/selection", test_selection);
+  ADD ("/core/workspace/selection/outside-catalogue", test_selection_outside_catalogue);
   ADD ("/core/workspace/no-settings", test_no_settings);
 #undef ADD
 

@@ -16,6 +16,9 @@ struct _WaymarkWorkspace
   WaymarkCriteria     *criteria;
   WaymarkComparison   *comparison;
   WaymarkPlanDocument *document;
+  WaymarkSortKey       sort_key;
+  WaymarkIntervention *selected;
+  char                *selected_id;  /* kept while there is no catalogue to find it in */
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkWorkspace, waymark_workspace, G_TYPE_OBJECT)
@@ -27,6 +30,8 @@ enum {
   PROP_CRITERIA,
   PROP_COMPARISON,
   PROP_PLAN_DOCUMENT,
+  PROP_SORT_KEY,
+  PROP_SELECTED,
   N_PROPS
 };
 
@@ -156,6 +161,64 @@ unbind_criteria (WaymarkWorkspace *self)
     g_settings_unbind (self->criteria, pspecs[i]->name);
 }
 
+/* The sort key in the settings: its id in the sort keys' table; an id not in it is the name. */
+
+static gboolean
+sort_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const WaymarkChoice *key = waymark_choice_lookup_id (WAYMARK_TYPE_SORT_KEY,
+                                                       g_variant_get_string (variant, NULL));
+
+  g_value_set_enum (value, key != NULL ? key->value : WAYMARK_SORT_NAME);
+  return TRUE;
+}
+
+static GVariant *
+sort_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  const WaymarkChoice *key = waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY,
+                                                    g_value_get_enum (value));
+
+  return g_variant_new_string (key != NULL ? key->id : "name");
+}
+
+/* The selection: the one intervention read in the detail, by its id, looked up again in each
+ * catalogue; a catalogue without it leaves nothing selected. */
+static void
+take_selected (WaymarkWorkspace    *self,
+               WaymarkIntervention *item)
+{
+  if (item != NULL)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (waymark_intervention_get_id (item));
+    }
+  else if (self->catalogue != NULL)
+    g_clear_pointer (&self->selected_id, g_free);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "selected-intervention",
+                           self->selected_id != NULL ? self->selected_id : "");
+  if (g_set_object (&self->selected, item))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static void
+find_selected (WaymarkWorkspace *self)
+{
+  WaymarkIntervention *item = NULL;
+
+  if (self->catalogue == NULL)
+    return;
+  if (self->selected_id != NULL)
+    item = waymark_catalogue_lookup (self->catalogue, self->selected_id);
+  take_selected (self, item);
+}
+
 /* The comparison in the settings: its ids, in the person's order. */
 
 static void
@@ -197,6 +260,13 @@ waymark_workspace_constructed (GObject *object)
   if (self->settings == NULL)
     return;
 
+  self->selected_id = g_settings_get_string (self->settings, "selected-intervention");
+  if (*self->selected_id == '\0')
+    g_clear_pointer (&self->selected_id, g_free);
+  find_selected (self);
+  g_settings_bind_with_mapping (self->settings, "sort", self, "sort-key",
+                                G_SETTINGS_BIND_DEFAULT, sort_get_mapping, sort_set_mapping,
+                                NULL, NULL);
   bind_criteria (self);
   restore_comparison (self);
   g_signal_connect (self->comparison, "items-changed", G_CALLBACK (on_comparison_items_changed),
@@ -218,6 +288,8 @@ waymark_workspace_dispose (GObject *object)
     }
   if (self->comparison != NULL)
     g_signal_handlers_disconnect_by_data (self->comparison, self);
+  if (self->settings != NULL)
+    g_settings_unbind (self, "sort-key");
 
   g_clear_object (&self->filter_settings);
   g_clear_object (&self->settings);
@@ -225,8 +297,19 @@ waymark_workspace_dispose (GObject *object)
   g_clear_object (&self->criteria);
   g_clear_object (&self->comparison);
   g_clear_object (&self->document);
+  g_clear_object (&self->selected);
 
   G_OBJECT_CLASS (waymark_workspace_parent_class)->dispose (object);
+}
+
+static void
+waymark_workspace_finalize (GObject *object)
+{
+  WaymarkWorkspace *self = WAYMARK_WORKSPACE (object);
+
+  g_free (self->selected_id);
+
+  G_OBJECT_CLASS (waymark_workspace_parent_class)->finalize (object);
 }
 
 static void
@@ -254,6 +337,12 @@ waymark_workspace_get_property (GObject    *object,
     case PROP_PLAN_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_SORT_KEY:
+      g_value_set_enum (value, self->sort_key);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -275,6 +364,12 @@ waymark_workspace_set_property (GObject      *object,
     case PROP_CATALOGUE:
       waymark_workspace_set_catalogue (self, g_value_get_object (value));
       break;
+    case PROP_SORT_KEY:
+      waymark_workspace_set_sort_key (self, g_value_get_enum (value));
+      break;
+    case PROP_SELECTED:
+      waymark_workspace_set_selected (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -288,6 +383,7 @@ waymark_workspace_class_init (WaymarkWorkspaceClass *klass)
 
   object_class->constructed = waymark_workspace_constructed;
   object_class->dispose = waymark_workspace_dispose;
+  object_class->finalize = waymark_workspace_finalize;
   object_class->get_property = waymark_workspace_get_property;
   object_class->set_property = waymark_workspace_set_property;
 
@@ -303,6 +399,12 @@ waymark_workspace_class_init (WaymarkWorkspaceClass *klass)
     g_param_spec_object ("comparison", NULL, NULL, WAYMARK_TYPE_COMPARISON, ro);
   properties[PROP_PLAN_DOCUMENT] =
     g_param_spec_object ("plan-document", NULL, NULL, WAYMARK_TYPE_PLAN_DOCUMENT, ro);
+  properties[PROP_SORT_KEY] =
+    g_param_spec_enum ("sort-key", NULL, NULL, WAYMARK_TYPE_SORT_KEY, WAYMARK_SORT_NAME,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -355,6 +457,7 @@ waymark_workspace_set_catalogue (WaymarkWorkspace *self,
   waymark_plan_document_set_catalogue (self->document, catalogue);
   waymark_comparison_set_catalogue (self->comparison, catalogue);
   restore_comparison (self);
+  find_selected (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
 }
 
@@ -387,4 +490,47 @@ waymark_workspace_write_settings (WaymarkWorkspace *self)
   g_clear_handle_id (&self->filter_settings_idle, g_source_remove);
   if (self->filter_settings != NULL && g_settings_get_has_unapplied (self->filter_settings))
     g_settings_apply (self->filter_settings);
+}
+
+WaymarkSortKey
+waymark_workspace_get_sort_key (WaymarkWorkspace *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WORKSPACE (self), WAYMARK_SORT_NAME);
+  return self->sort_key;
+}
+
+void
+waymark_workspace_set_sort_key (WaymarkWorkspace *self,
+                                WaymarkSortKey    key)
+{
+  g_return_if_fail (WAYMARK_IS_WORKSPACE (self));
+  g_return_if_fail (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY, key) != NULL);
+
+  if (self->sort_key == key)
+    return;
+  self->sort_key = key;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_KEY]);
+}
+
+WaymarkIntervention *
+waymark_workspace_get_selected (WaymarkWorkspace *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WORKSPACE (self), NULL);
+  return self->selected;
+}
+
+void
+waymark_workspace_set_selected (WaymarkWorkspace    *self,
+                                WaymarkIntervention *item)
+{
+  g_return_if_fail (WAYMARK_IS_WORKSPACE (self));
+  g_return_if_fail (item == NULL || WAYMARK_IS_INTERVENTION (item));
+  /* Only what the catalogue lists can be selected. */
+  g_return_if_fail (item == NULL || (self->catalogue != NULL &&
+                                     waymark_catalogue_lookup (self->catalogue,
+                                                               waymark_intervention_get_id (item)) == item));
+
+  if (self->selected == item)
+    return;
+  take_selected (self, item);
 }

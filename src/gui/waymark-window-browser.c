@@ -58,7 +58,8 @@ sort_func (gconstpointer a,
            gpointer      user_data)
 {
   WaymarkWindow *self = user_data;
-  WaymarkSortKey key = sort_key_at (gtk_drop_down_get_selected (self->sort_dropdown));
+  WaymarkSortKey key = self->workspace != NULL ? waymark_workspace_get_sort_key (self->workspace)
+                                                : WAYMARK_SORT_NAME;
 
   return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b, key);
 }
@@ -190,9 +191,9 @@ on_search_changed (GtkSearchEntry *entry,
 }
 
 static void
-on_sort_selected (GtkDropDown   *dropdown,
-                  GParamSpec    *pspec,
-                  WaymarkWindow *self)
+on_sort_key_changed (WaymarkWorkspace *workspace,
+                     GParamSpec       *pspec,
+                     WaymarkWindow    *self)
 {
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
@@ -227,9 +228,8 @@ update_selection (WaymarkWindow *self)
   gtk_revealer_set_reveal_child (self->selection_bar, items->len > 1);
   waymark_window_update_actions (self);
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "selected-intervention",
-                           item != NULL ? waymark_intervention_get_id (item) : "");
+  if (self->workspace != NULL)
+    waymark_workspace_set_selected (self->workspace, item);
 }
 
 static void
@@ -352,33 +352,38 @@ on_view_stack_changed (AdwViewStack  *stack,
   gtk_search_entry_set_key_capture_widget (self->search_entry, browsing ? GTK_WIDGET (self) : NULL);
   gtk_widget_set_visible (self->filters_button, browsing);
   if (browsing)
-    update_back_button (self);
+    update_back_button (self);  /* which brings the actions up to date */
   else
-    gtk_widget_set_visible (self->back_button, FALSE);
-  waymark_window_update_actions (self);
+    {
+      gtk_widget_set_visible (self->back_button, FALSE);
+      waymark_window_update_actions (self);
+    }
 }
 
-/* The sort key by its id, the drop-down by its position: neither is the enum's number. */
+/* The workspace's sort key, the drop-down's position: neither is the other's number. */
 static gboolean
-sort_get_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
+sort_key_to_position (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
 {
-  const WaymarkChoice *key = waymark_choice_lookup_id (WAYMARK_TYPE_SORT_KEY,
-                                                       g_variant_get_string (variant, NULL));
-
-  g_value_set_uint (value, sort_key_position (key != NULL ? key->value : WAYMARK_SORT_NAME));
+  g_value_set_uint (to, sort_key_position (g_value_get_enum (from)));
   return TRUE;
 }
 
-static GVariant *
-sort_set_mapping (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
+static gboolean
+position_to_sort_key (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
 {
-  WaymarkSortKey key = sort_key_at (g_value_get_uint (value));
+  guint position = g_value_get_uint (from);
 
-  return g_variant_new_string (waymark_choice_lookup (WAYMARK_TYPE_SORT_KEY, key)->id);
+  /* No position: the drop-down's model going, not a choice. */
+  if (position >= G_N_ELEMENTS (sort_keys_offered))
+    return FALSE;
+  g_value_set_enum (to, sort_key_at (position));
+  return TRUE;
 }
 
 /* The list's rows: made in code, since a builder factory parses its XML for every row. */
@@ -411,31 +416,27 @@ unbind_row (GtkSignalListItemFactory *factory,
                                              NULL);
 }
 
-/* The list, the detail pane and the selection follow the workspace's new catalogue, keeping
- * the selection when the new one has the same intervention. FALSE when it was already shown. */
+/* The list, the detail pane and the selection follow the workspace's new catalogue, and the
+ * workspace's selection in it (the same intervention, if the new one has it, or the one the
+ * settings kept). FALSE when it was already shown. */
 gboolean
 waymark_window_browser_show_catalogue (WaymarkWindow    *self,
                                        WaymarkCatalogue *catalogue)
 {
-  g_autofree char *selected_id = NULL;
-  WaymarkIntervention *selected;
+  g_autoptr(WaymarkIntervention) selected = NULL;
 
   if (self->catalogue == catalogue)
     return FALSE;
 
-  /* Keep the selection across catalogues when the new one has the same intervention. */
-  selected = waymark_window_get_selected (self);
-  if (selected != NULL)
-    selected_id = g_strdup (waymark_intervention_get_id (selected));
-  else if (self->settings != NULL)
-    selected_id = g_settings_get_string (self->settings, "selected-intervention");
+  /* Read first: the list empties as its model changes, and with it the selection. */
+  g_set_object (&selected, waymark_workspace_get_selected (self->workspace));
 
   g_set_object (&self->catalogue, catalogue);
   waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
 
-  if (catalogue != NULL && selected_id != NULL && *selected_id != '\0')
-    waymark_window_select_intervention (self, waymark_catalogue_lookup (catalogue, selected_id));
+  if (selected != NULL)
+    waymark_window_select_intervention (self, selected);
 
   waymark_window_update_results (self);
   return TRUE;
@@ -462,7 +463,6 @@ void
 waymark_window_browser_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_map_intervention_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
@@ -515,20 +515,19 @@ waymark_window_browser_init (WaymarkWindow *self)
   update_selection (self);
 }
 
-/* The view, the sort key and the selection as the settings left them, and kept there. */
+/* The view as the settings left it, and kept there; the sort key as the workspace has it (the
+ * selection follows it with the catalogue: waymark_window_browser_show_catalogue). */
 void
 waymark_window_browser_bind_settings (WaymarkWindow *self)
 {
-  GSettings *s = self->settings;
-  /* The selection is read before anything can change it. */
-  g_autofree char *selected = g_settings_get_string (s, "selected-intervention");
-
-  g_settings_bind (s, "view", self, "view", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (s, "sort", self->sort_dropdown, "selected", G_SETTINGS_BIND_DEFAULT,
-                                sort_get_mapping, sort_set_mapping, NULL, NULL);
-
-  if (self->catalogue != NULL && *selected != '\0')
-    waymark_window_select_intervention (self, waymark_catalogue_lookup (self->catalogue, selected));
+  g_settings_bind (self->settings, "view", self, "view", G_SETTINGS_BIND_DEFAULT);
+  self->sort_binding = g_object_bind_property_full (self->workspace, "sort-key",
+                                                    self->sort_dropdown, "selected",
+                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                                    sort_key_to_position, position_to_sort_key,
+                                                    NULL, NULL);
+  g_signal_connect_object (self->workspace, "notify::sort-key", G_CALLBACK (on_sort_key_changed),
+                           self, 0);
 }
 
 /* The list, the chips, the actions and the search entry follow the workspace's criteria, from

@@ -7,12 +7,6 @@
  * the focus is used after it is freed, and a part of the window hidden (or a page left) with the
  * focus in a popover of it is kept alive for ever. */
 
-static void
-release_widget (gpointer widget)
-{
-  g_object_unref (widget);
-}
-
 /* GTK 4.8 keeps a widget that leaves the window while it has the focus (a toast replaced by the
  * next, a column of the comparison rebuilt) as the window's focus until the next frame, and
  * then moves the focus on. GtkLabel reads the old focus widget before it takes the focus and
@@ -30,7 +24,7 @@ on_focus_widget_changed (WaymarkWindow *self,
   if (focus == self->focus_held)
     return;
   if (self->focus_held != NULL)
-    g_idle_add_once (release_widget, g_steal_pointer (&self->focus_held));
+    g_idle_add_once (g_object_unref, g_steal_pointer (&self->focus_held));
   if (focus != NULL)
     self->focus_held = g_object_ref (focus);
 }

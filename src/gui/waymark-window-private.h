@@ -82,6 +82,7 @@ struct _WaymarkWindow
 
   /* Borrowed */
   WaymarkPlan      *plan;   /* the document's current plan */
+  GBinding         *sort_binding;  /* the workspace's sort key to the drop-down; unbound first */
 
   gboolean          close_confirmed;
 };

@@ -220,10 +220,8 @@ waymark_window_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->settings != NULL)
-    {
-      g_settings_unbind (self, "view");
-      g_settings_unbind (self->sort_dropdown, "selected");
-    }
+    g_settings_unbind (self, "view");
+  g_clear_pointer (&self->sort_binding, g_binding_unbind);
   /* A search entry being destroyed clears its text: that must not clear the filters. */
   if (self->search_entry != NULL)
     g_signal_handlers_disconnect_by_data (self->search_entry, self);

@@ -588,6 +588,20 @@ gui_test_has_text (GtkWidget  *widget,
   return gui_test_find_widget (widget, gui_test_is_label_with, text) != NULL;
 }
 
+gboolean
+gui_test_has_focus_in_popover (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+gboolean
+gui_test_is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 typedef struct
 {
   GtkFileChooser *chooser;

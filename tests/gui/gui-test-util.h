@@ -64,6 +64,10 @@ void           gui_test_click_row       (WaymarkWindow *window,
                                          gboolean       ctrl);
 /* Waits for GtkButton::clicked to have been emitted by gtk_widget_activate. */
 void           gui_test_click           (GtkWidget *button);
+/* WaitFuncs: whether the focus of `window` is in a popover; whether the pointer at `data`
+ * (a weak pointer) is NULL. */
+gboolean       gui_test_has_focus_in_popover (gpointer window);
+gboolean       gui_test_is_gone         (gpointer data);
 /* Waits until the file chooser's chosen file is `file` (it reads its folder first). */
 void           gui_test_wait_for_chosen (GtkFileChooser *chooser,
                                          GFile          *file,

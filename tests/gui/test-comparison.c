@@ -831,20 +831,6 @@ is_mapped_present_button (GtkWidget     *widget,
                     "win.toggle-presentation") == 0;
 }
 
-static gboolean
-has_focus_in_popover (gpointer window)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 /* Presenting while the main menu is open (its Present button pressed as an assistive
  * technology does, which leaves the menu open): the menu closes first. GTK 4.8 keeps a widget
  * hidden while the focus is in a popover inside it alive for ever, and the header bar holds the
@@ -862,19 +848,19 @@ test_present_with_menu_open (Fixture       *f,
   compare (f, two);
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  gui_test_wait_until (has_focus_in_popover, f->window, 5000, "the focus to be in the main menu");
+  gui_test_wait_until (gui_test_has_focus_in_popover, f->window, 5000, "the focus to be in the main menu");
 
   gui_test_click (gui_test_find_widget (GTK_WIDGET (f->parts.compare_page), is_mapped_present_button, NULL));
   gui_test_flush ();
   g_assert_false (gtk_widget_get_visible (f->parts.header_bar));
-  g_assert_false (has_focus_in_popover (f->window));
+  g_assert_false (gui_test_has_focus_in_popover (f->window));
 
   g_object_add_weak_pointer (header_bar, &header_bar);
   g_object_add_weak_pointer (window, &window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
-  gui_test_wait_until (is_gone, &window, 5000, "the window to be finalised");
-  gui_test_wait_until (is_gone, &header_bar, 5000, "the header bar to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &window, 5000, "the window to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &header_bar, 5000, "the header bar to be finalised");
 }
 
 static gboolean
@@ -911,8 +897,8 @@ test_present_with_focus_in_header (Fixture       *f,
   g_object_add_weak_pointer (window, &window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
-  gui_test_wait_until (is_gone, &window, 5000, "the window to be finalised");
-  gui_test_wait_until (is_gone, &header_bar, 5000, "the header bar to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &window, 5000, "the window to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &header_bar, 5000, "the header bar to be finalised");
 }
 
 /* The window turns to another page while the Compare page's menu is open (New Plan, pressed
@@ -939,7 +925,7 @@ test_page_switch_with_menu_open (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (menu_button));
   menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  gui_test_wait_until (has_focus_in_popover, f->window, 5000, "the focus to be in the page's menu");
+  gui_test_wait_until (gui_test_has_focus_in_popover, f->window, 5000, "the focus to be in the page's menu");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (menu)));
@@ -952,8 +938,8 @@ test_page_switch_with_menu_open (Fixture       *f,
   g_object_add_weak_pointer (window, &window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
-  gui_test_wait_until (is_gone, &window, 5000, "the window to be finalised");
-  gui_test_wait_until (is_gone, &page, 5000, "the Compare page to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &window, 5000, "the window to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &page, 5000, "the Compare page to be finalised");
 }
 
 /* The print path, headless: export to PDF as "Save as PDF" in the print dialog does, then read

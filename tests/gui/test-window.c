@@ -364,20 +364,6 @@ test_narrow_navigation (Fixture       *f,
 }
 
 static gboolean
-has_focus_in_popover (gpointer window)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static gboolean
 is_popover (GtkWidget     *widget,
             gconstpointer  data)
 {
@@ -401,7 +387,7 @@ test_page_switch_with_list_open (Fixture       *f,
   g_assert_true (gtk_widget_get_parent (GTK_WIDGET (f->parts.flap)) ==
                  GTK_WIDGET (f->parts.view_stack));
   g_signal_emit_by_name (f->parts.sort_dropdown, "activate");
-  gui_test_wait_until (has_focus_in_popover, f->window, 5000, "the focus to be in the sort list");
+  gui_test_wait_until (gui_test_has_focus_in_popover, f->window, 5000, "the focus to be in the sort list");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-comparison", NULL));
   g_assert_false (gtk_widget_get_visible (list));
@@ -414,8 +400,8 @@ test_page_switch_with_list_open (Fixture       *f,
   g_object_add_weak_pointer (window, &window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
-  gui_test_wait_until (is_gone, &window, 5000, "the window to be finalised");
-  gui_test_wait_until (is_gone, &page, 5000, "the Interventions page to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &window, 5000, "the window to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &page, 5000, "the Interventions page to be finalised");
 }
 
 static void
@@ -843,7 +829,7 @@ test_search_setting_written_on_close (gconstpointer data)
     g_assert_cmpuint (g_strv_length (focus), ==, 1);
     g_assert_cmpstr (focus[0], ==, "sv");
   }
-  gui_test_wait_until (is_gone, &weak, 5000, "the window to be finalised");
+  gui_test_wait_until (gui_test_is_gone, &weak, 5000, "the window to be finalised");
 }
 
 static gboolean
