@@ -286,6 +286,9 @@ search_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
+  /* From another page too: the search is on the Interventions page, so that comes forward
+   * rather than a field no one can see taking the keys. */
+  waymark_window_show_page (self, "interventions");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -298,6 +301,7 @@ clear_filters_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
+  waymark_window_show_page (self, "interventions");
   waymark_criteria_reset (self->criteria);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -333,7 +337,50 @@ select_none_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
+  waymark_window_show_page (self, "interventions");
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Ctrl+1, Ctrl+2 and F9 change the Interventions page, so they bring it forward: keys act on
+ * what can be seen. The menu's items set the same properties through win.view and
+ * win.show-filters. */
+static gboolean
+show_view_shortcut (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  waymark_window_show_page (WAYMARK_WINDOW (widget), "interventions");
+  g_object_set (widget, "view", g_variant_get_string (args, NULL), NULL);
+  return TRUE;
+}
+
+static gboolean
+toggle_filters_shortcut (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  gboolean browsing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                 "interventions") == 0;
+
+  waymark_window_show_page (self, "interventions");
+  /* From another page the filters are shown, never hidden unseen. */
+  adw_flap_set_reveal_flap (self->flap, !browsing || !adw_flap_get_reveal_flap (self->flap));
+  return TRUE;
+}
+
+/* Alt+1, Alt+2, Alt+3: the pages, as the view switcher lists them. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  waymark_window_show_page (self, name);
 }
 
 static void
@@ -474,6 +521,7 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-intervention", "s",
                                    show_intervention_action);
   gtk_widget_class_install_action (widget_class, "win.select-none", NULL, select_none_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
@@ -482,6 +530,17 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.clear-filters", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                show_view_shortcut, "s", "list");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                show_view_shortcut, "s", "map");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_filters_shortcut, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "interventions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "plan");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "compare");
 }
 
 void

@@ -588,6 +588,37 @@ gui_test_has_text (GtkWidget  *widget,
   return gui_test_find_widget (widget, gui_test_is_label_with, text) != NULL;
 }
 
+void
+gui_test_press_shortcut (GtkWidget  *widget,
+                         const char *accelerator)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              gui_test_flush ();
+              return;
+            }
+        }
+    }
+  g_error ("No shortcut %s on %s", accelerator, G_OBJECT_TYPE_NAME (widget));
+}
+
 gboolean
 gui_test_has_focus_in_popover (gpointer window)
 {

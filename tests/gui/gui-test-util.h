@@ -64,6 +64,10 @@ void           gui_test_click_row       (WaymarkWindow *window,
                                          gboolean       ctrl);
 /* Waits for GtkButton::clicked to have been emitted by gtk_widget_activate. */
 void           gui_test_click           (GtkWidget *button);
+/* What the key `accelerator` (as "<Alt>2") does on `widget`: its own shortcut for it, found
+ * among its controllers and run; fails the test when it has none. */
+void           gui_test_press_shortcut  (GtkWidget  *widget,
+                                         const char *accelerator);
 /* WaitFuncs: whether the focus of `window` is in a popover; whether the pointer at `data`
  * (a weak pointer) is NULL. */
 gboolean       gui_test_has_focus_in_popover (gpointer window);

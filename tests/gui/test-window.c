@@ -175,6 +175,125 @@ test_typing_searches_only_when_browsing (Fixture       *f,
     }
 }
 
+static const char *
+page_of (Fixture *f)
+{
+  return adw_view_stack_get_visible_child_name (f->parts.view_stack);
+}
+
+/* The keys that change the Interventions page bring it forward from another page: Ctrl+F
+ * focused a search no one could see, and Ctrl+1, Ctrl+2, F9 and Ctrl+Shift+Backspace changed
+ * the browser unseen (Ctrl+Shift+A too, when something is selected). Alt+1, Alt+2 and Alt+3 show the pages. */
+static void
+test_keys_act_on_what_is_seen (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  static const char *const browser_keys[] = { "<Control>f", "<Control>1", "<Control>2", "F9",
+                                              "<Control><Shift>BackSpace" };
+
+  gui_test_press_shortcut (window, "<Alt>2");
+  g_assert_cmpstr (page_of (f), ==, "plan");
+  gui_test_press_shortcut (window, "<Alt>3");
+  g_assert_cmpstr (page_of (f), ==, "compare");
+  gui_test_press_shortcut (window, "<Alt>1");
+  g_assert_cmpstr (page_of (f), ==, "interventions");
+
+  for (guint i = 0; i < G_N_ELEMENTS (browser_keys); i++)
+    {
+      g_test_message ("%s from the Plan page", browser_keys[i]);
+      /* Clear Filters can be used only with a filter set. */
+      waymark_criteria_set_search (f->parts.criteria, "drive");
+      gui_test_press_shortcut (window, "<Alt>2");
+      g_assert_cmpstr (page_of (f), ==, "plan");
+      gui_test_press_shortcut (window, browser_keys[i]);
+      g_assert_cmpstr (page_of (f), ==, "interventions");
+    }
+  g_assert_cmpstr (waymark_criteria_get_search (f->parts.criteria), ==, NULL);
+
+  /* Ctrl+F's search has the focus, where it can be seen. */
+  gui_test_press_shortcut (window, "<Alt>3");
+  gui_test_press_shortcut (window, "<Control>f");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (f->parts.search_entry)) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (f->parts.search_entry));
+
+  /* Ctrl+2 and Ctrl+1 from elsewhere show the view they name. */
+  gui_test_press_shortcut (window, "<Alt>2");
+  gui_test_press_shortcut (window, "<Control>2");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->parts.results_stack), ==, "map");
+  gui_test_press_shortcut (window, "<Alt>2");
+  gui_test_press_shortcut (window, "<Control>1");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->parts.results_stack), ==, "list");
+
+  /* F9 from elsewhere shows the filters, never hides them unseen; on the page it toggles. */
+  adw_flap_set_reveal_flap (f->parts.flap, TRUE);
+  gui_test_press_shortcut (window, "<Alt>2");
+  gui_test_press_shortcut (window, "F9");
+  g_assert_true (adw_flap_get_reveal_flap (f->parts.flap));
+  gui_test_press_shortcut (window, "F9");
+  g_assert_false (adw_flap_get_reveal_flap (f->parts.flap));
+}
+
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_shortcuts_window (gpointer data)
+{
+  return find_shortcuts_window () != NULL;
+}
+
+static gboolean
+is_shortcut_for (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  g_autofree char *accelerator = NULL;
+  g_autofree char *title = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+  return g_strcmp0 (accelerator, data) == 0 && title != NULL && *title != '\0';
+}
+
+/* The Keyboard Shortcuts window lists the page keys, and lays itself out without a warning
+ * (a group of its own for them made GTK 4.8 measure a label at -3 px). */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *const page_keys[] = { "<Alt>1", "<Alt>2", "<Alt>3" };
+  GtkWindow *shortcuts;
+
+  /* As GtkApplication loads it for win.show-help-overlay (a test window has no application). */
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/waymark/Waymark/gtk/help-overlay.ui");
+
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (f->window));
+  gtk_window_present (shortcuts);
+  gui_test_wait_until (has_shortcuts_window, NULL, 5000, "the Keyboard Shortcuts window");
+  gui_test_flush ();
+  for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
+    g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (shortcuts), is_shortcut_for,
+                                            page_keys[i]));
+  gtk_window_destroy (shortcuts);
+  gui_test_flush ();
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -951,6 +1070,8 @@ main (int    argc,
   ADD ("detail", test_detail);
   ADD ("narrow-navigation", test_narrow_navigation);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
+  ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
+  ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("empty-state", test_empty_state);
   ADD ("evidence-map", test_map_follows_filters_and_selects);
   ADD ("evidence-map/chip-menu-out-of-view", test_map_chip_menu_out_of_view);
