@@ -502,7 +502,9 @@ clear_action (GtkWidget  *widget,
 {
   WaymarkComparePage *self = WAYMARK_COMPARE_PAGE (widget);
 
-  if (self->comparison != NULL)
+  /* Through the window, which offers to put the set back; on its own, the page clears it. */
+  if (self->comparison != NULL &&
+      !gtk_widget_activate_action (widget, "win.clear-comparison", NULL))
     waymark_comparison_clear (self->comparison);
 }
 

@@ -378,9 +378,15 @@ on_remove_clicked (GtkButton          *button,
 {
   guint position;
 
-  if (self->plan != NULL && self->item != NULL &&
-      waymark_plan_find_item (self->plan, waymark_plan_item_get_intervention_id (self->item),
-                              &position))
+  const char *id;
+
+  if (self->plan == NULL || self->item == NULL)
+    return;
+
+  /* Through the window, which says what went and offers Undo; on its own, the row removes it. */
+  id = waymark_plan_item_get_intervention_id (self->item);
+  if (!gtk_widget_activate_action (GTK_WIDGET (button), "win.remove-plan-item", "s", id) &&
+      waymark_plan_find_item (self->plan, id, &position))
     waymark_plan_remove_item (self->plan, position);
 }
 

@@ -398,6 +398,7 @@ on_view_stack_changed (AdwViewStack  *stack,
    * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
   gtk_search_entry_set_key_capture_widget (self->search_entry, browsing ? GTK_WIDGET (self) : NULL);
   gtk_widget_set_visible (self->filters_button, browsing);
+  gtk_widget_set_visible (self->undo_box, g_strcmp0 (page, "plan") == 0);
   if (browsing)
     update_back_button (self);  /* which brings the actions up to date */
   else

@@ -7,7 +7,7 @@
 #include "waymark-window-private.h"
 #include "waymark-gui-format.h"
 
-/* The window's plan: adding interventions to it, undo, its file (new, open, save, export),
+/* The window's plan: adding interventions to it, its file (new, open, save, export),
  * recent plans, the recovery copy, and the window's title. */
 
 static void
@@ -154,22 +154,6 @@ show_plan_item_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   show_plan_item (WAYMARK_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  waymark_plan_undo (WAYMARK_WINDOW (widget)->plan);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  waymark_plan_redo (WAYMARK_WINDOW (widget)->plan);
 }
 
 /* Recent plans */
@@ -824,11 +808,6 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan-csv", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan-json", NULL, export_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-
-  /* Widget bindings rather than application accelerators for undo: a text entry that has the
-   * focus undoes its own typing first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
@@ -837,10 +816,6 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
                                        "win.save-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-plan-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
 }
 
 void
@@ -853,6 +828,7 @@ waymark_window_plan_init (WaymarkWindow *self)
                                   G_CALLBACK (waymark_window_update_actions), self);
   g_signal_group_connect_swapped (self->plan_signals, "items-changed",
                                   G_CALLBACK (update_badge), self);
+  waymark_window_undo_init (self);
   g_signal_connect (self->document, "notify::plan", G_CALLBACK (on_document_plan), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (on_document_title), self);
   g_signal_connect (self->document, "notify::file", G_CALLBACK (on_document_title), self);

@@ -26,6 +26,7 @@ struct _WaymarkWindow
   /* Template widgets */
   GtkWidget            *back_button;
   GtkWidget            *filters_button;
+  GtkWidget            *undo_box;  /* the header's Undo and Redo, shown on the Plan page */
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -79,6 +80,8 @@ struct _WaymarkWindow
   GtkWidget        *focus_held;      /* the focus widget: see on_focus_widget_changed */
 
   GSignalGroup     *plan_signals;  /* the document's plan, watched for the actions' state */
+  AdwToast         *undo_toast;     /* weak: "Removed … from the plan", with Undo */
+  AdwToast         *restore_toast;  /* weak: "Comparison cleared", with Undo */
 
   /* Borrowed */
   WaymarkPlan      *plan;   /* the document's current plan */
@@ -131,6 +134,11 @@ WaymarkIntervention *waymark_window_lookup (WaymarkWindow        *self,
                                             const char           *id);
 /* The selected interventions in the list's order (owned refs). */
 GPtrArray *waymark_window_dup_selected       (WaymarkWindow        *self);
+
+/* waymark-window-undo.c: Undo and Redo where they can be seen */
+void       waymark_window_undo_class_init    (GtkWidgetClass       *widget_class);
+void       waymark_window_undo_init          (WaymarkWindow        *self);
+void       waymark_window_undo_dispose       (WaymarkWindow        *self);
 
 /* waymark-window-plan.c */
 /* The Plan page, made the first time it is needed: a start-up needs only its tab. */

@@ -206,6 +206,7 @@ waymark_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   waymark_window_focus_dispose (self);
+  waymark_window_undo_dispose (self);
 
   if (self->plan_signals != NULL)
     g_signal_group_set_target (self->plan_signals, NULL);
@@ -399,6 +400,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
                                                "/io/github/waymark/Waymark/waymark-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, undo_box);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, plan_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, plan_bin);
@@ -438,6 +440,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   waymark_window_browser_class_init (widget_class);
   waymark_window_catalogue_class_init (widget_class);
   waymark_window_plan_class_init (widget_class);
+  waymark_window_undo_class_init (widget_class);
   waymark_window_compare_class_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");

@@ -495,6 +495,53 @@ is_button_for_action (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
+static gboolean
+has_no_cleared_toast (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "Comparison cleared");
+}
+
+/* Clear Comparison throws the set away at one click, and the comparison has no history: the
+ * notification's Undo puts the same set back in the same order. Only onto the empty set it
+ * left: once something else is compared, the notification goes, and an Undo that comes late
+ * changes nothing. */
+static void
+test_clear_undone (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *three[] = { "dapps", "drive", "iris", NULL };
+  GtkWidget *clear = gui_test_find_widget (GTK_WIDGET (f->parts.compare_page),
+                                           is_button_for_action, "compare.clear");
+  GtkWidget *undo;
+  g_autofree char *ids = NULL;
+
+  compare (f, three);
+  gui_test_click (clear);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 0);
+  g_assert_false (has_no_cleared_toast (f));
+  undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), is_button_for_action,
+                               "win.restore-comparison");
+  g_assert_nonnull (undo);
+  gui_test_click (undo);
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "dapps,drive,iris");
+  gui_test_flush ();
+  g_assert_true (has_no_cleared_toast (f));
+
+  gui_test_click (clear);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "marac");
+  gui_test_flush ();
+  g_assert_true (has_no_cleared_toast (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-comparison",
+                                             "^as", three));
+  gui_test_flush ();
+  g_clear_pointer (&ids, g_free);
+  ids = compared_ids (f);
+  g_assert_cmpstr (ids, ==, "marac");
+}
+
 static void
 test_compare_selected (Fixture       *f,
                        gconstpointer  data)
@@ -1276,6 +1323,7 @@ main (int    argc,
   g_test_add ("/gui/comparison/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("add-remove-move", test_add_remove_move);
+  ADD ("clear-undone", test_clear_undone);
   ADD ("close-while-presenting", test_close_while_presenting);
   ADD ("compare-toggles", test_compare_toggles);
   ADD ("drag-reorder", test_drag_reorder);

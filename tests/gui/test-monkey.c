@@ -544,6 +544,18 @@ make_value (Monkey             *m,
     return g_variant_new_uint32 (pick (m, 12));  /* a position in a list */
   if (g_variant_type_equal (type, G_VARIANT_TYPE_DOUBLE))
     return g_variant_new_double (pick (m, 40) / 10.0);
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING_ARRAY))
+    {
+      /* A set of interventions (a comparison put back), now and then with one no catalogue
+       * has, and repeats. */
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      guint n = pick (m, 8);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (ids, chance (m, 10) ? (gpointer) "no-such-intervention"
+                                             : g_ptr_array_index (m->ids, pick (m, m->ids->len)));
+      return g_variant_new_strv ((const char * const *) ids->pdata, ids->len);
+    }
   if (g_variant_type_is_tuple (type))
     {
       g_autoptr(GPtrArray) children = g_ptr_array_new ();

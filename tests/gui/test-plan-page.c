@@ -338,6 +338,79 @@ test_add_from_browser (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+has_no_undo_toast (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "Removed “Drive project”");
+}
+
+/* Remove throws an item's figures away at one click: the notification says what went and its
+ * Undo brings it back, figures and all; it undoes that and nothing else, so the next edit
+ * takes it away. Undo and Redo are in the header on the Plan page, and only there. */
+static void
+test_remove_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *toast_undo;
+  GtkWidget *header_undo = gui_test_find_widget (f->parts.header_bar, is_button_for_action,
+                                                 "win.undo");
+
+  g_assert_nonnull (header_undo);
+  g_assert_false (gtk_widget_is_visible (header_undo));
+  add_from_row (f, "drive");
+  add_from_detail (f, "iris");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  g_assert_true (gtk_widget_is_visible (header_undo));
+  type_into_spin (control (f, "drive", "quantity"), "40");
+
+  /* Its Remove button is in the item's fields, open as a person opens them. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), TRUE);
+  gui_test_flush ();
+  gui_test_click (control (f, "drive", "remove"));
+  g_assert_null (waymark_plan_find_item (plan_of (f), "drive", NULL));
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay),
+                                    "Removed “Drive project” from the plan"));
+  toast_undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), is_button_for_action,
+                                     "win.undo");
+  g_assert_nonnull (toast_undo);
+  gui_test_click (toast_undo);
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 40);
+  gui_test_flush ();
+  g_assert_true (has_no_undo_toast (f));
+
+  /* Removed again, then another edit: the notification goes, and the header's Undo undoes
+   * that edit first. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), TRUE);
+  gui_test_flush ();
+  gui_test_click (control (f, "drive", "remove"));
+  g_assert_false (has_no_undo_toast (f));
+  type_into_spin (control (f, "iris", "quantity"), "3");
+  gui_test_flush ();
+  g_assert_true (has_no_undo_toast (f));
+  gui_test_click (header_undo);
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "iris")), ==, 1);
+  g_assert_null (waymark_plan_find_item (plan_of (f), "drive", NULL));
+  gui_test_click (header_undo);
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
+
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "compare");
+  gui_test_flush ();
+  g_assert_false (gtk_widget_is_visible (header_undo));
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 /* Several chosen in the list go in together, skipping any already there, and one undo takes
  * them out again. */
 static void
@@ -1446,6 +1519,7 @@ main (int    argc,
 
   ADD ("add-from-browser", test_add_from_browser);
   ADD ("add-selected", test_add_selected);
+  ADD ("remove-undo", test_remove_undo);
   ADD ("edit-totals-undo", test_edit_totals_undo);
   ADD ("dollar-item", test_dollar_item);
   ADD ("budget", test_budget);
