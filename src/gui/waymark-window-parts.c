@@ -39,4 +39,5 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->comparison = self->comparison;
   parts->header_bar = self->header_bar;
   parts->toast_overlay = self->toast_overlay;
+  parts->switcher_title = self->switcher_title;
 }

@@ -15,13 +15,24 @@ update_title (WaymarkWindow *self)
 {
   g_autofree char *name = waymark_plan_document_dup_display_name (self->document);
   gboolean modified = waymark_plan_document_get_modified (self->document);
+  /* The document's plan, not self->plan: the file and modified state can change while the
+   * document is between plans, before self->plan follows. */
+  WaymarkPlan *plan = waymark_plan_document_get_plan (self->document);
+  const char *plan_title = plan != NULL ? waymark_plan_get_title (plan) : NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
 
+  /* The window (in the window list, Alt+Tab) is named by the plan's own title once it has one,
+   * on one line; the header keeps the file's name. */
+  shown = g_strdup (plan_title != NULL && *plan_title != '\0' ? plan_title : name);
+  g_strdelimit (shown, "\n\r\t", ' ');
   /* Translators: the plan's file name with a mark for unsaved changes, "• plan.waymark" */
   subtitle = modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
-  /* Translators: the window's title: the plan's file name, then the application's */
-  title = g_strdup_printf (_("%s – Waymark"), subtitle);
+  /* Translators: the window's title: the plan's title (or file name), with a mark for unsaved
+   * changes, then the application's name */
+  title = modified ? g_strdup_printf (_("• %s – Waymark"), shown)
+                   : g_strdup_printf (_("%s – Waymark"), shown);
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
@@ -828,6 +839,8 @@ waymark_window_plan_init (WaymarkWindow *self)
                                   G_CALLBACK (waymark_window_update_actions), self);
   g_signal_group_connect_swapped (self->plan_signals, "items-changed",
                                   G_CALLBACK (update_badge), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::title", G_CALLBACK (update_title),
+                                  self);
   waymark_window_undo_init (self);
   g_signal_connect (self->document, "notify::plan", G_CALLBACK (on_document_plan), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (on_document_title), self);

@@ -195,6 +195,7 @@ typedef struct
   WaymarkComparePage *compare_page;
   WaymarkComparison  *comparison;
   GtkWidget          *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
 } WaymarkWindowParts;
 
 void                 waymark_window_get_parts         (WaymarkWindow      *self,

@@ -325,8 +325,13 @@ test_add_from_browser (Fixture       *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "plan");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row_of (f, "drive"))));
 
-  /* The title carries the unsaved mark. */
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+  /* The title carries the unsaved mark; with no title of its own, the plan is named by its
+   * file's name, and by its title once it has one, on one line. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "• Untitled Plan – Waymark");
+  waymark_plan_edit (plan_of (f), plan_of (f), "title", "LLR plan\n2027", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "• LLR plan 2027 – Waymark");
+  undo (f);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "• Untitled Plan – Waymark");
 
   /* Undo takes an item back out. */
   undo (f);
@@ -622,7 +627,11 @@ test_save_reopen_export (Fixture       *f,
 
   g_assert_true (waymark_window_save_plan_as (f->window, file));
   g_assert_false (waymark_plan_document_get_modified (document));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "plan.waymark – Waymark");
+  /* The window is named by the plan's title; the header by its file. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
+                   "Plan, \"draft\" 2026 – Waymark");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (f->parts.switcher_title), ==,
+                   "plan.waymark");
   saved = read_file (path);
 
   /* Exports: the JSON is the save format; the CSV a clean table. */
