@@ -26,6 +26,7 @@ dup_amount_text (WaymarkPlanChart            *self,
                  const WaymarkBreakdownSlice *slice)
 {
   g_autofree char *amount = NULL;
+  int share;
 
   if (slice->n_items == 0)
     return g_strdup (_("None"));
@@ -34,9 +35,17 @@ dup_amount_text (WaymarkPlanChart            *self,
   if (self->total <= 0)
     return g_steal_pointer (&amount);
 
+  /* Rounded to the nearest whole per cent, but never to 0% for some spend nor to 100% for
+   * less than all of it. */
+  share = (int) ((slice->low * 100 + self->total / 2) / self->total);
+  if (share == 0 && slice->low > 0)
+    /* Translators: an amount whose share of the plan's spend rounds to nothing, "£100 (under 1%)" */
+    return g_strdup_printf (_("%s (under 1%%)"), amount);
+  if (share == 100 && slice->low < self->total)
+    /* Translators: an amount that is nearly all of the plan's spend, "£2,400,000 (over 99%)" */
+    return g_strdup_printf (_("%s (over 99%%)"), amount);
   /* Translators: an amount and its share of the plan's spend, "£19,500 (11%)" */
-  return g_strdup_printf (_("%s (%d%%)"), amount,
-                          (int) ((slice->low * 100 + self->total / 2) / self->total));
+  return g_strdup_printf (_("%s (%d%%)"), amount, share);
 }
 
 static int

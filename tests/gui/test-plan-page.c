@@ -520,6 +520,28 @@ test_edit_totals_undo (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* A share that rounds to nothing is not "0%", and one that rounds to everything is not "100%"
+ * while anything else is spent. */
+static void
+test_chart_small_shares (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *levels = NULL;
+
+  add_from_row (f, "drive");
+  add_from_detail (f, "iris");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  type_into_spin (control (f, "drive", "quantity"), "1000");
+  apply_text (control (f, "iris", "unit-cost"), "100");
+
+  levels = waymark_plan_chart_dup_description (f->page.level_chart);
+  g_assert_cmpstr (levels, ==, "Primary: None\n"
+                               "Secondary: £100 (under 1%)\n"
+                               "Tertiary: £2,400,000 (over 99%)");
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 static void
 test_dollar_item (Fixture       *f,
                   gconstpointer  data)
@@ -1530,6 +1552,7 @@ main (int    argc,
   ADD ("add-selected", test_add_selected);
   ADD ("remove-undo", test_remove_undo);
   ADD ("edit-totals-undo", test_edit_totals_undo);
+  ADD ("chart-small-shares", test_chart_small_shares);
   ADD ("dollar-item", test_dollar_item);
   ADD ("budget", test_budget);
   ADD ("warnings-dismiss", test_warnings_dismiss);
