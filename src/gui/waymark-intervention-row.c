@@ -25,6 +25,9 @@ struct _WaymarkInterventionRow
   /* Owned */
   WaymarkIntervention *intervention;
   WaymarkComparison   *comparison;  /* handed to the compare button */
+  WaymarkPlanDocument *document;    /* whose plan the add button looks in */
+  GSignalGroup        *document_signals;
+  GSignalGroup        *plan_signals;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, GTK_TYPE_WIDGET)
@@ -47,6 +50,49 @@ waymark_intervention_format_cost (WaymarkIntervention *intervention)
     return g_strdup (_("No published cost"));
 
   return waymark_cost_format (cost);
+}
+
+/* The add button adds, or, for an intervention already in the plan, shows it there (a second
+ * add would only show it too): a tick, and a name that says so. */
+static void
+update_add_button (WaymarkInterventionRow *self)
+{
+  WaymarkIntervention *item = self->intervention;
+  WaymarkPlan *plan = self->document != NULL ? waymark_plan_document_get_plan (self->document)
+                                             : NULL;
+  const char *id;
+  gboolean in_plan;
+  g_autofree char *a11y = NULL;
+
+  if (item == NULL)
+    return;
+
+  id = waymark_intervention_get_id (item);
+  in_plan = plan != NULL && waymark_plan_find_item (plan, id, NULL) != NULL;
+  /* The target first: the action takes a string, and a button naming it without one warns. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button),
+                                  in_plan ? "win.show-plan-item" : "win.add-to-plan");
+  gtk_button_set_icon_name (GTK_BUTTON (self->add_button),
+                            in_plan ? "object-select-symbolic" : "list-add-symbolic");
+  gtk_widget_set_tooltip_text (self->add_button, in_plan ? _("In the Plan: Show It")
+                                                         : _("Add to Plan"));
+  a11y = in_plan
+    /* Translators: what a screen reader says for a row's button when the intervention is in
+     * the plan; %s is a name */
+    ? g_strdup_printf (_("“%s” is in the plan: show it"), waymark_intervention_get_name (item))
+    /* Translators: what a screen reader says for a row's add button; %s is a name */
+    : g_strdup_printf (_("Add “%s” to the plan"), waymark_intervention_get_name (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static void
+on_document_plan (WaymarkInterventionRow *self)
+{
+  g_signal_group_set_target (self->plan_signals,
+                             waymark_plan_document_get_plan (self->document));
+  update_add_button (self);
 }
 
 static void
@@ -77,17 +123,7 @@ update (WaymarkInterventionRow *self)
   waymark_rating_badge_set_rating (self->impact_badge,
                                    waymark_intervention_get_impact_rating (item));
 
-  /* The target first: the action takes a string, and a button naming it without one warns. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s",
-                                    waymark_intervention_get_id (item));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-to-plan");
-  {
-    /* Translators: what a screen reader says for a row's add button; %s is a name */
-    g_autofree char *a11y = g_strdup_printf (_("Add “%s” to the plan"),
-                                             waymark_intervention_get_name (item));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  }
+  update_add_button (self);
 
   waymark_compare_toggle_set_intervention (self->compare_button, item);
 
@@ -128,6 +164,9 @@ waymark_intervention_row_dispose (GObject *object)
 {
   WaymarkInterventionRow *self = WAYMARK_INTERVENTION_ROW (object);
 
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_INTERVENTION_ROW);
   /* dispose_template only unparents the children it named. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -136,6 +175,18 @@ waymark_intervention_row_dispose (GObject *object)
   g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (waymark_intervention_row_parent_class)->dispose (object);
+}
+
+static void
+waymark_intervention_row_finalize (GObject *object)
+{
+  WaymarkInterventionRow *self = WAYMARK_INTERVENTION_ROW (object);
+
+  /* Kept until now so that a setter called after dispose is still safe */
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->plan_signals);
+
+  G_OBJECT_CLASS (waymark_intervention_row_parent_class)->finalize (object);
 }
 
 static void
@@ -187,6 +238,7 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = waymark_intervention_row_dispose;
+  object_class->finalize = waymark_intervention_row_finalize;
   object_class->get_property = waymark_intervention_row_get_property;
   object_class->set_property = waymark_intervention_row_set_property;
 
@@ -224,6 +276,28 @@ waymark_intervention_row_init (WaymarkInterventionRow *self)
 
   g_object_bind_property (self, "comparison", self->compare_button, "comparison",
                           G_BINDING_SYNC_CREATE);
+
+  self->document_signals = g_signal_group_new (WAYMARK_TYPE_PLAN_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::plan",
+                                  G_CALLBACK (on_document_plan), self);
+  self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "items-changed",
+                                  G_CALLBACK (update_add_button), self);
+}
+
+void
+waymark_intervention_row_set_plan_document (WaymarkInterventionRow *self,
+                                            WaymarkPlanDocument    *document)
+{
+  g_return_if_fail (WAYMARK_IS_INTERVENTION_ROW (self));
+  g_return_if_fail (document == NULL || WAYMARK_IS_PLAN_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->plan_signals,
+                             document != NULL ? waymark_plan_document_get_plan (document) : NULL);
+  update_add_button (self);
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 
 #include "waymark-comparison.h"
 #include "waymark-intervention.h"
+#include "waymark-plan-document.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,10 @@ void                 waymark_intervention_row_set_intervention (WaymarkIntervent
 WaymarkComparison   *waymark_intervention_row_get_comparison   (WaymarkInterventionRow *self);
 void                 waymark_intervention_row_set_comparison   (WaymarkInterventionRow *self,
                                                                 WaymarkComparison      *comparison);
+/* The plan document whose plan the add button looks in: for an intervention already in the
+ * plan it shows it there instead ("win.show-plan-item"); may be NULL. */
+void                 waymark_intervention_row_set_plan_document (WaymarkInterventionRow *self,
+                                                                 WaymarkPlanDocument    *document);
 GtkWidget           *waymark_intervention_row_get_add_button   (WaymarkInterventionRow *self);
 GtkWidget           *waymark_intervention_row_get_compare_button (WaymarkInterventionRow *self);
 

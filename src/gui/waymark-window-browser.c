@@ -443,6 +443,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *row = waymark_intervention_row_new ();
 
   waymark_intervention_row_set_comparison (WAYMARK_INTERVENTION_ROW (row), self->comparison);
+  waymark_intervention_row_set_plan_document (WAYMARK_INTERVENTION_ROW (row), self->document);
   gtk_list_item_set_child (list_item, row);
 }
 

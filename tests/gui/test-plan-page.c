@@ -520,6 +520,55 @@ test_edit_totals_undo (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+static void
+assert_add_button (GtkWidget  *button,
+                   gboolean    in_plan)
+{
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   in_plan ? "win.show-plan-item" : "win.add-to-plan");
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==,
+                   in_plan ? "object-select-symbolic" : "list-add-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
+                   in_plan ? "In the Plan: Show It" : "Add to Plan");
+}
+
+/* A row's + for an intervention already in the plan is a tick that shows it there; it follows
+ * the plan through undo and a new plan. */
+static void
+test_row_button_in_plan (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *button;
+
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "drive");
+  gui_test_wait_until (has_n_listed, f, 5000, "one intervention listed");
+  gui_test_flush ();
+  row = find_row_widget (GTK_WIDGET (f->parts.list_view), "drive");
+  button = waymark_intervention_row_get_add_button (WAYMARK_INTERVENTION_ROW (row));
+  assert_add_button (button, FALSE);
+
+  gui_test_click (button);
+  g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
+  assert_add_button (button, TRUE);
+
+  gui_test_click (button);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "plan");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row_of (f, "drive"))));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 1);
+
+  undo (f);
+  assert_add_button (button, FALSE);
+  redo (f);
+  assert_add_button (button, TRUE);
+
+  waymark_plan_mark_saved (plan_of (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 0);
+  assert_add_button (button, FALSE);
+}
+
 /* A share that rounds to nothing is not "0%", and one that rounds to everything is not "100%"
  * while anything else is spent. */
 static void
@@ -1553,6 +1602,7 @@ main (int    argc,
   ADD ("remove-undo", test_remove_undo);
   ADD ("edit-totals-undo", test_edit_totals_undo);
   ADD ("chart-small-shares", test_chart_small_shares);
+  ADD ("row-button-in-plan", test_row_button_in_plan);
   ADD ("dollar-item", test_dollar_item);
   ADD ("budget", test_budget);
   ADD ("warnings-dismiss", test_warnings_dismiss);
