@@ -1580,6 +1580,73 @@ test_space_then_tab (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+typedef struct
+{
+  Fixture   *f;
+  GtkWidget *before;  /* weak */
+} FocusChange;
+
+static gboolean
+focus_has_moved (gpointer data)
+{
+  FocusChange *change = data;
+
+  return focus_of (change->f) != change->before;
+}
+
+/* Tab through an open item stops on each of its controls once, and not on the rows that hold
+ * them: the quantity's row and the line total's row were stops of their own, before the spin
+ * button and the line total (issue 13: about 13 stops an item). */
+static void
+test_tab_stops_in_item (Fixture       *f,
+                        gconstpointer  data)
+{
+  WaymarkPlanItemRow *row;
+  GtkWidget *spin;
+  GtkWidget *remove;
+  guint stops = 0;
+  gboolean on_remove = FALSE;
+
+  add_from_row (f, "drive");
+  add_from_row (f, "make-a-change");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  row = waymark_plan_page_get_row (f->parts.plan_page, "drive");
+  g_assert_nonnull (row);
+  gui_test_wait_until (is_mapped, row, 5000, "the item's row to be shown");
+  spin = control (f, "drive", "quantity");
+  remove = control (f, "drive", "remove");
+
+  g_assert_true (gtk_widget_grab_focus (header_of (row)));
+  press_in_list (f, GDK_KEY_space);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  for (;;)
+    {
+      FocusChange change = { f, focus_of (f) };
+      GtkWidget *focus;
+
+      press_in_list (f, GDK_KEY_Tab);
+      gui_test_wait_until (focus_has_moved, &change, 5000, "the focus to move on");
+      focus = focus_of (f);
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, fields_of (row)))
+        break;
+      stops++;
+      g_test_message ("stop %u: %s", stops, G_OBJECT_TYPE_NAME (focus));
+      /* Never a row that only holds a control. */
+      g_assert_false (ADW_IS_ACTION_ROW (focus) && !ADW_IS_COMBO_ROW (focus));
+      if (stops == 2)
+        g_assert_true (focus == spin || gtk_widget_is_ancestor (focus, spin));
+      on_remove = focus == remove;
+      g_assert_cmpuint (stops, <, 20);
+    }
+
+  /* The facts, the quantity, the unit, the two costs, where the cost is from, the funding,
+   * the provider, the notes, the line total (a figure that can be selected and copied) and
+   * Remove, which is the last: 11, where there were 13. */
+  g_assert_cmpuint (stops, ==, 11);
+  g_assert_true (on_remove);
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1603,6 +1670,7 @@ main (int    argc,
   ADD ("edit-totals-undo", test_edit_totals_undo);
   ADD ("chart-small-shares", test_chart_small_shares);
   ADD ("row-button-in-plan", test_row_button_in_plan);
+  ADD ("tab-stops-in-item", test_tab_stops_in_item);
   ADD ("dollar-item", test_dollar_item);
   ADD ("budget", test_budget);
   ADD ("warnings-dismiss", test_warnings_dismiss);
