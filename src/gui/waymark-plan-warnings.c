@@ -17,6 +17,9 @@ struct _WaymarkPlanWarnings
   /* Owned */
   WaymarkPlan  *plan;
   GSignalGroup *plan_signals;
+  char         *shown;        /* what the list shows: each warning's id and message, and how
+                                 many are dismissed; NULL before the first build */
+  guint         rebuild_idle;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkPlanWarnings, waymark_plan_warnings, GTK_TYPE_WIDGET)
@@ -72,19 +75,48 @@ warning_row_new (WaymarkPlanWarnings *self,
   return row;
 }
 
+/* What the list would show for the plan's warnings now. */
+static char *
+dup_shown (GPtrArray *warnings)
+{
+  GString *out = g_string_new (NULL);
+  guint n_dismissed = 0;
+
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      WaymarkPlanWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->dismissed)
+        n_dismissed++;
+      else
+        g_string_append_printf (out, "%s\x1f%s\x1e", warning->id, warning->message);
+    }
+  g_string_append_printf (out, "%u", n_dismissed);
+  return g_string_free (out, FALSE);
+}
+
 static void
 rebuild (WaymarkPlanWarnings *self)
 {
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *shown = NULL;
   GtkWidget *child;
   guint n_dismissed = 0;
   guint n_shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   if (self->plan != NULL)
     warnings = waymark_plan_list_warnings (self->plan);
+
+  /* The same warnings keep the same rows, and whatever has the focus in them. */
+  shown = dup_shown (warnings);
+  if (g_strcmp0 (shown, self->shown) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&shown);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
 
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     {
@@ -125,10 +157,23 @@ rebuild (WaymarkPlanWarnings *self)
 }
 
 static void
+on_rebuild_idle (gpointer data)
+{
+  WaymarkPlanWarnings *self = data;
+
+  self->rebuild_idle = 0;
+  rebuild (self);
+}
+
+/* Never at once: an edit can be made inside GTK's own focus change (a field applies what was
+ * typed in it as the focus leaves it), and rows taken away there were then used by GTK (the
+ * GUI monkey's seed 42: the focus going to a warning's row as a start year was applied). */
+static void
 on_plan_changed (WaymarkPlan         *plan,
                  WaymarkPlanWarnings *self)
 {
-  rebuild (self);
+  if (self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add_once (on_rebuild_idle, self);
 }
 
 static void
@@ -137,6 +182,7 @@ waymark_plan_warnings_dispose (GObject *object)
   WaymarkPlanWarnings *self = WAYMARK_PLAN_WARNINGS (object);
 
   g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   g_clear_object (&self->plan);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_WARNINGS);
 
@@ -150,6 +196,7 @@ waymark_plan_warnings_finalize (GObject *object)
 
   /* Kept until now so that a setter called after dispose is still safe */
   g_clear_object (&self->plan_signals);
+  g_free (self->shown);
 
   G_OBJECT_CLASS (waymark_plan_warnings_parent_class)->finalize (object);
 }

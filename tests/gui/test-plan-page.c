@@ -666,6 +666,39 @@ test_warnings_dismiss (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* The GUI monkey's seed 42 (400 steps): a start year typed and not yet applied, then the focus
+ * given to a warning. The year is applied as the focus leaves it, the warnings change, and the
+ * list was rebuilt there and then, inside GTK's own focus change, which then went on with the
+ * row it had taken away (gtk_widget_get_parent: assertion 'GTK_IS_WIDGET (widget)' failed). */
+static void
+test_focus_to_warning_applies_year (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *dismiss;
+  GtkWidget *row;
+  g_autofree char *shown = NULL;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  dismiss = waymark_plan_warnings_get_dismiss_button (f->page.warnings, "no-young-people");
+  g_assert_nonnull (dismiss);
+  row = gtk_widget_get_ancestor (dismiss, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_object_ref (row);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (f->page.start_year_spin)));
+  gtk_editable_set_text (GTK_EDITABLE (f->page.start_year_spin), "2031");
+  gtk_widget_grab_focus (row);
+  gui_test_flush ();
+  g_object_unref (row);
+
+  g_assert_cmpuint (waymark_plan_get_start_year (plan_of (f)), ==, 2031);
+  shown = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
+  g_assert_cmpstr (shown, ==, "no-primary no-young-people no-sexual-violence");
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 static void
 test_save_reopen_export (Fixture       *f,
                          gconstpointer  data)
@@ -1671,6 +1704,7 @@ main (int    argc,
   ADD ("chart-small-shares", test_chart_small_shares);
   ADD ("row-button-in-plan", test_row_button_in_plan);
   ADD ("tab-stops-in-item", test_tab_stops_in_item);
+  ADD ("focus-to-warning-applies-year", test_focus_to_warning_applies_year);
   ADD ("dollar-item", test_dollar_item);
   ADD ("budget", test_budget);
   ADD ("warnings-dismiss", test_warnings_dismiss);
