@@ -28,10 +28,15 @@ struct _WaymarkDetailPane
   WaymarkCatalogue    *catalogue;
   WaymarkIntervention *intervention;
   WaymarkComparison   *comparison;  /* handed to the compare button */
+  WaymarkPlanDocument *document;    /* whose plan the add button looks in */
+  GSignalGroup        *document_signals;
+  GSignalGroup        *plan_signals;
   guint                n_several;   /* how many are selected, when that is more than one */
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkDetailPane, waymark_detail_pane, GTK_TYPE_WIDGET)
+
+static void waymark_detail_pane_finalize (GObject *object);
 
 enum {
   PROP_0,
@@ -137,6 +142,41 @@ add_block (WaymarkDetailPane  *self,
     }
 }
 
+/* Add to Plan, or, for an intervention already in the plan, In the Plan, which shows it there
+ * (as a row's + does). */
+static void
+update_add_button (WaymarkDetailPane *self)
+{
+  WaymarkPlan *plan = self->document != NULL ? waymark_plan_document_get_plan (self->document)
+                                             : NULL;
+  gboolean in_plan;
+
+  if (self->add_button == NULL || self->intervention == NULL)
+    return;
+
+  in_plan = plan != NULL &&
+            waymark_plan_find_item (plan, waymark_intervention_get_id (self->intervention),
+                                    NULL) != NULL;
+  gtk_button_set_label (GTK_BUTTON (self->add_button),
+                        in_plan ? _("In the _Plan") : _("_Add to Plan"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button),
+                                  in_plan ? "win.show-plan-item" : "win.add-to-plan");
+  gtk_widget_set_tooltip_text (self->add_button,
+                               in_plan ? _("Show it on the Plan page") : NULL);
+  if (in_plan)
+    gtk_widget_remove_css_class (self->add_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->add_button, "suggested-action");
+}
+
+static void
+on_document_plan (WaymarkDetailPane *self)
+{
+  g_signal_group_set_target (self->plan_signals,
+                             waymark_plan_document_get_plan (self->document));
+  update_add_button (self);
+}
+
 static void
 rebuild (WaymarkDetailPane *self)
 {
@@ -188,6 +228,7 @@ rebuild (WaymarkDetailPane *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "win.add-to-plan");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s",
                                     waymark_intervention_get_id (item));
+  update_add_button (self);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (buttons), self->add_button);
   compare = g_object_new (WAYMARK_TYPE_COMPARE_TOGGLE,
@@ -250,7 +291,9 @@ waymark_detail_pane_dispose (GObject *object)
 {
   WaymarkDetailPane *self = WAYMARK_DETAIL_PANE (object);
 
-
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_DETAIL_PANE);
   /* dispose_template only unparents the children it named. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -318,6 +361,7 @@ waymark_detail_pane_class_init (WaymarkDetailPaneClass *klass)
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = waymark_detail_pane_dispose;
+  object_class->finalize = waymark_detail_pane_finalize;
   object_class->get_property = waymark_detail_pane_get_property;
   object_class->set_property = waymark_detail_pane_set_property;
 
@@ -341,9 +385,43 @@ waymark_detail_pane_class_init (WaymarkDetailPaneClass *klass)
 }
 
 static void
+waymark_detail_pane_finalize (GObject *object)
+{
+  WaymarkDetailPane *self = WAYMARK_DETAIL_PANE (object);
+
+  /* Kept until now so that a setter called after dispose is still safe */
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->plan_signals);
+
+  G_OBJECT_CLASS (waymark_detail_pane_parent_class)->finalize (object);
+}
+
+static void
 waymark_detail_pane_init (WaymarkDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document_signals = g_signal_group_new (WAYMARK_TYPE_PLAN_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::plan",
+                                  G_CALLBACK (on_document_plan), self);
+  self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "items-changed",
+                                  G_CALLBACK (update_add_button), self);
+}
+
+void
+waymark_detail_pane_set_plan_document (WaymarkDetailPane   *self,
+                                       WaymarkPlanDocument *document)
+{
+  g_return_if_fail (WAYMARK_IS_DETAIL_PANE (self));
+  g_return_if_fail (document == NULL || WAYMARK_IS_PLAN_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->plan_signals,
+                             document != NULL ? waymark_plan_document_get_plan (document) : NULL);
+  update_add_button (self);
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 
 #include "waymark-catalogue.h"
 #include "waymark-comparison.h"
+#include "waymark-plan-document.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,10 @@ void                 waymark_detail_pane_set_intervention (WaymarkDetailPane   *
                                                            WaymarkIntervention *intervention);
 /* The comparison the compare button shows and changes; may be NULL. */
 WaymarkComparison   *waymark_detail_pane_get_comparison   (WaymarkDetailPane   *self);
+/* The plan document whose plan the Add to Plan button looks in: for an intervention already in
+ * the plan it reads In the Plan and shows it there ("win.show-plan-item"); may be NULL. */
+void                 waymark_detail_pane_set_plan_document (WaymarkDetailPane   *self,
+                                                            WaymarkPlanDocument *document);
 void                 waymark_detail_pane_set_comparison   (WaymarkDetailPane   *self,
                                                            WaymarkComparison   *comparison);
 /* Shows that `n_selected` (two or more) are selected, and offers to compare them. */

@@ -125,6 +125,7 @@ take_workspace (WaymarkWindow *self)
   adw_flap_set_flap (self->flap, GTK_WIDGET (self->filter_pane));
 
   waymark_detail_pane_set_comparison (self->detail_pane, self->comparison);
+  waymark_detail_pane_set_plan_document (self->detail_pane, self->document);
   waymark_evidence_map_set_comparison (self->evidence_map, self->comparison);
   waymark_window_compare_init (self);
 

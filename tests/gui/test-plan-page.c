@@ -540,6 +540,7 @@ test_row_button_in_plan (Fixture       *f,
 {
   GtkWidget *row;
   GtkWidget *button;
+  GtkWidget *detail;
 
   gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), "drive");
   gui_test_wait_until (has_n_listed, f, 5000, "one intervention listed");
@@ -548,9 +549,16 @@ test_row_button_in_plan (Fixture       *f,
   button = waymark_intervention_row_get_add_button (WAYMARK_INTERVENTION_ROW (row));
   assert_add_button (button, FALSE);
 
+  gui_test_click_row (f->window, "drive", FALSE);
+  detail = waymark_detail_pane_get_add_button (f->parts.detail_pane);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (detail)), ==, "_Add to Plan");
   gui_test_click (button);
   g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
   assert_add_button (button, TRUE);
+  /* The detail pane's button says so too, and shows it rather than adding it again. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (detail)), ==, "In the _Plan");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (detail)), ==,
+                   "win.show-plan-item");
 
   gui_test_click (button);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "plan");
@@ -559,6 +567,7 @@ test_row_button_in_plan (Fixture       *f,
 
   undo (f);
   assert_add_button (button, FALSE);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (detail)), ==, "_Add to Plan");
   redo (f);
   assert_add_button (button, TRUE);
 
