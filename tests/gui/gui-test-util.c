@@ -620,6 +620,14 @@ gui_test_press_shortcut (GtkWidget  *widget,
 }
 
 gboolean
+gui_test_is_button_for_action (GtkWidget     *widget,
+                               gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+gboolean
 gui_test_has_focus_in_popover (gpointer window)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));

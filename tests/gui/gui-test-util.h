@@ -88,6 +88,9 @@ GtkWidget     *gui_test_find_widget     (GtkWidget     *widget,
 /* A label whose text contains `text` (a const char *). */
 gboolean       gui_test_is_label_with   (GtkWidget     *widget,
                                          gconstpointer  text);
+/* A button whose action is `action` (a const char *, as "win.undo"). */
+gboolean       gui_test_is_button_for_action (GtkWidget     *widget,
+                                              gconstpointer  action);
 /* Whether a label at or below `widget` shows `text`. */
 gboolean       gui_test_has_text        (GtkWidget     *widget,
                                          const char    *text);

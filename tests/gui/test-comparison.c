@@ -488,14 +488,6 @@ test_limit (Fixture       *f,
 }
 
 static gboolean
-is_button_for_action (GtkWidget     *widget,
-                      gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
 has_no_cleared_toast (gpointer data)
 {
   Fixture *f = data;
@@ -513,7 +505,7 @@ test_clear_undone (Fixture       *f,
 {
   const char *three[] = { "dapps", "drive", "iris", NULL };
   GtkWidget *clear = gui_test_find_widget (GTK_WIDGET (f->parts.compare_page),
-                                           is_button_for_action, "compare.clear");
+                                           gui_test_is_button_for_action, "compare.clear");
   GtkWidget *undo;
   g_autofree char *ids = NULL;
 
@@ -521,7 +513,7 @@ test_clear_undone (Fixture       *f,
   gui_test_click (clear);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->parts.comparison)), ==, 0);
   g_assert_false (has_no_cleared_toast (f));
-  undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), is_button_for_action,
+  undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), gui_test_is_button_for_action,
                                "win.restore-comparison");
   g_assert_nonnull (undo);
   gui_test_click (undo);
@@ -548,7 +540,7 @@ test_compare_selected (Fixture       *f,
 {
   const char *chosen[] = { "drive", "iris", "coaching-boys-into-men", "dapps", NULL };
   GtkWidget *bar = GTK_WIDGET (f->parts.selection_bar);
-  GtkWidget *button = gui_test_find_widget (bar, is_button_for_action, "win.compare-selected");
+  GtkWidget *button = gui_test_find_widget (bar, gui_test_is_button_for_action, "win.compare-selected");
   g_autofree char *ids = NULL;
   g_autofree char *setting = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -1163,7 +1155,7 @@ chip_menu_label (WaymarkEvidenceMap *map,
 static gboolean
 has_view_comparison_button (gpointer data)
 {
-  return gui_test_find_widget (data, is_button_for_action, "win.show-comparison") != NULL;
+  return gui_test_find_widget (data, gui_test_is_button_for_action, "win.show-comparison") != NULL;
 }
 
 /* The widget the focus is on, watched as the focus leaves it. */
@@ -1228,7 +1220,7 @@ test_toast_replaced_with_focus (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "drive");
   gui_test_wait_until (has_view_comparison_button, f->parts.toast_overlay, 5000,
                        "the comparison's toast");
-  button = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), is_button_for_action,
+  button = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), gui_test_is_button_for_action,
                                  "win.show-comparison");
   g_assert_true (gtk_widget_grab_focus (button));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == button);

@@ -344,14 +344,6 @@ test_add_from_browser (Fixture       *f,
 }
 
 static gboolean
-is_button_for_action (GtkWidget     *widget,
-                      gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
 has_no_undo_toast (gpointer data)
 {
   Fixture *f = data;
@@ -367,7 +359,7 @@ test_remove_undo (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWidget *toast_undo;
-  GtkWidget *header_undo = gui_test_find_widget (f->parts.header_bar, is_button_for_action,
+  GtkWidget *header_undo = gui_test_find_widget (f->parts.header_bar, gui_test_is_button_for_action,
                                                  "win.undo");
 
   g_assert_nonnull (header_undo);
@@ -386,7 +378,7 @@ test_remove_undo (Fixture       *f,
   g_assert_null (waymark_plan_find_item (plan_of (f), "drive", NULL));
   g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay),
                                     "Removed “Drive project” from the plan"));
-  toast_undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), is_button_for_action,
+  toast_undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), gui_test_is_button_for_action,
                                      "win.undo");
   g_assert_nonnull (toast_undo);
   gui_test_click (toast_undo);
@@ -1516,6 +1508,21 @@ fields_of (WaymarkPlanItemRow *row)
   g_assert_not_reached ();
 }
 
+/* Drive and the item after it in the plan, on the Plan page: Drive's row, once shown. */
+static WaymarkPlanItemRow *
+show_drive_and_next (Fixture *f)
+{
+  WaymarkPlanItemRow *row;
+
+  add_from_row (f, "drive");
+  add_from_row (f, "make-a-change");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  row = waymark_plan_page_get_row (f->parts.plan_page, "drive");
+  g_assert_nonnull (row);
+  gui_test_wait_until (is_mapped, row, 5000, "the item's row to be shown");
+  return row;
+}
+
 static void
 test_finding_13_tab_while_opening (Fixture       *f,
                                    gconstpointer  data)
@@ -1526,12 +1533,7 @@ test_finding_13_tab_while_opening (Fixture       *f,
   FrameCount count = { 0 };
   guint tick;
 
-  add_from_row (f, "drive");
-  add_from_row (f, "make-a-change");
-  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
-  row = waymark_plan_page_get_row (f->parts.plan_page, "drive");
-  g_assert_nonnull (row);
-  gui_test_wait_until (is_mapped, row, 5000, "the item's row to be shown");
+  row = show_drive_and_next (f);
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 
   /* The expander row takes no focus itself: its header does, the first control in it. */
@@ -1601,12 +1603,7 @@ test_space_then_tab (Fixture       *f,
   FocusWanted in_drive = { f, "drive", TRUE };
   FocusWanted on_mac = { f, "make-a-change", FALSE };
 
-  add_from_row (f, "drive");
-  add_from_row (f, "make-a-change");
-  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
-  row = waymark_plan_page_get_row (f->parts.plan_page, "drive");
-  g_assert_nonnull (row);
-  gui_test_wait_until (is_mapped, row, 5000, "the item's row to be shown");
+  row = show_drive_and_next (f);
 
   g_assert_true (gtk_widget_grab_focus (header_of (row)));
   press_in_list (f, GDK_KEY_space);
@@ -1649,12 +1646,7 @@ test_tab_stops_in_item (Fixture       *f,
   guint stops = 0;
   gboolean on_remove = FALSE;
 
-  add_from_row (f, "drive");
-  add_from_row (f, "make-a-change");
-  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
-  row = waymark_plan_page_get_row (f->parts.plan_page, "drive");
-  g_assert_nonnull (row);
-  gui_test_wait_until (is_mapped, row, 5000, "the item's row to be shown");
+  row = show_drive_and_next (f);
   spin = control (f, "drive", "quantity");
   remove = control (f, "drive", "remove");
 
