@@ -24,6 +24,8 @@ struct _WaymarkMapChip
   gboolean             compared;
   guint                popup_tick;    /* the menu waits for the chip to scroll into view */
   guint                popup_frames;
+  GdkFrameClock       *layout_clock;  /* followed while the menu is open */
+  gulong               layout_handler;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkMapChip, waymark_map_chip, GTK_TYPE_TOGGLE_BUTTON)
@@ -168,8 +170,8 @@ scroll_into_view (WaymarkMapChip *self)
 }
 
 static void
-show_menu (WaymarkMapChip        *self,
-           const graphene_rect_t *visible)
+point_menu_at (WaymarkMapChip        *self,
+               const graphene_rect_t *visible)
 {
   GdkRectangle rect = {
     .x = (int) visible->origin.x,
@@ -177,9 +179,103 @@ show_menu (WaymarkMapChip        *self,
     .width = MAX (1, (int) visible->size.width),
     .height = MAX (1, (int) visible->size.height),
   };
+  GdkRectangle current;
 
+  if (gtk_popover_get_pointing_to (GTK_POPOVER (self->menu), &current) &&
+      gdk_rectangle_equal (&current, &rect))
+    return;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
+}
+
+/* An open menu keeps pointing at the part of the chip that can be seen; when the chip leaves the
+ * view (the map scrolled, the window made smaller) the menu closes, rather than point off the
+ * window, where GTK 4.8 on X11 finds no monitor for it. FALSE when it closed. */
+static gboolean
+keep_menu_in_view (WaymarkMapChip *self)
+{
+  graphene_rect_t visible;
+
+  if (self->menu == NULL || !gtk_widget_get_visible (self->menu))
+    return FALSE;
+  if (!compute_visible_bounds (self, &visible))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->menu));
+      return FALSE;
+    }
+  point_menu_at (self, &visible);
+  return TRUE;
+}
+
+/* A chip moved without being resized (the map scrolled) is not allocated again: while its menu
+ * is open, the chip looks after each frame's layout, when every widget has its new place. */
+static void
+on_frame_layout (GdkFrameClock  *clock,
+                 WaymarkMapChip *self)
+{
+  keep_menu_in_view (self);
+}
+
+static void
+stop_following_layout (WaymarkMapChip *self)
+{
+  if (self->layout_clock != NULL)
+    g_clear_signal_handler (&self->layout_handler, self->layout_clock);
+  g_clear_object (&self->layout_clock);
+}
+
+static void
+follow_layout (WaymarkMapChip *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == self->layout_clock)
+    return;
+  stop_following_layout (self);
+  if (clock == NULL)
+    return;
+  self->layout_clock = g_object_ref (clock);
+  self->layout_handler = g_signal_connect (clock, "layout", G_CALLBACK (on_frame_layout), self);
+}
+
+static void
+on_menu_closed (GtkPopover     *menu,
+                WaymarkMapChip *self)
+{
+  stop_following_layout (self);
+}
+
+/* A popover parented to a widget of one's own is placed again in that widget's size_allocate,
+ * as GtkMenuButton does; only while the chip can be seen. */
+static void
+waymark_map_chip_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  WaymarkMapChip *self = WAYMARK_MAP_CHIP (widget);
+
+  GTK_WIDGET_CLASS (waymark_map_chip_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (keep_menu_in_view (self))
+    gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
+waymark_map_chip_unmap (GtkWidget *widget)
+{
+  stop_following_layout (WAYMARK_MAP_CHIP (widget));
+
+  GTK_WIDGET_CLASS (waymark_map_chip_parent_class)->unmap (widget);
+}
+
+static void
+show_menu (WaymarkMapChip        *self,
+           const graphene_rect_t *visible)
+{
+  point_menu_at (self, visible);
   gtk_popover_popup (GTK_POPOVER (self->menu));
+  if (gtk_widget_get_visible (self->menu))
+    follow_layout (self);
 }
 
 static gboolean
@@ -325,6 +421,7 @@ waymark_map_chip_dispose (GObject *object)
   if (self->popup_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->popup_tick);
   self->popup_tick = 0;
+  stop_following_layout (self);
   g_signal_group_set_target (self->comparison_signals, NULL);
   g_clear_object (&self->comparison);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
@@ -401,6 +498,8 @@ waymark_map_chip_class_init (WaymarkMapChipClass *klass)
   object_class->finalize = waymark_map_chip_finalize;
   object_class->get_property = waymark_map_chip_get_property;
   object_class->set_property = waymark_map_chip_set_property;
+  widget_class->size_allocate = waymark_map_chip_size_allocate;
+  widget_class->unmap = waymark_map_chip_unmap;
 
   properties[PROP_INTERVENTION] =
     g_param_spec_object ("intervention", NULL, NULL, WAYMARK_TYPE_INTERVENTION,
@@ -442,6 +541,7 @@ waymark_map_chip_init (WaymarkMapChip *self)
   g_menu_append (self->menu_model, _("Add to _Comparison"), "chip.compare");
   self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->menu_model));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  g_signal_connect (self->menu, "closed", G_CALLBACK (on_menu_closed), self);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 }
 

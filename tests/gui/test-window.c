@@ -657,6 +657,121 @@ test_map_chip_menu_out_of_view (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (menu));
 }
 
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+typedef struct
+{
+  GtkWidget *menu;
+  int        y;  /* where the menu should point, in the chip's coordinates */
+} Pointing;
+
+static gboolean
+menu_points_at (gpointer data)
+{
+  Pointing *wanted = data;
+  GdkRectangle pointing;
+
+  return gtk_popover_get_pointing_to (GTK_POPOVER (wanted->menu), &pointing) &&
+         pointing.y == wanted->y;
+}
+
+typedef struct
+{
+  GtkWidget *scroller;
+  GtkWidget *lowest;
+  double     lowest_y;
+} LowestChip;
+
+/* Never a match: notes the lowest chip whose whole height is in the map's view. */
+static gboolean
+note_lowest_chip (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  LowestChip *seen = (LowestChip *) data;
+  graphene_rect_t bounds;
+
+  if (WAYMARK_IS_MAP_CHIP (widget) &&
+      gtk_widget_compute_bounds (widget, seen->scroller, &bounds) &&
+      bounds.origin.y > seen->lowest_y &&
+      bounds.origin.y + bounds.size.height <= gtk_widget_get_height (seen->scroller))
+    {
+      seen->lowest = widget;
+      seen->lowest_y = bounds.origin.y;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+lowest_chip_in_view (Fixture   *f,
+                     GtkWidget *scroller)
+{
+  LowestChip seen = { scroller, NULL, -1 };
+
+  gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), note_lowest_chip, &seen);
+  return seen.lowest;
+}
+
+/* An open chip menu follows its chip (the GUI monkey's seeds 96000010, 96000020 and 96000078:
+ * gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR (monitor)' failed, a menu placed against
+ * a chip that had left the window). The map scrolls with the menu open: the menu points at the
+ * part of the chip still in view, and closes once none of it is; the window is made smaller
+ * with the menu open: it closes once its chip is out of view. */
+static void
+test_map_chip_menu_follows_chip (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *chip;
+  GtkWidget *scroller;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  graphene_rect_t own;  /* the chip's border box, in its own coordinates */
+  Pointing wanted;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  gui_test_flush ();
+  chip = gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), is_map_chip, NULL);
+  g_assert_nonnull (chip);
+  scroller = gtk_widget_get_ancestor (chip, GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  wanted.menu = gui_test_find_widget (chip, is_popover, NULL);
+  g_assert_nonnull (wanted.menu);
+
+  g_assert_true (gtk_widget_activate_action (chip, "menu.popup", NULL));
+  gui_test_wait_until (is_mapped, wanted.menu, 5000, "the chip's menu to open");
+
+  /* Half the chip scrolls above the view: the menu points at the lower half. */
+  g_assert_true (gtk_widget_compute_bounds (chip, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) +
+                                         bounds.origin.y + bounds.size.height / 2);
+  g_assert_true (gtk_widget_compute_bounds (chip, chip, &own));
+  wanted.y = (int) (own.origin.y + bounds.size.height / 2);
+  gui_test_wait_until (menu_points_at, &wanted, 5000, "the menu to point at the chip's lower half");
+  g_assert_true (gtk_widget_get_visible (wanted.menu));
+
+  /* All of it: the menu closes. */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + bounds.size.height);
+  gui_test_wait_until (is_hidden, wanted.menu, 5000, "the chip's menu to close");
+
+  /* The window made smaller under an open menu. */
+  gtk_adjustment_set_value (vadjustment, 0);
+  gui_test_flush ();
+  chip = lowest_chip_in_view (f, scroller);
+  g_assert_nonnull (chip);
+  wanted.menu = gui_test_find_widget (chip, is_popover, NULL);
+  g_assert_true (gtk_widget_activate_action (chip, "menu.popup", NULL));
+  gui_test_wait_until (is_mapped, wanted.menu, 5000, "the lowest chip's menu to open");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 400);
+  gui_test_wait_until (is_hidden, wanted.menu, 5000, "the menu of a chip now out of view to close");
+  g_assert_false (gtk_widget_compute_bounds (chip, scroller, &bounds) &&
+                  bounds.origin.y < gtk_widget_get_height (scroller));
+}
+
 static void
 test_sort (Fixture       *f,
            gconstpointer  data)
@@ -1075,6 +1190,7 @@ main (int    argc,
   ADD ("empty-state", test_empty_state);
   ADD ("evidence-map", test_map_follows_filters_and_selects);
   ADD ("evidence-map/chip-menu-out-of-view", test_map_chip_menu_out_of_view);
+  ADD ("evidence-map/chip-menu-follows-chip", test_map_chip_menu_follows_chip);
   ADD ("open-catalogue/bad-refused", test_bad_catalogue_refused);
   ADD ("open-catalogue/good", test_open_catalogue);
   ADD ("getting-started", test_getting_started);
