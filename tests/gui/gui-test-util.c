@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gui-test-util.h"
+#include "waymark-intervention-row.h"
 
 /* Each UI test program runs on an X server of its own. On one shared server, a test that selects
  * text (PRIMARY) makes every other test's GDK read the new owner's targets; a test that ends while
@@ -272,6 +273,19 @@ on_log_structured (GLogLevelFlags   level,
   if (is_fatal_level (level) && fatal_hook != NULL)
     fatal_hook ();
   return g_log_writer_default (level, fields, n_fields, data);
+}
+
+gboolean
+gui_test_in_part (guint part)
+{
+  const char *wanted = g_getenv ("WAYMARK_TEST_PART");
+  guint64 wanted_part = 0;
+
+  if (wanted == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (wanted, 10, 1, 2, &wanted_part, NULL))
+    g_error ("WAYMARK_TEST_PART is \"%s\": it must be 1 or 2", wanted);
+  return wanted_part == part;
 }
 
 void
@@ -586,6 +600,51 @@ gui_test_has_text (GtkWidget  *widget,
                    const char *text)
 {
   return gui_test_find_widget (widget, gui_test_is_label_with, text) != NULL;
+}
+
+static gboolean
+is_row_for (GtkWidget     *widget,
+            gconstpointer  id)
+{
+  WaymarkIntervention *item;
+
+  if (!WAYMARK_IS_INTERVENTION_ROW (widget))
+    return FALSE;
+  item = waymark_intervention_row_get_intervention (WAYMARK_INTERVENTION_ROW (widget));
+  return item != NULL && g_str_equal (waymark_intervention_get_id (item), id);
+}
+
+typedef struct
+{
+  WaymarkWindow      *window;
+  WaymarkWindowParts  parts;
+  const char         *id;
+} RowSearch;
+
+static gboolean
+has_few_listed_with_row (gpointer data)
+{
+  RowSearch *search = data;
+  guint n = gui_test_n_listed (search->window);
+
+  return n >= 1 && n <= 3 &&
+         gui_test_find_widget (GTK_WIDGET (search->parts.list_view), is_row_for, search->id) != NULL;
+}
+
+GtkWidget *
+gui_test_search_for_row (WaymarkWindow *window,
+                         const char    *id)
+{
+  RowSearch search = { .window = window, .id = id };
+  GtkWidget *row;
+
+  waymark_window_get_parts (window, &search.parts);
+  gtk_editable_set_text (GTK_EDITABLE (search.parts.search_entry), id);
+  gui_test_wait_until (has_few_listed_with_row, &search, 5000,
+                       "a few interventions listed, the one searched for among them");
+  row = gui_test_find_widget (GTK_WIDGET (search.parts.list_view), is_row_for, id);
+  g_assert_nonnull (row);
+  return row;
 }
 
 void

@@ -19,6 +19,9 @@ typedef void (*GuiTestFatalFunc) (void);
  * gui-test-util.c). */
 void           gui_test_init            (int    *argc,
                                          char ***argv);
+/* Whether a program run as two tests (tests/gui/meson.build) registers its tests of `part`
+ * (1 or 2) in this run: WAYMARK_TEST_PART names the one part to run; unset, both run. */
+gboolean       gui_test_in_part         (guint   part);
 /* Whether a warning or critical is let through as a message (and counted). */
 gboolean       gui_test_is_tolerated    (const char *domain,
                                          const char *message);
@@ -57,6 +60,11 @@ char          *gui_test_listed_ids      (WaymarkWindow *window);
 guint          gui_test_n_listed        (WaymarkWindow *window);
 /* Where the intervention `id` is listed; fails the test when it is not. */
 guint          gui_test_position_of     (WaymarkWindow *window,
+                                         const char    *id);
+/* Searches the browser for `id` and waits until a few interventions are listed, that one among
+ * them, so that its row is near the top (the search finds an id in other interventions' text
+ * too: "drive" in "survivor driven"); returns its row. */
+GtkWidget     *gui_test_search_for_row  (WaymarkWindow *window,
                                          const char    *id);
 /* What a click (ctrl FALSE) or a Ctrl+click (ctrl TRUE) on the row of `id` does. */
 void           gui_test_click_row       (WaymarkWindow *window,
