@@ -219,8 +219,9 @@ format_cost_cell (WaymarkIntervention *item)
 }
 
 static char *
-format_table (GListModel *model,
-              guint       total)
+format_table (GListModel      *model,
+              guint            total,
+              WaymarkCriteria *criteria)
 {
   enum { N_COLUMNS = 7 };
   static const glong max_width[N_COLUMNS] = { 34, 26, 5, 15, 15, 40, 17 };
@@ -289,10 +290,25 @@ format_table (GListModel *model,
 
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
+      const char *heading;
+      g_autofree char *excerpt = NULL;
+
       for (guint c = 0; c < N_COLUMNS; c++)
         append_padded (out, g_ptr_array_index (cells, i * N_COLUMNS + c),
                        c + 1 < N_COLUMNS ? width[c] + 2 : 0);
       g_string_append_c (out, '\n');
+
+      /* A search found in the review's text, not in the name: where, as the GUI's row says. */
+      if (waymark_criteria_find_in_text (criteria, item, &heading, &excerpt))
+        {
+          /* Translators: under a row of `waymark-cli list --search`: "Evidence: …a few words…" */
+          g_autofree char *line = g_strdup_printf (_("%s: %s"), heading, excerpt);
+          g_autofree char *shown = waymark_text_escape_for_terminal (line, -1,
+                                                                     WAYMARK_TEXT_ESCAPE_DEFAULT);
+
+          g_string_append_printf (out, "    %s\n", shown);
+        }
     }
 
   g_string_append_printf (out, "\n");
@@ -394,7 +410,7 @@ waymark_cli_command_list (int    argc,
   else if (g_strcmp0 (options.format, "json") == 0)
     output = waymark_export_catalogue_json (catalogue, G_LIST_MODEL (matches));
   else
-    output = format_table (G_LIST_MODEL (matches), n);
+    output = format_table (G_LIST_MODEL (matches), n, criteria);
 
   waymark_cli_write_stdout (output);
   if (g_strcmp0 (options.format, "json") == 0)

@@ -407,6 +407,195 @@ match_search (WaymarkCriteria     *self,
   return TRUE;
 }
 
+/* The parts of an intervention's text a search reaches beyond its name and summary, in the
+ * detail pane's order and under its headings (waymark-intervention-document.c). */
+typedef struct
+{
+  const char         *heading;  /* untranslated */
+  const char         *text;
+  const char * const *list;
+} TextPart;
+
+static guint
+text_parts (WaymarkIntervention *item,
+            TextPart            *parts)
+{
+  guint n = 0;
+
+  parts[n++] = (TextPart) { N_("Overview"), item->overview, NULL };
+  parts[n++] = (TextPart) { N_("Resources and costs"), item->resources, NULL };
+  parts[n++] = (TextPart) { N_("Cost-benefit"), NULL, (const char * const *) item->cost_benefit };
+  parts[n++] = (TextPart) { N_("Evidence"), item->evidence, NULL };
+  parts[n++] = (TextPart) { N_("Impact"), item->impact, NULL };
+  parts[n++] = (TextPart) { N_("Target cohort"), item->target_cohort, NULL };
+  parts[n++] = (TextPart) { N_("Opportunity cohorts"), NULL,
+                            (const char * const *) item->opportunity_cohorts };
+  parts[n++] = (TextPart) { N_("Feasibility in LLR"), item->feasibility, NULL };
+  parts[n++] = (TextPart) { N_("Organisations"), NULL, (const char * const *) item->organisations };
+  parts[n++] = (TextPart) { N_("References"), NULL, (const char * const *) item->references };
+  /* The review groups its interventions: "Primary intervention: Active bystander programmes". */
+  parts[n++] = (TextPart) { N_("Section of the review"), item->section, NULL };
+  return n;
+}
+
+#define N_TEXT_PARTS 11
+
+/* `text` folded as waymark_fold_for_search() folds it, one character at a time, with the byte
+ * offset in `text` of the character each byte of the result came from (and, last, the length of
+ * `text`). */
+static char *
+fold_with_offsets (const char *text,
+                   GArray     *offsets)
+{
+  GString *out = g_string_new (NULL);
+  guint end = (guint) strlen (text);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char one[8] = { 0 };
+      g_autofree char *folded = NULL;
+      guint from = (guint) (p - text);
+      gsize before = out->len;
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), one);
+      folded = waymark_fold_for_search (one);
+      g_string_append (out, folded);
+      for (gsize i = before; i < out->len; i++)
+        g_array_append_val (offsets, from);
+    }
+  g_array_append_val (offsets, end);
+  return g_string_free (out, FALSE);
+}
+
+/* Words either side of a match: about this many characters before it and after it. */
+#define EXCERPT_BEFORE 40
+#define EXCERPT_AFTER  60
+
+/* Some words of the line of `text` holding bytes [start, end), "…" where the line is cut; a
+ * bullet the review typed ("- ") is left out. */
+static char *
+excerpt_around (const char *text,
+                gsize       start,
+                gsize       end)
+{
+  const char *line = text + start;
+  const char *line_end = strchr (text + end, '\n');
+  const char *from = text + start;
+  const char *to = text + end;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  while (line > text && *(line - 1) != '\n')
+    line--;
+  if (g_str_has_prefix (line, "- "))
+    line += 2;
+  if (line_end == NULL)
+    line_end = text + strlen (text);
+
+  /* A short line is shown whole. */
+  if (g_utf8_strlen (line, line_end - line) <= EXCERPT_BEFORE + EXCERPT_AFTER)
+    return g_strndup (line, line_end - line);
+
+  for (int n = 0; from > line && n < EXCERPT_BEFORE; n++)
+    from = g_utf8_prev_char (from);
+  /* Start at a word: after the space nearest the cut. */
+  if (from > line)
+    {
+      const char *space_at = from;
+
+      while (space_at < text + start && *space_at != ' ')
+        space_at++;
+      if (space_at < text + start)
+        from = space_at + 1;
+    }
+  for (int n = 0; to < line_end && n < EXCERPT_AFTER; n++)
+    to = g_utf8_next_char (to);
+  /* End at a word: before the space nearest the cut. */
+  if (to < line_end)
+    {
+      const char *space_at = to;
+
+      while (space_at > text + end && *space_at != ' ')
+        space_at--;
+      if (space_at > text + end)
+        to = space_at;
+    }
+
+  if (from > line)
+    g_string_append (out, "…");
+  g_string_append_len (out, from, to - from);
+  if (to < line_end)
+    g_string_append (out, "…");
+  return g_strdup (out->str);
+}
+
+/* The first of `parts` holding `word` (folded): its heading and an excerpt. */
+static gboolean
+find_word (const TextPart *parts,
+           guint           n_parts,
+           const char     *word,
+           const char    **heading,
+           char          **excerpt)
+{
+  for (guint i = 0; i < n_parts; i++)
+    {
+      const char *single[] = { parts[i].text, NULL };
+      const char * const *texts = parts[i].list != NULL ? parts[i].list : single;
+
+      for (guint t = 0; texts[t] != NULL; t++)
+        {
+          g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autofree char *folded = fold_with_offsets (texts[t], offsets);
+          const char *at = strstr (folded, word);
+          gsize start, end;
+
+          if (at == NULL)
+            continue;
+          start = g_array_index (offsets, guint, at - folded);
+          end = g_array_index (offsets, guint, at - folded + strlen (word) - 1);
+          end += g_utf8_skip[(guchar) texts[t][end]];
+          *heading = _(parts[i].heading);
+          *excerpt = excerpt_around (texts[t], start, end);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+waymark_criteria_find_in_text (WaymarkCriteria     *self,
+                               WaymarkIntervention *intervention,
+                               const char         **heading,
+                               char               **excerpt)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  TextPart parts[N_TEXT_PARTS];
+  guint n_parts;
+
+  g_return_val_if_fail (WAYMARK_IS_CRITERIA (self), FALSE);
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION (intervention), FALSE);
+  g_return_val_if_fail (heading != NULL && excerpt != NULL, FALSE);
+
+  *heading = NULL;
+  *excerpt = NULL;
+  if (self->search_words == NULL)
+    return FALSE;
+
+  name = waymark_fold_for_search (intervention->name);
+  summary = waymark_fold_for_search (intervention->summary);
+  n_parts = text_parts (intervention, parts);
+  g_assert (n_parts == N_TEXT_PARTS);
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    {
+      const char *word = self->search_words[i];
+
+      if (*word == '\0' || strstr (name, word) != NULL || strstr (summary, word) != NULL)
+        continue;
+      return find_word (parts, n_parts, word, heading, excerpt);
+    }
+  return FALSE;
+}
+
 static gboolean
 at_least (WaymarkRating rating,
           WaymarkRating minimum)

@@ -84,6 +84,15 @@ gboolean         waymark_criteria_is_empty             (WaymarkCriteria  *self);
 
 gboolean         waymark_criteria_match                (WaymarkCriteria     *self,
                                                         WaymarkIntervention *intervention);
+/* Why the search lists an intervention whose name and summary (what a list row shows) do not
+ * hold every search word: the heading, as the detail pane has it, of the first part of the
+ * review's text holding the first such word, and a few words either side of it, as written
+ * ("…" where cut). FALSE when there is no search, the name and summary hold every word, or no
+ * part of the text holds that word. */
+gboolean         waymark_criteria_find_in_text         (WaymarkCriteria     *self,
+                                                        WaymarkIntervention *intervention,
+                                                        const char         **heading,
+                                                        char               **excerpt);
 
 /* Strongest first for ratings, cheapest first for cost, then by name; stable and total. */
 int              waymark_intervention_compare          (WaymarkIntervention *a,

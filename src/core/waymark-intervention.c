@@ -270,10 +270,16 @@ waymark_intervention_get_search_text (WaymarkIntervention *self)
       append_folded (out, self->name);
       append_folded (out, self->summary);
       append_folded (out, self->overview);
+      append_folded (out, self->resources);
+      append_folded_strv (out, (const char * const *) self->cost_benefit);
+      append_folded (out, self->evidence);
+      append_folded (out, self->impact);
       append_folded (out, self->target_cohort);
       append_folded_strv (out, (const char * const *) self->opportunity_cohorts);
+      append_folded (out, self->feasibility);
       append_folded_strv (out, (const char * const *) self->organisations);
       append_folded_strv (out, (const char * const *) self->references);
+      append_folded (out, self->section);
 
       self->search_text = g_string_free (out, FALSE);
     }

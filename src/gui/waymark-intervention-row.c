@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "waymark-compare-toggle.h"
 #include "waymark-intervention-row.h"
@@ -19,6 +20,7 @@ struct _WaymarkInterventionRow
   WaymarkRatingBadge *evidence_badge;
   WaymarkRatingBadge *impact_badge;
   GtkLabel           *meta_label;
+  GtkLabel           *found_label;
   GtkWidget          *add_button;
   WaymarkCompareToggle *compare_button;
 
@@ -28,6 +30,8 @@ struct _WaymarkInterventionRow
   WaymarkPlanDocument *document;    /* whose plan the add button looks in */
   GSignalGroup        *document_signals;
   GSignalGroup        *plan_signals;
+  WaymarkCriteria     *criteria;    /* whose search the found line explains */
+  GSignalGroup        *criteria_signals;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkInterventionRow, waymark_intervention_row, GTK_TYPE_WIDGET)
@@ -95,6 +99,37 @@ on_document_plan (WaymarkInterventionRow *self)
   update_add_button (self);
 }
 
+/* Found by a search in the review's text, not in the name or summary the row shows: where,
+ * and the review's words there. The heading is bold; the excerpt is text, never markup. */
+static void
+update_found (WaymarkInterventionRow *self)
+{
+  const char *heading = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(PangoAttrList) attributes = NULL;
+  PangoAttribute *bold;
+
+  if (self->intervention == NULL || self->criteria == NULL ||
+      !waymark_criteria_find_in_text (self->criteria, self->intervention, &heading, &excerpt))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->found_label), FALSE);
+      return;
+    }
+
+  /* Translators: under an intervention found by a search: "Evidence: …a few of the review's
+   * words…"; %s is a heading of the detail pane */
+  line = g_strdup_printf (_("%s: %s"), heading, excerpt);
+  attributes = pango_attr_list_new ();
+  bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  bold->start_index = 0;
+  bold->end_index = (guint) (strstr (line, heading) - line + strlen (heading));
+  pango_attr_list_insert (attributes, bold);
+  gtk_label_set_label (self->found_label, line);
+  gtk_label_set_attributes (self->found_label, attributes);
+  gtk_widget_set_visible (GTK_WIDGET (self->found_label), TRUE);
+}
+
 static void
 update (WaymarkInterventionRow *self)
 {
@@ -124,6 +159,7 @@ update (WaymarkInterventionRow *self)
                                    waymark_intervention_get_impact_rating (item));
 
   update_add_button (self);
+  update_found (self);
 
   waymark_compare_toggle_set_intervention (self->compare_button, item);
 
@@ -166,7 +202,9 @@ waymark_intervention_row_dispose (GObject *object)
 
   g_signal_group_set_target (self->document_signals, NULL);
   g_signal_group_set_target (self->plan_signals, NULL);
+  g_signal_group_set_target (self->criteria_signals, NULL);
   g_clear_object (&self->document);
+  g_clear_object (&self->criteria);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_INTERVENTION_ROW);
   /* dispose_template only unparents the children it named. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -185,6 +223,7 @@ waymark_intervention_row_finalize (GObject *object)
   /* Kept until now so that a setter called after dispose is still safe */
   g_clear_object (&self->document_signals);
   g_clear_object (&self->plan_signals);
+  g_clear_object (&self->criteria_signals);
 
   G_OBJECT_CLASS (waymark_intervention_row_parent_class)->finalize (object);
 }
@@ -262,6 +301,7 @@ waymark_intervention_row_class_init (WaymarkInterventionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, evidence_badge);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, impact_badge);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, found_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, add_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkInterventionRow, compare_button);
   gtk_widget_class_bind_template_callback (widget_class, on_click_released);
@@ -283,6 +323,29 @@ waymark_intervention_row_init (WaymarkInterventionRow *self)
   self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "items-changed",
                                   G_CALLBACK (update_add_button), self);
+  self->criteria_signals = g_signal_group_new (WAYMARK_TYPE_CRITERIA);
+  g_signal_group_connect_swapped (self->criteria_signals, "notify::search",
+                                  G_CALLBACK (update_found), self);
+}
+
+void
+waymark_intervention_row_set_criteria (WaymarkInterventionRow *self,
+                                       WaymarkCriteria        *criteria)
+{
+  g_return_if_fail (WAYMARK_IS_INTERVENTION_ROW (self));
+  g_return_if_fail (criteria == NULL || WAYMARK_IS_CRITERIA (criteria));
+
+  if (!g_set_object (&self->criteria, criteria))
+    return;
+  g_signal_group_set_target (self->criteria_signals, criteria);
+  update_found (self);
+}
+
+GtkWidget *
+waymark_intervention_row_get_found_label (WaymarkInterventionRow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION_ROW (self), NULL);
+  return GTK_WIDGET (self->found_label);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "waymark-comparison.h"
+#include "waymark-criteria.h"
 #include "waymark-intervention.h"
 #include "waymark-plan-document.h"
 
@@ -28,6 +29,11 @@ void                 waymark_intervention_row_set_comparison   (WaymarkIntervent
  * plan it shows it there instead ("win.show-plan-item"); may be NULL. */
 void                 waymark_intervention_row_set_plan_document (WaymarkInterventionRow *self,
                                                                  WaymarkPlanDocument    *document);
+/* The criteria whose search the row explains: found in the review's text rather than the
+ * name or summary, the row says where, with the review's words there; may be NULL. */
+void                 waymark_intervention_row_set_criteria     (WaymarkInterventionRow *self,
+                                                                WaymarkCriteria        *criteria);
+GtkWidget           *waymark_intervention_row_get_found_label  (WaymarkInterventionRow *self);
 GtkWidget           *waymark_intervention_row_get_add_button   (WaymarkInterventionRow *self);
 GtkWidget           *waymark_intervention_row_get_compare_button (WaymarkInterventionRow *self);
 

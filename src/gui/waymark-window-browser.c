@@ -444,6 +444,7 @@ setup_row (GtkSignalListItemFactory *factory,
 
   waymark_intervention_row_set_comparison (WAYMARK_INTERVENTION_ROW (row), self->comparison);
   waymark_intervention_row_set_plan_document (WAYMARK_INTERVENTION_ROW (row), self->document);
+  waymark_intervention_row_set_criteria (WAYMARK_INTERVENTION_ROW (row), self->criteria);
   gtk_list_item_set_child (list_item, row);
 }
 

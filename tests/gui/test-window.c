@@ -5,6 +5,7 @@
 
 #include "gui-test-util.h"
 #include "waymark-help-window.h"
+#include "waymark-intervention-row.h"
 #include "waymark-map-chip.h"
 
 typedef struct
@@ -294,6 +295,41 @@ test_shortcuts_window (Fixture       *f,
   gui_test_flush ();
 }
 
+static gboolean
+is_row_for (GtkWidget     *widget,
+            gconstpointer  id)
+{
+  WaymarkIntervention *item;
+
+  if (!WAYMARK_IS_INTERVENTION_ROW (widget))
+    return FALSE;
+  item = waymark_intervention_row_get_intervention (WAYMARK_INTERVENTION_ROW (widget));
+  return item != NULL && g_str_equal (waymark_intervention_get_id (item), id);
+}
+
+/* The line under a listed intervention's row that says where the search found it; NULL for
+ * none shown. */
+static void
+assert_found_line (Fixture    *f,
+                   const char *id,
+                   const char *expected)
+{
+  GtkWidget *row = gui_test_find_widget (GTK_WIDGET (f->window), is_row_for, id);
+  GtkWidget *label;
+
+  g_assert_nonnull (row);
+  label = waymark_intervention_row_get_found_label (WAYMARK_INTERVENTION_ROW (row));
+  if (expected == NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (label));
+      return;
+    }
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  /* Text from the catalogue is never markup. */
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -301,23 +337,35 @@ test_search (Fixture       *f,
   g_autofree char *ids = NULL;
   g_autofree char *accented = NULL;
 
-  type_search (f, "bystander", 3);
+  /* The review's evidence, impact and grouping count: Real Consent, Mentors in Violence
+   * Prevention and STOP-SV are bystander programmes too (issue 13). */
+  type_search (f, "bystander", 6);
   ids = gui_test_listed_ids (f->window);
-  g_assert_cmpstr (ids, ==, "safe-to-say,active-bystander-communities,good-night-out");
-  assert_count_label (f, "3 of 35 interventions");
+  g_assert_cmpstr (ids, ==, "safe-to-say,active-bystander-communities,good-night-out,"
+                            "mentors-in-violence-prevention,real-consent,stop-sv");
+  assert_count_label (f, "6 of 35 interventions");
   g_assert_nonnull (find_chip (f, "search", 0));
+  /* Each row found in the review's text says where, in the review's words. */
+  assert_found_line (f, "stop-sv", "Section of the review: Primary intervention: Active bystander programmes");
+  assert_found_line (f, "active-bystander-communities", NULL);
 
   /* Case and accents do not matter, as in the CLI. */
   type_search (f, "", 35);
-  type_search (f, "BYSTÄNDER", 3);
+  type_search (f, "BYSTÄNDER", 6);
   accented = gui_test_listed_ids (f->window);
   g_assert_cmpstr (accented, ==, ids);
 
   /* Every word must match. */
-  type_search (f, "bystander night", 2);
+  type_search (f, "bystander night", 3);
   g_free (ids);
   ids = gui_test_listed_ids (f->window);
-  g_assert_cmpstr (ids, ==, "safe-to-say,good-night-out");
+  g_assert_cmpstr (ids, ==, "safe-to-say,good-night-out,stop-sv");
+
+  /* A row kept from one search to the next says where the new one found it. */
+  type_search (f, "drive project", 2);
+  assert_found_line (f, "drive", NULL);
+  type_search (f, "drive project stalking", 1);
+  assert_found_line (f, "drive", "Impact: 75% fewer perpetrators were using harassment and stalking");
 }
 
 static void
@@ -455,7 +503,7 @@ test_detail (Fixture       *f,
   g_assert_nonnull (strstr (text, waymark_intervention_get_references (item)[0]));
 
   /* Filtering it out leaves nothing selected. */
-  type_search (f, "bystander", 3);
+  type_search (f, "bystander", 6);
   g_assert_null (waymark_detail_pane_get_intervention (f->parts.detail_pane));
 }
 
@@ -715,61 +763,86 @@ lowest_chip_in_view (Fixture   *f,
   return seen.lowest;
 }
 
-/* An open chip menu follows its chip (the GUI monkey's seeds 96000010, 96000020 and 96000078:
- * gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR (monitor)' failed, a menu placed against
- * a chip that had left the window). The map scrolls with the menu open: the menu points at the
- * part of the chip still in view, and closes once none of it is; the window is made smaller
- * with the menu open: it closes once its chip is out of view. */
-static void
-test_map_chip_menu_follows_chip (Fixture       *f,
-                                 gconstpointer  data)
+typedef struct
+{
+  GtkWidget     *scroller;
+  GtkAdjustment *vadjustment;
+} MapView;
+
+/* The evidence map in a window 800 pixels high; returns its first chip. */
+static GtkWidget *
+show_map (Fixture *f,
+          MapView *view)
 {
   GtkWidget *chip;
-  GtkWidget *scroller;
-  GtkAdjustment *vadjustment;
-  graphene_rect_t bounds;
-  graphene_rect_t own;  /* the chip's border box, in its own coordinates */
-  Pointing wanted;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
   gui_test_flush ();
   chip = gui_test_find_widget (GTK_WIDGET (f->parts.evidence_map), is_map_chip, NULL);
   g_assert_nonnull (chip);
-  scroller = gtk_widget_get_ancestor (chip, GTK_TYPE_SCROLLED_WINDOW);
-  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  view->scroller = gtk_widget_get_ancestor (chip, GTK_TYPE_SCROLLED_WINDOW);
+  view->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (view->scroller));
+  return chip;
+}
+
+/* An open chip menu follows its chip (the GUI monkey's seeds 96000010, 96000020 and 96000078:
+ * gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR (monitor)' failed, a menu placed against
+ * a chip that had left the window). The map scrolls with the menu open: the menu points at the
+ * part of the chip still in view, and closes once none of it is. */
+static void
+test_map_chip_menu_follows_scroll (Fixture       *f,
+                                   gconstpointer  data)
+{
+  MapView view;
+  GtkWidget *chip = show_map (f, &view);
+  graphene_rect_t bounds;
+  graphene_rect_t own;  /* the chip's border box, in its own coordinates */
+  Pointing wanted;
+
   wanted.menu = gui_test_find_widget (chip, is_popover, NULL);
   g_assert_nonnull (wanted.menu);
-
   g_assert_true (gtk_widget_activate_action (chip, "menu.popup", NULL));
   gui_test_wait_until (is_mapped, wanted.menu, 5000, "the chip's menu to open");
 
   /* Half the chip scrolls above the view: the menu points at the lower half. */
-  g_assert_true (gtk_widget_compute_bounds (chip, scroller, &bounds));
+  g_assert_true (gtk_widget_compute_bounds (chip, view.scroller, &bounds));
   g_assert_cmpfloat (bounds.origin.y, >=, 0);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) +
-                                         bounds.origin.y + bounds.size.height / 2);
+  gtk_adjustment_set_value (view.vadjustment, gtk_adjustment_get_value (view.vadjustment) +
+                                              bounds.origin.y + bounds.size.height / 2);
   g_assert_true (gtk_widget_compute_bounds (chip, chip, &own));
   wanted.y = (int) (own.origin.y + bounds.size.height / 2);
   gui_test_wait_until (menu_points_at, &wanted, 5000, "the menu to point at the chip's lower half");
   g_assert_true (gtk_widget_get_visible (wanted.menu));
 
   /* All of it: the menu closes. */
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + bounds.size.height);
+  gtk_adjustment_set_value (view.vadjustment,
+                            gtk_adjustment_get_value (view.vadjustment) + bounds.size.height);
   gui_test_wait_until (is_hidden, wanted.menu, 5000, "the chip's menu to close");
+}
 
-  /* The window made smaller under an open menu. */
-  gtk_adjustment_set_value (vadjustment, 0);
-  gui_test_flush ();
-  chip = lowest_chip_in_view (f, scroller);
+/* The same, with the window made smaller under an open menu: it closes once its chip is out of
+ * view. */
+static void
+test_map_chip_menu_closes_in_smaller_window (Fixture       *f,
+                                             gconstpointer  data)
+{
+  MapView view;
+  GtkWidget *chip;
+  GtkWidget *menu;
+  graphene_rect_t bounds;
+
+  show_map (f, &view);
+  chip = lowest_chip_in_view (f, view.scroller);
   g_assert_nonnull (chip);
-  wanted.menu = gui_test_find_widget (chip, is_popover, NULL);
+  menu = gui_test_find_widget (chip, is_popover, NULL);
+  g_assert_nonnull (menu);
   g_assert_true (gtk_widget_activate_action (chip, "menu.popup", NULL));
-  gui_test_wait_until (is_mapped, wanted.menu, 5000, "the lowest chip's menu to open");
+  gui_test_wait_until (is_mapped, menu, 5000, "the lowest chip's menu to open");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 400);
-  gui_test_wait_until (is_hidden, wanted.menu, 5000, "the menu of a chip now out of view to close");
-  g_assert_false (gtk_widget_compute_bounds (chip, scroller, &bounds) &&
-                  bounds.origin.y < gtk_widget_get_height (scroller));
+  gui_test_wait_until (is_hidden, menu, 5000, "the menu of a chip now out of view to close");
+  g_assert_false (gtk_widget_compute_bounds (chip, view.scroller, &bounds) &&
+                  bounds.origin.y < gtk_widget_get_height (view.scroller));
 }
 
 static void
@@ -1190,7 +1263,9 @@ main (int    argc,
   ADD ("empty-state", test_empty_state);
   ADD ("evidence-map", test_map_follows_filters_and_selects);
   ADD ("evidence-map/chip-menu-out-of-view", test_map_chip_menu_out_of_view);
-  ADD ("evidence-map/chip-menu-follows-chip", test_map_chip_menu_follows_chip);
+  ADD ("evidence-map/chip-menu-follows-scroll", test_map_chip_menu_follows_scroll);
+  ADD ("evidence-map/chip-menu-closes-in-smaller-window",
+       test_map_chip_menu_closes_in_smaller_window);
   ADD ("open-catalogue/bad-refused", test_bad_catalogue_refused);
   ADD ("open-catalogue/good", test_open_catalogue);
   ADD ("getting-started", test_getting_started);
