@@ -1205,6 +1205,35 @@ test_unit_from_basis (void)
     }
 }
 
+/* "1 perpetrators" was shown for one: the singular is the review's basis, as written. */
+static void
+test_quantity_text (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  struct { const char *id; guint quantity; const char *unit; const char *text; } cases[] = {
+    { "drive", 40, NULL, "40 perpetrators" },
+    { "drive", 1, NULL, "1 perpetrator" },
+    { "drive", 0, NULL, "0 perpetrators" },
+    { "make-a-change", 1, NULL, "1 individual using abuse" },
+    { "make-a-change", 2, NULL, "2 individuals using abuse" },
+    /* A unit the person typed is theirs. */
+    { "drive", 1, "families", "1 families" },
+    { "drive", 3, "", "3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      WaymarkPlanItem *item = add (fixture, cases[i].id, cases[i].quantity);
+      g_autofree char *text = NULL;
+
+      if (cases[i].unit != NULL)
+        waymark_plan_edit (fixture->plan, item, "unit", cases[i].unit, NULL);
+      text = waymark_plan_item_dup_quantity_text (item);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      waymark_plan_remove_item (fixture->plan, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1244,6 +1273,7 @@ main (int    argc,
   ADD ("/core/plan/io/finding-12-empty-id", test_finding_12_empty_id);
   ADD ("/core/plan/io/finding-12-leftover-temp", test_finding_12_leftover_temp);
   g_test_add_func ("/core/plan/unit-from-basis", test_unit_from_basis);
+  ADD ("/core/plan/quantity-text", test_quantity_text);
 
 #undef ADD
 

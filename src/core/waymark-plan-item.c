@@ -365,6 +365,33 @@ DEFINE_GETTER (const char *, notes)
 
 #undef DEFINE_GETTER
 
+char *
+waymark_plan_item_dup_quantity_text (WaymarkPlanItem *self)
+{
+  const char *unit;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM (self), NULL);
+
+  unit = self->unit != NULL ? self->unit : "";
+  /* The unit Waymark made from the review's basis ("per perpetrator"): the basis gives the
+   * singular, as written. */
+  if (self->quantity == 1 && self->published_cost != NULL && self->published_cost->basis != NULL)
+    {
+      g_autofree char *from_basis = waymark_unit_from_basis (self->published_cost->basis);
+      const char *basis = self->published_cost->basis;
+
+      if (g_str_equal (unit, from_basis))
+        {
+          if (g_str_has_prefix (basis, "per "))
+            basis += strlen ("per ");
+          return g_strdup_printf ("1 %s", basis);
+        }
+    }
+  if (*unit == '\0')
+    return g_strdup_printf ("%u", self->quantity);
+  return g_strdup_printf ("%u %s", self->quantity, unit);
+}
+
 gboolean
 waymark_plan_item_has_cost (WaymarkPlanItem *self)
 {

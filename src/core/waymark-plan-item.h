@@ -63,6 +63,9 @@ gboolean            waymark_plan_item_get_missing          (WaymarkPlanItem *sel
 
 guint               waymark_plan_item_get_quantity         (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_unit             (WaymarkPlanItem *self);
+/* "40 perpetrators", "1 perpetrator": the unit Waymark took from the review's basis is in the
+ * singular for one; a unit the person typed is shown as typed. */
+char               *waymark_plan_item_dup_quantity_text    (WaymarkPlanItem *self);
 /* Pence; WAYMARK_NO_COST until a figure in pounds is known. */
 gint64              waymark_plan_item_get_unit_cost        (WaymarkPlanItem *self);
 gint64              waymark_plan_item_get_unit_cost_high   (WaymarkPlanItem *self);

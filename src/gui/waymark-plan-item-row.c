@@ -69,7 +69,8 @@ currency_name (WaymarkCurrency currency)
 }
 
 /* Sets an entry's text only when it says something else, so typing is not disturbed. NULL (an
- * item's unset unit, provider or notes) shows as empty. */
+ * item's unset unit, provider or notes) shows as empty. The apply button is switched off while
+ * the text is replaced, or it would offer to apply what the plan already holds. */
 static void
 set_entry_text (AdwEntryRow *row,
                 const char  *text)
@@ -77,7 +78,11 @@ set_entry_text (AdwEntryRow *row,
   if (text == NULL)
     text = "";
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+    {
+      adw_entry_row_set_show_apply_button (row, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      adw_entry_row_set_show_apply_button (row, TRUE);
+    }
 }
 
 /* Whether the entry already holds this amount, however it was typed. */
@@ -105,12 +110,12 @@ update_header (WaymarkPlanItemRow *self)
   if (waymark_plan_item_get_line_total (item, &low, &high))
     {
       g_autofree char *amount = waymark_format_money_range (low, high);
-      const char *unit = waymark_plan_item_get_unit (item);
+      g_autofree char *quantity = waymark_plan_item_dup_quantity_text (item);
 
       gtk_label_set_label (self->line_total_label, amount);
-      /* Translators: under an item's name: "40 perpetrators · £96,000 a year" */
-      subtitle = g_strdup_printf (_("%u %s · %s a year"), waymark_plan_item_get_quantity (item),
-                                  unit != NULL ? unit : "", amount);
+      /* Translators: under an item's name: "40 perpetrators · £96,000 a year" (the quantity and
+       * its unit are in the review's English) */
+      subtitle = g_strdup_printf (_("%s · %s a year"), quantity, amount);
     }
   else if (waymark_plan_item_has_cost (item))
     {
@@ -141,13 +146,16 @@ update_quantity (WaymarkPlanItemRow *self)
   adw_action_row_set_subtitle (self->quantity_row, unit != NULL ? unit : "");
 }
 
+/* The unit costs as Waymark writes amounts ("£1,500"). While `keep_typed`, an entry that already
+ * holds its amount typed another way ("1500") is left as typed; once applied, it is rewritten. */
 static void
-update_cost (WaymarkPlanItemRow *self)
+show_cost (WaymarkPlanItemRow *self,
+           gboolean            keep_typed)
 {
   gint64 low = waymark_plan_item_get_unit_cost (self->item);
   gint64 high = waymark_plan_item_get_unit_cost_high (self->item);
 
-  if (!entry_says_amount (self->cost_row, low))
+  if (!(keep_typed && entry_says_amount (self->cost_row, low)))
     {
       g_autofree char *text = waymark_format_unit_cost (low);
       set_entry_text (self->cost_row, text);
@@ -157,7 +165,8 @@ update_cost (WaymarkPlanItemRow *self)
     gboolean range = high != low;
     gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (self->cost_high_row)) == '\0';
 
-    if (!(range ? entry_says_amount (self->cost_high_row, high)
+    if (!keep_typed ||
+        !(range ? entry_says_amount (self->cost_high_row, high)
                 : empty || entry_says_amount (self->cost_high_row, high)))
       {
         g_autofree char *text = range ? waymark_format_unit_cost (high) : g_strdup ("");
@@ -168,6 +177,12 @@ update_cost (WaymarkPlanItemRow *self)
   gtk_widget_set_visible (self->cost_error_row, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->cost_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->cost_high_row), "error");
+}
+
+static void
+update_cost (WaymarkPlanItemRow *self)
+{
+  show_cost (self, TRUE);
 }
 
 static void
@@ -346,6 +361,9 @@ on_cost_apply (AdwEntryRow        *row,
   /* The source stays what the person chose in the list below; the same figures are no edit. */
   waymark_plan_set_item_cost (self->plan, self->item, low, high,
                                 waymark_plan_item_get_cost_source (self->item));
+  self->updating = TRUE;
+  show_cost (self, FALSE);
+  self->updating = FALSE;
 }
 
 static void

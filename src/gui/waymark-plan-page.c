@@ -170,20 +170,26 @@ set_entry_text (AdwEntryRow *row,
     gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
+/* The budget as Waymark writes amounts ("£500,000"), as it reads once the plan is reopened. The
+ * apply button is switched off while the text is replaced, or it would offer to apply it again. */
+static void
+show_budget (WaymarkPlanPage *self)
+{
+  gint64 budget = waymark_plan_get_budget (self->plan);
+  g_autofree char *text = budget > 0 ? waymark_money_format (budget, WAYMARK_CURRENCY_GBP)
+                                     : g_strdup ("");
+
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->budget_row)), text))
+    return;
+  adw_entry_row_set_show_apply_button (self->budget_row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->budget_row), text);
+  adw_entry_row_set_show_apply_button (self->budget_row, TRUE);
+}
+
 static void
 update_budget_entry (WaymarkPlanPage *self)
 {
-  gint64 budget = waymark_plan_get_budget (self->plan);
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->budget_row));
-  gint64 parsed;
-
-  if (!(waymark_money_parse (typed, &parsed) && parsed == budget) &&
-      !(budget == 0 && *typed == '\0'))
-    {
-      g_autofree char *text = budget > 0 ? waymark_money_format (budget, WAYMARK_CURRENCY_GBP)
-                                         : g_strdup ("");
-      gtk_editable_set_text (GTK_EDITABLE (self->budget_row), text);
-    }
+  show_budget (self);
   gtk_widget_remove_css_class (GTK_WIDGET (self->budget_row), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->budget_error_label), FALSE);
 }
@@ -288,6 +294,8 @@ on_budget_apply (AdwEntryRow     *row,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->budget_error_label), FALSE);
   waymark_plan_edit (self->plan, self->plan, "budget", budget, NULL);
+  /* The same amount typed another way changes nothing, and is shown as the amount too. */
+  show_budget (self);
 }
 
 /* The items, and the page's parts around them, in one list view */

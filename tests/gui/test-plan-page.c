@@ -607,6 +607,84 @@ test_budget (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+static gboolean
+is_apply_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "adw-entry-apply-symbolic") == 0;
+}
+
+/* Whether the entry row's apply button is offered. */
+static gboolean
+offers_apply (AdwEntryRow *row)
+{
+  GtkWidget *button = gui_test_find_widget (GTK_WIDGET (row), is_apply_button, NULL);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_visible (button) && gtk_widget_get_child_visible (button);
+}
+
+/* What Enter does in an entry row: its text's activate signal. */
+static void
+type_and_enter (AdwEntryRow *row,
+                const char  *text)
+{
+  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gui_test_flush ();
+  g_assert_true (offers_apply (row));
+  g_signal_emit_by_name (delegate, "activate");
+  gui_test_flush ();
+}
+
+/* The budget read "500000" after it was typed and "£500,000" after the plan was reopened: it
+ * reads as an amount once applied, and through undo and redo, with nothing left to apply. */
+static void
+test_budget_reads_as_amount (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwEntryRow *row = f->page.budget_row;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+
+  type_and_enter (row, "500000");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "£500,000");
+  g_assert_false (offers_apply (row));
+
+  /* The same amount typed another way. */
+  type_and_enter (row, "500,000.00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "£500,000");
+  g_assert_false (offers_apply (row));
+
+  undo (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_false (offers_apply (row));
+  redo (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "£500,000");
+  g_assert_false (offers_apply (row));
+
+  /* An item's unit cost, the same way. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), TRUE);
+  gui_test_flush ();
+  row = ADW_ENTRY_ROW (control (f, "drive", "unit-cost"));
+  type_and_enter (row, "2500");
+  g_assert_cmpint (waymark_plan_item_get_unit_cost (waymark_plan_find_item (plan_of (f), "drive", NULL)),
+                   ==, 250000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "£2,500");
+  g_assert_false (offers_apply (row));
+  undo (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "£2,400");
+  g_assert_false (offers_apply (row));
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 static void
 test_warnings_dismiss (Fixture       *f,
                        gconstpointer  data)
@@ -1671,6 +1749,7 @@ main (int    argc,
       ADD ("focus-to-warning-applies-year", test_focus_to_warning_applies_year);
       ADD ("dollar-item", test_dollar_item);
       ADD ("budget", test_budget);
+      ADD ("budget-reads-as-amount", test_budget_reads_as_amount);
       ADD ("warnings-dismiss", test_warnings_dismiss);
       ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
       ADD ("space-then-tab", test_space_then_tab);
