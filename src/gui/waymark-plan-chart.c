@@ -48,16 +48,79 @@ dup_amount_text (WaymarkPlanChart            *self,
   return g_strdup_printf (_("%s (%d%%)"), amount, share);
 }
 
-static int
-row_height (WaymarkPlanChart *self)
+/* One row's text, laid out for `width`: the name on the left and the amount on the right of one
+ * line when both fit; otherwise the name, wrapped, with the amount under it. Nothing is cut. */
+typedef struct
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "Xg");
-  int height;
+  PangoLayout *label;
+  PangoLayout *value;
+  int          value_width;
+  int          label_height;
+  int          value_height;
+  gboolean     one_line;
+} RowText;
 
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  g_object_unref (layout);
+#define NAME_AMOUNT_GAP 12
 
-  return height + TEXT_BAR_GAP + BAR_HEIGHT;
+static void
+row_text_init (RowText                     *text,
+               WaymarkPlanChart            *self,
+               const WaymarkBreakdownSlice *slice,
+               int                          width)
+{
+  g_autofree char *amount = dup_amount_text (self, slice);
+  int label_width;
+
+  text->label = gtk_widget_create_pango_layout (GTK_WIDGET (self), slice->label);
+  text->value = gtk_widget_create_pango_layout (GTK_WIDGET (self), amount);
+  pango_layout_get_pixel_size (text->value, &text->value_width, &text->value_height);
+  pango_layout_get_pixel_size (text->label, &label_width, &text->label_height);
+  text->one_line = label_width + NAME_AMOUNT_GAP + text->value_width <= width;
+  if (!text->one_line)
+    {
+      pango_layout_set_wrap (text->label, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (text->label, MAX (1, width) * PANGO_SCALE);
+      pango_layout_get_pixel_size (text->label, NULL, &text->label_height);
+    }
+}
+
+static void
+row_text_clear (RowText *text)
+{
+  g_clear_object (&text->label);
+  g_clear_object (&text->value);
+}
+
+static int
+row_text_height (const RowText *text)
+{
+  return text->one_line ? MAX (text->label_height, text->value_height)
+                        : text->label_height + text->value_height;
+}
+
+static int
+height_for_width (WaymarkPlanChart *self,
+                  int               width)
+{
+  int height = 0;
+
+  if (self->slices == NULL)
+    return 0;
+  for (guint i = 0; i < self->slices->len; i++)
+    {
+      RowText text;
+
+      row_text_init (&text, self, &g_array_index (self->slices, WaymarkBreakdownSlice, i), width);
+      height += (i > 0 ? ROW_GAP : 0) + row_text_height (&text) + TEXT_BAR_GAP + BAR_HEIGHT;
+      row_text_clear (&text);
+    }
+  return height;
+}
+
+static GtkSizeRequestMode
+waymark_plan_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -77,11 +140,7 @@ waymark_plan_chart_measure (GtkWidget      *widget,
       *natural = 320;
     }
   else
-    {
-      guint n = self->slices != NULL ? self->slices->len : 0;
-
-      *minimum = *natural = n > 0 ? (int) n * row_height (self) + ((int) n - 1) * ROW_GAP : 0;
-    }
+    *minimum = *natural = height_for_width (self, for_size >= 0 ? for_size : 320);
 }
 
 static void
@@ -91,7 +150,6 @@ waymark_plan_chart_snapshot (GtkWidget   *widget,
   WaymarkPlanChart *self = WAYMARK_PLAN_CHART (widget);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_width (widget);
-  int row_h = row_height (self);
   GdkRGBA fg, bar, track;
   int y = 0;
 
@@ -107,46 +165,39 @@ waymark_plan_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->slices->len; i++)
     {
       const WaymarkBreakdownSlice *slice = &g_array_index (self->slices, WaymarkBreakdownSlice, i);
-      g_autofree char *amount = dup_amount_text (self, slice);
-      PangoLayout *label = gtk_widget_create_pango_layout (widget, slice->label);
-      PangoLayout *value = gtk_widget_create_pango_layout (widget, amount);
-      int label_w, value_w, text_h;
+      RowText text;
       GskRoundedRect rect;
       double share;
+      int bar_y;
 
-      /* The amount is always whole; the name gives way when the two do not fit. */
-      pango_layout_get_pixel_size (value, &value_w, &text_h);
-      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (label, MAX (0, width - value_w - 12) * PANGO_SCALE);
-      pango_layout_get_pixel_size (label, &label_w, NULL);
+      row_text_init (&text, self, slice, width);
 
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-      gtk_snapshot_append_layout (snapshot, label, &fg);
+      gtk_snapshot_append_layout (snapshot, text.label, &fg);
       gtk_snapshot_restore (snapshot);
 
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - value_w, y));
-      gtk_snapshot_append_layout (snapshot, value, &fg);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (width - text.value_width,
+                                                    text.one_line ? y : y + text.label_height));
+      gtk_snapshot_append_layout (snapshot, text.value, &fg);
       gtk_snapshot_restore (snapshot);
 
-      gsk_rounded_rect_init_from_rect (&rect,
-                                       &GRAPHENE_RECT_INIT (0, y + text_h + TEXT_BAR_GAP,
-                                                            width, BAR_HEIGHT),
+      bar_y = y + row_text_height (&text) + TEXT_BAR_GAP;
+      gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (0, bar_y, width, BAR_HEIGHT),
                                        BAR_HEIGHT / 2.0f);
       gtk_snapshot_push_rounded_clip (snapshot, &rect);
       gtk_snapshot_append_color (snapshot, &track, &rect.bounds);
       share = self->total > 0 ? (double) slice->low / (double) self->total : 0.0;
       if (share > 0)
         gtk_snapshot_append_color (snapshot, &bar,
-                                   &GRAPHENE_RECT_INIT (0, y + text_h + TEXT_BAR_GAP,
-                                                        (float) (MIN (share, 1.0) * width),
+                                   &GRAPHENE_RECT_INIT (0, bar_y, (float) (MIN (share, 1.0) * width),
                                                         BAR_HEIGHT));
       gtk_snapshot_pop (snapshot);
 
-      g_object_unref (label);
-      g_object_unref (value);
-      y += row_h + ROW_GAP;
+      y = bar_y + BAR_HEIGHT + ROW_GAP;
+      row_text_clear (&text);
     }
 }
 
@@ -178,6 +229,7 @@ waymark_plan_chart_class_init (WaymarkPlanChartClass *klass)
 
   object_class->finalize = waymark_plan_chart_finalize;
 
+  widget_class->get_request_mode = waymark_plan_chart_get_request_mode;
   widget_class->measure = waymark_plan_chart_measure;
   widget_class->snapshot = waymark_plan_chart_snapshot;
 

@@ -553,6 +553,29 @@ test_chart_small_shares (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* "Domestic abuse and se…" was cut with room to spare: a name that does not fit beside its amount
+ * has the amount on a line of its own, and the chart grows to hold it. */
+static void
+test_chart_names_whole (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *chart = GTK_WIDGET (f->page.focus_chart);
+  g_autofree char *focus = NULL;
+  int narrow, wide;
+
+  add_from_row (f, "coaching-boys-into-men");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  focus = waymark_plan_chart_dup_description (f->page.focus_chart);
+  g_assert_nonnull (strstr (focus, "Domestic abuse and sexual violence: £"));
+
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, 260, &narrow, NULL, NULL, NULL);
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, 700, &wide, NULL, NULL, NULL);
+  g_assert_cmpint (narrow, >, wide);
+  g_assert_cmpint (gtk_widget_get_request_mode (chart), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 static void
 test_dollar_item (Fixture       *f,
                   gconstpointer  data)
@@ -1744,6 +1767,7 @@ main (int    argc,
       ADD ("remove-undo", test_remove_undo);
       ADD ("edit-totals-undo", test_edit_totals_undo);
       ADD ("chart-small-shares", test_chart_small_shares);
+      ADD ("chart-names-whole", test_chart_names_whole);
       ADD ("row-button-in-plan", test_row_button_in_plan);
       ADD ("tab-stops-in-item", test_tab_stops_in_item);
       ADD ("focus-to-warning-applies-year", test_focus_to_warning_applies_year);
