@@ -222,7 +222,7 @@ add_check_row (WaymarkFilterPane *self,
 
 /* A group with one check box per value of a set-valued criteria property, from the table of its
  * flags type: the short label, and the subtitle where there is one. */
-static void
+static GtkWidget *
 add_set_group (WaymarkFilterPane *self,
                const char        *title,
                const char        *property)
@@ -246,6 +246,7 @@ add_set_group (WaymarkFilterPane *self,
       g_signal_connect (fc.check, "toggled", G_CALLBACK (on_check_toggled), self);
       g_array_append_val (self->checks, fc);
     }
+  return group;
 }
 
 static AdwComboRow *
@@ -279,8 +280,18 @@ build (WaymarkFilterPane *self)
 
   add_set_group (self, _("Level of prevention"), "levels");
   add_set_group (self, _("Focus"), "focus");
-  add_set_group (self, _("Works with"), "works-with");
-  add_set_group (self, _("Age group"), "age-groups");
+  /* The two read alike ("Children and young people", "Young people under 25"): each says what
+   * it is read from. */
+  group = add_set_group (self, _("Works with"), "works-with");
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Who the intervention works with, as the review "
+                                           "lists them."));
+  group = add_set_group (self, _("Age group"), "age-groups");
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The ages of the review’s target cohort. Where it "
+                                           "gives none, an intervention that works with children "
+                                           "and young people counts for children and for under "
+                                           "25s, any other for adults."));
 
   group = add_group (self, _("Evidence and impact"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -291,6 +302,9 @@ build (WaymarkFilterPane *self)
   add_set_group (self, _("Status in LLR"), "llr-status");
 
   group = add_group (self, _("Cost"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("A limit in pounds matches only costs published in "
+                                           "pounds."));
   self->cost_published_check = add_check_row (self, group, _("Published cost only"), NULL,
                                               "cost-published", NULL);
   g_signal_connect (self->cost_published_check, "toggled",
@@ -298,12 +312,11 @@ build (WaymarkFilterPane *self)
 
   self->max_cost_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->max_cost_row), FALSE);
+  /* A short title: the pane is narrow, and a longer one was cut. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->max_cost_row),
-                                 _("Maximum unit cost in pounds"));
+                                 _("Maximum unit cost, £"));
   adw_entry_row_set_show_apply_button (self->max_cost_row, TRUE);
   adw_entry_row_set_input_purpose (self->max_cost_row, GTK_INPUT_PURPOSE_NUMBER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->max_cost_row),
-                               _("Only costs in pounds can match a limit in pounds"));
   g_signal_connect (self->max_cost_row, "apply", G_CALLBACK (on_max_cost_apply), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->max_cost_row));
   g_hash_table_insert (self->controls, control_key ("max-cost", NULL), self->max_cost_row);

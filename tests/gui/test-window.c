@@ -586,6 +586,40 @@ test_empty_state (Fixture       *f,
   g_assert_true (waymark_criteria_is_empty (f->parts.criteria));
 }
 
+/* Never a match: fails on a label that is cut ("…") though shown. */
+static gboolean
+assert_label_whole (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  int natural;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_is_drawable (widget) ||
+      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE)
+    return FALSE;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (natural > gtk_widget_get_width (widget))
+    g_error ("“%s” is cut: %d pixels wide of the %d it needs",
+             gtk_label_get_label (GTK_LABEL (widget)), gtk_widget_get_width (widget), natural);
+  return FALSE;
+}
+
+/* "Maximum unit cost in pou…" was cut in the filters; "Works with: Children and young people"
+ * and "Age group: Young people under 25" read alike: each group says what it is read from. */
+static void
+test_filters_read_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *pane = GTK_WIDGET (f->parts.filter_pane);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gui_test_flush ();
+  g_assert_true (gtk_widget_is_drawable (pane));
+  gui_test_find_widget (pane, assert_label_whole, NULL);
+  g_assert_true (gui_test_has_text (pane, "Who the intervention works with, as the review lists"));
+  g_assert_true (gui_test_has_text (pane, "The ages of the review’s target cohort."));
+  g_assert_true (gui_test_has_text (pane, "A limit in pounds matches only costs published in pounds."));
+}
+
 static GtkWidget *
 chip_in (GtkWidget  *cell,
          const char *id)
@@ -1261,6 +1295,7 @@ main (int    argc,
   ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("empty-state", test_empty_state);
+  ADD ("filters-read-whole", test_filters_read_whole);
   ADD ("evidence-map", test_map_follows_filters_and_selects);
   ADD ("evidence-map/chip-menu-out-of-view", test_map_chip_menu_out_of_view);
   ADD ("evidence-map/chip-menu-follows-scroll", test_map_chip_menu_follows_scroll);
