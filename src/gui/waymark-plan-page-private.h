@@ -70,6 +70,7 @@ struct _WaymarkPlanPage
   guint    layout_idle;
   guint    focus_tick;
   gboolean wide;
+  gboolean empty;  /* whether the page shows an empty plan */
   gboolean updating;
 };
 
@@ -104,6 +105,10 @@ typedef struct
   GtkSpinButton       *years_spin;
   AdwEntryRow         *budget_row;
   GtkLabel            *budget_error_label;
+  GtkWidget           *summary_scroller;  /* the summary's column beside the items */
+  GtkWidget           *summary_column;
+  GtkWidget           *placeholder;       /* an empty plan's first steps */
+  GtkWidget           *details_group;
 } WaymarkPlanPageParts;
 
 void                waymark_plan_page_get_parts (WaymarkPlanPage      *self,

@@ -357,11 +357,44 @@ show_part (GListStore *store,
     g_list_store_remove (store, found);
 }
 
-static void
-update_placeholder (WaymarkPlanPage *self)
+/* Wide enough for a summary column of SUMMARY_WIDTH beside items at least as wide. */
+#define SUMMARY_WIDTH 380
+#define TWO_COLUMNS_FROM 860
+#define CONTENT_WIDTH 1240
+/* An empty plan's one column: what to do first, and the details. */
+#define EMPTY_WIDTH 800
+
+static gboolean
+plan_is_empty (WaymarkPlanPage *self)
 {
-  show_part (self->after, 0, "placeholder",
-             self->plan == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->plan)) == 0);
+  return self->plan == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->plan)) == 0;
+}
+
+/* The parts around the items for the layout and the plan: an empty plan shows what to do first
+ * and its details, not a summary of nothing and a page of "None" bars. */
+static void
+update_parts (WaymarkPlanPage *self)
+{
+  gboolean empty = plan_is_empty (self);
+  gboolean two_columns = self->wide && !empty;
+  guint at = 0;
+
+  show_part (self->before, at, "summary", !self->wide && !empty);
+  at += store_has (self->before, "summary", NULL);
+  show_part (self->before, at, "warnings", !empty);
+  at += store_has (self->before, "warnings", NULL);
+  show_part (self->before, at, "heading", !empty);
+  show_part (self->after, 0, "placeholder", empty);
+
+  gtk_widget_set_visible (self->summary_scroller, two_columns);
+  /* A plan's first items: the list would keep its place at the details, after them all. */
+  if (self->empty && !empty)
+    gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", 0);
+  self->empty = empty;
+  adw_clamp_scrollable_set_maximum_size (self->clamp,
+                                         two_columns ? CONTENT_WIDTH - SUMMARY_WIDTH - 36
+                                         : empty     ? EMPTY_WIDTH
+                                                     : CONTENT_WIDTH);
 }
 
 static void
@@ -487,15 +520,10 @@ on_plan_items_changed (GListModel      *model,
                        guint            added,
                        WaymarkPlanPage *self)
 {
-  update_placeholder (self);
+  update_parts (self);
 }
 
 /* Layout: the summary beside the items on a wide window, the list's first part on a narrow one */
-
-/* Wide enough for a summary column of SUMMARY_WIDTH beside items at least as wide. */
-#define SUMMARY_WIDTH 380
-#define TWO_COLUMNS_FROM 860
-#define CONTENT_WIDTH 1240
 
 static void
 apply_layout (WaymarkPlanPage *self,
@@ -504,7 +532,7 @@ apply_layout (WaymarkPlanPage *self,
   self->wide = wide;
   if (wide)
     {
-      show_part (self->before, 0, "summary", FALSE);
+      update_parts (self);
       if (gtk_widget_get_parent (self->summary_column) == NULL)
         gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->summary_scroller),
                                        self->summary_column);
@@ -516,15 +544,12 @@ apply_layout (WaymarkPlanPage *self,
       gboolean at_top = gtk_adjustment_get_value (vadjustment) <= 0;
 
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->summary_scroller), NULL);
-      show_part (self->before, 0, "summary", TRUE);
+      update_parts (self);
       /* The list keeps the row it showed first: a page read from its top shows the summary. */
       if (at_top)
         gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", 0);
     }
-  gtk_widget_set_visible (self->summary_scroller, wide);
   gtk_widget_set_size_request (self->summary_column, wide ? SUMMARY_WIDTH : -1, -1);
-  adw_clamp_scrollable_set_maximum_size (self->clamp,
-                                         wide ? CONTENT_WIDTH - SUMMARY_WIDTH - 36 : CONTENT_WIDTH);
 }
 
 static void
@@ -756,7 +781,7 @@ waymark_plan_page_init (WaymarkPlanPage *self)
   show_part (self->before, 0, "warnings", TRUE);
   show_part (self->before, 1, "heading", TRUE);
   show_part (self->after, 0, "details", TRUE);
-  update_placeholder (self);
+  update_parts (self);
   g_list_store_append (self->parts, self->before);
   g_list_store_append (self->parts, self->after);
   selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (
@@ -804,7 +829,7 @@ waymark_plan_page_set_plan (WaymarkPlanPage *self,
   g_list_store_splice (self->parts, 1,
                        g_list_model_get_n_items (G_LIST_MODEL (self->parts)) - 2,
                        (gpointer *) &plan, plan != NULL ? 1 : 0);
-  update_placeholder (self);
+  update_parts (self);
   waymark_plan_warnings_set_plan (self->warnings, plan);
   g_signal_group_set_target (self->plan_signals, plan);
   if (plan != NULL)
@@ -843,4 +868,8 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->years_spin = self->years_spin;
   parts->budget_row = self->budget_row;
   parts->budget_error_label = self->budget_error_label;
+  parts->summary_scroller = self->summary_scroller;
+  parts->summary_column = self->summary_column;
+  parts->placeholder = self->placeholder;
+  parts->details_group = self->details_group;
 }

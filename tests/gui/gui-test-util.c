@@ -695,6 +695,12 @@ gui_test_has_focus_in_popover (gpointer window)
 }
 
 gboolean
+gui_test_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+gboolean
 gui_test_is_gone (gpointer data)
 {
   return *(gpointer *) data == NULL;

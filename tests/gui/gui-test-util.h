@@ -80,6 +80,8 @@ void           gui_test_press_shortcut  (GtkWidget  *widget,
  * (a weak pointer) is NULL. */
 gboolean       gui_test_has_focus_in_popover (gpointer window);
 gboolean       gui_test_is_gone         (gpointer data);
+/* WaitFunc: whether the widget at `data` is not visible. */
+gboolean       gui_test_is_hidden       (gpointer data);
 /* Waits until the file chooser's chosen file is `file` (it reads its folder first). */
 void           gui_test_wait_for_chosen (GtkFileChooser *chooser,
                                          GFile          *file,

@@ -553,6 +553,55 @@ test_chart_small_shares (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* An empty plan showed "✓ No warnings" and a page of "None" bars: it shows what to do first, and
+ * its details, until it has an item; and again once the last has gone. */
+static void
+test_empty_plan (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->parts.plan_page);
+  GtkWidget *browse;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  g_assert_true (gtk_widget_is_drawable (f->page.placeholder));
+  g_assert_true (gtk_widget_is_drawable (f->page.details_group));
+  g_assert_false (gtk_widget_get_visible (f->page.summary_scroller));
+  g_assert_false (gui_test_has_text (page, "No warnings"));
+  g_assert_false (gui_test_has_text (page, "None"));
+
+  browse = gui_test_find_widget (page, is_button_labelled, "_Browse Interventions");
+  g_assert_nonnull (browse);
+  gui_test_click (browse);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "interventions");
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  g_assert_null (gtk_widget_get_parent (f->page.placeholder));
+  g_assert_true (gtk_widget_is_drawable (f->page.summary_scroller));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row_of (f, "drive"))));
+
+  /* One column: the summary is the list's first part, and leaves with the last item. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 800);
+  gui_test_wait_until (gui_test_is_hidden, f->page.summary_scroller, 5000, "one column");
+  gui_test_flush ();
+  g_assert_true (gtk_widget_is_drawable (f->page.summary_column));
+  undo (f);
+  g_assert_true (gtk_widget_is_drawable (f->page.placeholder));
+  g_assert_false (gtk_widget_is_drawable (f->page.summary_column));
+  g_assert_false (gui_test_has_text (page, "No warnings"));
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 /* "Domestic abuse and se…" was cut with room to spare: a name that does not fit beside its amount
  * has the amount on a line of its own, and the chart grows to hold it. */
 static void
@@ -1763,6 +1812,7 @@ main (int    argc,
   if (gui_test_in_part (1))
     {
       ADD ("add-from-browser", test_add_from_browser);
+      ADD ("empty-plan", test_empty_plan);
       ADD ("add-selected", test_add_selected);
       ADD ("remove-undo", test_remove_undo);
       ADD ("edit-totals-undo", test_edit_totals_undo);
