@@ -29,7 +29,8 @@ struct _WaymarkPlanItemRow
   AdwComboRow        *cost_source_row;
   AdwComboRow        *funding_row;
   AdwEntryRow        *provider_row;
-  AdwEntryRow        *notes_row;
+  GtkWidget          *notes_row;
+  GtkTextView        *notes_view;
   GtkLabel           *line_total_label;
   GtkWidget          *remove_button;
 
@@ -223,6 +224,29 @@ update_facts (WaymarkPlanItemRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->published_label), published != NULL);
 }
 
+static char *
+dup_notes_text (WaymarkPlanItemRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* As set_entry_text(): only when the notes say something else. */
+static void
+set_notes_text (WaymarkPlanItemRow *self,
+                const char         *text)
+{
+  g_autofree char *shown = dup_notes_text (self);
+
+  if (text == NULL)
+    text = "";
+  if (!g_str_equal (shown, text))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text, -1);
+}
+
 static void
 update_all (WaymarkPlanItemRow *self)
 {
@@ -234,7 +258,7 @@ update_all (WaymarkPlanItemRow *self)
   update_cost (self);
   adw_combo_row_set_selected (self->funding_row, waymark_plan_item_get_funding_source (self->item));
   set_entry_text (self->provider_row, waymark_plan_item_get_provider (self->item));
-  set_entry_text (self->notes_row, waymark_plan_item_get_notes (self->item));
+  set_notes_text (self, waymark_plan_item_get_notes (self->item));
   update_header (self);
   self->updating = FALSE;
 }
@@ -263,7 +287,7 @@ on_item_notify (WaymarkPlanItem    *item,
   else if (g_str_equal (name, "provider"))
     set_entry_text (self->provider_row, waymark_plan_item_get_provider (item));
   else if (g_str_equal (name, "notes"))
-    set_entry_text (self->notes_row, waymark_plan_item_get_notes (item));
+    set_notes_text (self, waymark_plan_item_get_notes (item));
   update_header (self);
   self->updating = FALSE;
 }
@@ -285,12 +309,45 @@ static void
 on_text_apply (AdwEntryRow        *row,
                WaymarkPlanItemRow *self)
 {
-  const char *property = row == self->unit_row ? "unit"
-                         : row == self->provider_row ? "provider" : "notes";
+  const char *property = row == self->unit_row ? "unit" : "provider";
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   if (self->plan != NULL && self->item != NULL)
     waymark_plan_edit (self->plan, self->item, property, text, NULL);
+}
+
+void
+waymark_plan_item_row_apply_notes (WaymarkPlanItemRow *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (WAYMARK_IS_PLAN_ITEM_ROW (self));
+
+  /* The focus leaves as a row is taken away: its item may have left the plan already. */
+  if (self->plan == NULL || self->item == NULL ||
+      waymark_plan_find_item (self->plan, waymark_plan_item_get_intervention_id (self->item),
+                              NULL) != self->item)
+    return;
+  /* Trailing blank lines and spaces are not kept; lines inside are. */
+  text = g_strchomp (dup_notes_text (self));
+  if (g_strcmp0 (text, waymark_plan_item_get_notes (self->item)) != 0)
+    waymark_plan_edit (self->plan, self->item, "notes", text, NULL);
+}
+
+static void
+on_notes_leave (GtkEventControllerFocus *controller,
+                WaymarkPlanItemRow      *self)
+{
+  waymark_plan_item_row_apply_notes (self);
+}
+
+static gboolean
+on_notes_ctrl_enter (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   data)
+{
+  waymark_plan_item_row_apply_notes (data);
+  return TRUE;
 }
 
 static void
@@ -515,6 +572,7 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, funding_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, provider_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, line_total_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, on_quantity_changed);
@@ -546,6 +604,21 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
   adw_combo_row_set_model (self->cost_source_row, G_LIST_MODEL (sources));
   adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (funding));
   self->updating = FALSE;
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter };
+
+    g_signal_connect (focus, "leave", G_CALLBACK (on_notes_leave), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+    for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+      gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new (gtk_keyval_trigger_new (enter_keys[i], GDK_CONTROL_MASK),
+                          gtk_callback_action_new (on_notes_ctrl_enter, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->notes_view), keys);
+  }
 }
 
 GtkWidget *
@@ -595,7 +668,7 @@ waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
     { "unit-cost", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_row) },
     { "unit-cost-high", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_high_row) },
     { "provider", G_STRUCT_OFFSET (WaymarkPlanItemRow, provider_row) },
-    { "notes", G_STRUCT_OFFSET (WaymarkPlanItemRow, notes_row) },
+    { "notes", G_STRUCT_OFFSET (WaymarkPlanItemRow, notes_view) },
     { "cost-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_source_row) },
     { "funding-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, funding_row) },
     { "remove", G_STRUCT_OFFSET (WaymarkPlanItemRow, remove_button) },

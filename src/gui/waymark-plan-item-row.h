@@ -20,10 +20,13 @@ WaymarkPlanItem *waymark_plan_item_row_get_item    (WaymarkPlanItemRow *self);
 void             waymark_plan_item_row_set_item    (WaymarkPlanItemRow *self,
                                                     WaymarkPlanItem    *item);
 /* The row's parts, for tests and focus: "quantity" (GtkSpinButton), "unit", "unit-cost",
- * "unit-cost-high", "provider", "notes" (AdwEntryRow), "cost-source", "funding-source"
- * (AdwComboRow), "remove" (GtkButton), "cost-error", "published", "flag", "line-total",
+ * "unit-cost-high", "provider" (AdwEntryRow), "notes" (GtkTextView), "cost-source",
+ * "funding-source" (AdwComboRow), "remove" (GtkButton), "cost-error", "published", "flag", "line-total",
  * "missing" (GtkLabel). */
 GtkWidget       *waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
                                                     const char         *name);
+/* Keeps the notes typed into the row in the plan, as one edit, when they differ from the item's;
+ * the row does it itself when the focus leaves the notes and on Ctrl+Enter. */
+void             waymark_plan_item_row_apply_notes (WaymarkPlanItemRow *self);
 
 G_END_DECLS

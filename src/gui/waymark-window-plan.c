@@ -6,6 +6,7 @@
 
 #include "waymark-window-private.h"
 #include "waymark-gui-format.h"
+#include "waymark-plan-item-row.h"
 
 /* The window's plan: adding interventions to it, its file (new, open, save, export),
  * recent plans, the recovery copy, and the window's title. */
@@ -493,12 +494,28 @@ choose_where_to_save (WaymarkWindow *self,
 }
 
 /* Saves to the plan's file, or asks where; `confirm`, if any, is then told whether it was. */
+/* Notes typed into a plan item and not yet kept (the focus is still in them) are kept before the
+ * plan is saved, exported or closed, so what is saved is what the page shows. */
+static void
+apply_typed_notes (WaymarkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, WAYMARK_TYPE_PLAN_ITEM_ROW)
+                                 : NULL;
+
+  if (row != NULL)
+    waymark_plan_item_row_apply_notes (WAYMARK_PLAN_ITEM_ROW (row));
+}
+
 static void
 save_plan (WaymarkWindow *self,
            Confirm       *confirm)
 {
-  GFile *file = waymark_plan_document_get_file (self->document);
+  GFile *file;
   gboolean saved;
+
+  apply_typed_notes (self);
+  file = waymark_plan_document_get_file (self->document);
 
   if (file == NULL)
     {
@@ -576,6 +593,7 @@ waymark_window_confirm_unsaved (WaymarkWindow          *self,
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (callback != NULL);
 
+  apply_typed_notes (self);
   confirm = g_new0 (Confirm, 1);
   g_weak_ref_init (&confirm->window, self);
   confirm->callback = callback;
@@ -691,6 +709,7 @@ save_plan_as_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
+  apply_typed_notes (WAYMARK_WINDOW (widget));
   choose_where_to_save (WAYMARK_WINDOW (widget), NULL);
 }
 
@@ -726,6 +745,8 @@ export_plan_action (GtkWidget  *widget,
   g_autofree char *name = suggested_name (self, csv ? ".csv" : ".json");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
+
+  apply_typed_notes (self);
 
   native = gtk_file_chooser_native_new (csv ? _("Export Plan as CSV") : _("Export Plan as JSON"),
                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,

@@ -119,6 +119,30 @@ control (Fixture    *f,
   return widget;
 }
 
+/* Types into an item's notes (a text view), the focus in them. */
+static GtkWidget *
+type_notes (Fixture    *f,
+            const char *id,
+            const char *text)
+{
+  GtkWidget *view = control (f, id, "notes");
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gui_test_flush ();
+  return view;
+}
+
+static char *
+dup_notes_shown (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static GtkWidget *
 find_chip (GtkWidget  *widget,
            const char *id)
@@ -602,6 +626,63 @@ test_empty_plan (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+static gboolean
+is_taller_than_two_lines (gpointer widget)
+{
+  return gtk_widget_get_height (widget) >= 2 * 16;
+}
+
+/* Notes took one line (issue 13): they are a text view of several lines, kept in the plan as one
+ * edit when the focus leaves them or on Ctrl+Enter, and before a save with the focus still in
+ * them, so what is saved is what the page shows. */
+static void
+test_notes_multi_line (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "notes.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *view;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), TRUE);
+  gui_test_flush ();
+
+  /* Typing alone changes nothing; leaving the notes keeps them, lines and all. */
+  view = type_notes (f, "drive", "Chosen by the board.\nSecond line.\n\n");
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==, "");
+  gtk_widget_grab_focus (GTK_WIDGET (f->page.title_row));
+  gui_test_flush ();
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==,
+                   "Chosen by the board.\nSecond line.");
+  /* Room for more than one line, once the item has opened. */
+  gui_test_wait_until (is_taller_than_two_lines, view, 5000, "the notes to show");
+
+  /* Ctrl+Enter keeps them with the focus where it is. */
+  type_notes (f, "drive", "Third version");
+  gui_test_press_shortcut (view, "<Control>Return");
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==, "Third version");
+  g_assert_true (gtk_widget_has_focus (view));
+
+  /* Undo, from the page: the notes shown follow. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->page.title_row));
+  undo (f);
+  shown = dup_notes_shown (view);
+  g_assert_cmpstr (shown, ==, "Chosen by the board.\nSecond line.");
+
+  /* Saved with the focus still in them. */
+  g_assert_true (waymark_window_save_plan_as (f->window, file));
+  type_notes (f, "drive", "Typed, then saved at once");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-plan", NULL));
+  gui_test_flush ();
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"notes\" : \"Typed, then saved at once\""));
+  g_assert_false (waymark_plan_document_get_modified (waymark_window_get_plan_document (f->window)));
+}
+
 /* "Domestic abuse and se…" was cut with room to spare: a name that does not fit beside its amount
  * has the amount on a line of its own, and the chart grows to hold it. */
 static void
@@ -839,7 +920,8 @@ test_save_reopen_export (Fixture       *f,
   apply_text (GTK_WIDGET (f->page.title_row), "Plan, \"draft\" 2026");
   type_into_spin (control (f, "drive", "quantity"), "40");
   apply_text (control (f, "iris", "unit-cost"), "24000");
-  apply_text (control (f, "iris", "notes"), "=1+1, GP practices");
+  type_notes (f, "iris", "=1+1, GP practices");
+  gtk_widget_grab_focus (GTK_WIDGET (f->page.title_row));
 
   g_assert_true (waymark_window_save_plan_as (f->window, file));
   g_assert_false (waymark_plan_document_get_modified (document));
@@ -1277,7 +1359,8 @@ static void
 test_finding_1_undo_unset_text (Fixture       *f,
                                 gconstpointer  data)
 {
-  const char *fields[] = { "provider", "notes", "unit" };
+  const char *fields[] = { "provider", "unit" };
+  GtkWidget *notes;
 
   add_from_row (f, "drive");
   adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
@@ -1301,6 +1384,17 @@ test_finding_1_undo_unset_text (Fixture       *f,
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
     }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "drive", "provider"))), ==, "");
+
+  /* The notes, a text view, the same way. */
+  notes = type_notes (f, "drive", "Respect");
+  gtk_widget_grab_focus (GTK_WIDGET (f->page.title_row));
+  gui_test_flush ();
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==, "Respect");
+  undo (f);
+  {
+    g_autofree char *shown = dup_notes_shown (notes);
+    g_assert_cmpstr (shown, ==, "");
+  }
   /* The core no longer keeps NULL text at all (the plan model test found undo restoring NULL
    * where the saved file said ""): a new item's provider and notes are empty. */
   g_assert_cmpstr (waymark_plan_item_get_provider (item_of (f, "drive")), ==, "");
@@ -1813,6 +1907,7 @@ main (int    argc,
     {
       ADD ("add-from-browser", test_add_from_browser);
       ADD ("empty-plan", test_empty_plan);
+      ADD ("notes-multi-line", test_notes_multi_line);
       ADD ("add-selected", test_add_selected);
       ADD ("remove-undo", test_remove_undo);
       ADD ("edit-totals-undo", test_edit_totals_undo);
