@@ -21,6 +21,8 @@ typedef struct
   double             label_width;
   double             column_width;
   char              *date;
+  gboolean           hide_identical;  /* as the page: rows that say the same for all left out */
+  guint              n_hidden;
 } PrintData;
 
 static void
@@ -134,6 +136,14 @@ on_begin_print (GtkPrintOperation *operation,
       g_ptr_array_add (data->names, g_strdup (waymark_intervention_get_name (item)));
     }
   data->rows = waymark_comparison_build_rows (data->comparison);
+  data->n_hidden = 0;
+  if (data->hide_identical && n > 1)
+    for (guint r = data->rows->len; r-- > 0;)
+      if (!((WaymarkComparisonRow *) g_ptr_array_index (data->rows, r))->differs)
+        {
+          g_ptr_array_remove_index (data->rows, r);
+          data->n_hidden++;
+        }
   data->label_width = width * 0.18;
   data->column_width = n > 0 ? (width - data->label_width) / n : width - data->label_width;
 
@@ -245,6 +255,19 @@ on_draw_page (GtkPrintOperation *operation,
                               catalogue ? waymark_catalogue_get_title (catalogue) : "",
                               catalogue ? waymark_catalogue_get_data_version (catalogue) : "",
                               data->date);
+  if (data->n_hidden > 0)
+    {
+      char *with_hidden =
+        /* Translators: a printed comparison's subtitle, then how many rows Hide Rows That Agree
+         * left out */
+        g_strdup_printf (ngettext ("%s · %u row that says the same for all is left out",
+                                   "%s · %u rows that say the same for all are left out",
+                                   data->n_hidden),
+                         subtitle, data->n_hidden);
+
+      g_free (subtitle);
+      subtitle = with_hidden;
+    }
   draw_text (cr, context, subtitle, 0, 20, width, FALSE, FONT_SIZE);
 
   /* The names head every page. */
@@ -284,10 +307,12 @@ on_draw_page (GtkPrintOperation *operation,
 }
 
 GtkPrintOperation *
-waymark_compare_print_new (WaymarkComparison *comparison)
+waymark_compare_print_new (WaymarkComparison *comparison,
+                           gboolean           hide_identical)
 {
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkPaperSize *a4;
   PrintData *data;
@@ -296,6 +321,7 @@ waymark_compare_print_new (WaymarkComparison *comparison)
 
   data = g_new0 (PrintData, 1);
   data->comparison = g_object_ref (comparison);
+  data->hide_identical = hide_identical;
   /* Translators: the date on a printed comparison, strftime format: "26 November 2026" */
   data->date = g_date_time_format (now, _("%-d %B %Y"));
 
@@ -307,6 +333,11 @@ waymark_compare_print_new (WaymarkComparison *comparison)
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_job_name (operation, _("Comparison of interventions"));
+  /* Print to File offers this name, not "output.pdf". */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME,
+                          /* Translators: the file name Print to File offers, without ".pdf" */
+                          _("Comparison of interventions"));
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
 
   g_object_set_data_full (G_OBJECT (operation), "waymark-print-data", data,

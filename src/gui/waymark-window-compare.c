@@ -218,11 +218,13 @@ print_comparison_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
+  gboolean hide_identical = FALSE;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) == 0)
     return;
 
-  operation = waymark_compare_print_new (self->comparison);
+  g_object_get (self->compare_page, "hide-identical", &hide_identical, NULL);
+  operation = waymark_compare_print_new (self->comparison, hide_identical);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);

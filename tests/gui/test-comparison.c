@@ -964,32 +964,19 @@ test_page_switch_with_menu_open (Fixture       *f,
   gui_test_wait_until (gui_test_is_gone, &page, 5000, "the Compare page to be finalised");
 }
 
-/* The print path, headless: export to PDF as "Save as PDF" in the print dialog does, then read
- * the text back out with poppler's pdftotext. */
-static void
-test_print_pdf (Fixture       *f,
-                gconstpointer  data)
+/* The text of a PDF, read back with poppler's pdftotext, every run of white space made one
+ * space (table cells wrap). */
+static char *
+dup_pdf_text (const char *path)
 {
-  const char *three[] = { "drive", "make-a-change", "cbt-victims", NULL };
-  g_autofree char *dir = g_dir_make_tmp ("waymark-print-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "comparison.pdf", NULL);
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *flat = NULL;
   g_auto(GStrv) words = NULL;
+  g_autoptr(GString) flat = g_string_new (NULL);
   const char *pdftotext = g_getenv ("WAYMARK_PDFTOTEXT");
   const char *argv[] = { NULL, path, "-", NULL };
   int status;
-
-  compare (f, three);
-  operation = waymark_compare_print_new (f->parts.comparison);
-  gtk_print_operation_set_export_filename (operation, path);
-  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                            GTK_WINDOW (f->window), &error),
-                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -1002,16 +989,51 @@ test_print_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  /* Table cells wrap: compare with every run of white space made one space. */
   words = g_strsplit_set (text, " \n\t\f", -1);
-  flat = g_strjoinv (" ", words);
-  while (strstr (flat, "  ") != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (flat, "  ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (flat, "%s%s", flat->len > 0 ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&flat), FALSE);
+}
 
-      g_free (flat);
-      flat = g_strjoinv (" ", parts);
-    }
+static char *
+print_to_pdf (Fixture    *f,
+              const char *path,
+              gboolean    hide_identical)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = waymark_compare_print_new (f->parts.comparison, hide_identical);
+  /* Print to File offers the comparison's name, not GTK's "output". */
+  g_assert_cmpstr (gtk_print_settings_get (gtk_print_operation_get_print_settings (operation),
+                                           GTK_PRINT_SETTINGS_OUTPUT_BASENAME),
+                   ==, "Comparison of interventions");
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (f->window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  return dup_pdf_text (path);
+}
+
+/* The print path, headless: export to PDF as "Save as PDF" in the print dialog does, then read
+ * the text back out. Hide Rows That Agree is printed as the page shows it (issue 13: the print
+ * ignored it). */
+static void
+test_print_pdf (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *three[] = { "drive", "make-a-change", "cbt-victims", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "comparison.pdf", NULL);
+  g_autofree char *flat = NULL;
+  g_autofree char *hidden = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const WaymarkComparisonRow *same = NULL;
+
+  compare (f, three);
+  flat = print_to_pdf (f, path, FALSE);
   g_assert_nonnull (strstr (flat, "Drive project"));
   g_assert_nonnull (strstr (flat, "Make a Change Programme (MAC)"));
   g_assert_nonnull (strstr (flat, "Cognitive Behavioural Therapy"));
@@ -1021,6 +1043,21 @@ test_print_pdf (Fixture       *f,
   g_assert_nonnull (strstr (flat, "£2,400 per perpetrator"));
   g_assert_nonnull (strstr (flat, "Not comparable"));
   g_assert_nonnull (strstr (flat, "Page 1 of"));
+  g_assert_null (strstr (flat, "left out"));
+
+  /* A row that says the same for all three: printed whole, then left out. */
+  rows = waymark_comparison_build_rows (f->parts.comparison);
+  for (guint r = 0; r < rows->len && same == NULL; r++)
+    if (!((WaymarkComparisonRow *) g_ptr_array_index (rows, r))->differs)
+      same = g_ptr_array_index (rows, r);
+  g_assert_nonnull (same);
+  g_test_message ("a row that agrees: %s", same->label);
+  g_assert_nonnull (strstr (flat, same->label));
+
+  hidden = print_to_pdf (f, path, TRUE);
+  g_assert_null (strstr (hidden, same->label));
+  g_assert_nonnull (strstr (hidden, "£2,400 per perpetrator"));
+  g_assert_nonnull (strstr (hidden, "the same for all"));
 
   g_remove (path);
   g_rmdir (dir);
