@@ -134,10 +134,14 @@ static void
 waymark_application_activate (GApplication *application)
 {
   WaymarkApplication *self = WAYMARK_APPLICATION (application);
+  gboolean starting = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
   GtkWindow *window = ensure_window (self);
 
   watch_first_frame (self, window);
   gtk_window_present (window);
+  /* As GNOME Text Editor restores its session: the plan open when Waymark last closed. */
+  if (starting)
+    waymark_window_reopen_last_plan (WAYMARK_WINDOW (window));
 }
 
 /* `waymark PLAN.waymark`: the plan opens in the window (one plan a window: the first file).

@@ -254,22 +254,18 @@ add_plan_filters (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, all);
 }
 
-static void
-load_plan (WaymarkWindow *self,
-           GFile         *file)
+/* Reads the plan into the window; says when some of its interventions are not in the catalogue. */
+static gboolean
+read_plan (WaymarkWindow *self,
+           GFile         *file,
+           GError       **error)
 {
-  g_autoptr(GError) error = NULL;
   guint n_missing = 0;
 
-  if (!waymark_plan_document_load (self->document, file, &error))
-    {
-      waymark_window_show_error (self, _("Could Not Open Plan"), error->message);
-      return;
-    }
+  if (!waymark_plan_document_load (self->document, file, error))
+    return FALSE;
 
   add_to_recent (self, file);
-  waymark_window_show_page (self, "plan");
-
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->plan)); i++)
     {
       g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
@@ -286,6 +282,56 @@ load_plan (WaymarkWindow *self,
                                    "use: they are kept and marked", n_missing), n_missing);
       waymark_window_add_toast (self, waymark_toast_new_for_text (message));
     }
+  return TRUE;
+}
+
+static void
+load_plan (WaymarkWindow *self,
+           GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!read_plan (self, file, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Open Plan"), error->message);
+      return;
+    }
+  waymark_window_show_page (self, "plan");
+}
+
+void
+waymark_window_reopen_last_plan (WaymarkWindow *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+
+  /* Unsaved work to recover comes first: it is offered, and the last plan waits. */
+  if (self->settings == NULL || waymark_plan_document_has_recovery (self->document))
+    return;
+  uri = g_settings_get_string (self->settings, "last-plan");
+  if (*uri == '\0')
+    return;
+
+  file = g_file_new_for_uri (uri);
+  name = g_file_get_parse_name (file);
+  if (!read_plan (self, file, &error))
+    {
+      /* Not asked again: the plan may have been moved or deleted on purpose. */
+      g_settings_set_string (self->settings, "last-plan", "");
+      /* Translators: at start-up; %s is the plan's file, then why it could not be read */
+      message = g_strdup_printf (_("The last plan, “%s”, could not be reopened: %s"), name,
+                                 error->message);
+      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+      return;
+    }
+  /* Translators: at start-up; %s is the plan's file */
+  message = g_strdup_printf (_("Reopened the last plan, “%s”"), name);
+  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
 }
 
 static void

@@ -169,9 +169,14 @@ waymark_window_close_request (GtkWindow *window)
 
   if (self->settings != NULL)
     {
+      GFile *plan_file = waymark_plan_document_get_file (self->document);
+      g_autofree char *plan_uri = plan_file != NULL ? g_file_get_uri (plan_file) : g_strdup ("");
+
       gtk_window_get_default_size (window, &width, &height);
       g_settings_delay (self->settings);
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      /* Reopened next time (waymark_window_reopen_last_plan()). */
+      g_settings_set_string (self->settings, "last-plan", plan_uri);
       if (!gtk_window_is_maximized (window))
         {
           g_settings_set_int (self->settings, "window-width", width);

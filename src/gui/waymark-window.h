@@ -36,6 +36,10 @@ WaymarkIntervention *waymark_window_get_selected  (WaymarkWindow    *self);
  * newer format, a malformed file) is reported with the core's message. */
 void                 waymark_window_open_plan     (WaymarkWindow    *self,
                                                    GFile            *file);
+/* At start-up without a file to open: reopens the plan that was open when the window last closed
+ * (the settings' last-plan), unless there is unsaved work to recover. A plan that cannot be read
+ * is said in a notification, and not tried again. */
+void                 waymark_window_reopen_last_plan (WaymarkWindow *self);
 /* Saves the plan there and makes it the plan's file; a failure is shown in a dialog (the old
  * file is left as it was) and returns FALSE. */
 gboolean             waymark_window_save_plan_as  (WaymarkWindow    *self,

@@ -1402,6 +1402,60 @@ test_finding_1_undo_unset_text (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* Launching reopens the plan that was open when the window last closed (issue 13), as GNOME
+ * Text Editor restores its session; a plan that has gone is said once, and not tried again; a
+ * plan never saved leaves nothing to reopen; unsaved work to recover comes first. */
+static void
+test_reopen_last_plan (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "last.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *setting = NULL;
+
+  add_from_row (f, "drive");
+  add_from_row (f, "iris");
+  g_assert_true (waymark_window_save_plan_as (f->window, file));
+  gui_test_window_close (f->window);
+  setting = g_settings_get_string (f->settings, "last-plan");
+  g_assert_cmpstr (setting, ==, uri);
+
+  /* Started again: the plan is back, and a notification says so. */
+  open_window (f);
+  waymark_window_reopen_last_plan (f->window);
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 2);
+  g_assert_true (g_file_equal (waymark_plan_document_get_file (waymark_window_get_plan_document (f->window)),
+                               file));
+  g_assert_false (waymark_plan_document_get_modified (waymark_window_get_plan_document (f->window)));
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay),
+                                    "Reopened the last plan, “"));
+
+  /* Gone by the next start: said, and forgotten. */
+  gui_test_window_close (f->window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  open_window (f);
+  waymark_window_reopen_last_plan (f->window);
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 0);
+  g_assert_null (waymark_plan_document_get_file (waymark_window_get_plan_document (f->window)));
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "could not be reopened"));
+  g_free (setting);
+  setting = g_settings_get_string (f->settings, "last-plan");
+  g_assert_cmpstr (setting, ==, "");
+
+  /* A plan never saved: nothing to reopen. */
+  g_settings_set_string (f->settings, "last-plan", uri);
+  add_from_row (f, "drive");
+  waymark_plan_mark_saved (plan_of (f));
+  gui_test_window_close (f->window);
+  g_free (setting);
+  setting = g_settings_get_string (f->settings, "last-plan");
+  g_assert_cmpstr (setting, ==, "");
+  open_window (f);
+}
+
 /* Finding 2 of issue 11: opening a plan (Open, Recent Plans) before the Plan page was ever built
  * disconnected the window from the previous plan after the document had released it. The
  * sanitizer pass reports the use after free; the other passes see a critical (fatal here). */
@@ -1933,6 +1987,7 @@ main (int    argc,
       ADD ("close-save-fails", test_close_save_fails);
       ADD ("destroyed-while-asking", test_destroyed_while_asking);
       ADD ("recovery", test_recovery);
+      ADD ("reopen-last-plan", test_reopen_last_plan);
       ADD ("newer-plan-refused", test_newer_plan_refused);
       ADD ("finding-1-undo-unset-text", test_finding_1_undo_unset_text);
       ADD ("finding-2-open-plan-twice", test_finding_2_open_plan_twice);
