@@ -29,6 +29,7 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->detail_pane = self->detail_pane;
   parts->filter_pane = self->filter_pane;
   parts->leaflet = self->leaflet;
+  parts->list_pane = self->list_pane;
   parts->flap = self->flap;
   parts->criteria = self->criteria;
   parts->view_stack = self->view_stack;

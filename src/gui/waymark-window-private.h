@@ -185,6 +185,7 @@ typedef struct
   WaymarkDetailPane  *detail_pane;
   WaymarkFilterPane  *filter_pane;
   AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
   AdwFlap            *flap;
   WaymarkCriteria    *criteria;
   AdwViewStack       *view_stack;

@@ -620,6 +620,61 @@ test_filters_read_whole (Fixture       *f,
   g_assert_true (gui_test_has_text (pane, "A limit in pounds matches only costs published in pounds."));
 }
 
+typedef struct
+{
+  Fixture *f;
+  int      width;
+} PaneWidth;
+
+static gboolean
+list_pane_is (gpointer data)
+{
+  PaneWidth *wanted = data;
+
+  return gtk_widget_get_width (wanted->f->parts.list_pane) == wanted->width;
+}
+
+/* The list pane's width followed the search and the filter chips' text, moving the buttons
+ * under the pointer (issue 13): it keeps its width whatever is listed or typed. */
+static void
+test_list_pane_keeps_width (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *searches[] = { "drive", "zzzz no such thing", "bystander night", "a", "" };
+  PaneWidth wanted = { f, 0 };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 800);
+  gui_test_flush ();
+  wanted.width = gtk_widget_get_width (f->parts.list_pane);
+  g_assert_cmpint (wanted.width, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry), searches[i]);
+      gui_test_flush ();
+      g_test_message ("“%s”: %d", searches[i], gtk_widget_get_width (f->parts.list_pane));
+      g_assert_cmpint (gtk_widget_get_width (f->parts.list_pane), ==, wanted.width);
+    }
+  /* Nor what the detail pane shows. */
+  gui_test_click_row (f->window, "drive", FALSE);
+  gui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (f->parts.list_pane), ==, wanted.width);
+  check (f, "works-with", "children-young-people", TRUE);
+  check (f, "llr-status", "similar-in-place", TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (f->parts.search_entry),
+                         "a search a commissioner typed that is longer than the pane is wide");
+  gui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (f->parts.list_pane), ==, wanted.width);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map");
+  gui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (f->parts.list_pane), ==, wanted.width);
+  /* Still the same once the window has been narrower and wide again. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
+  gui_test_flush ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 800);
+  gui_test_wait_until (list_pane_is, &wanted, 5000, "the list pane's width again");
+}
+
 static GtkWidget *
 chip_in (GtkWidget  *cell,
          const char *id)
@@ -1296,6 +1351,7 @@ main (int    argc,
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("empty-state", test_empty_state);
   ADD ("filters-read-whole", test_filters_read_whole);
+  ADD ("list-pane-keeps-width", test_list_pane_keeps_width);
   ADD ("evidence-map", test_map_follows_filters_and_selects);
   ADD ("evidence-map/chip-menu-out-of-view", test_map_chip_menu_out_of_view);
   ADD ("evidence-map/chip-menu-follows-scroll", test_map_chip_menu_follows_scroll);
