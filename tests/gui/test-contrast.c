@@ -340,6 +340,15 @@ is_mapped_label_with_class (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && is_mapped_with_class (widget, css_class);
 }
 
+/* An entry's placeholder text: a label inside its GtkText. */
+static gboolean
+is_mapped_placeholder (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && GTK_IS_TEXT (gtk_widget_get_parent (widget)) &&
+         gtk_widget_get_mapped (widget);
+}
+
 static GtkWidget *
 find (GtkWidget    *under,
       GuiTestMatch  match,
@@ -422,8 +431,10 @@ test_contrast (Fixture       *f,
 
   waymark_window_get_parts (f->window, &parts);
 
-  /* The browser: the count, then a row in place in LLR ("iris"). */
+  /* The browser: the count and the empty search field, then a row in place in LLR ("iris"). */
   check_widget (f, GTK_WIDGET (parts.count_label), "count label (dim)", TEXT_MINIMUM);
+  check_widget (f, find (GTK_WIDGET (parts.search_entry), is_mapped_placeholder, NULL),
+                "search field's placeholder", TEXT_MINIMUM);
   row = gui_test_search_for_row (f->window, "iris");
   wait_for_frames (GTK_WIDGET (f->window));
   check_widget (f, find (row, is_mapped_label_with_class, "dim-label"),
