@@ -340,6 +340,32 @@ is_mapped_label_with_class (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && is_mapped_with_class (widget, css_class);
 }
 
+/* A label with `css_class` that shows some text. */
+static gboolean
+is_label_with_text_and_class (GtkWidget     *widget,
+                              gconstpointer  css_class)
+{
+  return is_mapped_label_with_class (widget, css_class) &&
+         *gtk_label_get_label (GTK_LABEL (widget)) != '\0';
+}
+
+/* Scrolls the scrolled window around `widget` so that it is in view, near the top. */
+static GtkWidget *
+scrolled_into_view (Fixture   *f,
+                    GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 24);
+  wait_for_frames (GTK_WIDGET (f->window));
+  return widget;
+}
+
 /* An entry's placeholder text: a label inside its GtkText. */
 static gboolean
 is_mapped_placeholder (GtkWidget     *widget,
@@ -442,6 +468,22 @@ test_contrast (Fixture       *f,
   check_widget (f, find (row, is_mapped_with_class, "in-place"), "\"In place in LLR\" marker",
                 TEXT_MINIMUM);
   check_badges (f, row, "intervention row's");
+
+  /* The filters' hints: a choice's subtitle and a group's description. */
+  adw_flap_set_reveal_flap (parts.flap, TRUE);
+  wait_for_frames (GTK_WIDGET (f->window));
+  check_widget (f, scrolled_into_view (f, find (GTK_WIDGET (parts.filter_pane),
+                                                is_label_with_text_and_class, "subtitle")),
+                "filter's subtitle (dim)", TEXT_MINIMUM);
+  check_widget (f, scrolled_into_view (f, find (GTK_WIDGET (parts.filter_pane),
+                                                is_label_with_text_and_class, "dim-label")),
+                "filter group's description (dim)", TEXT_MINIMUM);
+
+  /* The evidence map's legend. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map"));
+  wait_for_frames (GTK_WIDGET (f->window));
+  check_widget (f, find (GTK_WIDGET (parts.evidence_map), is_label_with_text_and_class, "dim-label"),
+                "evidence map's legend (dim)", TEXT_MINIMUM);
 
   /* The plan: its placeholder while empty, then an open item. */
   adw_view_stack_set_visible_child_name (parts.view_stack, "plan");
