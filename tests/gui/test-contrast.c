@@ -485,6 +485,18 @@ test_contrast (Fixture       *f,
   check_widget (f, find (GTK_WIDGET (parts.evidence_map), is_label_with_text_and_class, "dim-label"),
                 "evidence map's legend (dim)", TEXT_MINIMUM);
 
+  /* The comparison's marks: a best value and a row that differs. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "iris"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "dapps"));
+  adw_view_stack_set_visible_child_name (parts.view_stack, "compare");
+  wait_for_frames (GTK_WIDGET (f->window));
+  check_widget (f, scrolled_into_view (f, find (GTK_WIDGET (parts.compare_page), is_mapped_with_class,
+                                                "best-mark")),
+                "comparison's best mark", TEXT_MINIMUM);
+  check_widget (f, scrolled_into_view (f, find (GTK_WIDGET (parts.compare_page), is_mapped_with_class,
+                                                "differs-mark")),
+                "comparison's differs mark", TEXT_MINIMUM);
+
   /* The plan: its placeholder while empty, then an open item. */
   adw_view_stack_set_visible_child_name (parts.view_stack, "plan");
   check_widget (f, find (GTK_WIDGET (parts.plan_page), is_mapped_label_with_class, "dim-label"),
@@ -498,6 +510,10 @@ test_contrast (Fixture       *f,
   check_widget (f, find (GTK_WIDGET (item_row), is_mapped_label_with_class, "dim-label"),
                 "plan item's facts (dim)", TEXT_MINIMUM);
   check_badges (f, GTK_WIDGET (item_row), "plan item's");
+  /* "No cost", shown as for an item without a unit cost. */
+  gtk_widget_set_visible (waymark_plan_item_row_get_control (item_row, "flag"), TRUE);
+  check_widget (f, waymark_plan_item_row_get_control (item_row, "flag"), "plan item's No cost flag",
+                TEXT_MINIMUM);
   /* Focused, Remove is scrolled into view. */
   remove = waymark_plan_item_row_get_control (item_row, "remove");
   g_assert_true (gtk_widget_grab_focus (remove));
