@@ -514,6 +514,10 @@ test_contrast (Fixture       *f,
   gtk_widget_set_visible (waymark_plan_item_row_get_control (item_row, "flag"), TRUE);
   check_widget (f, waymark_plan_item_row_get_control (item_row, "flag"), "plan item's No cost flag",
                 TEXT_MINIMUM);
+  /* "Not in the catalogue in use", shown as for an item the catalogue lacks. */
+  gtk_widget_set_visible (waymark_plan_item_row_get_control (item_row, "missing"), TRUE);
+  check_widget (f, waymark_plan_item_row_get_control (item_row, "missing"),
+                "plan item's Not in the catalogue warning", TEXT_MINIMUM);
   /* Focused, Remove is scrolled into view. */
   remove = waymark_plan_item_row_get_control (item_row, "remove");
   g_assert_true (gtk_widget_grab_focus (remove));
