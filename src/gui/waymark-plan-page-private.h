@@ -24,6 +24,7 @@ struct _WaymarkPlanPage
   AdwClampScrollable  *clamp;
   GtkListView         *items_view;
   GtkWidget           *summary_column;
+  GtkWidget           *charts_part;
   GtkWidget           *warnings_group;
   GtkWidget           *items_heading;
   GtkWidget           *placeholder;
@@ -107,6 +108,7 @@ typedef struct
   GtkLabel            *budget_error_label;
   GtkWidget           *summary_scroller;  /* the summary's column beside the items */
   GtkWidget           *summary_column;
+  GtkWidget           *charts_part;       /* in the summary's column, or the list's last part */
   GtkWidget           *placeholder;       /* an empty plan's first steps */
   GtkWidget           *details_group;
 } WaymarkPlanPageParts;

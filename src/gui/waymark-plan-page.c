@@ -306,6 +306,8 @@ part_widget (WaymarkPlanPage *self,
 {
   if (g_str_equal (name, "summary"))
     return self->summary_column;
+  if (g_str_equal (name, "charts"))
+    return self->charts_part;
   if (g_str_equal (name, "warnings"))
     return self->warnings_group;
   if (g_str_equal (name, "heading"))
@@ -385,6 +387,9 @@ update_parts (WaymarkPlanPage *self)
   at += store_has (self->before, "warnings", NULL);
   show_part (self->before, at, "heading", !empty);
   show_part (self->after, 0, "placeholder", empty);
+  /* One column: the details come before the charts. */
+  show_part (self->after, g_list_model_get_n_items (G_LIST_MODEL (self->after)), "charts",
+             !self->wide && !empty);
 
   gtk_widget_set_visible (self->summary_scroller, two_columns);
   /* A plan's first items: the list would keep its place at the details, after them all. */
@@ -536,6 +541,8 @@ apply_layout (WaymarkPlanPage *self,
       if (gtk_widget_get_parent (self->summary_column) == NULL)
         gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->summary_scroller),
                                        self->summary_column);
+      if (gtk_widget_get_parent (self->charts_part) == NULL)
+        gtk_box_append (GTK_BOX (self->summary_column), self->charts_part);
     }
   else
     {
@@ -544,12 +551,18 @@ apply_layout (WaymarkPlanPage *self,
       gboolean at_top = gtk_adjustment_get_value (vadjustment) <= 0;
 
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->summary_scroller), NULL);
+      if (gtk_widget_get_parent (self->charts_part) == self->summary_column)
+        gtk_box_remove (GTK_BOX (self->summary_column), self->charts_part);
       update_parts (self);
       /* The list keeps the row it showed first: a page read from its top shows the summary. */
       if (at_top)
         gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", 0);
     }
   gtk_widget_set_size_request (self->summary_column, wide ? SUMMARY_WIDTH : -1, -1);
+  /* In the list, the charts have the margins the column gives them on a wide page. */
+  gtk_widget_set_margin_start (self->charts_part, wide ? 0 : 18);
+  gtk_widget_set_margin_end (self->charts_part, wide ? 0 : 18);
+  gtk_widget_set_margin_bottom (self->charts_part, wide ? 0 : 24);
 }
 
 static void
@@ -717,6 +730,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, items_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, summary_column);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, charts_part);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, items_heading);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, placeholder);
@@ -870,6 +884,7 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->budget_error_label = self->budget_error_label;
   parts->summary_scroller = self->summary_scroller;
   parts->summary_column = self->summary_column;
+  parts->charts_part = self->charts_part;
   parts->placeholder = self->placeholder;
   parts->details_group = self->details_group;
 }

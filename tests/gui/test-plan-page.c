@@ -577,6 +577,24 @@ test_chart_small_shares (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* Where a part of the page ("summary", "details", "charts") is in the page's list, or -1. */
+static int
+part_position (Fixture    *f,
+               const char *name)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (f->page.items_view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) part = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (part) &&
+          g_str_equal (gtk_string_object_get_string (GTK_STRING_OBJECT (part)), name))
+        return (int) i;
+    }
+  return -1;
+}
+
 static gboolean
 is_button_labelled (GtkWidget     *widget,
                     gconstpointer  label)
@@ -613,13 +631,21 @@ test_empty_plan (Fixture       *f,
   g_assert_null (gtk_widget_get_parent (f->page.placeholder));
   g_assert_true (gtk_widget_is_drawable (f->page.summary_scroller));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row_of (f, "drive"))));
+  g_assert_true (gtk_widget_is_ancestor (f->page.charts_part, f->page.summary_scroller));
+  g_assert_cmpint (part_position (f, "charts"), ==, -1);
 
   /* One column: the summary is the list's first part, and leaves with the last item. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 800);
   gui_test_wait_until (gui_test_is_hidden, f->page.summary_scroller, 5000, "one column");
   gui_test_flush ();
   g_assert_true (gtk_widget_is_drawable (f->page.summary_column));
+  /* The summary first, then the plan's details before its charts (issue 13). */
+  g_assert_cmpint (part_position (f, "summary"), ==, 0);
+  g_assert_cmpint (part_position (f, "details"), >, 0);
+  g_assert_cmpint (part_position (f, "charts"), >, part_position (f, "details"));
+  g_assert_false (gtk_widget_is_ancestor (f->page.charts_part, f->page.summary_column));
   undo (f);
+  g_assert_cmpint (part_position (f, "charts"), ==, -1);
   g_assert_true (gtk_widget_is_drawable (f->page.placeholder));
   g_assert_false (gtk_widget_is_drawable (f->page.summary_column));
   g_assert_false (gui_test_has_text (page, "No warnings"));
