@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -359,7 +361,7 @@ read_root (WaymarkCatalogue *self,
     return FALSE;
   if (version > WAYMARK_CATALOGUE_SCHEMA_VERSION)
     return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_VERSION,
-                                     _("schema_version %" G_GINT64_FORMAT " is newer than this "
+                                     _("schema_version %" PRId64 " is newer than this "
                                        "version of Waymark can read (%d); update Waymark to "
                                        "open it"), version, WAYMARK_CATALOGUE_SCHEMA_VERSION);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "waymark-catalogue-private.h"
@@ -79,8 +81,8 @@ waymark_cost_read_json (WaymarkJsonReader  *reader,
         return FALSE;
       if (low > high)
         return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_INVALID_VALUE,
-                                         _("low_minor (%" G_GINT64_FORMAT ") is more than "
-                                           "high_minor (%" G_GINT64_FORMAT ")"), low, high);
+                                         _("low_minor (%" PRId64 ") is more than "
+                                           "high_minor (%" PRId64 ")"), low, high);
     }
   else
     return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_MISSING_FIELD,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -232,8 +234,8 @@ read_int_node (WaymarkJsonReader *reader,
 
   if (value < min || value > max)
     return waymark_json_reader_fail (reader, CODE_INVALID_VALUE,
-                                     _("%s is %" G_GINT64_FORMAT "; it should be between %"
-                                       G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+                                     _("%s is %" PRId64 "; it should be between %" PRId64
+                                       " and %" PRId64),
                                      key, value, min, max);
 
   *out = value;

@@ -457,8 +457,8 @@ waymark_json_reader_parse (WaymarkJsonReader *reader,
   if (len > reader->max_bytes)
     {
       waymark_json_reader_fail (reader, CODE_TOO_LARGE,
-                                _("the file is too large (%" G_GSIZE_FORMAT " MB); the limit is "
-                                  "%" G_GSIZE_FORMAT " MB"),
+                                _("the file is too large (%zu MB); the limit is "
+                                  "%zu MB"),
                                 len / (1024 * 1024), reader->max_bytes / (1024 * 1024));
       return NULL;
     }

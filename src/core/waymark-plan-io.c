@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -50,13 +52,13 @@ describe_overflow (WaymarkPlan             *plan,
   item = g_list_model_get_item (G_LIST_MODEL (plan), totals->overflow_item);
   id = waymark_json_reader_excerpt (item->intervention_id);
   if (!waymark_money_multiply (item->unit_cost, item->quantity, &product))
-    return g_strdup_printf (_("items[%u] (\"%s\"): quantity (%u) × unit_cost_pence (%"
-                              G_GINT64_FORMAT ") is more than %s, too large to calculate"),
+    return g_strdup_printf (_("items[%u] (\"%s\"): quantity (%u) × unit_cost_pence (%" PRId64
+                              ") is more than %s, too large to calculate"),
                             totals->overflow_item, id, item->quantity, item->unit_cost, limit);
   if (!waymark_money_multiply (MAX (item->unit_cost_high, item->unit_cost), item->quantity,
                                &product))
-    return g_strdup_printf (_("items[%u] (\"%s\"): quantity (%u) × unit_cost_high_pence (%"
-                              G_GINT64_FORMAT ") is more than %s, too large to calculate"),
+    return g_strdup_printf (_("items[%u] (\"%s\"): quantity (%u) × unit_cost_high_pence (%" PRId64
+                              ") is more than %s, too large to calculate"),
                             totals->overflow_item, id, item->quantity, item->unit_cost_high, limit);
 
   return g_strdup_printf (_("items[%u] (\"%s\"): its line total takes the plan’s annual total past "
@@ -496,8 +498,8 @@ read_item (WaymarkJsonReader *reader,
   if (has_cost && cost_high < cost)
     {
       waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
-                                _("unit_cost_high_pence (%" G_GINT64_FORMAT ") is less than "
-                                  "unit_cost_pence (%" G_GINT64_FORMAT ")"), cost_high, cost);
+                                _("unit_cost_high_pence (%" PRId64 ") is less than "
+                                  "unit_cost_pence (%" PRId64 ")"), cost_high, cost);
       return NULL;
     }
 
@@ -596,7 +598,7 @@ read_plan (WaymarkPlan       *plan,
   if (version > WAYMARK_PLAN_FORMAT_VERSION)
     return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_VERSION,
                                      _("this plan was made by a newer version of Waymark (plan "
-                                       "format %" G_GINT64_FORMAT "; this version reads up to "
+                                       "format %" PRId64 "; this version reads up to "
                                        "%d): update Waymark to open it"),
                                      version, WAYMARK_PLAN_FORMAT_VERSION);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -51,8 +53,8 @@ too_large (const char  *name,
     return TRUE;
 
   g_set_error (error, domain, WAYMARK_SAFE_READ_ERROR_TOO_LARGE,
-               _("%s: is too large (%" G_GUINT64_FORMAT " MB); Waymark opens files of at most "
-                 "%" G_GSIZE_FORMAT " MB"), name, size / MIB, max_bytes / MIB);
+               _("%s: is too large (%" PRIu64 " MB); Waymark opens files of at most "
+                 "%zu MB"), name, size / MIB, max_bytes / MIB);
   return FALSE;
 }
 
@@ -63,7 +65,7 @@ grew_too_large (const char  *name,
                 GError     **error)
 {
   g_set_error (error, domain, WAYMARK_SAFE_READ_ERROR_TOO_LARGE,
-               _("%s: grew past %" G_GSIZE_FORMAT " MB while it was being read, and Waymark opens "
+               _("%s: grew past %zu MB while it was being read, and Waymark opens "
                  "no file larger than that"), name, max_bytes / MIB);
   return FALSE;
 }
