@@ -12,6 +12,10 @@
 /* Every column is as wide as every other, so the names above line up with the cells below. */
 #define COLUMN_WIDTH 280
 #define ROW_HEADER_WIDTH 220
+/* Columns narrow to fit the page down to this (at 100 %), then the table scrolls sideways. */
+#define MIN_COLUMN_WIDTH 170
+/* The page's width the table does not get: the rows' padding and the vertical scrollbar. */
+#define TABLE_MARGINS 48
 
 struct _WaymarkComparePage
 {
@@ -37,6 +41,9 @@ struct _WaymarkComparePage
   gboolean           hide_identical;
   guint              zoom;
   GtkCssProvider    *zoom_provider;
+  int                page_width;    /* at the last allocation; 0 before the first */
+  int                column_width;  /* the columns' width at the last rebuild */
+  guint              fit_idle;
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkComparePage, waymark_compare_page, GTK_TYPE_WIDGET)
@@ -58,6 +65,22 @@ scaled (WaymarkComparePage *self,
         int                 width)
 {
   return width * (int) self->zoom / 100;
+}
+
+/* As wide as the text's size asks (COLUMN_WIDTH, scaled), or narrower where that fits every
+ * column on the page: at 1920 pixels and 150 % a fourth column was cut off (issue 13). Text
+ * wraps in the narrower columns; below MIN_COLUMN_WIDTH the table scrolls instead. */
+static int
+column_width (WaymarkComparePage *self,
+              guint               n_columns)
+{
+  int wanted = scaled (self, COLUMN_WIDTH);
+  int room;
+
+  if (self->page_width <= 0 || n_columns == 0)
+    return wanted;
+  room = (self->page_width - scaled (self, ROW_HEADER_WIDTH) - TABLE_MARGINS) / (int) n_columns;
+  return CLAMP (room, scaled (self, MIN_COLUMN_WIDTH), wanted);
 }
 
 static void
@@ -191,7 +214,7 @@ column_header_new (WaymarkComparePage  *self,
                          "spacing", 4,
                          "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
                          NULL);
-  gtk_widget_set_size_request (header, scaled (self, COLUMN_WIDTH), -1);
+  gtk_widget_set_size_request (header, self->column_width, -1);
   gtk_widget_add_css_class (header, "compare-column-header");
   gtk_widget_set_name (header, id);
   g_object_set_data (G_OBJECT (header), "position", GUINT_TO_POINTER (position));
@@ -347,7 +370,7 @@ row_new (WaymarkComparePage   *self,
                            "spacing", 4,
                            "accessible-role", GTK_ACCESSIBLE_ROLE_CELL,
                            NULL);
-      gtk_widget_set_size_request (cell, scaled (self, COLUMN_WIDTH), -1);
+      gtk_widget_set_size_request (cell, self->column_width, -1);
       gtk_widget_add_css_class (cell, "compare-cell");
 
       label = gtk_label_new (row->cells[i]);
@@ -422,6 +445,7 @@ rebuild (WaymarkComparePage *self)
   if (self->comparison != NULL)
     n = g_list_model_get_n_items (G_LIST_MODEL (self->comparison));
 
+  self->column_width = column_width (self, n);
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "table");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.clear", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-csv", n > 0);
@@ -586,12 +610,60 @@ update_zoom_actions (WaymarkComparePage *self)
 
 /* GObject */
 
+/* Layout: one child, the page's stack; the columns follow the page's width. */
+
+static void
+waymark_compare_page_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  WaymarkComparePage *self = WAYMARK_COMPARE_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+on_fit_idle (gpointer data)
+{
+  WaymarkComparePage *self = data;
+  guint n = self->comparison != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->comparison))
+                                     : 0;
+
+  self->fit_idle = 0;
+  if (column_width (self, n) != self->column_width)
+    rebuild (self);
+}
+
+static void
+waymark_compare_page_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  WaymarkComparePage *self = WAYMARK_COMPARE_PAGE (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  /* The columns are rebuilt after this layout, never during it. */
+  if (width != self->page_width)
+    {
+      self->page_width = width;
+      if (self->fit_idle == 0)
+        self->fit_idle = g_idle_add_once (on_fit_idle, self);
+    }
+}
+
 static void
 waymark_compare_page_dispose (GObject *object)
 {
   WaymarkComparePage *self = WAYMARK_COMPARE_PAGE (object);
 
   g_signal_group_set_target (self->comparison_signals, NULL);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_object (&self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_COMPARE_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -704,7 +776,8 @@ waymark_compare_page_class_init (WaymarkComparePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "compare.zoom-reset", NULL, zoom_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = waymark_compare_page_measure;
+  widget_class->size_allocate = waymark_compare_page_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "comparepage");
 }
 

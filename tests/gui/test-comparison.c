@@ -964,6 +964,60 @@ test_page_switch_with_menu_open (Fixture       *f,
   gui_test_wait_until (gui_test_is_gone, &page, 5000, "the Compare page to be finalised");
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} ColumnsWait;
+
+/* Whether the last column's right edge is within the page. */
+static gboolean
+all_columns_shown (gpointer data)
+{
+  ColumnsWait *wait = data;
+  WaymarkComparePage *page = wait->f->parts.compare_page;
+  GtkWidget *last = waymark_compare_page_get_column_header (page, wait->n - 1);
+  graphene_rect_t bounds;
+
+  return last != NULL && gtk_widget_compute_bounds (last, GTK_WIDGET (page), &bounds) &&
+         bounds.size.width > 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (page));
+}
+
+/* Presenting four interventions at 1920 pixels cut the fourth column off at 150 %, and at
+ * 200 % only two and a half showed (issue 13): the columns narrow to fit the screen, their text
+ * wrapping, and widen again with room. */
+static void
+test_presentation_fits_columns (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *four[] = { "dapps", "drive", "make-a-change", "cbt-victims", NULL };
+  ColumnsWait wait = { f, 4 };
+  WaymarkComparePage *page = f->parts.compare_page;
+  int at_150;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
+  compare (f, four);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-presentation", NULL));
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 150);
+  gui_test_wait_until (all_columns_shown, &wait, 5000, "four columns on the page at 150 %");
+  at_150 = gtk_widget_get_width (waymark_compare_page_get_column_header (page, 0));
+  g_assert_cmpint (at_150, <, 280 * 150 / 100);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpuint (waymark_compare_page_get_zoom (page), ==, 200);
+  gui_test_wait_until (all_columns_shown, &wait, 5000, "four columns on the page at 200 %");
+
+  /* Two columns have room to be as wide as their text asks. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.uncompare", "s", "make-a-change");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.uncompare", "s", "cbt-victims");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL);
+  gui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (waymark_compare_page_get_column_header (page, 0)), ==, 280);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL));
+}
+
 /* The text of a PDF, read back with poppler's pdftotext, every run of white space made one
  * space (table cells wrap). */
 static char *
@@ -1355,6 +1409,7 @@ main (int    argc,
       ADD ("hide-identical", test_hide_identical);
       ADD ("csv-export", test_csv_export);
       ADD ("presentation-zoom", test_presentation_zoom);
+      ADD ("presentation-fits-columns", test_presentation_fits_columns);
       ADD ("present-with-focus-in-header", test_present_with_focus_in_header);
       ADD ("present-with-menu-open", test_present_with_menu_open);
       ADD ("page-switch-with-menu-open", test_page_switch_with_menu_open);
