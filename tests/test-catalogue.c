@@ -265,6 +265,105 @@ test_list_model (void)
   g_assert_null (waymark_catalogue_lookup (catalogue, "no-such-thing"));
 }
 
+/* Where the word at, of length len, in text is a whole token: no letter, digit or hyphen touching
+ * it, so "in-place" is found in "llr_status in-place:" but not in "face-to-face". */
+static gboolean
+has_token (const char *text,
+           const char *word)
+{
+  gsize len = strlen (word);
+
+  for (const char *at = strstr (text, word); at != NULL; at = strstr (at + 1, word))
+    {
+      gboolean open_before = at == text || !(g_ascii_isalnum (at[-1]) || at[-1] == '-');
+      gboolean open_after = !(g_ascii_isalnum (at[len]) || at[len] == '-');
+
+      if (open_before && open_after)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_hyphenated_nicks (GPtrArray *words,
+                      GType      type)
+{
+  if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        if (strchr (klass->values[i].value_nick, '-') != NULL)
+          g_ptr_array_add (words, g_strdup (klass->values[i].value_nick));
+    }
+  else
+    {
+      g_autoptr(GFlagsClass) klass = g_type_class_ref (type);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        if (strchr (klass->values[i].value_nick, '-') != NULL)
+          g_ptr_array_add (words, g_strdup (klass->values[i].value_nick));
+    }
+}
+
+/* The notes are Waymark's words to a commissioner: sentences, never the catalogue's field names
+ * ("llr_status", "works_with", "age_min", "focus is both") or its ids ("not-in-place",
+ * "children-young-people", "dv-screening"). */
+static void
+test_notes_in_plain_words (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const GType types[] = {
+    WAYMARK_TYPE_LEVEL, WAYMARK_TYPE_RATING, WAYMARK_TYPE_FOCUS, WAYMARK_TYPE_WORKS_WITH,
+    WAYMARK_TYPE_SETTING, WAYMARK_TYPE_LLR_STATUS, WAYMARK_TYPE_GENDER,
+    WAYMARK_TYPE_COST_QUALIFIER,
+  };
+  const char *phrases[] = { "focus is", "settings is", "works with is", "Delivery duration" };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  guint with_status = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    add_hyphenated_nicks (ids, types[t]);
+  g_assert_true (g_ptr_array_find_with_equal_func (ids, "not-in-place", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (ids, "children-young-people", g_str_equal,
+                                                   NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+
+      if (strchr (waymark_intervention_get_id (item), '-') != NULL)
+        g_ptr_array_add (ids, g_strdup (waymark_intervention_get_id (item)));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+      const char *id = waymark_intervention_get_id (item);
+      const char *notes = waymark_intervention_get_notes (item);
+
+      g_assert_nonnull (notes);
+      /* Every field name is a snake_case word: llr_status, works_with, age_min, ... */
+      if (strchr (notes, '_') != NULL)
+        g_error ("%s: the notes hold an identifier with “_”: %s", id, notes);
+      for (guint p = 0; p < G_N_ELEMENTS (phrases); p++)
+        if (strstr (notes, phrases[p]) != NULL)
+          g_error ("%s: the notes say “%s”: %s", id, phrases[p], notes);
+      for (guint w = 0; w < ids->len; w++)
+        if (has_token (notes, g_ptr_array_index (ids, w)))
+          g_error ("%s: the notes hold the id “%s”: %s", id,
+                   (const char *) g_ptr_array_index (ids, w), notes);
+
+      /* A status in LLR that the review's feasibility text decides is justified in words. */
+      if (waymark_intervention_get_llr_status (item) != WAYMARK_LLR_STATUS_UNKNOWN)
+        {
+          g_assert_nonnull (strstr (notes, "in LLR"));
+          with_status++;
+        }
+    }
+  g_assert_cmpuint (with_status, >, 0);
+}
+
 static void
 test_finalizes (void)
 {
@@ -287,6 +386,7 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/round-trip", test_round_trip);
   g_test_add_func ("/core/catalogue/canonical", test_shipped_file_is_canonical);
   g_test_add_func ("/core/catalogue/list-model", test_list_model);
+  g_test_add_func ("/core/catalogue/notes-in-plain-words", test_notes_in_plain_words);
   g_test_add_func ("/core/catalogue/finalizes", test_finalizes);
 
   return g_test_run ();

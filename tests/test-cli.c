@@ -251,6 +251,9 @@ test_show (void)
   run_cli (&unrated, "show", "mappa", NULL);
   g_assert_cmpint (unrated.status, ==, 0);
   g_assert_nonnull (strstr (unrated.out, "Rating: Not rated in the review"));
+  /* The review gives it no cohort: no heading over nothing. */
+  g_assert_null (strstr (unrated.out, "Target cohort"));
+  g_assert_nonnull (strstr (unrated.out, "\nWaymark’s notes on this entry\n"));
 }
 
 static void

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "waymark-intervention-document.h"
@@ -59,11 +61,61 @@ field_take (GPtrArray  *blocks,
 }
 
 static void
+add_text_run (GPtrArray *blocks,
+              GString   *run)
+{
+  if (run->len > 0)
+    add_block (blocks, WAYMARK_BLOCK_TEXT, NULL, run->str);
+  g_string_truncate (run, 0);
+}
+
+/* The review's text as it was written, except that its bullets, typed as "- " at the start of a
+ * line, become list items: each renderer shows a list its own way, never a typed hyphen. */
+static void
 paragraph (GPtrArray  *blocks,
            const char *text)
 {
-  if (text != NULL && *text != '\0')
-    add_block (blocks, WAYMARK_BLOCK_TEXT, NULL, text);
+  g_autoptr(GString) run = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  run = g_string_new (NULL);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *start = line + strspn (line, " \t");
+
+      if (g_str_has_prefix (start, "- ") && start[2 + strspn (start + 2, " \t")] != '\0')
+        {
+          add_text_run (blocks, run);
+          add_block (blocks, WAYMARK_BLOCK_ITEM, NULL, start + 2 + strspn (start + 2, " \t"));
+          continue;
+        }
+
+      if (run->len > 0)
+        g_string_append_c (run, '\n');
+      g_string_append (run, line);
+    }
+  add_text_run (blocks, run);
+}
+
+/* A heading says what follows it: one with nothing under it, before the next heading or at the
+ * end, is dropped rather than shown over an empty section. */
+static void
+drop_empty_sections (GPtrArray *blocks)
+{
+  for (guint i = blocks->len; i > 0; i--)
+    {
+      WaymarkBlock *block = g_ptr_array_index (blocks, i - 1);
+      WaymarkBlock *next = i < blocks->len ? g_ptr_array_index (blocks, i) : NULL;
+
+      if (block->kind == WAYMARK_BLOCK_HEADING &&
+          (next == NULL || next->kind == WAYMARK_BLOCK_HEADING))
+        g_ptr_array_remove_index (blocks, i - 1);
+    }
 }
 
 static void
@@ -139,6 +191,7 @@ waymark_intervention_describe (WaymarkIntervention *item,
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_block_free);
   GPtrArray *costs;
+  const char *notes;
 
   g_return_val_if_fail (WAYMARK_IS_INTERVENTION (item), blocks);
   g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), blocks);
@@ -203,8 +256,18 @@ waymark_intervention_describe (WaymarkIntervention *item,
 
   heading (blocks, _("Source"));
   field (blocks, _("Section of the review"), waymark_intervention_get_section (item));
-  field (blocks, _("Notes"), waymark_intervention_get_notes (item));
 
+  /* The notes are Waymark's own reading of the review, not the review: they say so. */
+  notes = waymark_intervention_get_notes (item);
+  if (notes != NULL && *notes != '\0')
+    {
+      heading (blocks, _("Waymark’s notes on this entry"));
+      add_block (blocks, WAYMARK_BLOCK_LEAD, NULL,
+                 _("Written by Waymark’s team on how the review was read; not the review’s words."));
+      paragraph (blocks, notes);
+    }
+
+  drop_empty_sections (blocks);
   return blocks;
 }
 
@@ -236,6 +299,7 @@ waymark_intervention_describe_text (WaymarkIntervention *item,
           g_string_append_printf (out, "%s: %s\n", block->label, block->text);
           break;
         case WAYMARK_BLOCK_TEXT:
+        case WAYMARK_BLOCK_LEAD:
           g_string_append_printf (out, "%s\n", block->text);
           break;
         case WAYMARK_BLOCK_ITEM:

@@ -15,6 +15,7 @@ typedef enum
   WAYMARK_BLOCK_TEXT,     /* text, which may hold several lines */
   WAYMARK_BLOCK_ITEM,     /* one entry of a list: text */
   WAYMARK_BLOCK_RATING,   /* a rating to show as a badge: rating, evidence */
+  WAYMARK_BLOCK_LEAD,     /* one line under a heading saying what its section is: text */
 } WaymarkBlockKind;
 
 typedef struct
@@ -29,7 +30,9 @@ typedef struct
 void       waymark_block_free                (WaymarkBlock        *block);
 
 /* Element type WaymarkBlock. The name and summary come first as a heading-less FIELD-free
- * start: render them from the intervention itself. catalogue may be NULL (no scale texts). */
+ * start: render them from the intervention itself. catalogue may be NULL (no scale texts).
+ * A heading comes only with something under it; lines of the review's text typed as "- "
+ * bullets come as ITEM blocks. */
 GPtrArray *waymark_intervention_describe      (WaymarkIntervention *intervention,
                                                WaymarkCatalogue    *catalogue);
 /* The description as plain text: name, summary, then the blocks, headings underlined. */

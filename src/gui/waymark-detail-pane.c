@@ -121,6 +121,9 @@ add_block (WaymarkDetailPane  *self,
     case WAYMARK_BLOCK_TEXT:
       add_text (self, block->text);
       break;
+    case WAYMARK_BLOCK_LEAD:
+      gtk_widget_add_css_class (add_label (self, block->text, FALSE), "dim-label");
+      break;
     case WAYMARK_BLOCK_ITEM:
       {
         g_autofree char *line = g_strdup_printf ("•  %s", block->text);

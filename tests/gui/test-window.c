@@ -466,6 +466,7 @@ test_detail (Fixture       *f,
   const char *headings[] = {
     "Overview", "Resources and costs", "Evidence", "Impact", "Target cohort",
     "Opportunity cohorts", "Feasibility in LLR", "Organisations", "References", "Source",
+    "Waymark’s notes on this entry",
   };
   const char *last = NULL;
 
@@ -501,6 +502,18 @@ test_detail (Fixture       *f,
   g_assert_nonnull (strstr (text, waymark_intervention_get_section (item)));
   g_assert_nonnull (strstr (text, waymark_intervention_get_organisations (item)[0]));
   g_assert_nonnull (strstr (text, waymark_intervention_get_references (item)[0]));
+  g_assert_nonnull (strstr (text, "\nWritten by Waymark’s team on how the review was read; not "
+                                  "the review’s words.\n"));
+  g_assert_nonnull (strstr (text, waymark_intervention_get_notes (item)));
+
+  /* The review's typed bullets show as bullets, the "-" gone. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
+                                   gui_test_position_of (f->window, "drive"), TRUE);
+  g_clear_pointer (&text, g_free);
+  text = waymark_detail_pane_dup_text (f->parts.detail_pane);
+  g_assert_nonnull (strstr (text, "significantly*:\n•  82% fewer perpetrators were using "
+                                  "physical abuse\n•  88%"));
+  g_assert_null (strstr (text, "\n- "));
 
   /* Filtering it out leaves nothing selected. */
   type_search (f, "bystander", 6);
