@@ -119,10 +119,11 @@ class NameTest(unittest.TestCase):
         self.assertIn('mnemonic', failures[0])
         self.assertIn('mnemonic', failures[1])
 
-    def test_underscores_in_quoted_text_and_window_titles_pass(self):
+    def test_underscores_in_quoted_text_window_titles_and_labels_pass(self):
         window = Node('application', 'waymark',
                       Node('frame', 'my_plan.waymark – Waymark',
-                           Node('push button', 'Remove filter: Search: “snake_case”')))
+                           Node('push button', 'Remove filter: Search: “snake_case”'),
+                           Node('label', 'Notes: llr_status not-in-place')))
         self.assertEqual(a11y_audit.audit(window, 'here')[0], [])
 
     def test_gtype_name_on_a_tab_list_or_inner_button_fails(self):
@@ -143,6 +144,14 @@ class NameTest(unittest.TestCase):
         failures = self.verdict(Node('scroll pane', '', Node('label', 'Text'), focusable=True),
                                 Node('list', 'GtkListBox', focusable=True))
         self.assertEqual(len(failures), 2)
+
+    def test_focusable_part_inside_a_named_button_is_a_library_gap(self):
+        dropdown = Node('combo box', 'Sort by',
+                        Node('push button', 'Sort by',
+                             Node('filler', 'GtkListItemWidget', focusable=True)))
+        failures, gaps = a11y_audit.audit(app_with(dropdown), 'browser')
+        self.assertEqual(failures, [])
+        self.assertEqual(len(gaps), 1)
 
     def test_plain_names_pass(self):
         self.assertEqual(self.verdict(
