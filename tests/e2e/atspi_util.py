@@ -50,10 +50,6 @@ def name(node):
     return node.name or ''
 
 
-def description(node):
-    return node.description or ''
-
-
 def is_focusable(node):
     return node.getState().contains(pyatspi.STATE_FOCUSABLE)
 
