@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-compare-page.h"
 #include "waymark-compare-strip.h"
 #include "waymark-safe-write.h"
@@ -787,6 +788,8 @@ waymark_compare_page_init (WaymarkComparePage *self)
   GtkWidget *header_strip;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  waymark_a11y_name_status_pages (GTK_WIDGET (self));
 
   self->comparison_signals = g_signal_group_new (WAYMARK_TYPE_COMPARISON);
   g_signal_group_connect (self->comparison_signals, "items-changed",

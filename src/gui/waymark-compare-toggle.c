@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-compare-toggle.h"
 
 struct _WaymarkCompareToggle
@@ -48,7 +49,8 @@ sync_state (WaymarkCompareToggle *self)
   else
     /* Translators: what a screen reader says for a compare toggle; %s is a name */
     a11y = g_strdup_printf (_("Add “%s” to the comparison"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  /* Not labelled by its "_Compare" label as well (issue 13). */
+  waymark_a11y_name_only_by_label (GTK_WIDGET (self), a11y);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-compare-toggle.h"
 #include "waymark-detail-pane.h"
 #include "waymark-intervention-document.h"
@@ -225,6 +226,7 @@ rebuild (WaymarkDetailPane *self)
   gtk_box_append (self->content, title);
 
   self->add_button = gtk_button_new_with_mnemonic (_("_Add to Plan"));
+  waymark_a11y_name_button_from_label (GTK_BUTTON (self->add_button));
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->add_button, "suggested-action");
   gtk_widget_add_css_class (self->add_button, "pill");
@@ -403,6 +405,11 @@ static void
 waymark_detail_pane_init (WaymarkDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  waymark_a11y_name_status_pages (GTK_WIDGET (self));
+  /* Until a selection titles it (then its title names it). */
+  waymark_a11y_name_parts (GTK_WIDGET (self->several_page), GTK_TYPE_SCROLLED_WINDOW,
+                           _("Several interventions selected"));
 
   self->document_signals = g_signal_group_new (WAYMARK_TYPE_PLAN_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::plan",

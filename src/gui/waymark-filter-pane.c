@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-filter-pane.h"
 #include "waymark-money.h"
 
@@ -211,9 +212,10 @@ add_check_row (WaymarkFilterPane *self,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* After the row labels it by its title: "Primary", not "Primary Primary" (issue 13). */
+  waymark_a11y_name_only_by_label (check, title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   g_hash_table_insert (self->controls, control_key (property, nick), check);
@@ -266,6 +268,7 @@ add_minimum_row (WaymarkFilterPane *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  waymark_a11y_name_combo_row_list (ADW_COMBO_ROW (row));
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_min_rating_selected), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_hash_table_insert (self->controls, control_key (property, NULL), row);

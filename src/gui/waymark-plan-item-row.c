@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-gui-format.h"
 #include "waymark-money.h"
 #include "waymark-plan-item-row.h"
@@ -252,6 +253,10 @@ update_all (WaymarkPlanItemRow *self)
 {
   self->updating = TRUE;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), waymark_plan_item_get_name (self->item));
+  /* The lists AdwExpanderRow builds for its header and its rows, which GTK 4.8 would call
+   * "GtkListBox" (issue 13). */
+  waymark_a11y_name_parts (GTK_WIDGET (self), GTK_TYPE_LIST_BOX,
+                           waymark_plan_item_get_name (self->item));
   update_facts (self);
   update_quantity (self);
   set_entry_text (self->unit_row, waymark_plan_item_get_unit (self->item));
@@ -619,6 +624,8 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
                           gtk_callback_action_new (on_notes_ctrl_enter, self, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self->notes_view), keys);
   }
+  waymark_a11y_name_combo_row_list (self->cost_source_row);
+  waymark_a11y_name_combo_row_list (self->funding_row);
 }
 
 GtkWidget *

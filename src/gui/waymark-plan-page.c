@@ -463,6 +463,9 @@ on_bind (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (child), LIST_ITEM_KEY, list_item);
   waymark_plan_item_row_set_item (row, WAYMARK_PLAN_ITEM (object));
+  /* The boxed list of one row, named after its item rather than "GtkListBox" (issue 13). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  waymark_plan_item_get_name (WAYMARK_PLAN_ITEM (object)), -1);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
                                  g_hash_table_contains (self->expanded, object));
 }

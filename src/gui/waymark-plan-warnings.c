@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-plan-warnings.h"
 
 struct _WaymarkPlanWarnings
@@ -66,8 +67,8 @@ warning_row_new (WaymarkPlanWarnings *self,
   gtk_widget_set_tooltip_text (button, _("Dismiss this warning for this plan"));
   /* Translators: what a screen reader says for a warning's dismiss button; %s is the warning */
   a11y = g_strdup_printf (_("Dismiss: %s"), warning->message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                  -1);
+  /* Not labelled by its "_Dismiss" as well: "Dismiss: … Dismiss" (issue 13). */
+  waymark_a11y_name_only_by_label (button, a11y);
   g_object_set_data_full (G_OBJECT (button), "warning-id", g_strdup (warning->id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_dismiss_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-help-window.h"
 #include "waymark-intervention-row.h"
 #include "waymark-window-private.h"
@@ -474,6 +475,15 @@ waymark_window_init (WaymarkWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  waymark_a11y_name_status_pages (GTK_WIDGET (self));
+  /* Parts the libraries build unnamed, which GTK 4.8 would call "AdwViewSwitcher" and
+   * "GtkToggleButton" (issue 13). */
+  waymark_a11y_name_parts (GTK_WIDGET (self->switcher_title), ADW_TYPE_VIEW_SWITCHER,
+                           _("Pages"));
+  waymark_a11y_name_parts (GTK_WIDGET (self->sort_dropdown), GTK_TYPE_TOGGLE_BUTTON,
+                           _("Sort by"));
+  waymark_a11y_name_parts (GTK_WIDGET (self->sort_dropdown), GTK_TYPE_LIST_VIEW, _("Sort by"));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),

@@ -50,6 +50,10 @@ def name(node):
     return node.name or ''
 
 
+def is_focusable(node):
+    return node.getState().contains(pyatspi.STATE_FOCUSABLE)
+
+
 def children(node):
     """The children that can still be read; a child that vanished is left out."""
     result = []

@@ -407,7 +407,7 @@ def main():
         for line in sorted(run.chooser_findings):
             print('  ' + line)
     if run.audit_failures:
-        print('ACCESSIBILITY AUDIT FAILED: controls with no accessible name:')
+        print('ACCESSIBILITY AUDIT FAILED: controls with no accessible name, or a name read wrongly:')
         for line in run.audit_failures:
             print('  ' + line)
         return 1
