@@ -98,6 +98,7 @@ ensure_window (WaymarkApplication *self)
       workspace = waymark_workspace_new (self->catalogue, self->settings);
 
       window = GTK_WINDOW (waymark_window_new (GTK_APPLICATION (self), workspace));
+      waymark_window_defer_offscreen_rows (WAYMARK_WINDOW (window));
     }
 
   return window;

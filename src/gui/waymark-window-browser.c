@@ -64,13 +64,18 @@ sort_func (gconstpointer a,
   return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b, key);
 }
 
+static void show_all_rows (WaymarkWindow *self);
+
 static gboolean
 find_position (WaymarkWindow       *self,
                WaymarkIntervention *item,
                guint               *position)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint n;
+
+  show_all_rows (self);
+  n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -546,6 +551,88 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", "compare");
 }
 
+/* The rows a window can show before its first frame: the list's height at the window's size
+ * over the least a row can be (a name, a summary, the badges and a line of facts: about 90
+ * pixels; 60 leaves room), and one more. */
+#define ROW_HEIGHT_AT_LEAST 60
+
+static void
+show_all_rows (WaymarkWindow *self)
+{
+  if (self->rows_paint_handler != 0)
+    g_clear_signal_handler (&self->rows_paint_handler,
+                            gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
+  gtk_slice_list_model_set_size (self->row_slice, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_idle (gpointer user_data)
+{
+  WaymarkWindow *self = user_data;
+
+  self->rows_idle = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rest of the rows come once the frame is on screen, before anything else waits. */
+static void
+on_first_paint (GdkFrameClock *clock,
+                WaymarkWindow *self)
+{
+  g_clear_signal_handler (&self->rows_paint_handler, clock);
+  if (self->rows_idle == 0)
+    self->rows_idle = g_idle_add_full (G_PRIORITY_DEFAULT, show_all_rows_idle,
+                                       g_object_ref (self), g_object_unref);
+}
+
+static void
+on_realize_defer_rows (GtkWidget *widget,
+                       gpointer   user_data)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_realize_defer_rows, user_data);
+  if (gtk_slice_list_model_get_size (self->row_slice) != G_MAXUINT)
+    self->rows_paint_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget),
+                                                        "after-paint",
+                                                        G_CALLBACK (on_first_paint), self, 0);
+}
+
+void
+waymark_window_defer_offscreen_rows (WaymarkWindow *self)
+{
+  g_autoptr(GtkBitset) bits = NULL;
+  int width = 0, height = 0;
+
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+
+  bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_widget_get_realized (GTK_WIDGET (self)) || !gtk_bitset_is_empty (bits))
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || height <= 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+  if (height <= 0)
+    return;
+
+  gtk_slice_list_model_set_size (self->row_slice, height / ROW_HEIGHT_AT_LEAST + 1);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_defer_rows), NULL);
+}
+
 void
 waymark_window_browser_init (WaymarkWindow *self)
 {
@@ -556,6 +643,10 @@ waymark_window_browser_init (WaymarkWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  self->row_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                              0, G_MAXUINT);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->row_slice));
 
   /* The sort keys from their table, before the settings choose one. */
   sort_keys = sort_keys_model_new ();

@@ -62,6 +62,11 @@ struct _WaymarkWindow
   GtkRevealer          *selection_bar;
   GtkLabel             *selection_label;
   GtkCustomFilter      *filter;
+  /* Between the sort model and the selection: all of the list, except before the first frame
+   * of a window started by the application (waymark_window_defer_offscreen_rows). */
+  GtkSliceListModel    *row_slice;
+  gulong                rows_paint_handler;
+  guint                 rows_idle;
   GtkCustomSorter      *sorter;
 
   /* Owned */

@@ -264,6 +264,7 @@ waymark_window_finalize (GObject *object)
 
   g_free (self->view);
 
+  g_clear_object (&self->row_slice);
   G_OBJECT_CLASS (waymark_window_parent_class)->finalize (object);
 }
 
