@@ -603,13 +603,11 @@ on_realize_defer_rows (GtkWidget *widget,
 void
 waymark_window_defer_offscreen_rows (WaymarkWindow *self)
 {
-  g_autoptr(GtkBitset) bits = NULL;
   int width = 0, height = 0;
 
-  g_return_if_fail (WAYMARK_IS_WINDOW (self));
-
-  bits = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (gtk_widget_get_realized (GTK_WIDGET (self)) || !gtk_bitset_is_empty (bits))
+  /* A selected intervention is shown with its row in sight, wherever it is in the list. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)) ||
+      waymark_workspace_get_selected (self->workspace) != NULL)
     return;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);

@@ -32,9 +32,6 @@ void                 waymark_window_set_catalogue (WaymarkWindow    *self,
 void                 waymark_window_open_file     (WaymarkWindow    *self,
                                                    GFile            *file);
 WaymarkIntervention *waymark_window_get_selected  (WaymarkWindow    *self);
-/* Until the window's first frame is painted, the list holds only the interventions that can
- * be in sight at its size; the rest arrive just after it (issue 18). Nothing selected. */
-void                 waymark_window_defer_offscreen_rows (WaymarkWindow *self);
 /* Opens a plan, first asking what to do with unsaved changes. A plan the core refuses (a
  * newer format, a malformed file) is reported with the core's message. */
 void                 waymark_window_open_plan     (WaymarkWindow    *self,
