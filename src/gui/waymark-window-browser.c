@@ -65,6 +65,10 @@ sort_func (gconstpointer a,
 }
 
 static void show_all_rows (WaymarkWindow *self);
+static void on_first_paint (GdkFrameClock *clock,
+                            WaymarkWindow *self);
+static void on_realize_defer_rows (GtkWidget *widget,
+                                   gpointer   user_data);
 
 static gboolean
 find_position (WaymarkWindow       *self,
@@ -559,9 +563,12 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
 static void
 show_all_rows (WaymarkWindow *self)
 {
-  if (self->rows_paint_handler != 0)
-    g_clear_signal_handler (&self->rows_paint_handler,
-                            gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  /* Unrealized, the clock is gone, and the handler with it. */
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  g_signal_handlers_disconnect_by_func (self, on_realize_defer_rows, NULL);
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   gtk_slice_list_model_set_size (self->row_slice, G_MAXUINT);
 }
@@ -581,7 +588,7 @@ static void
 on_first_paint (GdkFrameClock *clock,
                 WaymarkWindow *self)
 {
-  g_clear_signal_handler (&self->rows_paint_handler, clock);
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
   if (self->rows_idle == 0)
     self->rows_idle = g_idle_add_full (G_PRIORITY_DEFAULT, show_all_rows_idle,
                                        g_object_ref (self), g_object_unref);
@@ -593,11 +600,10 @@ on_realize_defer_rows (GtkWidget *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
-  g_signal_handlers_disconnect_by_func (widget, on_realize_defer_rows, user_data);
+  /* Each time it is realized until the rows have come: it can be hidden before it paints. */
   if (gtk_slice_list_model_get_size (self->row_slice) != G_MAXUINT)
-    self->rows_paint_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget),
-                                                        "after-paint",
-                                                        G_CALLBACK (on_first_paint), self, 0);
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_paint), self, 0);
 }
 
 void

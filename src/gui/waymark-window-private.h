@@ -65,7 +65,6 @@ struct _WaymarkWindow
   /* Between the sort model and the selection: all of the list, except before the first frame
    * of a window made with defer-offscreen-rows (waymark_window_defer_offscreen_rows). */
   GtkSliceListModel    *row_slice;
-  gulong                rows_paint_handler;
   guint                 rows_idle;
   gboolean              defer_rows;
   GtkCustomSorter      *sorter;
