@@ -555,9 +555,9 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", "compare");
 }
 
-/* The rows a window can show before its first frame: the list's height at the window's size
- * over the least a row can be (a name, a summary, the badges and a line of facts: about 90
- * pixels; 60 leaves room), and one more. */
+/* The rows a window can show before its first frame: the window's height (more than the
+ * list's) over the least a row can be (a name, a summary, the badges and a line of facts:
+ * about 90 pixels; 60 leaves room), and one more. */
 #define ROW_HEIGHT_AT_LEAST 60
 
 static void
