@@ -97,7 +97,11 @@ ensure_window (WaymarkApplication *self)
 
       workspace = waymark_workspace_new (self->catalogue, self->settings);
 
-      window = GTK_WINDOW (waymark_window_new (GTK_APPLICATION (self), workspace));
+      window = g_object_new (WAYMARK_TYPE_WINDOW,
+                             "application", self,
+                             "workspace", workspace,
+                             "defer-offscreen-rows", TRUE,
+                             NULL);
     }
 
   return window;

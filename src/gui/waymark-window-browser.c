@@ -64,13 +64,22 @@ sort_func (gconstpointer a,
   return waymark_intervention_compare ((WaymarkIntervention *) a, (WaymarkIntervention *) b, key);
 }
 
+static void show_all_rows (WaymarkWindow *self);
+static void on_first_paint (GdkFrameClock *clock,
+                            WaymarkWindow *self);
+static void on_realize_defer_rows (GtkWidget *widget,
+                                   gpointer   user_data);
+
 static gboolean
 find_position (WaymarkWindow       *self,
                WaymarkIntervention *item,
                guint               *position)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint n;
+
+  show_all_rows (self);
+  n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -546,6 +555,88 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", "compare");
 }
 
+/* The rows a window can show before its first frame: the window's height (more than the
+ * list's) over the least a row can be (a name, a summary, the badges and a line of facts:
+ * about 90 pixels; 60 leaves room), and one more. */
+#define ROW_HEIGHT_AT_LEAST 60
+
+static void
+show_all_rows (WaymarkWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  /* Unrealized, the clock is gone, and the handler with it. */
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  g_signal_handlers_disconnect_by_func (self, on_realize_defer_rows, NULL);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
+  gtk_slice_list_model_set_size (self->row_slice, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_idle (gpointer user_data)
+{
+  WaymarkWindow *self = user_data;
+
+  self->rows_idle = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rest of the rows come once the frame is on screen, before anything else waits. */
+static void
+on_first_paint (GdkFrameClock *clock,
+                WaymarkWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->rows_idle == 0)
+    self->rows_idle = g_idle_add_full (G_PRIORITY_DEFAULT, show_all_rows_idle,
+                                       g_object_ref (self), g_object_unref);
+}
+
+static void
+on_realize_defer_rows (GtkWidget *widget,
+                       gpointer   user_data)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  /* Each time it is realized until the rows have come: it can be hidden before it paints. */
+  if (gtk_slice_list_model_get_size (self->row_slice) != G_MAXUINT)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_paint), self, 0);
+}
+
+void
+waymark_window_defer_offscreen_rows (WaymarkWindow *self)
+{
+  int width = 0, height = 0;
+
+  /* A selected intervention is shown with its row in sight, wherever it is in the list. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)) ||
+      waymark_workspace_get_selected (self->workspace) != NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || height <= 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+  if (height <= 0)
+    return;
+
+  gtk_slice_list_model_set_size (self->row_slice, height / ROW_HEIGHT_AT_LEAST + 1);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_defer_rows), NULL);
+}
+
 void
 waymark_window_browser_init (WaymarkWindow *self)
 {
@@ -556,6 +647,10 @@ waymark_window_browser_init (WaymarkWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  self->row_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                              0, G_MAXUINT);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->row_slice));
 
   /* The sort keys from their table, before the settings choose one. */
   sort_keys = sort_keys_model_new ();

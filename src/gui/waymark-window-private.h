@@ -62,6 +62,11 @@ struct _WaymarkWindow
   GtkRevealer          *selection_bar;
   GtkLabel             *selection_label;
   GtkCustomFilter      *filter;
+  /* Between the sort model and the selection: all of the list, except before the first frame
+   * of a window made with defer-offscreen-rows (waymark_window_defer_offscreen_rows). */
+  GtkSliceListModel    *row_slice;
+  guint                 rows_idle;
+  gboolean              defer_rows;
   GtkCustomSorter      *sorter;
 
   /* Owned */
@@ -100,6 +105,9 @@ void       waymark_window_browser_bind_settings (WaymarkWindow     *self);
 void       waymark_window_browser_follow_criteria (WaymarkWindow   *self);
 gboolean   waymark_window_browser_show_catalogue (WaymarkWindow    *self,
                                                   WaymarkCatalogue *catalogue);
+/* Until the window's first frame is painted, the list holds only the interventions that can
+ * be in sight at its size; the rest arrive just after it (issue 18). Before the catalogue. */
+void       waymark_window_defer_offscreen_rows (WaymarkWindow      *self);
 void       waymark_window_select_intervention (WaymarkWindow       *self,
                                                WaymarkIntervention *item);
 /* The count, the results page (list, map or none found) after the list or the view changed. */

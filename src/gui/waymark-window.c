@@ -18,6 +18,7 @@ enum {
   PROP_SHOW_FILTERS,
   PROP_RECENT_MANAGER,
   PROP_WORKSPACE,
+  PROP_DEFER_OFFSCREEN_ROWS,
   N_PROPS
 };
 
@@ -202,6 +203,8 @@ waymark_window_constructed (GObject *object)
   waymark_window_compare_constructed (self);
   waymark_window_plan_constructed (self);
 
+  if (self->defer_rows)
+    waymark_window_defer_offscreen_rows (self);
   if (waymark_workspace_get_catalogue (self->workspace) != NULL)
     on_workspace_catalogue (self->workspace, NULL, self);
 }
@@ -270,6 +273,7 @@ waymark_window_finalize (GObject *object)
 
   g_free (self->view);
 
+  g_clear_object (&self->row_slice);
   G_OBJECT_CLASS (waymark_window_parent_class)->finalize (object);
 }
 
@@ -350,6 +354,9 @@ waymark_window_set_property (GObject      *object,
     case PROP_WORKSPACE:
       self->workspace = g_value_dup_object (value);
       break;
+    case PROP_DEFER_OFFSCREEN_ROWS:
+      self->defer_rows = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -394,6 +401,11 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, WAYMARK_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Start-up: the rows out of sight are made just after the first frame (the application's
+   * window; issue 18). */
+  properties[PROP_DEFER_OFFSCREEN_ROWS] =
+    g_param_spec_boolean ("defer-offscreen-rows", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WAYMARK_TYPE_DETAIL_PANE);

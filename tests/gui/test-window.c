@@ -1096,6 +1096,85 @@ test_settings_restored (void)
   gui_test_window_close (window);
 }
 
+/* Issue 18: the application's window builds only the rows in sight before its first frame;
+ * the rest of the list arrives just after it, and nothing is missing once it has. */
+static gboolean
+lists_whole_catalogue (gpointer data)
+{
+  WaymarkWindow *window = data;
+
+  return gui_test_n_listed (window) ==
+         g_list_model_get_n_items (G_LIST_MODEL (waymark_window_get_catalogue (window)));
+}
+
+static WaymarkWindow *
+deferred_window_new (WaymarkCatalogue *catalogue,
+                     GSettings        *settings)
+{
+  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
+
+  return g_object_new (WAYMARK_TYPE_WINDOW,
+                       "workspace", workspace,
+                       "defer-offscreen-rows", TRUE,
+                       NULL);
+}
+
+static void
+test_offscreen_rows_after_first_frame (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  WaymarkWindow *window = deferred_window_new (catalogue, settings);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  g_autofree char *all = NULL;
+  g_autoptr(GString) first = NULL;
+  g_autofree char *listed = NULL;
+
+  g_assert_cmpuint (n, >, 20);
+  g_assert_cmpuint (gui_test_n_listed (window), >, 0);
+  g_assert_cmpuint (gui_test_n_listed (window), <, n);
+  listed = gui_test_listed_ids (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (lists_whole_catalogue, window, 5000, "the rest of the list");
+  /* The rows in sight at the first frame are the list's first, in its order. */
+  all = gui_test_listed_ids (window);
+  first = g_string_new (all);
+  g_string_truncate (first, strlen (listed));
+  g_assert_cmpstr (first->str, ==, listed);
+
+  gui_test_window_close (window);
+}
+
+static void
+test_offscreen_rows_keep_selection (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  WaymarkWindow *window = gui_test_window_new (catalogue, settings);
+  WaymarkWindowParts parts;
+  guint last;
+  g_autoptr(WaymarkIntervention) item = NULL;
+  g_autofree char *id = NULL;
+
+  /* The list's last intervention, out of sight at the first frame, selected last time. */
+  waymark_window_get_parts (window, &parts);
+  last = gui_test_n_listed (window) - 1;
+  item = g_list_model_get_item (G_LIST_MODEL (parts.selection), last);
+  id = g_strdup (waymark_intervention_get_id (item));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (parts.selection), last, TRUE);
+  gui_test_window_close (window);
+
+  window = deferred_window_new (catalogue, settings);
+  g_assert_true (lists_whole_catalogue (window));
+  g_assert_nonnull (waymark_window_get_selected (window));
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_window_get_selected (window)), ==, id);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_flush ();
+  g_assert_true (lists_whole_catalogue (window));
+  gui_test_window_close (window);
+}
+
 typedef struct
 {
   WaymarkCriteria *criteria;
@@ -1374,6 +1453,9 @@ main (int    argc,
   ADD ("open-catalogue/good", test_open_catalogue);
   ADD ("getting-started", test_getting_started);
   g_test_add_func ("/gui/window/settings-restored", test_settings_restored);
+  g_test_add_func ("/gui/window/offscreen-rows-after-first-frame",
+                   test_offscreen_rows_after_first_frame);
+  g_test_add_func ("/gui/window/offscreen-rows-keep-selection", test_offscreen_rows_keep_selection);
   g_test_add_func ("/gui/test-util/snapshot-warning-tolerated", test_snapshot_warning_tolerated);
   g_test_add_data_func ("/gui/window/filters/written-on-close", GINT_TO_POINTER (FALSE),
                         test_search_setting_written_on_close);
