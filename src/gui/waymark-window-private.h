@@ -80,6 +80,7 @@ struct _WaymarkWindow
   GtkRecentManager *recent;
   WaymarkComparison *comparison;
   AdwToast         *compare_toast;  /* weak: the last one, replaced by the next */
+  char             *last_toast_title;  /* waymark_window_get_last_toast_title() */
   gboolean          presenting;
   guint             zoom_before;     /* the page's text size before presenting */
   GtkWidget        *focus_held;      /* the focus widget: see on_focus_widget_changed */
@@ -210,5 +211,8 @@ typedef struct
 void                 waymark_window_get_parts         (WaymarkWindow      *self,
                                                        WaymarkWindowParts *parts);
 WaymarkPlanDocument *waymark_window_get_plan_document (WaymarkWindow      *self);
+/* The last notification's title (markup-escaped), kept after the notification has timed out:
+ * a test under memcheck may not see a toast before its five seconds are up. */
+const char          *waymark_window_get_last_toast_title (WaymarkWindow   *self);
 
 G_END_DECLS

@@ -46,7 +46,17 @@ void
 waymark_window_add_toast (WaymarkWindow *self,
                           AdwToast      *toast)
 {
+  g_free (self->last_toast_title);
+  self->last_toast_title = g_strdup (adw_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+waymark_window_get_last_toast_title (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+
+  return self->last_toast_title;
 }
 
 /* Errors */
@@ -272,6 +282,7 @@ waymark_window_finalize (GObject *object)
   WaymarkWindow *self = WAYMARK_WINDOW (object);
 
   g_free (self->view);
+  g_free (self->last_toast_title);
 
   g_clear_object (&self->row_slice);
   G_OBJECT_CLASS (waymark_window_parent_class)->finalize (object);
