@@ -131,7 +131,12 @@ good = {
                                       p["dismissed_warnings"].append(p["warnings"][0]["id"])),
     "a gap warning for the whole plan": lambda p: p["warnings"].append(
         {"id": "no-sexual-violence", "message": "Nothing addresses SV.", "items": [],
-         "dismissed": False}),
+         "dismissed": False, "quote": "Sexual violence in Leicester, Leicestershire and "
+         "Rutland increased by 47%", "section": "Domestic abuse and sexual violence is a "
+         "growing problem in Leicester, Leicestershire and Rutland."}),
+    "an over-budget warning": lambda p: p["warnings"].append(
+        {"id": "over-budget", "message": "Over budget.", "items": [], "dismissed": False,
+         "quote": None, "section": None}),
     "a published cost in dollars": item(0, "published_cost", {
         "amount_minor": 39500, "currency": "USD", "basis": "per book", "qualifier": None,
         "as_written": "$395.00"}),

@@ -395,6 +395,95 @@ test_warnings (Fixture       *fixture,
   g_assert_null (strstr (dismissed, "(x)"));
 }
 
+/* Each gap warning quotes the review and names the heading its words are under (issue 14); the
+ * quote is found under that heading in the review itself. Warnings about the plan's own figures
+ * quote nothing. */
+static void
+test_warnings_cite_the_review (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  guint n_cited = 0;
+
+  add (fixture, "iris", 1);  /* secondary, DA, adults, no perpetrators: every gap warning */
+  warnings = waymark_plan_list_warnings (fixture->plan);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      WaymarkPlanWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->items[0] != NULL)
+        {
+          g_assert_null (warning->quote);
+          g_assert_null (warning->section);
+          continue;
+        }
+      g_assert_nonnull (warning->quote);
+      g_assert_nonnull (warning->section);
+      if (!test_review_has_under_heading (warning->quote, warning->section))
+        g_error ("%s: “%s” is not under “%s” in the review", warning->id, warning->quote,
+                 warning->section);
+      n_cited++;
+    }
+  g_assert_cmpuint (n_cited, ==, 4);
+}
+
+/* Against a budget, the plan's totals (computed): over when even the lower total is more; may
+ * exceed when only the higher is; nothing when within, or with no budget. The figures are the
+ * plan's own, worked by hand here. */
+static void
+test_warnings_budget (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  WaymarkPlanItem *item;
+  g_autofree char *ids = NULL;
+
+  /* One item of a local cost range, £1,000 to £3,000 a year, for two years: £2,000 to £6,000. */
+  item = add (fixture, "drive", 1);
+  waymark_plan_set_item_cost (fixture->plan, item, 100000, 300000, WAYMARK_COST_SOURCE_ESTIMATE);
+  waymark_plan_edit (fixture->plan, fixture->plan, "years", 2, NULL);
+
+  ids = warning_ids (fixture->plan);
+  g_assert_null (strstr (ids, "budget"));  /* no budget set */
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "budget", (gint64) 600000, NULL);  /* £6,000: the higher total, exactly */
+  g_free (ids);
+  ids = warning_ids (fixture->plan);
+  g_assert_null (strstr (ids, "budget"));
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "budget", (gint64) 500000, NULL);  /* £5,000: between the two */
+  {
+    g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (fixture->plan);
+    WaymarkPlanWarning *first = g_ptr_array_index (warnings, 0);
+
+    g_assert_cmpstr (first->id, ==, "may-exceed-budget");
+    g_assert_cmpstr (first->message, ==,
+                     "May exceed the budget: the higher total, £6,000, is £1,000 more than the "
+                     "budget of £5,000; the lower, £2,000, is within it.");
+    g_assert_null (first->quote);
+  }
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "budget", (gint64) 150000, NULL);  /* £1,500: under even the lower total */
+  {
+    g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (fixture->plan);
+    WaymarkPlanWarning *first = g_ptr_array_index (warnings, 0);
+
+    g_assert_cmpstr (first->id, ==, "over-budget");
+    g_assert_cmpstr (first->message, ==,
+                     "Over budget: even the lower total, £2,000, is £500 more than the budget "
+                     "of £1,500.");
+  }
+
+  /* Dismissed like the others, and gone once the plan is within the budget again. */
+  waymark_plan_dismiss_warning (fixture->plan, "over-budget");
+  g_free (ids);
+  ids = warning_ids (fixture->plan);
+  g_assert_nonnull (strstr (ids, "over-budget(x)"));
+  waymark_plan_edit (fixture->plan, fixture->plan, "budget", (gint64) 1000000, NULL);
+  g_free (ids);
+  ids = warning_ids (fixture->plan);
+  g_assert_null (strstr (ids, "budget"));
+}
+
 static char *
 golden_path (const char *name)
 {
@@ -1253,6 +1342,8 @@ main (int    argc,
   ADD ("/core/plan/edit-same-property-twice", test_edit_same_property_twice);
   ADD ("/core/plan/cost-stays-whole", test_cost_stays_whole);
   ADD ("/core/plan/warnings", test_warnings);
+  ADD ("/core/plan/warnings-cite-the-review", test_warnings_cite_the_review);
+  ADD ("/core/plan/warnings-budget", test_warnings_budget);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);
   ADD ("/core/plan/io/control-characters-round-trip", test_control_characters_round_trip);

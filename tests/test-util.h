@@ -26,4 +26,12 @@ guint  test_env_uint     (const char *name,
  * locale independence that skips proves nothing. */
 char  *test_enter_german_locale (void);
 
+/* Whether the review (tests/data/rapid-evidence-review.md, a copy of the source the catalogue is
+ * read from) has `words` under the heading `section`: between that heading and the next one of
+ * the same or a higher level. Headings are matched as written, without their leading '#'s and
+ * the '**' of bold; the text is searched with its '**' removed and each run of white space made
+ * one space, nothing else. Fails the test if no heading is `section`. */
+gboolean test_review_has_under_heading (const char *words,
+                                        const char *section);
+
 G_END_DECLS

@@ -208,6 +208,8 @@ waymark_plan_to_json (WaymarkPlan       *plan,
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "dismissed");
       json_builder_add_boolean_value (builder, warning->dismissed);
+      waymark_json_add_string_or_null (builder, "quote", warning->quote);
+      waymark_json_add_string_or_null (builder, "section", warning->section);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -16,7 +16,9 @@ G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_LOW_EVIDENCE_LOW_IMPACT, "low-evidence-low-impact"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_ALREADY_IN_PLACE, "already-in-place"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_COST, "no-cost"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MISSING_FROM_CATALOGUE, "missing-from-catalogue"))
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MISSING_FROM_CATALOGUE, "missing-from-catalogue"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_OVER_BUDGET, "over-budget"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MAY_EXCEED_BUDGET, "may-exceed-budget"))
 
 /* Totals */
 
@@ -200,6 +202,8 @@ waymark_plan_warning_free (WaymarkPlanWarning *warning)
   g_free (warning->id);
   g_free (warning->message);
   g_strfreev (warning->items);
+  g_free (warning->quote);
+  g_free (warning->section);
   g_free (warning);
 }
 
@@ -224,6 +228,85 @@ add_warning (WaymarkPlan        *self,
   g_ptr_array_add (warnings, warning);
 }
 
+/* The review's words each gap warning rests on, and the heading they are under, exactly as the
+ * review writes them (tests/test-plan.c finds each quote under its heading in the review). They
+ * are the review's, so they are not translated. */
+#define QUOTE_LACK_OF_PRIMARY \
+  "Due to the lack of primary prevention programmes within Leicester, Leicestershire and " \
+  "Rutland, MVP could fill gaps in current provision."
+#define SECTION_MVP \
+  "Mentors in Violence Prevention (MVP) is a peer mentoring programme that has been " \
+  "successfully commissioned by a number of VRUs"
+#define QUOTE_ONE_PERCENT "only 1% of DA perpetrators receive an intervention"
+#define SECTION_DEARTH "Dearth of provision"
+#define QUOTE_UNDER_25S \
+  "One of the priority focus areas for LLR is now domestic abuse and sexual violence, with a " \
+  "specific focus on under 25s."
+#define SECTION_LLR_RESPONSE \
+  "Leicester, Leicestershire and Rutland's response to DA and sexual violence"
+#define QUOTE_SV_RISE \
+  "Sexual violence in Leicester, Leicestershire and Rutland increased by 47%"
+#define SECTION_GROWING_PROBLEM \
+  "Domestic abuse and sexual violence is a growing problem in Leicester, Leicestershire and " \
+  "Rutland. As a result, the Violence Reduction Network have expanded their definition of " \
+  "serious violence to include domestic abuse and sexual violence"
+
+static void
+add_review_warning (WaymarkPlan        *self,
+                    GPtrArray          *warnings,
+                    WaymarkWarningKind  kind,
+                    char               *message,
+                    const char         *quote,
+                    const char         *section)
+{
+  WaymarkPlanWarning *warning;
+
+  add_warning (self, warnings, kind, NULL, message);
+  warning = g_ptr_array_index (warnings, warnings->len - 1);
+  warning->quote = g_strdup (quote);
+  warning->section = g_strdup (section);
+}
+
+/* Over budget when even the lower total is more than the budget; may exceed it when only the
+ * higher one is. No budget (0), no warning; nor when the totals could not be calculated. */
+static void
+add_budget_warning (WaymarkPlan *self,
+                    GPtrArray   *warnings)
+{
+  WaymarkPlanTotals totals;
+  g_autofree char *budget = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  g_autofree char *over = NULL;
+
+  if (self->budget <= 0)
+    return;
+  waymark_plan_get_totals (self, &totals);
+  if (totals.overflow || totals.total_high <= self->budget)
+    return;
+
+  budget = waymark_money_format (self->budget, WAYMARK_CURRENCY_GBP);
+  low = waymark_money_format (totals.total_low, WAYMARK_CURRENCY_GBP);
+  high = waymark_money_format (totals.total_high, WAYMARK_CURRENCY_GBP);
+  if (totals.total_low > self->budget)
+    {
+      over = waymark_money_format (totals.total_low - self->budget, WAYMARK_CURRENCY_GBP);
+      add_warning (self, warnings, WAYMARK_WARNING_OVER_BUDGET, NULL,
+                   /* Translators: the plan's totals against its budget; every %s is an amount */
+                   g_strdup_printf (_("Over budget: even the lower total, %s, is %s more than "
+                                      "the budget of %s."), low, over, budget));
+    }
+  else
+    {
+      over = waymark_money_format (totals.total_high - self->budget, WAYMARK_CURRENCY_GBP);
+      add_warning (self, warnings, WAYMARK_WARNING_MAY_EXCEED_BUDGET, NULL,
+                   /* Translators: the plan's totals against its budget; every %s is an amount */
+                   g_strdup_printf (_("May exceed the budget: the higher total, %s, is %s more "
+                                      "than the budget of %s; the lower, %s, is within it."),
+                                    high, over, budget, low));
+    }
+}
+
 GPtrArray *
 waymark_plan_list_warnings (WaymarkPlan *self)
 {
@@ -245,23 +328,35 @@ waymark_plan_list_warnings (WaymarkPlan *self)
       sexual_violence |= item->focus == WAYMARK_FOCUS_SV || item->focus == WAYMARK_FOCUS_BOTH;
     }
 
-  /* The gaps the review warns about, then what it says about single items. */
+  /* The budget first: the arithmetic of the plan against it (computed, so no quote). */
+  add_budget_warning (self, warnings);
+
+  /* The gaps the review warns about, each with the review's words and their heading, then what
+   * it says about single items. */
   if (!primary)
-    add_warning (self, warnings, WAYMARK_WARNING_NO_PRIMARY, NULL,
-                 g_strdup (_("No primary prevention: the review finds a lack of primary "
-                             "prevention in LLR, and nothing in this plan stops abuse before "
-                             "it starts.")));
+    add_review_warning (self, warnings, WAYMARK_WARNING_NO_PRIMARY,
+                        g_strdup (_("No primary prevention: the review finds a lack of primary "
+                                    "prevention in LLR, and nothing in this plan stops abuse "
+                                    "before it starts.")),
+                        QUOTE_LACK_OF_PRIMARY, SECTION_MVP);
   if (!perpetrators)
-    add_warning (self, warnings, WAYMARK_WARNING_NO_PERPETRATORS, NULL,
-                 g_strdup (_("No work with perpetrators: the review notes a dearth of "
-                             "perpetrator provision.")));
+    add_review_warning (self, warnings, WAYMARK_WARNING_NO_PERPETRATORS,
+                        /* xgettext:no-c-format */
+                        g_strdup (_("No work with perpetrators: the review notes a dearth of "
+                                    "perpetrator provision, and that only 1% of DA perpetrators "
+                                    "receive an intervention.")),
+                        QUOTE_ONE_PERCENT, SECTION_DEARTH);
   if (!young)
-    add_warning (self, warnings, WAYMARK_WARNING_NO_YOUNG_PEOPLE, NULL,
-                 g_strdup (_("Nothing for children and young people under 25, LLR’s priority "
-                             "focus.")));
+    add_review_warning (self, warnings, WAYMARK_WARNING_NO_YOUNG_PEOPLE,
+                        g_strdup (_("Nothing for children and young people under 25, LLR’s "
+                                    "priority focus.")),
+                        QUOTE_UNDER_25S, SECTION_LLR_RESPONSE);
   if (!sexual_violence)
-    add_warning (self, warnings, WAYMARK_WARNING_NO_SEXUAL_VIOLENCE, NULL,
-                 g_strdup (_("Nothing in this plan addresses sexual violence.")));
+    add_review_warning (self, warnings, WAYMARK_WARNING_NO_SEXUAL_VIOLENCE,
+                        /* xgettext:no-c-format */
+                        g_strdup (_("Nothing in this plan addresses sexual violence, which rose "
+                                    "by 47% in LLR between 2019/20 and 2021/22.")),
+                        QUOTE_SV_RISE, SECTION_GROWING_PROBLEM);
 
   for (guint i = 0; i < self->items->len; i++)
     {

@@ -61,6 +61,8 @@ typedef enum
   WAYMARK_WARNING_ALREADY_IN_PLACE,
   WAYMARK_WARNING_NO_COST,
   WAYMARK_WARNING_MISSING_FROM_CATALOGUE,
+  WAYMARK_WARNING_OVER_BUDGET,
+  WAYMARK_WARNING_MAY_EXCEED_BUDGET,
 } WaymarkWarningKind;
 
 #define WAYMARK_TYPE_WARNING_KIND (waymark_warning_kind_get_type ())
@@ -75,6 +77,11 @@ typedef struct
   /* The intervention ids it names; empty for a gap in the plan. */
   char              **items;
   gboolean            dismissed;
+  /* Where the warning rests on the review: its words, exactly, and the heading they are under,
+   * exactly. NULL for a warning that is Waymark's arithmetic on the plan (over budget) or about
+   * one item's data. */
+  char               *quote;
+  char               *section;
 } WaymarkPlanWarning;
 
 void waymark_plan_warning_free (WaymarkPlanWarning *warning);

@@ -56,6 +56,15 @@ warning_row_new (WaymarkPlanWarnings *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warning->message);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (warning->quote != NULL)
+    {
+      /* Translators: under a warning: the review's words, then the heading they are under */
+      g_autofree char *cited = g_strdup_printf (_("“%s”, the review, under “%s”"),
+                                                warning->quote, warning->section);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cited);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (icon, "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -876,6 +876,11 @@ test_warnings_dismiss (Fixture       *f,
   gui_test_flush ();
   before = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
   g_assert_cmpstr (before, ==, "no-primary no-young-people no-sexual-violence");
+  /* Each says the review's words it rests on, and where they are (issue 14). */
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->page.warnings),
+                                    "“Sexual violence in Leicester, Leicestershire and Rutland "
+                                    "increased by 47%”, the review, under “Domestic abuse and "
+                                    "sexual violence is a growing problem"));
 
   gui_test_click (waymark_plan_warnings_get_dismiss_button (f->page.warnings, "no-primary"));
   after = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
