@@ -473,6 +473,16 @@ test_warnings_budget (Fixture       *fixture,
                      "of £1,500.");
   }
 
+  /* One figure, not a range: no "lower" total to speak of. */
+  waymark_plan_set_item_cost (fixture->plan, item, 100000, 100000, WAYMARK_COST_SOURCE_ESTIMATE);
+  {
+    g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (fixture->plan);
+    WaymarkPlanWarning *first = g_ptr_array_index (warnings, 0);
+
+    g_assert_cmpstr (first->message, ==,
+                     "Over budget: the total, £2,000, is £500 more than the budget of £1,500.");
+  }
+
   /* Dismissed like the others, and gone once the plan is within the budget again. */
   waymark_plan_dismiss_warning (fixture->plan, "over-budget");
   g_free (ids);

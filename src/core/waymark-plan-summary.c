@@ -292,9 +292,13 @@ add_budget_warning (WaymarkPlan *self,
     {
       over = waymark_money_format (totals.total_low - self->budget, WAYMARK_CURRENCY_GBP);
       add_warning (self, warnings, WAYMARK_WARNING_OVER_BUDGET, NULL,
+                   totals.total_low == totals.total_high
+                   /* Translators: the plan's total against its budget; every %s is an amount */
+                   ? g_strdup_printf (_("Over budget: the total, %s, is %s more than the budget "
+                                        "of %s."), low, over, budget)
                    /* Translators: the plan's totals against its budget; every %s is an amount */
-                   g_strdup_printf (_("Over budget: even the lower total, %s, is %s more than "
-                                      "the budget of %s."), low, over, budget));
+                   : g_strdup_printf (_("Over budget: even the lower total, %s, is %s more "
+                                        "than the budget of %s."), low, over, budget));
     }
   else
     {
