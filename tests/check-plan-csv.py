@@ -28,11 +28,13 @@ SPEC_COLUMNS = ("intervention_id,intervention,level,focus,evidence_rating,impact
                 "unit,unit_cost_gbp,unit_cost_high_gbp,line_total_gbp,line_total_high_gbp,"
                 "cost_source,funding_source,provider,notes").split(",")
 # What follows the specified columns, as data/plan-format.md documents it.
-EXTRA_COLUMNS = ["cost_note", "in_catalogue"]
+EXTRA_COLUMNS = ["cost_note", "in_catalogue", "reach", "reach_group", "reach_source",
+                 "cost_per_person_gbp", "cost_per_person_high_gbp"]
 NUMBER_COLUMNS = {"quantity", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
                   "line_total_high_gbp"}
 # Free text, which the export neutralises against formula injection.
-TEXT_COLUMNS = {"intervention_id", "intervention", "unit", "provider", "notes", "cost_note"}
+TEXT_COLUMNS = {"intervention_id", "intervention", "unit", "provider", "notes", "cost_note",
+                "reach_source"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -123,7 +125,8 @@ def check_csv(raw, plan, label, golden=True):
     header = rows[0]
     check(header[:len(SPEC_COLUMNS)] == SPEC_COLUMNS, f"{label}: the header begins as specified")
     check(header == SPEC_COLUMNS + EXTRA_COLUMNS,
-          f"{label}: the header is the documented columns, cost_note and in_catalogue last")
+          f"{label}: the header is the documented columns, then cost_note, in_catalogue and "
+          f"the reach columns")
     widths = sorted({len(r) for r in rows})
     check(widths == [len(header)], f"{label}: every row has {len(header)} fields (saw {widths})")
 
@@ -148,6 +151,11 @@ def check_csv(raw, plan, label, golden=True):
             "provider": neutralised(it["provider"]),
             "notes": neutralised(it["notes"]),
             "in_catalogue": "no" if it["missing_from_catalogue"] else "yes",
+            "reach": "" if it["reach"] is None else str(it["reach"]),
+            "reach_group": it["reach_group"],
+            "reach_source": neutralised(it["reach_source"]),
+            "cost_per_person_gbp": pounds(it["cost_per_person_pence"]),
+            "cost_per_person_high_gbp": pounds(it["cost_per_person_high_pence"]),
         }
         wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
         for k, (g, v) in wrong.items():

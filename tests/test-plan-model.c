@@ -52,6 +52,8 @@ typedef enum
   OP_COST_FIELD,
   OP_COST_SOURCE,
   OP_FUNDING_SOURCE,
+  OP_REACH,
+  OP_REACH_GROUP,
   OP_PLAN_TEXT,
   OP_START_YEAR,
   OP_YEARS,
@@ -101,6 +103,9 @@ typedef struct
   int              cost_source, funding_source;
   char            *provider;
   char            *notes;
+  guint            reach;
+  int              reach_group;
+  char            *reach_source;
 } MItem;
 
 typedef struct
@@ -259,6 +264,10 @@ describe_op (const Op *op)
       return g_strdup_printf ("set item %u cost-source %d", op->position, op->e);
     case OP_FUNDING_SOURCE:
       return g_strdup_printf ("set item %u funding-source %d", op->position, op->e);
+    case OP_REACH:
+      return g_strdup_printf ("set item %u reach %" G_GINT64_FORMAT, op->position, op->a);
+    case OP_REACH_GROUP:
+      return g_strdup_printf ("set item %u reach-group %d", op->position, op->e);
     case OP_PLAN_TEXT:
       return g_strdup_printf ("set plan %s %s", op->property, t);
     case OP_START_YEAR:
@@ -310,6 +319,7 @@ mitem_free (MItem *item)
   rs_free (item->unit);
   rs_free (item->provider);
   rs_free (item->notes);
+  rs_free (item->reach_source);
   g_free (item);
 }
 
@@ -324,6 +334,7 @@ mitem_copy (const MItem *src)
   item->unit = rs_ref (src->unit);
   item->provider = rs_ref (src->provider);
   item->notes = rs_ref (src->notes);
+  item->reach_source = rs_ref (src->reach_source);
   return item;
 }
 
@@ -351,6 +362,9 @@ mitem_observe (WaymarkPlanItem *object)
   item->funding_source = waymark_plan_item_get_funding_source (object);
   item->provider = rs_new (waymark_plan_item_get_provider (object));
   item->notes = rs_new (waymark_plan_item_get_notes (object));
+  item->reach = waymark_plan_item_get_reach (object);
+  item->reach_group = waymark_plan_item_get_reach_group (object);
+  item->reach_source = rs_new (waymark_plan_item_get_reach_source (object));
   return item;
 }
 
@@ -495,6 +509,8 @@ mplan_text (MPlan *m)
                               item->funding_source);
       append_text (out, "  provider", item->provider);
       append_text (out, "  notes", item->notes);
+      g_string_append_printf (out, "  reach=%u reach-group=%d\n", item->reach, item->reach_group);
+      append_text (out, "  reach-source", item->reach_source);
     }
 
   m->text = g_string_free (out, FALSE);
@@ -526,7 +542,8 @@ mplan_equal (const MPlan *a,
           !texts_equal (x->unit, y->unit) || x->cost != y->cost ||
           x->cost_high != y->cost_high || x->cost_source != y->cost_source ||
           x->funding_source != y->funding_source || !texts_equal (x->provider, y->provider) ||
-          !texts_equal (x->notes, y->notes))
+          !texts_equal (x->notes, y->notes) || x->reach != y->reach ||
+          x->reach_group != y->reach_group || !texts_equal (x->reach_source, y->reach_source))
         return FALSE;
     }
   return TRUE;
@@ -883,7 +900,10 @@ plan_matches (WaymarkPlan *plan,
           (int) waymark_plan_item_get_cost_source (y) != x->cost_source ||
           (int) waymark_plan_item_get_funding_source (y) != x->funding_source ||
           !texts_equal (waymark_plan_item_get_provider (y), x->provider) ||
-          !texts_equal (waymark_plan_item_get_notes (y), x->notes))
+          !texts_equal (waymark_plan_item_get_notes (y), x->notes) ||
+          waymark_plan_item_get_reach (y) != x->reach ||
+          (int) waymark_plan_item_get_reach_group (y) != x->reach_group ||
+          !texts_equal (waymark_plan_item_get_reach_source (y), x->reach_source))
         return FALSE;
     }
   return TRUE;
@@ -1132,6 +1152,8 @@ item_text_field (MItem      *item,
     return &item->unit;
   if (g_str_equal (property, "provider"))
     return &item->provider;
+  if (g_str_equal (property, "reach-source"))
+    return &item->reach_source;
   g_assert (g_str_equal (property, "notes"));
   return &item->notes;
 }
@@ -1204,6 +1226,8 @@ apply_edit (Run      *run,
               mitem->provider = rs_new ("");
             if (mitem->notes == NULL)
               mitem->notes = rs_new ("");
+            if (mitem->reach_source == NULL)
+              mitem->reach_source = rs_new ("");
             g_ptr_array_add (next->items, mitem);
           }
         if (items->len == 0)
@@ -1306,6 +1330,22 @@ apply_edit (Run      *run,
         valid_enum (WAYMARK_TYPE_FUNDING_SOURCE, op->e, WAYMARK_FUNDING_SOURCE_UNSPECIFIED);
       waymark_plan_edit (run->plan, plan_item (run, op->position), "funding-source", op->e,
                          NULL);
+      break;
+
+    case OP_REACH:
+      if (n_items == 0)
+        return TRUE;
+      model_item (next, op->position)->reach =
+        (guint) clamp64 ((guint) op->a, 0, WAYMARK_PLAN_MAX_QUANTITY);
+      waymark_plan_edit (run->plan, plan_item (run, op->position), "reach", (guint) op->a, NULL);
+      break;
+
+    case OP_REACH_GROUP:
+      if (n_items == 0)
+        return TRUE;
+      model_item (next, op->position)->reach_group =
+        valid_enum (WAYMARK_TYPE_REACH_GROUP, op->e, WAYMARK_REACH_GROUP_UNSPECIFIED);
+      waymark_plan_edit (run->plan, plan_item (run, op->position), "reach-group", op->e, NULL);
       break;
 
     case OP_PLAN_TEXT:
@@ -1565,7 +1605,9 @@ static const char * const sample_texts[] = {
   "\xef\xbf\xbd replacement character",
 };
 
-static const char * const item_text_properties[] = { "unit", "provider", "notes" };
+static const char * const item_text_properties[] = { "unit", "provider", "notes",
+                                                     "reach-source" };
+#define N_ITEM_TEXT_PROPERTIES G_N_ELEMENTS (item_text_properties)
 static const char * const plan_text_properties[] = { "title", "area", "organisation", "author" };
 
 static void
@@ -1765,7 +1807,7 @@ static const guint weights[N_OPS] = {
   [OP_ADD] = 80, [OP_ADD_SEVERAL] = 25, [OP_REMOVE] = 40,
   [OP_ITEM_TEXT] = 120, [OP_ITEM_TEXT_TWICE] = 8, [OP_ITEM_TEXTS] = 15,
   [OP_QUANTITY] = 50, [OP_SET_COST] = 60, [OP_COST_FIELD] = 10, [OP_COST_SOURCE] = 15,
-  [OP_FUNDING_SOURCE] = 15,
+  [OP_FUNDING_SOURCE] = 15, [OP_REACH] = 30, [OP_REACH_GROUP] = 15,
   [OP_PLAN_TEXT] = 50, [OP_START_YEAR] = 12, [OP_YEARS] = 20, [OP_BUDGET] = 20,
   [OP_PLAN_DETAILS] = 8,
   [OP_DISMISS] = 30, [OP_RESTORE] = 15, [OP_RESTORE_ALL] = 4,
@@ -1804,7 +1846,7 @@ random_op (Run *run)
       break;
     case OP_ITEM_TEXT:
     case OP_ITEM_TEXT_TWICE:
-      op->property = item_text_properties[g_rand_int_range (run->rand, 0, 3)];
+      op->property = item_text_properties[g_rand_int_range (run->rand, 0, N_ITEM_TEXT_PROPERTIES)];
       op->text = random_text (run, &is_null);
       if (op->kind == OP_ITEM_TEXT_TWICE)
         {
@@ -1819,10 +1861,12 @@ random_op (Run *run)
       break;
     case OP_ITEM_TEXTS:
       {
-        guint first = g_rand_int_range (run->rand, 0, 3);
+        guint first = g_rand_int_range (run->rand, 0, N_ITEM_TEXT_PROPERTIES);
 
         op->property = item_text_properties[first];
-        op->property2 = item_text_properties[(first + g_rand_int_range (run->rand, 1, 3)) % 3];
+        op->property2 = item_text_properties[(first + g_rand_int_range (run->rand, 1,
+                                                                        N_ITEM_TEXT_PROPERTIES)) %
+                                             N_ITEM_TEXT_PROPERTIES];
         op->text = random_text (run, &is_null);
         op->text2 = random_text (run, &is_null);
       }
@@ -1862,6 +1906,13 @@ random_op (Run *run)
       break;
     case OP_FUNDING_SOURCE:
       op->e = g_rand_int_range (run->rand, 0, 20) == 0 ? 9 : g_rand_int_range (run->rand, 0, 6);
+      break;
+    case OP_REACH:
+      op->a = random_quantity (run);
+      break;
+    case OP_REACH_GROUP:
+      op->e = g_rand_int_range (run->rand, 0, 20) == 0 ? 9
+              : g_rand_int_range (run->rand, 0, WAYMARK_REACH_GROUP_N);
       break;
     case OP_PLAN_TEXT:
       op->property = plan_text_properties[g_rand_int_range (run->rand, 0, 4)];

@@ -73,7 +73,7 @@ add (Fixture    *fixture,
 static void
 build_three_year_plan (Fixture *fixture)
 {
-  WaymarkPlanItem *cbim, *iris, *mac;
+  WaymarkPlanItem *cbim, *iris, *mac, *cbt;
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 26, 9, 30, 0);
 
   waymark_plan_edit (fixture->plan, fixture->plan,
@@ -98,7 +98,15 @@ build_three_year_plan (Fixture *fixture)
                      "notes", "Early intervention before escalation;\nlinked partner support",
                      NULL);
   add (fixture, "drive", 40);
-  add (fixture, "cbt-victims", 100);
+  cbt = add (fixture, "cbt-victims", 100);
+  /* Reach (issue 14): the people a year and where the figure came from. MAC: 20 a year at
+   * £59,400 is £2,970 each; CBT: 7 a year at £6,000 is £857.142857..., £857.14 each. */
+  waymark_plan_edit (fixture->plan, mac, "reach", 20,
+                     "reach-group", WAYMARK_REACH_GROUP_PERPETRATORS,
+                     "reach-source", "Provider's referral forecast, A. Commissioner, Nov 2026",
+                     NULL);
+  waymark_plan_edit (fixture->plan, cbt, "reach", 7,
+                     "reach-group", WAYMARK_REACH_GROUP_VICTIMS, NULL);
 
   /* Exports record when the plan last changed: fix it so golden files are stable. */
   waymark_plan_load_details (fixture->plan, waymark_plan_get_title (fixture->plan),
@@ -106,6 +114,75 @@ build_three_year_plan (Fixture *fixture)
                              waymark_plan_get_organisation (fixture->plan),
                              waymark_plan_get_author (fixture->plan), 2026, 3, 60000000,
                              waymark_plan_get_dismissed_warnings (fixture->plan), when);
+}
+
+/* Cost per person reached (computed): the year's line total divided by the people reached a
+ * year, to the nearest penny, half a penny up; nothing without a reach or without a cost. The
+ * figures are worked by hand here. */
+static void
+test_cost_per_person (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  WaymarkPlanItem *item = add (fixture, "drive", 3);
+  gint64 low = -1, high = -1;
+
+  g_assert_false (waymark_plan_item_get_cost_per_person (item, &low, &high));  /* no reach */
+
+  /* 3 × £10.00 to £10.01 = 3000p to 3003p, for 7 people: 428.57p and 429p exactly. */
+  waymark_plan_set_item_cost (fixture->plan, item, 1000, 1001, WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  waymark_plan_edit (fixture->plan, item, "reach", 7, NULL);
+  g_assert_true (waymark_plan_item_get_cost_per_person (item, &low, &high));
+  g_assert_cmpint (low, ==, 429);
+  g_assert_cmpint (high, ==, 429);
+
+  /* 2 × 1p = 2p for 4 people: half a penny each, rounded up to 1p; for 5 people, 0.4p: 0p. */
+  waymark_plan_set_item_cost (fixture->plan, item, 1, 1, WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  waymark_plan_edit (fixture->plan, item, "quantity", 2, "reach", 4, NULL);
+  g_assert_true (waymark_plan_item_get_cost_per_person (item, &low, &high));
+  g_assert_cmpint (low, ==, 1);
+  waymark_plan_edit (fixture->plan, item, "reach", 5, NULL);
+  g_assert_true (waymark_plan_item_get_cost_per_person (item, &low, &high));
+  g_assert_cmpint (low, ==, 0);
+
+  /* The review's £2,400 per perpetrator, 40 of them, reaching 40: £2,400 each. */
+  waymark_plan_set_item_cost (fixture->plan, item, 240000, 240000, WAYMARK_COST_SOURCE_REVIEW);
+  waymark_plan_edit (fixture->plan, item, "quantity", 40, "reach", 40, NULL);
+  g_assert_true (waymark_plan_item_get_cost_per_person (item, &low, &high));
+  g_assert_cmpint (low, ==, 240000);
+  g_assert_cmpint (high, ==, 240000);
+
+  /* No cost, no cost per person; and reach is undone like any edit. */
+  waymark_plan_set_item_cost (fixture->plan, item, WAYMARK_NO_COST, WAYMARK_NO_COST,
+                              WAYMARK_COST_SOURCE_ESTIMATE);
+  g_assert_false (waymark_plan_item_get_cost_per_person (item, &low, &high));
+  waymark_plan_undo (fixture->plan);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (waymark_plan_item_get_reach (item), ==, 5);
+
+  /* Summed by who they are; an item with no reach recorded is counted apart. */
+  {
+    WaymarkPlanItem *mac = add (fixture, "make-a-change", 20);
+    WaymarkPlanItem *cbt = add (fixture, "cbt-victims", 1);
+    g_autoptr(GArray) slices = NULL;
+    guint n_without = 99;
+
+    add (fixture, "iris", 1);
+    waymark_plan_edit (fixture->plan, item, "reach-group", WAYMARK_REACH_GROUP_PERPETRATORS, NULL);
+    waymark_plan_edit (fixture->plan, mac, "reach", 20,
+                       "reach-group", WAYMARK_REACH_GROUP_PERPETRATORS, NULL);
+    waymark_plan_edit (fixture->plan, cbt, "reach", 7,
+                       "reach-group", WAYMARK_REACH_GROUP_VICTIMS, NULL);
+    slices = waymark_plan_get_reach (fixture->plan, &n_without);
+    g_assert_cmpuint (n_without, ==, 1);
+    g_assert_cmpuint (slices->len, ==, 2);
+    g_assert_cmpint (g_array_index (slices, WaymarkReachSlice, 0).group, ==,
+                     WAYMARK_REACH_GROUP_VICTIMS);
+    g_assert_cmpuint (g_array_index (slices, WaymarkReachSlice, 0).people, ==, 7);
+    g_assert_cmpint (g_array_index (slices, WaymarkReachSlice, 1).group, ==,
+                     WAYMARK_REACH_GROUP_PERPETRATORS);
+    g_assert_cmpuint (g_array_index (slices, WaymarkReachSlice, 1).people, ==, 25);  /* 5 + 20 */
+    g_assert_cmpuint (g_array_index (slices, WaymarkReachSlice, 1).n_items, ==, 2);
+  }
 }
 
 static void
@@ -688,6 +765,44 @@ assert_refused (Fixture    *fixture,
   g_assert_cmpstr (error->message, ==, message);
 }
 
+/* A plan written before reach existed has none of its keys: it opens, with no reach recorded;
+ * a plan with them is read as strictly as the rest (issue 14). */
+static void
+test_reach_keys (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *keys =
+    "      \"reach\" : 20,\n"
+    "      \"reach_group\" : \"perpetrators\",\n"
+    "      \"reach_source\" : \"Provider's referral forecast, A. Commissioner, Nov 2026\",\n"
+    "      \"cost_per_person_pence\" : 297000,\n"
+    "      \"cost_per_person_high_pence\" : 297000,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) old = open_edited (fixture, keys, "", &error);
+  g_autoptr(WaymarkPlanItem) mac = NULL;
+
+  g_assert_no_error (error);
+  mac = g_list_model_get_item (G_LIST_MODEL (old), 3);
+  g_assert_cmpstr (waymark_plan_item_get_intervention_id (mac), ==, "make-a-change");
+  g_assert_cmpuint (waymark_plan_item_get_reach (mac), ==, 0);
+  g_assert_cmpint (waymark_plan_item_get_reach_group (mac), ==, WAYMARK_REACH_GROUP_UNSPECIFIED);
+  g_assert_cmpstr (waymark_plan_item_get_reach_source (mac), ==, "");
+
+  assert_refused (fixture, "\"reach\" : 20", "\"reach\" : 0",
+                  "bad.waymark: item \"make-a-change\": reach is 0; it should be between 1 and "
+                  "1000000");
+  assert_refused (fixture, "\"reach_group\" : \"perpetrators\"",
+                  "\"reach_group\" : \"villains\"",
+                  "bad.waymark: item \"make-a-change\": reach_group \"villains\" is not one of "
+                  "unspecified, victims, perpetrators, children-young-people, community, "
+                  "professionals");
+  assert_refused (fixture,
+                  "\"reach_source\" : \"Provider's referral forecast, A. Commissioner, Nov 2026\"",
+                  "\"reach_source\" : null",
+                  "bad.waymark: item \"make-a-change\": reach_source is null; it should be text "
+                  "(\"\" for none)");
+}
+
 static void
 test_finding_4_deep_nesting (Fixture       *fixture,
                              gconstpointer  data)
@@ -713,7 +828,7 @@ test_finding_5_leading_zero (Fixture       *fixture,
 {
   /* json-glib read 040 as 32. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 040",
-                  "bad.waymark: line 140, column 20: 040 is not a number JSON allows: a number "
+                  "bad.waymark: line 160, column 20: 040 is not a number JSON allows: a number "
                   "must not start with 0 (write 10, not 010)");
 }
 
@@ -723,7 +838,7 @@ test_finding_5_hex (Fixture       *fixture,
 {
   /* json-glib read 0x28 as 40. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 0x28",
-                  "bad.waymark: line 140, column 20: 0x28 is not a number JSON allows: numbers "
+                  "bad.waymark: line 160, column 20: 0x28 is not a number JSON allows: numbers "
                   "are written in decimal digits only, such as 16 or 2400.5");
 }
 
@@ -732,15 +847,15 @@ test_finding_5_other_numbers (Fixture       *fixture,
                               gconstpointer  data)
 {
   struct { const char *to; const char *message; } cases[] = {
-    { "\"quantity\" : 40.", "bad.waymark: line 140, column 20: 40. is not a number JSON allows: "
+    { "\"quantity\" : 40.", "bad.waymark: line 160, column 20: 40. is not a number JSON allows: "
       "a decimal point must be followed by digits (write 1.0 or 1)" },
-    { "\"quantity\" : .5", "bad.waymark: line 140, column 20: .5 is not a number JSON allows: "
+    { "\"quantity\" : .5", "bad.waymark: line 160, column 20: .5 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : +40", "bad.waymark: line 140, column 20: +40 is not a number JSON allows: "
+    { "\"quantity\" : +40", "bad.waymark: line 160, column 20: +40 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : -x", "bad.waymark: line 140, column 20: -x is not a number JSON allows: "
+    { "\"quantity\" : -x", "bad.waymark: line 160, column 20: -x is not a number JSON allows: "
       "a minus sign must be followed by digits" },
-    { "\"quantity\" : 4e", "bad.waymark: line 140, column 20: 4e is not a number JSON allows: "
+    { "\"quantity\" : 4e", "bad.waymark: line 160, column 20: 4e is not a number JSON allows: "
       "an exponent (e) must be followed by digits" },
   };
 
@@ -797,12 +912,12 @@ test_finding_5_escaped_duplicate_key (Fixture       *fixture,
   /* "quantit\u0079" is "quantity": json-glib kept the second, and 40 became 1,000,000. */
   assert_refused (fixture, "\"quantity\" : 40,",
                   "\"quantity\" : 40,\n      \"quantit\\u0079\" : 1000000,",
-                  "bad.waymark: line 141, column 7: the key \"quantity\" appears twice in the same "
+                  "bad.waymark: line 161, column 7: the key \"quantity\" appears twice in the same "
                   "object");
   /* A surrogate pair and a plain escape decode too. */
   assert_refused (fixture, "\"notes\" : \"\",",
                   "\"notes\" : \"\",\n      \"\\u006eotes\" : \"x\",",
-                  "bad.waymark: line 60, column 7: the key \"notes\" appears twice in the same "
+                  "bad.waymark: line 65, column 7: the key \"notes\" appears twice in the same "
                   "object");
 }
 
@@ -1352,6 +1467,8 @@ main (int    argc,
   ADD ("/core/plan/edit-same-property-twice", test_edit_same_property_twice);
   ADD ("/core/plan/cost-stays-whole", test_cost_stays_whole);
   ADD ("/core/plan/warnings", test_warnings);
+  ADD ("/core/plan/cost-per-person", test_cost_per_person);
+  ADD ("/core/plan/io/reach-keys", test_reach_keys);
   ADD ("/core/plan/warnings-cite-the-review", test_warnings_cite_the_review);
   ADD ("/core/plan/warnings-budget", test_warnings_budget);
   ADD ("/core/plan/io/golden", test_golden_exports);

@@ -87,6 +87,8 @@ add_item (JsonBuilder     *builder,
   g_autofree char *level = waymark_flags_to_string (WAYMARK_TYPE_LEVEL, item->levels, ";");
   gint64 low = 0, high = 0;
   gboolean has_total = waymark_plan_item_get_line_total (item, &low, &high);
+  gint64 per_low = 0, per_high = 0;
+  gboolean has_per_person = waymark_plan_item_get_cost_per_person (item, &per_low, &per_high);
 
   json_builder_begin_object (builder);
   waymark_json_add_string (builder, "intervention_id", item->intervention_id);
@@ -109,6 +111,13 @@ add_item (JsonBuilder     *builder,
                waymark_enum_to_string (WAYMARK_TYPE_FUNDING_SOURCE, item->funding_source));
   waymark_json_add_string (builder, "provider", item->provider);
   waymark_json_add_string (builder, "notes", item->notes);
+  /* The people reached a year (local, with its source) and the cost per person (computed). */
+  waymark_json_add_int_or_null (builder, "reach", item->reach > 0, item->reach);
+  waymark_json_add_string (builder, "reach_group",
+               waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, item->reach_group));
+  waymark_json_add_string (builder, "reach_source", item->reach_source);
+  waymark_json_add_int_or_null (builder, "cost_per_person_pence", has_per_person, per_low);
+  waymark_json_add_int_or_null (builder, "cost_per_person_high_pence", has_per_person, per_high);
   /* What warnings need when the intervention is missing from the catalogue later. */
   waymark_json_add_flags (builder, "works_with", WAYMARK_TYPE_WORKS_WITH, item->works_with);
   waymark_json_add_string (builder, "llr_status",
@@ -242,6 +251,10 @@ static const char * const csv_columns[] = {
   "quantity", "unit", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
   "line_total_high_gbp", "cost_source", "funding_source", "provider", "notes",
   "cost_note", "in_catalogue",
+  /* Since issue 14, after the columns before it, so that a spreadsheet built on those still
+   * finds them: the people reached a year and its source (local), the cost per person
+   * (computed: line total ÷ reach). */
+  "reach", "reach_group", "reach_source", "cost_per_person_gbp", "cost_per_person_high_gbp",
   NULL
 };
 
@@ -301,6 +314,9 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       gint64 low = 0, high = 0;
       gboolean has_total = waymark_plan_item_get_line_total (item, &low, &high);
       gboolean has_cost = waymark_plan_item_has_cost (item);
+      g_autofree char *reach = g_strdup_printf ("%u", item->reach);
+      gint64 per_low = 0, per_high = 0;
+      gboolean has_per_person = waymark_plan_item_get_cost_per_person (item, &per_low, &per_high);
 
       waymark_csv_add_field (&writer, item->intervention_id, WAYMARK_CSV_TEXT);
       waymark_csv_add_field (&writer, item->name, WAYMARK_CSV_TEXT);
@@ -326,6 +342,13 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       waymark_csv_add_field (&writer, item->notes, WAYMARK_CSV_TEXT);
       waymark_csv_add_field (&writer, note, WAYMARK_CSV_TEXT);
       waymark_csv_add_field (&writer, item->missing ? "no" : "yes", WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, item->reach > 0 ? reach : NULL, WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer,
+                             waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, item->reach_group),
+                             WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, item->reach_source, WAYMARK_CSV_TEXT);
+      add_money_field (&writer, has_per_person, per_low);
+      add_money_field (&writer, has_per_person, per_high);
       waymark_csv_end_row (&writer);
     }
 
@@ -344,7 +367,10 @@ static const char * const item_keys[] = {
   "intervention_id", "name", "level", "focus", "evidence_rating", "impact_rating", "quantity",
   "unit", "unit_cost_pence", "unit_cost_high_pence", "line_total_pence", "line_total_high_pence",
   "cost_source", "funding_source", "provider", "notes", "works_with", "llr_status",
-  "for_young_people", "published_cost", "missing_from_catalogue", NULL
+  "for_young_people", "published_cost", "missing_from_catalogue",
+  /* Since issue 14; a plan written before has none of them, and reads as no reach recorded. */
+  "reach", "reach_group", "reach_source", "cost_per_person_pence", "cost_per_person_high_pence",
+  NULL
 };
 
 static gboolean
@@ -379,6 +405,33 @@ read_text (WaymarkJsonReader  *reader,
   if (*out == NULL)
     return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_WRONG_TYPE,
                                      _("%s is null; it should be text (\"\" for none)"), key);
+  return TRUE;
+}
+
+/* The reach keys came with issue 14: absent (a plan written before), they are no reach recorded;
+ * present, they are read as strictly as the rest. */
+static gboolean
+read_reach (WaymarkJsonReader  *reader,
+            JsonObject         *object,
+            gint64             *reach,
+            int                *group,
+            char              **source)
+{
+  gboolean present = FALSE;
+
+  *reach = 0;
+  *group = WAYMARK_REACH_GROUP_UNSPECIFIED;
+  if (json_object_has_member (object, "reach") &&
+      !waymark_json_reader_get_optional_int (reader, object, "reach", 1,
+                                             WAYMARK_PLAN_MAX_QUANTITY, reach, &present))
+    return FALSE;
+  if (json_object_has_member (object, "reach_group") &&
+      !waymark_json_reader_get_enum (reader, object, "reach_group", WAYMARK_TYPE_REACH_GROUP,
+                                     FALSE, 0, 0, group))
+    return FALSE;
+  if (json_object_has_member (object, "reach_source"))
+    return read_text (reader, object, "reach_source", source);
+  *source = g_strdup ("");
   return TRUE;
 }
 
@@ -420,6 +473,14 @@ check_optional_money (WaymarkJsonReader *reader,
                                                WAYMARK_MONEY_MAX * 1000, &value, &present);
 }
 
+static gboolean
+check_money_if_present (WaymarkJsonReader *reader,
+                        JsonObject        *object,
+                        const char        *key)
+{
+  return !json_object_has_member (object, key) || check_optional_money (reader, object, key);
+}
+
 static WaymarkPlanItem *
 read_item (WaymarkJsonReader *reader,
            JsonObject        *object,
@@ -433,8 +494,11 @@ read_item (WaymarkJsonReader *reader,
   g_autofree char *unit = NULL;
   g_autofree char *provider = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *reach_source = NULL;
   g_autoptr(WaymarkCost) published = NULL;
   g_autofree char *where = NULL;
+  gint64 reach = 0;
+  int reach_group = WAYMARK_REACH_GROUP_UNSPECIFIED;
   WaymarkIntervention *intervention;
   gint64 quantity = 0, cost = 0, cost_high = 0;
   gboolean has_cost, has_high, young, missing;
@@ -487,7 +551,10 @@ read_item (WaymarkJsonReader *reader,
       !read_bool (reader, object, "missing_from_catalogue", &missing) ||
       !read_published_cost (reader, object, &published) ||
       !check_optional_money (reader, object, "line_total_pence") ||
-      !check_optional_money (reader, object, "line_total_high_pence"))
+      !check_optional_money (reader, object, "line_total_high_pence") ||
+      !read_reach (reader, object, &reach, &reach_group, &reach_source) ||
+      !check_money_if_present (reader, object, "cost_per_person_pence") ||
+      !check_money_if_present (reader, object, "cost_per_person_high_pence"))
     return NULL;
 
   if (has_cost != has_high)
@@ -554,6 +621,10 @@ read_item (WaymarkJsonReader *reader,
   item->provider = g_steal_pointer (&provider);
   g_free (item->notes);
   item->notes = g_steal_pointer (&notes);
+  item->reach = (guint) reach;
+  item->reach_group = reach_group;
+  g_free (item->reach_source);
+  item->reach_source = g_steal_pointer (&reach_source);
 
   waymark_json_reader_pop (reader);
   return g_steal_pointer (&item);

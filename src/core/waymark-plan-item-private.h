@@ -31,6 +31,9 @@ struct _WaymarkPlanItem
   WaymarkFundingSource  funding_source;
   char                 *provider;
   char                 *notes;
+  guint                 reach;
+  WaymarkReachGroup     reach_group;
+  char                 *reach_source;
 };
 
 WaymarkPlanItem *waymark_plan_item_new_empty (void);

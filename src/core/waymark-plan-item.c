@@ -23,6 +23,32 @@ G_DEFINE_ENUM_TYPE (WaymarkFundingSource, waymark_funding_source,
   G_DEFINE_ENUM_VALUE (WAYMARK_FUNDING_SOURCE_GRANT_GIVING_BODIES, "grant-giving-bodies"),
   G_DEFINE_ENUM_VALUE (WAYMARK_FUNDING_SOURCE_OTHER, "other"))
 
+static const WaymarkChoice reach_group_choices[] = {
+  { WAYMARK_REACH_GROUP_UNSPECIFIED, "WAYMARK_REACH_GROUP_UNSPECIFIED", "unspecified", NULL,
+    N_("Not yet said"), NULL, NULL },
+  { WAYMARK_REACH_GROUP_VICTIMS, "WAYMARK_REACH_GROUP_VICTIMS", "victims", NULL,
+    N_("Victims and survivors"), NULL, NULL },
+  { WAYMARK_REACH_GROUP_PERPETRATORS, "WAYMARK_REACH_GROUP_PERPETRATORS", "perpetrators", NULL,
+    N_("Perpetrators"), NULL, NULL },
+  { WAYMARK_REACH_GROUP_CHILDREN_YOUNG_PEOPLE, "WAYMARK_REACH_GROUP_CHILDREN_YOUNG_PEOPLE",
+    "children-young-people", NULL, N_("Children and young people"), NULL, NULL },
+  { WAYMARK_REACH_GROUP_COMMUNITY, "WAYMARK_REACH_GROUP_COMMUNITY", "community", NULL,
+    N_("The wider community"), NULL, NULL },
+  { WAYMARK_REACH_GROUP_PROFESSIONALS, "WAYMARK_REACH_GROUP_PROFESSIONALS", "professionals", NULL,
+    N_("Professionals"), NULL, NULL },
+};
+
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkReachGroup, waymark_reach_group, FALSE, reach_group_choices,
+                            FALSE)
+
+const char *
+waymark_reach_group_get_label (WaymarkReachGroup group)
+{
+  const WaymarkChoice *choice = waymark_choice_lookup (WAYMARK_TYPE_REACH_GROUP, group);
+
+  return waymark_choice_get_label (choice != NULL ? choice : &reach_group_choices[0]);
+}
+
 const char *
 waymark_cost_source_get_label (WaymarkCostSource source)
 {
@@ -74,6 +100,9 @@ enum {
   PROP_FUNDING_SOURCE,
   PROP_PROVIDER,
   PROP_NOTES,
+  PROP_REACH,
+  PROP_REACH_GROUP,
+  PROP_REACH_SOURCE,
   N_PROPS
 };
 
@@ -90,6 +119,7 @@ waymark_plan_item_finalize (GObject *object)
   g_free (self->unit);
   g_free (self->provider);
   g_free (self->notes);
+  g_free (self->reach_source);
 
   G_OBJECT_CLASS (waymark_plan_item_parent_class)->finalize (object);
 }
@@ -137,6 +167,15 @@ waymark_plan_item_get_property (GObject    *object,
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
       break;
+    case PROP_REACH:
+      g_value_set_uint (value, self->reach);
+      break;
+    case PROP_REACH_GROUP:
+      g_value_set_enum (value, self->reach_group);
+      break;
+    case PROP_REACH_SOURCE:
+      g_value_set_string (value, self->reach_source);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -181,6 +220,17 @@ waymark_plan_item_set_property (GObject      *object,
       break;
     case PROP_NOTES:
       changed = waymark_replace_text (&self->notes, g_value_get_string (value));
+      break;
+    case PROP_REACH:
+      changed = self->reach != g_value_get_uint (value);
+      self->reach = g_value_get_uint (value);
+      break;
+    case PROP_REACH_GROUP:
+      changed = self->reach_group != (WaymarkReachGroup) g_value_get_enum (value);
+      self->reach_group = g_value_get_enum (value);
+      break;
+    case PROP_REACH_SOURCE:
+      changed = waymark_replace_text (&self->reach_source, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -236,6 +286,12 @@ waymark_plan_item_class_init (WaymarkPlanItemClass *klass)
                        WAYMARK_FUNDING_SOURCE_UNSPECIFIED, rw);
   properties[PROP_PROVIDER] = text_property ("provider");
   properties[PROP_NOTES] = text_property ("notes");
+  properties[PROP_REACH] =
+    g_param_spec_uint ("reach", NULL, NULL, 0, WAYMARK_PLAN_MAX_QUANTITY, 0, rw);
+  properties[PROP_REACH_GROUP] =
+    g_param_spec_enum ("reach-group", NULL, NULL, WAYMARK_TYPE_REACH_GROUP,
+                       WAYMARK_REACH_GROUP_UNSPECIFIED, rw);
+  properties[PROP_REACH_SOURCE] = text_property ("reach-source");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -250,6 +306,7 @@ waymark_plan_item_init (WaymarkPlanItem *self)
   self->unit = g_strdup ("");
   self->provider = g_strdup ("");
   self->notes = g_strdup ("");
+  self->reach_source = g_strdup ("");
 }
 
 WaymarkPlanItem *
@@ -362,6 +419,9 @@ DEFINE_GETTER (WaymarkCostSource, cost_source)
 DEFINE_GETTER (WaymarkFundingSource, funding_source)
 DEFINE_GETTER (const char *, provider)
 DEFINE_GETTER (const char *, notes)
+DEFINE_GETTER (guint, reach)
+DEFINE_GETTER (WaymarkReachGroup, reach_group)
+DEFINE_GETTER (const char *, reach_source)
 
 #undef DEFINE_GETTER
 
@@ -412,4 +472,28 @@ waymark_plan_item_get_line_total (WaymarkPlanItem *self,
 
   return waymark_money_multiply (self->unit_cost, self->quantity, low) &&
          waymark_money_multiply (MAX (self->unit_cost_high, self->unit_cost), self->quantity, high);
+}
+
+/* amount / people, to the nearest penny, half a penny up: amounts are never negative. */
+static gint64
+divide_rounded (gint64 amount,
+                guint  people)
+{
+  return amount / people + (amount % people >= (people + 1) / 2 ? 1 : 0);
+}
+
+gboolean
+waymark_plan_item_get_cost_per_person (WaymarkPlanItem *self,
+                                       gint64          *low,
+                                       gint64          *high)
+{
+  gint64 line_low, line_high;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM (self), FALSE);
+
+  if (self->reach == 0 || !waymark_plan_item_get_line_total (self, &line_low, &line_high))
+    return FALSE;
+  *low = divide_rounded (line_low, self->reach);
+  *high = divide_rounded (line_high, self->reach);
+  return TRUE;
 }

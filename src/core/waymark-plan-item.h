@@ -25,6 +25,24 @@ typedef enum
   WAYMARK_FUNDING_SOURCE_OTHER,
 } WaymarkFundingSource;
 
+/* Who the people an item reaches are (issue 14): one group per item, as the commissioner says;
+ * one table (WaymarkChoice) in waymark-plan-item.c. */
+typedef enum
+{
+  WAYMARK_REACH_GROUP_UNSPECIFIED,
+  WAYMARK_REACH_GROUP_VICTIMS,
+  WAYMARK_REACH_GROUP_PERPETRATORS,
+  WAYMARK_REACH_GROUP_CHILDREN_YOUNG_PEOPLE,
+  WAYMARK_REACH_GROUP_COMMUNITY,
+  WAYMARK_REACH_GROUP_PROFESSIONALS,
+} WaymarkReachGroup;
+
+#define WAYMARK_REACH_GROUP_N (WAYMARK_REACH_GROUP_PROFESSIONALS + 1)
+
+#define WAYMARK_TYPE_REACH_GROUP (waymark_reach_group_get_type ())
+GType       waymark_reach_group_get_type  (void) G_GNUC_CONST;
+const char *waymark_reach_group_get_label (WaymarkReachGroup group);
+
 #define WAYMARK_TYPE_COST_SOURCE (waymark_cost_source_get_type ())
 #define WAYMARK_TYPE_FUNDING_SOURCE (waymark_funding_source_get_type ())
 GType waymark_cost_source_get_type    (void) G_GNUC_CONST;
@@ -73,10 +91,21 @@ WaymarkCostSource   waymark_plan_item_get_cost_source      (WaymarkPlanItem *sel
 WaymarkFundingSource waymark_plan_item_get_funding_source  (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_provider         (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_notes            (WaymarkPlanItem *self);
+/* The people the item reaches a year, a local figure: 0 until the commissioner records one. */
+guint               waymark_plan_item_get_reach            (WaymarkPlanItem *self);
+WaymarkReachGroup   waymark_plan_item_get_reach_group      (WaymarkPlanItem *self);
+/* Where the reach figure came from: who gave it, when, from what (the commissioner's words). */
+const char         *waymark_plan_item_get_reach_source     (WaymarkPlanItem *self);
 
 gboolean            waymark_plan_item_has_cost             (WaymarkPlanItem *self);
 /* quantity x unit cost, low and high; FALSE when there is no cost or it would overflow. */
 gboolean            waymark_plan_item_get_line_total       (WaymarkPlanItem *self,
+                                                            gint64          *low,
+                                                            gint64          *high);
+/* Computed: the year's line total (quantity x unit cost) divided by the people reached a year,
+ * in pence rounded to the nearest penny (half a penny up), low and high. FALSE when the item has
+ * no cost or no reach recorded. */
+gboolean            waymark_plan_item_get_cost_per_person  (WaymarkPlanItem *self,
                                                             gint64          *low,
                                                             gint64          *high);
 

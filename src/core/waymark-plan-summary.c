@@ -191,6 +191,41 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
   return slices;
 }
 
+/* Reach */
+
+GArray *
+waymark_plan_get_reach (WaymarkPlan *self,
+                        guint       *n_without)
+{
+  GArray *slices = g_array_new (FALSE, TRUE, sizeof (WaymarkReachSlice));
+  WaymarkReachSlice by_group[WAYMARK_REACH_GROUP_N] = { { 0, } };
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), slices);
+
+  *n_without = 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->reach == 0)
+        {
+          (*n_without)++;
+          continue;
+        }
+      /* At most a million items of a million people: no overflow in 64 bits. */
+      by_group[item->reach_group].people += item->reach;
+      by_group[item->reach_group].n_items++;
+    }
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    if (by_group[g].n_items > 0)
+      {
+        by_group[g].group = g;
+        g_array_append_val (slices, by_group[g]);
+      }
+
+  return slices;
+}
+
 /* Warnings */
 
 void

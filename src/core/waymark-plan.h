@@ -147,4 +147,17 @@ GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
 /* Element type WaymarkPlanWarning, in the order of WaymarkWarningKind. */
 GPtrArray       *waymark_plan_list_warnings       (WaymarkPlan *self);
 
+/* The people the plan reaches a year, by who they are (issue 14): local figures, summed. */
+typedef struct
+{
+  WaymarkReachGroup group;
+  guint64           people;
+  guint             n_items;
+} WaymarkReachSlice;
+
+/* One slice per group that has a reach recorded, in the groups' order (WaymarkReachSlice);
+ * *n_without: the items with no reach recorded. */
+GArray          *waymark_plan_get_reach           (WaymarkPlan *self,
+                                                   guint       *n_without);
+
 G_END_DECLS

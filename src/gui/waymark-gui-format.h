@@ -11,6 +11,8 @@ char *waymark_format_money_range (gint64 low,
                                   gint64 high);
 /* A unit cost in pounds as it is typed back: "£2,400", "£2,970.50"; "" for no cost. */
 char *waymark_format_unit_cost   (gint64 pence);
+/* "28,360": a count of people as the review writes one, with commas in every locale. */
+char *waymark_format_count       (guint64 count);
 
 /* A toast showing `text` as it is. libadwaita 1.2 reads a toast's title as Pango markup, and a
  * title often quotes a name or a message from a file: never markup (issue 11, finding 3). */

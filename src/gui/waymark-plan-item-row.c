@@ -30,6 +30,12 @@ struct _WaymarkPlanItemRow
   AdwComboRow        *cost_source_row;
   AdwComboRow        *funding_row;
   AdwEntryRow        *provider_row;
+  AdwActionRow       *reach_row;
+  GtkSpinButton      *reach_spin;
+  AdwComboRow        *reach_group_row;
+  AdwEntryRow        *reach_source_row;
+  AdwActionRow       *per_person_row;
+  GtkLabel           *per_person_label;
   GtkWidget          *notes_row;
   GtkTextView        *notes_view;
   GtkLabel           *line_total_label;
@@ -135,8 +141,51 @@ update_header (WaymarkPlanItemRow *self)
         subtitle = g_strdup (_("No published cost: enter a local figure"));
     }
 
+  /* The cost per person reached: computed, and the row says from what. */
+  {
+    guint reach = waymark_plan_item_get_reach (item);
+    gint64 per_low, per_high;
+
+    if (waymark_plan_item_get_cost_per_person (item, &per_low, &per_high))
+      {
+        g_autofree char *per_person = waymark_format_money_range (per_low, per_high);
+        g_autofree char *line = waymark_format_money_range (low, high);
+        g_autofree char *worked = NULL;
+        g_autofree char *with_reach = NULL;
+
+        gtk_label_set_label (self->per_person_label, per_person);
+        /* Translators: how the cost per person was worked out: "£59,400 a year ÷ 20 people" */
+        worked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Computed: %s a year ÷ %u person",
+                                               "Computed: %s a year ÷ %u people", reach),
+                                  line, reach);
+        adw_action_row_set_subtitle (self->per_person_row, worked);
+        /* Translators: an item's subtitle, then its cost per person reached */
+        with_reach = g_strdup_printf (_("%s · %s per person reached"), subtitle, per_person);
+        g_free (subtitle);
+        subtitle = g_steal_pointer (&with_reach);
+      }
+    else
+      {
+        gtk_label_set_label (self->per_person_label, "");
+        adw_action_row_set_subtitle (self->per_person_row,
+                                     reach == 0 ? _("Record the people reached a year to see it")
+                                     : waymark_plan_item_has_cost (item)
+                                     ? _("Too large to calculate")
+                                     : _("Needs a cost in pounds"));
+      }
+  }
+
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->flag_label), !waymark_plan_item_has_cost (item));
+}
+
+static void
+update_reach (WaymarkPlanItemRow *self)
+{
+  gtk_spin_button_set_value (self->reach_spin, waymark_plan_item_get_reach (self->item));
+  adw_combo_row_set_selected (self->reach_group_row,
+                              waymark_plan_item_get_reach_group (self->item));
+  set_entry_text (self->reach_source_row, waymark_plan_item_get_reach_source (self->item));
 }
 
 static void
@@ -264,6 +313,7 @@ update_all (WaymarkPlanItemRow *self)
   adw_combo_row_set_selected (self->funding_row, waymark_plan_item_get_funding_source (self->item));
   set_entry_text (self->provider_row, waymark_plan_item_get_provider (self->item));
   set_notes_text (self, waymark_plan_item_get_notes (self->item));
+  update_reach (self);
   update_header (self);
   self->updating = FALSE;
 }
@@ -293,6 +343,9 @@ on_item_notify (WaymarkPlanItem    *item,
     set_entry_text (self->provider_row, waymark_plan_item_get_provider (item));
   else if (g_str_equal (name, "notes"))
     set_notes_text (self, waymark_plan_item_get_notes (item));
+  else if (g_str_equal (name, "reach") || g_str_equal (name, "reach-group") ||
+           g_str_equal (name, "reach-source"))
+    update_reach (self);
   update_header (self);
   self->updating = FALSE;
 }
@@ -314,7 +367,8 @@ static void
 on_text_apply (AdwEntryRow        *row,
                WaymarkPlanItemRow *self)
 {
-  const char *property = row == self->unit_row ? "unit" : "provider";
+  const char *property = row == self->unit_row ? "unit"
+                         : row == self->reach_source_row ? "reach-source" : "provider";
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   if (self->plan != NULL && self->item != NULL)
@@ -453,6 +507,29 @@ on_funding_selected (AdwComboRow        *row,
 }
 
 static void
+on_reach_changed (GtkSpinButton      *spin,
+                  WaymarkPlanItemRow *self)
+{
+  if (self->updating || self->plan == NULL || self->item == NULL)
+    return;
+
+  waymark_plan_edit (self->plan, self->item,
+                     "reach", (guint) gtk_spin_button_get_value_as_int (spin), NULL);
+}
+
+static void
+on_reach_group_selected (AdwComboRow        *row,
+                         GParamSpec         *pspec,
+                         WaymarkPlanItemRow *self)
+{
+  if (self->updating || self->plan == NULL || self->item == NULL)
+    return;
+
+  waymark_plan_edit (self->plan, self->item, "reach-group",
+                     (WaymarkReachGroup) adw_combo_row_get_selected (row), NULL);
+}
+
+static void
 on_remove_clicked (GtkButton          *button,
                    WaymarkPlanItemRow *self)
 {
@@ -576,6 +653,12 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_source_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, funding_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, provider_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, reach_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, reach_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, reach_group_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, reach_source_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, per_person_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, per_person_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, line_total_label);
@@ -585,6 +668,8 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cost_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_funding_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_reach_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reach_group_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
@@ -593,6 +678,7 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
 {
   g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) funding = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -604,10 +690,13 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
     gtk_string_list_append (sources, waymark_cost_source_get_label (s));
   for (int f = WAYMARK_FUNDING_SOURCE_UNSPECIFIED; f <= WAYMARK_FUNDING_SOURCE_OTHER; f++)
     gtk_string_list_append (funding, waymark_funding_source_get_label (f));
+  for (int g = WAYMARK_REACH_GROUP_UNSPECIFIED; g < WAYMARK_REACH_GROUP_N; g++)
+    gtk_string_list_append (groups, waymark_reach_group_get_label (g));
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->cost_source_row, G_LIST_MODEL (sources));
   adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (funding));
+  adw_combo_row_set_model (self->reach_group_row, G_LIST_MODEL (groups));
   self->updating = FALSE;
 
   {
@@ -626,6 +715,7 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
   }
   waymark_a11y_name_combo_row_list (self->cost_source_row);
   waymark_a11y_name_combo_row_list (self->funding_row);
+  waymark_a11y_name_combo_row_list (self->reach_group_row);
 }
 
 GtkWidget *
@@ -678,6 +768,10 @@ waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
     { "notes", G_STRUCT_OFFSET (WaymarkPlanItemRow, notes_view) },
     { "cost-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_source_row) },
     { "funding-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, funding_row) },
+    { "reach", G_STRUCT_OFFSET (WaymarkPlanItemRow, reach_spin) },
+    { "reach-group", G_STRUCT_OFFSET (WaymarkPlanItemRow, reach_group_row) },
+    { "reach-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, reach_source_row) },
+    { "per-person", G_STRUCT_OFFSET (WaymarkPlanItemRow, per_person_label) },
     { "remove", G_STRUCT_OFFSET (WaymarkPlanItemRow, remove_button) },
     { "cost-error", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_error_label) },
     { "published", G_STRUCT_OFFSET (WaymarkPlanItemRow, published_label) },

@@ -35,6 +35,7 @@ struct _WaymarkPlanPage
   GtkLabel            *budget_label;
   GtkLabel            *remaining_label;
   GtkLabel            *no_cost_label;
+  GtkLabel            *reach_label;
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;
@@ -92,6 +93,7 @@ typedef struct
   GtkLabel            *budget_label;
   GtkLabel            *remaining_label;
   GtkLabel            *no_cost_label;
+  GtkLabel            *reach_label;
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;

@@ -45,6 +45,42 @@ describe_remaining (gint64 low,
   }
 }
 
+/* The people reached a year, by who they are: the commissioner's figures, summed. */
+static void
+update_reach (WaymarkPlanPage *self)
+{
+  guint n_without = 0;
+  g_autoptr(GArray) slices = waymark_plan_get_reach (self->plan, &n_without);
+  GString *text = g_string_new (NULL);
+
+  if (slices->len == 0)
+    g_string_append (text, _("People reached a year: none recorded yet. Record them in each "
+                             "intervention."));
+  else
+    {
+      g_string_append (text, _("People reached a year (local figures):"));
+      for (guint i = 0; i < slices->len; i++)
+        {
+          const WaymarkReachSlice *slice = &g_array_index (slices, WaymarkReachSlice, i);
+          g_autofree char *people = waymark_format_count (slice->people);
+
+          g_string_append_c (text, '\n');
+          /* Translators: "Perpetrators: 60", the people reached a year in one group */
+          g_string_append_printf (text, _("%s: %s"), waymark_reach_group_get_label (slice->group),
+                                  people);
+        }
+      if (n_without > 0)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, ngettext ("%u intervention has no reach recorded.",
+                                                  "%u interventions have no reach recorded.",
+                                                  n_without), n_without);
+        }
+    }
+  gtk_label_set_label (self->reach_label, text->str);
+  g_string_free (text, TRUE);
+}
+
 static void
 update_summary (WaymarkPlanPage *self)
 {
@@ -149,6 +185,7 @@ update_summary (WaymarkPlanPage *self)
       gtk_label_set_label (self->no_cost_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_cost_label), t.n_without_cost > 0);
+  update_reach (self);
 
   levels = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_LEVEL);
   focus = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FOCUS);
@@ -744,6 +781,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, budget_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, remaining_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, no_cost_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, reach_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, level_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, focus_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, works_with_chart);
@@ -871,6 +909,7 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->budget_label = self->budget_label;
   parts->remaining_label = self->remaining_label;
   parts->no_cost_label = self->no_cost_label;
+  parts->reach_label = self->reach_label;
   parts->level_chart = self->level_chart;
   parts->focus_chart = self->focus_chart;
   parts->works_with_chart = self->works_with_chart;

@@ -864,6 +864,56 @@ test_budget_reads_as_amount (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* Reach (issue 14): the people an item reaches a year, who they are and where the figure came
+ * from, typed into the item; the cost per person reached is computed and says how; the summary
+ * adds up reach by group; Undo takes it back. Figures worked by hand: Drive, 40 perpetrators at
+ * the review's £2,400 = £96,000 a year, for 30 people reached = £3,200 each. */
+static void
+test_reach (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *per_person;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  type_into_spin (control (f, "drive", "quantity"), "40");
+
+  per_person = control (f, "drive", "per-person");
+  g_assert_cmpstr (label_text (per_person), ==, "");
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->page.reach_label)), "none recorded yet"));
+
+  type_into_spin (control (f, "drive", "reach"), "30");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "reach-group")),
+                              WAYMARK_REACH_GROUP_PERPETRATORS);
+  apply_text (control (f, "drive", "reach-source"), "  Drive partnership forecast, June 2026  ");
+  g_assert_cmpuint (waymark_plan_item_get_reach (item_of (f, "drive")), ==, 30);
+  g_assert_cmpint (waymark_plan_item_get_reach_group (item_of (f, "drive")), ==,
+                   WAYMARK_REACH_GROUP_PERPETRATORS);
+  g_assert_cmpstr (waymark_plan_item_get_reach_source (item_of (f, "drive")), ==,
+                   "Drive partnership forecast, June 2026");
+  g_assert_cmpstr (label_text (per_person), ==, "£3,200");
+  g_assert_true (gui_test_has_text (GTK_WIDGET (row_of (f, "drive")),
+                                    "Computed: £96,000 a year ÷ 30 people"));
+  g_assert_cmpstr (label_text (GTK_WIDGET (f->page.reach_label)), ==,
+                   "People reached a year (local figures):\nPerpetrators: 30");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row_of (f, "drive"))),
+                            "£3,200 per person reached"));
+
+  /* Each was one edit: Undo takes back the source, the group, then the figure. */
+  undo (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "drive", "reach-source"))), ==, "");
+  undo (f);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (control (f, "drive", "reach-group"))),
+                    ==, WAYMARK_REACH_GROUP_UNSPECIFIED);
+  undo (f);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (f, "drive", "reach"))), ==, 0);
+  g_assert_cmpstr (label_text (per_person), ==, "");
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->page.reach_label)), "none recorded yet"));
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 static void
 test_warnings_dismiss (Fixture       *f,
                        gconstpointer  data)
@@ -1975,9 +2025,10 @@ test_tab_stops_in_item (Fixture       *f,
     }
 
   /* The facts, the quantity, the unit, the two costs, where the cost is from, the funding,
-   * the provider, the notes, the line total (a figure that can be selected and copied) and
-   * Remove, which is the last: 11, where there were 13. */
-  g_assert_cmpuint (stops, ==, 11);
+   * the provider, the people reached, who they are, where that figure came from (issue 14),
+   * the notes, the cost per person and the line total (figures that can be selected and
+   * copied) and Remove, which is the last: 15 (11 before reach). */
+  g_assert_cmpuint (stops, ==, 15);
   g_assert_true (on_remove);
   waymark_plan_mark_saved (plan_of (f));
 }
@@ -2016,6 +2067,7 @@ main (int    argc,
       ADD ("budget", test_budget);
       ADD ("budget-reads-as-amount", test_budget_reads_as_amount);
       ADD ("warnings-dismiss", test_warnings_dismiss);
+      ADD ("reach", test_reach);
       ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
       ADD ("space-then-tab", test_space_then_tab);
     }
