@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "waymark-context.h"
 #include "waymark-intervention.h"
 
 G_BEGIN_DECLS
@@ -74,5 +75,16 @@ const char          *waymark_catalogue_get_impact_scale   (WaymarkCatalogue *sel
 GPtrArray           *waymark_catalogue_get_providers      (WaymarkCatalogue *self);
 WaymarkIntervention *waymark_catalogue_lookup             (WaymarkCatalogue *self,
                                                            const char       *id);
+/* The review's picture beyond its interventions (waymark-context.h): borrowed, element type
+ * WaymarkContextEntry, in the review's order; the providers' services come last, one entry of
+ * kind PROVIDER each (topic: the provider's name). */
+GPtrArray           *waymark_catalogue_get_context        (WaymarkCatalogue *self);
+const WaymarkContextEntry *
+                     waymark_catalogue_lookup_context     (WaymarkCatalogue *self,
+                                                           const char       *id);
+/* The entries (gaps, recommendations) that name this intervention: a new array of borrowed
+ * entries, in the review's order; empty, never NULL, when none does. */
+GPtrArray           *waymark_catalogue_dup_context_for_intervention (WaymarkCatalogue *self,
+                                                                     const char       *intervention_id);
 
 G_END_DECLS
