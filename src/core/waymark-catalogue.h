@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "waymark-context.h"
 #include "waymark-intervention.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,7 @@ typedef enum
 } WaymarkCatalogueError;
 
 /* The catalogue format this build reads and writes. */
-#define WAYMARK_CATALOGUE_SCHEMA_VERSION 1
+#define WAYMARK_CATALOGUE_SCHEMA_VERSION 2
 /* Bigger files are refused before parsing. */
 #define WAYMARK_CATALOGUE_MAX_BYTES (512 * 1024 * 1024)
 
@@ -74,5 +75,16 @@ const char          *waymark_catalogue_get_impact_scale   (WaymarkCatalogue *sel
 GPtrArray           *waymark_catalogue_get_providers      (WaymarkCatalogue *self);
 WaymarkIntervention *waymark_catalogue_lookup             (WaymarkCatalogue *self,
                                                            const char       *id);
+/* The review's picture beyond its interventions (waymark-context.h): borrowed, element type
+ * WaymarkContextEntry, in the review's order; the providers' services come last, one entry of
+ * kind PROVIDER each (topic: the provider's name). */
+GPtrArray           *waymark_catalogue_get_context        (WaymarkCatalogue *self);
+const WaymarkContextEntry *
+                     waymark_catalogue_lookup_context     (WaymarkCatalogue *self,
+                                                           const char       *id);
+/* The entries (gaps, recommendations) that name this intervention: a new array of borrowed
+ * entries, in the review's order; empty, never NULL, when none does. */
+GPtrArray           *waymark_catalogue_dup_context_for_intervention (WaymarkCatalogue *self,
+                                                                     const char       *intervention_id);
 
 G_END_DECLS
