@@ -185,6 +185,62 @@ test_cost_per_person (Fixture       *fixture,
   }
 }
 
+/* Coverage (issue 14): the people reached against the review's count of the people in need,
+ * worked by hand. Victims: the review's 28,360 adults in LLR who experienced domestic abuse in
+ * 2020/21; perpetrators: the review has only a ratio, so no coverage. */
+static void
+test_coverage (Fixture       *fixture,
+               gconstpointer  data)
+{
+  WaymarkPlanItem *cbt = add (fixture, "cbt-victims", 100);
+  WaymarkPlanItem *mac = add (fixture, "make-a-change", 20);
+  g_autoptr(GArray) coverage = NULL;
+  const WaymarkCoverage *victims, *perpetrators;
+
+  /* 2,836 of 28,360 is 10%: 1,000 basis points exactly. */
+  waymark_plan_edit (fixture->plan, cbt, "reach", 2836,
+                     "reach-group", WAYMARK_REACH_GROUP_VICTIMS, NULL);
+  waymark_plan_edit (fixture->plan, mac, "reach", 20,
+                     "reach-group", WAYMARK_REACH_GROUP_PERPETRATORS, NULL);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpuint (coverage->len, ==, 2);
+  victims = &g_array_index (coverage, WaymarkCoverage, 0);
+  perpetrators = &g_array_index (coverage, WaymarkCoverage, 1);
+
+  g_assert_cmpint (victims->group, ==, WAYMARK_REACH_GROUP_VICTIMS);
+  g_assert_cmpuint (victims->reached, ==, 2836);
+  g_assert_nonnull (victims->need);
+  g_assert_cmpstr (victims->need->value, ==, "28360");
+  g_assert_cmpstr (victims->need->period, ==, "2020/21");
+  g_assert_nonnull (strstr (victims->need->as_written, "28,360 adults experienced domestic abuse"));
+  g_assert_cmpuint (victims->need_people, ==, 28360);
+  g_assert_cmpint (victims->basis_points, ==, 1000);
+  g_assert_nonnull (victims->reading);
+
+  g_assert_cmpint (perpetrators->group, ==, WAYMARK_REACH_GROUP_PERPETRATORS);
+  g_assert_null (perpetrators->need);
+  g_assert_cmpint (perpetrators->basis_points, ==, -1);
+  g_assert_nonnull (perpetrators->benchmark);
+  g_assert_cmpstr (perpetrators->benchmark->value, ==, "1");
+  g_assert_cmpint (perpetrators->benchmark->unit, ==, WAYMARK_CONTEXT_UNIT_PERCENT);
+
+  /* 7 of 28,360: 2.468... basis points, 2 (0.02%); 14 of them: 4.936..., 5 (0.05%). */
+  waymark_plan_edit (fixture->plan, cbt, "reach", 7, NULL);
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 0).basis_points, ==, 2);
+  waymark_plan_edit (fixture->plan, cbt, "reach", 14, NULL);
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 0).basis_points, ==, 5);
+
+  /* Without the review's figures, reach alone. */
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, NULL);
+  g_assert_null (g_array_index (coverage, WaymarkCoverage, 0).need);
+  g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 0).basis_points, ==, -1);
+}
+
 static void
 test_prefill (Fixture       *fixture,
               gconstpointer  data)
@@ -1468,6 +1524,7 @@ main (int    argc,
   ADD ("/core/plan/cost-stays-whole", test_cost_stays_whole);
   ADD ("/core/plan/warnings", test_warnings);
   ADD ("/core/plan/cost-per-person", test_cost_per_person);
+  ADD ("/core/plan/coverage", test_coverage);
   ADD ("/core/plan/io/reach-keys", test_reach_keys);
   ADD ("/core/plan/warnings-cite-the-review", test_warnings_cite_the_review);
   ADD ("/core/plan/warnings-budget", test_warnings_budget);

@@ -134,6 +134,52 @@ add_item (JsonBuilder     *builder,
   json_builder_end_object (builder);
 }
 
+/* The people reached by group (local), against the review's need where it gives one, with both
+ * sources: what a reader needs to check the coverage (computed) by hand. */
+static void
+add_coverage (JsonBuilder      *builder,
+              WaymarkPlan      *plan,
+              WaymarkCatalogue *catalogue)
+{
+  g_autoptr(GArray) coverage = waymark_plan_get_coverage (plan, catalogue);
+
+  json_builder_set_member_name (builder, "coverage");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      const WaymarkCoverage *row = &g_array_index (coverage, WaymarkCoverage, i);
+      const WaymarkContextEntry *figure = row->need != NULL ? row->need : row->benchmark;
+
+      json_builder_begin_object (builder);
+      waymark_json_add_string (builder, "reach_group",
+                               waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, row->group));
+      waymark_json_add_int (builder, "reached", (gint64) row->reached);
+      waymark_json_add_int (builder, "items", row->n_items);
+      waymark_json_add_int_or_null (builder, "need", row->need != NULL, (gint64) row->need_people);
+      if (row->basis_points >= 0)
+        {
+          g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
+                                                      row->basis_points / 100,
+                                                      row->basis_points % 100);
+          waymark_json_add_string (builder, "coverage_percent", percent);
+        }
+      else
+        waymark_json_add_string_or_null (builder, "coverage_percent", NULL);
+      waymark_json_add_string_or_null (builder, "review_figure_id",
+                                       figure != NULL ? figure->id : NULL);
+      waymark_json_add_string_or_null (builder, "review_figure_kind",
+                                       row->need != NULL ? "need"
+                                       : row->benchmark != NULL ? "benchmark" : NULL);
+      waymark_json_add_string_or_null (builder, "review_as_written",
+                                       figure != NULL ? figure->as_written : NULL);
+      waymark_json_add_string_or_null (builder, "review_section",
+                                       figure != NULL ? figure->section : NULL);
+      waymark_json_add_string_or_null (builder, "reading", row->reading);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 char *
 waymark_plan_to_json (WaymarkPlan       *plan,
                       WaymarkCatalogue  *catalogue,
@@ -199,6 +245,8 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   waymark_json_add_int (builder, "budget_remaining_high_pence", totals.remaining_high);
   waymark_json_add_int (builder, "items_without_cost", totals.n_without_cost);
   json_builder_end_object (builder);
+
+  add_coverage (builder, plan, catalogue);
 
   warnings = waymark_plan_list_warnings (plan);
   json_builder_set_member_name (builder, "warnings");
@@ -360,7 +408,9 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
 static const char * const plan_keys[] = {
   "format", "version", "title", "area", "organisation", "author", "start_year", "years",
   "currency", "budget_pence", "catalogue", "exported_at", "items", "totals", "warnings",
-  "dismissed_warnings", NULL
+  "dismissed_warnings",
+  /* Since issue 14: computed, and not read back. */
+  "coverage", NULL
 };
 
 static const char * const item_keys[] = {

@@ -226,6 +226,77 @@ waymark_plan_get_reach (WaymarkPlan *self,
   return slices;
 }
 
+/* Coverage */
+
+/* Which of the review's figures stands for the need of which group (Waymark's reading, said with
+ * every figure it gives). Only figures the review gives as a count of people in LLR are a need;
+ * a ratio from elsewhere is shown as the review's benchmark, and no coverage is made from it. */
+static const struct
+{
+  WaymarkReachGroup  group;
+  const char        *need_id;
+  const char        *benchmark_id;
+  const char        *reading;
+} need_figures[] = {
+  { WAYMARK_REACH_GROUP_VICTIMS, "llr-da-adults", NULL,
+    N_("Waymark’s reading: the victims and survivors the plan reaches, against the adults in "
+       "LLR who experienced domestic abuse in a year; the review gives no count for sexual "
+       "violence or for children.") },
+  { WAYMARK_REACH_GROUP_PERPETRATORS, NULL, "gap-perpetrator-interventions",
+    N_("The review gives no count of perpetrators in LLR, only a ratio from national "
+       "evidence, so Waymark makes no coverage for them.") },
+};
+
+static gint64
+basis_points_of (guint64 reached,
+                 guint64 need)
+{
+  /* reached is at most 10^12 (a million items of a million people): no overflow. */
+  return (gint64) ((reached * 10000 + need / 2) / need);
+}
+
+GArray *
+waymark_plan_get_coverage (WaymarkPlan      *self,
+                           WaymarkCatalogue *catalogue)
+{
+  GArray *coverage = g_array_new (FALSE, TRUE, sizeof (WaymarkCoverage));
+  guint n_without;
+  g_autoptr(GArray) slices = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), coverage);
+
+  slices = waymark_plan_get_reach (self, &n_without);
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const WaymarkReachSlice *slice = &g_array_index (slices, WaymarkReachSlice, i);
+      WaymarkCoverage row = { slice->group, slice->people, slice->n_items, NULL, 0, NULL, NULL, -1 };
+
+      for (guint f = 0; catalogue != NULL && f < G_N_ELEMENTS (need_figures); f++)
+        {
+          const WaymarkContextEntry *need;
+
+          if (need_figures[f].group != slice->group)
+            continue;
+          row.reading = _(need_figures[f].reading);
+          need = need_figures[f].need_id != NULL
+                 ? waymark_catalogue_lookup_context (catalogue, need_figures[f].need_id) : NULL;
+          if (need_figures[f].benchmark_id != NULL)
+            row.benchmark = waymark_catalogue_lookup_context (catalogue,
+                                                              need_figures[f].benchmark_id);
+          if (need != NULL && need->unit == WAYMARK_CONTEXT_UNIT_PEOPLE &&
+              g_ascii_string_to_unsigned (need->value, 10, 1, G_MAXUINT32, &row.need_people,
+                                          NULL))
+            {
+              row.need = need;
+              row.basis_points = basis_points_of (row.reached, row.need_people);
+            }
+        }
+      g_array_append_val (coverage, row);
+    }
+
+  return coverage;
+}
+
 /* Warnings */
 
 void

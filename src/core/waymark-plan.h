@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "waymark-catalogue.h"
 #include "waymark-plan-item.h"
 
 G_BEGIN_DECLS
@@ -159,5 +160,27 @@ typedef struct
  * *n_without: the items with no reach recorded. */
 GArray          *waymark_plan_get_reach           (WaymarkPlan *self,
                                                    guint       *n_without);
+
+/* How much of the need the plan meets, for one group: the people reached (local, the plan's),
+ * against the review's count of the people in need in that group and area, where the review
+ * gives one; where it gives only a ratio, that ratio, and no coverage. Which review figure
+ * stands for which group is Waymark's reading, said in `reading`. */
+typedef struct
+{
+  WaymarkReachGroup          group;
+  guint64                    reached;
+  guint                      n_items;
+  const WaymarkContextEntry *need;         /* review: a count of people; NULL when none */
+  guint64                    need_people;  /* need's value */
+  const WaymarkContextEntry *benchmark;    /* review: a ratio only; NULL when none */
+  const char                *reading;      /* Waymark's: what the comparison assumes; translated */
+  gint64                     basis_points; /* computed: reached ÷ need × 10,000, rounded half
+                                            * up; -1 without a need */
+} WaymarkCoverage;
+
+/* One WaymarkCoverage per group with a reach recorded, in the groups' order; the review's
+ * figures come from `catalogue` (NULL: no need or benchmark). */
+GArray          *waymark_plan_get_coverage        (WaymarkPlan      *self,
+                                                   WaymarkCatalogue *catalogue);
 
 G_END_DECLS

@@ -52,6 +52,7 @@ struct _WaymarkPlanPage
 
   /* Owned */
   WaymarkPlan     *plan;
+  WaymarkCatalogue *catalogue;  /* the review's figures for coverage; may be NULL */
   GSignalGroup    *plan_signals;
   /* The list's model is the page's parts before the items, the plan, and the parts after. */
   GListStore      *before;

@@ -51,6 +51,7 @@ update_reach (WaymarkPlanPage *self)
 {
   guint n_without = 0;
   g_autoptr(GArray) slices = waymark_plan_get_reach (self->plan, &n_without);
+  g_autoptr(GArray) coverage = waymark_plan_get_coverage (self->plan, self->catalogue);
   GString *text = g_string_new (NULL);
 
   if (slices->len == 0)
@@ -59,15 +60,42 @@ update_reach (WaymarkPlanPage *self)
   else
     {
       g_string_append (text, _("People reached a year (local figures):"));
-      for (guint i = 0; i < slices->len; i++)
+      for (guint i = 0; i < coverage->len; i++)
         {
-          const WaymarkReachSlice *slice = &g_array_index (slices, WaymarkReachSlice, i);
-          g_autofree char *people = waymark_format_count (slice->people);
+          const WaymarkCoverage *row = &g_array_index (coverage, WaymarkCoverage, i);
+          g_autofree char *people = waymark_format_count (row->reached);
 
           g_string_append_c (text, '\n');
           /* Translators: "Perpetrators: 60", the people reached a year in one group */
-          g_string_append_printf (text, _("%s: %s"), waymark_reach_group_get_label (slice->group),
+          g_string_append_printf (text, _("%s: %s"), waymark_reach_group_get_label (row->group),
                                   people);
+          if (row->need != NULL)
+            {
+              g_autofree char *need = waymark_format_count (row->need_people);
+              g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%%",
+                                                          row->basis_points / 100,
+                                                          (int) (row->basis_points % 100));
+
+              g_string_append_c (text, '\n');
+              /* Translators: coverage: "0.02% of 28,360: the review, “in 2020/21, 28,360
+               * adults…” (2020/21, Leicester, Leicestershire and Rutland)" */
+              g_string_append_printf (text, _("%s of %s: the review, “%s” (%s, %s)"), percent,
+                                      need, row->need->as_written,
+                                      row->need->period != NULL ? row->need->period : "",
+                                      row->need->geography != NULL ? row->need->geography : "");
+            }
+          else if (row->benchmark != NULL)
+            {
+              g_string_append_c (text, '\n');
+              /* Translators: the review's ratio for a group with no count: “only 1% of…” */
+              g_string_append_printf (text, _("No coverage: the review gives only a ratio, “%s”"),
+                                      row->benchmark->as_written);
+            }
+          if (row->reading != NULL)
+            {
+              g_string_append_c (text, '\n');
+              g_string_append (text, row->reading);
+            }
         }
       if (n_without > 0)
         {
@@ -689,6 +717,7 @@ waymark_plan_page_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_PLAN_PAGE);
   g_clear_object (&self->plan);
+  g_clear_object (&self->catalogue);
   g_clear_object (&self->pending_focus);
   g_clear_object (&self->before);
   g_clear_object (&self->after);
@@ -894,6 +923,17 @@ waymark_plan_page_set_plan (WaymarkPlanPage *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+void
+waymark_plan_page_set_catalogue (WaymarkPlanPage  *self,
+                                 WaymarkCatalogue *catalogue)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN_PAGE (self));
+  g_return_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue));
+
+  if (g_set_object (&self->catalogue, catalogue) && self->plan != NULL)
+    update_summary (self);
 }
 
 void

@@ -18,6 +18,9 @@ WaymarkPlan *waymark_plan_page_get_plan   (WaymarkPlanPage *self);
 void         waymark_plan_page_set_plan   (WaymarkPlanPage *self,
                                            WaymarkPlan     *plan);
 /* Expands the item's row, scrolls to it and gives it the keyboard focus. */
+/* Where the summary finds the review's need figures for coverage (NULL: reach only). */
+void         waymark_plan_page_set_catalogue (WaymarkPlanPage  *self,
+                                              WaymarkCatalogue *catalogue);
 void         waymark_plan_page_focus_item (WaymarkPlanPage *self,
                                            const char      *intervention_id);
 

@@ -492,6 +492,8 @@ waymark_window_browser_show_catalogue (WaymarkWindow    *self,
 
   g_set_object (&self->catalogue, catalogue);
   waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
+  if (self->plan_page != NULL)
+    waymark_plan_page_set_catalogue (self->plan_page, catalogue);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
 
   if (selected != NULL)

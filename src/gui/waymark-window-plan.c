@@ -865,6 +865,7 @@ waymark_window_ensure_plan_page (WaymarkWindow *self)
     {
       self->plan_page = WAYMARK_PLAN_PAGE (waymark_plan_page_new ());
       waymark_plan_page_set_plan (self->plan_page, self->plan);
+      waymark_plan_page_set_catalogue (self->plan_page, self->catalogue);
       adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
     }
 
