@@ -166,7 +166,10 @@ update_header (WaymarkPlanItemRow *self)
       }
     else
       {
-        gtk_label_set_label (self->per_person_label, "");
+        /* Words, never empty: an empty label is a nameless stop for a screen reader, and a
+         * hidden one leaves the row nothing to stop at, which ends Tab's walk through the
+         * item early (GtkListBox). */
+        gtk_label_set_label (self->per_person_label, _("Not yet known"));
         adw_action_row_set_subtitle (self->per_person_row,
                                      reach == 0 ? _("Record the people reached a year to see it")
                                      : waymark_plan_item_has_cost (item)

@@ -880,7 +880,7 @@ test_reach (Fixture       *f,
   type_into_spin (control (f, "drive", "quantity"), "40");
 
   per_person = control (f, "drive", "per-person");
-  g_assert_cmpstr (label_text (per_person), ==, "");
+  g_assert_cmpstr (label_text (per_person), ==, "Not yet known");
   g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->page.reach_label)), "none recorded yet"));
 
   type_into_spin (control (f, "drive", "reach"), "30");
@@ -929,7 +929,7 @@ test_reach (Fixture       *f,
                     ==, WAYMARK_REACH_GROUP_UNSPECIFIED);
   undo (f);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (control (f, "drive", "reach"))), ==, 0);
-  g_assert_cmpstr (label_text (per_person), ==, "");
+  g_assert_cmpstr (label_text (per_person), ==, "Not yet known");
   g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->page.reach_label)), "none recorded yet"));
 
   waymark_plan_mark_saved (plan_of (f));
