@@ -983,11 +983,13 @@ check_state_full (Run      *run,
                  expected.annual_high, expected.total_low, expected.total_high,
                  expected.remaining_low, expected.remaining_high, expected.n_without_cost);
 
-  /* Each item counts once by level, focus and evidence: each breakdown adds up to the year. */
+  /* Each item counts once by level, focus, evidence and funding source: each breakdown adds up
+   * to the year. */
   if (!expected.overflow)
     {
       const WaymarkBreakdownKind kinds[] = {
-        WAYMARK_BREAKDOWN_LEVEL, WAYMARK_BREAKDOWN_FOCUS, WAYMARK_BREAKDOWN_EVIDENCE
+        WAYMARK_BREAKDOWN_LEVEL, WAYMARK_BREAKDOWN_FOCUS, WAYMARK_BREAKDOWN_EVIDENCE,
+        WAYMARK_BREAKDOWN_FUNDING
       };
 
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)

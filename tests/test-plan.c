@@ -560,6 +560,73 @@ test_warnings_cite_the_review (Fixture       *fixture,
   g_assert_cmpuint (n_cited, ==, 4);
 }
 
+/* Funding streams (issue 14): an item funded from the perpetrator fund past the period the
+ * review gives it (2023-2025), or funded for people it does not work with, is warned about,
+ * quoting the review under its heading; spend is broken down by funding source. */
+static void
+test_warnings_funding (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);      /* perpetrators */
+  WaymarkPlanItem *iris = add (fixture, "iris", 1);        /* professionals, not victims */
+  g_autofree char *ids = NULL;
+  g_autoptr(GArray) funding = NULL;
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "start-year", 2024, "years", 2, NULL);
+  waymark_plan_edit (fixture->plan, drive, "funding-source",
+                     WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR, NULL);
+  ids = warning_ids (fixture->plan);
+  g_assert_null (strstr (ids, "funding"));  /* 2024 to 2025: within; Drive: perpetrators */
+
+  waymark_plan_edit (fixture->plan, fixture->plan, "years", 3, NULL);  /* to 2026 */
+  waymark_plan_edit (fixture->plan, iris, "funding-source",
+                     WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR, NULL);
+  g_free (ids);
+  ids = warning_ids (fixture->plan);
+  g_assert_nonnull (strstr (ids, "funding-period:drive"));
+  g_assert_nonnull (strstr (ids, "funding-period:iris"));
+  g_assert_nonnull (strstr (ids, "funding-purpose:iris"));
+  g_assert_null (strstr (ids, "funding-purpose:drive"));
+
+  {
+    g_autoptr(GPtrArray) warnings = waymark_plan_list_warnings (fixture->plan);
+
+    for (guint i = 0; i < warnings->len; i++)
+      {
+        WaymarkPlanWarning *w = g_ptr_array_index (warnings, i);
+
+        if (g_str_equal (w->id, "funding-period:drive"))
+          g_assert_cmpstr (w->message, ==,
+                           "Drive project is funded from Home Office perpetrator funding, which "
+                           "the review gives for 2023-2025; this plan runs to 2026.");
+        if (g_str_has_prefix (w->id, "funding-"))
+          {
+            g_assert_nonnull (w->quote);
+            if (!test_review_has_under_heading (w->quote, w->section))
+              g_error ("%s: “%s” is not under “%s”", w->id, w->quote, w->section);
+          }
+      }
+  }
+
+  /* Victims' funding for IRIS, which works with professionals: its purpose is victims. */
+  waymark_plan_edit (fixture->plan, iris, "funding-source", WAYMARK_FUNDING_SOURCE_PCC_VICTIMS,
+                     NULL);
+  g_free (ids);
+  ids = warning_ids (fixture->plan);
+  g_assert_nonnull (strstr (ids, "funding-purpose:iris"));
+  g_assert_null (strstr (ids, "funding-period:iris"));  /* the review gives PCCs no period */
+
+  /* Spend by funding source: Drive's £2,400 under the perpetrator fund. */
+  funding = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_FUNDING);
+  g_assert_cmpstr (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR).key, ==,
+                   "home-office-perpetrator");
+  g_assert_cmpint (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR).low, ==, 240000);
+  g_assert_cmpuint (g_array_index (funding, WaymarkBreakdownSlice,
+                                   WAYMARK_FUNDING_SOURCE_PCC_VICTIMS).n_items, ==, 1);
+}
+
 /* Against a budget, the plan's totals (computed): over when even the lower total is more; may
  * exceed when only the higher is; nothing when within, or with no budget. The figures are the
  * plan's own, worked by hand here. */
@@ -1528,6 +1595,7 @@ main (int    argc,
   ADD ("/core/plan/io/reach-keys", test_reach_keys);
   ADD ("/core/plan/warnings-cite-the-review", test_warnings_cite_the_review);
   ADD ("/core/plan/warnings-budget", test_warnings_budget);
+  ADD ("/core/plan/warnings-funding", test_warnings_funding);
   ADD ("/core/plan/io/golden", test_golden_exports);
   ADD ("/core/plan/io/round-trip", test_round_trip);
   ADD ("/core/plan/io/control-characters-round-trip", test_control_characters_round_trip);

@@ -18,7 +18,9 @@ G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_COST, "no-cost"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MISSING_FROM_CATALOGUE, "missing-from-catalogue"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_OVER_BUDGET, "over-budget"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MAY_EXCEED_BUDGET, "may-exceed-budget"))
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MAY_EXCEED_BUDGET, "may-exceed-budget"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PERIOD, "funding-period"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PURPOSE, "funding-purpose"))
 
 /* Totals */
 
@@ -181,6 +183,22 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
         {
           WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
           add_to_slice (slices, WAYMARK_RATING_HIGH - item->evidence_rating, item);
+        }
+      break;
+
+    case WAYMARK_BREAKDOWN_FUNDING:
+      for (int f = WAYMARK_FUNDING_SOURCE_UNSPECIFIED; f <= WAYMARK_FUNDING_SOURCE_OTHER; f++)
+        {
+          WaymarkBreakdownSlice slice = {
+            waymark_enum_to_string (WAYMARK_TYPE_FUNDING_SOURCE, f),
+            waymark_funding_source_get_label (f), 0, 0, 0
+          };
+          g_array_append_val (slices, slice);
+        }
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+          add_to_slice (slices, item->funding_source, item);
         }
       break;
 
@@ -417,6 +435,79 @@ add_budget_warning (WaymarkPlan *self,
     }
 }
 
+/* What the review says of the funding streams a plan item can name: the purpose it gives, whom
+ * that purpose is for, and the period it gives, each in its words under its heading. The
+ * review gives a period only for the perpetrator fund; for the others there is no period to
+ * run past. */
+static const struct
+{
+  WaymarkFundingSource  source;
+  WaymarkWorksWith      for_whom;
+  guint                 last_year;   /* 0: the review gives no period */
+  const char           *period;
+  const char           *period_quote;
+  const char           *quote;
+  const char           *section;
+} funding_streams[] = {
+  { WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR, WAYMARK_WORKS_WITH_PERPETRATORS, 2025,
+    "2023-2025",
+    "Domestic Abuse Perpetrator Intervention Fund 2023-2025 continued the Domestic Abuse "
+    "Perpetrator Programme Fund, bringing total HO spending on interventions to £36 million "
+    "over two years.",
+    "Funding is awarded to PCCs and interventions can be defined as early response, behaviour "
+    "change work, intensive multi-agency case management.",
+    "Domestic Abuse Perpetrator Intervention Fund (2023-2025)" },
+  { WAYMARK_FUNDING_SOURCE_PCC_VICTIMS, WAYMARK_WORKS_WITH_VICTIMS, 0, NULL, NULL,
+    "Since 2014, responsibility for regional commissioning of victim support services was "
+    "devolved to PCCs.",
+    "PCCs" },
+};
+
+static void
+add_funding_warnings (WaymarkPlan *self,
+                      GPtrArray   *warnings)
+{
+  guint last_year = self->start_year + MAX (self->years, 1) - 1;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+
+      for (guint s = 0; s < G_N_ELEMENTS (funding_streams); s++)
+        {
+          const char *stream;
+          WaymarkPlanWarning *warning;
+
+          if (funding_streams[s].source != item->funding_source)
+            continue;
+          stream = waymark_funding_source_get_label (item->funding_source);
+          if (funding_streams[s].last_year != 0 && last_year > funding_streams[s].last_year)
+            {
+              add_warning (self, warnings, WAYMARK_WARNING_FUNDING_PERIOD, item,
+                           /* Translators: an item, its funding source, the period the review
+                            * gives for it, and the plan's last year */
+                           g_strdup_printf (_("%s is funded from %s, which the review gives "
+                                              "for %s; this plan runs to %u."), item->name,
+                                            stream, funding_streams[s].period, last_year));
+              warning = g_ptr_array_index (warnings, warnings->len - 1);
+              warning->quote = g_strdup (funding_streams[s].period_quote);
+              warning->section = g_strdup (funding_streams[s].section);
+            }
+          if ((item->works_with & funding_streams[s].for_whom) == 0)
+            {
+              add_warning (self, warnings, WAYMARK_WARNING_FUNDING_PURPOSE, item,
+                           /* Translators: an item, then its funding source */
+                           g_strdup_printf (_("%s is funded from %s, but does not work with the "
+                                              "people the review gives that funding for."),
+                                            item->name, stream));
+              warning = g_ptr_array_index (warnings, warnings->len - 1);
+              warning->quote = g_strdup (funding_streams[s].quote);
+              warning->section = g_strdup (funding_streams[s].section);
+            }
+        }
+    }
+}
+
 GPtrArray *
 waymark_plan_list_warnings (WaymarkPlan *self)
 {
@@ -504,6 +595,7 @@ waymark_plan_list_warnings (WaymarkPlan *self)
                      : g_strdup_printf (_("%s has no published cost: enter a local figure."),
                                         item->name));
     }
+  add_funding_warnings (self, warnings);
   for (guint i = 0; i < self->items->len; i++)
     {
       WaymarkPlanItem *item = g_ptr_array_index (self->items, i);

@@ -39,6 +39,7 @@ typedef enum
   WAYMARK_BREAKDOWN_FOCUS,
   WAYMARK_BREAKDOWN_WORKS_WITH,
   WAYMARK_BREAKDOWN_EVIDENCE,
+  WAYMARK_BREAKDOWN_FUNDING,
 } WaymarkBreakdownKind;
 
 /* One slice of spend. key is the machine string ("primary", "sv", "perpetrators", "high",
@@ -64,6 +65,8 @@ typedef enum
   WAYMARK_WARNING_MISSING_FROM_CATALOGUE,
   WAYMARK_WARNING_OVER_BUDGET,
   WAYMARK_WARNING_MAY_EXCEED_BUDGET,
+  WAYMARK_WARNING_FUNDING_PERIOD,
+  WAYMARK_WARNING_FUNDING_PURPOSE,
 } WaymarkWarningKind;
 
 #define WAYMARK_TYPE_WARNING_KIND (waymark_warning_kind_get_type ())

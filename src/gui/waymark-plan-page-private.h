@@ -40,6 +40,7 @@ struct _WaymarkPlanPage
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;
   WaymarkPlanChart    *evidence_chart;
+  WaymarkPlanChart    *funding_chart;
   WaymarkPlanWarnings *warnings;
   AdwEntryRow         *title_row;
   AdwEntryRow         *area_row;
@@ -99,6 +100,7 @@ typedef struct
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;
   WaymarkPlanChart    *evidence_chart;
+  WaymarkPlanChart    *funding_chart;
   WaymarkPlanWarnings *warnings;
   GtkListView         *items_view;
   AdwEntryRow         *title_row;

@@ -123,6 +123,7 @@ update_summary (WaymarkPlanPage *self)
   g_autoptr(GArray) focus = NULL;
   g_autoptr(GArray) works_with = NULL;
   g_autoptr(GArray) evidence = NULL;
+  g_autoptr(GArray) funding = NULL;
 
   if (self->plan == NULL)
     return;
@@ -219,10 +220,12 @@ update_summary (WaymarkPlanPage *self)
   focus = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FOCUS);
   works_with = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_WORKS_WITH);
   evidence = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_EVIDENCE);
+  funding = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FUNDING);
   waymark_plan_chart_set_slices (self->level_chart, levels, t.overflow ? 0 : t.annual_low);
   waymark_plan_chart_set_slices (self->focus_chart, focus, t.overflow ? 0 : t.annual_low);
   waymark_plan_chart_set_slices (self->works_with_chart, works_with, t.overflow ? 0 : t.annual_low);
   waymark_plan_chart_set_slices (self->evidence_chart, evidence, t.overflow ? 0 : t.annual_low);
+  waymark_plan_chart_set_slices (self->funding_chart, funding, t.overflow ? 0 : t.annual_low);
 }
 
 /* The details */
@@ -815,6 +818,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, focus_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, works_with_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, evidence_chart);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, funding_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, warnings);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, area_row);
@@ -954,6 +958,7 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->focus_chart = self->focus_chart;
   parts->works_with_chart = self->works_with_chart;
   parts->evidence_chart = self->evidence_chart;
+  parts->funding_chart = self->funding_chart;
   parts->warnings = self->warnings;
   parts->items_view = self->items_view;
   parts->title_row = self->title_row;
