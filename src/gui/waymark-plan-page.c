@@ -46,67 +46,90 @@ describe_remaining (gint64 low,
 }
 
 /* The people reached a year, by who they are: the commissioner's figures, summed. */
+/* Appends text from the plan, the catalogue or a translation as markup that shows it as it is. */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (out, escaped);
+}
+
 static void
 update_reach (WaymarkPlanPage *self)
 {
   guint n_without = 0;
   g_autoptr(GArray) slices = waymark_plan_get_reach (self->plan, &n_without);
   g_autoptr(GArray) coverage = waymark_plan_get_coverage (self->plan, self->catalogue);
-  GString *text = g_string_new (NULL);
+  GString *markup = g_string_new (NULL);
 
   if (slices->len == 0)
-    g_string_append (text, _("People reached a year: none recorded yet. Record them in each "
-                             "intervention."));
+    append_text (markup, _("People reached a year: none recorded yet. Record them in each "
+                           "intervention."));
   else
     {
-      g_string_append (text, _("People reached a year (local figures):"));
+      append_text (markup, _("People reached a year (local figures):"));
       for (guint i = 0; i < coverage->len; i++)
         {
           const WaymarkCoverage *row = &g_array_index (coverage, WaymarkCoverage, i);
           g_autofree char *people = waymark_format_count (row->reached);
+          g_autofree char *group = NULL;
 
-          g_string_append_c (text, '\n');
           /* Translators: "Perpetrators: 60", the people reached a year in one group */
-          g_string_append_printf (text, _("%s: %s"), waymark_reach_group_get_label (row->group),
-                                  people);
+          group = g_strdup_printf (_("%s: %s"), waymark_reach_group_get_label (row->group),
+                                   people);
+          g_string_append (markup, "\n\n<b>");
+          append_text (markup, group);
+          g_string_append (markup, "</b>");
           if (row->need != NULL)
             {
               g_autofree char *need = waymark_format_count (row->need_people);
               g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%%",
                                                           row->basis_points / 100,
                                                           (int) (row->basis_points % 100));
+              g_autofree char *line = NULL;
 
-              g_string_append_c (text, '\n');
               /* Translators: coverage: "0.02% of 28,360: the review, “in 2020/21, 28,360
                * adults…” (2020/21, Leicester, Leicestershire and Rutland)" */
-              g_string_append_printf (text, _("%s of %s: the review, “%s” (%s, %s)"), percent,
-                                      need, row->need->as_written,
+              line = g_strdup_printf (_("%s of %s: the review, “%s” (%s, %s)"), percent, need,
+                                      row->need->as_written,
                                       row->need->period != NULL ? row->need->period : "",
                                       row->need->geography != NULL ? row->need->geography : "");
+              g_string_append_c (markup, '\n');
+              append_text (markup, line);
+              /* What the comparison assumes, under it, smaller. */
+              if (row->reading != NULL)
+                {
+                  g_string_append (markup, "\n<small>");
+                  append_text (markup, row->reading);
+                  g_string_append (markup, "</small>");
+                }
             }
           else if (row->benchmark != NULL)
             {
-              g_string_append_c (text, '\n');
+              g_autofree char *line = NULL;
+
               /* Translators: the review's ratio for a group with no count: “only 1% of…” */
-              g_string_append_printf (text, _("No coverage: the review gives only a ratio, “%s”"),
+              line = g_strdup_printf (_("No coverage: the review gives only a ratio, “%s”"),
                                       row->benchmark->as_written);
-            }
-          if (row->reading != NULL)
-            {
-              g_string_append_c (text, '\n');
-              g_string_append (text, row->reading);
+              g_string_append_c (markup, '\n');
+              append_text (markup, line);
             }
         }
       if (n_without > 0)
         {
-          g_string_append_c (text, '\n');
-          g_string_append_printf (text, ngettext ("%u intervention has no reach recorded.",
-                                                  "%u interventions have no reach recorded.",
-                                                  n_without), n_without);
+          g_autofree char *line = g_strdup_printf (ngettext ("%u intervention has no reach "
+                                                             "recorded.",
+                                                             "%u interventions have no reach "
+                                                             "recorded.", n_without), n_without);
+
+          g_string_append (markup, "\n\n");
+          append_text (markup, line);
         }
     }
-  gtk_label_set_label (self->reach_label, text->str);
-  g_string_free (text, TRUE);
+  gtk_label_set_markup (self->reach_label, markup->str);
+  g_string_free (markup, TRUE);
 }
 
 static void
