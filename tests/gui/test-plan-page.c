@@ -906,6 +906,16 @@ test_reach (Fixture       *f,
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row_of (f, "drive"))),
                             "£3,200 per person reached"));
 
+  /* The funding source chosen in the item: spend by funding source says so. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "funding-source")),
+                              WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR);
+  {
+    g_autofree char *funding = waymark_plan_chart_dup_description (f->page.funding_chart);
+
+    g_assert_nonnull (strstr (funding, "Home Office perpetrator funding: £96,000 (100%)"));
+  }
+  undo (f);
+
   /* Victims against the review's count of adults in LLR who experienced domestic abuse in
    * 2020/21: 2,836 of 28,360 is 10.00%, with the review's words, period and place. */
   add_from_row (f, "cbt-victims");
