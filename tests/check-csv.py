@@ -61,5 +61,39 @@ again = subprocess.run([cli, "list", "--format", "csv"], check=True, capture_out
                        env=env).stdout
 check(again == raw, "identical output in a comma-decimal locale")
 
+# Issue 14: `waymark-cli context --format csv` read back the same way, against the catalogue's
+# own context entries (the CSV must carry each exactly; check-context.py checks the entries
+# against the review).
+import json  # noqa: E402
+
+raw = subprocess.run([cli, "context", "--format", "csv"], check=True, capture_output=True).stdout
+check(raw.endswith(b"\r\n"), "context: rows end with CRLF")
+rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline=""), strict=True))
+header = rows[0]
+check(header == ["kind", "id", "label", "value", "unit", "period", "geography", "as_written",
+                 "section", "topic", "purpose", "interventions", "questions"],
+      "context: the header as specified")
+check(all(len(r) == len(header) for r in rows), "context: every row has as many fields")
+got = {r[1]: dict(zip(header, r)) for r in rows[1:]}
+catalogue = json.loads((srcdir.parent / "data/catalogue/interventions.json").read_text(encoding="utf-8"))
+services = sum(len(p["services"]) for p in catalogue["providers"])
+check(len(got) == len(catalogue["context"]) + services,
+      f"context: every entry and service once ({len(got)})")
+for entry in catalogue["context"]:
+    row = got.get(entry["id"], {})
+    want = {k: entry.get(k, "") for k in ("kind", "label", "value", "unit", "period", "geography",
+                                           "as_written", "section", "topic", "purpose")}
+    want["interventions"] = ";".join(entry.get("interventions", []))
+    want["questions"] = "\n".join(entry.get("questions", []))
+    check({k: row.get(k) for k in want} == want, f"context: {entry['id']} reads back exactly")
+check(got["llr-da-adults"]["value"] == "28360" and got["llr-da-rise"]["value"] == "7.89",
+      "context: values are plain decimals")
+check({r["unit"] for r in got.values()} <= {"people", "percent", "GBP", "ratio", "text"},
+      "context: units are the five ids")
+env = dict(os.environ, LC_ALL="de_DE.UTF-8", LC_NUMERIC="de_DE.UTF-8")
+again = subprocess.run([cli, "context", "--format", "csv"], check=True, capture_output=True,
+                       env=env).stdout
+check(again == raw, "context: identical output in a comma-decimal locale")
+
 print(f"1..{tests}")
 sys.exit(1 if failures else 0)

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -341,6 +342,11 @@ test_usage_errors (void)
     { { "show", "no-such-id", NULL }, 1, "no intervention has the id “no-such-id”" },
     { { "validate", NULL }, 2, "validate needs exactly one file" },
     { { "validate", "/nonexistent/file.json", NULL }, 1, "file.json: cannot be read:" },
+    { { "context", "--kind", "figure", NULL }, 2,
+      "--kind must be context, funding, gap, recommendation, standard or provider" },
+    { { "context", "--format", "xml", NULL }, 2, "--format must be text, csv or json" },
+    { { "context", "extra", NULL }, 2, "context takes no arguments" },
+    { { "context", "--catalogue", "/nonexistent/c.json", NULL }, 1, "c.json: cannot be read:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -872,6 +878,120 @@ test_finding_10_overflow_validate (void)
   g_rmdir (dir);
 }
 
+/* Issue 14: waymark-cli context. */
+
+static void
+test_context_text (void)
+{
+  g_auto(Run) funding = { 0 };
+  g_auto(Run) all = { 0 };
+
+  run_cli (&funding, "context", "--kind", "funding", NULL);
+  g_assert_cmpint (funding.status, ==, 0);
+  g_assert_cmpstr (funding.err, ==, "");
+  assert_golden (funding.out, "context-funding.txt");
+
+  run_cli (&all, "context", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_nonnull (strstr (all.out, "== Local context: Scale of DA and SV in LLR ==\n"));
+  g_assert_nonnull (strstr (all.out, "  28,360 people · 2020/21 · Leicester, Leicestershire and "
+                                     "Rutland\n"));
+  g_assert_nonnull (strstr (all.out, "== Commissioned service: Free from Violence and Abuse "
+                                     "(freeva) ==\n"));
+  g_assert_true (g_str_has_suffix (all.out, "\n129 entries\n"));
+}
+
+static void
+test_context_csv (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) gaps = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, "context", "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "kind,id,label,value,unit,period,geography,as_written,"
+                                   "section,topic,purpose,interventions,questions\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\ncontext,llr-da-adults,Adults who experienced domestic "
+                                     "abuse in the past year,28360,people,2020/21,"));
+  g_assert_nonnull (strstr (run.out, ",7.89,percent,"));
+  g_assert_nonnull (strstr (run.out, ",140000000,GBP,"));
+  g_assert_nonnull (strstr (run.out, ",97.351,ratio,"));
+
+  run_cli (&gaps, "context", "--kind", "gap", "--format", "csv", NULL);
+  g_assert_cmpint (gaps.status, ==, 0);
+  lines = g_strsplit (gaps.out, "\r\n", -1);
+  /* The header, 14 gaps, and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 16);
+  for (guint i = 1; lines[i][0] != '\0'; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "gap,"));
+  g_assert_nonnull (strstr (gaps.out, ",1,percent,"));
+  g_assert_nonnull (strstr (gaps.out, ",dapps;make-a-change;clear;cara,"));
+}
+
+static void
+test_context_german_locale (void)
+{
+  /* The values are the review's plain decimals in every locale: "7.89", never "7,89". */
+  g_auto(Run) c = { 0 };
+  g_auto(Run) german = { 0 };
+  g_auto(Run) german_json = { 0 };
+  g_auto(Run) c_json = { 0 };
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+
+  run_cli (&c, "context", "--format", "csv", NULL);
+  run_cli (&c_json, "context", "--format", "json", NULL);
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  run_cli (&german, "context", "--format", "csv", NULL);
+  run_cli (&german_json, "context", "--format", "json", NULL);
+  if (saved != NULL)
+    g_setenv ("LC_ALL", saved, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+
+  g_assert_cmpint (german.status, ==, 0);
+  g_assert_cmpstr (german.err, ==, "");
+  g_assert_cmpstr (german.out, ==, c.out);
+  g_assert_cmpstr (german_json.out, ==, c_json.out);
+  g_assert_nonnull (strstr (german.out, ",7.89,percent,"));
+}
+
+static void
+test_context_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  JsonObject *first;
+
+  run_cli (&run, "context", "--kind", "recommendation", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 9);
+  first = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "recommendation");
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "rec-discussion-points");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "questions")), ==,
+                    4);
+  g_assert_false (json_object_has_member (first, "value"));
+}
+
+static void
+test_context_other_catalogue (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal-context.json",
+                                                 NULL);
+
+  run_cli (&run, "context", "--catalogue", path, "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\r\nprovider,freeva-1,The Jenkins Centre,,text,"));
+  g_assert_nonnull (strstr (run.out, "\r\ngap,gap-perpetrator-travel,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -886,6 +1006,11 @@ main (int    argc,
   g_test_add_func ("/cli/list/bad-catalogue", test_bad_catalogue_option);
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/context/text", test_context_text);
+  g_test_add_func ("/cli/context/csv", test_context_csv);
+  g_test_add_func ("/cli/context/german-locale", test_context_german_locale);
+  g_test_add_func ("/cli/context/json", test_context_json);
+  g_test_add_func ("/cli/context/other-catalogue", test_context_other_catalogue);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/finding-4-deep-nesting", test_finding_4_deep_nesting);

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* What waymark-cli's files share: waymark-cli.c (main: the commands, help, usage errors),
  * waymark-cli-output.c (everything written to standard output and error, escaped for a
  * terminal, and a failed write made the exit status) and one file per command
- * (waymark-cli-list.c, -show.c, -validate.c, -export.c). */
+ * (waymark-cli-list.c, -show.c, -validate.c, -export.c, -context.c). */
 
 #define WAYMARK_CLI_PROGRAM "waymark-cli"
 
@@ -42,6 +42,8 @@ int                waymark_cli_command_show     (int          argc,
 int                waymark_cli_command_validate (int          argc,
                                                  char       **argv);
 int                waymark_cli_command_export   (int          argc,
+                                                 char       **argv);
+int                waymark_cli_command_context  (int          argc,
                                                  char       **argv);
 
 G_END_DECLS

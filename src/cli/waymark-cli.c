@@ -44,6 +44,8 @@ static const struct
   { "show", waymark_cli_command_show, N_("Show one intervention in full") },
   { "validate", waymark_cli_command_validate, N_("Check a catalogue or a plan file") },
   { "export", waymark_cli_command_export, N_("Export a saved plan as CSV or JSON") },
+  { "context", waymark_cli_command_context,
+    N_("Show the review’s local figures, funding, gaps, standards and recommendations") },
 };
 
 static void

@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "waymark-catalogue-private.h"
 #include "waymark-context-private.h"
 #include "waymark-enums.h"
 #include "waymark-json-writer.h"
+#include "waymark-money.h"
 
 /* The catalogue's "context" array (schema version 2): the review's figures, funding, gaps,
  * standards and recommendations, each with the review's words and heading. Read as strictly as
@@ -347,4 +349,57 @@ waymark_context_entry_add_json (JsonBuilder               *builder,
   if (entry->questions[0] != NULL)
     waymark_json_add_strv (builder, "questions", (const char * const *) entry->questions);
   json_builder_end_object (builder);
+}
+
+/* "28360" as "28,360": the review's own grouping, whatever the locale. */
+static char *
+group_digits (const char *value)
+{
+  const char *point = strchr (value, '.');
+  gsize whole = point != NULL ? (gsize) (point - value) : strlen (value);
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, value[i]);
+    }
+  if (point != NULL)
+    g_string_append (out, point);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+waymark_context_entry_format_value (const WaymarkContextEntry *entry)
+{
+  g_autofree char *grouped = NULL;
+  gint64 pence;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->value == NULL || entry->unit == WAYMARK_CONTEXT_UNIT_TEXT)
+    return NULL;
+
+  switch (entry->unit)
+    {
+    case WAYMARK_CONTEXT_UNIT_PERCENT:
+      return g_strconcat (entry->value, "%", NULL);
+    case WAYMARK_CONTEXT_UNIT_GBP:
+      /* Money as the review writes it; past Waymark's limit for money (the £14 billion the
+       * economy loses), grouped digits after the pound sign. */
+      if (waymark_money_parse (entry->value, &pence))
+        return waymark_money_format_for_export (pence, WAYMARK_CURRENCY_GBP);
+      grouped = group_digits (entry->value);
+      return g_strconcat ("£", grouped, NULL);
+    case WAYMARK_CONTEXT_UNIT_PEOPLE:
+      grouped = group_digits (entry->value);
+      /* Translators: a number of people from the review, e.g. "28,360 people". */
+      return g_strdup_printf (_("%s people"), grouped);
+    case WAYMARK_CONTEXT_UNIT_RATIO:
+    case WAYMARK_CONTEXT_UNIT_TEXT:
+    default:
+      return g_strdup (entry->value);
+    }
 }

@@ -58,4 +58,8 @@ typedef struct
                                     * NULL-terminated, never NULL */
 } WaymarkContextEntry;
 
+/* The value for people, the same in every locale: "28,360 people", "7.89%", "£140,000,000",
+ * "97.351"; NULL for unit TEXT. (waymark-context.c) */
+char *waymark_context_entry_format_value (const WaymarkContextEntry *entry);
+
 G_END_DECLS

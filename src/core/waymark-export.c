@@ -224,3 +224,70 @@ waymark_export_catalogue_json (WaymarkCatalogue *catalogue,
 
   return waymark_json_generate (generator);
 }
+
+static const char * const context_csv_columns[] = {
+  "kind", "id", "label", "value", "unit", "period", "geography", "as_written", "section", "topic",
+  "purpose", "interventions", "questions", NULL
+};
+
+char *
+waymark_export_context_csv (GPtrArray *entries)
+{
+  GString *out = g_string_new (NULL);
+  WaymarkCsvWriter writer;
+
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  waymark_csv_writer_init (&writer, out);
+  for (guint i = 0; context_csv_columns[i] != NULL; i++)
+    waymark_csv_add_field (&writer, context_csv_columns[i], WAYMARK_CSV_PLAIN);
+  waymark_csv_end_row (&writer);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const WaymarkContextEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *interventions = g_strjoinv (";", entry->interventions);
+      g_autofree char *questions = g_strjoinv ("\n", entry->questions);
+
+      waymark_csv_add_field (&writer, waymark_enum_to_string (WAYMARK_TYPE_CONTEXT_KIND,
+                                                              entry->kind), WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, entry->id, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, entry->label, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, entry->value, WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, waymark_enum_to_string (WAYMARK_TYPE_CONTEXT_UNIT,
+                                                              entry->unit), WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, entry->period, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, entry->geography, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, entry->as_written, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, entry->section, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, entry->topic, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, entry->purpose, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, interventions, WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, questions, WAYMARK_CSV_TEXT);
+      waymark_csv_end_row (&writer);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+waymark_export_context_json (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    waymark_context_entry_add_json (builder, g_ptr_array_index (entries, i), NULL);
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  return waymark_json_generate (generator);
+}

@@ -18,4 +18,14 @@ char *waymark_export_interventions_csv  (GListModel       *model);
 char *waymark_export_catalogue_json     (WaymarkCatalogue *catalogue,
                                          GListModel       *model);
 
+/* The catalogue's context entries (waymark-context.h) as CSV: the header
+ * kind,id,label,value,unit,period,geography,as_written,section,topic,purpose,interventions,questions
+ * then one row an entry; value the plain decimal as stored ("28360", "7.89"), the same in every
+ * locale; interventions joined with ";", questions with a line break (inside the quoted cell);
+ * free text neutralised for spreadsheets. RFC 4180 with CRLF. */
+char *waymark_export_context_csv        (GPtrArray        *entries);
+/* The same entries as a JSON array of objects, with the catalogue's keys (and "kind" "provider"
+ * for the services); fields the review does not give are left out. */
+char *waymark_export_context_json       (GPtrArray        *entries);
+
 G_END_DECLS
