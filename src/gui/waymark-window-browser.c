@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-format.h"
 #include "waymark-intervention-row.h"
 #include "waymark-window-private.h"
 
@@ -334,9 +335,25 @@ show_intervention_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   WaymarkIntervention *item = waymark_window_lookup (self, g_variant_get_string (parameter, NULL));
+  guint position;
 
-  if (item != NULL)
-    show_intervention (self, item);
+  if (item == NULL)
+    return;
+
+  /* From another page (the Context page's links): the list is where it is shown. */
+  waymark_window_show_page (self, "interventions");
+  /* One the filters hide is shown all the same, and the person told why the list changed. */
+  if (!find_position (self, item, &position) && !waymark_criteria_is_empty (self->criteria))
+    {
+      g_autofree char *message = NULL;
+
+      waymark_criteria_reset (self->criteria);
+      /* Translators: a notification; %s is an intervention's name */
+      message = g_strdup_printf (_("Filters cleared to show “%s”"),
+                                 waymark_intervention_get_name (item));
+      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+    }
+  show_intervention (self, item);
 }
 
 static void
@@ -492,6 +509,7 @@ waymark_window_browser_show_catalogue (WaymarkWindow    *self,
 
   g_set_object (&self->catalogue, catalogue);
   waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
+  waymark_context_page_set_catalogue (self->context_page, catalogue);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
 
   if (selected != NULL)
