@@ -395,7 +395,7 @@ toggle_filters_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
-/* Alt+1, Alt+2, Alt+3: the pages, as the view switcher lists them. */
+/* Alt+1 to Alt+4: the pages, as the view switcher lists them. */
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -571,6 +571,8 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", "plan");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "context");
 }
 
 /* The rows a window can show before its first frame: the window's height (more than the

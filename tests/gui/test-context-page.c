@@ -353,7 +353,9 @@ assert_inside (GtkWidget     *widget,
   const Overflow *o = data;
   graphene_rect_t bounds;
 
-  if (!gtk_widget_is_drawable (widget) || !gtk_widget_compute_bounds (widget, o->page, &bounds))
+  /* The overlay scroll bar's slider is GTK's to place, over the page's edge. */
+  if (!gtk_widget_is_drawable (widget) || gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLBAR) != NULL ||
+      !gtk_widget_compute_bounds (widget, o->page, &bounds))
     return FALSE;
   if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > o->width + 0.5)
     g_error ("A %s on the Context page runs from %.0f to %.0f of the page's %d pixels%s%s",
