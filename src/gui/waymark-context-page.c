@@ -27,6 +27,7 @@ struct _WaymarkContextPage
   GHashTable        *sections;     /* GINT_TO_POINTER (kind) → its part of the page (borrowed) */
   char              *pending_id;   /* shown once the page is laid out */
   guint              pending_tick;
+  guint              pending_frames;  /* how many frames it has taken so far */
   gboolean           built;        /* the rows are those of the catalogue */
   guint              zoom;
   GtkCssProvider    *zoom_provider;
@@ -163,6 +164,10 @@ row_new (GtkBox **box)
 
   *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
   gtk_widget_add_css_class (GTK_WIDGET (*box), "context-entry");
+  gtk_widget_set_margin_top (GTK_WIDGET (*box), 10);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (*box), 10);
+  gtk_widget_set_margin_start (GTK_WIDGET (*box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (*box), 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), GTK_WIDGET (*box));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
@@ -379,21 +384,28 @@ build_kind (WaymarkContextPage *self,
     }
 }
 
-/* Scrolls `widget` (laid out) to the top of the page; FALSE when it has no place there yet. */
+/* Scrolls `widget` (laid out) to the top of the page; FALSE when it has no place there yet.
+ * `moved` says whether it was somewhere else. */
 static gboolean
 scroll_to (WaymarkContextPage *self,
-           GtkWidget          *widget)
+           GtkWidget          *widget,
+           gboolean           *moved)
 {
   GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   graphene_point_t point;
+  double target;
 
   if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) == 0 ||
       gtk_adjustment_get_upper (adjustment) <= 0 ||
       !gtk_widget_compute_point (widget, gtk_widget_get_first_child (viewport),
                                  &GRAPHENE_POINT_INIT (0, 0), &point))
     return FALSE;
-  gtk_adjustment_set_value (adjustment, MAX (0, point.y - 12));
+  target = CLAMP (point.y - 12, 0, MAX (0, gtk_adjustment_get_upper (adjustment) -
+                                           gtk_adjustment_get_page_size (adjustment)));
+  if (moved != NULL)
+    *moved = ABS (gtk_adjustment_get_value (adjustment) - target) > 0.5;
+  gtk_adjustment_set_value (adjustment, target);
   return TRUE;
 }
 
@@ -425,23 +437,30 @@ on_kind_clicked (GtkButton          *button,
 
   if (section == NULL)
     return;
-  scroll_to (self, section);
+  /* The focus first: the viewport scrolls to it, then the heading goes to the top. */
   if (row != NULL)
     gtk_widget_grab_focus (row);
+  scroll_to (self, section, NULL);
 }
 
 static void
 add_kind_button (WaymarkContextPage *self,
                  WaymarkContextKind  kind)
 {
-  GtkWidget *button = gtk_button_new_with_label (waymark_context_page_kind_heading (kind));
+  GtkWidget *button = gtk_button_new ();
   GtkWidget *child;
 
+  /* Two to a line on a narrow window, the longer names wrapping. */
+  gtk_button_set_child (GTK_BUTTON (button),
+                        g_object_new (GTK_TYPE_LABEL,
+                                      "label", waymark_context_page_kind_heading (kind),
+                                      "wrap", TRUE,
+                                      "justify", GTK_JUSTIFY_CENTER,
+                                      NULL));
+
   g_object_set_data (G_OBJECT (button), "kind", GINT_TO_POINTER (kind));
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "small");
   g_signal_connect (button, "clicked", G_CALLBACK (on_kind_clicked), self);
-  waymark_a11y_name_button_from_label (GTK_BUTTON (button));
+  waymark_a11y_name_only_by_label (button, waymark_context_page_kind_heading (kind));
   gtk_flow_box_append (self->kinds_box, button);
   /* One Tab stop, the button: not the flow box's child around it too. */
   child = gtk_widget_get_parent (button);
@@ -534,6 +553,7 @@ show_pending (GtkWidget     *widget,
 {
   WaymarkContextPage *self = WAYMARK_CONTEXT_PAGE (widget);
   GtkWidget *row = self->pending_id != NULL ? g_hash_table_lookup (self->rows, self->pending_id) : NULL;
+  gboolean moved = FALSE;
 
   if (row == NULL)
     {
@@ -541,10 +561,15 @@ show_pending (GtkWidget     *widget,
       g_clear_pointer (&self->pending_id, g_free);
       return G_SOURCE_REMOVE;
     }
-  /* Until the row is laid out in the page that shows it. */
-  if (!scroll_to (self, row))
+  /* Until the row is laid out in the page that shows it, with the focus, at the top, and stays
+   * there for a frame: the rows above it are still taking their height as their text wraps in
+   * the first frames, and the viewport scrolls to the focus as it arrives. */
+  if (!gtk_widget_has_focus (row))
+    gtk_widget_grab_focus (row);
+  if (!scroll_to (self, row, &moved))
     return G_SOURCE_CONTINUE;
-  gtk_widget_grab_focus (row);
+  if (moved && ++self->pending_frames < 60)
+    return G_SOURCE_CONTINUE;
   self->pending_tick = 0;
   g_clear_pointer (&self->pending_id, g_free);
   return G_SOURCE_REMOVE;
@@ -563,6 +588,7 @@ waymark_context_page_show_entry (WaymarkContextPage *self,
 
   g_free (self->pending_id);
   self->pending_id = g_strdup (id);
+  self->pending_frames = 0;
   if (self->pending_tick == 0)
     self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_pending, NULL, NULL);
   return TRUE;
