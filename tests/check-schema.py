@@ -23,7 +23,8 @@ def check(ok, what):
     failures += 0 if ok else 1
 
 
-for good in ("data/catalogue/interventions.json", "tests/data/minimal.json"):
+for good in ("data/catalogue/interventions.json", "tests/data/minimal.json",
+             "tests/data/minimal-context.json"):
     errors = list(validator.iter_errors(json.loads((root / good).read_text(encoding="utf-8"))))
     for e in errors[:5]:
         print(f"# {good}: {'/'.join(map(str, e.path))}: {e.message}")
@@ -32,7 +33,12 @@ for good in ("data/catalogue/interventions.json", "tests/data/minimal.json"):
 # Broken files the schema itself can describe must fail it too.
 for bad in ("unknown-rating", "unknown-level", "missing-evidence-rating", "misspelt-field",
             "negative-cost", "absurd-cost", "unknown-currency", "bad-id", "newer-version",
-            "wrong-format", "no-levels", "wrong-type-name", "amount-and-range"):
+            "wrong-format", "no-levels", "wrong-type-name", "amount-and-range",
+            "context-in-version-1", "context-unknown-field", "context-provider-kind",
+            "context-unknown-unit", "context-value-number", "context-value-grouped",
+            "context-value-with-text", "context-value-missing", "context-bad-id",
+            "context-purpose-not-funding", "context-questions-not-recommendation",
+            "context-interventions-on-figure", "context-empty-section"):
     data = json.loads((root / "tests/data/bad" / f"{bad}.json").read_text(encoding="utf-8"))
     check(not validator.is_valid(data), f"{bad}.json is refused by the schema")
 

@@ -364,6 +364,256 @@ test_notes_in_plain_words (void)
   g_assert_cmpuint (with_status, >, 0);
 }
 
+/* Issue 14: the review's picture beyond its interventions. The expected values below were read
+ * from the review (tests/check-context.py checks every entry's words against it). */
+
+static const WaymarkContextEntry *
+lookup_context (WaymarkCatalogue *catalogue,
+                const char       *id)
+{
+  const WaymarkContextEntry *entry = waymark_catalogue_lookup_context (catalogue, id);
+
+  g_test_message ("%s", id);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->id, ==, id);
+  return entry;
+}
+
+static void
+test_context_values (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  const WaymarkContextEntry *entry;
+
+  entry = lookup_context (catalogue, "llr-da-adults");
+  g_assert_cmpint (entry->kind, ==, WAYMARK_CONTEXT_KIND_CONTEXT);
+  g_assert_cmpstr (entry->value, ==, "28360");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_PEOPLE);
+  g_assert_cmpstr (entry->period, ==, "2020/21");
+  g_assert_cmpstr (entry->geography, ==, "Leicester, Leicestershire and Rutland");
+  g_assert_nonnull (strstr (entry->as_written, "28,360 adults"));
+  g_assert_null (entry->purpose);
+
+  entry = lookup_context (catalogue, "llr-da-rise");
+  g_assert_cmpstr (entry->value, ==, "7.89");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_PERCENT);
+
+  entry = lookup_context (catalogue, "llr-sv-rise");
+  g_assert_cmpstr (entry->value, ==, "47");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_PERCENT);
+  g_assert_cmpstr (entry->period, ==, "2019/20 to 2021/22");
+
+  entry = lookup_context (catalogue, "vawg-investment");
+  g_assert_cmpint (entry->kind, ==, WAYMARK_CONTEXT_KIND_FUNDING);
+  g_assert_cmpstr (entry->value, ==, "140000000");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_GBP);
+  g_assert_cmpstr (entry->as_written, ==, "a £140 million investment in support for victims");
+
+  entry = lookup_context (catalogue, "vawg-ring-fenced");
+  g_assert_cmpstr (entry->value, ==, "47000000");
+
+  entry = lookup_context (catalogue, "da-perpetrator-intervention-fund");
+  g_assert_cmpstr (entry->value, ==, "36000000");
+  g_assert_cmpstr (entry->period, ==, "2023-2025");
+  g_assert_nonnull (strstr (entry->purpose, "early response, behaviour change work, intensive "
+                                            "multi-agency case management"));
+
+  entry = lookup_context (catalogue, "llr-perpetrator-bid");
+  g_assert_cmpstr (entry->value, ==, "240000");
+  g_assert_nonnull (strstr (entry->as_written, "more than £240k"));
+
+  entry = lookup_context (catalogue, "llr-males-per-100-females");
+  g_assert_cmpstr (entry->value, ==, "97.351");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_RATIO);
+
+  entry = lookup_context (catalogue, "gap-perpetrator-interventions");
+  g_assert_cmpint (entry->kind, ==, WAYMARK_CONTEXT_KIND_GAP);
+  g_assert_cmpstr (entry->value, ==, "1");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_PERCENT);
+  g_assert_cmpstr (entry->as_written, ==, "only 1% of DA perpetrators receive an intervention");
+  g_assert_true (g_strv_contains ((const char * const *) entry->interventions, "dapps"));
+
+  entry = lookup_context (catalogue, "gap-unfunded-community-services");
+  g_assert_cmpstr (entry->value, ==, "43.2");
+  entry = lookup_context (catalogue, "gap-sv-waiting-lists");
+  g_assert_cmpstr (entry->value, ==, "51");
+
+  entry = lookup_context (catalogue, "gap-older-adults");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_TEXT);
+  g_assert_null (entry->value);
+  g_assert_cmpstr (entry->as_written, ==,
+                   "There is a gap in support services for older adults at risk of DA and SV");
+  g_assert_null (entry->interventions[0]);
+
+  entry = lookup_context (catalogue, "rec-discussion-points");
+  g_assert_cmpint (entry->kind, ==, WAYMARK_CONTEXT_KIND_RECOMMENDATION);
+  g_assert_cmpuint (g_strv_length (entry->questions), ==, 4);
+  g_assert_cmpstr (entry->questions[3], ==, "How will you know these interventions are effective?");
+
+  g_assert_null (waymark_catalogue_lookup_context (catalogue, "no-such-entry"));
+}
+
+static void
+test_context_kinds_and_order (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  GPtrArray *context = waymark_catalogue_get_context (catalogue);
+  guint counts[WAYMARK_CONTEXT_N_KINDS] = { 0 };
+  guint n_services = 0;
+  gboolean in_services = FALSE;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < waymark_catalogue_get_providers (catalogue)->len; i++)
+    {
+      WaymarkProvider *provider = g_ptr_array_index (waymark_catalogue_get_providers (catalogue), i);
+
+      n_services += provider->services->len;
+    }
+
+  for (guint i = 0; i < context->len; i++)
+    {
+      const WaymarkContextEntry *entry = g_ptr_array_index (context, i);
+
+      g_assert_cmpint (entry->kind, <, WAYMARK_CONTEXT_N_KINDS);
+      counts[entry->kind]++;
+      g_assert_true (g_hash_table_add (ids, entry->id));
+      g_assert_true (waymark_catalogue_lookup_context (catalogue, entry->id) == entry);
+      /* Never "", and a value exactly when the unit is not text. */
+      g_assert_cmpstr (entry->label, !=, "");
+      g_assert_cmpstr (entry->as_written, !=, "");
+      g_assert_cmpstr (entry->section, !=, "");
+      g_assert_cmpstr (entry->period, !=, "");
+      g_assert_cmpstr (entry->geography, !=, "");
+      g_assert_true ((entry->value == NULL) == (entry->unit == WAYMARK_CONTEXT_UNIT_TEXT));
+      g_assert_nonnull (entry->interventions);
+      g_assert_nonnull (entry->questions);
+      /* The services come last. */
+      if (entry->kind == WAYMARK_CONTEXT_KIND_PROVIDER)
+        in_services = TRUE;
+      else
+        g_assert_false (in_services);
+    }
+
+  g_assert_cmpuint (counts[WAYMARK_CONTEXT_KIND_CONTEXT], ==, 57);
+  g_assert_cmpuint (counts[WAYMARK_CONTEXT_KIND_FUNDING], ==, 11);
+  g_assert_cmpuint (counts[WAYMARK_CONTEXT_KIND_GAP], ==, 14);
+  g_assert_cmpuint (counts[WAYMARK_CONTEXT_KIND_STANDARD], ==, 27);
+  g_assert_cmpuint (counts[WAYMARK_CONTEXT_KIND_RECOMMENDATION], ==, 9);
+  g_assert_cmpuint (counts[WAYMARK_CONTEXT_KIND_PROVIDER], ==, n_services);
+  g_assert_cmpuint (n_services, ==, 11);
+}
+
+static void
+test_context_services (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  const WaymarkContextEntry *entry = lookup_context (catalogue, "freeva-3");
+
+  g_assert_cmpint (entry->kind, ==, WAYMARK_CONTEXT_KIND_PROVIDER);
+  g_assert_cmpstr (entry->label, ==, "The Jenkins Centre");
+  g_assert_cmpstr (entry->topic, ==, "Free from Violence and Abuse (freeva)");
+  g_assert_cmpstr (entry->section, ==, "Free from Violence and Abuse (freeva)");
+  g_assert_cmpint (entry->unit, ==, WAYMARK_CONTEXT_UNIT_TEXT);
+  g_assert_null (entry->value);
+  g_assert_true (g_str_has_prefix (entry->as_written, "The Jenkins Centre provides The Second Step"));
+}
+
+static void
+test_context_for_intervention (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autoptr(GPtrArray) dapps = waymark_catalogue_dup_context_for_intervention (catalogue, "dapps");
+  g_autoptr(GPtrArray) none = waymark_catalogue_dup_context_for_intervention (catalogue,
+                                                                              "safe-dates");
+  g_autoptr(GPtrArray) unknown = waymark_catalogue_dup_context_for_intervention (catalogue,
+                                                                                 "no-such-id");
+  const WaymarkContextEntry *first;
+
+  /* The four gaps in perpetrator provision, in the review's order. */
+  g_assert_cmpuint (dapps->len, ==, 4);
+  first = g_ptr_array_index (dapps, 0);
+  g_assert_cmpstr (first->id, ==, "gap-perpetrator-interventions");
+  for (guint i = 0; i < dapps->len; i++)
+    g_assert_cmpint (((WaymarkContextEntry *) g_ptr_array_index (dapps, i))->kind, ==,
+                     WAYMARK_CONTEXT_KIND_GAP);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (unknown->len, ==, 0);
+}
+
+static void
+test_context_version_1 (void)
+{
+  /* A version 1 file has no context: only its services are entries. */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (waymark_catalogue_get_context (catalogue)->len, ==, 0);
+}
+
+static void
+test_context_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal-context.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) catalogue = waymark_catalogue_new_from_file (file, &error);
+  GPtrArray *context;
+
+  g_assert_no_error (error);
+  context = waymark_catalogue_get_context (catalogue);
+  g_assert_cmpuint (context->len, ==, 5);
+  g_assert_cmpstr (((WaymarkContextEntry *) g_ptr_array_index (context, 4))->id, ==, "freeva-1");
+  g_assert_cmpstr (lookup_context (catalogue, "rec-evaluation")->questions[0], ==,
+                   "In what ways do you currently evaluate the impact of interventions to tackle "
+                   "DA and sexual violence?");
+}
+
+static void
+test_context_export_subset (void)
+{
+  /* An export of some interventions keeps the context but drops links to the ones left out,
+   * so that it reads back. */
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autoptr(GListStore) some = g_list_store_new (WAYMARK_TYPE_INTERVENTION);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WaymarkCatalogue) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const WaymarkContextEntry *entry;
+
+  g_list_store_append (some, waymark_catalogue_lookup (catalogue, "dapps"));
+  json = waymark_export_catalogue_json (catalogue, G_LIST_MODEL (some));
+  bytes = g_bytes_new (json, strlen (json));
+  again = waymark_catalogue_new_from_bytes (bytes, "some.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waymark_catalogue_get_context (again)->len, ==,
+                    waymark_catalogue_get_context (catalogue)->len);
+  entry = waymark_catalogue_lookup_context (again, "gap-perpetrator-interventions");
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (g_strv_length (entry->interventions), ==, 1);
+  g_assert_cmpstr (entry->interventions[0], ==, "dapps");
+}
+
+static void
+test_context_labels (void)
+{
+  g_assert_cmpstr (waymark_context_kind_get_label (WAYMARK_CONTEXT_KIND_GAP), ==,
+                   "Gap in provision");
+  g_assert_cmpstr (waymark_context_kind_get_label (WAYMARK_CONTEXT_KIND_PROVIDER), ==,
+                   "Commissioned service");
+  g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_CONTEXT_KIND,
+                                           WAYMARK_CONTEXT_KIND_RECOMMENDATION), ==,
+                   "recommendation");
+  g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_CONTEXT_UNIT, WAYMARK_CONTEXT_UNIT_GBP),
+                   ==, "GBP");
+  g_assert_cmpstr (waymark_context_unit_get_label (WAYMARK_CONTEXT_UNIT_PERCENT), ==, "percent");
+}
+
 static void
 test_finalizes (void)
 {
@@ -387,6 +637,14 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/canonical", test_shipped_file_is_canonical);
   g_test_add_func ("/core/catalogue/list-model", test_list_model);
   g_test_add_func ("/core/catalogue/notes-in-plain-words", test_notes_in_plain_words);
+  g_test_add_func ("/core/catalogue/context/values", test_context_values);
+  g_test_add_func ("/core/catalogue/context/kinds-and-order", test_context_kinds_and_order);
+  g_test_add_func ("/core/catalogue/context/services", test_context_services);
+  g_test_add_func ("/core/catalogue/context/for-intervention", test_context_for_intervention);
+  g_test_add_func ("/core/catalogue/context/version-1", test_context_version_1);
+  g_test_add_func ("/core/catalogue/context/minimal", test_context_minimal);
+  g_test_add_func ("/core/catalogue/context/export-subset", test_context_export_subset);
+  g_test_add_func ("/core/catalogue/context/labels", test_context_labels);
   g_test_add_func ("/core/catalogue/finalizes", test_finalizes);
 
   return g_test_run ();

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* An id of the catalogue's: lower-case letters, digits and single hyphens ("safe-dates"). */
+gboolean             waymark_catalogue_id_is_valid  (const char         *id);
+
 /* Reads interventions[index]; NULL with the reader's error set. */
 WaymarkIntervention *waymark_intervention_read_json (WaymarkJsonReader *reader,
                                                      JsonObject        *object,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-context-private.h"
 #include "waymark-intervention-private.h"
 #include "waymark-json-reader.h"
 #include "waymark-safe-read.h"
@@ -32,6 +33,8 @@ struct _WaymarkCatalogue
   GPtrArray  *providers;
   GPtrArray  *interventions;
   GHashTable *by_id;
+  GPtrArray  *context;     /* WaymarkContextEntry: the file's, then the providers' services */
+  GHashTable *context_by_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -114,6 +117,8 @@ waymark_catalogue_finalize (GObject *object)
   g_clear_pointer (&self->providers, g_ptr_array_unref);
   g_clear_pointer (&self->interventions, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->context_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_ptr_array_unref);
 
   G_OBJECT_CLASS (waymark_catalogue_parent_class)->finalize (object);
 }
@@ -130,6 +135,8 @@ waymark_catalogue_init (WaymarkCatalogue *self)
   self->providers = g_ptr_array_new_with_free_func ((GDestroyNotify) provider_free);
   self->interventions = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->context = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_context_entry_free);
+  self->context_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* Loading */
@@ -327,13 +334,129 @@ read_interventions (WaymarkCatalogue *self,
   return TRUE;
 }
 
+/* Where an entry came from, for the message about a duplicate id: "context[3]" or
+ * "providers[0].services[1]". */
+static char *
+describe_context_origin (WaymarkCatalogue          *self,
+                         const WaymarkContextEntry *entry,
+                         guint                      n_from_file)
+{
+  guint position = 0;
+
+  g_ptr_array_find (self->context, entry, &position);
+  if (position < n_from_file)
+    return g_strdup_printf ("context[%u]", position);
+
+  /* The services' entries follow the file's, provider by provider. */
+  position -= n_from_file;
+  for (guint p = 0; p < self->providers->len; p++)
+    {
+      WaymarkProvider *provider = g_ptr_array_index (self->providers, p);
+
+      if (position < provider->services->len)
+        return g_strdup_printf ("providers[%u].services[%u]", p, position);
+      position -= provider->services->len;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+add_context_entry (WaymarkCatalogue    *self,
+                   WaymarkJsonReader   *reader,
+                   WaymarkContextEntry *entry,
+                   const char          *where,
+                   guint                n_from_file)
+{
+  const WaymarkContextEntry *first = g_hash_table_lookup (self->context_by_id, entry->id);
+
+  if (first != NULL)
+    {
+      g_autofree char *shown = waymark_json_reader_excerpt (entry->id);
+      g_autofree char *origin = describe_context_origin (self, first, n_from_file);
+
+      /* A service's id is made, so the one to change is the file's. */
+      if (entry->kind == WAYMARK_CONTEXT_KIND_PROVIDER &&
+          first->kind != WAYMARK_CONTEXT_KIND_PROVIDER)
+        {
+          waymark_context_entry_free (entry);
+          return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_DUPLICATE_ID,
+                                           _("%s: id \"%s\" is the id Waymark gives %s (its "
+                                             "provider's id and its number); every id must be "
+                                             "unique"), origin, shown, where);
+        }
+
+      waymark_context_entry_free (entry);
+      return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_DUPLICATE_ID,
+                                       _("%s: id \"%s\" is already used by %s; every id must "
+                                         "be unique"), where, shown, origin);
+    }
+
+  g_hash_table_insert (self->context_by_id, entry->id, entry);
+  g_ptr_array_add (self->context, entry);
+  return TRUE;
+}
+
+/* The file's context entries (schema version 2), then one entry per provider's service. */
+static gboolean
+read_context (WaymarkCatalogue *self,
+              WaymarkJsonReader *reader,
+              JsonObject       *root,
+              gint64            version)
+{
+  JsonArray *context = NULL;
+  guint n = 0;
+
+  if (json_object_has_member (root, "context"))
+    {
+      if (version < 2)
+        return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_UNKNOWN_FIELD,
+                                         _("context needs schema_version 2 or later; this file "
+                                           "says %" PRId64), version);
+      if (!waymark_json_reader_get_array (reader, root, "context", &context))
+        return FALSE;
+      n = json_array_get_length (context);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("context[%u]", i);
+      WaymarkContextEntry *entry;
+      JsonObject *item;
+
+      if (!waymark_json_reader_get_array_object (reader, context, i, "context", &item))
+        return FALSE;
+
+      entry = waymark_context_entry_read_json (reader, item, i, self->by_id);
+      if (entry == NULL || !add_context_entry (self, reader, entry, where, n))
+        return FALSE;
+    }
+
+  for (guint p = 0; p < self->providers->len; p++)
+    {
+      WaymarkProvider *provider = g_ptr_array_index (self->providers, p);
+
+      for (guint s = 0; s < provider->services->len; s++)
+        {
+          g_autofree char *where = g_strdup_printf ("providers[%u].services[%u]", p, s);
+
+          if (!add_context_entry (self, reader, waymark_context_entry_new_service (provider, s),
+                                  where, n))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_root (WaymarkCatalogue *self,
            WaymarkJsonReader *reader,
            JsonNode         *root_node)
 {
   static const char * const keys[] = {
-    "format", "schema_version", "metadata", "rating_scales", "providers", "interventions", NULL
+    "format", "schema_version", "metadata", "rating_scales", "providers", "interventions",
+    "context", NULL
   };
   g_autofree char *format = NULL;
   JsonObject *root;
@@ -369,7 +492,8 @@ read_root (WaymarkCatalogue *self,
          read_metadata (self, reader, root) &&
          read_rating_scales (self, reader, root) &&
          read_providers (self, reader, root) &&
-         read_interventions (self, reader, root);
+         read_interventions (self, reader, root) &&
+         read_context (self, reader, root, version);
 }
 
 WaymarkCatalogue *
@@ -525,4 +649,42 @@ waymark_catalogue_lookup (WaymarkCatalogue *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_hash_table_lookup (self->by_id, id);
+}
+
+GPtrArray *
+waymark_catalogue_get_context (WaymarkCatalogue *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CATALOGUE (self), NULL);
+  return self->context;
+}
+
+const WaymarkContextEntry *
+waymark_catalogue_lookup_context (WaymarkCatalogue *self,
+                                  const char       *id)
+{
+  g_return_val_if_fail (WAYMARK_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->context_by_id, id);
+}
+
+GPtrArray *
+waymark_catalogue_dup_context_for_intervention (WaymarkCatalogue *self,
+                                                const char       *intervention_id)
+{
+  GPtrArray *entries;
+
+  g_return_val_if_fail (WAYMARK_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (intervention_id != NULL, NULL);
+
+  entries = g_ptr_array_new ();
+  for (guint i = 0; i < self->context->len; i++)
+    {
+      WaymarkContextEntry *entry = g_ptr_array_index (self->context, i);
+
+      if (g_strv_contains ((const char * const *) entry->interventions, intervention_id))
+        g_ptr_array_add (entries, entry);
+    }
+
+  return entries;
 }

@@ -27,7 +27,7 @@ typedef enum
 } WaymarkCatalogueError;
 
 /* The catalogue format this build reads and writes. */
-#define WAYMARK_CATALOGUE_SCHEMA_VERSION 1
+#define WAYMARK_CATALOGUE_SCHEMA_VERSION 2
 /* Bigger files are refused before parsing. */
 #define WAYMARK_CATALOGUE_MAX_BYTES (512 * 1024 * 1024)
 

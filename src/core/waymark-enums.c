@@ -211,6 +211,30 @@ static const WaymarkChoice llr_status_choices[] = {
     N_("Not in place in LLR"), N_("Not in place"), NULL },
 };
 
+/* The review's picture beyond its interventions (waymark-context.h). The kinds' ids are the words
+ * of the catalogue's "kind" and of `waymark-cli context --kind`; "provider" is never in a file:
+ * those entries are made from the providers. */
+static const WaymarkChoice context_kind_choices[] = {
+  ROW_C (WAYMARK_CONTEXT_KIND_CONTEXT, "context", "context kind", NC_("context kind", "Local context")),
+  ROW_C (WAYMARK_CONTEXT_KIND_FUNDING, "funding", "context kind", NC_("context kind", "Funding")),
+  ROW_C (WAYMARK_CONTEXT_KIND_GAP, "gap", "context kind", NC_("context kind", "Gap in provision")),
+  ROW_C (WAYMARK_CONTEXT_KIND_RECOMMENDATION, "recommendation", "context kind",
+         NC_("context kind", "Recommendation")),
+  ROW_C (WAYMARK_CONTEXT_KIND_STANDARD, "standard", "context kind", NC_("context kind", "Standard")),
+  ROW_C (WAYMARK_CONTEXT_KIND_PROVIDER, "provider", "context kind",
+         NC_("context kind", "Commissioned service")),
+};
+
+/* What a figure counts. The ids are the catalogue's and the exports' words, so GBP is an ISO 4217
+ * code as the costs' currency is; the labels are for people. */
+static const WaymarkChoice context_unit_choices[] = {
+  ROW_C (WAYMARK_CONTEXT_UNIT_PEOPLE, "people", "context unit", NC_("context unit", "people")),
+  ROW_C (WAYMARK_CONTEXT_UNIT_PERCENT, "percent", "context unit", NC_("context unit", "percent")),
+  ROW_C (WAYMARK_CONTEXT_UNIT_GBP, "GBP", "context unit", NC_("context unit", "GBP")),
+  ROW_C (WAYMARK_CONTEXT_UNIT_RATIO, "ratio", "context unit", NC_("context unit", "ratio")),
+  ROW_C (WAYMARK_CONTEXT_UNIT_TEXT, "text", "context unit", NC_("context unit", "text")),
+};
+
 #undef ROW
 #undef ROW_C
 
@@ -222,6 +246,8 @@ WAYMARK_DEFINE_CHOICE_TYPE (WaymarkWorksWith, waymark_works_with, TRUE, works_wi
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkSetting, waymark_setting, TRUE, setting_choices, FALSE)
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkLlrStatus, waymark_llr_status, FALSE, llr_status_choices, FALSE)
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkLlrStatusSet, waymark_llr_status_set, TRUE, llr_status_choices, TRUE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkContextKind, waymark_context_kind, FALSE, context_kind_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkContextUnit, waymark_context_unit, FALSE, context_unit_choices, FALSE)
 
 G_DEFINE_ENUM_TYPE (WaymarkCurrency, waymark_currency,
   G_DEFINE_ENUM_VALUE (WAYMARK_CURRENCY_GBP, "GBP"),
@@ -448,6 +474,18 @@ waymark_llr_status_get_label (WaymarkLlrStatus status)
   const char *label = label_of (WAYMARK_TYPE_LLR_STATUS, status);
 
   return label != NULL ? label : label_of (WAYMARK_TYPE_LLR_STATUS, WAYMARK_LLR_STATUS_UNKNOWN);
+}
+
+const char *
+waymark_context_kind_get_label (WaymarkContextKind kind)
+{
+  return label_of (WAYMARK_TYPE_CONTEXT_KIND, kind);
+}
+
+const char *
+waymark_context_unit_get_label (WaymarkContextUnit unit)
+{
+  return label_of (WAYMARK_TYPE_CONTEXT_UNIT, unit);
 }
 
 const char *

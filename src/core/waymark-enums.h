@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "waymark-context.h"
+
 G_BEGIN_DECLS
 
 /* Every closed set in the catalogue, with one table each (WaymarkChoice): the GEnum/GFlags nicks
@@ -132,6 +134,8 @@ typedef enum
 #define WAYMARK_TYPE_CURRENCY (waymark_currency_get_type ())
 #define WAYMARK_TYPE_GENDER (waymark_gender_get_type ())
 #define WAYMARK_TYPE_COST_QUALIFIER (waymark_cost_qualifier_get_type ())
+#define WAYMARK_TYPE_CONTEXT_KIND (waymark_context_kind_get_type ())
+#define WAYMARK_TYPE_CONTEXT_UNIT (waymark_context_unit_get_type ())
 
 GType waymark_level_get_type          (void) G_GNUC_CONST;
 GType waymark_rating_get_type         (void) G_GNUC_CONST;
@@ -144,6 +148,8 @@ GType waymark_llr_status_set_get_type (void) G_GNUC_CONST;
 GType waymark_currency_get_type       (void) G_GNUC_CONST;
 GType waymark_gender_get_type         (void) G_GNUC_CONST;
 GType waymark_cost_qualifier_get_type (void) G_GNUC_CONST;
+GType waymark_context_kind_get_type   (void) G_GNUC_CONST;
+GType waymark_context_unit_get_type   (void) G_GNUC_CONST;
 
 /* The table of a type registered from one (every type here but currency, gender and cost
  * qualifier, and the criteria's age groups and sort keys), in declaration order; NULL for others. */
@@ -217,6 +223,9 @@ const char *waymark_llr_status_get_label (WaymarkLlrStatus status);
 /* NULL for WAYMARK_GENDER_UNSPECIFIED: there is nothing to say. */
 const char *waymark_gender_get_label     (WaymarkGender    gender);
 const char *waymark_currency_get_symbol  (WaymarkCurrency  currency);
+/* "Local context", "Funding", "Gap in provision"...; "people", "percent", "GBP"... */
+const char *waymark_context_kind_get_label (WaymarkContextKind kind);
+const char *waymark_context_unit_get_label (WaymarkContextUnit unit);
 /* "Primary, Secondary": the labels of a level, works-with or setting flags value. */
 char       *waymark_flags_format_labels  (GType            flags_type,
                                           guint            flags);

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "waymark-context-private.h"
 #include "waymark-csv.h"
 #include "waymark-export.h"
 #include "waymark-intervention-json.h"
@@ -157,6 +158,8 @@ waymark_export_catalogue_json (WaymarkCatalogue *catalogue,
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) exported = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *context;
   guint n;
 
   g_return_val_if_fail (WAYMARK_IS_CATALOGUE (catalogue), NULL);
@@ -195,6 +198,21 @@ waymark_export_catalogue_json (WaymarkCatalogue *catalogue,
       g_autoptr(WaymarkIntervention) item = g_list_model_get_item (model, i);
 
       json_builder_add_value (builder, waymark_intervention_to_json (item));
+      g_hash_table_add (exported, (gpointer) waymark_intervention_get_id (item));
+    }
+  json_builder_end_array (builder);
+
+  /* The review's context as read; the services' entries are made from the providers again. A
+   * link to an intervention left out of the export is left out with it, so the file reads back. */
+  json_builder_set_member_name (builder, "context");
+  json_builder_begin_array (builder);
+  context = waymark_catalogue_get_context (catalogue);
+  for (guint i = 0; i < context->len; i++)
+    {
+      const WaymarkContextEntry *entry = g_ptr_array_index (context, i);
+
+      if (entry->kind != WAYMARK_CONTEXT_KIND_PROVIDER)
+        waymark_context_entry_add_json (builder, entry, exported);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

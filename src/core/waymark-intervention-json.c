@@ -20,8 +20,8 @@ static const char * const intervention_keys[] = {
   NULL
 };
 
-static gboolean
-is_slug (const char *id)
+gboolean
+waymark_catalogue_id_is_valid (const char *id)
 {
   gboolean after_dash = TRUE;
 
@@ -278,7 +278,7 @@ waymark_intervention_read_json (WaymarkJsonReader *reader,
   if (!waymark_json_reader_get_text (reader, object, "id", TRUE, FALSE, &self->id))
     return NULL;
   shown = waymark_json_reader_excerpt (self->id);
-  if (!is_slug (self->id))
+  if (!waymark_catalogue_id_is_valid (self->id))
     {
       waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_INVALID_VALUE,
                                 _("id \"%s\" should be lower-case letters, digits and single "

@@ -50,7 +50,7 @@ write("huge-number.json", minimal_text.replace('"amount_minor" : 240000', '"amou
 write("infinity.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 1e999'))
 write("fraction.json", minimal_text.replace('"amount_minor" : 240000', '"amount_minor" : 2400.5'))
 edit("wrong-format.json", lambda d: d.update(format="waymark-plan"))
-edit("newer-version.json", lambda d: d.update(schema_version=2))
+edit("newer-version.json", lambda d: d.update(schema_version=3))
 edit("missing-metadata-title.json", lambda d: d["metadata"].pop("title"))
 edit("missing-evidence-rating.json", lambda d: drive(d).pop("evidence_rating"))
 edit("unknown-rating.json", lambda d: drive(d).update(evidence_rating="hihg"))
@@ -92,3 +92,44 @@ write("escaped-duplicate-key.json", minimal_text.replace('"evidence_rating" : "m
 write("raw-tab.json", minimal_text.replace('"Drive project"', '"Drive\tproject"'))
 write("unknown-escape.json", minimal_text.replace('"Drive project"', '"Drive \\x project"'))
 edit("long-value.json", lambda d: drive(d).update(evidence_rating="\x1b[2J" + "high" * 1000))
+
+# Issue 14: the context entries (schema version 2), each case a copy of minimal-context.json.
+context_minimal = json.loads((here / "minimal-context.json").read_text(encoding="utf-8"))
+
+
+def edit_context(name, change):
+    data = copy.deepcopy(context_minimal)
+    change(data)
+    write(name, data)
+
+
+def figure(data):
+    return data["context"][0]
+
+
+def gap(data):
+    return data["context"][2]
+
+
+edit("context-in-version-1.json", lambda d: d.update(context=[]))
+edit_context("context-unknown-field.json", lambda d: figure(d).update(source="Leicestershire County Council"))
+edit_context("context-unknown-kind.json", lambda d: figure(d).update(kind="statistic"))
+edit_context("context-provider-kind.json", lambda d: figure(d).update(kind="provider"))
+edit_context("context-unknown-unit.json", lambda d: figure(d).update(unit="adults"))
+edit_context("context-value-number.json", lambda d: figure(d).update(value=28360))
+edit_context("context-value-grouped.json", lambda d: figure(d).update(value="28,360"))
+edit_context("context-value-percent-sign.json", lambda d: d["context"][1].update(value="7.89%"))
+edit_context("context-value-with-text.json", lambda d: gap(d).update(value="1"))
+edit_context("context-value-missing.json", lambda d: figure(d).pop("value"))
+edit_context("context-missing-as-written.json", lambda d: figure(d).pop("as_written"))
+edit_context("context-empty-section.json", lambda d: figure(d).update(section=""))
+edit_context("context-bad-id.json", lambda d: figure(d).update(id="LLR adults"))
+edit_context("context-duplicate-id.json", lambda d: gap(d).update(id=figure(d)["id"]))
+edit_context("context-unknown-intervention.json", lambda d: gap(d).update(interventions=["drive", "dapps"]))
+edit_context("context-interventions-not-list.json", lambda d: gap(d).update(interventions="drive"))
+edit_context("context-purpose-not-funding.json", lambda d: gap(d).update(purpose="to close the gap"))
+edit_context("context-questions-not-recommendation.json", lambda d: gap(d).update(questions=["Why?"]))
+edit_context("context-interventions-on-figure.json", lambda d: figure(d).update(interventions=["drive"]))
+edit_context("context-not-list.json", lambda d: d.update(context={"id": "llr-da-adults"}))
+edit_context("context-entry-not-object.json", lambda d: d["context"].append("llr-da-adults"))
+edit_context("context-clashes-with-service.json", lambda d: figure(d).update(id="freeva-1"))
