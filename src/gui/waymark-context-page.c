@@ -67,28 +67,6 @@ waymark_context_page_kind_heading (WaymarkContextKind kind)
     }
 }
 
-const char *
-waymark_context_page_kind_noun (WaymarkContextKind kind)
-{
-  switch (kind)
-    {
-    case WAYMARK_CONTEXT_KIND_CONTEXT:
-      return _("Figure");
-    case WAYMARK_CONTEXT_KIND_PROVIDER:
-      return _("Service");
-    case WAYMARK_CONTEXT_KIND_FUNDING:
-      return _("Funding stream");
-    case WAYMARK_CONTEXT_KIND_GAP:
-      return _("Gap");
-    case WAYMARK_CONTEXT_KIND_STANDARD:
-      return _("Standard");
-    case WAYMARK_CONTEXT_KIND_RECOMMENDATION:
-      return _("Recommendation");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 /* Building */
 
 /* Text from the catalogue: always plain text, never markup. */

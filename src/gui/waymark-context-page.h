@@ -38,9 +38,8 @@ GtkWidget        *waymark_context_page_get_entry_row  (WaymarkContextPage *self,
 /* The scrolled window the page's content is in, for tests. */
 GtkScrolledWindow *waymark_context_page_get_scroller  (WaymarkContextPage *self);
 
-/* The word for a kind of entry as a heading says it ("Gaps in provision"), and as one entry's
- * kind in a sentence ("Gap"): for the detail pane's links too. */
+/* A kind of entry as the page's heading for all of them says it ("Gaps in Provision"); one
+ * entry's kind is waymark_context_kind_get_label() ("Gap in provision"). */
 const char       *waymark_context_page_kind_heading   (WaymarkContextKind  kind);
-const char       *waymark_context_page_kind_noun      (WaymarkContextKind  kind);
 
 G_END_DECLS

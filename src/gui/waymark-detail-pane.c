@@ -6,7 +6,7 @@
 
 #include "waymark-gui-a11y.h"
 #include "waymark-compare-toggle.h"
-#include "waymark-context-page.h"
+#include "waymark-enums.h"
 #include "waymark-detail-pane.h"
 #include "waymark-intervention-document.h"
 #include "waymark-intervention-row.h"
@@ -172,8 +172,8 @@ add_context_links (WaymarkDetailPane *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       g_autofree char *text = NULL;
 
-      /* Translators: a link to the Context page; "Gap: Long waiting lists" */
-      text = g_strdup_printf (_("%s: %s"), waymark_context_page_kind_noun (entry->kind), entry->label);
+      /* Translators: a link to the Context page; "Gap in provision: Long waiting lists" */
+      text = g_strdup_printf (_("%s: %s"), waymark_context_kind_get_label (entry->kind), entry->label);
       gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL,
                                                    "label", text,
                                                    "use-markup", FALSE,
