@@ -51,7 +51,7 @@ waymark_context_page_kind_heading (WaymarkContextKind kind)
   switch (kind)
     {
     case WAYMARK_CONTEXT_KIND_CONTEXT:
-      return _("Local Picture");
+      return _("Scale of the Problem");
     case WAYMARK_CONTEXT_KIND_PROVIDER:
       return _("Commissioned Services");
     case WAYMARK_CONTEXT_KIND_FUNDING:
@@ -210,14 +210,26 @@ entry_row_new (WaymarkContextPage        *self,
     }
   if (links->len > 0)
     {
-      GtkWidget *links_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      /* Side by side at a desk, one under another on a narrow window. */
+      GtkWidget *links_box = g_object_new (GTK_TYPE_FLOW_BOX,
+                                           "selection-mode", GTK_SELECTION_NONE,
+                                           "column-spacing", 6,
+                                           "row-spacing", 6,
+                                           "min-children-per-line", 1,
+                                           "max-children-per-line", 3,
+                                           "margin-top", 2,
+                                           NULL);
 
-      gtk_widget_set_margin_top (links_box, 2);
       add_heading (box, ngettext ("Intervention that addresses it",
                                   "Interventions that address it", links->len),
                    "caption-heading");
       for (guint i = 0; i < links->len; i++)
-        gtk_box_append (GTK_BOX (links_box), intervention_link_new (g_ptr_array_index (links, i)));
+        {
+          gtk_flow_box_append (GTK_FLOW_BOX (links_box), intervention_link_new (g_ptr_array_index (links, i)));
+          /* One Tab stop, the button: not the flow box's child around it too. */
+          gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (links_box), i)),
+                                    FALSE);
+        }
       gtk_box_append (box, links_box);
     }
 
@@ -544,7 +556,9 @@ show_pending (GtkWidget     *widget,
    * the first frames, and the viewport scrolls to the focus as it arrives. */
   if (!gtk_widget_has_focus (row))
     gtk_widget_grab_focus (row);
-  if (!scroll_to (self, row, &moved))
+  /* The first of its topic comes with the topic's heading. */
+  if (!scroll_to (self, gtk_widget_get_prev_sibling (row) == NULL ? gtk_widget_get_parent (gtk_widget_get_parent (row)) : row,
+                  &moved))
     return G_SOURCE_CONTINUE;
   if (moved && ++self->pending_frames < 60)
     return G_SOURCE_CONTINUE;
