@@ -220,9 +220,12 @@ entry_row_new (WaymarkContextPage        *self,
                                            "margin-top", 2,
                                            NULL);
 
-      add_heading (box, ngettext ("Intervention that addresses it",
-                                  "Interventions that address it", links->len),
-                   "caption-heading");
+      const char *heading = ngettext ("Intervention that addresses it",
+                                      "Interventions that address it", links->len);
+
+      add_heading (box, heading, "caption-heading");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (links_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      heading, -1);
       for (guint i = 0; i < links->len; i++)
         {
           gtk_flow_box_append (GTK_FLOW_BOX (links_box), intervention_link_new (g_ptr_array_index (links, i)));
@@ -236,11 +239,14 @@ entry_row_new (WaymarkContextPage        *self,
   return row;
 }
 
+/* A list named as its heading reads: a screen reader says the name as it enters the list. */
 static GtkListBox *
-add_list (GtkBox *box)
+add_list (GtkBox     *box,
+          const char *name)
 {
   GtkWidget *list = gtk_list_box_new ();
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_box_append (box, list);
@@ -283,7 +289,7 @@ build_providers (WaymarkContextPage *self,
 
       gtk_box_append (section, group);
       add_heading (GTK_BOX (group), provider->name, "title-4");
-      list = add_list (GTK_BOX (group));
+      list = add_list (GTK_BOX (group), provider->name);
       for (guint j = 0; j < provider->services->len; j++)
         {
           const WaymarkProviderService *service = g_ptr_array_index (provider->services, j);
@@ -358,7 +364,7 @@ build_kind (WaymarkContextPage *self,
       if (*topic != '\0' &&
           g_utf8_collate (topic, waymark_context_page_kind_heading (kind)) != 0)
         add_heading (GTK_BOX (group), topic, "title-4");
-      list = add_list (GTK_BOX (group));
+      list = add_list (GTK_BOX (group), *topic != '\0' ? topic : waymark_context_page_kind_heading (kind));
 
       for (guint i = 0; i < entries->len; i++)
         {

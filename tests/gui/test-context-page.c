@@ -289,6 +289,10 @@ assert_named (GtkWidget     *widget,
         g_error ("A button on the Context page has no accessible name: %s",
                  gtk_widget_get_tooltip_text (widget));
     }
+  /* A list or a flow box is named too: a screen reader says the name as it enters one. */
+  if ((GTK_IS_LIST_BOX (widget) || GTK_IS_FLOW_BOX (widget)) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_error ("A %s on the Context page has no accessible name", G_OBJECT_TYPE_NAME (widget));
   if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-2"))
     gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_HEADING);
   return FALSE;
