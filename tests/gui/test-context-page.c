@@ -413,6 +413,88 @@ test_zoom (Fixture       *f,
   g_assert_cmpuint (waymark_context_page_get_zoom (f->parts.context_page), ==, 100);
 }
 
+/* Text from the catalogue is text: markup in it is shown as written, on the page and in the
+ * detail pane's link back. */
+static void
+test_text_not_markup (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *button;
+
+  show_context_page (f);
+  row = waymark_context_page_get_entry_row (f->parts.context_page, "gap-perpetrator-travel");
+  g_assert_nonnull (row);
+  g_assert_true (gui_test_has_text (row, "<b>Long</b> journeys & <i>waits"));
+  g_assert_true (gui_test_has_text (row, "Travel <span>considerable</span> distances & more"));
+  g_assert_true (gui_test_has_text (row, "Review, section “Dearth of <provision>”"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-intervention", "s", "drive");
+  gui_test_flush ();
+  button = gui_test_find_widget (GTK_WIDGET (f->parts.detail_pane), is_button_with_target,
+                                 "gap-perpetrator-travel");
+  g_assert_nonnull (button);
+  g_assert_true (gui_test_has_text (button, "<b>Long</b> journeys & <i>waits"));
+}
+
+/* A catalogue with nothing for the page says so, rather than showing an empty page; the
+ * default catalogue and one with only providers (small-catalogue.json, schema 1) show theirs. */
+static void
+test_catalogue_without_context (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->parts.context_page);
+  gboolean none = waymark_catalogue_get_context (f->catalogue)->len == 0 &&
+                  waymark_catalogue_get_providers (f->catalogue)->len == 0;
+  GtkWidget *empty;
+
+  show_context_page (f);
+  empty = gui_test_find_widget (page, gui_test_is_label_with, "No Local Picture in This Catalogue");
+  g_assert_nonnull (empty);
+  g_assert_cmpint (gtk_widget_is_drawable (empty), ==, none);
+  /* A catalogue with providers and no other context still shows its providers. */
+  if (waymark_catalogue_get_providers (f->catalogue)->len > 0)
+    g_assert_true (gui_test_has_text (page, "Commissioned Services"));
+}
+
+/* "Go to" a kind: its heading at the top, the keyboard on its first entry. */
+static gboolean
+is_label_exactly (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static void
+test_go_to_kind (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->parts.context_page);
+  GtkWidget *label, *button, *focus;
+  const WaymarkContextEntry *gap = find_linked_entry (f, WAYMARK_CONTEXT_KIND_GAP);
+
+  show_context_page (f);
+  label = gui_test_find_widget (page, is_label_exactly, "Gaps in Provision");
+  g_assert_nonnull (label);
+  button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  gui_test_click (button);
+  gui_test_flush ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  /* The first gap the review gives. */
+  g_assert_nonnull (gap);
+  {
+    GPtrArray *entries = waymark_catalogue_get_context (f->catalogue);
+    const WaymarkContextEntry *first = NULL;
+
+    for (guint i = 0; i < entries->len && first == NULL; i++)
+      if (((WaymarkContextEntry *) g_ptr_array_index (entries, i))->kind == WAYMARK_CONTEXT_KIND_GAP)
+        first = g_ptr_array_index (entries, i);
+    g_assert_true (focus == waymark_context_page_get_entry_row (f->parts.context_page, first->id));
+  }
+}
+
 /* Built only when first shown: start-up does not pay for it. */
 static void
 test_built_when_shown (Fixture       *f,
@@ -463,6 +545,14 @@ main (int    argc,
   ADD ("accessible", test_accessible);
   ADD ("narrow-window", test_narrow_window);
   ADD ("zoom", test_zoom);
+  ADD ("go-to-kind", test_go_to_kind);
+  ADD ("catalogue-without-context", test_catalogue_without_context);
+  g_test_add ("/gui/context/text-not-markup", Fixture, "markup-context.json", fixture_set_up,
+              test_text_not_markup, fixture_tear_down);
+  g_test_add ("/gui/context/providers-only", Fixture, "small-catalogue.json", fixture_set_up,
+              test_catalogue_without_context, fixture_tear_down);
+  g_test_add ("/gui/context/empty-catalogue", Fixture, "no-context-catalogue.json", fixture_set_up,
+              test_catalogue_without_context, fixture_tear_down);
 
 #undef ADD
 
