@@ -401,13 +401,30 @@ test_narrow_window (Fixture       *f,
 }
 
 /* Ctrl+plus on the Context page enlarges its text, as on the Compare page. */
+static int
+text_height (GtkWidget *label)
+{
+  int height;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 2000, NULL, &height, NULL, NULL);
+  return height;
+}
+
 static void
 test_zoom (Fixture       *f,
            gconstpointer  data)
 {
+  GtkWidget *figure;
+  int before;
+
   show_context_page (f);
+  figure = gui_test_find_widget (GTK_WIDGET (f->parts.context_page), gui_test_is_label_with, "28,360");
+  g_assert_nonnull (figure);
+  before = text_height (figure);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
   g_assert_cmpuint (waymark_context_page_get_zoom (f->parts.context_page), ==, 125);
+  /* The review's words themselves grow, not only the headings. */
+  g_assert_cmpint (text_height (figure), >, before);
   g_assert_cmpuint (waymark_compare_page_get_zoom (f->parts.compare_page), ==, 100);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
   g_assert_cmpuint (waymark_context_page_get_zoom (f->parts.context_page), ==, 100);
