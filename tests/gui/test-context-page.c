@@ -410,21 +410,37 @@ text_height (GtkWidget *label)
   return height;
 }
 
+typedef struct
+{
+  GtkWidget *label;
+  int        height;
+} Taller;
+
+/* The new size is the page's style at the next frame. */
+static gboolean
+is_taller (gpointer data)
+{
+  Taller *taller = data;
+
+  return text_height (taller->label) > taller->height;
+}
+
 static void
 test_zoom (Fixture       *f,
            gconstpointer  data)
 {
   GtkWidget *figure;
-  int before;
+  Taller taller;
 
   show_context_page (f);
   figure = gui_test_find_widget (GTK_WIDGET (f->parts.context_page), gui_test_is_label_with, "28,360");
   g_assert_nonnull (figure);
-  before = text_height (figure);
+  taller.label = figure;
+  taller.height = text_height (figure);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
   g_assert_cmpuint (waymark_context_page_get_zoom (f->parts.context_page), ==, 125);
   /* The review's words themselves grow, not only the headings. */
-  g_assert_cmpint (text_height (figure), >, before);
+  gui_test_wait_until (is_taller, &taller, 5000, "the figure's text to be larger");
   g_assert_cmpuint (waymark_compare_page_get_zoom (f->parts.compare_page), ==, 100);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
   g_assert_cmpuint (waymark_context_page_get_zoom (f->parts.context_page), ==, 100);
