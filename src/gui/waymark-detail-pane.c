@@ -6,6 +6,7 @@
 
 #include "waymark-gui-a11y.h"
 #include "waymark-compare-toggle.h"
+#include "waymark-enums.h"
 #include "waymark-detail-pane.h"
 #include "waymark-intervention-document.h"
 #include "waymark-intervention-row.h"
@@ -146,6 +147,53 @@ add_block (WaymarkDetailPane  *self,
     }
 }
 
+/* The review's gaps and recommendations that name the intervention, each a link to its entry
+ * on the Context page ("win.show-context-entry"). */
+static void
+add_context_links (WaymarkDetailPane *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *links;
+
+  if (self->catalogue == NULL)
+    return;
+  entries = waymark_catalogue_dup_context_for_intervention (self->catalogue,
+                                                            waymark_intervention_get_id (self->intervention));
+  if (entries->len == 0)
+    return;
+
+  add_heading (self, _("In the Review’s Gaps and Recommendations"));
+  links = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (links, "detail-context-links");
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const WaymarkContextEntry *entry = g_ptr_array_index (entries, i);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autofree char *text = NULL;
+
+      /* Translators: a link to the Context page; "Gap in provision: Long waiting lists" */
+      text = g_strdup_printf (_("%s: %s"), waymark_context_kind_get_label (entry->kind), entry->label);
+      gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL,
+                                                   "label", text,
+                                                   "use-markup", FALSE,
+                                                   "xalign", 0.0f,
+                                                   "wrap", TRUE,
+                                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                                   "hexpand", TRUE,
+                                                   NULL));
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-context-entry");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", entry->id);
+      gtk_widget_set_tooltip_text (button, _("Show it on the Context page"));
+      waymark_a11y_name_only_by_label (button, text);
+      gtk_box_append (GTK_BOX (links), button);
+    }
+  gtk_box_append (self->content, links);
+}
+
 /* Add to Plan, or, for an intervention already in the plan, In the Plan, which shows it there
  * (as a row's + does). */
 static void
@@ -251,6 +299,7 @@ rebuild (WaymarkDetailPane *self)
   blocks = waymark_intervention_describe (item, self->catalogue);
   for (guint i = 0; i < blocks->len; i++)
     add_block (self, g_ptr_array_index (blocks, i));
+  add_context_links (self);
 }
 
 GtkWidget *

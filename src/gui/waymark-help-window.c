@@ -116,6 +116,15 @@ fill (WaymarkHelpWindow *self,
                          "basis match. Press F11 for presentation mode, with text up to twice "
                          "the size, or print the table as a handout."));
 
+  add_heading (self, _("Context"));
+  add_paragraph (self, _("Read what the review says beyond its interventions: the scale of the "
+                         "problem nationally and locally, the demographics, the commissioned "
+                         "services, the standards, the funding streams, the gaps in provision and "
+                         "the recommendations with their discussion questions. Every figure is "
+                         "the review’s own words, with the section it comes from. A gap or a "
+                         "recommendation links to the interventions that address it; Ctrl+plus "
+                         "enlarges the text for a projector."));
+
   add_heading (self, _("Levels of prevention"));
   /* The review's own definitions (its section on the three tiers of prevention). */
   add_term (self, _("Primary"), _("Prevention (universal services): aims to stop domestic abuse "

@@ -7,13 +7,15 @@
  * window shows: the page, the selection, the filters, the plan's history and presentation. Every
  * change to any of that calls this; nothing else enables or disables a win.* action.
  *
- * The pages' own actions (compare.*) are their pages' business; the window's zoom and print
- * actions pass on to them and are there only on the Compare page. */
+ * The pages' own actions (compare.*, context.*) are their pages' business; the window's zoom
+ * actions pass on to them and are there only on the Compare and Context pages, its print action
+ * only on the Compare page. */
 void
 waymark_window_update_actions (WaymarkWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
   gboolean comparing = g_strcmp0 (page, "compare") == 0;
+  gboolean zoomable = comparing || g_strcmp0 (page, "context") == 0;
   g_autoptr(GPtrArray) selected = waymark_window_dup_selected (self);
   gboolean any_selected = selected->len > 0;
   const struct
@@ -32,9 +34,9 @@ waymark_window_update_actions (WaymarkWindow *self)
     /* The placeholder item of an empty Recent Plans menu. */
     { "win.no-recent-plans", FALSE },
     { "win.leave-presentation", self->presenting },
-    { "win.zoom-in", comparing },
-    { "win.zoom-out", comparing },
-    { "win.zoom-reset", comparing },
+    { "win.zoom-in", zoomable },
+    { "win.zoom-out", zoomable },
+    { "win.zoom-reset", zoomable },
     { "win.print-comparison", comparing },
   };
 

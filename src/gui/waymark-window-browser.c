@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-format.h"
 #include "waymark-intervention-row.h"
 #include "waymark-window-private.h"
 
@@ -334,9 +335,25 @@ show_intervention_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   WaymarkIntervention *item = waymark_window_lookup (self, g_variant_get_string (parameter, NULL));
+  guint position;
 
-  if (item != NULL)
-    show_intervention (self, item);
+  if (item == NULL)
+    return;
+
+  /* From another page (the Context page's links): the list is where it is shown. */
+  waymark_window_show_page (self, "interventions");
+  /* One the filters hide is shown all the same, and the person told why the list changed. */
+  if (!find_position (self, item, &position) && !waymark_criteria_is_empty (self->criteria))
+    {
+      g_autofree char *message = NULL;
+
+      waymark_criteria_reset (self->criteria);
+      /* Translators: a notification; %s is an intervention's name */
+      message = g_strdup_printf (_("Filters cleared to show “%s”"),
+                                 waymark_intervention_get_name (item));
+      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+    }
+  show_intervention (self, item);
 }
 
 static void
@@ -378,7 +395,7 @@ toggle_filters_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
-/* Alt+1, Alt+2, Alt+3: the pages, as the view switcher lists them. */
+/* Alt+1 to Alt+4: the pages, as the view switcher lists them. */
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -494,6 +511,7 @@ waymark_window_browser_show_catalogue (WaymarkWindow    *self,
   waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
   if (self->plan_page != NULL)
     waymark_plan_page_set_catalogue (self->plan_page, catalogue);
+  waymark_context_page_set_catalogue (self->context_page, catalogue);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
 
   if (selected != NULL)
@@ -555,6 +573,8 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", "plan");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "context");
 }
 
 /* The rows a window can show before its first frame: the window's height (more than the

@@ -230,18 +230,23 @@ print_comparison_action (GtkWidget  *widget,
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
 }
 
-/* Ctrl+plus and friends reach the page wherever the focus is. */
+/* Ctrl+plus and friends reach the page shown (Compare or Context) wherever the focus is. */
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
-  const char *page_action = g_str_equal (action_name, "win.zoom-in") ? "compare.zoom-in"
-                          : g_str_equal (action_name, "win.zoom-out") ? "compare.zoom-out"
-                          : "compare.zoom-reset";
+  gboolean context = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                "context") == 0;
+  const char *page_action = g_str_equal (action_name, "win.zoom-in") ? "zoom-in"
+                          : g_str_equal (action_name, "win.zoom-out") ? "zoom-out"
+                          : "zoom-reset";
+  g_autofree char *name = g_strdup_printf ("%s.%s", context ? "context" : "compare", page_action);
 
-  gtk_widget_activate_action (GTK_WIDGET (self->compare_page), page_action, NULL);
+  gtk_widget_activate_action (context ? GTK_WIDGET (self->context_page)
+                                      : GTK_WIDGET (self->compare_page),
+                              name, NULL);
 }
 
 void

@@ -41,4 +41,6 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->header_bar = self->header_bar;
   parts->toast_overlay = self->toast_overlay;
   parts->switcher_title = self->switcher_title;
+  parts->context_stack_page = self->context_stack_page;
+  parts->context_page = self->context_page;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "waymark-compare-page.h"
+#include "waymark-context-page.h"
 #include "waymark-criteria.h"
 #include "waymark-detail-pane.h"
 #include "waymark-evidence-map.h"
@@ -37,6 +38,8 @@ struct _WaymarkWindow
   GMenuModel           *primary_menu;
   AdwViewStackPage     *compare_stack_page;
   WaymarkComparePage   *compare_page;
+  AdwViewStackPage     *context_stack_page;
+  WaymarkContextPage   *context_page;
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
   GMenu                *recent_section;
@@ -170,6 +173,9 @@ void       waymark_window_confirm_unsaved    (WaymarkWindow          *self,
                                               gpointer                user_data,
                                               GDestroyNotify          destroy);
 
+/* waymark-window-context.c: the Context page, and the links to it and from it */
+void       waymark_window_context_class_init (GtkWidgetClass       *widget_class);
+
 /* waymark-window-compare.c */
 void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);
 void       waymark_window_compare_init       (WaymarkWindow        *self);
@@ -206,6 +212,8 @@ typedef struct
   WaymarkComparison  *comparison;
   GtkWidget          *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewStackPage   *context_stack_page;
+  WaymarkContextPage *context_page;
 } WaymarkWindowParts;
 
 void                 waymark_window_get_parts         (WaymarkWindow      *self,

@@ -425,6 +425,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   g_type_ensure (WAYMARK_TYPE_INTERVENTION_ROW);
   g_type_ensure (WAYMARK_TYPE_PLAN_PAGE);
   g_type_ensure (WAYMARK_TYPE_COMPARE_PAGE);
+  g_type_ensure (WAYMARK_TYPE_CONTEXT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-window.ui");
@@ -438,6 +439,8 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recent_section);
@@ -472,6 +475,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   waymark_window_plan_class_init (widget_class);
   waymark_window_undo_class_init (widget_class);
   waymark_window_compare_class_init (widget_class);
+  waymark_window_context_class_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
 

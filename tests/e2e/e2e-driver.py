@@ -112,6 +112,8 @@ class Run:
         self.export('json')
         self.check_csv()
         self.check_json()
+        self.check_context_page()
+        self.audit('context page')
         followed = self.focus.followed
         step(f'keys: {followed["reported"]} presses moved the focus with an event, '
              f'{followed["plan list"]} through the plan list (busy until moved), '
@@ -236,6 +238,14 @@ class Run:
             if read.get(attribute) != expected:
                 raise Failure(f'the "{attribute}" row reads {read.get(attribute)}, '
                               f'the catalogue says {expected}')
+
+    def check_context_page(self):
+        step('Context page: the review\'s figures as written, and a gap\'s link to an intervention')
+        self.switch_to('Context')
+        page = self.page('WaymarkContextPage')
+        find(page, by('label', name_re=r'28,360'), 'the LLR figure as the review writes it')
+        find(page, lambda n: role(n) == 'push button' and name(n) == 'Domestic Abuse Perpetrator Programmes (DAPPs)',
+             'a link to an intervention that addresses a gap')
 
     def add_columns_to_plan(self):
         page = self.page('WaymarkComparePage')

@@ -162,7 +162,7 @@ static void
 test_typing_searches_only_when_browsing (Fixture       *f,
                                          gconstpointer  data)
 {
-  static const char *const pages[] = { "plan", "compare", "interventions" };
+  static const char *const pages[] = { "plan", "compare", "context", "interventions" };
 
   g_assert_true (gtk_search_entry_get_key_capture_widget (f->parts.search_entry) ==
                  GTK_WIDGET (f->window));
@@ -184,7 +184,7 @@ page_of (Fixture *f)
 
 /* The keys that change the Interventions page bring it forward from another page: Ctrl+F
  * focused a search no one could see, and Ctrl+1, Ctrl+2, F9 and Ctrl+Shift+Backspace changed
- * the browser unseen (Ctrl+Shift+A too, when something is selected). Alt+1, Alt+2 and Alt+3 show the pages. */
+ * the browser unseen (Ctrl+Shift+A too, when something is selected). Alt+1 to Alt+4 show the pages. */
 static void
 test_keys_act_on_what_is_seen (Fixture       *f,
                                gconstpointer  data)
@@ -197,6 +197,8 @@ test_keys_act_on_what_is_seen (Fixture       *f,
   g_assert_cmpstr (page_of (f), ==, "plan");
   gui_test_press_shortcut (window, "<Alt>3");
   g_assert_cmpstr (page_of (f), ==, "compare");
+  gui_test_press_shortcut (window, "<Alt>4");
+  g_assert_cmpstr (page_of (f), ==, "context");
   gui_test_press_shortcut (window, "<Alt>1");
   g_assert_cmpstr (page_of (f), ==, "interventions");
 
@@ -276,7 +278,7 @@ static void
 test_shortcuts_window (Fixture       *f,
                        gconstpointer  data)
 {
-  static const char *const page_keys[] = { "<Alt>1", "<Alt>2", "<Alt>3" };
+  static const char *const page_keys[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4" };
   GtkWindow *shortcuts;
 
   /* As GtkApplication loads it for win.show-help-overlay (a test window has no application). */
