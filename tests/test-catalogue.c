@@ -364,6 +364,143 @@ test_notes_in_plain_words (void)
   g_assert_cmpuint (with_status, >, 0);
 }
 
+/* Issue 14's audit against the review: each check quotes the review's words it rests on. */
+
+static gboolean
+strv_has_substring (const char * const *strv,
+                    const char         *needle)
+{
+  for (; strv != NULL && *strv != NULL; strv++)
+    if (strstr (*strv, needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Resources: "For every £1 they receive, 94p goes directly towards work with young people":
+ * how Tender spends its income, not a return on money spent. It stays in the review's words. */
+static void
+test_audit_tender_94p (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *tender = waymark_catalogue_lookup (catalogue, "tender");
+
+  g_assert_false (strv_has_substring (waymark_intervention_get_cost_benefit (tender), "94p"));
+  g_assert_nonnull (strstr (waymark_intervention_get_resources (tender),
+                            "For every £1 they receive, 94p goes directly towards work with "
+                            "young people"));
+}
+
+/* Evidence: "the impact of CBT for PTSD and victims of DA and SV, including children"; the
+ * cohort line "Information on impact comes from women over the age of 18" says where the
+ * evidence came from, not who may take part. */
+static void
+test_audit_cbt_victims_cohort (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *cbt = waymark_catalogue_lookup (catalogue, "cbt-victims");
+
+  g_assert_cmpint (waymark_intervention_get_age_min (cbt), ==, -1);
+  g_assert_cmpint (waymark_intervention_get_age_max (cbt), ==, -1);
+  g_assert_cmpint (waymark_intervention_get_gender (cbt), ==, WAYMARK_GENDER_UNSPECIFIED);
+  g_assert_true (waymark_intervention_get_works_with (cbt) & WAYMARK_WORKS_WITH_VICTIMS);
+  g_assert_true (waymark_intervention_get_works_with (cbt) &
+                 WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE);
+}
+
+/* Target cohort: "Male undergraduate students": adults, not children. */
+static void
+test_audit_real_consent_adults (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *real = waymark_catalogue_lookup (catalogue, "real-consent");
+
+  g_assert_false (waymark_intervention_get_works_with (real) &
+                  WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE);
+  g_assert_cmpuint (waymark_intervention_get_works_with (real), !=, 0);
+  g_assert_cmpint (waymark_intervention_get_gender (real), ==, WAYMARK_GENDER_MALE);
+}
+
+/* Heading: "to encourage and equip people to speak up on domestic abuse and sexual violence". */
+static void
+test_audit_safe_to_say_focus (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *safe = waymark_catalogue_lookup (catalogue, "safe-to-say");
+
+  g_assert_nonnull (strstr (waymark_intervention_get_summary (safe),
+                            "speak up on domestic abuse and sexual violence"));
+  g_assert_cmpint (waymark_intervention_get_focus (safe), ==, WAYMARK_FOCUS_BOTH);
+}
+
+/* Target cohort: "High-risk victims of DA, including children". */
+static void
+test_audit_marac_children (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *marac = waymark_catalogue_lookup (catalogue, "marac");
+
+  g_assert_cmpstr (waymark_intervention_get_target_cohort (marac), ==,
+                   "High-risk victims of DA, including children");
+  g_assert_true (waymark_intervention_get_works_with (marac) &
+                 WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE);
+}
+
+/* Heading: "Support helplines provide 24/7 support"; overview: "Helpline support is available
+ * 24/7": the delivery, which the comparison shows, says so too. */
+static void
+test_audit_helplines_24_7 (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *helplines = waymark_catalogue_lookup (catalogue, "helplines");
+
+  g_assert_nonnull (strstr (waymark_intervention_get_summary (helplines), "24/7"));
+  g_assert_nonnull (strstr (waymark_intervention_get_overview (helplines),
+                            "Helpline support is available 24/7"));
+  g_assert_nonnull (waymark_intervention_get_duration (helplines));
+  g_assert_nonnull (strstr (waymark_intervention_get_duration (helplines), "24/7"));
+}
+
+/* "A screening service like IRIS costs £136 per woman registered at the clinic/practice per
+ * year but saves £178 in social costs": both figures keep that unit, and the cost is given for
+ * a service "like IRIS". */
+static void
+test_audit_screening_units (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *screening = waymark_catalogue_lookup (catalogue, "dv-screening");
+  const WaymarkCost *cost = waymark_intervention_get_cost (screening);
+  const char * const *cb = waymark_intervention_get_cost_benefit (screening);
+
+  g_assert_cmpint (cost->low_minor, ==, 13600);
+  g_assert_cmpstr (cost->basis, ==, "per woman registered at the clinic/practice per year");
+  g_assert_nonnull (strstr (cost->as_written, "like IRIS"));
+  g_assert_nonnull (cb[0]);
+  g_assert_nonnull (strstr (cb[0], "£136 per woman registered at the clinic/practice per year "
+                                   "but saves £178 in social costs"));
+}
+
+/* "## Primary prevention: Ask Me Programme ... £5.13*", "## Secondary prevention: Trusted
+ * Professional ... £5.31*", "## Tertiary prevention: Expert Voices Scheme ... £5.50*". */
+static void
+test_audit_change_that_lasts_strands (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *ctl = waymark_catalogue_lookup (catalogue, "change-that-lasts");
+  const char * const *cb = waymark_intervention_get_cost_benefit (ctl);
+  const char *strands[][2] = {
+    { "Ask Me Programme", "£5.13*" },
+    { "Trusted Professional", "£5.31*" },
+    { "Expert Voices Scheme", "£5.50*" },
+  };
+
+  g_assert_cmpuint (g_strv_length ((char **) cb), ==, G_N_ELEMENTS (strands));
+  for (guint i = 0; i < G_N_ELEMENTS (strands); i++)
+    {
+      g_assert_nonnull (strstr (cb[i], strands[i][0]));
+      g_assert_nonnull (strstr (cb[i], strands[i][1]));
+    }
+}
+
 static void
 test_finalizes (void)
 {
@@ -387,6 +524,15 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/canonical", test_shipped_file_is_canonical);
   g_test_add_func ("/core/catalogue/list-model", test_list_model);
   g_test_add_func ("/core/catalogue/notes-in-plain-words", test_notes_in_plain_words);
+  g_test_add_func ("/core/catalogue/audit/tender-94p", test_audit_tender_94p);
+  g_test_add_func ("/core/catalogue/audit/cbt-victims-cohort", test_audit_cbt_victims_cohort);
+  g_test_add_func ("/core/catalogue/audit/real-consent-adults", test_audit_real_consent_adults);
+  g_test_add_func ("/core/catalogue/audit/safe-to-say-focus", test_audit_safe_to_say_focus);
+  g_test_add_func ("/core/catalogue/audit/marac-children", test_audit_marac_children);
+  g_test_add_func ("/core/catalogue/audit/helplines-24-7", test_audit_helplines_24_7);
+  g_test_add_func ("/core/catalogue/audit/screening-units", test_audit_screening_units);
+  g_test_add_func ("/core/catalogue/audit/change-that-lasts-strands",
+                   test_audit_change_that_lasts_strands);
   g_test_add_func ("/core/catalogue/finalizes", test_finalizes);
 
   return g_test_run ();
