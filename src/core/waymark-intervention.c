@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "waymark-intervention-private.h"
 
 G_DEFINE_FINAL_TYPE (WaymarkIntervention, waymark_intervention, G_TYPE_OBJECT)
@@ -206,6 +208,28 @@ waymark_intervention_is_rated (WaymarkIntervention *self)
   g_return_val_if_fail (WAYMARK_IS_INTERVENTION (self), FALSE);
 
   return self->evidence_rating != WAYMARK_RATING_NONE || self->impact_rating != WAYMARK_RATING_NONE;
+}
+
+/* The review's note on a rating is the bracketed part of its words for it ("MEDIUM (note limited
+ * evidence)"): it goes wherever the rating goes, word for word. */
+char *
+waymark_intervention_dup_rating_text (WaymarkIntervention *self,
+                                      gboolean             evidence)
+{
+  WaymarkRating rating;
+  const char *as_written;
+  const char *note;
+
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION (self), NULL);
+
+  rating = evidence ? self->evidence_rating : self->impact_rating;
+  as_written = evidence ? self->evidence_rating_as_written : self->impact_rating_as_written;
+  note = as_written != NULL ? strchr (as_written, '(') : NULL;
+  if (rating == WAYMARK_RATING_NONE || note == NULL)
+    return g_strdup (waymark_rating_get_label (rating));
+
+  /* Translators: a rating and the review's own note on it, "Moderate (note limited evidence)" */
+  return g_strdup_printf (_("%s %s"), waymark_rating_get_label (rating), note);
 }
 
 char *

@@ -33,6 +33,10 @@ const char         *waymark_intervention_get_evidence_rating_as_written (Waymark
 WaymarkRating       waymark_intervention_get_impact_rating       (WaymarkIntervention *self);
 const char         *waymark_intervention_get_impact_rating_as_written   (WaymarkIntervention *self);
 gboolean            waymark_intervention_is_rated                (WaymarkIntervention *self);
+/* The rating's label with the review's note on it where it has one: "Moderate (note limited
+ * evidence)". */
+char               *waymark_intervention_dup_rating_text         (WaymarkIntervention *self,
+                                                                  gboolean             evidence);
 const char         *waymark_intervention_get_evidence            (WaymarkIntervention *self);
 const char         *waymark_intervention_get_impact              (WaymarkIntervention *self);
 const char         *waymark_intervention_get_target_cohort       (WaymarkIntervention *self);
