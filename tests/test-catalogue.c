@@ -501,6 +501,47 @@ test_audit_change_that_lasts_strands (void)
     }
 }
 
+/* Safe Dates' "$395.00" and RwF's "school assemblies can be delivered from £80" have no unit in
+ * the review's words: "per book" and "per assembly" are Waymark's, and marked so. Any basis not
+ * in the review's resources text for it is Waymark's reading, and says so in words. */
+static void
+test_audit_waymarks_units (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  guint readings = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+      GPtrArray *costs = waymark_intervention_get_costs (item);
+
+      for (guint c = 0; c < costs->len; c++)
+        {
+          const WaymarkCost *cost = g_ptr_array_index (costs, c);
+
+          if (strstr (waymark_intervention_get_resources (item), cost->basis) == NULL)
+            {
+              g_test_message ("%s: “%s”", waymark_intervention_get_id (item), cost->basis);
+              g_assert_nonnull (cost->waymarks_reading);
+            }
+          if (cost->waymarks_reading != NULL)
+            readings++;
+        }
+    }
+  g_assert_cmpuint (readings, ==, 3);
+
+  /* RwF's £375: "The training programme for teachers is delivered from £375 per session". */
+  {
+    WaymarkIntervention *rwf = waymark_catalogue_lookup (catalogue, "relationships-without-fear");
+    const WaymarkCost *training = waymark_intervention_get_cost (rwf);
+
+    g_assert_cmpstr (training->as_written, ==,
+                     "The training programme for teachers is delivered from £375 per session");
+    g_assert_nonnull (strstr (training->basis, "training programme for teachers"));
+  }
+}
+
 static void
 test_finalizes (void)
 {
@@ -533,6 +574,7 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/audit/screening-units", test_audit_screening_units);
   g_test_add_func ("/core/catalogue/audit/change-that-lasts-strands",
                    test_audit_change_that_lasts_strands);
+  g_test_add_func ("/core/catalogue/audit/waymarks-units", test_audit_waymarks_units);
   g_test_add_func ("/core/catalogue/finalizes", test_finalizes);
 
   return g_test_run ();

@@ -420,6 +420,26 @@ test_rating_keeps_review_note (Fixture       *fixture,
   g_assert_nonnull (strstr (csv, "Moderate (note limited evidence)"));
 }
 
+/* RwF's "The training programme for teachers is delivered from £375 per session" and CBT's
+ * "the average cost for a private CBT session costs around £60-£100 per session" are both per
+ * session, but not sessions of the same thing: never ranked against each other. */
+static void
+test_cost_sessions_of_different_things (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  const char *ids[] = { "relationships-without-fear", "cbt-victims", NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  WaymarkComparisonRow *row;
+
+  add_all (fixture, ids);
+  rows = waymark_comparison_build_rows (fixture->comparison);
+  row = row_of (rows, "cost");
+  g_assert_cmpuint (row->best, ==, 0);
+  g_assert_nonnull (row->note);
+  g_assert_true (g_str_has_prefix (row->note, "Not comparable"));
+  g_assert_nonnull (strstr (row->cells[0], "training programme for teachers"));
+}
+
 static void
 test_summarise_evidence (void)
 {
@@ -636,6 +656,8 @@ main (int    argc,
   ADD ("/core/comparison/cost/not-comparable", test_cost_not_comparable);
   ADD ("/core/comparison/cost/missing", test_cost_missing_not_comparable);
   ADD ("/core/comparison/cost/comparable", test_cost_comparable);
+  ADD ("/core/comparison/cost/sessions-of-different-things",
+       test_cost_sessions_of_different_things);
   ADD ("/core/comparison/rating-keeps-review-note", test_rating_keeps_review_note);
   ADD ("/core/comparison/csv", test_csv);
   ADD ("/core/comparison/csv-ignores-locale", test_csv_ignores_locale);

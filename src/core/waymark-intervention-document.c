@@ -216,7 +216,19 @@ waymark_intervention_describe (WaymarkIntervention *item,
   if (costs->len == 0)
     field (blocks, _("Published cost"), _("No published cost"));
   for (guint i = 0; i < costs->len; i++)
-    field_take (blocks, _("Published cost"), waymark_cost_format (g_ptr_array_index (costs, i)));
+    {
+      const WaymarkCost *cost = g_ptr_array_index (costs, i);
+
+      field_take (blocks, _("Published cost"), waymark_cost_format (cost));
+      /* A unit Waymark worded is shown as Waymark's, beside the review's words for the figure. */
+      if (cost->waymarks_reading != NULL)
+        {
+          field (blocks, _("Waymark’s reading, not the review’s words"), cost->waymarks_reading);
+          /* Translators: the review's words for a figure, in quotation marks */
+          field_take (blocks, _("The review’s words"),
+                      g_strdup_printf (_("“%s”"), cost->as_written));
+        }
+    }
   for (const char * const *cb = waymark_intervention_get_cost_benefit (item); cb && *cb; cb++)
     field (blocks, _("Cost-benefit"), *cb);
 

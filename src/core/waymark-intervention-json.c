@@ -48,10 +48,12 @@ waymark_cost_read_json (WaymarkJsonReader  *reader,
                         WaymarkCost       **out)
 {
   static const char * const keys[] = {
-    "amount_minor", "low_minor", "high_minor", "currency", "basis", "qualifier", "as_written", NULL
+    "amount_minor", "low_minor", "high_minor", "currency", "basis", "qualifier", "as_written",
+    "waymarks_reading", NULL
   };
   g_autofree char *basis = NULL;
   g_autofree char *as_written = NULL;
+  g_autofree char *waymarks_reading = NULL;
   gint64 low = 0, high = 0;
   int currency, qualifier;
   gboolean has_amount = json_object_has_member (object, "amount_minor");
@@ -95,10 +97,13 @@ waymark_cost_read_json (WaymarkJsonReader  *reader,
                                      TRUE, WAYMARK_COST_QUALIFIER_NONE,
                                      WAYMARK_COST_QUALIFIER_FROM, &qualifier) ||
       !waymark_json_reader_get_text (reader, object, "basis", TRUE, FALSE, &basis) ||
-      !waymark_json_reader_get_text (reader, object, "as_written", TRUE, FALSE, &as_written))
+      !waymark_json_reader_get_text (reader, object, "as_written", TRUE, FALSE, &as_written) ||
+      !waymark_json_reader_get_text (reader, object, "waymarks_reading", FALSE, FALSE,
+                                     &waymarks_reading))
     return FALSE;
 
   *out = waymark_cost_new (low, high, currency, qualifier, basis, as_written);
+  (*out)->waymarks_reading = g_steal_pointer (&waymarks_reading);
   return TRUE;
 }
 
@@ -329,6 +334,11 @@ waymark_cost_write_json (JsonBuilder       *builder,
                     : waymark_enum_to_string (WAYMARK_TYPE_COST_QUALIFIER, cost->qualifier));
   json_builder_set_member_name (builder, "as_written");
   json_builder_add_string_value (builder, cost->as_written);
+  if (cost->waymarks_reading != NULL)
+    {
+      json_builder_set_member_name (builder, "waymarks_reading");
+      json_builder_add_string_value (builder, cost->waymarks_reading);
+    }
   json_builder_end_object (builder);
 }
 
