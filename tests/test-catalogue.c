@@ -542,6 +542,123 @@ test_audit_waymarks_units (void)
   }
 }
 
+/* The review's Markdown, read as text: without "**", "\" escapes and link marks ("[IRIS](#)"
+ * is "IRIS"). */
+static char *
+review_plain_text (const char *line)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (g_str_has_prefix (p, "**"))
+        p++;
+      else if (g_str_has_prefix (p, "](#)"))
+        p += 3;
+      else if (*p == '\\' || *p == '[')
+        continue;
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether words are under a heading whose text is section: after it, before the next heading of
+ * its level or higher. */
+static gboolean
+review_has_under (char       **lines,
+                  const char  *section,
+                  const char  *words)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize level = strspn (lines[i], "#");
+      g_autofree char *heading = NULL;
+      g_autoptr(GString) span = NULL;
+
+      if (level == 0)
+        continue;
+      heading = g_strstrip (review_plain_text (lines[i] + level));
+      if (!g_str_equal (heading, section))
+        continue;
+
+      span = g_string_new (NULL);
+      for (guint j = i + 1; lines[j] != NULL; j++)
+        {
+          gsize next = strspn (lines[j], "#");
+          g_autofree char *plain = NULL;
+
+          if (next > 0 && next <= level)
+            break;
+          plain = review_plain_text (lines[j]);
+          g_string_append_printf (span, "%s\n", plain);
+        }
+      if (strstr (span->str, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where the review contradicts itself, Waymark quotes both places; every quote is the review's,
+ * word for word, under the heading given (a copy of the review is in tests/data). */
+static void
+test_audit_inconsistencies_quoted (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "rapid-evidence-review.md",
+                                                 NULL);
+  g_autofree char *review = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  const char *expected[] = { "cbt-perpetrators", "restorative-justice", "clear" };
+  guint quotes = 0;
+
+  g_file_get_contents (path, &review, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (review, "\n", -1);
+
+  /* The check itself: words not in the review, or under another heading, are caught. */
+  g_assert_true (review_has_under (lines, "Cognitive-behavioural therapy based approaches",
+                                   "There is a moderate evidence base"));
+  g_assert_false (review_has_under (lines, "Restorative justice approaches",
+                                    "There is a moderate evidence base"));
+  g_assert_false (review_has_under (lines, "Cognitive-behavioural therapy based approaches",
+                                    "There is a high evidence base"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+      GPtrArray *list = waymark_intervention_get_review_inconsistencies (item);
+
+      for (guint k = 0; k < list->len; k++)
+        {
+          WaymarkReviewInconsistency *inconsistency = g_ptr_array_index (list, k);
+
+          g_assert_cmpuint (inconsistency->quotes->len, >=, 2);
+          for (guint q = 0; q < inconsistency->quotes->len; q++)
+            {
+              WaymarkReviewQuote *quote = g_ptr_array_index (inconsistency->quotes, q);
+
+              if (!review_has_under (lines, quote->section, quote->words))
+                g_error ("%s: “%s” is not under “%s” in the review",
+                         waymark_intervention_get_id (item), quote->words, quote->section);
+              quotes++;
+            }
+        }
+    }
+
+  /* CBT for perpetrators ("moderate evidence base" against HIGH), restorative justice (AIM
+   * "have shown high impact" against MODERATE), CLEAR (secondary against "tertiary"). */
+  for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+    {
+      WaymarkIntervention *item = waymark_catalogue_lookup (catalogue, expected[e]);
+
+      g_assert_cmpuint (waymark_intervention_get_review_inconsistencies (item)->len, ==, 1);
+    }
+  g_assert_cmpuint (quotes, ==, 6);
+}
+
 static void
 test_finalizes (void)
 {
@@ -575,6 +692,8 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/audit/change-that-lasts-strands",
                    test_audit_change_that_lasts_strands);
   g_test_add_func ("/core/catalogue/audit/waymarks-units", test_audit_waymarks_units);
+  g_test_add_func ("/core/catalogue/audit/inconsistencies-quoted",
+                   test_audit_inconsistencies_quoted);
   g_test_add_func ("/core/catalogue/finalizes", test_finalizes);
 
   return g_test_run ();

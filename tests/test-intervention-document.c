@@ -236,6 +236,53 @@ test_rating_note_shown (void)
                                   "evidence)”)"));
 }
 
+/* Where the review contradicts itself, the detail pane and `show` quote both places. */
+static void
+test_review_inconsistencies_quoted (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  const struct { const char *id; const char *first; const char *second; } cases[] = {
+    { "cbt-perpetrators",
+      "“There is a moderate evidence base to support the effectiveness of CBT related "
+      "interventions for reducing re-offending.” (under “Cognitive-behavioural therapy based "
+      "approaches”)",
+      "“Evidence quality rating: HIGH”" },
+    { "restorative-justice",
+      "“There is a limited evidence base, however the studies that exist, such as the AIM "
+      "project, have shown high impact.” (under “Restorative justice approaches”)",
+      "“Impact rating: MODERATE”" },
+    { "clear",
+      "perpetrator intervention programmes",
+      "“In Wales, there is also CLEAR, which is tertiary prevention aimed at perpetrators.”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      WaymarkIntervention *item = waymark_catalogue_lookup (catalogue, cases[i].id);
+      g_autoptr(GPtrArray) blocks = waymark_intervention_describe (item, catalogue);
+      g_autofree char *text = describe_text_of (catalogue, cases[i].id);
+      gssize at = find_heading (blocks, "Where the review contradicts itself");
+
+      g_assert_cmpint (at, >=, 0);
+      g_assert_cmpint (block_at (blocks, at + 1)->kind, ==, WAYMARK_BLOCK_LEAD);
+      g_assert_cmpint (block_at (blocks, at + 2)->kind, ==, WAYMARK_BLOCK_TEXT);
+      g_assert_cmpint (block_at (blocks, at + 3)->kind, ==, WAYMARK_BLOCK_ITEM);
+      g_assert_nonnull (strstr (block_at (blocks, at + 3)->text, cases[i].first));
+      g_assert_cmpint (block_at (blocks, at + 4)->kind, ==, WAYMARK_BLOCK_ITEM);
+      g_assert_nonnull (strstr (block_at (blocks, at + 4)->text, cases[i].second));
+      g_assert_nonnull (strstr (text, "\nWhere the review contradicts itself\n"));
+      g_assert_nonnull (strstr (text, cases[i].second));
+    }
+
+  /* Nothing of the kind where the review is consistent. */
+  {
+    g_autoptr(GPtrArray) drive = waymark_intervention_describe (
+      waymark_catalogue_lookup (catalogue, "drive"), catalogue);
+
+    g_assert_cmpint (find_heading (drive, "Where the review contradicts itself"), ==, -1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,6 +295,8 @@ main (int    argc,
   g_test_add_func ("/core/intervention-document/tender-94p", test_tender_94p_in_resources_only);
   g_test_add_func ("/core/intervention-document/waymarks-unit", test_waymarks_unit_said);
   g_test_add_func ("/core/intervention-document/rating-note", test_rating_note_shown);
+  g_test_add_func ("/core/intervention-document/review-inconsistencies",
+                   test_review_inconsistencies_quoted);
 
   return g_test_run ();
 }

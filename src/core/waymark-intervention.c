@@ -52,6 +52,7 @@ waymark_intervention_finalize (GObject *object)
   g_strfreev (self->references);
   g_free (self->section);
   g_free (self->notes);
+  g_clear_pointer (&self->review_inconsistencies, g_ptr_array_unref);
   g_free (self->search_text);
   g_free (self->sort_name);
 
@@ -143,8 +144,53 @@ static void
 waymark_intervention_init (WaymarkIntervention *self)
 {
   self->costs = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_cost_free);
+  self->review_inconsistencies =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_review_inconsistency_free);
   self->age_min = -1;
   self->age_max = -1;
+}
+
+static void
+review_quote_free (WaymarkReviewQuote *quote)
+{
+  g_free (quote->words);
+  g_free (quote->section);
+  g_free (quote);
+}
+
+WaymarkReviewInconsistency *
+waymark_review_inconsistency_new (const char *about)
+{
+  WaymarkReviewInconsistency *self = g_new0 (WaymarkReviewInconsistency, 1);
+
+  self->about = g_strdup (about);
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) review_quote_free);
+  return self;
+}
+
+void
+waymark_review_inconsistency_add_quote (WaymarkReviewInconsistency *self,
+                                        const char                 *words,
+                                        const char                 *section)
+{
+  WaymarkReviewQuote *quote = g_new0 (WaymarkReviewQuote, 1);
+
+  g_return_if_fail (self != NULL);
+
+  quote->words = g_strdup (words);
+  quote->section = g_strdup (section);
+  g_ptr_array_add (self->quotes, quote);
+}
+
+void
+waymark_review_inconsistency_free (WaymarkReviewInconsistency *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->about);
+  g_ptr_array_unref (self->quotes);
+  g_free (self);
 }
 
 WaymarkIntervention *
@@ -191,6 +237,7 @@ DEFINE_GETTER (const char * const *, organisations)
 DEFINE_GETTER (const char * const *, references)
 DEFINE_GETTER (const char *, section)
 DEFINE_GETTER (const char *, notes)
+DEFINE_GETTER (GPtrArray *, review_inconsistencies)
 
 #undef DEFINE_GETTER
 
