@@ -218,6 +218,10 @@ test_list_csv (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "id,name,level,focus,works_with,evidence_rating,"
                                    "impact_rating,cost_min,cost_max,currency,cost_unit,llr_status"));
+  /* Safe Dates' "$395.00" has no unit in the review's words: "per book" is marked Waymark's. */
+  g_assert_nonnull (strstr (run.out, ",age_max,section,cost_unit_waymarks_reading\r\n"));
+  g_assert_nonnull (strstr (run.out, "does not write \"\"per book\"\": that unit is Waymark's "
+                                     "reading of the sentence.\"\r\n"));
   assert_golden (run.out, "list.csv");
 }
 
