@@ -311,6 +311,106 @@ test_finding_9_long_value_excerpt (void)
     }
 }
 
+/* A cost's waymarks_reading is optional, and when given it is text with something in it. */
+static void
+test_waymarks_reading (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *minimal = NULL;
+  const char *from = "\"as_written\" : \"£2400 per perpetrator\"";
+  struct { const char *to; const char *message; } cases[] = {
+    { "\"as_written\" : \"£2400 per perpetrator\", \"waymarks_reading\" : \"\"",
+      "reading.json: intervention \"drive\": costs[0]: waymarks_reading is empty" },
+    { "\"as_written\" : \"£2400 per perpetrator\", \"waymarks_reading\" : null",
+      "reading.json: intervention \"drive\": costs[0]: waymarks_reading is null; it needs a "
+      "value" },
+    { "\"as_written\" : \"£2400 per perpetrator\", \"waymarks_reading\" : \"Ours.\"", NULL },
+  };
+
+  g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = test_replace_once (minimal, from, cases[i].to);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WaymarkCatalogue) catalogue =
+        waymark_catalogue_new_from_bytes (bytes, "reading.json", &error);
+
+      if (cases[i].message != NULL)
+        {
+          g_assert_null (catalogue);
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (waymark_intervention_get_cost (waymark_catalogue_lookup (catalogue,
+                                                                                    "drive"))
+                           ->waymarks_reading, ==, "Ours.");
+        }
+    }
+}
+
+/* review_inconsistencies is optional; each has "about" and at least two quotes with words and
+ * a section, and nothing else. */
+static void
+test_review_inconsistencies (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *minimal = NULL;
+  const char *from = "\"evidence_rating\" : \"moderate\"";
+  struct { const char *to; const char *message; } cases[] = {
+    { "\"review_inconsistencies\" : [{ \"about\" : \"x\", \"quotes\" : [{ \"words\" : \"a\", "
+      "\"section\" : \"s\" }] }], \"evidence_rating\" : \"moderate\"",
+      "bad.json: intervention \"drive\": review_inconsistencies[0]: quotes needs at least two "
+      "quotations, one from each place the review says something different" },
+    { "\"review_inconsistencies\" : [{ \"about\" : \"x\", \"quotes\" : [{ \"words\" : \"a\", "
+      "\"section\" : \"s\" }, { \"words\" : \"\", \"section\" : \"s\" }] }], "
+      "\"evidence_rating\" : \"moderate\"",
+      "bad.json: intervention \"drive\": review_inconsistencies[0]: quotes[1]: words is empty" },
+    { "\"review_inconsistencies\" : [{ \"quotes\" : [] }], \"evidence_rating\" : \"moderate\"",
+      NULL },
+    { "\"review_inconsistencies\" : [{ \"about\" : \"x\", \"quotes\" : [{ \"words\" : \"a\", "
+      "\"section\" : \"s\" }, { \"words\" : \"b\", \"section\" : \"t\" }] }], "
+      "\"evidence_rating\" : \"moderate\"",
+      "" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = test_replace_once (minimal, from, cases[i].to);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WaymarkCatalogue) catalogue =
+        waymark_catalogue_new_from_bytes (bytes, "bad.json", &error);
+
+      if (cases[i].message == NULL)
+        {
+          /* Refused, whatever is named first. */
+          g_assert_null (catalogue);
+          g_assert_nonnull (error);
+        }
+      else if (*cases[i].message != '\0')
+        {
+          g_assert_null (catalogue);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+      else
+        {
+          WaymarkIntervention *drive;
+          WaymarkReviewInconsistency *inconsistency;
+
+          g_assert_no_error (error);
+          drive = waymark_catalogue_lookup (catalogue, "drive");
+          inconsistency = g_ptr_array_index (waymark_intervention_get_review_inconsistencies (drive), 0);
+          g_assert_cmpstr (inconsistency->about, ==, "x");
+          g_assert_cmpuint (inconsistency->quotes->len, ==, 2);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,6 +456,8 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/bad-corpus/minimal-is-valid", test_minimal_is_valid);
   g_test_add_func ("/core/catalogue/bad/every-truncation", test_every_truncation);
   g_test_add_func ("/core/catalogue/bad/missing-file", test_missing_file);
+  g_test_add_func ("/core/catalogue/bad/waymarks-reading", test_waymarks_reading);
+  g_test_add_func ("/core/catalogue/bad/review-inconsistencies", test_review_inconsistencies);
   g_test_add_func ("/core/catalogue/bad/folder", test_folder);
   g_test_add_func ("/core/catalogue/bad/very-large-file", test_very_large_file);
   g_test_add_func ("/core/catalogue/finding-4-deep-nesting", test_finding_4_deep_nesting);

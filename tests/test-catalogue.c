@@ -612,6 +612,299 @@ test_context_labels (void)
   g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_CONTEXT_UNIT, WAYMARK_CONTEXT_UNIT_GBP),
                    ==, "GBP");
   g_assert_cmpstr (waymark_context_unit_get_label (WAYMARK_CONTEXT_UNIT_PERCENT), ==, "percent");
+/* Issue 14's audit against the review: each check quotes the review's words it rests on. */
+
+static gboolean
+strv_has_substring (const char * const *strv,
+                    const char         *needle)
+{
+  for (; strv != NULL && *strv != NULL; strv++)
+    if (strstr (*strv, needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Resources: "For every £1 they receive, 94p goes directly towards work with young people":
+ * how Tender spends its income, not a return on money spent. It stays in the review's words. */
+static void
+test_audit_tender_94p (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *tender = waymark_catalogue_lookup (catalogue, "tender");
+
+  g_assert_false (strv_has_substring (waymark_intervention_get_cost_benefit (tender), "94p"));
+  g_assert_nonnull (strstr (waymark_intervention_get_resources (tender),
+                            "For every £1 they receive, 94p goes directly towards work with "
+                            "young people"));
+}
+
+/* Evidence: "the impact of CBT for PTSD and victims of DA and SV, including children"; the
+ * cohort line "Information on impact comes from women over the age of 18" says where the
+ * evidence came from, not who may take part. */
+static void
+test_audit_cbt_victims_cohort (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *cbt = waymark_catalogue_lookup (catalogue, "cbt-victims");
+
+  g_assert_cmpint (waymark_intervention_get_age_min (cbt), ==, -1);
+  g_assert_cmpint (waymark_intervention_get_age_max (cbt), ==, -1);
+  g_assert_cmpint (waymark_intervention_get_gender (cbt), ==, WAYMARK_GENDER_UNSPECIFIED);
+  g_assert_true (waymark_intervention_get_works_with (cbt) & WAYMARK_WORKS_WITH_VICTIMS);
+  g_assert_true (waymark_intervention_get_works_with (cbt) &
+                 WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE);
+}
+
+/* Target cohort: "Male undergraduate students": adults, not children. */
+static void
+test_audit_real_consent_adults (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *real = waymark_catalogue_lookup (catalogue, "real-consent");
+
+  g_assert_false (waymark_intervention_get_works_with (real) &
+                  WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE);
+  g_assert_cmpuint (waymark_intervention_get_works_with (real), !=, 0);
+  g_assert_cmpint (waymark_intervention_get_gender (real), ==, WAYMARK_GENDER_MALE);
+}
+
+/* Heading: "to encourage and equip people to speak up on domestic abuse and sexual violence". */
+static void
+test_audit_safe_to_say_focus (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *safe = waymark_catalogue_lookup (catalogue, "safe-to-say");
+
+  g_assert_nonnull (strstr (waymark_intervention_get_summary (safe),
+                            "speak up on domestic abuse and sexual violence"));
+  g_assert_cmpint (waymark_intervention_get_focus (safe), ==, WAYMARK_FOCUS_BOTH);
+}
+
+/* Target cohort: "High-risk victims of DA, including children". */
+static void
+test_audit_marac_children (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *marac = waymark_catalogue_lookup (catalogue, "marac");
+
+  g_assert_cmpstr (waymark_intervention_get_target_cohort (marac), ==,
+                   "High-risk victims of DA, including children");
+  g_assert_true (waymark_intervention_get_works_with (marac) &
+                 WAYMARK_WORKS_WITH_CHILDREN_YOUNG_PEOPLE);
+}
+
+/* Heading: "Support helplines provide 24/7 support"; overview: "Helpline support is available
+ * 24/7": the delivery, which the comparison shows, says so too. */
+static void
+test_audit_helplines_24_7 (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *helplines = waymark_catalogue_lookup (catalogue, "helplines");
+
+  g_assert_nonnull (strstr (waymark_intervention_get_summary (helplines), "24/7"));
+  g_assert_nonnull (strstr (waymark_intervention_get_overview (helplines),
+                            "Helpline support is available 24/7"));
+  g_assert_nonnull (waymark_intervention_get_duration (helplines));
+  g_assert_nonnull (strstr (waymark_intervention_get_duration (helplines), "24/7"));
+}
+
+/* "A screening service like IRIS costs £136 per woman registered at the clinic/practice per
+ * year but saves £178 in social costs": both figures keep that unit, and the cost is given for
+ * a service "like IRIS". */
+static void
+test_audit_screening_units (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *screening = waymark_catalogue_lookup (catalogue, "dv-screening");
+  const WaymarkCost *cost = waymark_intervention_get_cost (screening);
+  const char * const *cb = waymark_intervention_get_cost_benefit (screening);
+
+  g_assert_cmpint (cost->low_minor, ==, 13600);
+  g_assert_cmpstr (cost->basis, ==, "per woman registered at the clinic/practice per year");
+  g_assert_nonnull (strstr (cost->as_written, "like IRIS"));
+  g_assert_nonnull (cb[0]);
+  g_assert_nonnull (strstr (cb[0], "£136 per woman registered at the clinic/practice per year "
+                                   "but saves £178 in social costs"));
+}
+
+/* "## Primary prevention: Ask Me Programme ... £5.13*", "## Secondary prevention: Trusted
+ * Professional ... £5.31*", "## Tertiary prevention: Expert Voices Scheme ... £5.50*". */
+static void
+test_audit_change_that_lasts_strands (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *ctl = waymark_catalogue_lookup (catalogue, "change-that-lasts");
+  const char * const *cb = waymark_intervention_get_cost_benefit (ctl);
+  const char *strands[][2] = {
+    { "Ask Me Programme", "£5.13*" },
+    { "Trusted Professional", "£5.31*" },
+    { "Expert Voices Scheme", "£5.50*" },
+  };
+
+  g_assert_cmpuint (g_strv_length ((char **) cb), ==, G_N_ELEMENTS (strands));
+  for (guint i = 0; i < G_N_ELEMENTS (strands); i++)
+    {
+      g_assert_nonnull (strstr (cb[i], strands[i][0]));
+      g_assert_nonnull (strstr (cb[i], strands[i][1]));
+    }
+}
+
+/* Safe Dates' "$395.00" and RwF's "school assemblies can be delivered from £80" have no unit in
+ * the review's words: "per book" and "per assembly" are Waymark's, and marked so. Any basis not
+ * in the review's resources text for it is Waymark's reading, and says so in words. */
+static void
+test_audit_waymarks_units (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  guint readings = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+      GPtrArray *costs = waymark_intervention_get_costs (item);
+
+      for (guint c = 0; c < costs->len; c++)
+        {
+          const WaymarkCost *cost = g_ptr_array_index (costs, c);
+
+          if (strstr (waymark_intervention_get_resources (item), cost->basis) == NULL)
+            {
+              g_test_message ("%s: “%s”", waymark_intervention_get_id (item), cost->basis);
+              g_assert_nonnull (cost->waymarks_reading);
+            }
+          if (cost->waymarks_reading != NULL)
+            readings++;
+        }
+    }
+  g_assert_cmpuint (readings, ==, 3);
+
+  /* RwF's £375: "The training programme for teachers is delivered from £375 per session". */
+  {
+    WaymarkIntervention *rwf = waymark_catalogue_lookup (catalogue, "relationships-without-fear");
+    const WaymarkCost *training = waymark_intervention_get_cost (rwf);
+
+    g_assert_cmpstr (training->as_written, ==,
+                     "The training programme for teachers is delivered from £375 per session");
+    g_assert_nonnull (strstr (training->basis, "training programme for teachers"));
+  }
+}
+
+/* The review's Markdown, read as text: without "**", "\" escapes and link marks ("[IRIS](#)"
+ * is "IRIS"). */
+static char *
+review_plain_text (const char *line)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (g_str_has_prefix (p, "**"))
+        p++;
+      else if (g_str_has_prefix (p, "](#)"))
+        p += 3;
+      else if (*p == '\\' || *p == '[')
+        continue;
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether words are under a heading whose text is section: after it, before the next heading of
+ * its level or higher. */
+static gboolean
+review_has_under (char       **lines,
+                  const char  *section,
+                  const char  *words)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize level = strspn (lines[i], "#");
+      g_autofree char *heading = NULL;
+      g_autoptr(GString) span = NULL;
+
+      if (level == 0)
+        continue;
+      heading = g_strstrip (review_plain_text (lines[i] + level));
+      if (!g_str_equal (heading, section))
+        continue;
+
+      span = g_string_new (NULL);
+      for (guint j = i + 1; lines[j] != NULL; j++)
+        {
+          gsize next = strspn (lines[j], "#");
+          g_autofree char *plain = NULL;
+
+          if (next > 0 && next <= level)
+            break;
+          plain = review_plain_text (lines[j]);
+          g_string_append_printf (span, "%s\n", plain);
+        }
+      if (strstr (span->str, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where the review contradicts itself, Waymark quotes both places; every quote is the review's,
+ * word for word, under the heading given (a copy of the review is in tests/data). */
+static void
+test_audit_inconsistencies_quoted (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "rapid-evidence-review.md",
+                                                 NULL);
+  g_autofree char *review = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalogue));
+  const char *expected[] = { "cbt-perpetrators", "restorative-justice", "clear" };
+  guint quotes = 0;
+
+  g_file_get_contents (path, &review, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (review, "\n", -1);
+
+  /* The check itself: words not in the review, or under another heading, are caught. */
+  g_assert_true (review_has_under (lines, "Cognitive-behavioural therapy based approaches",
+                                   "There is a moderate evidence base"));
+  g_assert_false (review_has_under (lines, "Restorative justice approaches",
+                                    "There is a moderate evidence base"));
+  g_assert_false (review_has_under (lines, "Cognitive-behavioural therapy based approaches",
+                                    "There is a high evidence base"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkIntervention) item = g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+      GPtrArray *list = waymark_intervention_get_review_inconsistencies (item);
+
+      for (guint k = 0; k < list->len; k++)
+        {
+          WaymarkReviewInconsistency *inconsistency = g_ptr_array_index (list, k);
+
+          g_assert_cmpuint (inconsistency->quotes->len, >=, 2);
+          for (guint q = 0; q < inconsistency->quotes->len; q++)
+            {
+              WaymarkReviewQuote *quote = g_ptr_array_index (inconsistency->quotes, q);
+
+              if (!review_has_under (lines, quote->section, quote->words))
+                g_error ("%s: “%s” is not under “%s” in the review",
+                         waymark_intervention_get_id (item), quote->words, quote->section);
+              quotes++;
+            }
+        }
+    }
+
+  /* CBT for perpetrators ("moderate evidence base" against HIGH), restorative justice (AIM
+   * "have shown high impact" against MODERATE), CLEAR (secondary against "tertiary"). */
+  for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+    {
+      WaymarkIntervention *item = waymark_catalogue_lookup (catalogue, expected[e]);
+
+      g_assert_cmpuint (waymark_intervention_get_review_inconsistencies (item)->len, ==, 1);
+    }
+  g_assert_cmpuint (quotes, ==, 6);
 }
 
 static void
@@ -645,6 +938,18 @@ main (int    argc,
   g_test_add_func ("/core/catalogue/context/minimal", test_context_minimal);
   g_test_add_func ("/core/catalogue/context/export-subset", test_context_export_subset);
   g_test_add_func ("/core/catalogue/context/labels", test_context_labels);
+  g_test_add_func ("/core/catalogue/audit/tender-94p", test_audit_tender_94p);
+  g_test_add_func ("/core/catalogue/audit/cbt-victims-cohort", test_audit_cbt_victims_cohort);
+  g_test_add_func ("/core/catalogue/audit/real-consent-adults", test_audit_real_consent_adults);
+  g_test_add_func ("/core/catalogue/audit/safe-to-say-focus", test_audit_safe_to_say_focus);
+  g_test_add_func ("/core/catalogue/audit/marac-children", test_audit_marac_children);
+  g_test_add_func ("/core/catalogue/audit/helplines-24-7", test_audit_helplines_24_7);
+  g_test_add_func ("/core/catalogue/audit/screening-units", test_audit_screening_units);
+  g_test_add_func ("/core/catalogue/audit/change-that-lasts-strands",
+                   test_audit_change_that_lasts_strands);
+  g_test_add_func ("/core/catalogue/audit/waymarks-units", test_audit_waymarks_units);
+  g_test_add_func ("/core/catalogue/audit/inconsistencies-quoted",
+                   test_audit_inconsistencies_quoted);
   g_test_add_func ("/core/catalogue/finalizes", test_finalizes);
 
   return g_test_run ();

@@ -190,6 +190,26 @@ test_list_table (void)
   assert_golden (run.out, "list.txt");
 }
 
+/* STOP-SV's impact rating is "MEDIUM (note limited evidence)": the table keeps the note. */
+static void
+test_list_rating_note (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint found = 0;
+
+  run_cli (&run, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "STOP-SV"))
+      {
+        g_assert_nonnull (strstr (lines[i], "Moderate (note limited evidence)"));
+        found++;
+      }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 test_list_csv (void)
 {
@@ -199,6 +219,10 @@ test_list_csv (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "id,name,level,focus,works_with,evidence_rating,"
                                    "impact_rating,cost_min,cost_max,currency,cost_unit,llr_status"));
+  /* Safe Dates' "$395.00" has no unit in the review's words: "per book" is marked Waymark's. */
+  g_assert_nonnull (strstr (run.out, ",age_max,section,cost_unit_waymarks_reading\r\n"));
+  g_assert_nonnull (strstr (run.out, "does not write \"\"per book\"\": that unit is Waymark's "
+                                     "reading of the sentence.\"\r\n"));
   assert_golden (run.out, "list.csv");
 }
 
@@ -999,6 +1023,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/list/table", test_list_table);
+  g_test_add_func ("/cli/list/rating-note", test_list_rating_note);
   g_test_add_func ("/cli/list/csv", test_list_csv);
   g_test_add_func ("/cli/list/filtered", test_list_filtered);
   g_test_add_func ("/cli/list/search", test_list_search);

@@ -401,6 +401,45 @@ test_cost_comparable (Fixture       *fixture,
   g_assert_cmpstr (row->best_label, ==, "Lowest cost");
 }
 
+/* STOP-SV's impact rating is "MEDIUM (note limited evidence)": the note goes wherever the
+ * rating does. */
+static void
+test_rating_keeps_review_note (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *ids[] = { "stop-sv", "good-night-out", NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+
+  add_all (fixture, ids);
+  rows = waymark_comparison_build_rows (fixture->comparison);
+  g_assert_cmpstr (row_of (rows, "impact")->cells[0], ==, "Moderate (note limited evidence)");
+  g_assert_cmpstr (row_of (rows, "impact")->cells[1], ==, "Moderate");
+  g_assert_cmpstr (row_of (rows, "evidence")->cells[0], ==, "Low");
+  csv = waymark_comparison_to_csv (fixture->comparison);
+  g_assert_nonnull (strstr (csv, "Moderate (note limited evidence)"));
+}
+
+/* RwF's "The training programme for teachers is delivered from £375 per session" and CBT's
+ * "the average cost for a private CBT session costs around £60-£100 per session" are both per
+ * session, but not sessions of the same thing: never ranked against each other. */
+static void
+test_cost_sessions_of_different_things (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  const char *ids[] = { "relationships-without-fear", "cbt-victims", NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  WaymarkComparisonRow *row;
+
+  add_all (fixture, ids);
+  rows = waymark_comparison_build_rows (fixture->comparison);
+  row = row_of (rows, "cost");
+  g_assert_cmpuint (row->best, ==, 0);
+  g_assert_nonnull (row->note);
+  g_assert_true (g_str_has_prefix (row->note, "Not comparable"));
+  g_assert_nonnull (strstr (row->cells[0], "training programme for teachers"));
+}
+
 static void
 test_summarise_evidence (void)
 {
@@ -617,6 +656,9 @@ main (int    argc,
   ADD ("/core/comparison/cost/not-comparable", test_cost_not_comparable);
   ADD ("/core/comparison/cost/missing", test_cost_missing_not_comparable);
   ADD ("/core/comparison/cost/comparable", test_cost_comparable);
+  ADD ("/core/comparison/cost/sessions-of-different-things",
+       test_cost_sessions_of_different_things);
+  ADD ("/core/comparison/rating-keeps-review-note", test_rating_keeps_review_note);
   ADD ("/core/comparison/csv", test_csv);
   ADD ("/core/comparison/csv-ignores-locale", test_csv_ignores_locale);
   ADD ("/core/comparison/csv/golden-in-german-locale", test_csv_golden_in_german_locale);

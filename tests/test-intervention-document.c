@@ -159,6 +159,130 @@ test_notes_say_they_are_waymarks (void)
     }
 }
 
+static gssize
+find_field (GPtrArray  *blocks,
+            const char *label,
+            const char *text_part)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      WaymarkBlock *block = block_at (blocks, i);
+
+      if (block->kind == WAYMARK_BLOCK_FIELD && g_str_equal (block->label, label) &&
+          (text_part == NULL || strstr (block->text, text_part) != NULL))
+        return i;
+    }
+  return -1;
+}
+
+static char *
+describe_text_of (WaymarkCatalogue *catalogue,
+                  const char       *id)
+{
+  return waymark_intervention_describe_text (waymark_catalogue_lookup (catalogue, id), catalogue);
+}
+
+/* Issue 14. Tender's "94p of every £1" is how it spends its income: shown in the resources
+ * text as the review words it, never as cost-benefit. */
+static void
+test_tender_94p_in_resources_only (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *tender = waymark_catalogue_lookup (catalogue, "tender");
+  g_autoptr(GPtrArray) blocks = waymark_intervention_describe (tender, catalogue);
+  g_autofree char *text = describe_text_of (catalogue, "tender");
+
+  g_assert_cmpint (find_field (blocks, "Cost-benefit", NULL), ==, -1);
+  g_assert_null (strstr (text, "Cost-benefit"));
+  g_assert_nonnull (strstr (text, "For every £1 they receive, 94p goes directly towards work "
+                                  "with young people (Tender, 2022)"));
+}
+
+/* A unit Waymark worded ("per book", "per assembly") is shown as Waymark's reading, with the
+ * review's words beside it. */
+static void
+test_waymarks_unit_said (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  WaymarkIntervention *safe_dates = waymark_catalogue_lookup (catalogue, "safe-dates");
+  g_autoptr(GPtrArray) blocks = waymark_intervention_describe (safe_dates, catalogue);
+  g_autofree char *text = describe_text_of (catalogue, "safe-dates");
+  g_autofree char *rwf = describe_text_of (catalogue, "relationships-without-fear");
+  g_autofree char *drive = describe_text_of (catalogue, "drive");
+  gssize at = find_field (blocks, "Published cost", "per book");
+
+  g_assert_cmpint (at, >=, 0);
+  g_assert_nonnull (strstr (block_at (blocks, at)->text, "(the unit is Waymark’s reading)"));
+  g_assert_cmpstr (block_at (blocks, at + 1)->label, ==, "Waymark’s reading, not the review’s words");
+  g_assert_cmpstr (block_at (blocks, at + 2)->label, ==, "The review’s words");
+  g_assert_cmpstr (block_at (blocks, at + 2)->text, ==, "“can be purchased online for $395.00”");
+  g_assert_nonnull (strstr (text, "per book (the unit is Waymark’s reading)"));
+
+  g_assert_nonnull (strstr (rwf, "from £80 per assembly (the unit is Waymark’s reading)"));
+  g_assert_nonnull (strstr (rwf, "The review’s words: “The training programme for teachers is "
+                                 "delivered from £375 per session”"));
+  /* A unit as the review writes it is not marked. */
+  g_assert_null (strstr (drive, "Waymark’s reading"));
+}
+
+/* STOP-SV: "**Impact rating: MEDIUM** (note limited evidence)". */
+static void
+test_rating_note_shown (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  g_autofree char *text = describe_text_of (catalogue, "stop-sv");
+
+  g_assert_nonnull (strstr (text, "Rating: Moderate (the review says “MEDIUM (note limited "
+                                  "evidence)”)"));
+}
+
+/* Where the review contradicts itself, the detail pane and `show` quote both places. */
+static void
+test_review_inconsistencies_quoted (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = load_default ();
+  const struct { const char *id; const char *first; const char *second; } cases[] = {
+    { "cbt-perpetrators",
+      "“There is a moderate evidence base to support the effectiveness of CBT related "
+      "interventions for reducing re-offending.” (under “Cognitive-behavioural therapy based "
+      "approaches”)",
+      "“Evidence quality rating: HIGH”" },
+    { "restorative-justice",
+      "“There is a limited evidence base, however the studies that exist, such as the AIM "
+      "project, have shown high impact.” (under “Restorative justice approaches”)",
+      "“Impact rating: MODERATE”" },
+    { "clear",
+      "perpetrator intervention programmes",
+      "“In Wales, there is also CLEAR, which is tertiary prevention aimed at perpetrators.”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      WaymarkIntervention *item = waymark_catalogue_lookup (catalogue, cases[i].id);
+      g_autoptr(GPtrArray) blocks = waymark_intervention_describe (item, catalogue);
+      g_autofree char *text = describe_text_of (catalogue, cases[i].id);
+      gssize at = find_heading (blocks, "Where the review contradicts itself");
+
+      g_assert_cmpint (at, >=, 0);
+      g_assert_cmpint (block_at (blocks, at + 1)->kind, ==, WAYMARK_BLOCK_LEAD);
+      g_assert_cmpint (block_at (blocks, at + 2)->kind, ==, WAYMARK_BLOCK_TEXT);
+      g_assert_cmpint (block_at (blocks, at + 3)->kind, ==, WAYMARK_BLOCK_ITEM);
+      g_assert_nonnull (strstr (block_at (blocks, at + 3)->text, cases[i].first));
+      g_assert_cmpint (block_at (blocks, at + 4)->kind, ==, WAYMARK_BLOCK_ITEM);
+      g_assert_nonnull (strstr (block_at (blocks, at + 4)->text, cases[i].second));
+      g_assert_nonnull (strstr (text, "\nWhere the review contradicts itself\n"));
+      g_assert_nonnull (strstr (text, cases[i].second));
+    }
+
+  /* Nothing of the kind where the review is consistent. */
+  {
+    g_autoptr(GPtrArray) drive = waymark_intervention_describe (
+      waymark_catalogue_lookup (catalogue, "drive"), catalogue);
+
+    g_assert_cmpint (find_heading (drive, "Where the review contradicts itself"), ==, -1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +292,11 @@ main (int    argc,
   g_test_add_func ("/core/intervention-document/no-empty-section", test_no_empty_section);
   g_test_add_func ("/core/intervention-document/typed-bullets", test_typed_bullets_are_items);
   g_test_add_func ("/core/intervention-document/notes", test_notes_say_they_are_waymarks);
+  g_test_add_func ("/core/intervention-document/tender-94p", test_tender_94p_in_resources_only);
+  g_test_add_func ("/core/intervention-document/waymarks-unit", test_waymarks_unit_said);
+  g_test_add_func ("/core/intervention-document/rating-note", test_rating_note_shown);
+  g_test_add_func ("/core/intervention-document/review-inconsistencies",
+                   test_review_inconsistencies_quoted);
 
   return g_test_run ();
 }

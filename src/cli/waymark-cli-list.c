@@ -224,7 +224,7 @@ format_table (GListModel      *model,
               WaymarkCriteria *criteria)
 {
   enum { N_COLUMNS = 7 };
-  static const glong max_width[N_COLUMNS] = { 34, 26, 5, 15, 15, 40, 17 };
+  static const glong max_width[N_COLUMNS] = { 34, 26, 5, 32, 32, 40, 17 };
   const char *headers[N_COLUMNS] = {
     _("NAME"), _("LEVEL"), _("FOCUS"), _("EVIDENCE"), _("IMPACT"), _("COST"), _("IN LLR")
   };
@@ -243,6 +243,8 @@ format_table (GListModel      *model,
                                                         waymark_intervention_get_levels (item),
                                                         "+");
       g_autofree char *cost = format_cost_cell (item);
+      g_autofree char *evidence = waymark_intervention_dup_rating_text (item, TRUE);
+      g_autofree char *impact = waymark_intervention_dup_rating_text (item, FALSE);
       const char *status;
       const char *row[N_COLUMNS];
 
@@ -266,8 +268,8 @@ format_table (GListModel      *model,
       row[0] = waymark_intervention_get_name (item);
       row[1] = level;
       row[2] = waymark_enum_to_string (WAYMARK_TYPE_FOCUS, waymark_intervention_get_focus (item));
-      row[3] = waymark_rating_get_label (waymark_intervention_get_evidence_rating (item));
-      row[4] = waymark_rating_get_label (waymark_intervention_get_impact_rating (item));
+      row[3] = evidence;
+      row[4] = impact;
       row[5] = cost;
       row[6] = status;
 

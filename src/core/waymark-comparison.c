@@ -543,9 +543,9 @@ format_cell (WaymarkComparisonRowKind  kind,
       return waymark_flags_format_labels (WAYMARK_TYPE_WORKS_WITH,
                                           waymark_intervention_get_works_with (item));
     case WAYMARK_COMPARISON_ROW_EVIDENCE:
-      return g_strdup (waymark_rating_get_label (waymark_intervention_get_evidence_rating (item)));
+      return waymark_intervention_dup_rating_text (item, TRUE);
     case WAYMARK_COMPARISON_ROW_IMPACT:
-      return g_strdup (waymark_rating_get_label (waymark_intervention_get_impact_rating (item)));
+      return waymark_intervention_dup_rating_text (item, FALSE);
     case WAYMARK_COMPARISON_ROW_EVIDENCE_BASIS:
       {
         char *line = waymark_comparison_summarise_evidence (waymark_intervention_get_evidence (item));

@@ -34,8 +34,11 @@ waymark_cost_new (gint64               low_minor,
 WaymarkCost *
 waymark_cost_copy (const WaymarkCost *self)
 {
-  return waymark_cost_new (self->low_minor, self->high_minor, self->currency,
-                           self->qualifier, self->basis, self->as_written);
+  WaymarkCost *copy = waymark_cost_new (self->low_minor, self->high_minor, self->currency,
+                                        self->qualifier, self->basis, self->as_written);
+
+  copy->waymarks_reading = g_strdup (self->waymarks_reading);
+  return copy;
 }
 
 void
@@ -46,6 +49,7 @@ waymark_cost_free (WaymarkCost *self)
 
   g_free (self->basis);
   g_free (self->as_written);
+  g_free (self->waymarks_reading);
   g_free (self);
 }
 
@@ -56,8 +60,8 @@ waymark_cost_is_range (const WaymarkCost *self)
 }
 
 static char *
-format_cost (const WaymarkCost *self,
-             char            *(*format_money) (gint64, WaymarkCurrency))
+format_amount_and_basis (const WaymarkCost *self,
+                         char            *(*format_money) (gint64, WaymarkCurrency))
 {
   g_autofree char *low = format_money (self->low_minor, self->currency);
   g_autofree char *amount = NULL;
@@ -84,6 +88,20 @@ format_cost (const WaymarkCost *self,
       /* Translators: "£2,400 per perpetrator" */
       return g_strdup_printf (_("%s %s"), amount, self->basis);
     }
+}
+
+/* A unit the review does not write is never passed off as the review's. */
+static char *
+format_cost (const WaymarkCost *self,
+             char            *(*format_money) (gint64, WaymarkCurrency))
+{
+  g_autofree char *text = format_amount_and_basis (self, format_money);
+
+  if (self->waymarks_reading == NULL)
+    return g_steal_pointer (&text);
+  /* Translators: "$395 per book (the unit is Waymark’s reading)": the review gives the figure,
+   * Waymark worded its unit */
+  return g_strdup_printf (_("%s (the unit is Waymark’s reading)"), text);
 }
 
 char *

@@ -18,6 +18,9 @@ typedef struct _WaymarkCost
   WaymarkCostQualifier  qualifier;
   char                 *basis;
   char                 *as_written;
+  /* Where the basis is not the review's own words: Waymark's reading, said in words; NULL where
+   * the basis is as written. */
+  char                 *waymarks_reading;
 } WaymarkCost;
 
 GType        waymark_cost_get_type  (void) G_GNUC_CONST;
@@ -30,8 +33,9 @@ WaymarkCost *waymark_cost_new       (gint64               low_minor,
 WaymarkCost *waymark_cost_copy      (const WaymarkCost   *self);
 void         waymark_cost_free      (WaymarkCost         *self);
 gboolean     waymark_cost_is_range  (const WaymarkCost   *self);
-/* "£60-£100 per session", "from £375 per session", "$395 per book", with the locale's digit
- * separators (waymark_money_format). */
+/* "£60-£100 per session", "from £375 per session", with the locale's digit separators
+ * (waymark_money_format); a basis that is Waymark's reading says so ("$395 per book (the unit
+ * is Waymark’s reading)"). */
 char        *waymark_cost_format    (const WaymarkCost   *self);
 /* The same with the review's separators in every locale ("£2,400 per perpetrator"), for exports
  * (waymark_money_format_for_export). */

@@ -33,7 +33,7 @@ static const char * const csv_columns[] = {
   "id", "name", "level", "focus", "works_with", "evidence_rating", "impact_rating",
   "cost_min", "cost_max", "currency", "cost_unit", "llr_status",
   "summary", "settings", "cost_qualifier", "cost_benefit", "age_min", "age_max", "section",
-  NULL
+  "cost_unit_waymarks_reading", NULL
 };
 
 char *
@@ -93,6 +93,9 @@ waymark_export_interventions_csv (GListModel *model)
       add_age_field (&writer, waymark_intervention_get_age_min (item));
       add_age_field (&writer, waymark_intervention_get_age_max (item));
       waymark_csv_add_field (&writer, waymark_intervention_get_section (item), WAYMARK_CSV_TEXT);
+      /* Empty where cost_unit is the review's words; else Waymark's reading, so that a unit the
+       * review does not write is not taken for the review's. */
+      waymark_csv_add_field (&writer, cost ? cost->waymarks_reading : NULL, WAYMARK_CSV_TEXT);
       waymark_csv_end_row (&writer);
     }
 

@@ -191,6 +191,7 @@ waymark_intervention_describe (WaymarkIntervention *item,
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_block_free);
   GPtrArray *costs;
+  GPtrArray *inconsistencies;
   const char *notes;
 
   g_return_val_if_fail (WAYMARK_IS_INTERVENTION (item), blocks);
@@ -216,7 +217,19 @@ waymark_intervention_describe (WaymarkIntervention *item,
   if (costs->len == 0)
     field (blocks, _("Published cost"), _("No published cost"));
   for (guint i = 0; i < costs->len; i++)
-    field_take (blocks, _("Published cost"), waymark_cost_format (g_ptr_array_index (costs, i)));
+    {
+      const WaymarkCost *cost = g_ptr_array_index (costs, i);
+
+      field_take (blocks, _("Published cost"), waymark_cost_format (cost));
+      /* A unit Waymark worded is shown as Waymark's, beside the review's words for the figure. */
+      if (cost->waymarks_reading != NULL)
+        {
+          field (blocks, _("Waymark’s reading, not the review’s words"), cost->waymarks_reading);
+          /* Translators: the review's words for a figure, in quotation marks */
+          field_take (blocks, _("The review’s words"),
+                      g_strdup_printf (_("“%s”"), cost->as_written));
+        }
+    }
   for (const char * const *cb = waymark_intervention_get_cost_benefit (item); cb && *cb; cb++)
     field (blocks, _("Cost-benefit"), *cb);
 
@@ -253,6 +266,33 @@ waymark_intervention_describe (WaymarkIntervention *item,
 
   list (blocks, _("Organisations"), waymark_intervention_get_organisations (item));
   list (blocks, _("References"), waymark_intervention_get_references (item));
+
+  /* Where the review contradicts itself, both places are quoted as written; Waymark picks
+   * neither. */
+  inconsistencies = waymark_intervention_get_review_inconsistencies (item);
+  if (inconsistencies->len > 0)
+    {
+      heading (blocks, _("Where the review contradicts itself"));
+      add_block (blocks, WAYMARK_BLOCK_LEAD, NULL,
+                 _("The review says different things in different places. Each is quoted as "
+                   "written, with the heading it is under."));
+    }
+  for (guint i = 0; i < inconsistencies->len; i++)
+    {
+      WaymarkReviewInconsistency *inconsistency = g_ptr_array_index (inconsistencies, i);
+
+      add_block (blocks, WAYMARK_BLOCK_TEXT, NULL, inconsistency->about);
+      for (guint q = 0; q < inconsistency->quotes->len; q++)
+        {
+          WaymarkReviewQuote *quote = g_ptr_array_index (inconsistency->quotes, q);
+
+          /* Translators: the review's words, then the heading of the review they are under */
+          g_autofree char *text = g_strdup_printf (_("“%s” (under “%s”)"), quote->words,
+                                                   quote->section);
+
+          add_block (blocks, WAYMARK_BLOCK_ITEM, NULL, text);
+        }
+    }
 
   heading (blocks, _("Source"));
   field (blocks, _("Section of the review"), waymark_intervention_get_section (item));

@@ -17,7 +17,7 @@ static const char * const intervention_keys[] = {
   "costs", "cost_benefit", "evidence_rating", "evidence_rating_as_written", "impact_rating",
   "impact_rating_as_written", "evidence", "impact", "target_cohort", "opportunity_cohorts",
   "feasibility", "llr_status", "delivery", "organisations", "references", "section", "notes",
-  NULL
+  "review_inconsistencies", NULL
 };
 
 gboolean
@@ -48,10 +48,12 @@ waymark_cost_read_json (WaymarkJsonReader  *reader,
                         WaymarkCost       **out)
 {
   static const char * const keys[] = {
-    "amount_minor", "low_minor", "high_minor", "currency", "basis", "qualifier", "as_written", NULL
+    "amount_minor", "low_minor", "high_minor", "currency", "basis", "qualifier", "as_written",
+    "waymarks_reading", NULL
   };
   g_autofree char *basis = NULL;
   g_autofree char *as_written = NULL;
+  g_autofree char *waymarks_reading = NULL;
   gint64 low = 0, high = 0;
   int currency, qualifier;
   gboolean has_amount = json_object_has_member (object, "amount_minor");
@@ -95,10 +97,13 @@ waymark_cost_read_json (WaymarkJsonReader  *reader,
                                      TRUE, WAYMARK_COST_QUALIFIER_NONE,
                                      WAYMARK_COST_QUALIFIER_FROM, &qualifier) ||
       !waymark_json_reader_get_text (reader, object, "basis", TRUE, FALSE, &basis) ||
-      !waymark_json_reader_get_text (reader, object, "as_written", TRUE, FALSE, &as_written))
+      !waymark_json_reader_get_text (reader, object, "as_written", TRUE, FALSE, &as_written) ||
+      !waymark_json_reader_get_text (reader, object, "waymarks_reading", FALSE, FALSE,
+                                     &waymarks_reading))
     return FALSE;
 
   *out = waymark_cost_new (low, high, currency, qualifier, basis, as_written);
+  (*out)->waymarks_reading = g_steal_pointer (&waymarks_reading);
   return TRUE;
 }
 
@@ -213,6 +218,93 @@ read_delivery (WaymarkJsonReader   *reader,
 }
 
 static gboolean
+read_quote (WaymarkJsonReader          *reader,
+            JsonObject                 *object,
+            WaymarkReviewInconsistency *inconsistency)
+{
+  static const char * const keys[] = { "words", "section", NULL };
+  g_autofree char *words = NULL;
+  g_autofree char *section = NULL;
+
+  if (!waymark_json_reader_check_keys (reader, object, keys) ||
+      !waymark_json_reader_get_text (reader, object, "words", TRUE, FALSE, &words) ||
+      !waymark_json_reader_get_text (reader, object, "section", TRUE, FALSE, &section))
+    return FALSE;
+
+  waymark_review_inconsistency_add_quote (inconsistency, words, section);
+  return TRUE;
+}
+
+static gboolean
+read_inconsistency (WaymarkJsonReader   *reader,
+                    JsonObject          *object,
+                    WaymarkIntervention *self)
+{
+  static const char * const keys[] = { "about", "quotes", NULL };
+  g_autofree char *about = NULL;
+  WaymarkReviewInconsistency *inconsistency;
+  JsonArray *quotes;
+
+  if (!waymark_json_reader_check_keys (reader, object, keys) ||
+      !waymark_json_reader_get_text (reader, object, "about", TRUE, FALSE, &about) ||
+      !waymark_json_reader_get_array (reader, object, "quotes", &quotes))
+    return FALSE;
+
+  /* A contradiction needs two places to quote. */
+  if (json_array_get_length (quotes) < 2)
+    return waymark_json_reader_fail (reader, WAYMARK_CATALOGUE_ERROR_INVALID_VALUE,
+                                     _("quotes needs at least two quotations, one from "
+                                       "each place the review says something different"));
+
+  inconsistency = waymark_review_inconsistency_new (about);
+  g_ptr_array_add (self->review_inconsistencies, inconsistency);
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("quotes[%u]", i);
+      JsonObject *quote;
+
+      if (!waymark_json_reader_get_array_object (reader, quotes, i, "quotes", &quote))
+        return FALSE;
+      waymark_json_reader_push (reader, where);
+      if (!read_quote (reader, quote, inconsistency))
+        return FALSE;
+      waymark_json_reader_pop (reader);
+    }
+
+  return TRUE;
+}
+
+/* Optional: most entries have none. */
+static gboolean
+read_inconsistencies (WaymarkJsonReader   *reader,
+                      JsonObject          *object,
+                      WaymarkIntervention *self)
+{
+  JsonArray *list;
+
+  if (!json_object_has_member (object, "review_inconsistencies"))
+    return TRUE;
+  if (!waymark_json_reader_get_array (reader, object, "review_inconsistencies", &list))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("review_inconsistencies[%u]", i);
+      JsonObject *item;
+
+      if (!waymark_json_reader_get_array_object (reader, list, i, "review_inconsistencies",
+                                                 &item))
+        return FALSE;
+      waymark_json_reader_push (reader, where);
+      if (!read_inconsistency (reader, item, self))
+        return FALSE;
+      waymark_json_reader_pop (reader);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 read_fields (WaymarkJsonReader   *reader,
              JsonObject          *object,
              WaymarkIntervention *self)
@@ -251,7 +343,8 @@ read_fields (WaymarkJsonReader   *reader,
       !waymark_json_reader_get_strv (reader, object, "organisations", &self->organisations) ||
       !waymark_json_reader_get_strv (reader, object, "references", &self->references) ||
       !waymark_json_reader_get_text (reader, object, "section", TRUE, FALSE, &self->section) ||
-      !waymark_json_reader_get_text (reader, object, "notes", FALSE, TRUE, &self->notes))
+      !waymark_json_reader_get_text (reader, object, "notes", FALSE, TRUE, &self->notes) ||
+      !read_inconsistencies (reader, object, self))
     return FALSE;
 
   self->levels = levels;
@@ -329,6 +422,11 @@ waymark_cost_write_json (JsonBuilder       *builder,
                     : waymark_enum_to_string (WAYMARK_TYPE_COST_QUALIFIER, cost->qualifier));
   json_builder_set_member_name (builder, "as_written");
   json_builder_add_string_value (builder, cost->as_written);
+  if (cost->waymarks_reading != NULL)
+    {
+      json_builder_set_member_name (builder, "waymarks_reading");
+      json_builder_add_string_value (builder, cost->waymarks_reading);
+    }
   json_builder_end_object (builder);
 }
 
@@ -340,6 +438,35 @@ add_costs (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < costs->len; i++)
     waymark_cost_write_json (builder, g_ptr_array_index (costs, i));
+  json_builder_end_array (builder);
+}
+
+static void
+add_inconsistencies (JsonBuilder *builder,
+                     GPtrArray   *list)
+{
+  json_builder_set_member_name (builder, "review_inconsistencies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < list->len; i++)
+    {
+      WaymarkReviewInconsistency *inconsistency = g_ptr_array_index (list, i);
+
+      json_builder_begin_object (builder);
+      waymark_json_add_string_or_null (builder, "about", inconsistency->about);
+      json_builder_set_member_name (builder, "quotes");
+      json_builder_begin_array (builder);
+      for (guint q = 0; q < inconsistency->quotes->len; q++)
+        {
+          WaymarkReviewQuote *quote = g_ptr_array_index (inconsistency->quotes, q);
+
+          json_builder_begin_object (builder);
+          waymark_json_add_string_or_null (builder, "words", quote->words);
+          waymark_json_add_string_or_null (builder, "section", quote->section);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 }
 
@@ -394,6 +521,8 @@ waymark_intervention_to_json (WaymarkIntervention *self)
   waymark_json_add_strv (builder, "references", (const char * const *) self->references);
   waymark_json_add_string_or_null (builder, "section", self->section);
   waymark_json_add_string_or_null (builder, "notes", self->notes);
+  if (self->review_inconsistencies->len > 0)
+    add_inconsistencies (builder, self->review_inconsistencies);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

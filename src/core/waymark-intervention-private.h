@@ -40,6 +40,7 @@ struct _WaymarkIntervention
   char            **references;
   char             *section;
   char             *notes;
+  GPtrArray        *review_inconsistencies;
 
   guint             position;  /* in its catalogue */
   char             *search_text;

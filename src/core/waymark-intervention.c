@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "waymark-intervention-private.h"
 
 G_DEFINE_FINAL_TYPE (WaymarkIntervention, waymark_intervention, G_TYPE_OBJECT)
@@ -50,6 +52,7 @@ waymark_intervention_finalize (GObject *object)
   g_strfreev (self->references);
   g_free (self->section);
   g_free (self->notes);
+  g_clear_pointer (&self->review_inconsistencies, g_ptr_array_unref);
   g_free (self->search_text);
   g_free (self->sort_name);
 
@@ -141,8 +144,53 @@ static void
 waymark_intervention_init (WaymarkIntervention *self)
 {
   self->costs = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_cost_free);
+  self->review_inconsistencies =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_review_inconsistency_free);
   self->age_min = -1;
   self->age_max = -1;
+}
+
+static void
+review_quote_free (WaymarkReviewQuote *quote)
+{
+  g_free (quote->words);
+  g_free (quote->section);
+  g_free (quote);
+}
+
+WaymarkReviewInconsistency *
+waymark_review_inconsistency_new (const char *about)
+{
+  WaymarkReviewInconsistency *self = g_new0 (WaymarkReviewInconsistency, 1);
+
+  self->about = g_strdup (about);
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) review_quote_free);
+  return self;
+}
+
+void
+waymark_review_inconsistency_add_quote (WaymarkReviewInconsistency *self,
+                                        const char                 *words,
+                                        const char                 *section)
+{
+  WaymarkReviewQuote *quote = g_new0 (WaymarkReviewQuote, 1);
+
+  g_return_if_fail (self != NULL);
+
+  quote->words = g_strdup (words);
+  quote->section = g_strdup (section);
+  g_ptr_array_add (self->quotes, quote);
+}
+
+void
+waymark_review_inconsistency_free (WaymarkReviewInconsistency *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->about);
+  g_ptr_array_unref (self->quotes);
+  g_free (self);
 }
 
 WaymarkIntervention *
@@ -189,6 +237,7 @@ DEFINE_GETTER (const char * const *, organisations)
 DEFINE_GETTER (const char * const *, references)
 DEFINE_GETTER (const char *, section)
 DEFINE_GETTER (const char *, notes)
+DEFINE_GETTER (GPtrArray *, review_inconsistencies)
 
 #undef DEFINE_GETTER
 
@@ -206,6 +255,28 @@ waymark_intervention_is_rated (WaymarkIntervention *self)
   g_return_val_if_fail (WAYMARK_IS_INTERVENTION (self), FALSE);
 
   return self->evidence_rating != WAYMARK_RATING_NONE || self->impact_rating != WAYMARK_RATING_NONE;
+}
+
+/* The review's note on a rating is the bracketed part of its words for it ("MEDIUM (note limited
+ * evidence)"): it goes wherever the rating goes, word for word. */
+char *
+waymark_intervention_dup_rating_text (WaymarkIntervention *self,
+                                      gboolean             evidence)
+{
+  WaymarkRating rating;
+  const char *as_written;
+  const char *note;
+
+  g_return_val_if_fail (WAYMARK_IS_INTERVENTION (self), NULL);
+
+  rating = evidence ? self->evidence_rating : self->impact_rating;
+  as_written = evidence ? self->evidence_rating_as_written : self->impact_rating_as_written;
+  note = as_written != NULL ? strchr (as_written, '(') : NULL;
+  if (rating == WAYMARK_RATING_NONE || note == NULL)
+    return g_strdup (waymark_rating_get_label (rating));
+
+  /* Translators: a rating and the review's own note on it, "Moderate (note limited evidence)" */
+  return g_strdup_printf (_("%s %s"), waymark_rating_get_label (rating), note);
 }
 
 char *

@@ -12,6 +12,27 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WaymarkIntervention, waymark_intervention, WAYMARK, INTERVENTION, GObject)
 
+/* Words of the review, as written, and the heading they sit under. */
+typedef struct _WaymarkReviewQuote
+{
+  char *words;
+  char *section;
+} WaymarkReviewQuote;
+
+/* Where the review says different things about one intervention in different places: what
+ * about (Waymark's words), and each place, quoted. */
+typedef struct _WaymarkReviewInconsistency
+{
+  char      *about;
+  GPtrArray *quotes;  /* element type WaymarkReviewQuote, at least two */
+} WaymarkReviewInconsistency;
+
+WaymarkReviewInconsistency *waymark_review_inconsistency_new  (const char *about);
+void                        waymark_review_inconsistency_add_quote (WaymarkReviewInconsistency *self,
+                                                                    const char                 *words,
+                                                                    const char                 *section);
+void                        waymark_review_inconsistency_free (WaymarkReviewInconsistency *self);
+
 /* Immutable once loaded: a catalogue's interventions never change under the reader. */
 
 const char         *waymark_intervention_get_id                  (WaymarkIntervention *self);
@@ -33,6 +54,10 @@ const char         *waymark_intervention_get_evidence_rating_as_written (Waymark
 WaymarkRating       waymark_intervention_get_impact_rating       (WaymarkIntervention *self);
 const char         *waymark_intervention_get_impact_rating_as_written   (WaymarkIntervention *self);
 gboolean            waymark_intervention_is_rated                (WaymarkIntervention *self);
+/* The rating's label with the review's note on it where it has one: "Moderate (note limited
+ * evidence)". */
+char               *waymark_intervention_dup_rating_text         (WaymarkIntervention *self,
+                                                                  gboolean             evidence);
 const char         *waymark_intervention_get_evidence            (WaymarkIntervention *self);
 const char         *waymark_intervention_get_impact              (WaymarkIntervention *self);
 const char         *waymark_intervention_get_target_cohort       (WaymarkIntervention *self);
@@ -49,6 +74,8 @@ const char * const *waymark_intervention_get_organisations       (WaymarkInterve
 const char * const *waymark_intervention_get_references          (WaymarkIntervention *self);
 const char         *waymark_intervention_get_section             (WaymarkIntervention *self);
 const char         *waymark_intervention_get_notes               (WaymarkIntervention *self);
+/* Borrowed, never NULL; element type WaymarkReviewInconsistency. */
+GPtrArray          *waymark_intervention_get_review_inconsistencies (WaymarkIntervention *self);
 
 /* Case- and accent-folded text of every searchable field, built once. */
 const char         *waymark_intervention_get_search_text         (WaymarkIntervention *self);

@@ -522,6 +522,47 @@ test_detail (Fixture       *f,
   g_assert_null (waymark_detail_pane_get_intervention (f->parts.detail_pane));
 }
 
+/* Issue 14: what Waymark says on the review's behalf is marked as Waymark's, and where the
+ * review contradicts itself the pane quotes both places. */
+static char *
+detail_text_of (Fixture    *f,
+                const char *id)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->parts.selection),
+                                   gui_test_position_of (f->window, id), TRUE);
+  g_assert_cmpstr (waymark_intervention_get_id (waymark_detail_pane_get_intervention (f->parts.detail_pane)),
+                   ==, id);
+  return waymark_detail_pane_dup_text (f->parts.detail_pane);
+}
+
+static void
+test_detail_review_fidelity (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *cbt = detail_text_of (f, "cbt-perpetrators");
+  g_autofree char *safe_dates = detail_text_of (f, "safe-dates");
+  g_autofree char *stop_sv = detail_text_of (f, "stop-sv");
+  g_autofree char *tender = detail_text_of (f, "tender");
+
+  g_assert_nonnull (strstr (cbt, "\nWhere the review contradicts itself\n"));
+  g_assert_nonnull (strstr (cbt, "•  “There is a moderate evidence base to support the "
+                                 "effectiveness of CBT related interventions for reducing "
+                                 "re-offending.” (under “Cognitive-behavioural therapy based "
+                                 "approaches”)\n"));
+  g_assert_nonnull (strstr (cbt, "•  “Evidence quality rating: HIGH”"));
+
+  g_assert_nonnull (strstr (safe_dates, "Published cost: $395 per book (the unit is Waymark’s "
+                                        "reading)\n"));
+  g_assert_nonnull (strstr (safe_dates, "\nWaymark’s reading, not the review’s words: "));
+  g_assert_nonnull (strstr (safe_dates, "\nThe review’s words: “can be purchased online for "
+                                        "$395.00”\n"));
+
+  g_assert_nonnull (strstr (stop_sv, "MEDIUM (note limited evidence)"));
+
+  g_assert_null (strstr (tender, "Cost-benefit"));
+  g_assert_nonnull (strstr (tender, "94p goes directly towards work with young people"));
+}
+
 static gboolean
 is_folded (gpointer data)
 {
@@ -1439,6 +1480,7 @@ main (int    argc,
   ADD ("filters/search-written-when-idle", test_search_setting_written_when_idle);
   ADD ("sort", test_sort);
   ADD ("detail", test_detail);
+  ADD ("detail/review-fidelity", test_detail_review_fidelity);
   ADD ("narrow-navigation", test_narrow_navigation);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
   ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
