@@ -612,6 +612,8 @@ test_context_labels (void)
   g_assert_cmpstr (waymark_enum_to_string (WAYMARK_TYPE_CONTEXT_UNIT, WAYMARK_CONTEXT_UNIT_GBP),
                    ==, "GBP");
   g_assert_cmpstr (waymark_context_unit_get_label (WAYMARK_CONTEXT_UNIT_PERCENT), ==, "percent");
+}
+
 /* Issue 14's audit against the review: each check quotes the review's words it rests on. */
 
 static gboolean
