@@ -518,8 +518,9 @@ test_contrast (Fixture       *f,
   gtk_widget_set_visible (waymark_plan_item_row_get_control (item_row, "missing"), TRUE);
   check_widget (f, waymark_plan_item_row_get_control (item_row, "missing"),
                 "plan item's Not in the catalogue warning", TEXT_MINIMUM);
-  /* Focused, Remove is scrolled into view. */
-  remove = waymark_plan_item_row_get_control (item_row, "remove");
+  /* Focused, Remove is scrolled into view: GtkListView does not scroll to a control inside a
+   * row, and the item's fields (reach since issue 14) take it below the window's foot. */
+  remove = scrolled_into_view (f, waymark_plan_item_row_get_control (item_row, "remove"));
   g_assert_true (gtk_widget_grab_focus (remove));
   gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
   check_widget (f, gtk_widget_get_first_child (remove), "plan item's Remove icon", NON_TEXT_MINIMUM);
