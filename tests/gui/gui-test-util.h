@@ -19,8 +19,8 @@ typedef void (*GuiTestFatalFunc) (void);
  * gui-test-util.c). */
 void           gui_test_init            (int    *argc,
                                          char ***argv);
-/* Whether a program run as two tests (tests/gui/meson.build) registers its tests of `part`
- * (1 or 2) in this run: WAYMARK_TEST_PART names the one part to run; unset, both run. */
+/* Whether a program run as several tests (tests/gui/meson.build) registers its tests of `part`
+ * (1, 2 or 3) in this run: WAYMARK_TEST_PART names the one part to run; unset, all run. */
 gboolean       gui_test_in_part         (guint   part);
 /* Whether a warning or critical is let through as a message (and counted). */
 gboolean       gui_test_is_tolerated    (const char *domain,
