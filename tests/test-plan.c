@@ -107,6 +107,10 @@ build_three_year_plan (Fixture *fixture)
                      NULL);
   waymark_plan_edit (fixture->plan, cbt, "reach", 7,
                      "reach-group", WAYMARK_REACH_GROUP_VICTIMS, NULL);
+  /* The commissioner's count of perpetrators in need (local), as the review gives none: 20 of
+   * 340 is 5.88% (588.2... basis points, 588). */
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
+                               "Probation caseload, J. Okafor, March 2026");
 
   /* Exports record when the plan last changed: fix it so golden files are stable. */
   waymark_plan_load_details (fixture->plan, waymark_plan_get_title (fixture->plan),
@@ -239,6 +243,94 @@ test_coverage (Fixture       *fixture,
   coverage = waymark_plan_get_coverage (fixture->plan, NULL);
   g_assert_null (g_array_index (coverage, WaymarkCoverage, 0).need);
   g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 0).basis_points, ==, -1);
+}
+
+/* A local need (issue 14): where the review gives no count for a group, the commissioner's own,
+ * with its source, makes the coverage; the review's ratio stays beside it; a review count is
+ * never replaced by a local one. Worked by hand: 12 perpetrators of 340 is 3.529...%, 353 basis
+ * points; 12 of 400 is 3%. */
+static void
+test_local_need (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  WaymarkPlanItem *mac = add (fixture, "make-a-change", 20);
+  WaymarkPlanItem *cbt = add (fixture, "cbt-victims", 100);
+  g_autoptr(GArray) coverage = NULL;
+  const WaymarkCoverage *row;
+  const char *source = NULL;
+  guint changed;
+
+  waymark_plan_edit (fixture->plan, mac, "reach", 12,
+                     "reach-group", WAYMARK_REACH_GROUP_PERPETRATORS, NULL);
+  waymark_plan_edit (fixture->plan, cbt, "reach", 2836,
+                     "reach-group", WAYMARK_REACH_GROUP_VICTIMS, NULL);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, &source), ==, 0);
+
+  changed = fixture->changed;
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
+                               "Probation caseload, J. Okafor, March 2026");
+  g_assert_cmpuint (fixture->changed, ==, changed + 1);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, &source), ==,
+                    340);
+  g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpuint (coverage->len, ==, 2);
+  row = &g_array_index (coverage, WaymarkCoverage, 1);
+  g_assert_cmpint (row->group, ==, WAYMARK_REACH_GROUP_PERPETRATORS);
+  g_assert_true (row->need_is_local);
+  g_assert_null (row->need);
+  g_assert_cmpuint (row->need_people, ==, 340);
+  g_assert_cmpuint (row->local_need, ==, 340);
+  g_assert_cmpstr (row->local_source, ==, "Probation caseload, J. Okafor, March 2026");
+  g_assert_cmpint (row->basis_points, ==, 353);
+  /* The review's ratio is still there, beside the local count. */
+  g_assert_nonnull (row->benchmark);
+  g_assert_cmpstr (row->benchmark->as_written, ==,
+                   "only 1% of DA perpetrators receive an intervention");
+
+  /* The same figure again is no edit; another is one more, and undo takes it back. */
+  changed = fixture->changed;
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
+                               "Probation caseload, J. Okafor, March 2026");
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 400,
+                               "Probation caseload, J. Okafor, April 2026");
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 1).basis_points, ==, 300);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, &source), ==,
+                    340);
+  g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, NULL), ==, 0);
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 1).basis_points, ==, -1);
+  g_assert_false (g_array_index (coverage, WaymarkCoverage, 1).need_is_local);
+  waymark_plan_redo (fixture->plan);
+
+  /* A local count for victims is kept, but the review's 28,360 stays the need. */
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_VICTIMS, 5000, "A guess");
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  row = &g_array_index (coverage, WaymarkCoverage, 0);
+  g_assert_nonnull (row->need);
+  g_assert_false (row->need_is_local);
+  g_assert_cmpuint (row->need_people, ==, 28360);
+  g_assert_cmpint (row->basis_points, ==, 1000);
+  g_assert_cmpuint (row->local_need, ==, 5000);
+
+  /* 0 removes a figure, and its source with it. */
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_VICTIMS, 0, "ignored");
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan, WAYMARK_REACH_GROUP_VICTIMS,
+                                                 &source), ==, 0);
+  g_assert_cmpstr (source, ==, "");
 }
 
 static void
@@ -926,6 +1018,70 @@ test_reach_keys (Fixture       *fixture,
                   "(\"\" for none)");
 }
 
+/* local_needs (issue 14) is written with each figure's kind and source and read back; a plan
+ * written before has none and opens with none; a broken one is refused, saying where. */
+static void
+test_local_need_keys (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *entry =
+    "    {\n"
+    "      \"reach_group\" : \"perpetrators\",\n"
+    "      \"people\" : 340,\n"
+    "      \"kind\" : \"local\",\n"
+    "      \"source\" : \"Probation caseload, J. Okafor, March 2026\"\n"
+    "    }\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *text = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autoptr(WaymarkPlan) old = NULL;
+  const char *source = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, entry));
+  g_assert_nonnull (strstr (text, "\"need\" : 340,\n      \"need_kind\" : \"local\",\n"
+                                  "      \"need_source\" : \"Probation caseload, J. Okafor, "
+                                  "March 2026\",\n      \"coverage_percent\" : \"5.88\""));
+
+  plan = open_edited (fixture, "\"version\" : 1", "\"version\" : 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waymark_plan_get_local_need (plan, WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                 &source), ==, 340);
+  g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+  g_assert_false (waymark_plan_can_undo (plan));
+
+  /* Before issue 14: no local_needs at all. */
+  {
+    g_autofree char *without = test_replace_once (text, "  \"local_needs\" : [\n", "");
+    g_autofree char *cut = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+
+    cut = test_replace_once (without, entry, "");
+    g_free (without);
+    without = test_replace_once (cut, "  ],\n  \"totals\"", "  \"totals\"");
+    bytes = g_bytes_new (without, strlen (without));
+    old = waymark_plan_new_from_bytes (bytes, "old.waymark", fixture->catalogue, &error);
+    g_assert_no_error (error);
+    g_assert_true (waymark_local_needs_is_empty (waymark_plan_get_local_needs (old)));
+  }
+
+  assert_refused (fixture, "\"people\" : 340", "\"people\" : 0",
+                  "bad.waymark: local_needs[0]: people is 0; it should be between 1 and "
+                  "100000000");
+  assert_refused (fixture, "\"kind\" : \"local\"", "\"kind\" : \"review\"",
+                  "bad.waymark: local_needs[0]: kind \"review\" is not \"local\": a plan "
+                  "records only its own counts of need");
+  assert_refused (fixture, "\"reach_group\" : \"perpetrators\",\n      \"people\"",
+                  "\"reach_group\" : \"unspecified\",\n      \"people\"",
+                  "bad.waymark: local_needs[0]: reach_group is \"unspecified\": a need is for a "
+                  "group");
+  assert_refused (fixture, "\"source\" : \"Probation caseload, J. Okafor, March 2026\"\n",
+                  "\"source\" : null\n",
+                  "bad.waymark: local_needs[0]: source is null; it should be text (\"\" for "
+                  "none)");
+}
+
 static void
 test_finding_4_deep_nesting (Fixture       *fixture,
                              gconstpointer  data)
@@ -1593,6 +1749,8 @@ main (int    argc,
   ADD ("/core/plan/cost-per-person", test_cost_per_person);
   ADD ("/core/plan/coverage", test_coverage);
   ADD ("/core/plan/io/reach-keys", test_reach_keys);
+  ADD ("/core/plan/local-need", test_local_need);
+  ADD ("/core/plan/io/local-need-keys", test_local_need_keys);
   ADD ("/core/plan/warnings-cite-the-review", test_warnings_cite_the_review);
   ADD ("/core/plan/warnings-budget", test_warnings_budget);
   ADD ("/core/plan/warnings-funding", test_warnings_funding);

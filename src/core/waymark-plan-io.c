@@ -134,6 +134,31 @@ add_item (JsonBuilder     *builder,
   json_builder_end_object (builder);
 }
 
+/* The commissioner's counts of the people in need, by group: local figures, with their source. */
+static void
+add_local_needs (JsonBuilder *builder,
+                 WaymarkPlan *plan)
+{
+  json_builder_set_member_name (builder, "local_needs");
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      const char *source = NULL;
+      guint people = waymark_plan_get_local_need (plan, g, &source);
+
+      if (people == 0)
+        continue;
+      json_builder_begin_object (builder);
+      waymark_json_add_string (builder, "reach_group",
+                               waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, g));
+      waymark_json_add_int (builder, "people", people);
+      waymark_json_add_string (builder, "kind", "local");
+      waymark_json_add_string (builder, "source", source);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /* The people reached by group (local), against the review's need where it gives one, with both
  * sources: what a reader needs to check the coverage (computed) by hand. */
 static void
@@ -155,7 +180,14 @@ add_coverage (JsonBuilder      *builder,
                                waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, row->group));
       waymark_json_add_int (builder, "reached", (gint64) row->reached);
       waymark_json_add_int (builder, "items", row->n_items);
-      waymark_json_add_int_or_null (builder, "need", row->need != NULL, (gint64) row->need_people);
+      waymark_json_add_int_or_null (builder, "need", row->basis_points >= 0,
+                                    (gint64) row->need_people);
+      /* Whose the need is: the review's, or the plan's own count where the review has none. */
+      waymark_json_add_string_or_null (builder, "need_kind",
+                                       row->need != NULL ? "review"
+                                       : row->need_is_local ? "local" : NULL);
+      waymark_json_add_string_or_null (builder, "need_source",
+                                       row->need_is_local ? row->local_source : NULL);
       if (row->basis_points >= 0)
         {
           g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
@@ -234,6 +266,8 @@ waymark_plan_to_json (WaymarkPlan       *plan,
       add_item (builder, item);
     }
   json_builder_end_array (builder);
+
+  add_local_needs (builder, plan);
 
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);
@@ -410,7 +444,9 @@ static const char * const plan_keys[] = {
   "currency", "budget_pence", "catalogue", "exported_at", "items", "totals", "warnings",
   "dismissed_warnings",
   /* Since issue 14: computed, and not read back. */
-  "coverage", NULL
+  "coverage",
+  /* Since issue 14: the commissioner's counts of need; a plan written before has none. */
+  "local_needs", NULL
 };
 
 static const char * const item_keys[] = {
@@ -482,6 +518,75 @@ read_reach (WaymarkJsonReader  *reader,
   if (json_object_has_member (object, "reach_source"))
     return read_text (reader, object, "reach_source", source);
   *source = g_strdup ("");
+  return TRUE;
+}
+
+static const char * const local_need_keys[] = { "reach_group", "people", "kind", "source", NULL };
+
+/* local_needs came with issue 14: absent (a plan written before), none are recorded; present,
+ * each entry is read as strictly as the rest, one per group at most. */
+static gboolean
+read_local_needs (WaymarkJsonReader  *reader,
+                  JsonObject         *root,
+                  WaymarkLocalNeeds **out)
+{
+  g_autoptr(WaymarkLocalNeeds) needs = waymark_local_needs_new ();
+  JsonArray *array;
+
+  *out = NULL;
+  if (!json_object_has_member (root, "local_needs"))
+    {
+      *out = g_steal_pointer (&needs);
+      return TRUE;
+    }
+  if (!waymark_json_reader_get_array (reader, root, "local_needs", &array))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("local_needs[%u]", i);
+      g_autofree char *kind = NULL;
+      g_autofree char *source = NULL;
+      WaymarkLocalNeeds *next;
+      JsonObject *object;
+      gint64 people;
+      int group;
+
+      if (!waymark_json_reader_get_array_object (reader, array, i, "local_needs", &object))
+        return FALSE;
+      waymark_json_reader_push (reader, where);
+      if (!waymark_json_reader_check_keys (reader, object, local_need_keys) ||
+          !waymark_json_reader_get_enum (reader, object, "reach_group", WAYMARK_TYPE_REACH_GROUP,
+                                         FALSE, 0, 0, &group) ||
+          !waymark_json_reader_get_int (reader, object, "people", TRUE, 1,
+                                        WAYMARK_LOCAL_NEED_MAX, &people) ||
+          !waymark_json_reader_get_text (reader, object, "kind", TRUE, FALSE, &kind) ||
+          !read_text (reader, object, "source", &source))
+        return FALSE;
+      if (!g_str_equal (kind, "local"))
+        {
+          g_autofree char *shown = waymark_json_reader_excerpt (kind);
+
+          return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                           _("kind \"%s\" is not \"local\": a plan records only "
+                                             "its own counts of need"), shown);
+        }
+      if (group == WAYMARK_REACH_GROUP_UNSPECIFIED)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("reach_group is \"unspecified\": a need is for a "
+                                           "group"));
+      if (waymark_local_needs_get (needs, group, NULL) > 0)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("reach_group \"%s\" has a need already"),
+                                         waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP,
+                                                                 group));
+      waymark_json_reader_pop (reader);
+      next = waymark_local_needs_with (needs, group, (guint) people, source);
+      waymark_local_needs_unref (needs);
+      needs = next;
+    }
+
+  *out = g_steal_pointer (&needs);
   return TRUE;
 }
 
@@ -694,6 +799,7 @@ read_plan (WaymarkPlan       *plan,
   g_autofree char *currency = NULL;
   g_autofree char *exported_at = NULL;
   g_auto(GStrv) dismissed = NULL;
+  g_autoptr(WaymarkLocalNeeds) local_needs = NULL;
   g_autoptr(GDateTime) changed_at = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root;
@@ -738,6 +844,7 @@ read_plan (WaymarkPlan       *plan,
                                     &budget) ||
       !waymark_json_reader_get_text (reader, root, "exported_at", TRUE, FALSE, &exported_at) ||
       !waymark_json_reader_get_strv (reader, root, "dismissed_warnings", &dismissed) ||
+      !read_local_needs (reader, root, &local_needs) ||
       !waymark_json_reader_get_array (reader, root, "items", &items))
     return FALSE;
 
@@ -773,6 +880,7 @@ read_plan (WaymarkPlan       *plan,
 
   waymark_plan_load_details (plan, title, area, organisation, author, (guint) start_year,
                              (guint) years, budget, (const char * const *) dismissed, changed_at);
+  waymark_plan_load_local_needs (plan, local_needs);
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {

@@ -273,6 +273,12 @@ basis_points_of (guint64 reached,
   return (gint64) ((reached * 10000 + need / 2) / need);
 }
 
+static void
+coverage_clear (WaymarkCoverage *row)
+{
+  g_clear_pointer (&row->local_source, g_free);
+}
+
 GArray *
 waymark_plan_get_coverage (WaymarkPlan      *self,
                            WaymarkCatalogue *catalogue)
@@ -281,13 +287,16 @@ waymark_plan_get_coverage (WaymarkPlan      *self,
   guint n_without;
   g_autoptr(GArray) slices = NULL;
 
+  g_array_set_clear_func (coverage, (GDestroyNotify) coverage_clear);
   g_return_val_if_fail (WAYMARK_IS_PLAN (self), coverage);
 
   slices = waymark_plan_get_reach (self, &n_without);
   for (guint i = 0; i < slices->len; i++)
     {
       const WaymarkReachSlice *slice = &g_array_index (slices, WaymarkReachSlice, i);
-      WaymarkCoverage row = { slice->group, slice->people, slice->n_items, NULL, 0, NULL, NULL, -1 };
+      WaymarkCoverage row = { slice->group, slice->people, slice->n_items, NULL, 0, NULL, NULL, -1,
+                              0, NULL, FALSE };
+      const char *local_source = NULL;
 
       for (guint f = 0; catalogue != NULL && f < G_N_ELEMENTS (need_figures); f++)
         {
@@ -307,6 +316,22 @@ waymark_plan_get_coverage (WaymarkPlan      *self,
             {
               row.need = need;
               row.basis_points = basis_points_of (row.reached, row.need_people);
+            }
+        }
+
+      /* The commissioner's own count stands where the review gives none, never for a review
+       * figure; the review's ratio, if any, stays beside it. */
+      row.local_need = waymark_local_needs_get (self->local_needs, slice->group, &local_source);
+      if (row.local_need > 0)
+        {
+          row.local_source = g_strdup (local_source != NULL ? local_source : "");
+          if (row.need == NULL)
+            {
+              row.need_is_local = TRUE;
+              row.need_people = row.local_need;
+              row.reading = _("The review gives no count for this group, so the coverage is "
+                              "against the plan’s own count, a local figure.");
+              row.basis_points = basis_points_of (row.reached, row.local_need);
             }
         }
       g_array_append_val (coverage, row);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-local-needs.h"
 #include "waymark-plan-item.h"
 
 G_BEGIN_DECLS
@@ -107,6 +108,13 @@ guint            waymark_plan_get_start_year      (WaymarkPlan *self);
 guint            waymark_plan_get_years           (WaymarkPlan *self);
 gint64           waymark_plan_get_budget          (WaymarkPlan *self);
 const char * const *waymark_plan_get_dismissed_warnings (WaymarkPlan *self);
+/* The commissioner's counts of the people in need, by reach group (local figures); never NULL. */
+WaymarkLocalNeeds *waymark_plan_get_local_needs   (WaymarkPlan *self);
+/* The people in need in group as the commissioner records them, 0 for none; *source, borrowed
+ * until the plan next changes, where the figure came from. */
+guint            waymark_plan_get_local_need      (WaymarkPlan        *self,
+                                                   WaymarkReachGroup   group,
+                                                   const char        **source);
 WaymarkPlanItem *waymark_plan_find_item           (WaymarkPlan *self,
                                                    const char  *intervention_id,
                                                    guint       *position);
@@ -132,6 +140,12 @@ void             waymark_plan_remove_item         (WaymarkPlan     *self,
                                                    guint            position);
 void             waymark_plan_dismiss_warning     (WaymarkPlan     *self,
                                                    const char      *warning_id);
+/* Records the people in need in group a year (local) and where the figure came from, as one
+ * undoable edit; 0 removes the figure. Not for WAYMARK_REACH_GROUP_UNSPECIFIED. */
+void             waymark_plan_set_local_need      (WaymarkPlan      *self,
+                                                   WaymarkReachGroup group,
+                                                   guint             people,
+                                                   const char       *source);
 
 gboolean         waymark_plan_can_undo            (WaymarkPlan *self);
 gboolean         waymark_plan_can_redo            (WaymarkPlan *self);
@@ -166,23 +180,29 @@ GArray          *waymark_plan_get_reach           (WaymarkPlan *self,
 
 /* How much of the need the plan meets, for one group: the people reached (local, the plan's),
  * against the review's count of the people in need in that group and area, where the review
- * gives one; where it gives only a ratio, that ratio, and no coverage. Which review figure
- * stands for which group is Waymark's reading, said in `reading`. */
+ * gives one; where it does not, against the commissioner's own count (local), where the plan
+ * records one. A review figure is never replaced by a local one. Where the review gives only a
+ * ratio, that ratio is given beside. Which review figure stands for which group is Waymark's
+ * reading, said in `reading`. */
 typedef struct
 {
   WaymarkReachGroup          group;
   guint64                    reached;
   guint                      n_items;
   const WaymarkContextEntry *need;         /* review: a count of people; NULL when none */
-  guint64                    need_people;  /* need's value */
+  guint64                    need_people;  /* the count used: need's value, or local_need */
   const WaymarkContextEntry *benchmark;    /* review: a ratio only; NULL when none */
   const char                *reading;      /* Waymark's: what the comparison assumes; translated */
   gint64                     basis_points; /* computed: reached ÷ need × 10,000, rounded half
                                             * up; -1 without a need */
+  guint64                    local_need;   /* local: the plan's count for the group; 0: none */
+  char                      *local_source; /* local_need's source (owned by the array) */
+  gboolean                   need_is_local;/* basis_points is against local_need, as the review
+                                            * gives no count for the group */
 } WaymarkCoverage;
 
 /* One WaymarkCoverage per group with a reach recorded, in the groups' order; the review's
- * figures come from `catalogue` (NULL: no need or benchmark). */
+ * figures come from `catalogue` (NULL: no need or benchmark). The array frees its rows' text. */
 GArray          *waymark_plan_get_coverage        (WaymarkPlan      *self,
                                                    WaymarkCatalogue *catalogue);
 

@@ -906,6 +906,67 @@ test_reach (Fixture       *f,
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row_of (f, "drive"))),
                             "£3,200 per person reached"));
 
+  /* Perpetrators have no count in the review: a button asks for the plan's own, and the
+   * coverage is then against it, naming both sources; the review's ratio stays beside it.
+   * 30 of 340 is 8.82% (882.35... basis points). Victims, counted by the review, get none. */
+  {
+    GtkButton *button = f->page.local_need_buttons[WAYMARK_REACH_GROUP_PERPETRATORS];
+    AdwMessageDialog *dialog = NULL;
+    const char *source = NULL;
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+    g_assert_false (gtk_widget_get_visible (
+                      GTK_WIDGET (f->page.local_need_buttons[WAYMARK_REACH_GROUP_VICTIMS])));
+    g_assert_cmpstr (gtk_button_get_label (button), ==, "Enter a Local Need for Perpetrators…");
+    gui_test_click (GTK_WIDGET (button));
+    gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog");
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Local Need: Perpetrators");
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "people")), "340");
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "source")),
+                           " Probation caseload, J. Okafor, March 2026 ");
+    g_object_ref (dialog);
+    adw_message_dialog_response (dialog, "save");
+    /* A response button closes the dialog; a response given in code leaves that to the caller. */
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_object_unref (dialog);
+    gui_test_flush ();
+
+    g_assert_cmpuint (waymark_plan_get_local_need (plan_of (f), WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                   &source), ==, 340);
+    g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (f->page.reach_label),
+                                     "People reached a year (local figures):\n\nPerpetrators: 30\n"
+                                     "30 of 340 (8.82%): reach from the items’ sources; need: "
+                                     "local, “Probation caseload, J. Okafor, March 2026”\n"));
+    g_assert_nonnull (strstr (gtk_label_get_text (f->page.reach_label),
+                              "Beside it, the review gives only a ratio, “only 1% of DA "
+                              "perpetrators receive an intervention”"));
+    g_assert_cmpstr (gtk_button_get_label (button), ==, "Change the Local Need for Perpetrators…");
+
+    /* One edit: Undo takes it back, and the review's ratio alone is left. */
+    undo (f);
+    g_assert_cmpuint (waymark_plan_get_local_need (plan_of (f), WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                   NULL), ==, 0);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (f->page.reach_label),
+                                     "People reached a year (local figures):\n\nPerpetrators: 30\n"
+                                     "No coverage: the review gives only a ratio"));
+    g_assert_cmpstr (gtk_button_get_label (button), ==, "Enter a Local Need for Perpetrators…");
+
+    /* Cancel records nothing. */
+    gui_test_click (GTK_WIDGET (button));
+    dialog = NULL;
+    gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog again");
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "people")), "99");
+    g_object_ref (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    /* A response button closes the dialog; a response given in code leaves that to the caller. */
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_object_unref (dialog);
+    gui_test_flush ();
+    g_assert_cmpuint (waymark_plan_get_local_need (plan_of (f), WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                   NULL), ==, 0);
+  }
+
   /* The funding source chosen in the item: spend by funding source says so. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "funding-source")),
                               WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR);
