@@ -29,12 +29,12 @@ SPEC_COLUMNS = ("intervention_id,intervention,level,focus,evidence_rating,impact
                 "cost_source,funding_source,provider,notes").split(",")
 # What follows the specified columns, as data/plan-format.md documents it.
 EXTRA_COLUMNS = ["cost_note", "in_catalogue", "reach", "reach_group", "reach_source",
-                 "cost_per_person_gbp", "cost_per_person_high_gbp"]
+                 "cost_per_person_gbp", "cost_per_person_high_gbp", "funding_name"]
 NUMBER_COLUMNS = {"quantity", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
                   "line_total_high_gbp"}
 # Free text, which the export neutralises against formula injection.
 TEXT_COLUMNS = {"intervention_id", "intervention", "unit", "provider", "notes", "cost_note",
-                "reach_source"}
+                "reach_source", "funding_name"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -156,6 +156,7 @@ def check_csv(raw, plan, label, golden=True):
             "reach_source": neutralised(it["reach_source"]),
             "cost_per_person_gbp": pounds(it["cost_per_person_pence"]),
             "cost_per_person_high_gbp": pounds(it["cost_per_person_high_pence"]),
+            "funding_name": neutralised(it["funding_name"]),
         }
         wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
         for k, (g, v) in wrong.items():
@@ -190,6 +191,11 @@ def check_csv(raw, plan, label, golden=True):
         check(by_id["make-a-change"].get("notes")
               == "Early intervention before escalation;\nlinked partner support",
               f"{label}: the multi-line note survives")
+    if golden and "coaching-boys-into-men" in by_id:
+        check(by_id["coaching-boys-into-men"].get("funding_source") == "other"
+              and by_id["coaching-boys-into-men"].get("funding_name")
+              == "Leicester City Council public health grant",
+              f"{label}: a local funding stream's name is in funding_name")
     if golden and "iris" in by_id:
         check(by_id["iris"].get("notes", "").startswith("'="),
               f"{label}: the formula in a note is neutralised with a leading '")

@@ -138,6 +138,8 @@ good = {
         {"id": "over-budget", "message": "Over budget.", "items": [], "dismissed": False,
          "quote": None, "section": None}),
     "a plan from before local needs (no local_needs key)": lambda p: p.pop("local_needs"),
+    "an item from before local funding streams had names (no funding_name)":
+        lambda p: p["items"][0].pop("funding_name"),
     "no local needs": top("local_needs", []),
     "a local need with no source": lambda p: p["local_needs"][0].update(source=""),
     "a published cost in dollars": item(0, "published_cost", {
@@ -193,6 +195,7 @@ bad = {
     "a local need for no group": (lambda p: p["local_needs"][0].update(
         reach_group="unspecified"), True),
     "a local need with no source key": (lambda p: p["local_needs"][0].pop("source"), True),
+    "a funding name that is null": (item(0, "funding_name", None), True),
     "an unknown level": (item(0, "level", "quaternary"), False),
     "a line total as text": (item(0, "line_total_pence", "15000.00"), False),
     "a line total without a unit cost": (lambda p: (no_cost(p), p["items"][0].update(

@@ -102,6 +102,7 @@ typedef struct
   char            *unit;
   gint64           cost, cost_high;
   int              cost_source, funding_source;
+  char            *funding_name;
   char            *provider;
   char            *notes;
   guint            reach;
@@ -330,6 +331,7 @@ mitem_free (MItem *item)
   rs_free (item->provider);
   rs_free (item->notes);
   rs_free (item->reach_source);
+  rs_free (item->funding_name);
   g_free (item);
 }
 
@@ -345,6 +347,7 @@ mitem_copy (const MItem *src)
   item->provider = rs_ref (src->provider);
   item->notes = rs_ref (src->notes);
   item->reach_source = rs_ref (src->reach_source);
+  item->funding_name = rs_ref (src->funding_name);
   return item;
 }
 
@@ -375,6 +378,7 @@ mitem_observe (WaymarkPlanItem *object)
   item->reach = waymark_plan_item_get_reach (object);
   item->reach_group = waymark_plan_item_get_reach_group (object);
   item->reach_source = rs_new (waymark_plan_item_get_reach_source (object));
+  item->funding_name = rs_new (waymark_plan_item_get_funding_name (object));
   return item;
 }
 
@@ -542,6 +546,7 @@ mplan_text (MPlan *m)
       append_text (out, "  notes", item->notes);
       g_string_append_printf (out, "  reach=%u reach-group=%d\n", item->reach, item->reach_group);
       append_text (out, "  reach-source", item->reach_source);
+      append_text (out, "  funding-name", item->funding_name);
     }
 
   m->text = g_string_free (out, FALSE);
@@ -577,7 +582,8 @@ mplan_equal (const MPlan *a,
           x->cost_high != y->cost_high || x->cost_source != y->cost_source ||
           x->funding_source != y->funding_source || !texts_equal (x->provider, y->provider) ||
           !texts_equal (x->notes, y->notes) || x->reach != y->reach ||
-          x->reach_group != y->reach_group || !texts_equal (x->reach_source, y->reach_source))
+          x->reach_group != y->reach_group || !texts_equal (x->reach_source, y->reach_source) ||
+          !texts_equal (x->funding_name, y->funding_name))
         return FALSE;
     }
   return TRUE;
@@ -945,7 +951,8 @@ plan_matches (WaymarkPlan *plan,
           !texts_equal (waymark_plan_item_get_notes (y), x->notes) ||
           waymark_plan_item_get_reach (y) != x->reach ||
           (int) waymark_plan_item_get_reach_group (y) != x->reach_group ||
-          !texts_equal (waymark_plan_item_get_reach_source (y), x->reach_source))
+          !texts_equal (waymark_plan_item_get_reach_source (y), x->reach_source) ||
+          !texts_equal (waymark_plan_item_get_funding_name (y), x->funding_name))
         return FALSE;
     }
   return TRUE;
@@ -1198,6 +1205,8 @@ item_text_field (MItem      *item,
     return &item->provider;
   if (g_str_equal (property, "reach-source"))
     return &item->reach_source;
+  if (g_str_equal (property, "funding-name"))
+    return &item->funding_name;
   g_assert (g_str_equal (property, "notes"));
   return &item->notes;
 }
@@ -1272,6 +1281,8 @@ apply_edit (Run      *run,
               mitem->notes = rs_new ("");
             if (mitem->reach_source == NULL)
               mitem->reach_source = rs_new ("");
+            if (mitem->funding_name == NULL)
+              mitem->funding_name = rs_new ("");
             g_ptr_array_add (next->items, mitem);
           }
         if (items->len == 0)
@@ -1657,7 +1668,7 @@ static const char * const sample_texts[] = {
 };
 
 static const char * const item_text_properties[] = { "unit", "provider", "notes",
-                                                     "reach-source" };
+                                                     "reach-source", "funding-name" };
 #define N_ITEM_TEXT_PROPERTIES G_N_ELEMENTS (item_text_properties)
 static const char * const plan_text_properties[] = { "title", "area", "organisation", "author" };
 

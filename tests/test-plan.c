@@ -88,6 +88,9 @@ build_three_year_plan (Fixture *fixture)
                      NULL);
   waymark_plan_set_item_cost (fixture->plan, cbim, 150000, 150000,
                               WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  /* A named local funding stream (issue 14). */
+  waymark_plan_edit (fixture->plan, cbim, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER,
+                     "funding-name", "Leicester City Council public health grant", NULL);
   add (fixture, "relationships-without-fear", 12);
   iris = add (fixture, "iris", 1);
   waymark_plan_edit (fixture->plan, iris, "notes", "=HYPERLINK(\"http://example.invalid\")",
@@ -719,6 +722,67 @@ test_warnings_funding (Fixture       *fixture,
                                    WAYMARK_FUNDING_SOURCE_PCC_VICTIMS).n_items, ==, 1);
 }
 
+/* A named local funding stream (issue 14): an item funded from "other" names it; spend by
+ * funding source counts each name apart, after the review's streams, and an unnamed "other"
+ * as other. Worked by hand: Drive 1 × £2,400; MAC 1 × £59,400 (the review's figures, see
+ * test_prefill); CBT 1 × £60. */
+static void
+test_funding_name (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);
+  WaymarkPlanItem *mac = add (fixture, "make-a-change", 1);
+  WaymarkPlanItem *cbt = add (fixture, "cbt-victims", 1);
+  g_autoptr(GArray) funding = NULL;
+  const WaymarkBreakdownSlice *slice;
+  gint64 mac_low, mac_high, cbt_low, cbt_high;
+
+  g_assert_true (waymark_plan_item_get_line_total (mac, &mac_low, &mac_high));
+  g_assert_true (waymark_plan_item_get_line_total (cbt, &cbt_low, &cbt_high));
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (drive), ==, "");
+  waymark_plan_edit (fixture->plan, drive, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER,
+                     "funding-name", "Rutland County Council", NULL);
+  waymark_plan_edit (fixture->plan, mac, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER,
+                     "funding-name", "Rutland County Council", NULL);
+  waymark_plan_edit (fixture->plan, cbt, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER, NULL);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (drive), ==, "Rutland County Council");
+
+  funding = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_FUNDING);
+  g_assert_cmpuint (funding->len, ==, WAYMARK_FUNDING_SOURCE_OTHER + 2);
+  slice = &g_array_index (funding, WaymarkBreakdownSlice, WAYMARK_FUNDING_SOURCE_OTHER);
+  g_assert_cmpstr (slice->key, ==, "other");
+  g_assert_cmpuint (slice->n_items, ==, 1);
+  g_assert_cmpint (slice->low, ==, cbt_low);
+  slice = &g_array_index (funding, WaymarkBreakdownSlice, WAYMARK_FUNDING_SOURCE_OTHER + 1);
+  g_assert_cmpstr (slice->key, ==, "other:Rutland County Council");
+  g_assert_cmpstr (slice->label, ==, "Rutland County Council");
+  g_assert_cmpuint (slice->n_items, ==, 2);
+  g_assert_cmpint (slice->low, ==, 240000 + mac_low);
+
+  /* Another name is another slice; undo puts the name back. */
+  waymark_plan_edit (fixture->plan, mac, "funding-name", "Lottery Community Fund", NULL);
+  g_array_unref (funding);
+  funding = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_FUNDING);
+  g_assert_cmpuint (funding->len, ==, WAYMARK_FUNDING_SOURCE_OTHER + 3);
+  g_assert_cmpstr (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_OTHER + 2).label, ==,
+                   "Lottery Community Fund");
+  g_assert_cmpint (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_OTHER + 2).low, ==, mac_low);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (mac), ==, "Rutland County Council");
+
+  /* A name on a stream of the review's is not a local stream: it counts under that stream. */
+  waymark_plan_edit (fixture->plan, drive, "funding-source",
+                     WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR, NULL);
+  g_array_unref (funding);
+  funding = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_FUNDING);
+  g_assert_cmpint (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR).low, ==, 240000);
+  g_assert_cmpint (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_OTHER + 1).low, ==, mac_low);
+}
+
 /* Against a budget, the plan's totals (computed): over when even the lower total is more; may
  * exceed when only the higher is; nothing when within, or with no budget. The figures are the
  * plan's own, worked by hand here. */
@@ -1082,6 +1146,47 @@ test_local_need_keys (Fixture       *fixture,
                   "none)");
 }
 
+/* funding_name (issue 14) is read back; a plan written before has none, and opens with no name;
+ * null is refused, as for any text. */
+static void
+test_funding_name_key (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *text = NULL;
+  g_autofree char *old_text = NULL;
+  g_autoptr(GRegex) key = g_regex_new ("^ *\"funding_name\" : \".*\",\n", G_REGEX_MULTILINE,
+                                       0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autoptr(WaymarkPlan) old = NULL;
+  g_autoptr(WaymarkPlanItem) cbim = NULL;
+  g_autoptr(WaymarkPlanItem) old_cbim = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  plan = open_edited (fixture, "\"version\" : 1", "\"version\" : 1", &error);
+  g_assert_no_error (error);
+  cbim = g_list_model_get_item (G_LIST_MODEL (plan), 0);
+  g_assert_cmpint (waymark_plan_item_get_funding_source (cbim), ==, WAYMARK_FUNDING_SOURCE_OTHER);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (cbim), ==,
+                   "Leicester City Council public health grant");
+
+  old_text = g_regex_replace_literal (key, text, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (old_text, "funding_name"));
+  bytes = g_bytes_new (old_text, strlen (old_text));
+  old = waymark_plan_new_from_bytes (bytes, "old.waymark", fixture->catalogue, &error);
+  g_assert_no_error (error);
+  old_cbim = g_list_model_get_item (G_LIST_MODEL (old), 0);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (old_cbim), ==, "");
+
+  assert_refused (fixture, "\"funding_name\" : \"Leicester City Council public health grant\"",
+                  "\"funding_name\" : null",
+                  "bad.waymark: item \"coaching-boys-into-men\": funding_name is null; it should "
+                  "be text (\"\" for none)");
+}
+
 static void
 test_finding_4_deep_nesting (Fixture       *fixture,
                              gconstpointer  data)
@@ -1107,7 +1212,7 @@ test_finding_5_leading_zero (Fixture       *fixture,
 {
   /* json-glib read 040 as 32. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 040",
-                  "bad.waymark: line 161, column 20: 040 is not a number JSON allows: a number "
+                  "bad.waymark: line 165, column 20: 040 is not a number JSON allows: a number "
                   "must not start with 0 (write 10, not 010)");
 }
 
@@ -1117,7 +1222,7 @@ test_finding_5_hex (Fixture       *fixture,
 {
   /* json-glib read 0x28 as 40. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 0x28",
-                  "bad.waymark: line 161, column 20: 0x28 is not a number JSON allows: numbers "
+                  "bad.waymark: line 165, column 20: 0x28 is not a number JSON allows: numbers "
                   "are written in decimal digits only, such as 16 or 2400.5");
 }
 
@@ -1126,15 +1231,15 @@ test_finding_5_other_numbers (Fixture       *fixture,
                               gconstpointer  data)
 {
   struct { const char *to; const char *message; } cases[] = {
-    { "\"quantity\" : 40.", "bad.waymark: line 161, column 20: 40. is not a number JSON allows: "
+    { "\"quantity\" : 40.", "bad.waymark: line 165, column 20: 40. is not a number JSON allows: "
       "a decimal point must be followed by digits (write 1.0 or 1)" },
-    { "\"quantity\" : .5", "bad.waymark: line 161, column 20: .5 is not a number JSON allows: "
+    { "\"quantity\" : .5", "bad.waymark: line 165, column 20: .5 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : +40", "bad.waymark: line 161, column 20: +40 is not a number JSON allows: "
+    { "\"quantity\" : +40", "bad.waymark: line 165, column 20: +40 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : -x", "bad.waymark: line 161, column 20: -x is not a number JSON allows: "
+    { "\"quantity\" : -x", "bad.waymark: line 165, column 20: -x is not a number JSON allows: "
       "a minus sign must be followed by digits" },
-    { "\"quantity\" : 4e", "bad.waymark: line 161, column 20: 4e is not a number JSON allows: "
+    { "\"quantity\" : 4e", "bad.waymark: line 165, column 20: 4e is not a number JSON allows: "
       "an exponent (e) must be followed by digits" },
   };
 
@@ -1191,12 +1296,12 @@ test_finding_5_escaped_duplicate_key (Fixture       *fixture,
   /* "quantit\u0079" is "quantity": json-glib kept the second, and 40 became 1,000,000. */
   assert_refused (fixture, "\"quantity\" : 40,",
                   "\"quantity\" : 40,\n      \"quantit\\u0079\" : 1000000,",
-                  "bad.waymark: line 162, column 7: the key \"quantity\" appears twice in the same "
+                  "bad.waymark: line 166, column 7: the key \"quantity\" appears twice in the same "
                   "object");
   /* A surrogate pair and a plain escape decode too. */
   assert_refused (fixture, "\"notes\" : \"\",",
                   "\"notes\" : \"\",\n      \"\\u006eotes\" : \"x\",",
-                  "bad.waymark: line 65, column 7: the key \"notes\" appears twice in the same "
+                  "bad.waymark: line 67, column 7: the key \"notes\" appears twice in the same "
                   "object");
 }
 
@@ -1750,6 +1855,8 @@ main (int    argc,
   ADD ("/core/plan/coverage", test_coverage);
   ADD ("/core/plan/io/reach-keys", test_reach_keys);
   ADD ("/core/plan/local-need", test_local_need);
+  ADD ("/core/plan/funding-name", test_funding_name);
+  ADD ("/core/plan/io/funding-name-key", test_funding_name_key);
   ADD ("/core/plan/io/local-need-keys", test_local_need_keys);
   ADD ("/core/plan/warnings-cite-the-review", test_warnings_cite_the_review);
   ADD ("/core/plan/warnings-budget", test_warnings_budget);

@@ -109,6 +109,7 @@ add_item (JsonBuilder     *builder,
                waymark_enum_to_string (WAYMARK_TYPE_COST_SOURCE, item->cost_source));
   waymark_json_add_string (builder, "funding_source",
                waymark_enum_to_string (WAYMARK_TYPE_FUNDING_SOURCE, item->funding_source));
+  waymark_json_add_string (builder, "funding_name", item->funding_name);
   waymark_json_add_string (builder, "provider", item->provider);
   waymark_json_add_string (builder, "notes", item->notes);
   /* The people reached a year (local, with its source) and the cost per person (computed). */
@@ -337,6 +338,8 @@ static const char * const csv_columns[] = {
    * finds them: the people reached a year and its source (local), the cost per person
    * (computed: line total ÷ reach). */
   "reach", "reach_group", "reach_source", "cost_per_person_gbp", "cost_per_person_high_gbp",
+  /* Later in issue 14: a local funding stream's name. */
+  "funding_name",
   NULL
 };
 
@@ -431,6 +434,7 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       waymark_csv_add_field (&writer, item->reach_source, WAYMARK_CSV_TEXT);
       add_money_field (&writer, has_per_person, per_low);
       add_money_field (&writer, has_per_person, per_high);
+      waymark_csv_add_field (&writer, item->funding_name, WAYMARK_CSV_TEXT);
       waymark_csv_end_row (&writer);
     }
 
@@ -456,6 +460,8 @@ static const char * const item_keys[] = {
   "for_young_people", "published_cost", "missing_from_catalogue",
   /* Since issue 14; a plan written before has none of them, and reads as no reach recorded. */
   "reach", "reach_group", "reach_source", "cost_per_person_pence", "cost_per_person_high_pence",
+  /* Later in issue 14; a plan written before has none, and reads as no name. */
+  "funding_name",
   NULL
 };
 
@@ -652,6 +658,7 @@ read_item (WaymarkJsonReader *reader,
   g_autofree char *reach_source = NULL;
   g_autoptr(WaymarkCost) published = NULL;
   g_autofree char *where = NULL;
+  g_autofree char *funding_name = NULL;
   gint64 reach = 0;
   int reach_group = WAYMARK_REACH_GROUP_UNSPECIFIED;
   WaymarkIntervention *intervention;
@@ -708,6 +715,9 @@ read_item (WaymarkJsonReader *reader,
       !check_optional_money (reader, object, "line_total_pence") ||
       !check_optional_money (reader, object, "line_total_high_pence") ||
       !read_reach (reader, object, &reach, &reach_group, &reach_source) ||
+      !(json_object_has_member (object, "funding_name")
+        ? read_text (reader, object, "funding_name", &funding_name)
+        : (funding_name = g_strdup (""), TRUE)) ||
       !check_money_if_present (reader, object, "cost_per_person_pence") ||
       !check_money_if_present (reader, object, "cost_per_person_high_pence"))
     return NULL;
@@ -772,6 +782,8 @@ read_item (WaymarkJsonReader *reader,
   item->unit_cost_high = has_cost ? cost_high : WAYMARK_NO_COST;
   item->cost_source = cost_source;
   item->funding_source = funding_source;
+  g_free (item->funding_name);
+  item->funding_name = g_steal_pointer (&funding_name);
   g_free (item->provider);
   item->provider = g_steal_pointer (&provider);
   g_free (item->notes);

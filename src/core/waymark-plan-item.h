@@ -89,6 +89,9 @@ gint64              waymark_plan_item_get_unit_cost        (WaymarkPlanItem *sel
 gint64              waymark_plan_item_get_unit_cost_high   (WaymarkPlanItem *self);
 WaymarkCostSource   waymark_plan_item_get_cost_source      (WaymarkPlanItem *self);
 WaymarkFundingSource waymark_plan_item_get_funding_source  (WaymarkPlanItem *self);
+/* The name of a local funding stream, as the commissioner gives it, for a funding source of
+ * WAYMARK_FUNDING_SOURCE_OTHER (issue 14); "" for none. */
+const char         *waymark_plan_item_get_funding_name     (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_provider         (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_notes            (WaymarkPlanItem *self);
 /* The people the item reaches a year, a local figure: 0 until the commissioner records one. */

@@ -95,11 +95,20 @@ add_to_slice (GArray          *slices,
     }
 }
 
+static void
+slice_clear (WaymarkBreakdownSlice *slice)
+{
+  g_clear_pointer (&slice->owned_key, g_free);
+  g_clear_pointer (&slice->owned_label, g_free);
+}
+
 GArray *
 waymark_plan_get_breakdown (WaymarkPlan          *self,
                             WaymarkBreakdownKind  kind)
 {
   GArray *slices = g_array_new (FALSE, TRUE, sizeof (WaymarkBreakdownSlice));
+
+  g_array_set_clear_func (slices, (GDestroyNotify) slice_clear);
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (self), slices);
 
@@ -195,10 +204,30 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
           };
           g_array_append_val (slices, slice);
         }
+      /* A local stream counts under its name; an "other" stream with no name, as other. */
       for (guint i = 0; i < self->items->len; i++)
         {
           WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
-          add_to_slice (slices, item->funding_source, item);
+          guint index = item->funding_source;
+
+          if (item->funding_source == WAYMARK_FUNDING_SOURCE_OTHER && item->funding_name[0] != '\0')
+            {
+              for (index = WAYMARK_FUNDING_SOURCE_OTHER + 1; index < slices->len; index++)
+                if (g_str_equal (g_array_index (slices, WaymarkBreakdownSlice, index).label,
+                                 item->funding_name))
+                  break;
+              if (index == slices->len)
+                {
+                  WaymarkBreakdownSlice slice = { 0, };
+
+                  slice.owned_key = g_strconcat ("other:", item->funding_name, NULL);
+                  slice.owned_label = g_strdup (item->funding_name);
+                  slice.key = slice.owned_key;
+                  slice.label = slice.owned_label;
+                  g_array_append_val (slices, slice);
+                }
+            }
+          add_to_slice (slices, index, item);
         }
       break;
 

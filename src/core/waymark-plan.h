@@ -44,7 +44,9 @@ typedef enum
 } WaymarkBreakdownKind;
 
 /* One slice of spend. key is the machine string ("primary", "sv", "perpetrators", "high",
- * "none" for unrated); label is for people. */
+ * "none" for unrated); label is for people. A local funding stream's slice has the key
+ * "other:" and its name, and its name as the label: both owned by the slice (owned_key,
+ * owned_label), freed with the array. */
 typedef struct
 {
   const char *key;
@@ -52,6 +54,8 @@ typedef struct
   gint64      low;
   gint64      high;
   guint       n_items;
+  char       *owned_key;
+  char       *owned_label;
 } WaymarkBreakdownSlice;
 
 typedef enum
@@ -159,7 +163,8 @@ GDateTime       *waymark_plan_get_changed_at      (WaymarkPlan *self);
 
 void             waymark_plan_get_totals          (WaymarkPlan       *self,
                                                    WaymarkPlanTotals *totals);
-/* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept. */
+/* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept; for funding,
+ * then one slice per named local stream, in the order the plan first names it. */
 GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
                                                    WaymarkBreakdownKind  kind);
 /* Element type WaymarkPlanWarning, in the order of WaymarkWarningKind. */

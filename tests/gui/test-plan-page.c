@@ -977,6 +977,36 @@ test_reach (Fixture       *f,
   }
   undo (f);
 
+  /* A named local stream (issue 14): Other asks for its name, and spend by funding source
+   * counts it under that name; another stream of the review's takes the name away in the same
+   * edit, and Undo brings it back. */
+  {
+    GtkWidget *name_row = control (f, "drive", "funding-name");
+    g_autofree char *funding = NULL;
+
+    g_assert_false (gtk_widget_get_visible (name_row));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "funding-source")),
+                                WAYMARK_FUNDING_SOURCE_OTHER);
+    g_assert_true (gtk_widget_get_visible (name_row));
+    apply_text (name_row, " Rutland County Council ");
+    g_assert_cmpstr (waymark_plan_item_get_funding_name (item_of (f, "drive")), ==,
+                     "Rutland County Council");
+    funding = waymark_plan_chart_dup_description (f->page.funding_chart);
+    g_assert_nonnull (strstr (funding, "Rutland County Council: £96,000 (100%)"));
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "funding-source")),
+                                WAYMARK_FUNDING_SOURCE_PCC_VICTIMS);
+    g_assert_false (gtk_widget_get_visible (name_row));
+    g_assert_cmpstr (waymark_plan_item_get_funding_name (item_of (f, "drive")), ==, "");
+    undo (f);
+    g_assert_true (gtk_widget_get_visible (name_row));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Rutland County Council");
+    undo (f);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
+    undo (f);
+    g_assert_false (gtk_widget_get_visible (name_row));
+  }
+
   /* Victims against the review's count of adults in LLR who experienced domestic abuse in
    * 2020/21: 2,836 of 28,360 is 10.00%, with the review's words, period and place. */
   add_from_row (f, "cbt-victims");
