@@ -593,11 +593,23 @@ test_warnings (Fixture       *fixture,
 
   add (fixture, "drive", 10);
   drive_only = warning_ids (fixture->plan);
-  g_assert_cmpstr (drive_only, ==, "no-primary no-young-people no-sexual-violence");
+  g_assert_cmpstr (drive_only, ==,
+                   "no-primary no-young-people no-sexual-violence no-older-people");
 
   add (fixture, "coaching-boys-into-men", 5);  /* primary, young men 13-25, DA and SV */
   add (fixture, "second-responder", 1);        /* LOW evidence, LOW impact, in place */
   add (fixture, "safe-dates", 1);              /* costed in dollars only */
+  g_free (balanced);
+  balanced = warning_ids (fixture->plan);
+  g_assert_cmpstr (balanced, ==,
+                   "no-older-people "
+                   "low-evidence-low-impact:second-responder already-in-place:second-responder "
+                   "no-cost:coaching-boys-into-men no-cost:second-responder no-cost:safe-dates");
+  /* Older people are reached when the commissioner says an item reaches them (issue 14). */
+  waymark_plan_edit (fixture->plan, waymark_plan_find_item (fixture->plan, "second-responder",
+                                                            NULL),
+                     "reach-group", WAYMARK_REACH_GROUP_OLDER_PEOPLE, NULL);
+  g_free (balanced);
   balanced = warning_ids (fixture->plan);
   g_assert_cmpstr (balanced, ==,
                    "low-evidence-low-impact:second-responder already-in-place:second-responder "
@@ -652,7 +664,7 @@ test_warnings_cite_the_review (Fixture       *fixture,
                  warning->section);
       n_cited++;
     }
-  g_assert_cmpuint (n_cited, ==, 4);
+  g_assert_cmpuint (n_cited, ==, 5);
 }
 
 /* Funding streams (issue 14): an item funded from the perpetrator fund past the period the
@@ -1074,7 +1086,7 @@ test_reach_keys (Fixture       *fixture,
                   "\"reach_group\" : \"villains\"",
                   "bad.waymark: item \"make-a-change\": reach_group \"villains\" is not one of "
                   "unspecified, victims, perpetrators, children-young-people, community, "
-                  "professionals");
+                  "professionals, older-people");
   assert_refused (fixture,
                   "\"reach_source\" : \"Provider's referral forecast, A. Commissioner, Nov 2026\"",
                   "\"reach_source\" : null",

@@ -36,6 +36,8 @@ static const WaymarkChoice reach_group_choices[] = {
     N_("The wider community"), NULL, NULL },
   { WAYMARK_REACH_GROUP_PROFESSIONALS, "WAYMARK_REACH_GROUP_PROFESSIONALS", "professionals", NULL,
     N_("Professionals"), NULL, NULL },
+  { WAYMARK_REACH_GROUP_OLDER_PEOPLE, "WAYMARK_REACH_GROUP_OLDER_PEOPLE", "older-people", NULL,
+    N_("Older people"), NULL, NULL },
 };
 
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkReachGroup, waymark_reach_group, FALSE, reach_group_choices,

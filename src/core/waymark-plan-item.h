@@ -35,9 +35,11 @@ typedef enum
   WAYMARK_REACH_GROUP_CHILDREN_YOUNG_PEOPLE,
   WAYMARK_REACH_GROUP_COMMUNITY,
   WAYMARK_REACH_GROUP_PROFESSIONALS,
+  /* Appended (issue 14): the values above keep their numbers and ids. */
+  WAYMARK_REACH_GROUP_OLDER_PEOPLE,
 } WaymarkReachGroup;
 
-#define WAYMARK_REACH_GROUP_N (WAYMARK_REACH_GROUP_PROFESSIONALS + 1)
+#define WAYMARK_REACH_GROUP_N (WAYMARK_REACH_GROUP_OLDER_PEOPLE + 1)
 
 #define WAYMARK_TYPE_REACH_GROUP (waymark_reach_group_get_type ())
 GType       waymark_reach_group_get_type  (void) G_GNUC_CONST;

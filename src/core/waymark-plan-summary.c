@@ -20,7 +20,8 @@ G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_OVER_BUDGET, "over-budget"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MAY_EXCEED_BUDGET, "may-exceed-budget"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PERIOD, "funding-period"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PURPOSE, "funding-purpose"))
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PURPOSE, "funding-purpose"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_OLDER_PEOPLE, "no-older-people"))
 
 /* Totals */
 
@@ -422,6 +423,9 @@ add_warning (WaymarkPlan        *self,
   "specific focus on under 25s."
 #define SECTION_LLR_RESPONSE \
   "Leicester, Leicestershire and Rutland's response to DA and sexual violence"
+#define QUOTE_OLDER_ADULTS \
+  "There is a gap in support services for older adults at risk of DA and SV"
+#define SECTION_FREEVA "Free from Violence and Abuse (freeva)"
 #define QUOTE_SV_RISE \
   "Sexual violence in Leicester, Leicestershire and Rutland increased by 47%"
 #define SECTION_GROWING_PROBLEM \
@@ -567,6 +571,7 @@ waymark_plan_list_warnings (WaymarkPlan *self)
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_plan_warning_free);
   gboolean primary = FALSE, perpetrators = FALSE, young = FALSE, sexual_violence = FALSE;
+  gboolean older = FALSE;
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (self), warnings);
 
@@ -581,6 +586,9 @@ waymark_plan_list_warnings (WaymarkPlan *self)
       perpetrators |= (item->works_with & WAYMARK_WORKS_WITH_PERPETRATORS) != 0;
       young |= item->for_young_people;
       sexual_violence |= item->focus == WAYMARK_FOCUS_SV || item->focus == WAYMARK_FOCUS_BOTH;
+      /* The catalogue says nothing of older people: an item reaches them when the commissioner
+       * says so, as its reach group. */
+      older |= item->reach_group == WAYMARK_REACH_GROUP_OLDER_PEOPLE;
     }
 
   /* The budget first: the arithmetic of the plan against it (computed, so no quote). */
@@ -612,6 +620,13 @@ waymark_plan_list_warnings (WaymarkPlan *self)
                         g_strdup (_("Nothing in this plan addresses sexual violence, which rose "
                                     "by 47% in LLR between 2019/20 and 2021/22.")),
                         QUOTE_SV_RISE, SECTION_GROWING_PROBLEM);
+  if (!older)
+    add_review_warning (self, warnings, WAYMARK_WARNING_NO_OLDER_PEOPLE,
+                        g_strdup (_("Nothing in this plan is recorded as reaching older people: "
+                                    "the review finds a gap in support services for older "
+                                    "adults in LLR. Choose Older people as who an item reaches, "
+                                    "where it does.")),
+                        QUOTE_OLDER_ADULTS, SECTION_FREEVA);
 
   for (guint i = 0; i < self->items->len; i++)
     {

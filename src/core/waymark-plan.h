@@ -72,6 +72,8 @@ typedef enum
   WAYMARK_WARNING_MAY_EXCEED_BUDGET,
   WAYMARK_WARNING_FUNDING_PERIOD,
   WAYMARK_WARNING_FUNDING_PURPOSE,
+  /* Appended (issue 14); listed with the other gaps in the plan. */
+  WAYMARK_WARNING_NO_OLDER_PEOPLE,
 } WaymarkWarningKind;
 
 #define WAYMARK_TYPE_WARNING_KIND (waymark_warning_kind_get_type ())
@@ -167,7 +169,8 @@ void             waymark_plan_get_totals          (WaymarkPlan       *self,
  * then one slice per named local stream, in the order the plan first names it. */
 GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
                                                    WaymarkBreakdownKind  kind);
-/* Element type WaymarkPlanWarning, in the order of WaymarkWarningKind. */
+/* Element type WaymarkPlanWarning: the budget, the gaps in the plan, then single items' warnings
+ * by kind. */
 GPtrArray       *waymark_plan_list_warnings       (WaymarkPlan *self);
 
 /* The people the plan reaches a year, by who they are (issue 14): local figures, summed. */

@@ -1047,7 +1047,7 @@ test_warnings_dismiss (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
   gui_test_flush ();
   before = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
-  g_assert_cmpstr (before, ==, "no-primary no-young-people no-sexual-violence");
+  g_assert_cmpstr (before, ==, "no-primary no-young-people no-sexual-violence no-older-people");
   /* Each says the review's words it rests on, and where they are (issue 14). */
   g_assert_true (gui_test_has_text (GTK_WIDGET (f->page.warnings),
                                     "“Sexual violence in Leicester, Leicestershire and Rutland "
@@ -1056,8 +1056,21 @@ test_warnings_dismiss (Fixture       *f,
 
   gui_test_click (waymark_plan_warnings_get_dismiss_button (f->page.warnings, "no-primary"));
   after = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
-  g_assert_cmpstr (after, ==, "no-young-people no-sexual-violence");
+  g_assert_cmpstr (after, ==, "no-young-people no-sexual-violence no-older-people");
   g_assert_true (g_strv_contains (waymark_plan_get_dismissed_warnings (plan_of (f)), "no-primary"));
+
+  /* Older people (issue 14): the review's gap, in its words under its heading, until an item is
+   * said to reach them. */
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->page.warnings),
+                                    "“There is a gap in support services for older adults at "
+                                    "risk of DA and SV”, the review, under “Free from Violence "
+                                    "and Abuse (freeva)”"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "reach-group")),
+                              WAYMARK_REACH_GROUP_OLDER_PEOPLE);
+  gui_test_flush ();
+  g_free (after);
+  after = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
+  g_assert_cmpstr (after, ==, "no-young-people no-sexual-violence");
 
   waymark_plan_mark_saved (plan_of (f));
 }
@@ -1091,7 +1104,7 @@ test_focus_to_warning_applies_year (Fixture       *f,
 
   g_assert_cmpuint (waymark_plan_get_start_year (plan_of (f)), ==, 2031);
   shown = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
-  g_assert_cmpstr (shown, ==, "no-primary no-young-people no-sexual-violence");
+  g_assert_cmpstr (shown, ==, "no-primary no-young-people no-sexual-violence no-older-people");
   waymark_plan_mark_saved (plan_of (f));
 }
 
