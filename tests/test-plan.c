@@ -901,7 +901,7 @@ test_golden_exports (Fixture       *fixture,
   g_assert_no_error (error);
   assert_golden (json, "plan-three-year.waymark");
 
-  csv = waymark_plan_to_csv (fixture->plan, &error);
+  csv = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "intervention_id,intervention,level,focus,"
                                    "evidence_rating,impact_rating,quantity,unit,unit_cost_gbp,"
@@ -1387,7 +1387,7 @@ test_finding_10_export_names_item (Fixture       *fixture,
   /* Made in the window rather than read: saving names the item and the field too. */
   waymark_plan_set_item_cost (fixture->plan, item, WAYMARK_MONEY_MAX, WAYMARK_MONEY_MAX,
                               WAYMARK_COST_SOURCE_ESTIMATE);
-  csv = waymark_plan_to_csv (fixture->plan, &error);
+  csv = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   g_assert_null (csv);
   g_assert_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE);
   g_assert_cmpstr (error->message, ==,
@@ -1615,7 +1615,7 @@ test_comma_decimal_locale (Fixture       *fixture,
   char *old = g_strdup (setlocale (LC_ALL, NULL));
 
   build_three_year_plan (fixture);
-  in_c = waymark_plan_to_csv (fixture->plan, &error);
+  in_c = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   json_c = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
 
   /* The test command installs this locale; exports must not follow its decimal comma. Only a
@@ -1628,7 +1628,7 @@ test_comma_decimal_locale (Fixture       *fixture,
     }
   g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
-  in_german = waymark_plan_to_csv (fixture->plan, &error);
+  in_german = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   json_german = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
   setlocale (LC_ALL, old);
   g_free (old);

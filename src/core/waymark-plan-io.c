@@ -78,6 +78,16 @@ overflow_error (WaymarkPlan              *plan,
   return FALSE;
 }
 
+/* basis points as a percentage with two places, "5.88"; NULL for -1 (none). */
+static char *
+format_percent (gint64 basis_points)
+{
+  if (basis_points < 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, basis_points / 100,
+                          basis_points % 100);
+}
+
 /* Writing JSON */
 
 static void
@@ -189,15 +199,11 @@ add_coverage (JsonBuilder      *builder,
                                        : row->need_is_local ? "local" : NULL);
       waymark_json_add_string_or_null (builder, "need_source",
                                        row->need_is_local ? row->local_source : NULL);
-      if (row->basis_points >= 0)
-        {
-          g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
-                                                      row->basis_points / 100,
-                                                      row->basis_points % 100);
-          waymark_json_add_string (builder, "coverage_percent", percent);
-        }
-      else
-        waymark_json_add_string_or_null (builder, "coverage_percent", NULL);
+      {
+        g_autofree char *percent = format_percent (row->basis_points);
+
+        waymark_json_add_string_or_null (builder, "coverage_percent", percent);
+      }
       waymark_json_add_string_or_null (builder, "review_figure_id",
                                        figure != NULL ? figure->id : NULL);
       waymark_json_add_string_or_null (builder, "review_figure_kind",
@@ -338,10 +344,25 @@ static const char * const csv_columns[] = {
    * finds them: the people reached a year and its source (local), the cost per person
    * (computed: line total ÷ reach). */
   "reach", "reach_group", "reach_source", "cost_per_person_gbp", "cost_per_person_high_gbp",
-  /* Later in issue 14: a local funding stream's name. */
-  "funding_name",
+  /* Later in issue 14: a local funding stream's name; then where each figure of the row comes
+   * from that had no column saying so (review, local or computed), and the row's coverage: its
+   * reach against its group's need, with the need and its source. */
+  "funding_name", "quantity_source", "ratings_source", "review_section", "line_total_source",
+  "cost_per_person_source", "coverage_percent", "need", "need_kind", "need_source",
+  "coverage_source",
   NULL
 };
+
+/* The need a row's coverage is against, as its source column says it: the review's words and
+ * heading, or the commissioner's source. */
+static char *
+need_source (const WaymarkCoverage *group)
+{
+  if (group->need != NULL)
+    return g_strdup_printf ("“%s” (%s)", group->need->as_written,
+                            group->need->section != NULL ? group->need->section : "");
+  return g_strdup (group->local_source != NULL ? group->local_source : "");
+}
 
 static void
 add_money_field (WaymarkCsvWriter *writer,
@@ -365,13 +386,16 @@ cost_note (WaymarkPlanItem *item)
 }
 
 char *
-waymark_plan_to_csv (WaymarkPlan  *plan,
-                     GError      **error)
+waymark_plan_to_csv (WaymarkPlan       *plan,
+                     WaymarkCatalogue  *catalogue,
+                     GError           **error)
 {
   /* Excel recognises UTF-8 (and shows £) only with a byte-order mark. */
   GString *out = g_string_new ("\xEF\xBB\xBF");
   WaymarkCsvWriter writer;
   WaymarkPlanTotals totals;
+  g_autoptr(GArray) coverage = NULL;
+  const WaymarkCoverage *by_group[WAYMARK_REACH_GROUP_N] = { NULL, };
   guint n;
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
@@ -382,6 +406,15 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       g_string_free (out, TRUE);
       overflow_error (plan, &totals, error);
       return NULL;
+    }
+
+  coverage = waymark_plan_get_coverage (plan, catalogue);
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      const WaymarkCoverage *row = &g_array_index (coverage, WaymarkCoverage, i);
+
+      if (row->basis_points >= 0)
+        by_group[row->group] = row;
     }
 
   waymark_csv_writer_init (&writer, out);
@@ -435,6 +468,46 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       add_money_field (&writer, has_per_person, per_low);
       add_money_field (&writer, has_per_person, per_high);
       waymark_csv_add_field (&writer, item->funding_name, WAYMARK_CSV_TEXT);
+
+      /* Provenance, for the figures before that had no source column. */
+      {
+        WaymarkIntervention *intervention =
+          catalogue != NULL && !item->missing
+          ? waymark_catalogue_lookup (catalogue, item->intervention_id) : NULL;
+        const WaymarkCoverage *group = item->reach > 0 ? by_group[item->reach_group] : NULL;
+        g_autofree char *percent = NULL;
+        g_autofree char *need = NULL;
+        g_autofree char *source = NULL;
+
+        waymark_csv_add_field (&writer, "local", WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer, "review", WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer,
+                               intervention != NULL
+                               ? waymark_intervention_get_section (intervention) : NULL,
+                               WAYMARK_CSV_TEXT);
+        waymark_csv_add_field (&writer, has_total ? "computed: quantity × unit_cost_gbp" : NULL,
+                               WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer,
+                               has_per_person ? "computed: line_total_gbp ÷ reach" : NULL,
+                               WAYMARK_CSV_PLAIN);
+        if (group != NULL)
+          {
+            /* The item's own share of its group's need: reach ÷ need × 100, half up, as the
+             * plan's coverage is worked out (at most 10^6 × 10^4: no overflow). */
+            percent = format_percent ((gint64) (((guint64) item->reach * 10000 +
+                                                 group->need_people / 2) / group->need_people));
+            need = g_strdup_printf ("%" G_GUINT64_FORMAT, group->need_people);
+            source = need_source (group);
+          }
+        waymark_csv_add_field (&writer, percent, WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer, need, WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer,
+                               group == NULL ? NULL : group->need_is_local ? "local" : "review",
+                               WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer, source, WAYMARK_CSV_TEXT);
+        waymark_csv_add_field (&writer, group != NULL ? "computed: reach ÷ need × 100" : NULL,
+                               WAYMARK_CSV_PLAIN);
+      }
       waymark_csv_end_row (&writer);
     }
 
@@ -1012,7 +1085,7 @@ waymark_plan_write (WaymarkPlan       *plan,
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, error)
+  data = format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, catalogue, error)
                                            : waymark_plan_to_json (plan, catalogue, error);
   if (data == NULL)
     return FALSE;
