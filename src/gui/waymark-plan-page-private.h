@@ -37,6 +37,7 @@ struct _WaymarkPlanPage
   GtkLabel            *no_cost_label;
   GtkLabel            *reach_label;
   GtkWidget           *local_need_box;
+  GtkLabel            *charts_caption;
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;
@@ -102,6 +103,7 @@ typedef struct
   GtkLabel            *no_cost_label;
   GtkLabel            *reach_label;
   GtkButton          **local_need_buttons;  /* by WaymarkReachGroup; [0] is NULL */
+  GtkLabel            *charts_caption;      /* which of the charts' figures are local */
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;

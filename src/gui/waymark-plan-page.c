@@ -279,6 +279,44 @@ on_local_need_clicked (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The charts are Waymark's arithmetic (computed) on the items' quantities, which are local, and
+ * their unit costs, the review's or local: the caption says which. */
+static void
+update_charts_caption (WaymarkPlanPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plan));
+  guint n_costed = 0, n_local = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
+
+      if (!waymark_plan_item_has_cost (item))
+        continue;
+      n_costed++;
+      if (waymark_plan_item_get_cost_source (item) != WAYMARK_COST_SOURCE_REVIEW)
+        n_local++;
+    }
+
+  if (n_costed == 0)
+    text = g_strdup (_("Computed from the items’ quantities, which are local figures, and their "
+                       "unit costs, when they have one."));
+  else if (n_local == 0)
+    text = g_strdup (_("Computed: the quantities are local figures; every unit cost is the "
+                       "review’s."));
+  else if (n_local == n_costed)
+    text = g_strdup (_("Computed: the quantities and every unit cost are local figures."));
+  else
+    /* Translators: under the spend charts; %u is how many of the unit costs are local */
+    text = g_strdup_printf (ngettext ("Computed: the quantities are local figures; %u unit cost "
+                                      "is local, the others are the review’s.",
+                                      "Computed: the quantities are local figures; %u unit costs "
+                                      "are local, the others are the review’s.", n_local),
+                            n_local);
+  gtk_label_set_label (self->charts_caption, text);
+}
+
 static void
 update_summary (WaymarkPlanPage *self)
 {
@@ -385,6 +423,7 @@ update_summary (WaymarkPlanPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_cost_label), t.n_without_cost > 0);
   update_reach (self);
+  update_charts_caption (self);
 
   levels = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_LEVEL);
   focus = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FOCUS);
@@ -985,6 +1024,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, no_cost_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, reach_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, local_need_box);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, charts_caption);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, level_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, focus_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, works_with_chart);
@@ -1138,6 +1178,7 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->no_cost_label = self->no_cost_label;
   parts->reach_label = self->reach_label;
   parts->local_need_buttons = self->local_need_buttons;
+  parts->charts_caption = self->charts_caption;
   parts->level_chart = self->level_chart;
   parts->focus_chart = self->focus_chart;
   parts->works_with_chart = self->works_with_chart;

@@ -577,6 +577,39 @@ test_chart_small_shares (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* The charts say which of their figures are local (issue 14): they are computed from the
+ * quantities, always local, and the unit costs, the review's or local, as the items say. */
+static void
+test_charts_caption (Fixture       *f,
+                     gconstpointer  data)
+{
+  add_from_row (f, "drive");
+  add_from_detail (f, "iris");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  /* Drive's cost is the review's; IRIS has none, and counts for nothing. */
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities are local figures; every unit cost is the review’s.");
+
+  apply_text (control (f, "iris", "unit-cost"), "100");
+  g_assert_cmpint (waymark_plan_item_get_cost_source (item_of (f, "iris")), !=,
+                   WAYMARK_COST_SOURCE_REVIEW);
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities are local figures; 1 unit cost is local, the others "
+                   "are the review’s.");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "cost-source")),
+                              WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  gui_test_flush ();
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities and every unit cost are local figures.");
+  undo (f);
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities are local figures; 1 unit cost is local, the others "
+                   "are the review’s.");
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 /* Where a part of the page ("summary", "details", "charts") is in the page's list, or -1. */
 static int
 part_position (Fixture    *f,
@@ -2194,6 +2227,7 @@ main (int    argc,
       ADD ("remove-undo", test_remove_undo);
       ADD ("edit-totals-undo", test_edit_totals_undo);
       ADD ("chart-small-shares", test_chart_small_shares);
+      ADD ("charts-caption", test_charts_caption);
       ADD ("chart-names-whole", test_chart_names_whole);
       ADD ("row-button-in-plan", test_row_button_in_plan);
       ADD ("tab-stops-in-item", test_tab_stops_in_item);
