@@ -573,6 +573,20 @@ read_text (WaymarkJsonReader  *reader,
   return TRUE;
 }
 
+/* Text that came with a later version of the format: absent (a plan written before), it is "";
+ * present, it is read as strictly as the rest. */
+static gboolean
+read_optional_text (WaymarkJsonReader  *reader,
+                    JsonObject         *object,
+                    const char         *key,
+                    char              **out)
+{
+  if (json_object_has_member (object, key))
+    return read_text (reader, object, key, out);
+  *out = g_strdup ("");
+  return TRUE;
+}
+
 /* The reach keys came with issue 14: absent (a plan written before), they are no reach recorded;
  * present, they are read as strictly as the rest. */
 static gboolean
@@ -594,10 +608,7 @@ read_reach (WaymarkJsonReader  *reader,
       !waymark_json_reader_get_enum (reader, object, "reach_group", WAYMARK_TYPE_REACH_GROUP,
                                      FALSE, 0, 0, group))
     return FALSE;
-  if (json_object_has_member (object, "reach_source"))
-    return read_text (reader, object, "reach_source", source);
-  *source = g_strdup ("");
-  return TRUE;
+  return read_optional_text (reader, object, "reach_source", source);
 }
 
 static const char * const local_need_keys[] = { "reach_group", "people", "kind", "source", NULL };
@@ -788,9 +799,7 @@ read_item (WaymarkJsonReader *reader,
       !check_optional_money (reader, object, "line_total_pence") ||
       !check_optional_money (reader, object, "line_total_high_pence") ||
       !read_reach (reader, object, &reach, &reach_group, &reach_source) ||
-      !(json_object_has_member (object, "funding_name")
-        ? read_text (reader, object, "funding_name", &funding_name)
-        : (funding_name = g_strdup (""), TRUE)) ||
+      !read_optional_text (reader, object, "funding_name", &funding_name) ||
       !check_money_if_present (reader, object, "cost_per_person_pence") ||
       !check_money_if_present (reader, object, "cost_per_person_high_pence"))
     return NULL;
