@@ -145,7 +145,7 @@ main (int    argc,
     json = waymark_plan_to_json (plan, catalogue, NULL);
     g_print ("plan export, JSON (%u items)  %8.1f ms\n", n, now_ms () - t);
     t = now_ms ();
-    csv = waymark_plan_to_csv (plan, NULL);
+    csv = waymark_plan_to_csv (plan, catalogue, NULL);
     g_print ("plan export, CSV (%u items)   %8.1f ms\n", n, now_ms () - t);
   }
 

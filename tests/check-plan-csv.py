@@ -29,12 +29,15 @@ SPEC_COLUMNS = ("intervention_id,intervention,level,focus,evidence_rating,impact
                 "cost_source,funding_source,provider,notes").split(",")
 # What follows the specified columns, as data/plan-format.md documents it.
 EXTRA_COLUMNS = ["cost_note", "in_catalogue", "reach", "reach_group", "reach_source",
-                 "cost_per_person_gbp", "cost_per_person_high_gbp"]
+                 "cost_per_person_gbp", "cost_per_person_high_gbp", "funding_name",
+                 "quantity_source", "ratings_source", "review_section", "line_total_source",
+                 "cost_per_person_source", "coverage_percent", "need", "need_kind", "need_source",
+                 "coverage_source"]
 NUMBER_COLUMNS = {"quantity", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
                   "line_total_high_gbp"}
 # Free text, which the export neutralises against formula injection.
 TEXT_COLUMNS = {"intervention_id", "intervention", "unit", "provider", "notes", "cost_note",
-                "reach_source"}
+                "reach_source", "funding_name", "review_section", "need_source"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -77,6 +80,25 @@ def neutralised(text):
     then a formula start neutralised."""
     text = "".join(f"<U+{ord(c):04X}>" if ord(c) in INVISIBLE else c for c in text)
     return "'" + text if text and text.startswith(FORMULA_STARTS) else text
+
+
+def row_coverage(it, plan):
+    """What a row's coverage columns should hold, worked out here from the JSON: the item's reach
+    against its group's need (coverage[], the review's or the plan's local count), as a percentage
+    to two places, half up; empty without a reach or a need."""
+    group = next((c for c in plan.get("coverage", []) if c["reach_group"] == it["reach_group"]
+                  and c["need"] is not None), None)
+    if it["reach"] is None or group is None:
+        return {"coverage_percent": "", "need": "", "need_kind": "", "need_source": "",
+                "coverage_source": ""}
+    basis = (it["reach"] * 10000 * 2 + group["need"]) // (2 * group["need"])
+    if group["need_kind"] == "review":
+        source = f"“{group['review_as_written']}” ({group['review_section']})"
+    else:
+        source = group["need_source"]
+    return {"coverage_percent": f"{basis // 100}.{basis % 100:02d}", "need": str(group["need"]),
+            "need_kind": group["need_kind"], "need_source": neutralised(source),
+            "coverage_source": "computed: reach ÷ need × 100"}
 
 
 def record_ends_are_crlf(text):
@@ -156,6 +178,14 @@ def check_csv(raw, plan, label, golden=True):
             "reach_source": neutralised(it["reach_source"]),
             "cost_per_person_gbp": pounds(it["cost_per_person_pence"]),
             "cost_per_person_high_gbp": pounds(it["cost_per_person_high_pence"]),
+            "funding_name": neutralised(it["funding_name"]),
+            "quantity_source": "local",
+            "ratings_source": "review",
+            "line_total_source": "" if it["line_total_pence"] is None
+                                 else "computed: quantity × unit_cost_gbp",
+            "cost_per_person_source": "" if it["cost_per_person_pence"] is None
+                                      else "computed: line_total_gbp ÷ reach",
+            **row_coverage(it, plan),
         }
         wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
         for k, (g, v) in wrong.items():
@@ -190,6 +220,25 @@ def check_csv(raw, plan, label, golden=True):
         check(by_id["make-a-change"].get("notes")
               == "Early intervention before escalation;\nlinked partner support",
               f"{label}: the multi-line note survives")
+    if golden and "coaching-boys-into-men" in by_id:
+        check(by_id["coaching-boys-into-men"].get("funding_source") == "other"
+              and by_id["coaching-boys-into-men"].get("funding_name")
+              == "Leicester City Council public health grant",
+              f"{label}: a local funding stream's name is in funding_name")
+    if golden and "make-a-change" in by_id:
+        # Worked by hand: 20 perpetrators reached of the plan's own count, 340: 5.88%.
+        mac = by_id["make-a-change"]
+        check((mac.get("coverage_percent"), mac.get("need"), mac.get("need_kind"),
+               mac.get("need_source")) == ("5.88", "340", "local",
+                                           "Probation caseload, J. Okafor, March 2026"),
+              f"{label}: MAC's coverage is 20 of the local 340, 5.88%, naming its source")
+    if golden and "cbt-victims" in by_id:
+        # 7 victims of the review's 28,360: 0.0247%, 0.02%.
+        cbt = by_id["cbt-victims"]
+        check((cbt.get("coverage_percent"), cbt.get("need"), cbt.get("need_kind")) ==
+              ("0.02", "28360", "review")
+              and cbt.get("need_source", "").startswith("“in 2020/21, 28,360 adults"),
+              f"{label}: CBT's coverage is 7 of the review's 28,360, 0.02%, quoting the review")
     if golden and "iris" in by_id:
         check(by_id["iris"].get("notes", "").startswith("'="),
               f"{label}: the formula in a note is neutralised with a leading '")

@@ -137,6 +137,11 @@ good = {
     "an over-budget warning": lambda p: p["warnings"].append(
         {"id": "over-budget", "message": "Over budget.", "items": [], "dismissed": False,
          "quote": None, "section": None}),
+    "a plan from before local needs (no local_needs key)": lambda p: p.pop("local_needs"),
+    "an item from before local funding streams had names (no funding_name)":
+        lambda p: p["items"][0].pop("funding_name"),
+    "no local needs": top("local_needs", []),
+    "a local need with no source": lambda p: p["local_needs"][0].update(source=""),
     "a published cost in dollars": item(0, "published_cost", {
         "amount_minor": 39500, "currency": "USD", "basis": "per book", "qualifier": None,
         "as_written": "$395.00"}),
@@ -184,6 +189,13 @@ bad = {
     "no dismissed_warnings key": (lambda p: p.pop("dismissed_warnings"), True),
     "an item without quantity": (lambda p: p["items"][0].pop("quantity"), True),
     "exported_at that is not a date": (top("exported_at", "last Tuesday"), True),
+    "a local need of the review's kind": (lambda p: p["local_needs"][0].update(kind="review"),
+                                          True),
+    "a local need of 0 people": (lambda p: p["local_needs"][0].update(people=0), True),
+    "a local need for no group": (lambda p: p["local_needs"][0].update(
+        reach_group="unspecified"), True),
+    "a local need with no source key": (lambda p: p["local_needs"][0].pop("source"), True),
+    "a funding name that is null": (item(0, "funding_name", None), True),
     "an unknown level": (item(0, "level", "quaternary"), False),
     "a line total as text": (item(0, "line_total_pence", "15000.00"), False),
     "a line total without a unit cost": (lambda p: (no_cost(p), p["items"][0].update(

@@ -668,7 +668,7 @@ test_export (Fixture       *fixture,
   g_assert_true (waymark_plan_document_export (fixture->document, WAYMARK_PLAN_FORMAT_CSV, csv,
                                                &error));
   g_assert_no_error (error);
-  expected_csv = waymark_plan_to_csv (plan, &error);
+  expected_csv = waymark_plan_to_csv (plan, fixture->catalogue, &error);
   g_assert_no_error (error);
   written_csv = contents_of (csv);
   g_assert_cmpstr (written_csv, ==, expected_csv);

@@ -54,6 +54,7 @@ typedef enum
   OP_FUNDING_SOURCE,
   OP_REACH,
   OP_REACH_GROUP,
+  OP_LOCAL_NEED,
   OP_PLAN_TEXT,
   OP_START_YEAR,
   OP_YEARS,
@@ -101,6 +102,7 @@ typedef struct
   char            *unit;
   gint64           cost, cost_high;
   int              cost_source, funding_source;
+  char            *funding_name;
   char            *provider;
   char            *notes;
   guint            reach;
@@ -114,6 +116,8 @@ typedef struct
   guint      start_year, years;
   gint64     budget;
   GPtrArray *dismissed;  /* char * */
+  guint      need[WAYMARK_REACH_GROUP_N];         /* local needs, by group */
+  char      *need_source[WAYMARK_REACH_GROUP_N];  /* their sources, never NULL */
   GPtrArray *items;      /* MItem * */
   char      *text;       /* what mplan_text() gave, cached */
   char      *json;       /* masked saved JSON when known, "" when it overflows */
@@ -268,6 +272,13 @@ describe_op (const Op *op)
       return g_strdup_printf ("set item %u reach %" G_GINT64_FORMAT, op->position, op->a);
     case OP_REACH_GROUP:
       return g_strdup_printf ("set item %u reach-group %d", op->position, op->e);
+    case OP_LOCAL_NEED:
+      {
+        g_autofree char *shown = quote (op->text);
+
+        return g_strdup_printf ("set local need of group %d to %" G_GINT64_FORMAT " from %s",
+                                op->e, op->a, shown);
+      }
     case OP_PLAN_TEXT:
       return g_strdup_printf ("set plan %s %s", op->property, t);
     case OP_START_YEAR:
@@ -320,6 +331,7 @@ mitem_free (MItem *item)
   rs_free (item->provider);
   rs_free (item->notes);
   rs_free (item->reach_source);
+  rs_free (item->funding_name);
   g_free (item);
 }
 
@@ -335,6 +347,7 @@ mitem_copy (const MItem *src)
   item->provider = rs_ref (src->provider);
   item->notes = rs_ref (src->notes);
   item->reach_source = rs_ref (src->reach_source);
+  item->funding_name = rs_ref (src->funding_name);
   return item;
 }
 
@@ -365,6 +378,7 @@ mitem_observe (WaymarkPlanItem *object)
   item->reach = waymark_plan_item_get_reach (object);
   item->reach_group = waymark_plan_item_get_reach_group (object);
   item->reach_source = rs_new (waymark_plan_item_get_reach_source (object));
+  item->funding_name = rs_new (waymark_plan_item_get_funding_name (object));
   return item;
 }
 
@@ -376,6 +390,8 @@ mplan_free (MPlan *m)
   rs_free (m->organisation);
   rs_free (m->author);
   g_ptr_array_unref (m->dismissed);
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    rs_free (m->need_source[g]);
   g_ptr_array_unref (m->items);
   g_free (m->text);
   g_free (m->json);
@@ -408,6 +424,8 @@ mplan_new_default (void)
   m->start_year = (guint) g_date_time_get_year (now);
   m->years = 1;
   m->budget = 0;
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    m->need_source[g] = rs_new ("");
   return m;
 }
 
@@ -423,6 +441,11 @@ mplan_copy (const MPlan *src)
   m->start_year = src->start_year;
   m->years = src->years;
   m->budget = src->budget;
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      m->need[g] = src->need[g];
+      m->need_source[g] = rs_ref (src->need_source[g]);
+    }
   for (guint i = 0; i < src->dismissed->len; i++)
     g_ptr_array_add (m->dismissed, g_strdup (g_ptr_array_index (src->dismissed, i)));
   for (guint i = 0; i < src->items->len; i++)
@@ -444,6 +467,13 @@ mplan_observe (WaymarkPlan *plan)
   m->start_year = waymark_plan_get_start_year (plan);
   m->years = waymark_plan_get_years (plan);
   m->budget = waymark_plan_get_budget (plan);
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      const char *source = NULL;
+
+      m->need[g] = waymark_plan_get_local_need (plan, g, &source);
+      m->need_source[g] = rs_new (source);
+    }
   for (guint i = 0; dismissed != NULL && dismissed[i] != NULL; i++)
     g_ptr_array_add (m->dismissed, g_strdup (dismissed[i]));
   if (dismissed == NULL)
@@ -490,6 +520,11 @@ mplan_text (MPlan *m)
                           m->start_year, m->years, m->budget);
   for (guint i = 0; i < m->dismissed->len; i++)
     append_text (out, "dismissed", g_ptr_array_index (m->dismissed, i));
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      g_string_append_printf (out, "need %u=%u\n", g, m->need[g]);
+      append_text (out, "need-source", m->need_source[g]);
+    }
   for (guint i = 0; i < m->items->len; i++)
     {
       MItem *item = g_ptr_array_index (m->items, i);
@@ -511,6 +546,7 @@ mplan_text (MPlan *m)
       append_text (out, "  notes", item->notes);
       g_string_append_printf (out, "  reach=%u reach-group=%d\n", item->reach, item->reach_group);
       append_text (out, "  reach-source", item->reach_source);
+      append_text (out, "  funding-name", item->funding_name);
     }
 
   m->text = g_string_free (out, FALSE);
@@ -530,6 +566,9 @@ mplan_equal (const MPlan *a,
   for (guint i = 0; i < a->dismissed->len; i++)
     if (!g_str_equal (g_ptr_array_index (a->dismissed, i), g_ptr_array_index (b->dismissed, i)))
       return FALSE;
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    if (a->need[g] != b->need[g] || !texts_equal (a->need_source[g], b->need_source[g]))
+      return FALSE;
   for (guint i = 0; i < a->items->len; i++)
     {
       const MItem *x = g_ptr_array_index (a->items, i);
@@ -543,7 +582,8 @@ mplan_equal (const MPlan *a,
           x->cost_high != y->cost_high || x->cost_source != y->cost_source ||
           x->funding_source != y->funding_source || !texts_equal (x->provider, y->provider) ||
           !texts_equal (x->notes, y->notes) || x->reach != y->reach ||
-          x->reach_group != y->reach_group || !texts_equal (x->reach_source, y->reach_source))
+          x->reach_group != y->reach_group || !texts_equal (x->reach_source, y->reach_source) ||
+          !texts_equal (x->funding_name, y->funding_name))
         return FALSE;
     }
   return TRUE;
@@ -875,6 +915,14 @@ plan_matches (WaymarkPlan *plan,
   for (guint i = 0; i < m->dismissed->len; i++)
     if (!g_str_equal (dismissed[i], g_ptr_array_index (m->dismissed, i)))
       return FALSE;
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      const char *source = NULL;
+
+      if (waymark_plan_get_local_need (plan, g, &source) != m->need[g] ||
+          !texts_equal (source, m->need_source[g]))
+        return FALSE;
+    }
   for (guint i = 0; i < m->items->len; i++)
     {
       const MItem *x = g_ptr_array_index (m->items, i);
@@ -903,7 +951,8 @@ plan_matches (WaymarkPlan *plan,
           !texts_equal (waymark_plan_item_get_notes (y), x->notes) ||
           waymark_plan_item_get_reach (y) != x->reach ||
           (int) waymark_plan_item_get_reach_group (y) != x->reach_group ||
-          !texts_equal (waymark_plan_item_get_reach_source (y), x->reach_source))
+          !texts_equal (waymark_plan_item_get_reach_source (y), x->reach_source) ||
+          !texts_equal (waymark_plan_item_get_funding_name (y), x->funding_name))
         return FALSE;
     }
   return TRUE;
@@ -1156,6 +1205,8 @@ item_text_field (MItem      *item,
     return &item->provider;
   if (g_str_equal (property, "reach-source"))
     return &item->reach_source;
+  if (g_str_equal (property, "funding-name"))
+    return &item->funding_name;
   g_assert (g_str_equal (property, "notes"));
   return &item->notes;
 }
@@ -1230,6 +1281,8 @@ apply_edit (Run      *run,
               mitem->notes = rs_new ("");
             if (mitem->reach_source == NULL)
               mitem->reach_source = rs_new ("");
+            if (mitem->funding_name == NULL)
+              mitem->funding_name = rs_new ("");
             g_ptr_array_add (next->items, mitem);
           }
         if (items->len == 0)
@@ -1348,6 +1401,13 @@ apply_edit (Run      *run,
       model_item (next, op->position)->reach_group =
         valid_enum (WAYMARK_TYPE_REACH_GROUP, op->e, WAYMARK_REACH_GROUP_UNSPECIFIED);
       waymark_plan_edit (run->plan, plan_item (run, op->position), "reach-group", op->e, NULL);
+      break;
+
+    case OP_LOCAL_NEED:
+      /* Above the largest is the largest; 0 removes the figure and its source. */
+      next->need[op->e] = (guint) MIN ((guint) op->a, WAYMARK_LOCAL_NEED_MAX);
+      set_text (&next->need_source[op->e], next->need[op->e] > 0 ? op->text : "");
+      waymark_plan_set_local_need (run->plan, op->e, (guint) op->a, op->text);
       break;
 
     case OP_PLAN_TEXT:
@@ -1608,7 +1668,7 @@ static const char * const sample_texts[] = {
 };
 
 static const char * const item_text_properties[] = { "unit", "provider", "notes",
-                                                     "reach-source" };
+                                                     "reach-source", "funding-name" };
 #define N_ITEM_TEXT_PROPERTIES G_N_ELEMENTS (item_text_properties)
 static const char * const plan_text_properties[] = { "title", "area", "organisation", "author" };
 
@@ -1809,7 +1869,7 @@ static const guint weights[N_OPS] = {
   [OP_ADD] = 80, [OP_ADD_SEVERAL] = 25, [OP_REMOVE] = 40,
   [OP_ITEM_TEXT] = 120, [OP_ITEM_TEXT_TWICE] = 8, [OP_ITEM_TEXTS] = 15,
   [OP_QUANTITY] = 50, [OP_SET_COST] = 60, [OP_COST_FIELD] = 10, [OP_COST_SOURCE] = 15,
-  [OP_FUNDING_SOURCE] = 15, [OP_REACH] = 30, [OP_REACH_GROUP] = 15,
+  [OP_FUNDING_SOURCE] = 15, [OP_REACH] = 30, [OP_REACH_GROUP] = 15, [OP_LOCAL_NEED] = 20,
   [OP_PLAN_TEXT] = 50, [OP_START_YEAR] = 12, [OP_YEARS] = 20, [OP_BUDGET] = 20,
   [OP_PLAN_DETAILS] = 8,
   [OP_DISMISS] = 30, [OP_RESTORE] = 15, [OP_RESTORE_ALL] = 4,
@@ -1915,6 +1975,22 @@ random_op (Run *run)
     case OP_REACH_GROUP:
       op->e = g_rand_int_range (run->rand, 0, 20) == 0 ? 9
               : g_rand_int_range (run->rand, 0, WAYMARK_REACH_GROUP_N);
+      break;
+    case OP_LOCAL_NEED:
+      op->e = g_rand_int_range (run->rand, 1, WAYMARK_REACH_GROUP_N);
+      switch (g_rand_int_range (run->rand, 0, 8))
+        {
+        case 0:
+          op->a = 0;
+          break;
+        case 1:
+          op->a = WAYMARK_LOCAL_NEED_MAX + g_rand_int_range (run->rand, 0, 2);  /* clamped */
+          break;
+        default:
+          op->a = random_quantity (run);
+          break;
+        }
+      op->text = random_text (run, &is_null);
       break;
     case OP_PLAN_TEXT:
       op->property = plan_text_properties[g_rand_int_range (run->rand, 0, 4)];

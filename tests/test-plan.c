@@ -88,6 +88,9 @@ build_three_year_plan (Fixture *fixture)
                      NULL);
   waymark_plan_set_item_cost (fixture->plan, cbim, 150000, 150000,
                               WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  /* A named local funding stream (issue 14). */
+  waymark_plan_edit (fixture->plan, cbim, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER,
+                     "funding-name", "Leicester City Council public health grant", NULL);
   add (fixture, "relationships-without-fear", 12);
   iris = add (fixture, "iris", 1);
   waymark_plan_edit (fixture->plan, iris, "notes", "=HYPERLINK(\"http://example.invalid\")",
@@ -107,6 +110,10 @@ build_three_year_plan (Fixture *fixture)
                      NULL);
   waymark_plan_edit (fixture->plan, cbt, "reach", 7,
                      "reach-group", WAYMARK_REACH_GROUP_VICTIMS, NULL);
+  /* The commissioner's count of perpetrators in need (local), as the review gives none: 20 of
+   * 340 is 5.88% (588.2... basis points, 588). */
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
+                               "Probation caseload, J. Okafor, March 2026");
 
   /* Exports record when the plan last changed: fix it so golden files are stable. */
   waymark_plan_load_details (fixture->plan, waymark_plan_get_title (fixture->plan),
@@ -239,6 +246,94 @@ test_coverage (Fixture       *fixture,
   coverage = waymark_plan_get_coverage (fixture->plan, NULL);
   g_assert_null (g_array_index (coverage, WaymarkCoverage, 0).need);
   g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 0).basis_points, ==, -1);
+}
+
+/* A local need (issue 14): where the review gives no count for a group, the commissioner's own,
+ * with its source, makes the coverage; the review's ratio stays beside it; a review count is
+ * never replaced by a local one. Worked by hand: 12 perpetrators of 340 is 3.529...%, 353 basis
+ * points; 12 of 400 is 3%. */
+static void
+test_local_need (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  WaymarkPlanItem *mac = add (fixture, "make-a-change", 20);
+  WaymarkPlanItem *cbt = add (fixture, "cbt-victims", 100);
+  g_autoptr(GArray) coverage = NULL;
+  const WaymarkCoverage *row;
+  const char *source = NULL;
+  guint changed;
+
+  waymark_plan_edit (fixture->plan, mac, "reach", 12,
+                     "reach-group", WAYMARK_REACH_GROUP_PERPETRATORS, NULL);
+  waymark_plan_edit (fixture->plan, cbt, "reach", 2836,
+                     "reach-group", WAYMARK_REACH_GROUP_VICTIMS, NULL);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, &source), ==, 0);
+
+  changed = fixture->changed;
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
+                               "Probation caseload, J. Okafor, March 2026");
+  g_assert_cmpuint (fixture->changed, ==, changed + 1);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, &source), ==,
+                    340);
+  g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpuint (coverage->len, ==, 2);
+  row = &g_array_index (coverage, WaymarkCoverage, 1);
+  g_assert_cmpint (row->group, ==, WAYMARK_REACH_GROUP_PERPETRATORS);
+  g_assert_true (row->need_is_local);
+  g_assert_null (row->need);
+  g_assert_cmpuint (row->need_people, ==, 340);
+  g_assert_cmpuint (row->local_need, ==, 340);
+  g_assert_cmpstr (row->local_source, ==, "Probation caseload, J. Okafor, March 2026");
+  g_assert_cmpint (row->basis_points, ==, 353);
+  /* The review's ratio is still there, beside the local count. */
+  g_assert_nonnull (row->benchmark);
+  g_assert_cmpstr (row->benchmark->as_written, ==,
+                   "only 1% of DA perpetrators receive an intervention");
+
+  /* The same figure again is no edit; another is one more, and undo takes it back. */
+  changed = fixture->changed;
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
+                               "Probation caseload, J. Okafor, March 2026");
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 400,
+                               "Probation caseload, J. Okafor, April 2026");
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 1).basis_points, ==, 300);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, &source), ==,
+                    340);
+  g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan,
+                                                 WAYMARK_REACH_GROUP_PERPETRATORS, NULL), ==, 0);
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  g_assert_cmpint (g_array_index (coverage, WaymarkCoverage, 1).basis_points, ==, -1);
+  g_assert_false (g_array_index (coverage, WaymarkCoverage, 1).need_is_local);
+  waymark_plan_redo (fixture->plan);
+
+  /* A local count for victims is kept, but the review's 28,360 stays the need. */
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_VICTIMS, 5000, "A guess");
+  g_array_unref (coverage);
+  coverage = waymark_plan_get_coverage (fixture->plan, fixture->catalogue);
+  row = &g_array_index (coverage, WaymarkCoverage, 0);
+  g_assert_nonnull (row->need);
+  g_assert_false (row->need_is_local);
+  g_assert_cmpuint (row->need_people, ==, 28360);
+  g_assert_cmpint (row->basis_points, ==, 1000);
+  g_assert_cmpuint (row->local_need, ==, 5000);
+
+  /* 0 removes a figure, and its source with it. */
+  waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_VICTIMS, 0, "ignored");
+  g_assert_cmpuint (waymark_plan_get_local_need (fixture->plan, WAYMARK_REACH_GROUP_VICTIMS,
+                                                 &source), ==, 0);
+  g_assert_cmpstr (source, ==, "");
 }
 
 static void
@@ -498,11 +593,23 @@ test_warnings (Fixture       *fixture,
 
   add (fixture, "drive", 10);
   drive_only = warning_ids (fixture->plan);
-  g_assert_cmpstr (drive_only, ==, "no-primary no-young-people no-sexual-violence");
+  g_assert_cmpstr (drive_only, ==,
+                   "no-primary no-young-people no-sexual-violence no-older-people");
 
   add (fixture, "coaching-boys-into-men", 5);  /* primary, young men 13-25, DA and SV */
   add (fixture, "second-responder", 1);        /* LOW evidence, LOW impact, in place */
   add (fixture, "safe-dates", 1);              /* costed in dollars only */
+  g_free (balanced);
+  balanced = warning_ids (fixture->plan);
+  g_assert_cmpstr (balanced, ==,
+                   "no-older-people "
+                   "low-evidence-low-impact:second-responder already-in-place:second-responder "
+                   "no-cost:coaching-boys-into-men no-cost:second-responder no-cost:safe-dates");
+  /* Older people are reached when the commissioner says an item reaches them (issue 14). */
+  waymark_plan_edit (fixture->plan, waymark_plan_find_item (fixture->plan, "second-responder",
+                                                            NULL),
+                     "reach-group", WAYMARK_REACH_GROUP_OLDER_PEOPLE, NULL);
+  g_free (balanced);
   balanced = warning_ids (fixture->plan);
   g_assert_cmpstr (balanced, ==,
                    "low-evidence-low-impact:second-responder already-in-place:second-responder "
@@ -557,7 +664,7 @@ test_warnings_cite_the_review (Fixture       *fixture,
                  warning->section);
       n_cited++;
     }
-  g_assert_cmpuint (n_cited, ==, 4);
+  g_assert_cmpuint (n_cited, ==, 5);
 }
 
 /* Funding streams (issue 14): an item funded from the perpetrator fund past the period the
@@ -625,6 +732,67 @@ test_warnings_funding (Fixture       *fixture,
                                   WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR).low, ==, 240000);
   g_assert_cmpuint (g_array_index (funding, WaymarkBreakdownSlice,
                                    WAYMARK_FUNDING_SOURCE_PCC_VICTIMS).n_items, ==, 1);
+}
+
+/* A named local funding stream (issue 14): an item funded from "other" names it; spend by
+ * funding source counts each name apart, after the review's streams, and an unnamed "other"
+ * as other. Worked by hand: Drive 1 × £2,400; MAC 1 × £59,400 (the review's figures, see
+ * test_prefill); CBT 1 × £60. */
+static void
+test_funding_name (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  WaymarkPlanItem *drive = add (fixture, "drive", 1);
+  WaymarkPlanItem *mac = add (fixture, "make-a-change", 1);
+  WaymarkPlanItem *cbt = add (fixture, "cbt-victims", 1);
+  g_autoptr(GArray) funding = NULL;
+  const WaymarkBreakdownSlice *slice;
+  gint64 mac_low, mac_high, cbt_low, cbt_high;
+
+  g_assert_true (waymark_plan_item_get_line_total (mac, &mac_low, &mac_high));
+  g_assert_true (waymark_plan_item_get_line_total (cbt, &cbt_low, &cbt_high));
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (drive), ==, "");
+  waymark_plan_edit (fixture->plan, drive, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER,
+                     "funding-name", "Rutland County Council", NULL);
+  waymark_plan_edit (fixture->plan, mac, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER,
+                     "funding-name", "Rutland County Council", NULL);
+  waymark_plan_edit (fixture->plan, cbt, "funding-source", WAYMARK_FUNDING_SOURCE_OTHER, NULL);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (drive), ==, "Rutland County Council");
+
+  funding = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_FUNDING);
+  g_assert_cmpuint (funding->len, ==, WAYMARK_FUNDING_SOURCE_OTHER + 2);
+  slice = &g_array_index (funding, WaymarkBreakdownSlice, WAYMARK_FUNDING_SOURCE_OTHER);
+  g_assert_cmpstr (slice->key, ==, "other");
+  g_assert_cmpuint (slice->n_items, ==, 1);
+  g_assert_cmpint (slice->low, ==, cbt_low);
+  slice = &g_array_index (funding, WaymarkBreakdownSlice, WAYMARK_FUNDING_SOURCE_OTHER + 1);
+  g_assert_cmpstr (slice->key, ==, "other:Rutland County Council");
+  g_assert_cmpstr (slice->label, ==, "Rutland County Council");
+  g_assert_cmpuint (slice->n_items, ==, 2);
+  g_assert_cmpint (slice->low, ==, 240000 + mac_low);
+
+  /* Another name is another slice; undo puts the name back. */
+  waymark_plan_edit (fixture->plan, mac, "funding-name", "Lottery Community Fund", NULL);
+  g_array_unref (funding);
+  funding = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_FUNDING);
+  g_assert_cmpuint (funding->len, ==, WAYMARK_FUNDING_SOURCE_OTHER + 3);
+  g_assert_cmpstr (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_OTHER + 2).label, ==,
+                   "Lottery Community Fund");
+  g_assert_cmpint (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_OTHER + 2).low, ==, mac_low);
+  waymark_plan_undo (fixture->plan);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (mac), ==, "Rutland County Council");
+
+  /* A name on a stream of the review's is not a local stream: it counts under that stream. */
+  waymark_plan_edit (fixture->plan, drive, "funding-source",
+                     WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR, NULL);
+  g_array_unref (funding);
+  funding = waymark_plan_get_breakdown (fixture->plan, WAYMARK_BREAKDOWN_FUNDING);
+  g_assert_cmpint (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR).low, ==, 240000);
+  g_assert_cmpint (g_array_index (funding, WaymarkBreakdownSlice,
+                                  WAYMARK_FUNDING_SOURCE_OTHER + 1).low, ==, mac_low);
 }
 
 /* Against a budget, the plan's totals (computed): over when even the lower total is more; may
@@ -733,7 +901,7 @@ test_golden_exports (Fixture       *fixture,
   g_assert_no_error (error);
   assert_golden (json, "plan-three-year.waymark");
 
-  csv = waymark_plan_to_csv (fixture->plan, &error);
+  csv = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "intervention_id,intervention,level,focus,"
                                    "evidence_rating,impact_rating,quantity,unit,unit_cost_gbp,"
@@ -918,12 +1086,117 @@ test_reach_keys (Fixture       *fixture,
                   "\"reach_group\" : \"villains\"",
                   "bad.waymark: item \"make-a-change\": reach_group \"villains\" is not one of "
                   "unspecified, victims, perpetrators, children-young-people, community, "
-                  "professionals");
+                  "professionals, older-people");
   assert_refused (fixture,
                   "\"reach_source\" : \"Provider's referral forecast, A. Commissioner, Nov 2026\"",
                   "\"reach_source\" : null",
                   "bad.waymark: item \"make-a-change\": reach_source is null; it should be text "
                   "(\"\" for none)");
+}
+
+/* local_needs (issue 14) is written with each figure's kind and source and read back; a plan
+ * written before has none and opens with none; a broken one is refused, saying where. */
+static void
+test_local_need_keys (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *entry =
+    "    {\n"
+    "      \"reach_group\" : \"perpetrators\",\n"
+    "      \"people\" : 340,\n"
+    "      \"kind\" : \"local\",\n"
+    "      \"source\" : \"Probation caseload, J. Okafor, March 2026\"\n"
+    "    }\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *text = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autoptr(WaymarkPlan) old = NULL;
+  const char *source = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, entry));
+  g_assert_nonnull (strstr (text, "\"need\" : 340,\n      \"need_kind\" : \"local\",\n"
+                                  "      \"need_source\" : \"Probation caseload, J. Okafor, "
+                                  "March 2026\",\n      \"coverage_percent\" : \"5.88\""));
+
+  plan = open_edited (fixture, "\"version\" : 1", "\"version\" : 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waymark_plan_get_local_need (plan, WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                 &source), ==, 340);
+  g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+  g_assert_false (waymark_plan_can_undo (plan));
+
+  /* Before issue 14: no local_needs at all. */
+  {
+    g_autofree char *without = test_replace_once (text, "  \"local_needs\" : [\n", "");
+    g_autofree char *cut = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+
+    cut = test_replace_once (without, entry, "");
+    g_free (without);
+    without = test_replace_once (cut, "  ],\n  \"totals\"", "  \"totals\"");
+    bytes = g_bytes_new (without, strlen (without));
+    old = waymark_plan_new_from_bytes (bytes, "old.waymark", fixture->catalogue, &error);
+    g_assert_no_error (error);
+    g_assert_true (waymark_local_needs_is_empty (waymark_plan_get_local_needs (old)));
+  }
+
+  assert_refused (fixture, "\"people\" : 340", "\"people\" : 0",
+                  "bad.waymark: local_needs[0]: people is 0; it should be between 1 and "
+                  "100000000");
+  assert_refused (fixture, "\"kind\" : \"local\"", "\"kind\" : \"review\"",
+                  "bad.waymark: local_needs[0]: kind \"review\" is not \"local\": a plan "
+                  "records only its own counts of need");
+  assert_refused (fixture, "\"reach_group\" : \"perpetrators\",\n      \"people\"",
+                  "\"reach_group\" : \"unspecified\",\n      \"people\"",
+                  "bad.waymark: local_needs[0]: reach_group is \"unspecified\": a need is for a "
+                  "group");
+  assert_refused (fixture, "\"source\" : \"Probation caseload, J. Okafor, March 2026\"\n",
+                  "\"source\" : null\n",
+                  "bad.waymark: local_needs[0]: source is null; it should be text (\"\" for "
+                  "none)");
+}
+
+/* funding_name (issue 14) is read back; a plan written before has none, and opens with no name;
+ * null is refused, as for any text. */
+static void
+test_funding_name_key (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = golden_path ("plan-three-year.waymark");
+  g_autofree char *text = NULL;
+  g_autofree char *old_text = NULL;
+  g_autoptr(GRegex) key = g_regex_new ("^ *\"funding_name\" : \".*\",\n", G_REGEX_MULTILINE,
+                                       0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+  g_autoptr(WaymarkPlan) old = NULL;
+  g_autoptr(WaymarkPlanItem) cbim = NULL;
+  g_autoptr(WaymarkPlanItem) old_cbim = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  plan = open_edited (fixture, "\"version\" : 1", "\"version\" : 1", &error);
+  g_assert_no_error (error);
+  cbim = g_list_model_get_item (G_LIST_MODEL (plan), 0);
+  g_assert_cmpint (waymark_plan_item_get_funding_source (cbim), ==, WAYMARK_FUNDING_SOURCE_OTHER);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (cbim), ==,
+                   "Leicester City Council public health grant");
+
+  old_text = g_regex_replace_literal (key, text, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (old_text, "funding_name"));
+  bytes = g_bytes_new (old_text, strlen (old_text));
+  old = waymark_plan_new_from_bytes (bytes, "old.waymark", fixture->catalogue, &error);
+  g_assert_no_error (error);
+  old_cbim = g_list_model_get_item (G_LIST_MODEL (old), 0);
+  g_assert_cmpstr (waymark_plan_item_get_funding_name (old_cbim), ==, "");
+
+  assert_refused (fixture, "\"funding_name\" : \"Leicester City Council public health grant\"",
+                  "\"funding_name\" : null",
+                  "bad.waymark: item \"coaching-boys-into-men\": funding_name is null; it should "
+                  "be text (\"\" for none)");
 }
 
 static void
@@ -951,7 +1224,7 @@ test_finding_5_leading_zero (Fixture       *fixture,
 {
   /* json-glib read 040 as 32. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 040",
-                  "bad.waymark: line 161, column 20: 040 is not a number JSON allows: a number "
+                  "bad.waymark: line 165, column 20: 040 is not a number JSON allows: a number "
                   "must not start with 0 (write 10, not 010)");
 }
 
@@ -961,7 +1234,7 @@ test_finding_5_hex (Fixture       *fixture,
 {
   /* json-glib read 0x28 as 40. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 0x28",
-                  "bad.waymark: line 161, column 20: 0x28 is not a number JSON allows: numbers "
+                  "bad.waymark: line 165, column 20: 0x28 is not a number JSON allows: numbers "
                   "are written in decimal digits only, such as 16 or 2400.5");
 }
 
@@ -970,15 +1243,15 @@ test_finding_5_other_numbers (Fixture       *fixture,
                               gconstpointer  data)
 {
   struct { const char *to; const char *message; } cases[] = {
-    { "\"quantity\" : 40.", "bad.waymark: line 161, column 20: 40. is not a number JSON allows: "
+    { "\"quantity\" : 40.", "bad.waymark: line 165, column 20: 40. is not a number JSON allows: "
       "a decimal point must be followed by digits (write 1.0 or 1)" },
-    { "\"quantity\" : .5", "bad.waymark: line 161, column 20: .5 is not a number JSON allows: "
+    { "\"quantity\" : .5", "bad.waymark: line 165, column 20: .5 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : +40", "bad.waymark: line 161, column 20: +40 is not a number JSON allows: "
+    { "\"quantity\" : +40", "bad.waymark: line 165, column 20: +40 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : -x", "bad.waymark: line 161, column 20: -x is not a number JSON allows: "
+    { "\"quantity\" : -x", "bad.waymark: line 165, column 20: -x is not a number JSON allows: "
       "a minus sign must be followed by digits" },
-    { "\"quantity\" : 4e", "bad.waymark: line 161, column 20: 4e is not a number JSON allows: "
+    { "\"quantity\" : 4e", "bad.waymark: line 165, column 20: 4e is not a number JSON allows: "
       "an exponent (e) must be followed by digits" },
   };
 
@@ -1035,12 +1308,12 @@ test_finding_5_escaped_duplicate_key (Fixture       *fixture,
   /* "quantit\u0079" is "quantity": json-glib kept the second, and 40 became 1,000,000. */
   assert_refused (fixture, "\"quantity\" : 40,",
                   "\"quantity\" : 40,\n      \"quantit\\u0079\" : 1000000,",
-                  "bad.waymark: line 162, column 7: the key \"quantity\" appears twice in the same "
+                  "bad.waymark: line 166, column 7: the key \"quantity\" appears twice in the same "
                   "object");
   /* A surrogate pair and a plain escape decode too. */
   assert_refused (fixture, "\"notes\" : \"\",",
                   "\"notes\" : \"\",\n      \"\\u006eotes\" : \"x\",",
-                  "bad.waymark: line 65, column 7: the key \"notes\" appears twice in the same "
+                  "bad.waymark: line 67, column 7: the key \"notes\" appears twice in the same "
                   "object");
 }
 
@@ -1114,7 +1387,7 @@ test_finding_10_export_names_item (Fixture       *fixture,
   /* Made in the window rather than read: saving names the item and the field too. */
   waymark_plan_set_item_cost (fixture->plan, item, WAYMARK_MONEY_MAX, WAYMARK_MONEY_MAX,
                               WAYMARK_COST_SOURCE_ESTIMATE);
-  csv = waymark_plan_to_csv (fixture->plan, &error);
+  csv = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   g_assert_null (csv);
   g_assert_error (error, WAYMARK_PLAN_ERROR, WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE);
   g_assert_cmpstr (error->message, ==,
@@ -1342,7 +1615,7 @@ test_comma_decimal_locale (Fixture       *fixture,
   char *old = g_strdup (setlocale (LC_ALL, NULL));
 
   build_three_year_plan (fixture);
-  in_c = waymark_plan_to_csv (fixture->plan, &error);
+  in_c = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   json_c = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
 
   /* The test command installs this locale; exports must not follow its decimal comma. Only a
@@ -1355,7 +1628,7 @@ test_comma_decimal_locale (Fixture       *fixture,
     }
   g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
-  in_german = waymark_plan_to_csv (fixture->plan, &error);
+  in_german = waymark_plan_to_csv (fixture->plan, fixture->catalogue, &error);
   json_german = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
   setlocale (LC_ALL, old);
   g_free (old);
@@ -1593,6 +1866,10 @@ main (int    argc,
   ADD ("/core/plan/cost-per-person", test_cost_per_person);
   ADD ("/core/plan/coverage", test_coverage);
   ADD ("/core/plan/io/reach-keys", test_reach_keys);
+  ADD ("/core/plan/local-need", test_local_need);
+  ADD ("/core/plan/funding-name", test_funding_name);
+  ADD ("/core/plan/io/funding-name-key", test_funding_name_key);
+  ADD ("/core/plan/io/local-need-keys", test_local_need_keys);
   ADD ("/core/plan/warnings-cite-the-review", test_warnings_cite_the_review);
   ADD ("/core/plan/warnings-budget", test_warnings_budget);
   ADD ("/core/plan/warnings-funding", test_warnings_funding);

@@ -116,7 +116,7 @@ waymark_cli_command_export (int    argc,
       return EXIT_OK;
     }
 
-  data = plan_format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, &error)
+  data = plan_format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, catalogue, &error)
                                                 : waymark_plan_to_json (plan, catalogue, &error);
   if (data == NULL)
     {

@@ -214,6 +214,9 @@ values_equal (GParamSpec   *pspec,
 
       return g_strv_equal (strv_a ? strv_a : empty, strv_b ? strv_b : empty);
     }
+  /* Likewise the local needs: by their figures and sources (NULL is none recorded). */
+  if (G_VALUE_HOLDS (a, WAYMARK_TYPE_LOCAL_NEEDS))
+    return waymark_local_needs_equal (g_value_get_boxed (a), g_value_get_boxed (b));
 
   return g_param_values_cmp (pspec, a, b) == 0;
 }
@@ -462,4 +465,19 @@ waymark_plan_dismiss_warning (WaymarkPlan *self,
   dismissed = g_strv_builder_end (builder);
 
   waymark_plan_edit (self, self, "dismissed-warnings", dismissed, NULL);
+}
+
+void
+waymark_plan_set_local_need (WaymarkPlan      *self,
+                             WaymarkReachGroup group,
+                             guint             people,
+                             const char       *source)
+{
+  g_autoptr(WaymarkLocalNeeds) needs = NULL;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (group != WAYMARK_REACH_GROUP_UNSPECIFIED && group < WAYMARK_REACH_GROUP_N);
+
+  needs = waymark_local_needs_with (self->local_needs, group, people, source);
+  waymark_plan_edit (self, self, "local-needs", needs, NULL);
 }

@@ -78,6 +78,16 @@ overflow_error (WaymarkPlan              *plan,
   return FALSE;
 }
 
+/* basis points as a percentage with two places, "5.88"; NULL for -1 (none). */
+static char *
+format_percent (gint64 basis_points)
+{
+  if (basis_points < 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, basis_points / 100,
+                          basis_points % 100);
+}
+
 /* Writing JSON */
 
 static void
@@ -109,6 +119,7 @@ add_item (JsonBuilder     *builder,
                waymark_enum_to_string (WAYMARK_TYPE_COST_SOURCE, item->cost_source));
   waymark_json_add_string (builder, "funding_source",
                waymark_enum_to_string (WAYMARK_TYPE_FUNDING_SOURCE, item->funding_source));
+  waymark_json_add_string (builder, "funding_name", item->funding_name);
   waymark_json_add_string (builder, "provider", item->provider);
   waymark_json_add_string (builder, "notes", item->notes);
   /* The people reached a year (local, with its source) and the cost per person (computed). */
@@ -134,6 +145,31 @@ add_item (JsonBuilder     *builder,
   json_builder_end_object (builder);
 }
 
+/* The commissioner's counts of the people in need, by group: local figures, with their source. */
+static void
+add_local_needs (JsonBuilder *builder,
+                 WaymarkPlan *plan)
+{
+  json_builder_set_member_name (builder, "local_needs");
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      const char *source = NULL;
+      guint people = waymark_plan_get_local_need (plan, g, &source);
+
+      if (people == 0)
+        continue;
+      json_builder_begin_object (builder);
+      waymark_json_add_string (builder, "reach_group",
+                               waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, g));
+      waymark_json_add_int (builder, "people", people);
+      waymark_json_add_string (builder, "kind", "local");
+      waymark_json_add_string (builder, "source", source);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /* The people reached by group (local), against the review's need where it gives one, with both
  * sources: what a reader needs to check the coverage (computed) by hand. */
 static void
@@ -155,16 +191,19 @@ add_coverage (JsonBuilder      *builder,
                                waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, row->group));
       waymark_json_add_int (builder, "reached", (gint64) row->reached);
       waymark_json_add_int (builder, "items", row->n_items);
-      waymark_json_add_int_or_null (builder, "need", row->need != NULL, (gint64) row->need_people);
-      if (row->basis_points >= 0)
-        {
-          g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
-                                                      row->basis_points / 100,
-                                                      row->basis_points % 100);
-          waymark_json_add_string (builder, "coverage_percent", percent);
-        }
-      else
-        waymark_json_add_string_or_null (builder, "coverage_percent", NULL);
+      waymark_json_add_int_or_null (builder, "need", row->basis_points >= 0,
+                                    (gint64) row->need_people);
+      /* Whose the need is: the review's, or the plan's own count where the review has none. */
+      waymark_json_add_string_or_null (builder, "need_kind",
+                                       row->need != NULL ? "review"
+                                       : row->need_is_local ? "local" : NULL);
+      waymark_json_add_string_or_null (builder, "need_source",
+                                       row->need_is_local ? row->local_source : NULL);
+      {
+        g_autofree char *percent = format_percent (row->basis_points);
+
+        waymark_json_add_string_or_null (builder, "coverage_percent", percent);
+      }
       waymark_json_add_string_or_null (builder, "review_figure_id",
                                        figure != NULL ? figure->id : NULL);
       waymark_json_add_string_or_null (builder, "review_figure_kind",
@@ -235,6 +274,8 @@ waymark_plan_to_json (WaymarkPlan       *plan,
     }
   json_builder_end_array (builder);
 
+  add_local_needs (builder, plan);
+
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);
   waymark_json_add_int (builder, "annual_low_pence", totals.annual_low);
@@ -303,8 +344,25 @@ static const char * const csv_columns[] = {
    * finds them: the people reached a year and its source (local), the cost per person
    * (computed: line total ÷ reach). */
   "reach", "reach_group", "reach_source", "cost_per_person_gbp", "cost_per_person_high_gbp",
+  /* Later in issue 14: a local funding stream's name; then where each figure of the row comes
+   * from that had no column saying so (review, local or computed), and the row's coverage: its
+   * reach against its group's need, with the need and its source. */
+  "funding_name", "quantity_source", "ratings_source", "review_section", "line_total_source",
+  "cost_per_person_source", "coverage_percent", "need", "need_kind", "need_source",
+  "coverage_source",
   NULL
 };
+
+/* The need a row's coverage is against, as its source column says it: the review's words and
+ * heading, or the commissioner's source. */
+static char *
+need_source (const WaymarkCoverage *group)
+{
+  if (group->need != NULL)
+    return g_strdup_printf ("“%s” (%s)", group->need->as_written,
+                            group->need->section != NULL ? group->need->section : "");
+  return g_strdup (group->local_source != NULL ? group->local_source : "");
+}
 
 static void
 add_money_field (WaymarkCsvWriter *writer,
@@ -328,13 +386,16 @@ cost_note (WaymarkPlanItem *item)
 }
 
 char *
-waymark_plan_to_csv (WaymarkPlan  *plan,
-                     GError      **error)
+waymark_plan_to_csv (WaymarkPlan       *plan,
+                     WaymarkCatalogue  *catalogue,
+                     GError           **error)
 {
   /* Excel recognises UTF-8 (and shows £) only with a byte-order mark. */
   GString *out = g_string_new ("\xEF\xBB\xBF");
   WaymarkCsvWriter writer;
   WaymarkPlanTotals totals;
+  g_autoptr(GArray) coverage = NULL;
+  const WaymarkCoverage *by_group[WAYMARK_REACH_GROUP_N] = { NULL, };
   guint n;
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
@@ -345,6 +406,15 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       g_string_free (out, TRUE);
       overflow_error (plan, &totals, error);
       return NULL;
+    }
+
+  coverage = waymark_plan_get_coverage (plan, catalogue);
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      const WaymarkCoverage *row = &g_array_index (coverage, WaymarkCoverage, i);
+
+      if (row->basis_points >= 0)
+        by_group[row->group] = row;
     }
 
   waymark_csv_writer_init (&writer, out);
@@ -397,6 +467,47 @@ waymark_plan_to_csv (WaymarkPlan  *plan,
       waymark_csv_add_field (&writer, item->reach_source, WAYMARK_CSV_TEXT);
       add_money_field (&writer, has_per_person, per_low);
       add_money_field (&writer, has_per_person, per_high);
+      waymark_csv_add_field (&writer, item->funding_name, WAYMARK_CSV_TEXT);
+
+      /* Provenance, for the figures before that had no source column. */
+      {
+        WaymarkIntervention *intervention =
+          catalogue != NULL && !item->missing
+          ? waymark_catalogue_lookup (catalogue, item->intervention_id) : NULL;
+        const WaymarkCoverage *group = item->reach > 0 ? by_group[item->reach_group] : NULL;
+        g_autofree char *percent = NULL;
+        g_autofree char *need = NULL;
+        g_autofree char *source = NULL;
+
+        waymark_csv_add_field (&writer, "local", WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer, "review", WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer,
+                               intervention != NULL
+                               ? waymark_intervention_get_section (intervention) : NULL,
+                               WAYMARK_CSV_TEXT);
+        waymark_csv_add_field (&writer, has_total ? "computed: quantity × unit_cost_gbp" : NULL,
+                               WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer,
+                               has_per_person ? "computed: line_total_gbp ÷ reach" : NULL,
+                               WAYMARK_CSV_PLAIN);
+        if (group != NULL)
+          {
+            /* The item's own share of its group's need: reach ÷ need × 100, half up, as the
+             * plan's coverage is worked out (at most 10^6 × 10^4: no overflow). */
+            percent = format_percent ((gint64) (((guint64) item->reach * 10000 +
+                                                 group->need_people / 2) / group->need_people));
+            need = g_strdup_printf ("%" G_GUINT64_FORMAT, group->need_people);
+            source = need_source (group);
+          }
+        waymark_csv_add_field (&writer, percent, WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer, need, WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer,
+                               group == NULL ? NULL : group->need_is_local ? "local" : "review",
+                               WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer, source, WAYMARK_CSV_TEXT);
+        waymark_csv_add_field (&writer, group != NULL ? "computed: reach ÷ need × 100" : NULL,
+                               WAYMARK_CSV_PLAIN);
+      }
       waymark_csv_end_row (&writer);
     }
 
@@ -410,7 +521,9 @@ static const char * const plan_keys[] = {
   "currency", "budget_pence", "catalogue", "exported_at", "items", "totals", "warnings",
   "dismissed_warnings",
   /* Since issue 14: computed, and not read back. */
-  "coverage", NULL
+  "coverage",
+  /* Since issue 14: the commissioner's counts of need; a plan written before has none. */
+  "local_needs", NULL
 };
 
 static const char * const item_keys[] = {
@@ -420,6 +533,8 @@ static const char * const item_keys[] = {
   "for_young_people", "published_cost", "missing_from_catalogue",
   /* Since issue 14; a plan written before has none of them, and reads as no reach recorded. */
   "reach", "reach_group", "reach_source", "cost_per_person_pence", "cost_per_person_high_pence",
+  /* Later in issue 14; a plan written before has none, and reads as no name. */
+  "funding_name",
   NULL
 };
 
@@ -458,6 +573,20 @@ read_text (WaymarkJsonReader  *reader,
   return TRUE;
 }
 
+/* Text that came with a later version of the format: absent (a plan written before), it is "";
+ * present, it is read as strictly as the rest. */
+static gboolean
+read_optional_text (WaymarkJsonReader  *reader,
+                    JsonObject         *object,
+                    const char         *key,
+                    char              **out)
+{
+  if (json_object_has_member (object, key))
+    return read_text (reader, object, key, out);
+  *out = g_strdup ("");
+  return TRUE;
+}
+
 /* The reach keys came with issue 14: absent (a plan written before), they are no reach recorded;
  * present, they are read as strictly as the rest. */
 static gboolean
@@ -479,9 +608,75 @@ read_reach (WaymarkJsonReader  *reader,
       !waymark_json_reader_get_enum (reader, object, "reach_group", WAYMARK_TYPE_REACH_GROUP,
                                      FALSE, 0, 0, group))
     return FALSE;
-  if (json_object_has_member (object, "reach_source"))
-    return read_text (reader, object, "reach_source", source);
-  *source = g_strdup ("");
+  return read_optional_text (reader, object, "reach_source", source);
+}
+
+static const char * const local_need_keys[] = { "reach_group", "people", "kind", "source", NULL };
+
+/* local_needs came with issue 14: absent (a plan written before), none are recorded; present,
+ * each entry is read as strictly as the rest, one per group at most. */
+static gboolean
+read_local_needs (WaymarkJsonReader  *reader,
+                  JsonObject         *root,
+                  WaymarkLocalNeeds **out)
+{
+  g_autoptr(WaymarkLocalNeeds) needs = waymark_local_needs_new ();
+  JsonArray *array;
+
+  *out = NULL;
+  if (!json_object_has_member (root, "local_needs"))
+    {
+      *out = g_steal_pointer (&needs);
+      return TRUE;
+    }
+  if (!waymark_json_reader_get_array (reader, root, "local_needs", &array))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("local_needs[%u]", i);
+      g_autofree char *kind = NULL;
+      g_autofree char *source = NULL;
+      WaymarkLocalNeeds *next;
+      JsonObject *object;
+      gint64 people;
+      int group;
+
+      if (!waymark_json_reader_get_array_object (reader, array, i, "local_needs", &object))
+        return FALSE;
+      waymark_json_reader_push (reader, where);
+      if (!waymark_json_reader_check_keys (reader, object, local_need_keys) ||
+          !waymark_json_reader_get_enum (reader, object, "reach_group", WAYMARK_TYPE_REACH_GROUP,
+                                         FALSE, 0, 0, &group) ||
+          !waymark_json_reader_get_int (reader, object, "people", TRUE, 1,
+                                        WAYMARK_LOCAL_NEED_MAX, &people) ||
+          !waymark_json_reader_get_text (reader, object, "kind", TRUE, FALSE, &kind) ||
+          !read_text (reader, object, "source", &source))
+        return FALSE;
+      if (!g_str_equal (kind, "local"))
+        {
+          g_autofree char *shown = waymark_json_reader_excerpt (kind);
+
+          return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                           _("kind \"%s\" is not \"local\": a plan records only "
+                                             "its own counts of need"), shown);
+        }
+      if (group == WAYMARK_REACH_GROUP_UNSPECIFIED)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("reach_group is \"unspecified\": a need is for a "
+                                           "group"));
+      if (waymark_local_needs_get (needs, group, NULL) > 0)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("reach_group \"%s\" has a need already"),
+                                         waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP,
+                                                                 group));
+      waymark_json_reader_pop (reader);
+      next = waymark_local_needs_with (needs, group, (guint) people, source);
+      waymark_local_needs_unref (needs);
+      needs = next;
+    }
+
+  *out = g_steal_pointer (&needs);
   return TRUE;
 }
 
@@ -547,6 +742,7 @@ read_item (WaymarkJsonReader *reader,
   g_autofree char *reach_source = NULL;
   g_autoptr(WaymarkCost) published = NULL;
   g_autofree char *where = NULL;
+  g_autofree char *funding_name = NULL;
   gint64 reach = 0;
   int reach_group = WAYMARK_REACH_GROUP_UNSPECIFIED;
   WaymarkIntervention *intervention;
@@ -603,6 +799,7 @@ read_item (WaymarkJsonReader *reader,
       !check_optional_money (reader, object, "line_total_pence") ||
       !check_optional_money (reader, object, "line_total_high_pence") ||
       !read_reach (reader, object, &reach, &reach_group, &reach_source) ||
+      !read_optional_text (reader, object, "funding_name", &funding_name) ||
       !check_money_if_present (reader, object, "cost_per_person_pence") ||
       !check_money_if_present (reader, object, "cost_per_person_high_pence"))
     return NULL;
@@ -667,6 +864,8 @@ read_item (WaymarkJsonReader *reader,
   item->unit_cost_high = has_cost ? cost_high : WAYMARK_NO_COST;
   item->cost_source = cost_source;
   item->funding_source = funding_source;
+  g_free (item->funding_name);
+  item->funding_name = g_steal_pointer (&funding_name);
   g_free (item->provider);
   item->provider = g_steal_pointer (&provider);
   g_free (item->notes);
@@ -694,6 +893,7 @@ read_plan (WaymarkPlan       *plan,
   g_autofree char *currency = NULL;
   g_autofree char *exported_at = NULL;
   g_auto(GStrv) dismissed = NULL;
+  g_autoptr(WaymarkLocalNeeds) local_needs = NULL;
   g_autoptr(GDateTime) changed_at = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root;
@@ -738,6 +938,7 @@ read_plan (WaymarkPlan       *plan,
                                     &budget) ||
       !waymark_json_reader_get_text (reader, root, "exported_at", TRUE, FALSE, &exported_at) ||
       !waymark_json_reader_get_strv (reader, root, "dismissed_warnings", &dismissed) ||
+      !read_local_needs (reader, root, &local_needs) ||
       !waymark_json_reader_get_array (reader, root, "items", &items))
     return FALSE;
 
@@ -773,6 +974,7 @@ read_plan (WaymarkPlan       *plan,
 
   waymark_plan_load_details (plan, title, area, organisation, author, (guint) start_year,
                              (guint) years, budget, (const char * const *) dismissed, changed_at);
+  waymark_plan_load_local_needs (plan, local_needs);
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -892,7 +1094,7 @@ waymark_plan_write (WaymarkPlan       *plan,
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, error)
+  data = format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, catalogue, error)
                                            : waymark_plan_to_json (plan, catalogue, error);
   if (data == NULL)
     return FALSE;

@@ -57,8 +57,10 @@ gboolean     waymark_plan_data_is_plan   (GBytes            *bytes);
 char        *waymark_plan_to_json        (WaymarkPlan       *plan,
                                           WaymarkCatalogue  *catalogue,
                                           GError           **error);
-/* UTF-8 with a byte-order mark, RFC 4180, CRLF, money as plain decimals. */
+/* UTF-8 with a byte-order mark, RFC 4180, CRLF, money as plain decimals. The review's
+ * figures (each row's need, the interventions' sections) come from `catalogue` (may be NULL). */
 char        *waymark_plan_to_csv         (WaymarkPlan       *plan,
+                                          WaymarkCatalogue  *catalogue,
                                           GError           **error);
 
 /* Writes through waymark_safe_write_file(): a file is replaced atomically (a temporary file,

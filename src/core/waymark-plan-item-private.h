@@ -29,6 +29,7 @@ struct _WaymarkPlanItem
   gint64                unit_cost_high;
   WaymarkCostSource     cost_source;
   WaymarkFundingSource  funding_source;
+  char                 *funding_name;   /* a local stream's name, for FUNDING_SOURCE_OTHER */
   char                 *provider;
   char                 *notes;
   guint                 reach;

@@ -36,6 +36,8 @@ static const WaymarkChoice reach_group_choices[] = {
     N_("The wider community"), NULL, NULL },
   { WAYMARK_REACH_GROUP_PROFESSIONALS, "WAYMARK_REACH_GROUP_PROFESSIONALS", "professionals", NULL,
     N_("Professionals"), NULL, NULL },
+  { WAYMARK_REACH_GROUP_OLDER_PEOPLE, "WAYMARK_REACH_GROUP_OLDER_PEOPLE", "older-people", NULL,
+    N_("Older people"), NULL, NULL },
 };
 
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkReachGroup, waymark_reach_group, FALSE, reach_group_choices,
@@ -98,6 +100,7 @@ enum {
   PROP_UNIT_COST_HIGH,
   PROP_COST_SOURCE,
   PROP_FUNDING_SOURCE,
+  PROP_FUNDING_NAME,
   PROP_PROVIDER,
   PROP_NOTES,
   PROP_REACH,
@@ -117,6 +120,7 @@ waymark_plan_item_finalize (GObject *object)
   g_free (self->name);
   g_clear_pointer (&self->published_cost, waymark_cost_free);
   g_free (self->unit);
+  g_free (self->funding_name);
   g_free (self->provider);
   g_free (self->notes);
   g_free (self->reach_source);
@@ -160,6 +164,9 @@ waymark_plan_item_get_property (GObject    *object,
       break;
     case PROP_FUNDING_SOURCE:
       g_value_set_enum (value, self->funding_source);
+      break;
+    case PROP_FUNDING_NAME:
+      g_value_set_string (value, self->funding_name);
       break;
     case PROP_PROVIDER:
       g_value_set_string (value, self->provider);
@@ -214,6 +221,9 @@ waymark_plan_item_set_property (GObject      *object,
     case PROP_FUNDING_SOURCE:
       changed = self->funding_source != (WaymarkFundingSource) g_value_get_enum (value);
       self->funding_source = g_value_get_enum (value);
+      break;
+    case PROP_FUNDING_NAME:
+      changed = waymark_replace_text (&self->funding_name, g_value_get_string (value));
       break;
     case PROP_PROVIDER:
       changed = waymark_replace_text (&self->provider, g_value_get_string (value));
@@ -284,6 +294,7 @@ waymark_plan_item_class_init (WaymarkPlanItemClass *klass)
   properties[PROP_FUNDING_SOURCE] =
     g_param_spec_enum ("funding-source", NULL, NULL, WAYMARK_TYPE_FUNDING_SOURCE,
                        WAYMARK_FUNDING_SOURCE_UNSPECIFIED, rw);
+  properties[PROP_FUNDING_NAME] = text_property ("funding-name");
   properties[PROP_PROVIDER] = text_property ("provider");
   properties[PROP_NOTES] = text_property ("notes");
   properties[PROP_REACH] =
@@ -304,6 +315,7 @@ waymark_plan_item_init (WaymarkPlanItem *self)
   self->unit_cost_high = WAYMARK_NO_COST;
   self->cost_source = WAYMARK_COST_SOURCE_ESTIMATE;
   self->unit = g_strdup ("");
+  self->funding_name = g_strdup ("");
   self->provider = g_strdup ("");
   self->notes = g_strdup ("");
   self->reach_source = g_strdup ("");
@@ -417,6 +429,7 @@ DEFINE_GETTER (gint64, unit_cost)
 DEFINE_GETTER (gint64, unit_cost_high)
 DEFINE_GETTER (WaymarkCostSource, cost_source)
 DEFINE_GETTER (WaymarkFundingSource, funding_source)
+DEFINE_GETTER (const char *, funding_name)
 DEFINE_GETTER (const char *, provider)
 DEFINE_GETTER (const char *, notes)
 DEFINE_GETTER (guint, reach)

@@ -35,9 +35,11 @@ typedef enum
   WAYMARK_REACH_GROUP_CHILDREN_YOUNG_PEOPLE,
   WAYMARK_REACH_GROUP_COMMUNITY,
   WAYMARK_REACH_GROUP_PROFESSIONALS,
+  /* Appended (issue 14): the values above keep their numbers and ids. */
+  WAYMARK_REACH_GROUP_OLDER_PEOPLE,
 } WaymarkReachGroup;
 
-#define WAYMARK_REACH_GROUP_N (WAYMARK_REACH_GROUP_PROFESSIONALS + 1)
+#define WAYMARK_REACH_GROUP_N (WAYMARK_REACH_GROUP_OLDER_PEOPLE + 1)
 
 #define WAYMARK_TYPE_REACH_GROUP (waymark_reach_group_get_type ())
 GType       waymark_reach_group_get_type  (void) G_GNUC_CONST;
@@ -89,6 +91,9 @@ gint64              waymark_plan_item_get_unit_cost        (WaymarkPlanItem *sel
 gint64              waymark_plan_item_get_unit_cost_high   (WaymarkPlanItem *self);
 WaymarkCostSource   waymark_plan_item_get_cost_source      (WaymarkPlanItem *self);
 WaymarkFundingSource waymark_plan_item_get_funding_source  (WaymarkPlanItem *self);
+/* The name of a local funding stream, as the commissioner gives it, for a funding source of
+ * WAYMARK_FUNDING_SOURCE_OTHER (issue 14); "" for none. */
+const char         *waymark_plan_item_get_funding_name     (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_provider         (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_notes            (WaymarkPlanItem *self);
 /* The people the item reaches a year, a local figure: 0 until the commissioner records one. */

@@ -22,6 +22,7 @@ struct _WaymarkPlan
   guint       years;
   gint64      budget;
   char      **dismissed_warnings;
+  WaymarkLocalNeeds *local_needs;  /* never NULL */
 
   GPtrArray  *items;
   GPtrArray  *undo;   /* Step (waymark-plan-history.c) */
@@ -57,5 +58,7 @@ void waymark_plan_load_details (WaymarkPlan        *self,
                                 GDateTime          *changed_at);
 void waymark_plan_load_item    (WaymarkPlan        *self,
                                 WaymarkPlanItem    *item);
+void waymark_plan_load_local_needs (WaymarkPlan       *self,
+                                    WaymarkLocalNeeds *needs);
 
 G_END_DECLS

@@ -20,7 +20,8 @@ G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_OVER_BUDGET, "over-budget"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_MAY_EXCEED_BUDGET, "may-exceed-budget"),
   G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PERIOD, "funding-period"),
-  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PURPOSE, "funding-purpose"))
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_FUNDING_PURPOSE, "funding-purpose"),
+  G_DEFINE_ENUM_VALUE (WAYMARK_WARNING_NO_OLDER_PEOPLE, "no-older-people"))
 
 /* Totals */
 
@@ -95,11 +96,20 @@ add_to_slice (GArray          *slices,
     }
 }
 
+static void
+slice_clear (WaymarkBreakdownSlice *slice)
+{
+  g_clear_pointer (&slice->owned_key, g_free);
+  g_clear_pointer (&slice->owned_label, g_free);
+}
+
 GArray *
 waymark_plan_get_breakdown (WaymarkPlan          *self,
                             WaymarkBreakdownKind  kind)
 {
   GArray *slices = g_array_new (FALSE, TRUE, sizeof (WaymarkBreakdownSlice));
+
+  g_array_set_clear_func (slices, (GDestroyNotify) slice_clear);
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (self), slices);
 
@@ -195,10 +205,30 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
           };
           g_array_append_val (slices, slice);
         }
+      /* A local stream counts under its name; an "other" stream with no name, as other. */
       for (guint i = 0; i < self->items->len; i++)
         {
           WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
-          add_to_slice (slices, item->funding_source, item);
+          guint index = item->funding_source;
+
+          if (item->funding_source == WAYMARK_FUNDING_SOURCE_OTHER && item->funding_name[0] != '\0')
+            {
+              for (index = WAYMARK_FUNDING_SOURCE_OTHER + 1; index < slices->len; index++)
+                if (g_str_equal (g_array_index (slices, WaymarkBreakdownSlice, index).label,
+                                 item->funding_name))
+                  break;
+              if (index == slices->len)
+                {
+                  WaymarkBreakdownSlice slice = { 0, };
+
+                  slice.owned_key = g_strconcat ("other:", item->funding_name, NULL);
+                  slice.owned_label = g_strdup (item->funding_name);
+                  slice.key = slice.owned_key;
+                  slice.label = slice.owned_label;
+                  g_array_append_val (slices, slice);
+                }
+            }
+          add_to_slice (slices, index, item);
         }
       break;
 
@@ -273,6 +303,12 @@ basis_points_of (guint64 reached,
   return (gint64) ((reached * 10000 + need / 2) / need);
 }
 
+static void
+coverage_clear (WaymarkCoverage *row)
+{
+  g_clear_pointer (&row->local_source, g_free);
+}
+
 GArray *
 waymark_plan_get_coverage (WaymarkPlan      *self,
                            WaymarkCatalogue *catalogue)
@@ -281,13 +317,16 @@ waymark_plan_get_coverage (WaymarkPlan      *self,
   guint n_without;
   g_autoptr(GArray) slices = NULL;
 
+  g_array_set_clear_func (coverage, (GDestroyNotify) coverage_clear);
   g_return_val_if_fail (WAYMARK_IS_PLAN (self), coverage);
 
   slices = waymark_plan_get_reach (self, &n_without);
   for (guint i = 0; i < slices->len; i++)
     {
       const WaymarkReachSlice *slice = &g_array_index (slices, WaymarkReachSlice, i);
-      WaymarkCoverage row = { slice->group, slice->people, slice->n_items, NULL, 0, NULL, NULL, -1 };
+      WaymarkCoverage row = { slice->group, slice->people, slice->n_items, NULL, 0, NULL, NULL, -1,
+                              0, NULL, FALSE };
+      const char *local_source = NULL;
 
       for (guint f = 0; catalogue != NULL && f < G_N_ELEMENTS (need_figures); f++)
         {
@@ -307,6 +346,22 @@ waymark_plan_get_coverage (WaymarkPlan      *self,
             {
               row.need = need;
               row.basis_points = basis_points_of (row.reached, row.need_people);
+            }
+        }
+
+      /* The commissioner's own count stands where the review gives none, never for a review
+       * figure; the review's ratio, if any, stays beside it. */
+      row.local_need = waymark_local_needs_get (self->local_needs, slice->group, &local_source);
+      if (row.local_need > 0)
+        {
+          row.local_source = g_strdup (local_source != NULL ? local_source : "");
+          if (row.need == NULL)
+            {
+              row.need_is_local = TRUE;
+              row.need_people = row.local_need;
+              row.reading = _("The review gives no count for this group, so the coverage is "
+                              "against the plan’s own count, a local figure.");
+              row.basis_points = basis_points_of (row.reached, row.local_need);
             }
         }
       g_array_append_val (coverage, row);
@@ -368,6 +423,9 @@ add_warning (WaymarkPlan        *self,
   "specific focus on under 25s."
 #define SECTION_LLR_RESPONSE \
   "Leicester, Leicestershire and Rutland's response to DA and sexual violence"
+#define QUOTE_OLDER_ADULTS \
+  "There is a gap in support services for older adults at risk of DA and SV"
+#define SECTION_FREEVA "Free from Violence and Abuse (freeva)"
 #define QUOTE_SV_RISE \
   "Sexual violence in Leicester, Leicestershire and Rutland increased by 47%"
 #define SECTION_GROWING_PROBLEM \
@@ -513,6 +571,7 @@ waymark_plan_list_warnings (WaymarkPlan *self)
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_plan_warning_free);
   gboolean primary = FALSE, perpetrators = FALSE, young = FALSE, sexual_violence = FALSE;
+  gboolean older = FALSE;
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (self), warnings);
 
@@ -527,6 +586,9 @@ waymark_plan_list_warnings (WaymarkPlan *self)
       perpetrators |= (item->works_with & WAYMARK_WORKS_WITH_PERPETRATORS) != 0;
       young |= item->for_young_people;
       sexual_violence |= item->focus == WAYMARK_FOCUS_SV || item->focus == WAYMARK_FOCUS_BOTH;
+      /* The catalogue says nothing of older people: an item reaches them when the commissioner
+       * says so, as its reach group. */
+      older |= item->reach_group == WAYMARK_REACH_GROUP_OLDER_PEOPLE;
     }
 
   /* The budget first: the arithmetic of the plan against it (computed, so no quote). */
@@ -558,6 +620,13 @@ waymark_plan_list_warnings (WaymarkPlan *self)
                         g_strdup (_("Nothing in this plan addresses sexual violence, which rose "
                                     "by 47% in LLR between 2019/20 and 2021/22.")),
                         QUOTE_SV_RISE, SECTION_GROWING_PROBLEM);
+  if (!older)
+    add_review_warning (self, warnings, WAYMARK_WARNING_NO_OLDER_PEOPLE,
+                        g_strdup (_("Nothing in this plan is recorded as reaching older people: "
+                                    "the review finds a gap in support services for older "
+                                    "adults in LLR. Choose Older people as who an item reaches, "
+                                    "where it does.")),
+                        QUOTE_OLDER_ADULTS, SECTION_FREEVA);
 
   for (guint i = 0; i < self->items->len; i++)
     {

@@ -21,6 +21,7 @@ enum {
   PROP_YEARS,
   PROP_BUDGET,
   PROP_DISMISSED_WARNINGS,
+  PROP_LOCAL_NEEDS,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
@@ -77,6 +78,7 @@ waymark_plan_finalize (GObject *object)
   g_free (self->organisation);
   g_free (self->author);
   g_strfreev (self->dismissed_warnings);
+  g_clear_pointer (&self->local_needs, waymark_local_needs_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -118,6 +120,9 @@ waymark_plan_get_property (GObject    *object,
       break;
     case PROP_DISMISSED_WARNINGS:
       g_value_set_boxed (value, self->dismissed_warnings);
+      break;
+    case PROP_LOCAL_NEEDS:
+      g_value_set_boxed (value, self->local_needs);
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, waymark_plan_can_undo (self));
@@ -180,6 +185,17 @@ waymark_plan_set_property (GObject      *object,
         self->dismissed_warnings = copy;
       }
       break;
+    case PROP_LOCAL_NEEDS:
+      {
+        WaymarkLocalNeeds *needs = g_value_get_boxed (value);
+
+        /* NULL is none recorded, as a new plan has. */
+        needs = needs != NULL ? waymark_local_needs_ref (needs) : waymark_local_needs_new ();
+        changed = !waymark_local_needs_equal (self->local_needs, needs);
+        g_clear_pointer (&self->local_needs, waymark_local_needs_unref);
+        self->local_needs = needs;
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -225,6 +241,8 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
     g_param_spec_int64 ("budget", NULL, NULL, 0, WAYMARK_MONEY_MAX, 0, rw);
   properties[PROP_DISMISSED_WARNINGS] =
     g_param_spec_boxed ("dismissed-warnings", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_LOCAL_NEEDS] =
+    g_param_spec_boxed ("local-needs", NULL, NULL, WAYMARK_TYPE_LOCAL_NEEDS, rw);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
@@ -247,6 +265,7 @@ waymark_plan_init (WaymarkPlan *self)
   self->start_year = (guint) g_date_time_get_year (now);
   self->years = 1;
   self->dismissed_warnings = g_new0 (char *, 1);
+  self->local_needs = waymark_local_needs_new ();
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   waymark_plan_init_history (self);
   self->changed_at = g_date_time_new_now_utc ();
@@ -275,8 +294,21 @@ DEFINE_GETTER (guint, years)
 DEFINE_GETTER (gint64, budget)
 DEFINE_GETTER (const char * const *, dismissed_warnings)
 DEFINE_GETTER (GDateTime *, changed_at)
+DEFINE_GETTER (WaymarkLocalNeeds *, local_needs)
 
 #undef DEFINE_GETTER
+
+guint
+waymark_plan_get_local_need (WaymarkPlan        *self,
+                             WaymarkReachGroup   group,
+                             const char        **source)
+{
+  if (source != NULL)
+    *source = NULL;
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), 0);
+
+  return waymark_local_needs_get (self->local_needs, group, source);
+}
 
 WaymarkPlanItem *
 waymark_plan_find_item (WaymarkPlan *self,
@@ -356,4 +388,11 @@ waymark_plan_load_item (WaymarkPlan     *self,
 {
   g_ptr_array_add (self->items, g_object_ref (item));
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
+}
+
+void
+waymark_plan_load_local_needs (WaymarkPlan       *self,
+                               WaymarkLocalNeeds *needs)
+{
+  g_object_set (self, "local-needs", needs, NULL);
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-local-needs.h"
 #include "waymark-plan-item.h"
 
 G_BEGIN_DECLS
@@ -43,7 +44,9 @@ typedef enum
 } WaymarkBreakdownKind;
 
 /* One slice of spend. key is the machine string ("primary", "sv", "perpetrators", "high",
- * "none" for unrated); label is for people. */
+ * "none" for unrated); label is for people. A local funding stream's slice has the key
+ * "other:" and its name, and its name as the label: both owned by the slice (owned_key,
+ * owned_label), freed with the array. */
 typedef struct
 {
   const char *key;
@@ -51,6 +54,8 @@ typedef struct
   gint64      low;
   gint64      high;
   guint       n_items;
+  char       *owned_key;
+  char       *owned_label;
 } WaymarkBreakdownSlice;
 
 typedef enum
@@ -67,6 +72,8 @@ typedef enum
   WAYMARK_WARNING_MAY_EXCEED_BUDGET,
   WAYMARK_WARNING_FUNDING_PERIOD,
   WAYMARK_WARNING_FUNDING_PURPOSE,
+  /* Appended (issue 14); listed with the other gaps in the plan. */
+  WAYMARK_WARNING_NO_OLDER_PEOPLE,
 } WaymarkWarningKind;
 
 #define WAYMARK_TYPE_WARNING_KIND (waymark_warning_kind_get_type ())
@@ -107,6 +114,13 @@ guint            waymark_plan_get_start_year      (WaymarkPlan *self);
 guint            waymark_plan_get_years           (WaymarkPlan *self);
 gint64           waymark_plan_get_budget          (WaymarkPlan *self);
 const char * const *waymark_plan_get_dismissed_warnings (WaymarkPlan *self);
+/* The commissioner's counts of the people in need, by reach group (local figures); never NULL. */
+WaymarkLocalNeeds *waymark_plan_get_local_needs   (WaymarkPlan *self);
+/* The people in need in group as the commissioner records them, 0 for none; *source, borrowed
+ * until the plan next changes, where the figure came from. */
+guint            waymark_plan_get_local_need      (WaymarkPlan        *self,
+                                                   WaymarkReachGroup   group,
+                                                   const char        **source);
 WaymarkPlanItem *waymark_plan_find_item           (WaymarkPlan *self,
                                                    const char  *intervention_id,
                                                    guint       *position);
@@ -132,6 +146,12 @@ void             waymark_plan_remove_item         (WaymarkPlan     *self,
                                                    guint            position);
 void             waymark_plan_dismiss_warning     (WaymarkPlan     *self,
                                                    const char      *warning_id);
+/* Records the people in need in group a year (local) and where the figure came from, as one
+ * undoable edit; 0 removes the figure. Not for WAYMARK_REACH_GROUP_UNSPECIFIED. */
+void             waymark_plan_set_local_need      (WaymarkPlan      *self,
+                                                   WaymarkReachGroup group,
+                                                   guint             people,
+                                                   const char       *source);
 
 gboolean         waymark_plan_can_undo            (WaymarkPlan *self);
 gboolean         waymark_plan_can_redo            (WaymarkPlan *self);
@@ -145,10 +165,12 @@ GDateTime       *waymark_plan_get_changed_at      (WaymarkPlan *self);
 
 void             waymark_plan_get_totals          (WaymarkPlan       *self,
                                                    WaymarkPlanTotals *totals);
-/* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept. */
+/* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept; for funding,
+ * then one slice per named local stream, in the order the plan first names it. */
 GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
                                                    WaymarkBreakdownKind  kind);
-/* Element type WaymarkPlanWarning, in the order of WaymarkWarningKind. */
+/* Element type WaymarkPlanWarning: the budget, the gaps in the plan, then single items' warnings
+ * by kind. */
 GPtrArray       *waymark_plan_list_warnings       (WaymarkPlan *self);
 
 /* The people the plan reaches a year, by who they are (issue 14): local figures, summed. */
@@ -166,23 +188,29 @@ GArray          *waymark_plan_get_reach           (WaymarkPlan *self,
 
 /* How much of the need the plan meets, for one group: the people reached (local, the plan's),
  * against the review's count of the people in need in that group and area, where the review
- * gives one; where it gives only a ratio, that ratio, and no coverage. Which review figure
- * stands for which group is Waymark's reading, said in `reading`. */
+ * gives one; where it does not, against the commissioner's own count (local), where the plan
+ * records one. A review figure is never replaced by a local one. Where the review gives only a
+ * ratio, that ratio is given beside. Which review figure stands for which group is Waymark's
+ * reading, said in `reading`. */
 typedef struct
 {
   WaymarkReachGroup          group;
   guint64                    reached;
   guint                      n_items;
   const WaymarkContextEntry *need;         /* review: a count of people; NULL when none */
-  guint64                    need_people;  /* need's value */
+  guint64                    need_people;  /* the count used: need's value, or local_need */
   const WaymarkContextEntry *benchmark;    /* review: a ratio only; NULL when none */
   const char                *reading;      /* Waymark's: what the comparison assumes; translated */
   gint64                     basis_points; /* computed: reached ÷ need × 10,000, rounded half
                                             * up; -1 without a need */
+  guint64                    local_need;   /* local: the plan's count for the group; 0: none */
+  char                      *local_source; /* local_need's source (owned by the array) */
+  gboolean                   need_is_local;/* basis_points is against local_need, as the review
+                                            * gives no count for the group */
 } WaymarkCoverage;
 
 /* One WaymarkCoverage per group with a reach recorded, in the groups' order; the review's
- * figures come from `catalogue` (NULL: no need or benchmark). */
+ * figures come from `catalogue` (NULL: no need or benchmark). The array frees its rows' text. */
 GArray          *waymark_plan_get_coverage        (WaymarkPlan      *self,
                                                    WaymarkCatalogue *catalogue);
 

@@ -99,6 +99,22 @@ add_label (GtkBox     *box,
   return add_label_with_role (box, text, css_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
+/* The review's own words, which a commissioner quotes: they can be selected and copied, with
+ * the mouse or the keyboard. A selectable label is a Tab stop, so an entry's questions are one
+ * label, not one each: an entry's stops are its words, their heading and its links, in reading
+ * order. */
+static GtkWidget *
+add_review_text (GtkBox     *box,
+                 const char *text,
+                 const char *css_class)
+{
+  GtkWidget *label = add_label (box, text, css_class);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "context-review-text");
+  return label;
+}
+
 static GtkWidget *
 add_heading (GtkBox     *box,
              const char *text,
@@ -163,12 +179,12 @@ entry_row_new (WaymarkContextPage        *self,
   add_heading (box, entry->label, "heading");
   /* The review's words as written: never a figure reformatted. */
   if (entry->as_written != NULL)
-    add_label (box, entry->as_written, "context-as-written");
+    add_review_text (box, entry->as_written, "context-as-written");
   if (entry->purpose != NULL)
     {
       /* Translators: a funding stream's purpose and rules, as the review states them */
       g_autofree char *text = g_strdup_printf (_("Purpose: %s"), entry->purpose);
-      add_label (box, text, NULL);
+      add_review_text (box, text, NULL);
     }
 
   if (entry->period != NULL)
@@ -187,17 +203,18 @@ entry_row_new (WaymarkContextPage        *self,
     {
       /* Translators: where a figure comes from; %s is the review's heading, as written */
       g_autofree char *text = g_strdup_printf (_("Review, section “%s”"), entry->section);
-      gtk_widget_add_css_class (add_label (box, text, "dim-label"), "caption");
+      gtk_widget_add_css_class (add_review_text (box, text, "dim-label"), "caption");
     }
 
   if (entry->questions != NULL && entry->questions[0] != NULL)
     {
+      GString *lines = g_string_new (NULL);
+
       add_heading (box, _("Discussion questions"), "caption-heading");
       for (guint i = 0; entry->questions[i] != NULL; i++)
-        {
-          g_autofree char *line = g_strdup_printf ("•  %s", entry->questions[i]);
-          add_label (box, line, NULL);
-        }
+        g_string_append_printf (lines, "%s•  %s", i > 0 ? "\n" : "", entry->questions[i]);
+      add_review_text (box, lines->str, NULL);
+      g_string_free (lines, TRUE);
     }
 
   for (guint i = 0; entry->interventions != NULL && entry->interventions[i] != NULL; i++)
@@ -302,7 +319,7 @@ build_providers (WaymarkContextPage *self,
           level = g_strdup_printf (_("Level of prevention: %s"), waymark_level_get_label (service->level));
           add_label (box, level, "dim-label");
           if (service->description != NULL)
-            add_label (box, service->description, NULL);
+            add_review_text (box, service->description, NULL);
           gtk_list_box_append (list, row);
           g_hash_table_insert (service_rows,
                                g_strconcat (provider->name, "\n", service->name, NULL), row);

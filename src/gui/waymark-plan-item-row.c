@@ -29,6 +29,7 @@ struct _WaymarkPlanItemRow
   GtkLabel           *cost_error_label;
   AdwComboRow        *cost_source_row;
   AdwComboRow        *funding_row;
+  AdwEntryRow        *funding_name_row;
   AdwEntryRow        *provider_row;
   AdwActionRow       *reach_row;
   GtkSpinButton      *reach_spin;
@@ -300,6 +301,18 @@ set_notes_text (WaymarkPlanItemRow *self,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text, -1);
 }
 
+/* The funding source, and a local stream's name, asked for while the source is Other. */
+static void
+update_funding (WaymarkPlanItemRow *self)
+{
+  WaymarkFundingSource source = waymark_plan_item_get_funding_source (self->item);
+
+  adw_combo_row_set_selected (self->funding_row, source);
+  set_entry_text (self->funding_name_row, waymark_plan_item_get_funding_name (self->item));
+  gtk_widget_set_visible (GTK_WIDGET (self->funding_name_row),
+                          source == WAYMARK_FUNDING_SOURCE_OTHER);
+}
+
 static void
 update_all (WaymarkPlanItemRow *self)
 {
@@ -313,7 +326,7 @@ update_all (WaymarkPlanItemRow *self)
   update_quantity (self);
   set_entry_text (self->unit_row, waymark_plan_item_get_unit (self->item));
   update_cost (self);
-  adw_combo_row_set_selected (self->funding_row, waymark_plan_item_get_funding_source (self->item));
+  update_funding (self);
   set_entry_text (self->provider_row, waymark_plan_item_get_provider (self->item));
   set_notes_text (self, waymark_plan_item_get_notes (self->item));
   update_reach (self);
@@ -340,8 +353,8 @@ on_item_notify (WaymarkPlanItem    *item,
   else if (g_str_equal (name, "unit-cost") || g_str_equal (name, "unit-cost-high") ||
            g_str_equal (name, "cost-source"))
     update_cost (self);
-  else if (g_str_equal (name, "funding-source"))
-    adw_combo_row_set_selected (self->funding_row, waymark_plan_item_get_funding_source (item));
+  else if (g_str_equal (name, "funding-source") || g_str_equal (name, "funding-name"))
+    update_funding (self);
   else if (g_str_equal (name, "provider"))
     set_entry_text (self->provider_row, waymark_plan_item_get_provider (item));
   else if (g_str_equal (name, "notes"))
@@ -371,7 +384,8 @@ on_text_apply (AdwEntryRow        *row,
                WaymarkPlanItemRow *self)
 {
   const char *property = row == self->unit_row ? "unit"
-                         : row == self->reach_source_row ? "reach-source" : "provider";
+                         : row == self->reach_source_row ? "reach-source"
+                         : row == self->funding_name_row ? "funding-name" : "provider";
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   if (self->plan != NULL && self->item != NULL)
@@ -505,8 +519,14 @@ on_funding_selected (AdwComboRow        *row,
   if (self->updating || self->plan == NULL || self->item == NULL)
     return;
 
-  waymark_plan_edit (self->plan, self->item, "funding-source",
-                     (WaymarkFundingSource) adw_combo_row_get_selected (row), NULL);
+  /* Away from Other, a local stream's name goes with it, in the same edit. */
+  if (adw_combo_row_get_selected (row) == WAYMARK_FUNDING_SOURCE_OTHER)
+    waymark_plan_edit (self->plan, self->item, "funding-source",
+                       WAYMARK_FUNDING_SOURCE_OTHER, NULL);
+  else
+    waymark_plan_edit (self->plan, self->item, "funding-source",
+                       (WaymarkFundingSource) adw_combo_row_get_selected (row),
+                       "funding-name", "", NULL);
 }
 
 static void
@@ -655,6 +675,7 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_error_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, cost_source_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, funding_name_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, provider_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, reach_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, reach_spin);
@@ -771,6 +792,7 @@ waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
     { "notes", G_STRUCT_OFFSET (WaymarkPlanItemRow, notes_view) },
     { "cost-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_source_row) },
     { "funding-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, funding_row) },
+    { "funding-name", G_STRUCT_OFFSET (WaymarkPlanItemRow, funding_name_row) },
     { "reach", G_STRUCT_OFFSET (WaymarkPlanItemRow, reach_spin) },
     { "reach-group", G_STRUCT_OFFSET (WaymarkPlanItemRow, reach_group_row) },
     { "reach-source", G_STRUCT_OFFSET (WaymarkPlanItemRow, reach_source_row) },

@@ -36,6 +36,8 @@ struct _WaymarkPlanPage
   GtkLabel            *remaining_label;
   GtkLabel            *no_cost_label;
   GtkLabel            *reach_label;
+  GtkWidget           *local_need_box;
+  GtkLabel            *charts_caption;
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;
@@ -71,6 +73,10 @@ struct _WaymarkPlanPage
   guint            tab_frames;
   guint            tab_tick;
 
+  /* One button per reach group to record its local need (none for "not yet said"); the dialog
+   * it opens holds its spin button and entry as its "people" and "source" data. */
+  GtkButton       *local_need_buttons[WAYMARK_REACH_GROUP_N];
+
   guint    layout_idle;
   guint    focus_tick;
   gboolean wide;
@@ -96,6 +102,8 @@ typedef struct
   GtkLabel            *remaining_label;
   GtkLabel            *no_cost_label;
   GtkLabel            *reach_label;
+  GtkButton          **local_need_buttons;  /* by WaymarkReachGroup; [0] is NULL */
+  GtkLabel            *charts_caption;      /* which of the charts' figures are local */
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;

@@ -106,15 +106,59 @@ update_reach (WaymarkPlanPage *self)
                   g_string_append (markup, "</small>");
                 }
             }
-          else if (row->benchmark != NULL)
+          else if (row->need_is_local)
+            {
+              g_autofree char *need = waymark_format_count (row->need_people);
+              g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%%",
+                                                          row->basis_points / 100,
+                                                          (int) (row->basis_points % 100));
+              g_autofree char *source = NULL;
+              g_autofree char *line = NULL;
+
+              if (row->local_source != NULL && row->local_source[0] != '\0')
+                /* Translators: where the plan's own count of need came from, as typed */
+                source = g_strdup_printf (_("“%s”"), row->local_source);
+              else
+                source = g_strdup (_("no source recorded"));
+              /* Translators: coverage against the plan's own count: "20 of 340 (5.88%): reach
+               * from the items’ sources; need: local, “Probation caseload, March 2026”" */
+              line = g_strdup_printf (_("%s of %s (%s): reach from the items’ sources; need: "
+                                        "local, %s"), people, need, percent, source);
+              g_string_append_c (markup, '\n');
+              append_text (markup, line);
+              if (row->reading != NULL)
+                {
+                  g_string_append (markup, "\n<small>");
+                  append_text (markup, row->reading);
+                  g_string_append (markup, "</small>");
+                }
+            }
+          if (row->need == NULL && row->benchmark != NULL)
             {
               g_autofree char *line = NULL;
 
-              /* Translators: the review's ratio for a group with no count: “only 1% of…” */
-              line = g_strdup_printf (_("No coverage: the review gives only a ratio, “%s”"),
-                                      row->benchmark->as_written);
+              if (row->need_is_local)
+                /* Translators: the review's ratio beside a local count: “only 1% of…” */
+                line = g_strdup_printf (_("Beside it, the review gives only a ratio, “%s”"),
+                                        row->benchmark->as_written);
+              else
+                /* Translators: the review's ratio for a group with no count: “only 1% of…” */
+                line = g_strdup_printf (_("No coverage: the review gives only a ratio, “%s”"),
+                                        row->benchmark->as_written);
               g_string_append_c (markup, '\n');
               append_text (markup, line);
+            }
+          if (row->need != NULL && row->local_need > 0)
+            {
+              g_autofree char *count = waymark_format_count (row->local_need);
+              g_autofree char *line = NULL;
+
+              /* Translators: the plan holds its own count for a group the review counts */
+              line = g_strdup_printf (_("The plan’s own count, %s, is not used: the review gives "
+                                        "one."), count);
+              g_string_append (markup, "\n<small>");
+              append_text (markup, line);
+              g_string_append (markup, "</small>");
             }
         }
       if (n_without > 0)
@@ -130,6 +174,147 @@ update_reach (WaymarkPlanPage *self)
     }
   gtk_label_set_markup (self->reach_label, markup->str);
   g_string_free (markup, TRUE);
+
+  /* A button to record the need for each group reached for which the review gives no count. */
+  for (guint g = 1; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      const WaymarkCoverage *row = NULL;
+
+      for (guint i = 0; i < coverage->len && row == NULL; i++)
+        if (g_array_index (coverage, WaymarkCoverage, i).group == g)
+          row = &g_array_index (coverage, WaymarkCoverage, i);
+      gtk_widget_set_visible (GTK_WIDGET (self->local_need_buttons[g]),
+                              row != NULL && row->need == NULL);
+      if (row != NULL && row->need == NULL)
+        {
+          g_autofree char *label = NULL;
+
+          if (row->local_need > 0)
+            /* Translators: a button; %s is a group, "Perpetrators" */
+            label = g_strdup_printf (_("Change the Local Need for %s…"),
+                                     waymark_reach_group_get_label (g));
+          else
+            /* Translators: a button; %s is a group, "Perpetrators" */
+            label = g_strdup_printf (_("Enter a Local Need for %s…"),
+                                     waymark_reach_group_get_label (g));
+          gtk_button_set_label (self->local_need_buttons[g], label);
+        }
+    }
+}
+
+/* The local need (issue 14): the people in need in a group a year, as the commissioner counts
+ * them where the review gives no count, with where the figure came from. */
+
+#define GROUP_KEY "waymark-reach-group"
+
+static void
+on_local_need_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        WaymarkPlanPage  *self)
+{
+  WaymarkReachGroup group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), GROUP_KEY));
+  GtkSpinButton *people = g_object_get_data (G_OBJECT (dialog), "people");
+  GtkEditable *source = g_object_get_data (G_OBJECT (dialog), "source");
+
+  if (!g_str_equal (response, "save") || self->plan == NULL)
+    return;
+
+  gtk_spin_button_update (people);
+  {
+    g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (source)));
+
+    waymark_plan_set_local_need (self->plan, group, (guint) gtk_spin_button_get_value (people),
+                                 text);
+  }
+}
+
+static void
+on_local_need_clicked (GtkButton       *button,
+                       WaymarkPlanPage *self)
+{
+  WaymarkReachGroup group = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), GROUP_KEY));
+  const char *recorded = NULL;
+  guint people = waymark_plan_get_local_need (self->plan, group, &recorded);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *box, *label, *spin, *entry;
+
+  /* Translators: a dialog's heading; %s is a group, "Perpetrators" */
+  heading = g_strdup_printf (_("Local Need: %s"), waymark_reach_group_get_label (group));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("The review gives no count of the people in need in this "
+                                     "group. Enter your own for a year in the plan’s area, and "
+                                     "where it came from: Waymark shows the coverage against it "
+                                     "as a local figure. 0 removes it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_People in need a year"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  spin = gtk_spin_button_new_with_range (0, WAYMARK_LOCAL_NEED_MAX, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), people);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), spin);
+  label = gtk_label_new_with_mnemonic (_("_Where it came from (who, when, from what)"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), recorded != NULL ? recorded : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), GROUP_KEY, GUINT_TO_POINTER (group));
+  g_object_set_data (G_OBJECT (dialog), "people", spin);
+  g_object_set_data (G_OBJECT (dialog), "source", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_local_need_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The charts are Waymark's arithmetic (computed) on the items' quantities, which are local, and
+ * their unit costs, the review's or local: the caption says which. */
+static void
+update_charts_caption (WaymarkPlanPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plan));
+  guint n_costed = 0, n_local = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
+
+      if (!waymark_plan_item_has_cost (item))
+        continue;
+      n_costed++;
+      if (waymark_plan_item_get_cost_source (item) != WAYMARK_COST_SOURCE_REVIEW)
+        n_local++;
+    }
+
+  if (n_costed == 0)
+    text = g_strdup (_("Computed from the items’ quantities, which are local figures, and their "
+                       "unit costs, when they have one."));
+  else if (n_local == 0)
+    text = g_strdup (_("Computed: the quantities are local figures; every unit cost is the "
+                       "review’s."));
+  else if (n_local == n_costed)
+    text = g_strdup (_("Computed: the quantities and every unit cost are local figures."));
+  else
+    /* Translators: under the spend charts; %u is how many of the unit costs are local */
+    text = g_strdup_printf (ngettext ("Computed: the quantities are local figures; %u unit cost "
+                                      "is local, the others are the review’s.",
+                                      "Computed: the quantities are local figures; %u unit costs "
+                                      "are local, the others are the review’s.", n_local),
+                            n_local);
+  gtk_label_set_label (self->charts_caption, text);
 }
 
 static void
@@ -238,6 +423,7 @@ update_summary (WaymarkPlanPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_cost_label), t.n_without_cost > 0);
   update_reach (self);
+  update_charts_caption (self);
 
   levels = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_LEVEL);
   focus = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FOCUS);
@@ -837,6 +1023,8 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, remaining_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, no_cost_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, reach_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, local_need_box);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, charts_caption);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, level_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, focus_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, works_with_chart);
@@ -884,6 +1072,18 @@ waymark_plan_page_init (WaymarkPlanPage *self)
         gtk_widget_set_margin_end (sections[i], 18);
       }
   }
+
+  for (guint g = 1; g < WAYMARK_REACH_GROUP_N; g++)
+    {
+      GtkWidget *button = gtk_button_new_with_label ("");
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_visible (button, FALSE);
+      g_object_set_data (G_OBJECT (button), GROUP_KEY, GUINT_TO_POINTER (g));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_local_need_clicked), self);
+      gtk_box_append (GTK_BOX (self->local_need_box), button);
+      self->local_need_buttons[g] = GTK_BUTTON (button);
+    }
 
   self->expanded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->before = g_list_store_new (GTK_TYPE_STRING_OBJECT);
@@ -977,6 +1177,8 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->remaining_label = self->remaining_label;
   parts->no_cost_label = self->no_cost_label;
   parts->reach_label = self->reach_label;
+  parts->local_need_buttons = self->local_need_buttons;
+  parts->charts_caption = self->charts_caption;
   parts->level_chart = self->level_chart;
   parts->focus_chart = self->focus_chart;
   parts->works_with_chart = self->works_with_chart;

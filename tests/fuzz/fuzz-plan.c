@@ -38,7 +38,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   written = waymark_plan_to_json (plan, catalogue, &error);
   if (written == NULL)
     g_error ("Waymark opened a plan it cannot write: %s", error->message);
-  csv = waymark_plan_to_csv (plan, NULL);
+  csv = waymark_plan_to_csv (plan, catalogue, NULL);
   g_assert (csv != NULL && g_utf8_validate (csv, -1, NULL));
 
   written_bytes = g_bytes_new (written, strlen (written));

@@ -528,6 +528,86 @@ test_go_to_kind (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+on_clipboard_read (GObject      *clipboard,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_was_read (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+static GtkWidget *
+focus_after_tab (Fixture          *f,
+                 GtkDirectionType  direction)
+{
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->parts.context_page), direction));
+  gui_test_flush ();
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* The review's words can be selected and copied (issue 14): with the keyboard, Tab from a gap's
+ * row stops on its words, then on their heading, then on the interventions that address it, in
+ * reading order, and Shift+Tab goes back the same way; the words are selected as they take the
+ * focus, and Copy puts them on the clipboard exactly as written. */
+static void
+test_review_text_selectable (Fixture       *f,
+                             gconstpointer  data)
+{
+  const WaymarkContextEntry *gap = find_linked_entry (f, WAYMARK_CONTEXT_KIND_GAP);
+  g_autofree char *section = NULL;
+  GtkWidget *row, *words, *heading, *link;
+  ClipboardRead read = { NULL, FALSE };
+  int start = -1, end = -1;
+
+  g_assert_nonnull (gap);
+  show_context_page (f);
+  row = waymark_context_page_get_entry_row (f->parts.context_page, gap->id);
+  g_assert_nonnull (row);
+  words = gui_test_find_widget (row, is_label_exactly, gap->as_written);
+  g_assert_nonnull (words);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (words)));
+  /* Still plain text, never markup. */
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (words)));
+
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (focus_after_tab (f, GTK_DIR_TAB_FORWARD) == words);
+  g_assert_true (gtk_label_get_selection_bounds (GTK_LABEL (words), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (gap->as_written, -1));
+
+  section = g_strdup_printf ("Review, section “%s”", gap->section);
+  heading = focus_after_tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (GTK_IS_LABEL (heading));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, section);
+  link = focus_after_tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (GTK_IS_BUTTON (link));
+  g_assert_true (is_button_with_target (link, gap->interventions[0]));
+  g_assert_true (focus_after_tab (f, GTK_DIR_TAB_BACKWARD) == heading);
+  g_assert_true (focus_after_tab (f, GTK_DIR_TAB_BACKWARD) == words);
+
+  g_signal_emit_by_name (words, "copy-clipboard");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (words), NULL, on_clipboard_read,
+                                 &read);
+  gui_test_wait_until (clipboard_was_read, &read, 5000, "the clipboard to be read");
+  g_assert_cmpstr (read.text, ==, gap->as_written);
+  g_free (read.text);
+}
+
 /* Built only when first shown: start-up does not pay for it. */
 static void
 test_built_when_shown (Fixture       *f,
@@ -579,6 +659,7 @@ main (int    argc,
   ADD ("narrow-window", test_narrow_window);
   ADD ("zoom", test_zoom);
   ADD ("go-to-kind", test_go_to_kind);
+  ADD ("review-text-selectable", test_review_text_selectable);
   ADD ("catalogue-without-context", test_catalogue_without_context);
   g_test_add ("/gui/context/text-not-markup", Fixture, "markup-context.json", fixture_set_up,
               test_text_not_markup, fixture_tear_down);

@@ -577,6 +577,39 @@ test_chart_small_shares (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
+/* The charts say which of their figures are local (issue 14): they are computed from the
+ * quantities, always local, and the unit costs, the review's or local, as the items say. */
+static void
+test_charts_caption (Fixture       *f,
+                     gconstpointer  data)
+{
+  add_from_row (f, "drive");
+  add_from_detail (f, "iris");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  /* Drive's cost is the review's; IRIS has none, and counts for nothing. */
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities are local figures; every unit cost is the review’s.");
+
+  apply_text (control (f, "iris", "unit-cost"), "100");
+  g_assert_cmpint (waymark_plan_item_get_cost_source (item_of (f, "iris")), !=,
+                   WAYMARK_COST_SOURCE_REVIEW);
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities are local figures; 1 unit cost is local, the others "
+                   "are the review’s.");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "cost-source")),
+                              WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  gui_test_flush ();
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities and every unit cost are local figures.");
+  undo (f);
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_caption), ==,
+                   "Computed: the quantities are local figures; 1 unit cost is local, the others "
+                   "are the review’s.");
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 /* Where a part of the page ("summary", "details", "charts") is in the page's list, or -1. */
 static int
 part_position (Fixture    *f,
@@ -906,6 +939,67 @@ test_reach (Fixture       *f,
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row_of (f, "drive"))),
                             "£3,200 per person reached"));
 
+  /* Perpetrators have no count in the review: a button asks for the plan's own, and the
+   * coverage is then against it, naming both sources; the review's ratio stays beside it.
+   * 30 of 340 is 8.82% (882.35... basis points). Victims, counted by the review, get none. */
+  {
+    GtkButton *button = f->page.local_need_buttons[WAYMARK_REACH_GROUP_PERPETRATORS];
+    AdwMessageDialog *dialog = NULL;
+    const char *source = NULL;
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+    g_assert_false (gtk_widget_get_visible (
+                      GTK_WIDGET (f->page.local_need_buttons[WAYMARK_REACH_GROUP_VICTIMS])));
+    g_assert_cmpstr (gtk_button_get_label (button), ==, "Enter a Local Need for Perpetrators…");
+    gui_test_click (GTK_WIDGET (button));
+    gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog");
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Local Need: Perpetrators");
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "people")), "340");
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "source")),
+                           " Probation caseload, J. Okafor, March 2026 ");
+    g_object_ref (dialog);
+    adw_message_dialog_response (dialog, "save");
+    /* A response button closes the dialog; a response given in code leaves that to the caller. */
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_object_unref (dialog);
+    gui_test_flush ();
+
+    g_assert_cmpuint (waymark_plan_get_local_need (plan_of (f), WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                   &source), ==, 340);
+    g_assert_cmpstr (source, ==, "Probation caseload, J. Okafor, March 2026");
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (f->page.reach_label),
+                                     "People reached a year (local figures):\n\nPerpetrators: 30\n"
+                                     "30 of 340 (8.82%): reach from the items’ sources; need: "
+                                     "local, “Probation caseload, J. Okafor, March 2026”\n"));
+    g_assert_nonnull (strstr (gtk_label_get_text (f->page.reach_label),
+                              "Beside it, the review gives only a ratio, “only 1% of DA "
+                              "perpetrators receive an intervention”"));
+    g_assert_cmpstr (gtk_button_get_label (button), ==, "Change the Local Need for Perpetrators…");
+
+    /* One edit: Undo takes it back, and the review's ratio alone is left. */
+    undo (f);
+    g_assert_cmpuint (waymark_plan_get_local_need (plan_of (f), WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                   NULL), ==, 0);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (f->page.reach_label),
+                                     "People reached a year (local figures):\n\nPerpetrators: 30\n"
+                                     "No coverage: the review gives only a ratio"));
+    g_assert_cmpstr (gtk_button_get_label (button), ==, "Enter a Local Need for Perpetrators…");
+
+    /* Cancel records nothing. */
+    gui_test_click (GTK_WIDGET (button));
+    dialog = NULL;
+    gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog again");
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "people")), "99");
+    g_object_ref (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    /* A response button closes the dialog; a response given in code leaves that to the caller. */
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_object_unref (dialog);
+    gui_test_flush ();
+    g_assert_cmpuint (waymark_plan_get_local_need (plan_of (f), WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                   NULL), ==, 0);
+  }
+
   /* The funding source chosen in the item: spend by funding source says so. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "funding-source")),
                               WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR);
@@ -915,6 +1009,36 @@ test_reach (Fixture       *f,
     g_assert_nonnull (strstr (funding, "Home Office perpetrator funding: £96,000 (100%)"));
   }
   undo (f);
+
+  /* A named local stream (issue 14): Other asks for its name, and spend by funding source
+   * counts it under that name; another stream of the review's takes the name away in the same
+   * edit, and Undo brings it back. */
+  {
+    GtkWidget *name_row = control (f, "drive", "funding-name");
+    g_autofree char *funding = NULL;
+
+    g_assert_false (gtk_widget_get_visible (name_row));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "funding-source")),
+                                WAYMARK_FUNDING_SOURCE_OTHER);
+    g_assert_true (gtk_widget_get_visible (name_row));
+    apply_text (name_row, " Rutland County Council ");
+    g_assert_cmpstr (waymark_plan_item_get_funding_name (item_of (f, "drive")), ==,
+                     "Rutland County Council");
+    funding = waymark_plan_chart_dup_description (f->page.funding_chart);
+    g_assert_nonnull (strstr (funding, "Rutland County Council: £96,000 (100%)"));
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "funding-source")),
+                                WAYMARK_FUNDING_SOURCE_PCC_VICTIMS);
+    g_assert_false (gtk_widget_get_visible (name_row));
+    g_assert_cmpstr (waymark_plan_item_get_funding_name (item_of (f, "drive")), ==, "");
+    undo (f);
+    g_assert_true (gtk_widget_get_visible (name_row));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Rutland County Council");
+    undo (f);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
+    undo (f);
+    g_assert_false (gtk_widget_get_visible (name_row));
+  }
 
   /* Victims against the review's count of adults in LLR who experienced domestic abuse in
    * 2020/21: 2,836 of 28,360 is 10.00%, with the review's words, period and place. */
@@ -956,7 +1080,7 @@ test_warnings_dismiss (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
   gui_test_flush ();
   before = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
-  g_assert_cmpstr (before, ==, "no-primary no-young-people no-sexual-violence");
+  g_assert_cmpstr (before, ==, "no-primary no-young-people no-sexual-violence no-older-people");
   /* Each says the review's words it rests on, and where they are (issue 14). */
   g_assert_true (gui_test_has_text (GTK_WIDGET (f->page.warnings),
                                     "“Sexual violence in Leicester, Leicestershire and Rutland "
@@ -965,8 +1089,21 @@ test_warnings_dismiss (Fixture       *f,
 
   gui_test_click (waymark_plan_warnings_get_dismiss_button (f->page.warnings, "no-primary"));
   after = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
-  g_assert_cmpstr (after, ==, "no-young-people no-sexual-violence");
+  g_assert_cmpstr (after, ==, "no-young-people no-sexual-violence no-older-people");
   g_assert_true (g_strv_contains (waymark_plan_get_dismissed_warnings (plan_of (f)), "no-primary"));
+
+  /* Older people (issue 14): the review's gap, in its words under its heading, until an item is
+   * said to reach them. */
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->page.warnings),
+                                    "“There is a gap in support services for older adults at "
+                                    "risk of DA and SV”, the review, under “Free from Violence "
+                                    "and Abuse (freeva)”"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "reach-group")),
+                              WAYMARK_REACH_GROUP_OLDER_PEOPLE);
+  gui_test_flush ();
+  g_free (after);
+  after = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
+  g_assert_cmpstr (after, ==, "no-young-people no-sexual-violence");
 
   waymark_plan_mark_saved (plan_of (f));
 }
@@ -1000,7 +1137,7 @@ test_focus_to_warning_applies_year (Fixture       *f,
 
   g_assert_cmpuint (waymark_plan_get_start_year (plan_of (f)), ==, 2031);
   shown = waymark_plan_warnings_dup_shown_ids (f->page.warnings);
-  g_assert_cmpstr (shown, ==, "no-primary no-young-people no-sexual-violence");
+  g_assert_cmpstr (shown, ==, "no-primary no-young-people no-sexual-violence no-older-people");
   waymark_plan_mark_saved (plan_of (f));
 }
 
@@ -2090,6 +2227,7 @@ main (int    argc,
       ADD ("remove-undo", test_remove_undo);
       ADD ("edit-totals-undo", test_edit_totals_undo);
       ADD ("chart-small-shares", test_chart_small_shares);
+      ADD ("charts-caption", test_charts_caption);
       ADD ("chart-names-whole", test_chart_names_whole);
       ADD ("row-button-in-plan", test_row_button_in_plan);
       ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
