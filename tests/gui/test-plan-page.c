@@ -819,6 +819,41 @@ type_and_enter (AdwEntryRow *row,
   gui_test_flush ();
 }
 
+/* The summary's figures took the focus, one Tab stop each, on the way to the plan (issue 13):
+ * they can still be selected with the pointer and copied, but Tab passes them by. */
+static void
+test_summary_not_tab_stops (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *column = f->page.summary_column;
+  guint stops = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  type_into_spin (control (f, "drive", "quantity"), "300");
+  apply_text (GTK_WIDGET (f->page.budget_row), "500000");
+  gui_test_wait_until (is_mapped, column, 5000, "the summary's column");
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (f->page.remaining_label)));
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  while (gtk_widget_child_focus (column, GTK_DIR_TAB_FORWARD))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      g_assert_nonnull (focus);
+      g_test_message ("stop %u: %s “%s”", ++stops, G_OBJECT_TYPE_NAME (focus),
+                      GTK_IS_LABEL (focus) ? gtk_label_get_label (GTK_LABEL (focus)) : "");
+      g_assert_false (GTK_IS_LABEL (focus));
+      g_assert_cmpuint (stops, <, 50);
+    }
+  /* Still selectable, to be copied. */
+  g_assert_true (gtk_label_get_selectable (f->page.total_label));
+  g_assert_true (gtk_label_get_selectable (f->page.budget_label));
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 /* The budget read "500000" after it was typed and "£500,000" after the plan was reopened: it
  * reads as an amount once applied, and through undo and redo, with nothing left to apply. */
 static void
@@ -2097,6 +2132,7 @@ main (int    argc,
       ADD ("dollar-item", test_dollar_item);
       ADD ("budget", test_budget);
       ADD ("budget-reads-as-amount", test_budget_reads_as_amount);
+      ADD ("summary-not-tab-stops", test_summary_not_tab_stops);
       ADD ("warnings-dismiss", test_warnings_dismiss);
       ADD ("reach", test_reach);
       ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
