@@ -819,6 +819,84 @@ type_and_enter (AdwEntryRow *row,
   gui_test_flush ();
 }
 
+/* Types `text` as a person does, after what the field holds: it is the field's to undo. */
+static void
+type_into_field (GtkWidget  *field,
+                 const char *text)
+{
+  GtkEditable *editable = GTK_EDITABLE (field);
+  int position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+
+  g_assert_true (gtk_widget_grab_focus (field));
+  gtk_editable_insert_text (editable, text, -1, &position);
+  gui_test_flush ();
+}
+
+/* Ctrl+Z with the focus in one of the plan's fields undid the field's typing rather than the
+ * plan (issue 13): once what was typed is applied, it is the plan's edit, and Ctrl+Z undoes it
+ * there, the field following; typing not yet applied is the field's own to undo first. */
+static void
+test_ctrl_z_in_field (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (f->window);
+  GtkWidget *budget = GTK_WIDGET (f->page.budget_row);
+  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (budget)));
+  GtkWidget *spin;
+  GtkWidget *view;
+  g_autofree char *shown = NULL;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+
+  /* Typed and applied with Enter: Ctrl+Z in the field undoes the plan's budget. */
+  type_into_field (budget, "500000");
+  g_signal_emit_by_name (delegate, "activate");
+  gui_test_flush ();
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), budget));
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control>z"), ==, "WaymarkWindow");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "");
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control><Shift>z"), ==, "WaymarkWindow");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "£500,000");
+
+  /* Typing not yet applied: the field's own, undone there, the plan untouched. */
+  type_into_field (budget, "9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "£500,0009");
+  g_assert_nonnull (gui_test_press_key_in_focus (window, "<Control>z"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "£500,000");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+
+  /* An item's quantity, typed into its spin button and applied. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), TRUE);
+  gui_test_flush ();
+  spin = control (f, "drive", "quantity");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  type_into_field (spin, "40");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  gui_test_flush ();
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 40);
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control>z"), ==, "WaymarkWindow");
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 1);
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+
+  /* The notes, kept with Ctrl+Enter, the focus still in them. */
+  view = type_notes (f, "drive", "Chosen by the board.");
+  gui_test_press_shortcut (view, "<Control>Return");
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==, "Chosen by the board.");
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control>z"), ==, "WaymarkWindow");
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==, "");
+  shown = dup_notes_shown (view);
+  g_assert_cmpstr (shown, ==, "");
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 1);
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 /* The summary's figures took the focus, one Tab stop each, on the way to the plan (issue 13):
  * they can still be selected with the pointer and copied, but Tab passes them by. */
 static void
@@ -2133,6 +2211,7 @@ main (int    argc,
       ADD ("budget", test_budget);
       ADD ("budget-reads-as-amount", test_budget_reads_as_amount);
       ADD ("summary-not-tab-stops", test_summary_not_tab_stops);
+      ADD ("ctrl-z-in-field", test_ctrl_z_in_field);
       ADD ("warnings-dismiss", test_warnings_dismiss);
       ADD ("reach", test_reach);
       ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
