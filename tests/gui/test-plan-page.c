@@ -819,6 +819,71 @@ type_and_enter (AdwEntryRow *row,
   gui_test_flush ();
 }
 
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+/* The label of the main menu's item for `action`, or NULL: its first section is searched. */
+static char *
+dup_menu_label_for (GMenuModel *menu,
+                    const char *action)
+{
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+  g_assert_nonnull (section);
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name);
+      g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      if (g_strcmp0 (name, action) == 0)
+        return g_steal_pointer (&label);
+    }
+  return NULL;
+}
+
+/* Undo and Redo are the main menu's first items, from any page (issue 13: only Ctrl+Z had
+ * them), usable as the plan's history allows. */
+static void
+test_menu_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *button = gui_test_find_widget (f->parts.header_bar, is_main_menu_button, NULL);
+  GMenuModel *menu;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gui_test_flush ();
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  undo_label = dup_menu_label_for (menu, "win.undo");
+  redo_label = dup_menu_label_for (menu, "win.redo");
+  g_assert_cmpstr (undo_label, ==, "_Undo");
+  g_assert_cmpstr (redo_label, ==, "_Redo");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gui_test_flush ();
+
+  add_from_row (f, "drive");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 1);
+  /* What the menu's Undo does, from the Interventions page. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "interventions");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 1);
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 /* Types `text` as a person does, after what the field holds: it is the field's to undo. */
 static void
 type_into_field (GtkWidget  *field,
@@ -2212,6 +2277,7 @@ main (int    argc,
       ADD ("budget-reads-as-amount", test_budget_reads_as_amount);
       ADD ("summary-not-tab-stops", test_summary_not_tab_stops);
       ADD ("ctrl-z-in-field", test_ctrl_z_in_field);
+      ADD ("menu-undo", test_menu_undo);
       ADD ("warnings-dismiss", test_warnings_dismiss);
       ADD ("reach", test_reach);
       ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
