@@ -1111,6 +1111,80 @@ test_narrow_then_wide (Fixture       *f,
   g_assert_cmpuint (gui_test_n_snapshot_warnings (), ==, warnings);
 }
 
+static gboolean
+is_mark_icon (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_IMAGE (widget) && parent != NULL && gtk_widget_has_css_class (parent, "compare-mark") &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_header_icon_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))) &&
+         gtk_widget_get_mapped (widget);
+}
+
+typedef struct
+{
+  Fixture *f;
+  int      size;
+} IconWait;
+
+/* The size an image asks for: the icon's, whatever room its parent gives it. */
+static int
+icon_size (GtkWidget *image)
+{
+  int width, height;
+
+  gtk_widget_measure (image, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (image, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  return width == height ? width : -1;
+}
+
+/* Whether a mark's icon, and the icon of a column's button, are `size` pixels square. */
+static gboolean
+icons_are (gpointer data)
+{
+  IconWait *wait = data;
+  GtkWidget *page = GTK_WIDGET (wait->f->parts.compare_page);
+  GtkWidget *header = waymark_compare_page_get_column_header (wait->f->parts.compare_page, 0);
+  GtkWidget *mark = gui_test_find_widget (page, is_mark_icon, NULL);
+  GtkWidget *button = header != NULL ? gui_test_find_widget (header, is_header_icon_button, NULL) : NULL;
+  GtkWidget *icon = button != NULL ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+  return mark != NULL && icon != NULL && icon_size (mark) == wait->size && icon_size (icon) == wait->size;
+}
+
+/* Icons kept their size when the text was zoomed for presenting (issue 13): they grow with
+ * it, 16 pixels at 100 % to 32 at 200 %, and back. */
+static void
+test_presentation_icons_scale (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *two[] = { "drive", "make-a-change", NULL };
+  IconWait wait = { f, 16 };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
+  compare (f, two);
+  gui_test_wait_until (icons_are, &wait, 5000, "16-pixel icons at 100 %");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-presentation", NULL));
+  g_assert_cmpuint (waymark_compare_page_get_zoom (f->parts.compare_page), ==, 150);
+  wait.size = 24;
+  gui_test_wait_until (icons_are, &wait, 5000, "24-pixel icons at 150 %");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  wait.size = 32;
+  gui_test_wait_until (icons_are, &wait, 5000, "32-pixel icons at 200 %");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL));
+  wait.size = 16;
+  gui_test_wait_until (icons_are, &wait, 5000, "16-pixel icons again");
+}
+
 /* Presenting four interventions at 1920 pixels cut the fourth column off at 150 %, and at
  * 200 % only two and a half showed (issue 13): the columns narrow to fit the screen, their text
  * wrapping, and widen again with room. */
@@ -1538,6 +1612,7 @@ main (int    argc,
       ADD ("csv-export", test_csv_export);
       ADD ("presentation-zoom", test_presentation_zoom);
       ADD ("presentation-fits-columns", test_presentation_fits_columns);
+      ADD ("presentation-icons-scale", test_presentation_icons_scale);
       ADD ("present-with-focus-in-header", test_present_with_focus_in_header);
       ADD ("present-with-menu-open", test_present_with_menu_open);
       ADD ("page-switch-with-menu-open", test_page_switch_with_menu_open);
