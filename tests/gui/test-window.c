@@ -569,6 +569,48 @@ is_folded (gpointer data)
   return adw_leaflet_get_folded (data);
 }
 
+typedef struct
+{
+  Fixture *f;
+  gboolean shown;
+} SwitcherWait;
+
+/* Whether the page switcher at the window's foot takes room (`shown`) or none. */
+static gboolean
+switcher_bar_is (gpointer data)
+{
+  SwitcherWait *wait = data;
+  int height = gtk_widget_get_height (wait->f->window->switcher_bar);
+
+  return wait->shown ? height > 0 && gtk_widget_is_drawable (wait->f->window->switcher_bar)
+                     : height == 0;
+}
+
+/* With no animation (as when a person has turned animations off), the page switcher at the
+ * foot of a narrow window was revealed but given no height, so the Interventions and Context
+ * pages had no way to another page but the keyboard; and a wide window kept an empty strip
+ * where it had been. Each page, narrowed and widened. */
+static void
+test_page_switcher_follows_width (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char *const pages[] = { "interventions", "context", "plan", "compare" };
+  SwitcherWait wait = { f, FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_test_message ("%s", pages[i]);
+      adw_view_stack_set_visible_child_name (f->parts.view_stack, pages[i]);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+      wait.shown = FALSE;
+      gui_test_wait_until (switcher_bar_is, &wait, 5000, "no page switcher at the foot");
+      g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (f->parts.switcher_title));
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 800);
+      wait.shown = TRUE;
+      gui_test_wait_until (switcher_bar_is, &wait, 5000, "the page switcher at the foot");
+    }
+}
+
 static void
 test_narrow_navigation (Fixture       *f,
                         gconstpointer  data)
@@ -1482,6 +1524,7 @@ main (int    argc,
   ADD ("detail", test_detail);
   ADD ("detail/review-fidelity", test_detail_review_fidelity);
   ADD ("narrow-navigation", test_narrow_navigation);
+  ADD ("page-switcher-follows-width", test_page_switcher_follows_width);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
   ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
   ADD ("shortcuts-window", test_shortcuts_window);
