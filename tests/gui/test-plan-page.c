@@ -10,6 +10,10 @@
 #include "waymark-map-chip.h"
 #include "waymark-plan-page-private.h"
 
+/* What joins the two ends of a range of money: an en dash, no-break spaces, and a word joiner
+ * so that no line breaks after the dash (waymark-gui-format.c). */
+#define RANGE_DASH "\xc2\xa0–\xe2\x81\xa0\xc2\xa0"
+
 /* The plan page, driven as a commissioner would: interventions added from the browser's three
  * places, edited through the widgets, undone, saved, reopened and exported. */
 
@@ -470,7 +474,7 @@ test_edit_totals_undo (Fixture       *f,
   /* A range, typed in the upper field. */
   apply_text (control (f, "iris", "unit-cost-high"), "30000");
   g_assert_cmpint (waymark_plan_item_get_unit_cost_high (item_of (f, "iris")), ==, 3000000);
-  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000 – £126,000");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000" RANGE_DASH "£126,000");
 
   /* Undo and redo put the widgets back too. */
   undo (f);
@@ -1021,6 +1025,71 @@ test_choices_read_whole (Fixture       *f,
   assert_choices_whole (control (f, "drive", "cost-source"));
   assert_choices_whole (control (f, "drive", "reach-group"));
   waymark_plan_mark_saved (plan_of (f));
+}
+
+/* Fails when a line of the label's text, as laid out, ends or begins with a dash. */
+static void
+assert_no_line_at_dash (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  g_test_message ("“%s”: %d lines", text, pango_layout_get_line_count (layout));
+  for (GSList *l = lines; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *part = g_strstrip (g_strndup (text + line->start_index, line->length));
+
+      if (g_str_has_suffix (part, "–") || g_str_has_prefix (part, "–"))
+        g_error ("“%s” breaks a line at a dash: “%s”", text, part);
+    }
+}
+
+typedef struct
+{
+  Fixture *f;
+  const char *text;
+} LabelWait;
+
+static gboolean
+remaining_reads (gpointer data)
+{
+  LabelWait *wait = data;
+  GtkWidget *label = GTK_WIDGET (wait->f->page.remaining_label);
+
+  return gtk_widget_is_drawable (label) && gtk_widget_get_width (label) > 0 &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), wait->text) == 0;
+}
+
+/* A range of money was broken at its dash at the end of a line, where the dash reads as a
+ * hyphen beside the en dashes of whole ranges ("£15,100 –" then "£19,100 left", issue 13): a
+ * range keeps together. The three-year plan the screenshots show, at a desk and narrow. */
+static void
+test_ranges_keep_together (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "golden",
+                                                 "plan-three-year.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkLabel *labels[] = { f->page.total_label, f->page.annual_label, f->page.budget_label,
+                         f->page.remaining_label };
+  LabelWait wait = { f, NULL };
+  int widths[] = { 1280, 420 };
+
+  waymark_window_open_plan (f->window, file);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  g_assert_nonnull (strstr (gtk_label_get_label (f->page.remaining_label), "£15,100"));
+  wait.text = gtk_label_get_label (f->page.remaining_label);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[w], 800);
+      gui_test_flush ();
+      gui_test_wait_until (remaining_reads, &wait, 5000, "the summary laid out");
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        assert_no_line_at_dash (labels[i]);
+    }
 }
 
 /* The summary's figures took the focus, one Tab stop each, on the way to the plan (issue 13):
@@ -2340,6 +2409,7 @@ main (int    argc,
       ADD ("ctrl-z-in-field", test_ctrl_z_in_field);
       ADD ("menu-undo", test_menu_undo);
       ADD ("choices-read-whole", test_choices_read_whole);
+      ADD ("ranges-keep-together", test_ranges_keep_together);
       ADD ("warnings-dismiss", test_warnings_dismiss);
       ADD ("reach", test_reach);
       ADD ("finding-8-lazy-rows", test_finding_8_lazy_rows);
