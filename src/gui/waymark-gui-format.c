@@ -42,17 +42,8 @@ AdwToast *
 waymark_toast_new_for_text (const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-  GtkWidget *label = gtk_label_new (text);
 
-  /* libadwaita's own title is one line, cut in a narrow window ("Added “Cognitive Behavioural
-   * Therapy (CBT) interventio…", issue 13): the text as a label of its own, which wraps. The
-   * title stays, escaped, for whatever reads it. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (toast, label);
-  return toast;
+  return adw_toast_new (escaped);
 }
 
 char *

@@ -469,57 +469,6 @@ test_limit (Fixture       *f,
   g_assert_true (gui_test_has_text (GTK_WIDGET (f->parts.toast_overlay), "At most 6 interventions"));
 }
 
-typedef struct
-{
-  Fixture    *f;
-  const char *text;
-} ToastWait;
-
-static gboolean
-is_label_reading (GtkWidget     *widget,
-                  gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
-         gtk_widget_get_width (widget) > 0;
-}
-
-/* WaitFunc: whether the notification shows, laid out. */
-static gboolean
-toast_shows (gpointer data)
-{
-  ToastWait *wait = data;
-
-  return gui_test_find_widget (GTK_WIDGET (wait->f->parts.toast_overlay), is_label_reading,
-                               wait->text) != NULL;
-}
-
-/* A notification in a narrow window was cut: "Added “Cognitive Behavioural Therapy (CBT)
- * interventio…" (issue 13, seen in Welsh). Its text wraps, and reads whole. */
-static void
-test_toast_reads_whole (Fixture       *f,
-                        gconstpointer  data)
-{
-  ToastWait wait = { f, "Added “Cognitive Behavioural Therapy (CBT) interventions for victims” "
-                        "to the comparison" };
-  GtkWidget *label;
-  int needed;
-
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 800);
-  gui_test_flush ();
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "cbt-victims");
-  gui_test_wait_until (toast_shows, &wait, 5000, "the notification");
-  label = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), is_label_reading, wait.text);
-  g_test_message ("%d pixels wide", gtk_widget_get_width (label));
-  g_assert_cmpint (gtk_widget_get_width (label), <, 400);
-  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
-  /* As tall as its lines need. */
-  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label), &needed,
-                      NULL, NULL, NULL);
-  g_assert_cmpint (gtk_widget_get_height (label), >=, needed);
-  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
-}
-
 static gboolean
 has_no_cleared_toast (gpointer data)
 {
@@ -1643,7 +1592,6 @@ main (int    argc,
       g_test_add_func ("/gui/comparison/handed-down", test_handed_down);
       ADD ("add-remove-move", test_add_remove_move);
       ADD ("clear-undone", test_clear_undone);
-      ADD ("toast-reads-whole", test_toast_reads_whole);
       ADD ("compare-toggles", test_compare_toggles);
       ADD ("drag-reorder", test_drag_reorder);
       ADD ("limit", test_limit);
