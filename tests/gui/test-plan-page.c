@@ -1120,6 +1120,24 @@ assert_same_place (const Place *place,
   g_assert_cmpfloat (now.size.width, ==, place->bounds.size.width);
 }
 
+/* Fails unless the label is as wide and as tall as its text, laid out, needs, and uncut. */
+static void
+assert_label_fits (GtkLabel *label)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+  int min_width, height;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget), &height,
+                      NULL, NULL, NULL);
+  g_assert_true (gtk_widget_is_drawable (widget));
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, min_width - gtk_widget_get_margin_start (widget) -
+                   gtk_widget_get_margin_end (widget));
+  g_assert_cmpint (gtk_widget_get_height (widget), >=, height - gtk_widget_get_margin_top (widget) -
+                   gtk_widget_get_margin_bottom (widget));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+}
+
 /* With a long budget line (over budget) the summary's column took the page and left the plan's
  * details about 200 pixels, cutting Title, Area and Organisation; and both columns moved
  * whenever an item opened or closed (issue 13). At a desk, over budget: the details have room,
@@ -1145,6 +1163,11 @@ test_columns_hold_steady (Fixture       *f,
   g_test_message ("%s", gtk_label_get_label (f->page.remaining_label));
   g_assert_nonnull (strstr (gtk_label_get_label (f->page.remaining_label), "over budget"));
 
+  /* "£166,666.66 a year" was cut: the line is whole, as tall as its lines need. */
+  g_assert_cmpstr (gtk_label_get_label (f->page.budget_label), ==,
+                   "Budget: £500,000 (£166,666.66 a year)");
+  assert_label_fits (f->page.budget_label);
+  assert_label_fits (f->page.remaining_label);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page.title_row)), >=, 500);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page.organisation_row)), >=, 500);
   take_place (&summary, f->page.summary_scroller, page);
