@@ -492,6 +492,9 @@ test_detail (Fixture       *f,
       g_assert_true (last == NULL || at > last);
       last = at;
     }
+  /* The review's text is as written, in its English: the pane says so, in any language. */
+  g_assert_nonnull (strstr (text, "\nQuoted from the review as it is written, except where "
+                                  "marked as Waymark’s.\n"));
   g_assert_nonnull (strstr (text, "Evidence quality: moderate"));
   g_assert_nonnull (strstr (text, "Impact: low to moderate"));
   g_assert_nonnull (strstr (text, waymark_catalogue_get_evidence_scale (f->catalogue,
