@@ -882,7 +882,10 @@ waymark_compare_page_set_zoom (WaymarkComparePage *self,
   if (self->zoom == zoom)
     return;
   self->zoom = zoom;
-  css = g_strdup_printf ("comparepage { font-size: %u%%; }", zoom);
+  /* Icons grow with the text: GTK 4.8's icon size is inherited but in pixels only, from
+   * libadwaita's 16. */
+  css = g_strdup_printf ("comparepage { font-size: %u%%; -gtk-icon-size: %upx; }", zoom,
+                         16 * zoom / 100);
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
   update_zoom_actions (self);
   rebuild (self);

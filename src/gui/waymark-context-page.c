@@ -838,7 +838,9 @@ waymark_context_page_set_zoom (WaymarkContextPage *self,
   if (self->zoom == zoom)
     return;
   self->zoom = zoom;
-  css = g_strdup_printf ("contextpage { font-size: %u%%; }", zoom);
+  /* Icons grow with the text, as on the Compare page. */
+  css = g_strdup_printf ("contextpage { font-size: %u%%; -gtk-icon-size: %upx; }", zoom,
+                         16 * zoom / 100);
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
   update_zoom_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);

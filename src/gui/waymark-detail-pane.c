@@ -236,6 +236,7 @@ rebuild (WaymarkDetailPane *self)
   g_autoptr(GPtrArray) blocks = NULL;
   GtkWidget *child;
   GtkWidget *title;
+  GtkWidget *caption;
   GtkWidget *summary;
   GtkWidget *buttons;
   GtkWidget *compare;
@@ -292,6 +293,12 @@ rebuild (WaymarkDetailPane *self)
   gtk_box_append (GTK_BOX (buttons), compare);
   self->compare_button = compare;
   gtk_box_append (self->content, buttons);
+  /* Translators: above an intervention's text, which Waymark shows as the review writes it,
+   * in English (issue 13: the catalogue stays in the review's English, and says so). A
+   * translation should say that the text is in English. */
+  caption = add_label (self, _("Quoted from the review as it is written, except where marked "
+                               "as Waymark’s."), FALSE);
+  gtk_widget_add_css_class (caption, "dim-label");
   summary = add_label (self, waymark_intervention_get_summary (item), FALSE);
   gtk_widget_add_css_class (summary, "detail-summary");
 

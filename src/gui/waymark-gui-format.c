@@ -20,8 +20,13 @@ waymark_format_money_range (gint64 low,
     return g_steal_pointer (&low_text);
 
   high_text = waymark_money_format (high, WAYMARK_CURRENCY_GBP);
-  /* Translators: a range of money, "£60 – £100" */
-  return g_strdup_printf (_("%s – %s"), low_text, high_text);
+  /* A range keeps together: broken at its dash, the dash ends a line and reads as a hyphen
+   * (issue 13). A line may break after a dash even before a no-break space, so a word joiner
+   * (U+2060) follows it. */
+  /* Translators: a range of money, "£60 – £100". The spaces either side of the dash are
+   * no-break spaces (U+00A0), and an invisible word joiner (U+2060) follows the dash: please
+   * keep them, so that a range is never broken across two lines */
+  return g_strdup_printf (_("%s\xc2\xa0–\xe2\x81\xa0\xc2\xa0%s"), low_text, high_text);
 }
 
 char *

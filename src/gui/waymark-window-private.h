@@ -69,6 +69,7 @@ struct _WaymarkWindow
    * of a window made with defer-offscreen-rows (waymark_window_defer_offscreen_rows). */
   GtkSliceListModel    *row_slice;
   guint                 rows_idle;
+  guint                 switcher_idle;
   gboolean              defer_rows;
   GtkCustomSorter      *sorter;
 

@@ -112,10 +112,40 @@ restore_comparison_action (GtkWidget  *widget,
   waymark_comparison_set_ids (self->comparison, ids);
 }
 
+/* A field of the plan's with the focus held its own history of the typing, so Ctrl+Z there
+ * undid the typing and left the plan as it was (issue 13). Once the plan has changed, what the
+ * field holds is the plan's: its history is forgotten, and Ctrl+Z goes on to the window's
+ * Undo. Typing not yet applied is still the field's to undo. */
+static void
+forget_focused_typing (WaymarkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || self->plan_page == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_page)))
+    return;
+  if (GTK_IS_TEXT (focus) && gtk_editable_get_enable_undo (GTK_EDITABLE (focus)))
+    {
+      gtk_editable_set_enable_undo (GTK_EDITABLE (focus), FALSE);
+      gtk_editable_set_enable_undo (GTK_EDITABLE (focus), TRUE);
+    }
+  else if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+
+      if (gtk_text_buffer_get_enable_undo (buffer))
+        {
+          gtk_text_buffer_set_enable_undo (buffer, FALSE);
+          gtk_text_buffer_set_enable_undo (buffer, TRUE);
+        }
+    }
+}
+
 static void
 on_plan_changed (WaymarkWindow *self)
 {
   dismiss_toast (&self->undo_toast);
+  forget_focused_typing (self);
 }
 
 static void
@@ -144,6 +174,30 @@ waymark_window_undo_class_init (GtkWidgetClass *widget_class)
                                        "win.redo", NULL);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z in one of the plan's text fields. GTK 4.8's text field takes the key
+ * whether or not it has typing to undo, so the window's binding never saw it: the field undoes
+ * its own typing first, and with none (what it holds is the plan's, forget_focused_typing())
+ * the key undoes the plan. Anywhere else the key goes on as usual. */
+static gboolean
+on_undo_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  gboolean redo = GPOINTER_TO_INT (user_data);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *before = NULL;
+
+  if (focus == NULL || !GTK_IS_TEXT (focus) || self->plan_page == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_page)))
+    return FALSE;
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus)));
+  gtk_widget_activate_action (focus, redo ? "text.redo" : "text.undo", NULL);
+  if (g_strcmp0 (before, gtk_editable_get_text (GTK_EDITABLE (focus))) != 0)
+    return TRUE;
+  return gtk_widget_activate_action (widget, redo ? "win.redo" : "win.undo", NULL);
+}
+
 /* From waymark_window_plan_init(), between making the plan's signal group and giving it the
  * plan: a GSignalGroup takes no handlers once it has a target. */
 void
@@ -151,6 +205,22 @@ waymark_window_undo_init (WaymarkWindow *self)
 {
   g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (on_plan_changed),
                                   self);
+
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    /* Before the field sees the key. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                        gtk_callback_action_new (on_undo_key, GINT_TO_POINTER (FALSE), NULL)));
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                        gtk_callback_action_new (on_undo_key, GINT_TO_POINTER (TRUE), NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   g_signal_connect_object (self->comparison, "items-changed", G_CALLBACK (on_comparison_changed),
                            self, G_CONNECT_SWAPPED);
 }

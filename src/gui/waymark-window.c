@@ -225,6 +225,7 @@ waymark_window_dispose (GObject *object)
   WaymarkWindow *self = WAYMARK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->switcher_idle, g_source_remove);
   waymark_window_focus_dispose (self);
   waymark_window_undo_dispose (self);
 
@@ -484,6 +485,27 @@ waymark_window_class_init (WaymarkWindowClass *klass)
                                        "window.close", NULL);
 }
 
+/* The page switcher at the foot shows when the header has no room for its own. The header's
+ * switcher decides that as it is allocated; a revealer told to change then, with no animation
+ * to lay the window out again (animations off), kept its old height: a narrow window had no
+ * switcher at its foot, a wide one an empty strip. It is told after the layout. */
+static void
+on_switcher_idle (gpointer data)
+{
+  WaymarkWindow *self = data;
+
+  self->switcher_idle = 0;
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->switcher_bar),
+                                 adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
+on_title_visible_changed (WaymarkWindow *self)
+{
+  if (self->switcher_idle == 0)
+    self->switcher_idle = g_idle_add_once (on_switcher_idle, self);
+}
+
 /* The main menu's popover is built the first time it opens: a start-up needs only the button. */
 static void
 create_main_menu (GtkMenuButton *button,
@@ -513,6 +535,8 @@ waymark_window_init (WaymarkWindow *self)
   waymark_a11y_name_parts (GTK_WIDGET (self->sort_dropdown), GTK_TYPE_LIST_VIEW, _("Sort by"));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
                            self, 0);
   waymark_window_focus_init (self);

@@ -678,6 +678,60 @@ gui_test_press_shortcut (GtkWidget  *widget,
   g_error ("No shortcut %s on %s", accelerator, G_OBJECT_TYPE_NAME (widget));
 }
 
+/* The first shortcut of `widget`'s own controllers for `trigger` that acts: a disabled
+ * action does not, and the key goes on. */
+static gboolean
+run_shortcut_on (GtkWidget          *widget,
+                 GtkShortcutTrigger *trigger,
+                 GtkPropagationPhase phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+gui_test_press_key_in_focus (GtkWindow  *window,
+                             const char *accelerator)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accelerator);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();  /* from the focus up */
+  const char *type = NULL;
+
+  g_assert_nonnull (trigger);
+  g_assert_nonnull (focus);
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_add (path, widget);
+  /* The capture phase from the window down, then the bubble phase from the focus up. */
+  for (guint i = path->len; i > 0 && type == NULL; i--)
+    if (run_shortcut_on (g_ptr_array_index (path, i - 1), trigger, GTK_PHASE_CAPTURE))
+      type = G_OBJECT_TYPE_NAME (g_ptr_array_index (path, i - 1));
+  for (guint i = 0; i < path->len && type == NULL; i++)
+    if (run_shortcut_on (g_ptr_array_index (path, i), trigger, GTK_PHASE_BUBBLE))
+      type = G_OBJECT_TYPE_NAME (g_ptr_array_index (path, i));
+  gui_test_flush ();
+  return type;
+}
+
 gboolean
 gui_test_is_button_for_action (GtkWidget     *widget,
                                gconstpointer  action)

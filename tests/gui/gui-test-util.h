@@ -76,6 +76,14 @@ void           gui_test_click           (GtkWidget *button);
  * among its controllers and run; fails the test when it has none. */
 void           gui_test_press_shortcut  (GtkWidget  *widget,
                                          const char *accelerator);
+/* What the key `accelerator` does with the focus where it is in `window`: as a key press
+ * travels, each widget's capture-phase shortcuts from the window down to the focus, then its
+ * bubble-phase ones from the focus up, are offered it, passing over a widget with no shortcut
+ * for it or whose shortcut's action is disabled; the first that acts takes it.
+ * Returns the type name of the widget that acted, or NULL. Shortcut controllers only (a key
+ * press also reaches key controllers, which this leaves out). */
+const char    *gui_test_press_key_in_focus (GtkWindow  *window,
+                                            const char *accelerator);
 /* WaitFuncs: whether the focus of `window` is in a popover; whether the pointer at `data`
  * (a weak pointer) is NULL. */
 gboolean       gui_test_has_focus_in_popover (gpointer window);

@@ -984,6 +984,207 @@ all_columns_shown (gpointer data)
          bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (page));
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        at_most;   /* 0 for no limit */
+  int        at_least;
+} WidthWait;
+
+static gboolean
+width_within (gpointer data)
+{
+  WidthWait *wait = data;
+  int width = gtk_widget_get_width (wait->widget);
+
+  return width >= wait->at_least && (wait->at_most == 0 || width <= wait->at_most);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  guint      n_painted;
+} Frames;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  /* A widget's paintable draws nothing while a redraw is queued: the second frame. */
+  if (++frames->n_painted < 2)
+    gtk_widget_queue_draw (frames->window);
+}
+
+static gboolean
+painted_twice (gpointer data)
+{
+  return ((Frames *) data)->n_painted >= 2;
+}
+
+/* The share of the page's pixels, in thousandths, that differ from its top left corner's: a
+ * blank page is one colour. */
+static guint
+drawn_per_mille (Fixture *f)
+{
+  GtkWidget *page = GTK_WIDGET (f->parts.compare_page);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  Frames frames = { GTK_WIDGET (f->window), 0 };
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height, stride;
+  guint32 corner;
+  guint64 differ = 0;
+  const guchar *data;
+
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  gui_test_wait_until (painted_twice, &frames, 5000, "the window to be drawn");
+  g_signal_handler_disconnect (clock, id);
+
+  width = gtk_widget_get_width (page);
+  height = gtk_widget_get_height (page);
+  paintable = gtk_widget_paintable_new (page);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (node != NULL)
+    {
+      cr = cairo_create (surface);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  corner = *(const guint32 *) data;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      differ += *(const guint32 *) (data + y * stride + 4 * x) != corner;
+  cairo_surface_destroy (surface);
+  return (guint) (differ * 1000 / ((guint64) width * height));
+}
+
+/* The Compare page once went blank after the window went from narrow to maximised, GTK
+ * warning in a loop as it drew (issue 13). Narrowed and widened again, on the page and behind
+ * another one, it shows every column, drawn, with no warning: GTK's snapshot warning too,
+ * which the UI tests otherwise let through. */
+static void
+test_narrow_then_wide (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *six[] = { "dapps", "drive", "clear", "iris", "marac", "cara", NULL };
+  ColumnsWait columns = { f, 6 };
+  WidthWait narrow = { GTK_WIDGET (f->window), 400, 1 };
+  WidthWait wide = { GTK_WIDGET (f->window), 0, 1800 };
+  guint warnings = gui_test_n_snapshot_warnings ();
+  guint drawn_before;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
+  compare (f, six);
+  gui_test_wait_until (width_within, &wide, 5000, "a wide window");
+  gui_test_wait_until (all_columns_shown, &columns, 5000, "six columns on the page");
+  drawn_before = drawn_per_mille (f);
+  g_test_message ("drawn at first: %u‰", drawn_before);
+  g_assert_cmpuint (drawn_before, >, 20);
+
+  for (guint behind = 0; behind < 2; behind++)
+    {
+      guint drawn;
+
+      if (behind)
+        adw_view_stack_set_visible_child_name (f->parts.view_stack, "interventions");
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+      gui_test_wait_until (width_within, &narrow, 5000, "a narrow window");
+      gui_test_flush ();
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
+      gui_test_wait_until (width_within, &wide, 5000, "the window wide again");
+      adw_view_stack_set_visible_child_name (f->parts.view_stack, "compare");
+      gui_test_wait_until (all_columns_shown, &columns, 5000, "six columns on the page again");
+      drawn = drawn_per_mille (f);
+      g_test_message ("drawn after narrow%s: %u‰", behind ? " behind another page" : "", drawn);
+      g_assert_cmpuint (drawn, >, drawn_before / 2);
+    }
+  g_assert_cmpuint (gui_test_n_snapshot_warnings (), ==, warnings);
+}
+
+static gboolean
+is_mark_icon (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_IMAGE (widget) && parent != NULL && gtk_widget_has_css_class (parent, "compare-mark") &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_header_icon_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))) &&
+         gtk_widget_get_mapped (widget);
+}
+
+typedef struct
+{
+  Fixture *f;
+  int      size;
+} IconWait;
+
+/* The size an image asks for: the icon's, whatever room its parent gives it. */
+static int
+icon_size (GtkWidget *image)
+{
+  int width, height;
+
+  gtk_widget_measure (image, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (image, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  return width == height ? width : -1;
+}
+
+/* Whether a mark's icon, and the icon of a column's button, are `size` pixels square. */
+static gboolean
+icons_are (gpointer data)
+{
+  IconWait *wait = data;
+  GtkWidget *page = GTK_WIDGET (wait->f->parts.compare_page);
+  GtkWidget *header = waymark_compare_page_get_column_header (wait->f->parts.compare_page, 0);
+  GtkWidget *mark = gui_test_find_widget (page, is_mark_icon, NULL);
+  GtkWidget *button = header != NULL ? gui_test_find_widget (header, is_header_icon_button, NULL) : NULL;
+  GtkWidget *icon = button != NULL ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+  return mark != NULL && icon != NULL && icon_size (mark) == wait->size && icon_size (icon) == wait->size;
+}
+
+/* Icons kept their size when the text was zoomed for presenting (issue 13): they grow with
+ * it, 16 pixels at 100 % to 32 at 200 %, and back. */
+static void
+test_presentation_icons_scale (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *two[] = { "drive", "make-a-change", NULL };
+  IconWait wait = { f, 16 };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
+  compare (f, two);
+  gui_test_wait_until (icons_are, &wait, 5000, "16-pixel icons at 100 %");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-presentation", NULL));
+  g_assert_cmpuint (waymark_compare_page_get_zoom (f->parts.compare_page), ==, 150);
+  wait.size = 24;
+  gui_test_wait_until (icons_are, &wait, 5000, "24-pixel icons at 150 %");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  wait.size = 32;
+  gui_test_wait_until (icons_are, &wait, 5000, "32-pixel icons at 200 %");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL));
+  wait.size = 16;
+  gui_test_wait_until (icons_are, &wait, 5000, "16-pixel icons again");
+}
+
 /* Presenting four interventions at 1920 pixels cut the fourth column off at 150 %, and at
  * 200 % only two and a half showed (issue 13): the columns narrow to fit the screen, their text
  * wrapping, and widen again with room. */
@@ -1398,6 +1599,7 @@ main (int    argc,
       ADD ("compare-selected-limit", test_compare_selected_limit);
       ADD ("selection-follows-filter", test_selection_follows_filter);
       ADD ("fits-narrow-window", test_fits_narrow_window);
+      ADD ("narrow-then-wide", test_narrow_then_wide);
       ADD ("marks", test_difference_and_best_marks);
       ADD ("cost-comparable-or-not", test_cost_comparable_or_not);
     }
@@ -1410,6 +1612,7 @@ main (int    argc,
       ADD ("csv-export", test_csv_export);
       ADD ("presentation-zoom", test_presentation_zoom);
       ADD ("presentation-fits-columns", test_presentation_fits_columns);
+      ADD ("presentation-icons-scale", test_presentation_icons_scale);
       ADD ("present-with-focus-in-header", test_present_with_focus_in_header);
       ADD ("present-with-menu-open", test_present_with_menu_open);
       ADD ("page-switch-with-menu-open", test_page_switch_with_menu_open);

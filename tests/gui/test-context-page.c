@@ -425,6 +425,28 @@ is_taller (gpointer data)
   return text_height (taller->label) > taller->height;
 }
 
+static gboolean
+is_image (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) != NULL &&
+         gtk_widget_has_css_class (gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON), "context-link");
+}
+
+/* WaitFunc: whether a gap's link to an intervention has its icon 32 pixels wide. */
+static gboolean
+link_icon_is_32 (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *icon = gui_test_find_widget (GTK_WIDGET (f->parts.context_page), is_image, NULL);
+  int width;
+
+  g_assert_nonnull (icon);
+  gtk_widget_measure (icon, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  return width == 32;
+}
+
 static void
 test_zoom (Fixture       *f,
            gconstpointer  data)
@@ -442,6 +464,12 @@ test_zoom (Fixture       *f,
   /* The review's words themselves grow, not only the headings. */
   gui_test_wait_until (is_taller, &taller, 5000, "the figure's text to be larger");
   g_assert_cmpuint (waymark_compare_page_get_zoom (f->parts.compare_page), ==, 100);
+  /* The links' icons grow with their text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_cmpuint (waymark_context_page_get_zoom (f->parts.context_page), ==, 200);
+  gui_test_wait_until (link_icon_is_32, f, 5000, "a link's icon at 32 pixels");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
   g_assert_cmpuint (waymark_context_page_get_zoom (f->parts.context_page), ==, 100);
 }

@@ -10,6 +10,10 @@
 #include "waymark-map-chip.h"
 #include "waymark-plan-page-private.h"
 
+/* What joins the two ends of a range of money: an en dash, no-break spaces, and a word joiner
+ * so that no line breaks after the dash (waymark-gui-format.c). */
+#define RANGE_DASH "\xc2\xa0–\xe2\x81\xa0\xc2\xa0"
+
 /* The plan page, driven as a commissioner would: interventions added from the browser's three
  * places, edited through the widgets, undone, saved, reopened and exported. */
 
@@ -470,7 +474,7 @@ test_edit_totals_undo (Fixture       *f,
   /* A range, typed in the upper field. */
   apply_text (control (f, "iris", "unit-cost-high"), "30000");
   g_assert_cmpint (waymark_plan_item_get_unit_cost_high (item_of (f, "iris")), ==, 3000000);
-  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000 – £126,000");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£120,000" RANGE_DASH "£126,000");
 
   /* Undo and redo put the widgets back too. */
   undo (f);
@@ -850,6 +854,401 @@ type_and_enter (AdwEntryRow *row,
   g_assert_true (offers_apply (row));
   g_signal_emit_by_name (delegate, "activate");
   gui_test_flush ();
+}
+
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+/* The label of the main menu's item for `action`, or NULL: its first section is searched. */
+static char *
+dup_menu_label_for (GMenuModel *menu,
+                    const char *action)
+{
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+  g_assert_nonnull (section);
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name);
+      g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      if (g_strcmp0 (name, action) == 0)
+        return g_steal_pointer (&label);
+    }
+  return NULL;
+}
+
+/* Undo and Redo are the main menu's first items, from any page (issue 13: only Ctrl+Z had
+ * them), usable as the plan's history allows. */
+static void
+test_menu_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *button = gui_test_find_widget (f->parts.header_bar, is_main_menu_button, NULL);
+  GMenuModel *menu;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gui_test_flush ();
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  undo_label = dup_menu_label_for (menu, "win.undo");
+  redo_label = dup_menu_label_for (menu, "win.redo");
+  g_assert_cmpstr (undo_label, ==, "_Undo");
+  g_assert_cmpstr (redo_label, ==, "_Redo");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gui_test_flush ();
+
+  add_from_row (f, "drive");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 1);
+  /* What the menu's Undo does, from the Interventions page. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->parts.view_stack), ==, "interventions");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan_of (f))), ==, 1);
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+/* Types `text` as a person does, after what the field holds: it is the field's to undo. */
+static void
+type_into_field (GtkWidget  *field,
+                 const char *text)
+{
+  GtkEditable *editable = GTK_EDITABLE (field);
+  int position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+
+  g_assert_true (gtk_widget_grab_focus (field));
+  gtk_editable_insert_text (editable, text, -1, &position);
+  gui_test_flush ();
+}
+
+/* Ctrl+Z with the focus in one of the plan's fields undid the field's typing rather than the
+ * plan (issue 13): once what was typed is applied, it is the plan's edit, and Ctrl+Z undoes it
+ * there, the field following; typing not yet applied is the field's own to undo first. */
+static void
+test_ctrl_z_in_field (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (f->window);
+  GtkWidget *budget = GTK_WIDGET (f->page.budget_row);
+  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (budget)));
+  GtkWidget *spin;
+  GtkWidget *view;
+  g_autofree char *shown = NULL;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+
+  /* Typed and applied with Enter: Ctrl+Z in the field undoes the plan's budget. */
+  type_into_field (budget, "500000");
+  g_signal_emit_by_name (delegate, "activate");
+  gui_test_flush ();
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), budget));
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control>z"), ==, "WaymarkWindow");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "");
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control><Shift>z"), ==, "WaymarkWindow");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "£500,000");
+
+  /* Typing not yet applied: the field's own, undone there, the plan untouched. */
+  type_into_field (budget, "9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "£500,0009");
+  g_assert_nonnull (gui_test_press_key_in_focus (window, "<Control>z"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "£500,000");
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+
+  /* An item's quantity, typed into its spin button and applied. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), TRUE);
+  gui_test_flush ();
+  spin = control (f, "drive", "quantity");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  type_into_field (spin, "40");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  gui_test_flush ();
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 40);
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control>z"), ==, "WaymarkWindow");
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 1);
+  g_assert_cmpint (waymark_plan_get_budget (plan_of (f)), ==, 50000000);
+
+  /* The notes, kept with Ctrl+Enter, the focus still in them. */
+  view = type_notes (f, "drive", "Chosen by the board.");
+  gui_test_press_shortcut (view, "<Control>Return");
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==, "Chosen by the board.");
+  g_assert_cmpstr (gui_test_press_key_in_focus (window, "<Control>z"), ==, "WaymarkWindow");
+  g_assert_cmpstr (waymark_plan_item_get_notes (item_of (f, "drive")), ==, "");
+  shown = dup_notes_shown (view);
+  g_assert_cmpstr (shown, ==, "");
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 1);
+
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+/* Never a match: fails on a label that is cut ("…") though shown. Its layout, as drawn, says
+ * so: a label's natural width stops at its max-width-chars, so measuring cannot. */
+static gboolean
+assert_label_whole (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_error ("“%s” is cut at %d pixels wide", gtk_label_get_label (GTK_LABEL (widget)),
+             gtk_widget_get_width (widget));
+  return FALSE;
+}
+
+static gboolean
+is_unallocated_label (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) && gtk_widget_get_width (widget) == 0;
+}
+
+/* WaitFunc: whether the row's labels that show have their width. */
+static gboolean
+labels_allocated (gpointer row)
+{
+  return gtk_widget_get_mapped (row) && gui_test_find_widget (row, is_unallocated_label, NULL) == NULL;
+}
+
+/* The choice `row` shows reads whole, for each of its choices. */
+static void
+assert_choices_whole (GtkWidget *row)
+{
+  GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      gui_test_flush ();
+      gui_test_wait_until (labels_allocated, row, 5000, "the row's labels to have their width");
+      g_test_message ("%s", gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row)))));
+      gui_test_find_widget (row, assert_label_whole, NULL);
+    }
+}
+
+/* "Home Office perpetr…": the funding source chosen for an item was cut with room to spare
+ * (issue 13), as were the other choices of an item's drop-downs: each reads whole at a desk. */
+static void
+test_choices_read_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), TRUE);
+  gui_test_flush ();
+  assert_choices_whole (control (f, "drive", "funding-source"));
+  assert_choices_whole (control (f, "drive", "cost-source"));
+  assert_choices_whole (control (f, "drive", "reach-group"));
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+/* Fails when a line of the label's text, as laid out, ends or begins with a dash. */
+static void
+assert_no_line_at_dash (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  g_test_message ("“%s”: %d lines", text, pango_layout_get_line_count (layout));
+  for (GSList *l = lines; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *part = g_strstrip (g_strndup (text + line->start_index, line->length));
+
+      if (g_str_has_suffix (part, "–") || g_str_has_prefix (part, "–"))
+        g_error ("“%s” breaks a line at a dash: “%s”", text, part);
+    }
+}
+
+typedef struct
+{
+  Fixture *f;
+  const char *text;
+} LabelWait;
+
+static gboolean
+remaining_reads (gpointer data)
+{
+  LabelWait *wait = data;
+  GtkWidget *label = GTK_WIDGET (wait->f->page.remaining_label);
+
+  return gtk_widget_is_drawable (label) && gtk_widget_get_width (label) > 0 &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), wait->text) == 0;
+}
+
+/* A range of money was broken at its dash at the end of a line, where the dash reads as a
+ * hyphen beside the en dashes of whole ranges ("£15,100 –" then "£19,100 left", issue 13): a
+ * range keeps together. The three-year plan the screenshots show, at a desk and narrow. */
+static void
+test_ranges_keep_together (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "golden",
+                                                 "plan-three-year.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkLabel *labels[] = { f->page.total_label, f->page.annual_label, f->page.budget_label,
+                         f->page.remaining_label };
+  LabelWait wait = { f, NULL };
+  int widths[] = { 1280, 420 };
+
+  waymark_window_open_plan (f->window, file);
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  g_assert_nonnull (strstr (gtk_label_get_label (f->page.remaining_label), "£15,100"));
+  wait.text = gtk_label_get_label (f->page.remaining_label);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[w], 800);
+      gui_test_flush ();
+      gui_test_wait_until (remaining_reads, &wait, 5000, "the summary laid out");
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        assert_no_line_at_dash (labels[i]);
+    }
+}
+
+typedef struct
+{
+  GtkWidget       *widget;
+  graphene_rect_t  bounds;
+} Place;
+
+static void
+take_place (Place     *place,
+            GtkWidget *widget,
+            GtkWidget *within)
+{
+  place->widget = widget;
+  g_assert_true (gtk_widget_compute_bounds (widget, within, &place->bounds));
+}
+
+static void
+assert_same_place (const Place *place,
+                   GtkWidget   *within)
+{
+  graphene_rect_t now;
+
+  g_assert_true (gtk_widget_compute_bounds (place->widget, within, &now));
+  g_test_message ("%s: %g,%g %gx%g", G_OBJECT_TYPE_NAME (place->widget), now.origin.x,
+                  now.origin.y, now.size.width, now.size.height);
+  g_assert_cmpfloat (now.origin.x, ==, place->bounds.origin.x);
+  g_assert_cmpfloat (now.size.width, ==, place->bounds.size.width);
+}
+
+/* Fails unless the label is as wide and as tall as its text, laid out, needs, and uncut. */
+static void
+assert_label_fits (GtkLabel *label)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+  int min_width, height;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget), &height,
+                      NULL, NULL, NULL);
+  g_assert_true (gtk_widget_is_drawable (widget));
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, min_width - gtk_widget_get_margin_start (widget) -
+                   gtk_widget_get_margin_end (widget));
+  g_assert_cmpint (gtk_widget_get_height (widget), >=, height - gtk_widget_get_margin_top (widget) -
+                   gtk_widget_get_margin_bottom (widget));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+}
+
+/* With a long budget line (over budget) the summary's column took the page and left the plan's
+ * details about 200 pixels, cutting Title, Area and Organisation; and both columns moved
+ * whenever an item opened or closed (issue 13). At a desk, over budget: the details have room,
+ * and neither column moves as an item opens and closes. */
+static void
+test_columns_hold_steady (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->parts.plan_page);
+  Place summary, items;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  add_from_row (f, "drive");
+  add_from_row (f, "iris");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  type_into_spin (control (f, "drive", "quantity"), "300");
+  type_into_spin (GTK_WIDGET (f->page.years_spin), "3");
+  apply_text (control (f, "iris", "unit-cost"), "1000");
+  apply_text (control (f, "iris", "unit-cost-high"), "250000");
+  apply_text (GTK_WIDGET (f->page.budget_row), "500000");
+  gui_test_wait_until (is_mapped, f->page.summary_column, 5000, "the summary's column");
+  g_test_message ("%s", gtk_label_get_label (f->page.remaining_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (f->page.remaining_label), "over budget"));
+
+  /* "£166,666.66 a year" was cut: the line is whole, as tall as its lines need. */
+  g_assert_cmpstr (gtk_label_get_label (f->page.budget_label), ==,
+                   "Budget: £500,000 (£166,666.66 a year)");
+  assert_label_fits (f->page.budget_label);
+  assert_label_fits (f->page.remaining_label);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page.title_row)), >=, 500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page.organisation_row)), >=, 500);
+  take_place (&summary, f->page.summary_scroller, page);
+  take_place (&items, GTK_WIDGET (f->page.items_view), page);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, "drive")), i == 0);
+      gui_test_flush ();
+      assert_same_place (&summary, page);
+      assert_same_place (&items, page);
+    }
+  waymark_plan_mark_saved (plan_of (f));
+}
+
+/* The summary's figures took the focus, one Tab stop each, on the way to the plan (issue 13):
+ * they can still be selected with the pointer and copied, but Tab passes them by. */
+static void
+test_summary_not_tab_stops (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *column = f->page.summary_column;
+  guint stops = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  type_into_spin (control (f, "drive", "quantity"), "300");
+  apply_text (GTK_WIDGET (f->page.budget_row), "500000");
+  gui_test_wait_until (is_mapped, column, 5000, "the summary's column");
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (f->page.remaining_label)));
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  while (gtk_widget_child_focus (column, GTK_DIR_TAB_FORWARD))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      g_assert_nonnull (focus);
+      g_test_message ("stop %u: %s “%s”", ++stops, G_OBJECT_TYPE_NAME (focus),
+                      GTK_IS_LABEL (focus) ? gtk_label_get_label (GTK_LABEL (focus)) : "");
+      g_assert_false (GTK_IS_LABEL (focus));
+      g_assert_cmpuint (stops, <, 50);
+    }
+  /* Still selectable, to be copied. */
+  g_assert_true (gtk_label_get_selectable (f->page.total_label));
+  g_assert_true (gtk_label_get_selectable (f->page.budget_label));
+  waymark_plan_mark_saved (plan_of (f));
 }
 
 /* The budget read "500000" after it was typed and "£500,000" after the plan was reopened: it
@@ -2241,6 +2640,12 @@ main (int    argc,
       ADD ("dollar-item", test_dollar_item);
       ADD ("budget", test_budget);
       ADD ("budget-reads-as-amount", test_budget_reads_as_amount);
+      ADD ("summary-not-tab-stops", test_summary_not_tab_stops);
+      ADD ("ctrl-z-in-field", test_ctrl_z_in_field);
+      ADD ("menu-undo", test_menu_undo);
+      ADD ("choices-read-whole", test_choices_read_whole);
+      ADD ("ranges-keep-together", test_ranges_keep_together);
+      ADD ("columns-hold-steady", test_columns_hold_steady);
       ADD ("warnings-dismiss", test_warnings_dismiss);
       ADD ("reach", test_reach);
       ADD ("space-then-tab", test_space_then_tab);
