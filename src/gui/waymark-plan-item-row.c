@@ -540,6 +540,82 @@ on_reach_changed (GtkSpinButton      *spin,
                      "reach", (guint) gtk_spin_button_get_value_as_int (spin), NULL);
 }
 
+/* An item's choices in a combo row's list, whole: libadwaita 1.2's own list cuts each at twenty
+ * characters ("Home Office perpetrat…", "Local authority safe-a…"), however wide the list could
+ * be. The same label and tick as libadwaita's, the label wrapping instead. */
+static void
+update_choice_tick (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    GtkListItem *list_item)
+{
+  GtkWidget *tick = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (tick, adw_combo_row_get_selected_item (row) ==
+                                gtk_list_item_get_item (list_item) ? 1.0 : 0.0);
+}
+
+static void
+on_choice_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *tick = g_object_new (GTK_TYPE_IMAGE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "icon-name", "object-select-symbolic",
+                                  NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), tick);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_choice_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                AdwComboRow              *row)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkStringObject *choice = gtk_list_item_get_item (list_item);
+  /* Gone with the list item, should it go unbound. */
+  gulong handler = g_signal_connect_object (row, "notify::selected-item",
+                                            G_CALLBACK (update_choice_tick), list_item, 0);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
+  g_object_set_data (G_OBJECT (list_item), "waymark-tick-handler", GSIZE_TO_POINTER (handler));
+  update_choice_tick (row, NULL, list_item);
+}
+
+static void
+on_choice_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  AdwComboRow              *row)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (list_item),
+                                                          "waymark-tick-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (row, handler);
+}
+
+static void
+list_choices_whole (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_choice_unbind), row);
+  adw_combo_row_set_list_factory (row, factory);
+}
+
 static void
 on_reach_group_selected (AdwComboRow        *row,
                          GParamSpec         *pspec,
@@ -740,6 +816,9 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
   waymark_a11y_name_combo_row_list (self->cost_source_row);
   waymark_a11y_name_combo_row_list (self->funding_row);
   waymark_a11y_name_combo_row_list (self->reach_group_row);
+  list_choices_whole (self->cost_source_row);
+  list_choices_whole (self->funding_row);
+  list_choices_whole (self->reach_group_row);
 }
 
 GtkWidget *
