@@ -257,6 +257,9 @@ on_local_need_clicked (GtkButton       *button,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   spin = gtk_spin_button_new_with_range (0, WAYMARK_LOCAL_NEED_MAX, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), people);
+  /* Enter in the figure saves, as it does in the source: the spin button's text takes its
+   * value first, then the dialog's default response. */
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))), TRUE);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), spin);

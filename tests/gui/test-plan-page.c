@@ -1337,6 +1337,34 @@ test_budget_reads_as_amount (Fixture       *f,
  * from, typed into the item; the cost per person reached is computed and says how; the summary
  * adds up reach by group; Undo takes it back. Figures worked by hand: Drive, 40 perpetrators at
  * the review's £2,400 = £96,000 a year, for 30 people reached = £3,200 each. */
+/* Enter in the local need's figure saves it, as Enter in its source does: typed, then Enter,
+ * with the keyboard alone. */
+static void
+test_local_need_enter (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *people;
+
+  add_from_row (f, "drive");
+  adw_view_stack_set_visible_child_name (f->parts.view_stack, "plan");
+  gui_test_flush ();
+  type_into_spin (control (f, "drive", "reach"), "30");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (control (f, "drive", "reach-group")),
+                              WAYMARK_REACH_GROUP_PERPETRATORS);
+  gui_test_flush ();
+  gui_test_click (GTK_WIDGET (f->page.local_need_buttons[WAYMARK_REACH_GROUP_PERPETRATORS]));
+  gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog");
+  people = g_object_get_data (G_OBJECT (dialog), "people");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_editable_set_text (GTK_EDITABLE (people), "340");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (people)), "activate");
+  gui_test_wait_until (gui_test_is_gone, &dialog, 5000, "Enter to close the dialog");
+  g_assert_cmpuint (waymark_plan_get_local_need (plan_of (f), WAYMARK_REACH_GROUP_PERPETRATORS,
+                                                 NULL), ==, 340);
+  waymark_plan_mark_saved (plan_of (f));
+}
+
 static void
 test_reach (Fixture       *f,
             gconstpointer  data)
@@ -2685,6 +2713,7 @@ main (int    argc,
       ADD ("columns-hold-steady", test_columns_hold_steady);
       ADD ("warnings-dismiss", test_warnings_dismiss);
       ADD ("reach", test_reach);
+      ADD ("local-need-enter", test_local_need_enter);
       ADD ("space-then-tab", test_space_then_tab);
     }
   /* Files: saving, reopening, closing with changes, recovery; and the findings made there. */
