@@ -67,6 +67,29 @@ read_record (const char *text,
     }
 }
 
+/* Free text as data/plan-format.md says the CSV writes it: the bidirectional controls U+061C,
+ * U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069 and the zero-width characters U+200B to
+ * U+200D, U+2060 and U+FEFF marked with their code point, "<U+202E>". The list is the format's,
+ * written out here, not the writer's own function. */
+static char *
+mark_as_documented (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+          (c >= 0x2066 && c <= 0x2069) || (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
+          c == 0xFEFF)
+        g_string_append_printf (out, "<U+%04X>", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -104,7 +127,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   for (guint i = 0; i < n; i++)
     {
       const char *got = g_ptr_array_index (back, i);
-      const char *want = fields[i];
+      g_autofree char *marked = text_mode ? mark_as_documented (fields[i]) : NULL;
+      const char *want = text_mode ? marked : fields[i];
       gboolean formula = text_mode && strchr ("=+-@\t\r", want[0]) != NULL && want[0] != '\0';
 
       if (formula)

@@ -8,5 +8,7 @@ seeds=$2
 seconds=$3
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+# libFuzzer's own exit status for a crash is 77, which meson reads as a skipped test: a crash
+# must fail.
 "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-  "$scratch" "$seeds"
+  -error_exitcode=1 -timeout_exitcode=1 "$scratch" "$seeds"
