@@ -69,7 +69,8 @@ read_record (const char *text,
 
 /* Free text as data/plan-format.md says the CSV writes it: the bidirectional controls U+061C,
  * U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069 and the zero-width characters U+200B to
- * U+200D, U+2060 and U+FEFF marked with their code point, "<U+202E>". The list is the format's,
+ * U+200D, U+2060 and U+FEFF and the separators U+2028 and U+2029 marked with their code point,
+ * "<U+202E>". The list is the format's,
  * written out here, not the writer's own function. */
 static char *
 mark_as_documented (const char *text)
@@ -82,7 +83,7 @@ mark_as_documented (const char *text)
 
       if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
           (c >= 0x2066 && c <= 0x2069) || (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
-          c == 0xFEFF)
+          c == 0xFEFF || c == 0x2028 || c == 0x2029)
         g_string_append_printf (out, "<U+%04X>", c);
       else
         g_string_append_unichar (out, c);
