@@ -56,6 +56,26 @@ append_text (GString    *out,
   g_string_append (out, escaped);
 }
 
+/* A coverage's share, "0.02%", from its basis points (computed in the core). */
+static char *
+format_coverage (const WaymarkCoverage *row)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%%", row->basis_points / 100,
+                          (int) (row->basis_points % 100));
+}
+
+/* What the comparison assumes, under its line, smaller. */
+static void
+append_reading (GString               *markup,
+                const WaymarkCoverage *row)
+{
+  if (row->reading == NULL)
+    return;
+  g_string_append (markup, "\n<small>");
+  append_text (markup, row->reading);
+  g_string_append (markup, "</small>");
+}
+
 static void
 update_reach (WaymarkPlanPage *self)
 {
@@ -85,9 +105,7 @@ update_reach (WaymarkPlanPage *self)
           if (row->need != NULL)
             {
               g_autofree char *need = waymark_format_count (row->need_people);
-              g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%%",
-                                                          row->basis_points / 100,
-                                                          (int) (row->basis_points % 100));
+              g_autofree char *percent = format_coverage (row);
               g_autofree char *line = NULL;
 
               /* Translators: coverage: "0.02% of 28,360: the review, “in 2020/21, 28,360
@@ -98,20 +116,12 @@ update_reach (WaymarkPlanPage *self)
                                       row->need->geography != NULL ? row->need->geography : "");
               g_string_append_c (markup, '\n');
               append_text (markup, line);
-              /* What the comparison assumes, under it, smaller. */
-              if (row->reading != NULL)
-                {
-                  g_string_append (markup, "\n<small>");
-                  append_text (markup, row->reading);
-                  g_string_append (markup, "</small>");
-                }
+              append_reading (markup, row);
             }
           else if (row->need_is_local)
             {
               g_autofree char *need = waymark_format_count (row->need_people);
-              g_autofree char *percent = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%%",
-                                                          row->basis_points / 100,
-                                                          (int) (row->basis_points % 100));
+              g_autofree char *percent = format_coverage (row);
               g_autofree char *source = NULL;
               g_autofree char *line = NULL;
 
@@ -126,12 +136,7 @@ update_reach (WaymarkPlanPage *self)
                                         "local, %s"), people, need, percent, source);
               g_string_append_c (markup, '\n');
               append_text (markup, line);
-              if (row->reading != NULL)
-                {
-                  g_string_append (markup, "\n<small>");
-                  append_text (markup, row->reading);
-                  g_string_append (markup, "</small>");
-                }
+              append_reading (markup, row);
             }
           if (row->need == NULL && row->benchmark != NULL)
             {
