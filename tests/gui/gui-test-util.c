@@ -808,3 +808,48 @@ gui_test_saved_ids (const char *path)
 
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
+
+typedef struct
+{
+  GtkWidget *window;
+  guint      n_painted;
+} Frames;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  /* The window's paintable draws nothing while a redraw is queued: ask for the second frame
+   * only. */
+  if (++frames->n_painted < 2)
+    gtk_widget_queue_draw (frames->window);
+}
+
+static gboolean
+painted_twice (gpointer data)
+{
+  return ((Frames *) data)->n_painted >= 2;
+}
+
+void
+gui_test_wait_for_frames (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  Frames frames = { window, 0 };
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+
+  gtk_widget_queue_draw (window);
+  gui_test_wait_until (painted_twice, &frames, 5000, "the window to be drawn");
+  g_signal_handler_disconnect (clock, id);
+}
+
+gboolean
+gui_test_assert_label_whole (GtkWidget     *widget,
+                             gconstpointer  data)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_error ("“%s” is cut at %d pixels wide", gtk_label_get_label (GTK_LABEL (widget)),
+             gtk_widget_get_width (widget));
+  return FALSE;
+}

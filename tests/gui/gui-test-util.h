@@ -113,4 +113,13 @@ gboolean       gui_test_is_button_for_action (GtkWidget     *widget,
 gboolean       gui_test_has_text        (GtkWidget     *widget,
                                          const char    *text);
 
+/* Queues a redraw of `window` and waits until it has drawn twice more: styles, sizes and lists
+ * settled, and a paintable of it no longer empty. */
+void           gui_test_wait_for_frames (GtkWidget *window);
+/* GuiTestMatch that never matches: fails on a label that is cut ("…") though shown. Its layout,
+ * as drawn, says so: a label's natural width stops at its max-width-chars, so measuring it
+ * cannot. */
+gboolean       gui_test_assert_label_whole (GtkWidget     *widget,
+                                            gconstpointer  data);
+
 G_END_DECLS

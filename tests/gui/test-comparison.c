@@ -1000,36 +1000,12 @@ width_within (gpointer data)
   return width >= wait->at_least && (wait->at_most == 0 || width <= wait->at_most);
 }
 
-typedef struct
-{
-  GtkWidget *window;
-  guint      n_painted;
-} Frames;
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Frames        *frames)
-{
-  /* A widget's paintable draws nothing while a redraw is queued: the second frame. */
-  if (++frames->n_painted < 2)
-    gtk_widget_queue_draw (frames->window);
-}
-
-static gboolean
-painted_twice (gpointer data)
-{
-  return ((Frames *) data)->n_painted >= 2;
-}
-
 /* The share of the page's pixels, in thousandths, that differ from its top left corner's: a
  * blank page is one colour. */
 static guint
 drawn_per_mille (Fixture *f)
 {
   GtkWidget *page = GTK_WIDGET (f->parts.compare_page);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
-  Frames frames = { GTK_WIDGET (f->window), 0 };
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   GtkSnapshot *snapshot;
@@ -1040,9 +1016,7 @@ drawn_per_mille (Fixture *f)
   guint64 differ = 0;
   const guchar *data;
 
-  gtk_widget_queue_draw (GTK_WIDGET (f->window));
-  gui_test_wait_until (painted_twice, &frames, 5000, "the window to be drawn");
-  g_signal_handler_disconnect (clock, id);
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
 
   width = gtk_widget_get_width (page);
   height = gtk_widget_get_height (page);

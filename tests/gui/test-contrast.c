@@ -48,41 +48,6 @@ typedef struct
 
 /* Rendering */
 
-typedef struct
-{
-  GtkWidget *window;
-  guint      n_painted;
-} Frames;
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Frames        *frames)
-{
-  /* The window's paintable draws nothing while a redraw is queued: ask for the second frame
-   * only. */
-  if (++frames->n_painted < 2)
-    gtk_widget_queue_draw (frames->window);
-}
-
-static gboolean
-painted (gpointer data)
-{
-  return ((Frames *) data)->n_painted >= 2;
-}
-
-/* Waits until the window has drawn twice more: styles, sizes and the list's rows settled. */
-static void
-wait_for_frames (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  Frames frames = { window, 0 };
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
-
-  gtk_widget_queue_draw (window);
-  gui_test_wait_until (painted, &frames, 5000, "the window to be drawn");
-  g_signal_handler_disconnect (clock, id);
-}
-
 static cairo_surface_t *
 render_window (GtkWidget *window)
 {
@@ -251,7 +216,7 @@ check_widget (Fixture    *f,
   Measure m;
 
   g_assert_true (gtk_widget_get_mapped (widget));
-  wait_for_frames (window);
+  gui_test_wait_for_frames (window);
   surface = render_window (window);
   box = box_of (widget, window, 0);
   m = measure_box (surface, &box);
@@ -278,10 +243,10 @@ check_focus_ring (Fixture    *f,
 
   g_assert_true (gtk_widget_has_focus (widget));
   gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
-  wait_for_frames (window);
+  gui_test_wait_for_frames (window);
   before = render_window (window);
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
-  wait_for_frames (window);
+  gui_test_wait_for_frames (window);
   after = render_window (window);
 
   box = box_of (widget, window, 0);
@@ -362,7 +327,7 @@ scrolled_into_view (Fixture   *f,
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 24);
-  wait_for_frames (GTK_WIDGET (f->window));
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
   return widget;
 }
 
@@ -462,7 +427,7 @@ test_contrast (Fixture       *f,
   check_widget (f, find (GTK_WIDGET (parts.search_entry), is_mapped_placeholder, NULL),
                 "search field's placeholder", TEXT_MINIMUM);
   row = gui_test_search_for_row (f->window, "iris");
-  wait_for_frames (GTK_WIDGET (f->window));
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
   check_widget (f, find (row, is_mapped_label_with_class, "dim-label"),
                 "intervention row's level, focus and cost (dim)", TEXT_MINIMUM);
   check_widget (f, find (row, is_mapped_with_class, "in-place"), "\"In place in LLR\" marker",
@@ -471,7 +436,7 @@ test_contrast (Fixture       *f,
 
   /* The filters' hints: a choice's subtitle and a group's description. */
   adw_flap_set_reveal_flap (parts.flap, TRUE);
-  wait_for_frames (GTK_WIDGET (f->window));
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
   check_widget (f, scrolled_into_view (f, find (GTK_WIDGET (parts.filter_pane),
                                                 is_label_with_text_and_class, "subtitle")),
                 "filter's subtitle (dim)", TEXT_MINIMUM);
@@ -481,7 +446,7 @@ test_contrast (Fixture       *f,
 
   /* The evidence map's legend. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "map"));
-  wait_for_frames (GTK_WIDGET (f->window));
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
   check_widget (f, find (GTK_WIDGET (parts.evidence_map), is_label_with_text_and_class, "dim-label"),
                 "evidence map's legend (dim)", TEXT_MINIMUM);
 
@@ -489,7 +454,7 @@ test_contrast (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "iris"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", "s", "dapps"));
   adw_view_stack_set_visible_child_name (parts.view_stack, "compare");
-  wait_for_frames (GTK_WIDGET (f->window));
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
   check_widget (f, scrolled_into_view (f, find (GTK_WIDGET (parts.compare_page), is_mapped_with_class,
                                                 "best-mark")),
                 "comparison's best mark", TEXT_MINIMUM);
@@ -506,7 +471,7 @@ test_contrast (Fixture       *f,
   item_row = waymark_plan_page_get_row (parts.plan_page, "iris");
   g_assert_nonnull (item_row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item_row), TRUE);
-  wait_for_frames (GTK_WIDGET (f->window));
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
   /* Scrolled into view: an open item is taller than the window since issue 14's fields. */
   check_widget (f, scrolled_into_view (f, find (GTK_WIDGET (item_row), is_mapped_label_with_class,
                                                 "dim-label")),

@@ -999,19 +999,6 @@ test_ctrl_z_in_field (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 }
 
-/* Never a match: fails on a label that is cut ("…") though shown. Its layout, as drawn, says
- * so: a label's natural width stops at its max-width-chars, so measuring cannot. */
-static gboolean
-assert_label_whole (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    g_error ("“%s” is cut at %d pixels wide", gtk_label_get_label (GTK_LABEL (widget)),
-             gtk_widget_get_width (widget));
-  return FALSE;
-}
-
 static gboolean
 is_unallocated_label (GtkWidget     *widget,
                       gconstpointer  data)
@@ -1069,12 +1056,12 @@ assert_choices_whole (GtkWidget *row)
       gui_test_flush ();
       gui_test_wait_until (labels_allocated, row, 5000, "the row's labels to have their width");
       g_test_message ("%s", gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row)))));
-      gui_test_find_widget (row, assert_label_whole, NULL);
+      gui_test_find_widget (row, gui_test_assert_label_whole, NULL);
     }
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_activate (row));
   gui_test_wait_until (choice_list_shown, list, 5000, "the list of choices to show");
-  gui_test_find_widget (list, assert_label_whole, NULL);
+  gui_test_find_widget (list, gui_test_assert_label_whole, NULL);
   gtk_popover_popdown (GTK_POPOVER (list));
   gui_test_wait_until (choice_list_gone, list, 5000, "the list of choices to go");
 }

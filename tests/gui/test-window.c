@@ -687,19 +687,6 @@ test_empty_state (Fixture       *f,
   g_assert_true (waymark_criteria_is_empty (f->parts.criteria));
 }
 
-/* Never a match: fails on a label that is cut ("…") though shown. Its layout, as drawn, says
- * so: a label's natural width stops at its max-width-chars, so measuring it cannot. */
-static gboolean
-assert_label_whole (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    g_error ("“%s” is cut at %d pixels wide", gtk_label_get_label (GTK_LABEL (widget)),
-             gtk_widget_get_width (widget));
-  return FALSE;
-}
-
 /* "Maximum unit cost in pou…" was cut in the filters; "Works with: Children and young people"
  * and "Age group: Young people under 25" read alike: each group says what it is read from. */
 static void
@@ -711,7 +698,7 @@ test_filters_read_whole (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gui_test_flush ();
   g_assert_true (gtk_widget_is_drawable (pane));
-  gui_test_find_widget (pane, assert_label_whole, NULL);
+  gui_test_find_widget (pane, gui_test_assert_label_whole, NULL);
   g_assert_true (gui_test_has_text (pane, "Who the intervention works with, as the review lists"));
   g_assert_true (gui_test_has_text (pane, "The ages of the review’s target cohort."));
   g_assert_true (gui_test_has_text (pane, "A limit in pounds matches only costs published in pounds."));
