@@ -15,7 +15,9 @@ char *waymark_format_unit_cost   (gint64 pence);
 char *waymark_format_count       (guint64 count);
 
 /* A toast showing `text` as it is. libadwaita 1.2 reads a toast's title as Pango markup, and a
- * title often quotes a name or a message from a file: never markup (issue 11, finding 3). */
+ * title often quotes a name or a message from a file: never markup (issue 11, finding 3).
+ * Its button label takes no mnemonic ("Undo", not "_Undo"): libadwaita 1.2 exposes such a
+ * button to a screen reader as "_Undo Undo", and keeps the button out of our reach. */
 AdwToast *waymark_toast_new_for_text (const char *text);
 
 G_END_DECLS

@@ -66,7 +66,7 @@ compare_action (GtkWidget  *widget,
     }
 
   toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("_View"));
+  adw_toast_set_button_label (toast, _("View"));
   adw_toast_set_action_name (toast, "win.show-comparison");
   show_compare_toast (self, toast);
 }
@@ -96,7 +96,7 @@ compare_selected_action (GtkWidget  *widget,
       AdwToast *toast = waymark_toast_new_for_text (error->message);
 
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_set_button_label (toast, _("_View"));
+      adw_toast_set_button_label (toast, _("View"));
       adw_toast_set_action_name (toast, "win.show-comparison");
       show_compare_toast (self, toast);
       return;

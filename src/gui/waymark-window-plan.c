@@ -109,7 +109,7 @@ add_to_plan_action (GtkWidget  *widget,
   /* Translators: a notification; %s is an intervention's name */
   message = g_strdup_printf (_("Added “%s” to the plan"), waymark_intervention_get_name (intervention));
   toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("_View"));
+  adw_toast_set_button_label (toast, _("View"));
   adw_toast_set_action_name (toast, "win.show-plan-item");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
   waymark_window_add_toast (self, toast);
@@ -153,7 +153,7 @@ add_selected_to_plan_action (GtkWidget  *widget,
     }
 
   toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("_View"));
+  adw_toast_set_button_label (toast, _("View"));
   adw_toast_set_action_name (toast, "win.show-plan-item");
   adw_toast_set_action_target_value (toast, g_variant_new_string (
     waymark_intervention_get_id (g_ptr_array_index (selected, 0))));

@@ -65,7 +65,7 @@ remove_plan_item_action (GtkWidget  *widget,
   message = g_strdup_printf (_("Removed “%s” from the plan"),
                              intervention != NULL ? waymark_intervention_get_name (intervention) : id);
   toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   dismiss_toast (&self->undo_toast);
@@ -90,7 +90,7 @@ clear_comparison_action (GtkWidget  *widget,
   waymark_comparison_clear (self->comparison);
 
   toast = waymark_toast_new_for_text (_("Comparison cleared"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.restore-comparison");
   adw_toast_set_action_target_value (toast, g_variant_new_strv ((const char * const *) ids, -1));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

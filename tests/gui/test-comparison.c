@@ -498,6 +498,9 @@ test_clear_undone (Fixture       *f,
   undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), gui_test_is_button_for_action,
                                "win.restore-comparison");
   g_assert_nonnull (undo);
+  /* No mnemonic: libadwaita 1.2 names a toast's "_Undo" button "_Undo Undo" to a screen reader,
+   * which no code of ours can correct (the end-to-end audit found it). */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo)), ==, "Undo");
   gui_test_click (undo);
   ids = compared_ids (f);
   g_assert_cmpstr (ids, ==, "dapps,drive,iris");
@@ -1471,6 +1474,8 @@ test_toast_replaced_with_focus (Fixture       *f,
                        "the comparison's toast");
   button = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay), gui_test_is_button_for_action,
                                  "win.show-comparison");
+  /* As Undo's (test_clear_undone): no mnemonic, which libadwaita 1.2 names twice. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "View");
   g_assert_true (gtk_widget_grab_focus (button));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == button);
 
