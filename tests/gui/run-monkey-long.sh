@@ -38,7 +38,7 @@ mkdir -p "$logs"
 export LC_ALL=C.UTF-8 G_DEBUG=gc-friendly,fatal-criticals G_SLICE=always-malloc
 # As tests/gui/meson.build: no leak report (GTK's and libadwaita's own leaks); the monkey checks
 # that nothing holds the catalogue or the settings once the last window has gone.
-export ASAN_OPTIONS=detect_leaks=0:fast_unwind_on_malloc=0:abort_on_error=0
+export ASAN_OPTIONS=detect_leaks=0:fast_unwind_on_malloc=1:abort_on_error=0
 export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export GDK_BACKEND=x11 GSK_RENDERER=cairo GDK_DEBUG=gl-disable GTK_A11Y=test
