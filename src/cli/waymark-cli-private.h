@@ -45,5 +45,7 @@ int                waymark_cli_command_export   (int          argc,
                                                  char       **argv);
 int                waymark_cli_command_context  (int          argc,
                                                  char       **argv);
+int                waymark_cli_command_appraise (int          argc,
+                                                 char       **argv);
 
 G_END_DECLS

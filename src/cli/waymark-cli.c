@@ -46,6 +46,8 @@ static const struct
   { "export", waymark_cli_command_export, N_("Export a saved plan as CSV or JSON") },
   { "context", waymark_cli_command_context,
     N_("Show the review’s local figures, funding, gaps, standards and recommendations") },
+  { "appraise", waymark_cli_command_appraise,
+    N_("Rank a saved plan’s shortlist by weighted score, and test the ranking") },
 };
 
 static void

@@ -317,7 +317,9 @@ check_sensitivity (WaymarkAppraisalRanking *self)
           if (!g_strv_equal ((const char * const *) top, (const char * const *) base) ||
               memcmp (ranks, base_ranks, sizeof ranks) != 0)
             {
-              WaymarkSensitivityChange change = { c, up, g_steal_pointer (&top) };
+              WaymarkSensitivityChange change = { c, up, g_steal_pointer (&top), { 0, } };
+
+              memcpy (change.ranks, ranks, sizeof ranks);
 
               g_array_append_val (self->changes, change);
             }
@@ -476,14 +478,22 @@ find_row (WaymarkAppraisalRanking *self,
   return NULL;
 }
 
+/* "1 Drive project; 2= IRIS; 2= CBIM": the ranks with the names, "=" marking a shared rank. */
 static char *
 join_names (WaymarkAppraisalRanking *self,
-            char                   **ids)
+            char                   **ids,
+            const guint             *ranks)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; ids[i] != NULL; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", find_row (self, ids[i])->name);
+    {
+      gboolean shared = (i > 0 && ranks[i - 1] == ranks[i]) ||
+                        (ids[i + 1] != NULL && ranks[i + 1] == ranks[i]);
+
+      g_string_append_printf (names, "%s%u%s %s", i > 0 ? "; " : "", ranks[i],
+                              shared ? "=" : "", find_row (self, ids[i])->name);
+    }
   return g_strdup (names->str);
 }
 
@@ -492,6 +502,7 @@ waymark_appraisal_ranking_describe_sensitivity (WaymarkAppraisalRanking *self)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *names = NULL;
+  guint base_ranks[3] = { 0, };
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -499,7 +510,9 @@ waymark_appraisal_ranking_describe_sensitivity (WaymarkAppraisalRanking *self)
     return g_strdup (_("Fewer than two options have a score: there is no order for a change of "
                        "weights to test."));
 
-  names = join_names (self, self->top);
+  for (guint i = 0; i < MIN (3, self->n_ranked); i++)
+    base_ranks[i] = ((WaymarkAppraisalRow *) g_ptr_array_index (self->rows, i))->rank;
+  names = join_names (self, self->top, base_ranks);
   if (self->changes->len == 0)
     return g_strdup_printf (_("Robust: the top three (%s) stay the same, in the same order, when "
                               "any single weight moves by 20%% up or down."), names);
@@ -510,15 +523,22 @@ waymark_appraisal_ranking_describe_sensitivity (WaymarkAppraisalRanking *self)
     {
       WaymarkSensitivityChange *change = &g_array_index (self->changes, WaymarkSensitivityChange,
                                                          i);
-      g_autofree char *then = join_names (self, change->top);
+      g_autofree char *then = join_names (self, change->top, change->ranks);
+      gint weight = self->weights[change->criterion];
+      g_autofree char *from = waymark_appraisal_format_hundredths (weight);
+      /* 20% of a weight in hundredths may be a thousandth: shown to three places at most. */
+      gint thousandths = weight * (change->raised ? 12 : 8);
+      g_autofree char *to = thousandths % 10 == 0
+                            ? waymark_appraisal_format_hundredths (thousandths / 10)
+                            : g_strdup_printf ("%d.%03d", thousandths / 1000, thousandths % 1000);
 
       g_string_append_c (out, '\n');
       if (change->raised)
-        g_string_append_printf (out, _("%s’s weight raised by 20%% gives %s"),
-                                self->criterion_ids[change->criterion], then);
+        g_string_append_printf (out, _("- %s’s weight raised by 20%% (%s to %s): %s"),
+                                self->criterion_ids[change->criterion], from, to, then);
       else
-        g_string_append_printf (out, _("%s’s weight lowered by 20%% gives %s"),
-                                self->criterion_ids[change->criterion], then);
+        g_string_append_printf (out, _("- %s’s weight lowered by 20%% (%s to %s): %s"),
+                                self->criterion_ids[change->criterion], from, to, then);
     }
   return g_strdup (out->str);
 }

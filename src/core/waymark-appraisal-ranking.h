@@ -45,6 +45,7 @@ typedef struct
   guint      criterion;
   gboolean   raised;     /* TRUE: weight × 1.2; FALSE: weight × 0.8 */
   char     **top;        /* the ids, in order */
+  guint      ranks[3];   /* their ranks (equal scores share one) */
 } WaymarkSensitivityChange;
 
 typedef struct
