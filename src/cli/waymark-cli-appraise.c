@@ -73,13 +73,14 @@ format_text (WaymarkPlan             *plan,
     {
       g_autofree char *weight = waymark_appraisal_format_hundredths (ranking->weights[c]);
 
-      g_string_append_printf (out, "  %-16s %s %s", ranking->criterion_ids[c], weight,
-                              ranking->criterion_labels[c]);
-      if (ranking->criterion_local[c])
-        g_string_append_printf (out, " %s", _("(local: scored by the commissioner’s judgement)"));
-      else
-        g_string_append_printf (out, " %s", _("(scored from the review)"));
-      g_string_append_c (out, '\n');
+      /* Translators: a criterion's weight, as in "weight 1.5" */
+      g_autofree char *weighs = g_strdup_printf (_("weight %s"), weight);
+
+      g_string_append_printf (out, "  %-16s %-12s %s, %s\n", ranking->criterion_ids[c], weighs,
+                              ranking->criterion_labels[c],
+                              ranking->criterion_local[c]
+                              ? _("local: scored by the commissioner’s judgement")
+                              : _("scored from the review’s values"));
     }
   g_string_append_printf (out, "\n%s\n",
                           _("A weighted score is the sum of weight × score over the criteria an "

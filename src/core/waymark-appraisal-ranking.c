@@ -657,7 +657,9 @@ waymark_appraisal_ranking_to_json (WaymarkAppraisalRanking *self)
       json_builder_set_member_name (builder, "in_catalogue");
       json_builder_add_boolean_value (builder, row->in_catalogue);
       waymark_json_add_string_or_null (builder, "weighted_score", weighted);
-      waymark_json_add_int (builder, "criteria_scored", row->n_scored);
+      waymark_json_add_int_or_null (builder, "criteria_scored",
+                                    row->status == WAYMARK_OPTION_STATUS_SHORTLISTED,
+                                    row->n_scored);
       waymark_json_add_string_or_null (builder, "arithmetic", row->arithmetic);
       json_builder_set_member_name (builder, "scores");
       json_builder_begin_object (builder);
