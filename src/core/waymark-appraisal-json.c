@@ -333,7 +333,7 @@ read_local_criteria (WaymarkJsonReader *reader,
           g_autofree char *shown = waymark_json_reader_excerpt (kind);
 
           return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
-                                           _("kind \"%s\" is not \"local\": the review's "
+                                           _("kind \"%s\" is not \"local\": the review’s "
                                              "criteria are under review_criteria"), shown);
         }
       if (!waymark_appraisal_add_local_criterion (appraisal, id, label, &error) ||
