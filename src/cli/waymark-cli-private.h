@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* What waymark-cli's files share: waymark-cli.c (main: the commands, help, usage errors),
  * waymark-cli-output.c (everything written to standard output and error, escaped for a
  * terminal, and a failed write made the exit status) and one file per command
- * (waymark-cli-list.c, -show.c, -validate.c, -export.c, -context.c). */
+ * (waymark-cli-list.c, -show.c, -validate.c, -export.c, -context.c,
+ * -appraise.c). */
 
 #define WAYMARK_CLI_PROGRAM "waymark-cli"
 
