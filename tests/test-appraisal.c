@@ -123,14 +123,16 @@ test_status_rules (void)
   g_assert_no_error (error);
   g_assert_true (waymark_appraisal_set_status (appraisal, "drive",
                                                WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD,
-                                               "Funded nationally", WAYMARK_OPTION_DIMENSION_FUNDING,
+                                               "Funded nationally",
+                                               WAYMARK_OPTION_DIMENSION_FUNDING,
                                                &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 2);
   /* The same again is no change. */
   g_assert_true (waymark_appraisal_set_status (appraisal, "drive",
                                                WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD,
-                                               "Funded nationally", WAYMARK_OPTION_DIMENSION_FUNDING,
+                                               "Funded nationally",
+                                               WAYMARK_OPTION_DIMENSION_FUNDING,
                                                &error));
   g_assert_cmpuint (changed, ==, 2);
 

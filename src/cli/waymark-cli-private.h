@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-plan.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,11 @@ int                waymark_cli_usage_error      (const char  *command,
 /* The catalogue at path, or the review's when path is NULL. */
 WaymarkCatalogue  *waymark_cli_load_catalogue   (const char  *path,
                                                  GError     **error);
+/* The plan at plan_arg read against that catalogue (*catalogue, owned), for export and appraise;
+ * NULL when either cannot be read, the message printed. */
+WaymarkPlan       *waymark_cli_load_plan        (const char        *plan_arg,
+                                                 const char        *catalogue_path,
+                                                 WaymarkCatalogue **catalogue);
 
 /* waymark-cli-output.c */
 /* First thing in main(): holds closed standard streams, routes g_print() and g_printerr() through

@@ -55,7 +55,8 @@ waymark_appraisal_write_json (JsonBuilder      *builder,
     {
       json_builder_set_member_name (builder, waymark_appraisal_get_criterion_id (appraisal, c));
       json_builder_begin_object (builder);
-      waymark_json_add_int (builder, "weight_hundredths", waymark_appraisal_get_weight (appraisal, c));
+      waymark_json_add_int (builder, "weight_hundredths",
+                            waymark_appraisal_get_weight (appraisal, c));
       json_builder_set_member_name (builder, "scores_hundredths");
       json_builder_begin_object (builder);
       for (guint v = 0; v < waymark_review_criterion_get_n_values (c); v++)
@@ -76,7 +77,8 @@ waymark_appraisal_write_json (JsonBuilder      *builder,
       waymark_json_add_string (builder, "id", waymark_appraisal_get_criterion_id (appraisal, c));
       waymark_json_add_string (builder, "label",
                                waymark_appraisal_get_criterion_label (appraisal, c));
-      waymark_json_add_int (builder, "weight_hundredths", waymark_appraisal_get_weight (appraisal, c));
+      waymark_json_add_int (builder, "weight_hundredths",
+                            waymark_appraisal_get_weight (appraisal, c));
       /* The commissioner's judgement, not the review's. */
       waymark_json_add_string (builder, "kind", "local");
       json_builder_set_member_name (builder, "scores");

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * score on (and that weigh more than 0), divided by the sum of those criteria's weights. So a
  * criterion the review does not rate an option on neither counts against it nor for it; how many
  * criteria it was scored on is said beside. Options are ranked on the exact quotient (the score
- * shown is rounded to two places, half up); equal quotients share a rank, and are listed by name. */
+ * shown is rounded to two places, half up); equal quotients share a rank, and are listed by
+ * name. */
 
 typedef struct
 {

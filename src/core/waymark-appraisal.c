@@ -62,31 +62,22 @@ WAYMARK_DEFINE_CHOICE_TYPE (WaymarkOptionDimension, waymark_option_dimension, FA
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkReviewCriterion, waymark_review_criterion, FALSE,
                             review_criterion_choices, FALSE)
 
-static const char *
-choice_label (GType type,
-              guint value)
-{
-  const WaymarkChoice *choice = waymark_choice_lookup (type, value);
-
-  return choice != NULL ? waymark_choice_get_label (choice) : NULL;
-}
-
 const char *
 waymark_option_status_get_label (WaymarkOptionStatus status)
 {
-  return choice_label (WAYMARK_TYPE_OPTION_STATUS, status);
+  return waymark_choice_label_of (WAYMARK_TYPE_OPTION_STATUS, status);
 }
 
 const char *
 waymark_option_dimension_get_label (WaymarkOptionDimension dimension)
 {
-  return choice_label (WAYMARK_TYPE_OPTION_DIMENSION, dimension);
+  return waymark_choice_label_of (WAYMARK_TYPE_OPTION_DIMENSION, dimension);
 }
 
 const char *
 waymark_review_criterion_get_label (WaymarkReviewCriterion criterion)
 {
-  return choice_label (WAYMARK_TYPE_REVIEW_CRITERION, criterion);
+  return waymark_choice_label_of (WAYMARK_TYPE_REVIEW_CRITERION, criterion);
 }
 
 /* Each review criterion's score table: the values it scores, and their default scores.
@@ -248,6 +239,8 @@ typedef struct
   WaymarkOptionDimension dimension;
 } LongListEntry;
 
+/* LongListEntry and LocalScore begin with their option's id, so that one lookup serves both
+ * (find_option). */
 typedef struct
 {
   char *option_id;
@@ -259,7 +252,7 @@ typedef struct
   char   *id;
   char   *label;
   gint    weight;
-  GArray *scores;  /* LocalScore, in byte order of option_id */
+  GPtrArray *scores;  /* LocalScore, in byte order of option_id */
 } LocalCriterion;
 
 struct _WaymarkAppraisal
@@ -290,9 +283,21 @@ long_list_entry_free (LongListEntry *entry)
 }
 
 static void
-local_score_clear (LocalScore *score)
+local_score_free (LocalScore *score)
 {
   g_free (score->option_id);
+  g_free (score);
+}
+
+static LocalScore *
+local_score_new (const char *option_id,
+                 gint        score)
+{
+  LocalScore *added = g_new (LocalScore, 1);
+
+  added->option_id = g_strdup (option_id);
+  added->score = score;
+  return added;
 }
 
 static void
@@ -300,7 +305,7 @@ local_criterion_free (LocalCriterion *criterion)
 {
   g_free (criterion->id);
   g_free (criterion->label);
-  g_array_unref (criterion->scores);
+  g_ptr_array_unref (criterion->scores);
   g_free (criterion);
 }
 
@@ -314,8 +319,7 @@ local_criterion_new (const char *id,
   criterion->id = g_strdup (id);
   criterion->label = g_strdup (label);
   criterion->weight = weight;
-  criterion->scores = g_array_new (FALSE, FALSE, sizeof (LocalScore));
-  g_array_set_clear_func (criterion->scores, (GDestroyNotify) local_score_clear);
+  criterion->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) local_score_free);
   return criterion;
 }
 
@@ -400,10 +404,9 @@ copy_into (WaymarkAppraisal *self,
 
       for (guint j = 0; j < from->scores->len; j++)
         {
-          LocalScore score = g_array_index (from->scores, LocalScore, j);
+          LocalScore *score = g_ptr_array_index (from->scores, j);
 
-          score.option_id = g_strdup (score.option_id);
-          g_array_append_val (criterion->scores, score);
+          g_ptr_array_add (criterion->scores, local_score_new (score->option_id, score->score));
         }
       g_ptr_array_add (self->local, criterion);
     }
@@ -454,8 +457,8 @@ waymark_appraisal_equal (WaymarkAppraisal *a,
         return FALSE;
       for (guint j = 0; j < x->scores->len; j++)
         {
-          LocalScore *s = &g_array_index (x->scores, LocalScore, j);
-          LocalScore *t = &g_array_index (y->scores, LocalScore, j);
+          LocalScore *s = g_ptr_array_index (x->scores, j);
+          LocalScore *t = g_ptr_array_index (y->scores, j);
 
           if (!g_str_equal (s->option_id, t->option_id) || s->score != t->score)
             return FALSE;
@@ -562,22 +565,25 @@ check_value (gint         value,
   return FALSE;
 }
 
-static LongListEntry *
-find_entry (WaymarkAppraisal *self,
-            const char       *option_id,
-            guint            *position)
+/* The element of array (LongListEntry or LocalScore, in byte order of their option ids) for
+ * option_id, or NULL; *position is where it is, or where it would go. */
+static gpointer
+find_option (GPtrArray  *array,
+             const char *option_id,
+             guint      *position)
 {
   guint i;
 
-  for (i = 0; i < self->long_list->len; i++)
+  for (i = 0; i < array->len; i++)
     {
-      LongListEntry *entry = g_ptr_array_index (self->long_list, i);
-      int order = strcmp (entry->option_id, option_id);
+      /* Both kinds of element begin with their option's id. */
+      const char *id = *(char **) g_ptr_array_index (array, i);
+      int order = strcmp (id, option_id);
 
       if (order == 0)
         {
           *position = i;
-          return entry;
+          return g_ptr_array_index (array, i);
         }
       if (order > 0)
         break;
@@ -622,7 +628,7 @@ waymark_appraisal_set_status (WaymarkAppraisal       *self,
         }
     }
 
-  entry = find_entry (self, option_id, &position);
+  entry = find_option (self->long_list, option_id, &position);
   if (entry != NULL)
     {
       if (entry->status == status && g_str_equal (entry->reason, reason) &&
@@ -663,7 +669,7 @@ waymark_appraisal_clear_status (WaymarkAppraisal *self,
   g_return_val_if_fail (WAYMARK_IS_APPRAISAL (self), FALSE);
   g_return_val_if_fail (option_id != NULL, FALSE);
 
-  if (find_entry (self, option_id, &position) == NULL)
+  if (find_option (self->long_list, option_id, &position) == NULL)
     return FALSE;
   g_ptr_array_remove_index (self->long_list, position);
   emit_changed (self);
@@ -683,7 +689,7 @@ waymark_appraisal_get_status (WaymarkAppraisal        *self,
   g_return_val_if_fail (WAYMARK_IS_APPRAISAL (self), FALSE);
 
   if (option_id != NULL)
-    entry = find_entry (self, option_id, &position);
+    entry = find_option (self->long_list, option_id, &position);
   if (status != NULL)
     *status = entry != NULL ? entry->status : WAYMARK_OPTION_STATUS_SHORTLISTED;
   if (reason != NULL)
@@ -703,7 +709,8 @@ waymark_appraisal_dup_long_list (WaymarkAppraisal *self)
 
   builder = g_strv_builder_new ();
   for (guint i = 0; i < self->long_list->len; i++)
-    g_strv_builder_add (builder, ((LongListEntry *) g_ptr_array_index (self->long_list, i))->option_id);
+    g_strv_builder_add (builder,
+                        ((LongListEntry *) g_ptr_array_index (self->long_list, i))->option_id);
   ids = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return ids;
@@ -777,7 +784,8 @@ waymark_appraisal_get_weight (WaymarkAppraisal *self,
   g_return_val_if_fail (WAYMARK_IS_APPRAISAL (self), 0);
   g_return_val_if_fail (index < waymark_appraisal_get_n_criteria (self), 0);
 
-  return index < WAYMARK_REVIEW_CRITERION_N ? self->weights[index] : get_local (self, index)->weight;
+  return index < WAYMARK_REVIEW_CRITERION_N ? self->weights[index]
+                                            : get_local (self, index)->weight;
 }
 
 static int
@@ -936,30 +944,6 @@ waymark_appraisal_remove_local_criterion (WaymarkAppraisal *self,
   return TRUE;
 }
 
-static LocalScore *
-find_local_score (LocalCriterion *criterion,
-                  const char     *option_id,
-                  guint          *position)
-{
-  guint i;
-
-  for (i = 0; i < criterion->scores->len; i++)
-    {
-      LocalScore *score = &g_array_index (criterion->scores, LocalScore, i);
-      int order = strcmp (score->option_id, option_id);
-
-      if (order == 0)
-        {
-          *position = i;
-          return score;
-        }
-      if (order > 0)
-        break;
-    }
-  *position = i;
-  return NULL;
-}
-
 gboolean
 waymark_appraisal_set_local_score (WaymarkAppraisal  *self,
                                    const char        *criterion_id,
@@ -988,12 +972,12 @@ waymark_appraisal_set_local_score (WaymarkAppraisal  *self,
     return FALSE;
 
   criterion = get_local (self, (guint) index);
-  score = find_local_score (criterion, option_id, &position);
+  score = find_option (criterion->scores, option_id, &position);
   if (hundredths == WAYMARK_APPRAISAL_NO_SCORE)
     {
       if (score == NULL)
         return TRUE;
-      g_array_remove_index (criterion->scores, position);
+      g_ptr_array_remove_index (criterion->scores, position);
     }
   else if (score != NULL)
     {
@@ -1003,17 +987,15 @@ waymark_appraisal_set_local_score (WaymarkAppraisal  *self,
     }
   else
     {
-      LocalScore added = { g_strdup (option_id), hundredths };
-
       if (criterion->scores->len >= WAYMARK_APPRAISAL_MAX_OPTIONS)
         {
-          g_free (added.option_id);
           g_set_error (error, WAYMARK_APPRAISAL_ERROR, WAYMARK_APPRAISAL_ERROR_TOO_MANY,
                        _("The criterion %s has %u scores already, as many as it can hold"),
                        criterion_id, WAYMARK_APPRAISAL_MAX_OPTIONS);
           return FALSE;
         }
-      g_array_insert_val (criterion->scores, position, added);
+      g_ptr_array_insert (criterion->scores, (int) position,
+                          local_score_new (option_id, hundredths));
     }
 
   emit_changed (self);
@@ -1033,7 +1015,7 @@ waymark_appraisal_get_local_score (WaymarkAppraisal *self,
                         WAYMARK_APPRAISAL_NO_SCORE);
   g_return_val_if_fail (option_id != NULL, WAYMARK_APPRAISAL_NO_SCORE);
 
-  score = find_local_score (get_local (self, index), option_id, &position);
+  score = find_option (get_local (self, index)->scores, option_id, &position);
   return score != NULL ? score->score : WAYMARK_APPRAISAL_NO_SCORE;
 }
 
@@ -1051,7 +1033,8 @@ waymark_appraisal_dup_local_scored (WaymarkAppraisal *self,
   criterion = get_local (self, index);
   builder = g_strv_builder_new ();
   for (guint i = 0; i < criterion->scores->len; i++)
-    g_strv_builder_add (builder, g_array_index (criterion->scores, LocalScore, i).option_id);
+    g_strv_builder_add (builder,
+                        ((LocalScore *) g_ptr_array_index (criterion->scores, i))->option_id);
   ids = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return ids;
