@@ -527,7 +527,12 @@ test_hostile (Fixture       *fixture,
       "appraisal.waymark: appraisal: local_criteria[0]: There is a criterion “impact” already" },
     { "\"id\" : \"strategic_fit\"", "\"id\" : \"Strategic fit\"",
       "appraisal.waymark: appraisal: local_criteria[0]: A criterion’s id “Strategic fit” must be "
-      "1 to 40 lower-case letters, digits, “_” or “-”" },
+      "1 to 40 lower-case letters, digits, “_” or “-”, and not the name of a column of the "
+      "ranking" },
+    { "\"id\" : \"strategic_fit\"", "\"id\" : \"weighted_score\"",
+      "appraisal.waymark: appraisal: local_criteria[0]: A criterion’s id “weighted_score” must "
+      "be 1 to 40 lower-case letters, digits, “_” or “-”, and not the name of a column of the "
+      "ranking" },
     { "\"option_id\" : \"iris\",\n            \"score_hundredths\" : 200",
       "\"option_id\" : \"drive\",\n            \"score_hundredths\" : 200",
       "appraisal.waymark: appraisal: local_criteria[0]: scores[1]: option_id \"drive\" is scored "

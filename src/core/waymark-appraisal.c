@@ -879,10 +879,16 @@ waymark_appraisal_set_table_score (WaymarkAppraisal        *self,
 
 /* Local criteria */
 
+/* The ranking's CSV names a column after each criterion, beside these. */
+static const char * const ranking_columns[] = {
+  "rank", "id", "name", "status", "reason", "weighted_score", "criteria_scored", NULL
+};
+
 static gboolean
 is_criterion_id (const char *id)
 {
-  if (id == NULL || *id == '\0' || strlen (id) > WAYMARK_APPRAISAL_MAX_CRITERION_ID)
+  if (id == NULL || *id == '\0' || strlen (id) > WAYMARK_APPRAISAL_MAX_CRITERION_ID ||
+      g_strv_contains (ranking_columns, id))
     return FALSE;
   for (const char *p = id; *p != '\0'; p++)
     if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_' && *p != '-')
@@ -904,7 +910,8 @@ waymark_appraisal_add_local_criterion (WaymarkAppraisal  *self,
 
       g_set_error (error, WAYMARK_APPRAISAL_ERROR, WAYMARK_APPRAISAL_ERROR_INVALID,
                    _("A criterion’s id “%s” must be 1 to %u lower-case letters, digits, “_” or "
-                     "“-”"), shown, WAYMARK_APPRAISAL_MAX_CRITERION_ID);
+                     "“-”, and not the name of a column of the ranking"), shown,
+                   WAYMARK_APPRAISAL_MAX_CRITERION_ID);
       return FALSE;
     }
   if (waymark_appraisal_find_criterion (self, criterion_id) >= 0)

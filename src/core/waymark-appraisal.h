@@ -184,7 +184,7 @@ gboolean          waymark_appraisal_set_table_score (WaymarkAppraisal     *self,
                                                      GError              **error);
 
 /* The commissioner's own criteria: an id (lower-case letters, digits, "_" and "-", not a review
- * criterion's) and a one-line label. */
+ * criterion's, nor a column of the ranking's CSV such as "name") and a one-line label. */
 gboolean          waymark_appraisal_add_local_criterion    (WaymarkAppraisal *self,
                                                             const char       *criterion_id,
                                                             const char       *label,
