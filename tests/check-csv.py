@@ -96,4 +96,32 @@ again = subprocess.run([cli, "context", "--format", "csv"], check=True, capture_
 check(again == raw, "context: identical output in a comma-decimal locale")
 
 print(f"1..{tests}")
+# Issue 15: `waymark-cli appraise --format csv` read back the same way, against its JSON: one row
+# per option, the header as specified with one column per criterion, and every score, rank and
+# weighted score the JSON gives; an empty cell where the JSON has no score (null), never 0.
+plan = str(srcdir / "data" / "appraisal.waymark")
+raw = subprocess.run([cli, "appraise", plan, "--format", "csv"], check=True,
+                     capture_output=True).stdout
+as_json = json.loads(subprocess.run([cli, "appraise", plan, "--format", "json"], check=True,
+                                    capture_output=True).stdout)
+check(raw.endswith(b"\r\n"), "appraise: rows end with CRLF")
+rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline=""), strict=True))
+criteria = [c["id"] for c in as_json["criteria"]]
+check(rows[0] == ["rank", "id", "name", "status", "reason", "weighted_score", "criteria_scored"]
+      + criteria, "appraise: the header, then one column per criterion")
+check(len(rows) - 1 == len(as_json["options"]), "appraise: one row per option")
+for row, option in zip(rows[1:], as_json["options"]):
+    cells = dict(zip(rows[0], row))
+    same = (cells["id"] == option["id"] and cells["name"] == option["name"]
+            and cells["status"] == option["status"] and cells["reason"] == option["reason"]
+            and cells["rank"] == ("" if option["rank"] is None else str(option["rank"]))
+            and cells["weighted_score"] == (option["weighted_score"] or "")
+            and cells["criteria_scored"] == ("" if option["criteria_scored"] is None
+                                             else str(option["criteria_scored"]))
+            and all(cells[c] == (option["scores"][c] or "") for c in criteria))
+    check(same, f"appraise: {option['id']} as the JSON gives it")
+counselling = next(r for r in rows if r[1] == "counselling")
+check(counselling[rows[0].index("evidence")] == "" and counselling[rows[0].index("impact")] == "",
+      "appraise: an option the review does not rate has empty evidence and impact cells")
+
 sys.exit(1 if failures else 0)

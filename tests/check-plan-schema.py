@@ -41,7 +41,7 @@ except jsonschema.SchemaError as e:
     sys.exit(1)
 
 check(schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema", "draft 2020-12")
-check(schema.get("$id") == "https://waymark.github.io/schema/plan-1.json", "$id is plan-1.json")
+check(schema.get("$id") == "https://waymark.github.io/schema/plan-2.json", "$id is plan-2.json")
 validator = jsonschema.Draft202012Validator(
     schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
@@ -142,6 +142,18 @@ good = {
         lambda p: p["items"][0].pop("funding_name"),
     "no local needs": top("local_needs", []),
     "a local need with no source": lambda p: p["local_needs"][0].update(source=""),
+    "a version 1 plan, from before the appraisal": lambda p: (p.update(version=1),
+                                                              p.pop("appraisal")),
+    "an appraisal with a long list, weights, a table and a local criterion":
+        lambda p: p["appraisal"].update(
+            long_list=[{"option_id": "cbt-victims", "status": "not-taken-forward",
+                        "reason": "Met by the local counselling service",
+                        "dimension": "solution"},
+                       {"option_id": "local-idva", "status": "shortlisted", "reason": "",
+                        "dimension": None}],
+            local_criteria=[{"id": "strategic_fit", "label": "Strategic fit",
+                             "weight_hundredths": 250, "kind": "local",
+                             "scores": [{"option_id": "drive", "score_hundredths": 300}]}]),
     "a published cost in dollars": item(0, "published_cost", {
         "amount_minor": 39500, "currency": "USD", "basis": "per book", "qualifier": None,
         "as_written": "$395.00"}),
@@ -165,7 +177,32 @@ bad = {
     "a quantity over a million": (item(0, "quantity", 1000001), True),
     "a fractional quantity": (item(0, "quantity", 1.5), True),
     "the currency EUR": (top("currency", "EUR"), True),
-    "version 2": (top("version", 2), True),
+    "version 3": (top("version", 3), True),
+    "version 2 without an appraisal": (lambda p: p.pop("appraisal"), True),
+    "a long list entry not taken forward without a reason": (lambda p: p["appraisal"][
+        "long_list"].append({"option_id": "drive", "status": "not-taken-forward", "reason": " ",
+                             "dimension": None}), True),
+    "a long list entry with an unknown status": (lambda p: p["appraisal"]["long_list"].append(
+        {"option_id": "drive", "status": "maybe", "reason": "", "dimension": None}), True),
+    "a long list entry with an unknown dimension": (lambda p: p["appraisal"][
+        "long_list"].append({"option_id": "drive", "status": "deferred", "reason": "",
+                             "dimension": "politics"}), True),
+    "a weight over 100": (lambda p: p["appraisal"]["review_criteria"]["evidence"].update(
+        weight_hundredths=10001), True),
+    "a negative weight": (lambda p: p["appraisal"]["review_criteria"]["impact"].update(
+        weight_hundredths=-100), True),
+    "a score as a fraction (1.5 rather than 150)": (lambda p: p["appraisal"]["review_criteria"][
+        "evidence"]["scores_hundredths"].update(high=1.5), True),
+    "a score table without one of its values": (lambda p: p["appraisal"]["review_criteria"][
+        "evidence"]["scores_hundredths"].pop("high"), True),
+    "an unknown review criterion": (lambda p: p["appraisal"]["review_criteria"].update(
+        cost={"weight_hundredths": 0, "scores_hundredths": {}}), True),
+    "a local criterion with a review criterion's id": (lambda p: p["appraisal"][
+        "local_criteria"].append({"id": "evidence", "label": "Evidence", "weight_hundredths": 100,
+                                  "kind": "local", "scores": []}), True),
+    "a local criterion of the review's kind": (lambda p: p["appraisal"]["local_criteria"].append(
+        {"id": "fit", "label": "Fit", "weight_hundredths": 100, "kind": "review",
+         "scores": []}), True),
     "the format \"waymark-catalogue\"": (top("format", "waymark-catalogue"), True),
     "an unknown top-level key": (top("budget", 60000000), True),
     "an unknown key in an item": (item(0, "unit_cost", 150000), True),

@@ -1016,6 +1016,152 @@ test_context_other_catalogue (void)
   g_assert_nonnull (strstr (run.out, "\r\ngap,gap-perpetrator-travel,"));
 }
 
+/* Issue 15: waymark-cli appraise, on tests/data/appraisal.waymark: four items (drive, iris,
+ * counselling, which the review does not rate, and cbt-victims, not taken forward), a local
+ * service (local-idva-service, scored only on the local criterion strategic_fit), one more
+ * shortlisted intervention (mentors-in-violence-prevention) and one deferred (safe-dates).
+ * Weights: evidence 1, impact 1, llr_status 0.5, strategic_fit 2; the others 0. By hand:
+ *   local-idva-service  (3 × 2) ÷ 2                                 = 3.00, rank 1
+ *   drive               (2 × 1 + 3 × 1 + 2 × 0.5 + 2 × 2) ÷ 4.5 = 10 ÷ 4.5 = 2.22, rank 2=
+ *   mentors             (3 × 1 + 2 × 1 + 2 × 0.5 + 2 × 2) ÷ 4.5 = 10 ÷ 4.5 = 2.22, rank 2=
+ *   iris                (3 × 1 + 2 × 1 + 0 × 0.5 + 2 × 2) ÷ 4.5 =  9 ÷ 4.5 = 2.00, rank 4
+ *   counselling: no score on any weighted criterion, listed after the ranked. */
+
+static void
+test_appraise_text (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+
+  run_cli (&run, "appraise", plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_golden (run.out, "appraise.txt");
+  g_assert_nonnull (strstr (run.out, "1. local-idva-service [local-idva-service]: 3.00, scored "
+                                     "on 1 of 4 criteria\n"));
+  g_assert_nonnull (strstr (run.out, "2. Drive project [drive]: 2.22, scored on 4 of 4 "
+                                     "criteria\n"));
+  g_assert_nonnull (strstr (run.out, "4. Identification and Referral to Improve Safety (IRIS) "
+                                     "[iris]: 2.00"));
+  /* Drive and MVP tie: moving evidence or impact by 20% breaks the tie, one way or the other
+   * (evidence up: drive 10.4, MVP 10.6 over 4.7); llr_status and strategic_fit score them
+   * alike, so moving those changes nothing. */
+  g_assert_nonnull (strstr (run.out, "Sensitivity: Not robust"));
+  g_assert_nonnull (strstr (run.out, "- evidence’s weight raised by 20% (1 to 1.2): 1 "
+                                     "local-idva-service; 2 Mentors in Violence Prevention (MVP); "
+                                     "3 Drive project\n"));
+  g_assert_null (strstr (run.out, "- llr_status’s"));
+  g_assert_null (strstr (run.out, "- strategic_fit’s"));
+}
+
+static void
+test_appraise_csv (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+
+  run_cli (&run, "appraise", plan, "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_golden (run.out, "appraise.csv");
+  g_assert_true (g_str_has_prefix (run.out, "rank,id,name,status,reason,weighted_score,"
+                                   "criteria_scored,evidence,impact,cost_published,llr_status,"
+                                   "level,works_with,young_people,strategic_fit\r\n"));
+  /* Counselling is not rated by the review: empty cells, not 0, for evidence and impact. */
+  g_assert_nonnull (strstr (run.out, "\r\n,counselling,Counselling/therapy,shortlisted,,,0,,,0,,"
+                                     "1,1,0,\r\n"));
+}
+
+static void
+test_appraise_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *sensitivity;
+
+  run_cli (&run, "appraise", plan, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_golden (run.out, "appraise.json");
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  sensitivity = json_object_get_object_member (root, "sensitivity");
+  g_assert_false (json_object_get_boolean_member (sensitivity, "robust"));
+  /* evidence up and down, impact up and down. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sensitivity, "changes")),
+                    ==, 4);
+}
+
+static void
+test_appraise_weights (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) robust = { 0 };
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+
+  /* Only evidence weighs: the plan's other weights are 0 for this run. local-idva-service has
+   * no evidence rating, so no score; iris and MVP (HIGH, 3) share rank 1, drive (MODERATE, 2)
+   * is 3rd. */
+  run_cli (&run, "appraise", plan, "--weight", "evidence=2", "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\r\n1,iris,Identification and Referral to Improve Safety "
+                                     "(IRIS),shortlisted,,3.00,1,"));
+  g_assert_nonnull (strstr (run.out, "\r\n1,mentors-in-violence-prevention,"));
+  g_assert_nonnull (strstr (run.out, "\r\n3,drive,Drive project,shortlisted,,2.00,1,"));
+  g_assert_nonnull (strstr (run.out, "\r\n,local-idva-service,local-idva-service,shortlisted,"
+                                     "\"The existing IDVA service, commissioned locally\",,0,"));
+
+  /* One criterion alone: moving its weight changes no order. */
+  run_cli (&robust, "appraise", plan, "--weight", "strategic_fit=1", NULL);
+  g_assert_cmpint (robust.status, ==, 0);
+  g_assert_nonnull (strstr (robust.out, "Sensitivity: Robust: the top three (1 "
+                                        "local-idva-service; 2= Drive project; 2= Identification"));
+}
+
+static void
+test_appraise_errors (void)
+{
+  const char *bad[][2] = {
+    { "--weight", "strategic-fit=1" },      /* not a criterion: its id has "_" */
+    { "--weight", "evidence" },
+    { "--weight", "evidence=-1" },
+    { "--weight", "evidence=1e2" },
+    { "--weight", "evidence=100.01" },
+    { "--weight", "evidence=1.234" },
+    { "--weight", "evidence=nan" },
+    { "--format", "xml" },
+  };
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "appraise", plan, bad[i][0], bad[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "waymark-cli: "));
+    }
+
+  {
+    g_auto(Run) twice = { 0 };
+    g_auto(Run) missing = { 0 };
+    g_auto(Run) unknown = { 0 };
+
+    run_cli (&twice, "appraise", plan, "--weight", "impact=1", "--weight", "impact=2", NULL);
+    g_assert_cmpint (twice.status, ==, 2);
+    g_assert_nonnull (strstr (twice.err, "“impact” is given twice"));
+    run_cli (&unknown, "appraise", plan, "--weight", "fit=1", NULL);
+    g_assert_nonnull (strstr (unknown.err, "“fit” is not a criterion of this plan’s appraisal; "
+                                           "its criteria are evidence, impact, cost_published, "
+                                           "llr_status, level, works_with, young_people, "
+                                           "strategic_fit"));
+    run_cli (&missing, "appraise", "/nonexistent/plan.waymark", NULL);
+    g_assert_cmpint (missing.status, ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1036,6 +1182,11 @@ main (int    argc,
   g_test_add_func ("/cli/context/german-locale", test_context_german_locale);
   g_test_add_func ("/cli/context/json", test_context_json);
   g_test_add_func ("/cli/context/other-catalogue", test_context_other_catalogue);
+  g_test_add_func ("/cli/appraise/text", test_appraise_text);
+  g_test_add_func ("/cli/appraise/csv", test_appraise_csv);
+  g_test_add_func ("/cli/appraise/json", test_appraise_json);
+  g_test_add_func ("/cli/appraise/weights", test_appraise_weights);
+  g_test_add_func ("/cli/appraise/errors", test_appraise_errors);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/finding-4-deep-nesting", test_finding_4_deep_nesting);

@@ -71,6 +71,8 @@ typedef enum
   OP_RELOAD,
   OP_RELOAD_FILE,
   OP_NEW,
+  /* Issue 15: a weight of the appraisal's (a review criterion's), in range or refused. */
+  OP_APPRAISAL_WEIGHT,
   N_OPS
 } OpKind;
 
@@ -118,6 +120,7 @@ typedef struct
   GPtrArray *dismissed;  /* char * */
   guint      need[WAYMARK_REACH_GROUP_N];         /* local needs, by group */
   char      *need_source[WAYMARK_REACH_GROUP_N];  /* their sources, never NULL */
+  gint       weight[WAYMARK_REVIEW_CRITERION_N];  /* the appraisal's review weights */
   GPtrArray *items;      /* MItem * */
   char      *text;       /* what mplan_text() gave, cached */
   char      *json;       /* masked saved JSON when known, "" when it overflows */
@@ -285,6 +288,8 @@ describe_op (const Op *op)
       return g_strdup_printf ("set plan start-year %" G_GINT64_FORMAT, op->a);
     case OP_YEARS:
       return g_strdup_printf ("set plan years %" G_GINT64_FORMAT, op->a);
+    case OP_APPRAISAL_WEIGHT:
+      return g_strdup_printf ("set appraisal weight %d to %" G_GINT64_FORMAT, op->e, op->a);
     case OP_BUDGET:
       return g_strdup_printf ("set plan budget %" G_GINT64_FORMAT, op->a);
     case OP_PLAN_DETAILS:
@@ -424,6 +429,9 @@ mplan_new_default (void)
   m->start_year = (guint) g_date_time_get_year (now);
   m->years = 1;
   m->budget = 0;
+  /* As documented: evidence and impact weigh 1, the other review criteria 0. */
+  m->weight[WAYMARK_REVIEW_CRITERION_EVIDENCE] = 100;
+  m->weight[WAYMARK_REVIEW_CRITERION_IMPACT] = 100;
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     m->need_source[g] = rs_new ("");
   return m;
@@ -441,6 +449,7 @@ mplan_copy (const MPlan *src)
   m->start_year = src->start_year;
   m->years = src->years;
   m->budget = src->budget;
+  memcpy (m->weight, src->weight, sizeof m->weight);
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     {
       m->need[g] = src->need[g];
@@ -467,6 +476,8 @@ mplan_observe (WaymarkPlan *plan)
   m->start_year = waymark_plan_get_start_year (plan);
   m->years = waymark_plan_get_years (plan);
   m->budget = waymark_plan_get_budget (plan);
+  for (guint c = 0; c < WAYMARK_REVIEW_CRITERION_N; c++)
+    m->weight[c] = waymark_appraisal_get_weight (waymark_plan_get_appraisal (plan), c);
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     {
       const char *source = NULL;
@@ -520,6 +531,8 @@ mplan_text (MPlan *m)
                           m->start_year, m->years, m->budget);
   for (guint i = 0; i < m->dismissed->len; i++)
     append_text (out, "dismissed", g_ptr_array_index (m->dismissed, i));
+  for (guint c = 0; c < WAYMARK_REVIEW_CRITERION_N; c++)
+    g_string_append_printf (out, "weight %u=%d\n", c, m->weight[c]);
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     {
       g_string_append_printf (out, "need %u=%u\n", g, m->need[g]);
@@ -561,7 +574,8 @@ mplan_equal (const MPlan *a,
   if (!texts_equal (a->title, b->title) || !texts_equal (a->area, b->area) ||
       !texts_equal (a->organisation, b->organisation) || !texts_equal (a->author, b->author) ||
       a->start_year != b->start_year || a->years != b->years || a->budget != b->budget ||
-      a->dismissed->len != b->dismissed->len || a->items->len != b->items->len)
+      a->dismissed->len != b->dismissed->len || a->items->len != b->items->len ||
+      memcmp (a->weight, b->weight, sizeof a->weight) != 0)
     return FALSE;
   for (guint i = 0; i < a->dismissed->len; i++)
     if (!g_str_equal (g_ptr_array_index (a->dismissed, i), g_ptr_array_index (b->dismissed, i)))
@@ -914,6 +928,9 @@ plan_matches (WaymarkPlan *plan,
     return FALSE;
   for (guint i = 0; i < m->dismissed->len; i++)
     if (!g_str_equal (dismissed[i], g_ptr_array_index (m->dismissed, i)))
+      return FALSE;
+  for (guint c = 0; c < WAYMARK_REVIEW_CRITERION_N; c++)
+    if (waymark_appraisal_get_weight (waymark_plan_get_appraisal (plan), c) != m->weight[c])
       return FALSE;
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     {
@@ -1425,6 +1442,23 @@ apply_edit (Run      *run,
       waymark_plan_edit (run->plan, run->plan, "years", (guint) op->a, NULL);
       break;
 
+    case OP_APPRAISAL_WEIGHT:
+      {
+        /* Out of range is refused with an error, and is no edit. */
+        gboolean valid = op->a >= 0 && op->a <= WAYMARK_APPRAISAL_MAX_WEIGHT;
+        g_autoptr(GError) error = NULL;
+        WaymarkAppraisal *appraisal = waymark_plan_get_appraisal (run->plan);
+        const char *id = waymark_appraisal_get_criterion_id (appraisal, (guint) op->e);
+
+        if (valid)
+          next->weight[op->e] = (gint) op->a;
+        if (waymark_appraisal_set_weight (appraisal, id, (gint) op->a, &error) != valid ||
+            (error != NULL) == valid)
+          return fail (run, "setting weight %s to %" G_GINT64_FORMAT " was %s", id, op->a,
+                       valid ? "refused" : "accepted");
+      }
+      break;
+
     case OP_BUDGET:
       next->budget = clamp64 (op->a, 0, WAYMARK_MONEY_MAX);
       waymark_plan_edit (run->plan, run->plan, "budget", op->a, NULL);
@@ -1875,7 +1909,7 @@ static const guint weights[N_OPS] = {
   [OP_DISMISS] = 30, [OP_RESTORE] = 15, [OP_RESTORE_ALL] = 4,
   [OP_UNDO] = 110, [OP_REDO] = 80,
   [OP_SAVE] = 10, [OP_SAVE_FILE] = 2, [OP_EXPORT_CSV] = 2, [OP_RELOAD] = 4, [OP_RELOAD_FILE] = 1,
-  [OP_NEW] = 1,
+  [OP_NEW] = 1, [OP_APPRAISAL_WEIGHT] = 20,
 };
 
 static Op *
@@ -2002,6 +2036,22 @@ random_op (Run *run)
       break;
     case OP_YEARS:
       op->a = g_rand_int_range (run->rand, 0, WAYMARK_PLAN_MAX_YEARS + 3);
+      break;
+    case OP_APPRAISAL_WEIGHT:
+      op->e = g_rand_int_range (run->rand, 0, WAYMARK_REVIEW_CRITERION_N);
+      switch (g_rand_int_range (run->rand, 0, 10))
+        {
+        case 0:
+          op->a = g_rand_boolean (run->rand) ? -1 : WAYMARK_APPRAISAL_MAX_WEIGHT + 1;
+          break;
+        case 1:
+          op->a = g_rand_boolean (run->rand) ? 0 : WAYMARK_APPRAISAL_MAX_WEIGHT;
+          break;
+        default:
+          /* Few values, so that setting one back, and setting the same again, happen. */
+          op->a = 50 * g_rand_int_range (run->rand, 0, 5);
+          break;
+        }
       break;
     case OP_BUDGET:
     case OP_PLAN_DETAILS:

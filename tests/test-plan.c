@@ -974,9 +974,9 @@ test_bad_plans (Fixture       *fixture,
   g_autofree char *path = golden_path ("plan-three-year.waymark");
   g_autofree char *good = NULL;
   struct { const char *from; const char *to; const char *message; } cases[] = {
-    { "\"version\" : 1", "\"version\" : 2",
-      "bad.waymark: this plan was made by a newer version of Waymark (plan format 2; this "
-      "version reads up to 1): update Waymark to open it" },
+    { "\"version\" : 2", "\"version\" : 3",
+      "bad.waymark: this plan was made by a newer version of Waymark (plan format 3; this "
+      "version reads up to 2): update Waymark to open it" },
     { "\"format\" : \"waymark-plan\"", "\"format\" : \"waymark-catalogue\"",
       "bad.waymark: this is not a Waymark plan: format is \"waymark-catalogue\", not "
       "\"waymark-plan\"" },
@@ -1120,7 +1120,7 @@ test_local_need_keys (Fixture       *fixture,
                                   "      \"need_source\" : \"Probation caseload, J. Okafor, "
                                   "March 2026\",\n      \"coverage_percent\" : \"5.88\""));
 
-  plan = open_edited (fixture, "\"version\" : 1", "\"version\" : 1", &error);
+  plan = open_edited (fixture, "\"version\" : 2", "\"version\" : 2", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (waymark_plan_get_local_need (plan, WAYMARK_REACH_GROUP_PERPETRATORS,
                                                  &source), ==, 340);
@@ -1177,7 +1177,7 @@ test_funding_name_key (Fixture       *fixture,
   g_autoptr(WaymarkPlanItem) old_cbim = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  plan = open_edited (fixture, "\"version\" : 1", "\"version\" : 1", &error);
+  plan = open_edited (fixture, "\"version\" : 2", "\"version\" : 2", &error);
   g_assert_no_error (error);
   cbim = g_list_model_get_item (G_LIST_MODEL (plan), 0);
   g_assert_cmpint (waymark_plan_item_get_funding_source (cbim), ==, WAYMARK_FUNDING_SOURCE_OTHER);

@@ -59,7 +59,6 @@ waymark_cli_command_export (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(WaymarkCatalogue) catalogue = NULL;
   g_autoptr(WaymarkPlan) plan = NULL;
   g_autofree char *data = NULL;
@@ -89,20 +88,9 @@ waymark_cli_command_export (int    argc,
         return waymark_cli_usage_error ("export", conflict);
     }
 
-  catalogue = waymark_cli_load_catalogue (catalogue_path, &error);
-  if (catalogue == NULL)
-    {
-      g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
-      return EXIT_BAD_INPUT;
-    }
-
-  file = g_file_new_for_commandline_arg (argv[1]);
-  plan = waymark_plan_new_from_file (file, catalogue, &error);
+  plan = waymark_cli_load_plan (argv[1], catalogue_path, &catalogue);
   if (plan == NULL)
-    {
-      g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
 
   if (output != NULL)
     {

@@ -4,13 +4,15 @@
 #include <gio/gio.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-plan.h"
 
 G_BEGIN_DECLS
 
 /* What waymark-cli's files share: waymark-cli.c (main: the commands, help, usage errors),
  * waymark-cli-output.c (everything written to standard output and error, escaped for a
  * terminal, and a failed write made the exit status) and one file per command
- * (waymark-cli-list.c, -show.c, -validate.c, -export.c, -context.c). */
+ * (waymark-cli-list.c, -show.c, -validate.c, -export.c, -context.c,
+ * -appraise.c). */
 
 #define WAYMARK_CLI_PROGRAM "waymark-cli"
 
@@ -27,6 +29,11 @@ int                waymark_cli_usage_error      (const char  *command,
 /* The catalogue at path, or the review's when path is NULL. */
 WaymarkCatalogue  *waymark_cli_load_catalogue   (const char  *path,
                                                  GError     **error);
+/* The plan at plan_arg read against that catalogue (*catalogue, owned), for export and appraise;
+ * NULL when either cannot be read, the message printed. */
+WaymarkPlan       *waymark_cli_load_plan        (const char        *plan_arg,
+                                                 const char        *catalogue_path,
+                                                 WaymarkCatalogue **catalogue);
 
 /* waymark-cli-output.c */
 /* First thing in main(): holds closed standard streams, routes g_print() and g_printerr() through
@@ -44,6 +51,8 @@ int                waymark_cli_command_validate (int          argc,
 int                waymark_cli_command_export   (int          argc,
                                                  char       **argv);
 int                waymark_cli_command_context  (int          argc,
+                                                 char       **argv);
+int                waymark_cli_command_appraise (int          argc,
                                                  char       **argv);
 
 G_END_DECLS

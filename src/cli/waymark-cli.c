@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "waymark-cli-private.h"
+#include "waymark-plan-io.h"
 
 int
 waymark_cli_usage_error (const char *command,
@@ -32,6 +33,29 @@ waymark_cli_load_catalogue (const char  *path,
   return waymark_catalogue_new_from_file (file, error);
 }
 
+WaymarkPlan *
+waymark_cli_load_plan (const char        *plan_arg,
+                       const char        *catalogue_path,
+                       WaymarkCatalogue **catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  WaymarkPlan *plan;
+
+  *catalogue = waymark_cli_load_catalogue (catalogue_path, &error);
+  if (*catalogue == NULL)
+    {
+      g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
+      return NULL;
+    }
+
+  file = g_file_new_for_commandline_arg (plan_arg);
+  plan = waymark_plan_new_from_file (file, *catalogue, &error);
+  if (plan == NULL)
+    g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
+  return plan;
+}
+
 /* main */
 
 static const struct
@@ -46,6 +70,8 @@ static const struct
   { "export", waymark_cli_command_export, N_("Export a saved plan as CSV or JSON") },
   { "context", waymark_cli_command_context,
     N_("Show the review’s local figures, funding, gaps, standards and recommendations") },
+  { "appraise", waymark_cli_command_appraise,
+    N_("Rank a saved plan’s shortlist by weighted score, and test the ranking") },
 };
 
 static void

@@ -423,9 +423,9 @@ waymark_rating_parse_review_words (const char    *words,
   return FALSE;
 }
 
-static const char *
-label_of (GType type,
-          guint value)
+const char *
+waymark_choice_label_of (GType type,
+                         guint value)
 {
   const WaymarkChoice *choice = waymark_choice_lookup (type, value);
 
@@ -435,7 +435,7 @@ label_of (GType type,
 const char *
 waymark_level_get_label (WaymarkLevel level)
 {
-  const char *label = label_of (WAYMARK_TYPE_LEVEL, waymark_level_get_lowest (level));
+  const char *label = waymark_choice_label_of (WAYMARK_TYPE_LEVEL, waymark_level_get_lowest (level));
 
   return label != NULL ? label : _("Unknown");
 }
@@ -443,49 +443,49 @@ waymark_level_get_label (WaymarkLevel level)
 const char *
 waymark_rating_get_label (WaymarkRating rating)
 {
-  const char *label = label_of (WAYMARK_TYPE_RATING, rating);
+  const char *label = waymark_choice_label_of (WAYMARK_TYPE_RATING, rating);
 
-  return label != NULL ? label : label_of (WAYMARK_TYPE_RATING, WAYMARK_RATING_NONE);
+  return label != NULL ? label : waymark_choice_label_of (WAYMARK_TYPE_RATING, WAYMARK_RATING_NONE);
 }
 
 const char *
 waymark_focus_get_label (WaymarkFocus focus)
 {
-  const char *label = label_of (WAYMARK_TYPE_FOCUS, focus);
+  const char *label = waymark_choice_label_of (WAYMARK_TYPE_FOCUS, focus);
 
-  return label != NULL ? label : label_of (WAYMARK_TYPE_FOCUS, WAYMARK_FOCUS_BOTH);
+  return label != NULL ? label : waymark_choice_label_of (WAYMARK_TYPE_FOCUS, WAYMARK_FOCUS_BOTH);
 }
 
 const char *
 waymark_works_with_get_label (WaymarkWorksWith works_with)
 {
-  return label_of (WAYMARK_TYPE_WORKS_WITH, works_with);
+  return waymark_choice_label_of (WAYMARK_TYPE_WORKS_WITH, works_with);
 }
 
 const char *
 waymark_setting_get_label (WaymarkSetting setting)
 {
-  return label_of (WAYMARK_TYPE_SETTING, setting);
+  return waymark_choice_label_of (WAYMARK_TYPE_SETTING, setting);
 }
 
 const char *
 waymark_llr_status_get_label (WaymarkLlrStatus status)
 {
-  const char *label = label_of (WAYMARK_TYPE_LLR_STATUS, status);
+  const char *label = waymark_choice_label_of (WAYMARK_TYPE_LLR_STATUS, status);
 
-  return label != NULL ? label : label_of (WAYMARK_TYPE_LLR_STATUS, WAYMARK_LLR_STATUS_UNKNOWN);
+  return label != NULL ? label : waymark_choice_label_of (WAYMARK_TYPE_LLR_STATUS, WAYMARK_LLR_STATUS_UNKNOWN);
 }
 
 const char *
 waymark_context_kind_get_label (WaymarkContextKind kind)
 {
-  return label_of (WAYMARK_TYPE_CONTEXT_KIND, kind);
+  return waymark_choice_label_of (WAYMARK_TYPE_CONTEXT_KIND, kind);
 }
 
 const char *
 waymark_context_unit_get_label (WaymarkContextUnit unit)
 {
-  return label_of (WAYMARK_TYPE_CONTEXT_UNIT, unit);
+  return waymark_choice_label_of (WAYMARK_TYPE_CONTEXT_UNIT, unit);
 }
 
 const char *
@@ -535,7 +535,7 @@ waymark_flags_format_labels (GType flags_type,
       if ((flags & bit) == 0)
         continue;
 
-      label = label_of (flags_type, bit);
+      label = waymark_choice_label_of (flags_type, bit);
 
       if (out->len > 0)
         g_string_append (out, ", ");

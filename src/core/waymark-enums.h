@@ -162,6 +162,9 @@ const WaymarkChoice *waymark_choice_lookup_id       (GType                type,
                                                      const char          *id);
 /* Translated. */
 const char          *waymark_choice_get_label       (const WaymarkChoice *choice);
+/* The translated label of a value of a type registered from a table; NULL for none. */
+const char          *waymark_choice_label_of        (GType                type,
+                                                     guint                value);
 const char          *waymark_choice_get_short_label (const WaymarkChoice *choice);
 const char          *waymark_choice_get_subtitle    (const WaymarkChoice *choice);
 

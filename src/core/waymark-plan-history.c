@@ -13,6 +13,8 @@ typedef enum
   STEP_PROPERTIES,
   STEP_INSERT,
   STEP_REMOVE,
+  /* The appraisal changed: before and after are copies of it. */
+  STEP_APPRAISAL,
 } StepKind;
 
 typedef struct
@@ -29,6 +31,8 @@ typedef struct
   GArray          *changes;   /* PropertyChange, for STEP_PROPERTIES */
   GPtrArray       *items;     /* WaymarkPlanItem, for STEP_INSERT and STEP_REMOVE */
   guint            position;  /* of the first of them */
+  WaymarkAppraisal *before;   /* for STEP_APPRAISAL */
+  WaymarkAppraisal *after;
 } Step;
 
 static void
@@ -44,6 +48,8 @@ step_free (Step *step)
 {
   g_clear_pointer (&step->changes, g_array_unref);
   g_clear_pointer (&step->items, g_ptr_array_unref);
+  g_clear_object (&step->before);
+  g_clear_object (&step->after);
   g_free (step);
 }
 
@@ -88,6 +94,17 @@ apply_step (WaymarkPlan *self,
           g_ptr_array_remove_range (self->items, step->position, step->items->len);
           g_list_model_items_changed (G_LIST_MODEL (self), step->position, step->items->len, 0);
         }
+      break;
+
+    case STEP_APPRAISAL:
+      {
+        WaymarkAppraisal *state = forward ? step->after : step->before;
+
+        self->restoring_appraisal = TRUE;
+        waymark_appraisal_assign (self->appraisal, state);
+        self->restoring_appraisal = FALSE;
+        g_set_object (&self->appraisal_snapshot, state);
+      }
       break;
 
     default:
@@ -480,4 +497,20 @@ waymark_plan_set_local_need (WaymarkPlan      *self,
 
   needs = waymark_local_needs_with (self->local_needs, group, people, source);
   waymark_plan_edit (self, self, "local-needs", needs, NULL);
+}
+
+void
+waymark_plan_record_appraisal_change (WaymarkPlan *self)
+{
+  Step *step;
+
+  if (waymark_appraisal_equal (self->appraisal, self->appraisal_snapshot))
+    return;
+
+  step = g_new0 (Step, 1);
+  step->kind = STEP_APPRAISAL;
+  step->before = g_object_ref (self->appraisal_snapshot);
+  step->after = waymark_appraisal_copy (self->appraisal);
+  /* Doing the step again puts back what the appraisal already holds: no second "changed". */
+  push_step (self, step);
 }

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "waymark-appraisal-json.h"
 #include "waymark-catalogue-private.h"
 #include "waymark-csv.h"
 #include "waymark-json-reader.h"
@@ -317,6 +318,10 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   for (const char * const *d = waymark_plan_get_dismissed_warnings (plan); *d != NULL; d++)
     json_builder_add_string_value (builder, *d);
   json_builder_end_array (builder);
+
+  /* Since version 2 (issue 15): the options appraisal as the commissioner left it. */
+  json_builder_set_member_name (builder, "appraisal");
+  waymark_appraisal_write_json (builder, waymark_plan_get_appraisal (plan));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -523,7 +528,9 @@ static const char * const plan_keys[] = {
   /* Since issue 14: computed, and not read back. */
   "coverage",
   /* Since issue 14: the commissioner's counts of need; a plan written before has none. */
-  "local_needs", NULL
+  "local_needs",
+  /* Since version 2 (issue 15): the options appraisal; a version 1 plan has none. */
+  "appraisal", NULL
 };
 
 static const char * const item_keys[] = {
@@ -975,6 +982,18 @@ read_plan (WaymarkPlan       *plan,
   waymark_plan_load_details (plan, title, area, organisation, author, (guint) start_year,
                              (guint) years, budget, (const char * const *) dismissed, changed_at);
   waymark_plan_load_local_needs (plan, local_needs);
+
+  /* Version 1 has no appraisal: it opens with the defaults. From version 2 it is written always. */
+  if (version >= 2 || json_object_has_member (root, "appraisal"))
+    {
+      g_autoptr(WaymarkAppraisal) appraisal = waymark_appraisal_new ();
+      JsonObject *object;
+
+      if (!waymark_json_reader_get_object (reader, root, "appraisal", TRUE, &object) ||
+          !waymark_appraisal_read_json (reader, object, appraisal))
+        return FALSE;
+      waymark_plan_load_appraisal (plan, appraisal);
+    }
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {

@@ -29,7 +29,8 @@ typedef enum
   WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE,
 } WaymarkPlanError;
 
-#define WAYMARK_PLAN_FORMAT_VERSION 1
+/* 2: the options appraisal (issue 15). Version 1 plans still open. */
+#define WAYMARK_PLAN_FORMAT_VERSION 2
 #define WAYMARK_PLAN_MAX_BYTES (64 * 1024 * 1024)
 
 typedef enum

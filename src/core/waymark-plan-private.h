@@ -23,6 +23,10 @@ struct _WaymarkPlan
   gint64      budget;
   char      **dismissed_warnings;
   WaymarkLocalNeeds *local_needs;  /* never NULL */
+  /* The options appraisal (issue 15), never NULL; edited in place, each change recorded as one
+   * undoable step whose before is appraisal_snapshot, the state after the last step. */
+  WaymarkAppraisal  *appraisal;
+  WaymarkAppraisal  *appraisal_snapshot;
 
   GPtrArray  *items;
   GPtrArray  *undo;   /* Step (waymark-plan-history.c) */
@@ -30,11 +34,16 @@ struct _WaymarkPlan
   /* The undo depth at the last save; -1 when that state can no longer be reached. */
   int         saved_depth;
   GDateTime  *changed_at;
-  gboolean    loading;
+  /* While undo, redo or loading puts an appraisal back: its "changed" records no step. */
+  gboolean    restoring_appraisal;
 };
 
 /* waymark-plan-history.c: makes the empty undo and redo lists, for waymark_plan_init(). */
 void waymark_plan_init_history    (WaymarkPlan *self);
+
+/* waymark-plan-history.c: records the appraisal's change (from the snapshot to what it holds now)
+ * as one undoable step, for the plan's handler of the appraisal's "changed". */
+void waymark_plan_record_appraisal_change (WaymarkPlan *self);
 
 /* waymark-plan.c, for the history: after a step is done, undone or redone, given whether the
  * plan could undo, could redo and was modified before it, notifies those that changed and
@@ -60,5 +69,8 @@ void waymark_plan_load_item    (WaymarkPlan        *self,
                                 WaymarkPlanItem    *item);
 void waymark_plan_load_local_needs (WaymarkPlan       *self,
                                     WaymarkLocalNeeds *needs);
+/* Makes the plan's appraisal hold what appraisal holds, without an undo step. */
+void waymark_plan_load_appraisal   (WaymarkPlan       *self,
+                                    WaymarkAppraisal  *appraisal);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ enum {
   PROP_BUDGET,
   PROP_DISMISSED_WARNINGS,
   PROP_LOCAL_NEEDS,
+  PROP_APPRAISAL,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
@@ -79,6 +80,10 @@ waymark_plan_finalize (GObject *object)
   g_free (self->author);
   g_strfreev (self->dismissed_warnings);
   g_clear_pointer (&self->local_needs, waymark_local_needs_unref);
+  /* Whoever else holds the appraisal must not call back into a plan that has gone. */
+  g_signal_handlers_disconnect_by_data (self->appraisal, self);
+  g_clear_object (&self->appraisal);
+  g_clear_object (&self->appraisal_snapshot);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -123,6 +128,9 @@ waymark_plan_get_property (GObject    *object,
       break;
     case PROP_LOCAL_NEEDS:
       g_value_set_boxed (value, self->local_needs);
+      break;
+    case PROP_APPRAISAL:
+      g_value_set_object (value, self->appraisal);
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, waymark_plan_can_undo (self));
@@ -243,6 +251,8 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
     g_param_spec_boxed ("dismissed-warnings", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_LOCAL_NEEDS] =
     g_param_spec_boxed ("local-needs", NULL, NULL, WAYMARK_TYPE_LOCAL_NEEDS, rw);
+  properties[PROP_APPRAISAL] =
+    g_param_spec_object ("appraisal", NULL, NULL, WAYMARK_TYPE_APPRAISAL, ro);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
@@ -251,6 +261,14 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+on_appraisal_changed (WaymarkAppraisal *appraisal,
+                      WaymarkPlan      *self)
+{
+  if (!self->restoring_appraisal)
+    waymark_plan_record_appraisal_change (self);
 }
 
 static void
@@ -266,6 +284,9 @@ waymark_plan_init (WaymarkPlan *self)
   self->years = 1;
   self->dismissed_warnings = g_new0 (char *, 1);
   self->local_needs = waymark_local_needs_new ();
+  self->appraisal = waymark_appraisal_new ();
+  self->appraisal_snapshot = waymark_appraisal_new ();
+  g_signal_connect (self->appraisal, "changed", G_CALLBACK (on_appraisal_changed), self);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   waymark_plan_init_history (self);
   self->changed_at = g_date_time_new_now_utc ();
@@ -295,6 +316,7 @@ DEFINE_GETTER (gint64, budget)
 DEFINE_GETTER (const char * const *, dismissed_warnings)
 DEFINE_GETTER (GDateTime *, changed_at)
 DEFINE_GETTER (WaymarkLocalNeeds *, local_needs)
+DEFINE_GETTER (WaymarkAppraisal *, appraisal)
 
 #undef DEFINE_GETTER
 
@@ -395,4 +417,15 @@ waymark_plan_load_local_needs (WaymarkPlan       *self,
                                WaymarkLocalNeeds *needs)
 {
   g_object_set (self, "local-needs", needs, NULL);
+}
+
+void
+waymark_plan_load_appraisal (WaymarkPlan      *self,
+                             WaymarkAppraisal *appraisal)
+{
+  self->restoring_appraisal = TRUE;
+  waymark_appraisal_assign (self->appraisal, appraisal);
+  self->restoring_appraisal = FALSE;
+  g_clear_object (&self->appraisal_snapshot);
+  self->appraisal_snapshot = waymark_appraisal_copy (self->appraisal);
 }

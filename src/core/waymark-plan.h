@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "waymark-appraisal.h"
 #include "waymark-catalogue.h"
 #include "waymark-local-needs.h"
 #include "waymark-plan-item.h"
@@ -121,6 +122,9 @@ WaymarkLocalNeeds *waymark_plan_get_local_needs   (WaymarkPlan *self);
 guint            waymark_plan_get_local_need      (WaymarkPlan        *self,
                                                    WaymarkReachGroup   group,
                                                    const char        **source);
+/* The plan's options appraisal (long list, criteria, weights, scores); never NULL, the same
+ * object for the plan's life. Each change made to it is one undoable edit of the plan. */
+WaymarkAppraisal *waymark_plan_get_appraisal      (WaymarkPlan *self);
 WaymarkPlanItem *waymark_plan_find_item           (WaymarkPlan *self,
                                                    const char  *intervention_id,
                                                    guint       *position);

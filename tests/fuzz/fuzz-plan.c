@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "waymark-appraisal-ranking.h"
 #include "waymark-catalogue.h"
 #include "waymark-plan-io.h"
 
 /* Any bytes as a plan file: refused with a message or opened; an opened plan saves, and the saved
- * file opens and saves to the same bytes. */
+ * file opens and saves to the same bytes; its appraisal ranks, in text that is UTF-8. */
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static WaymarkCatalogue *catalogue;
@@ -22,6 +23,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autofree char *written = NULL;
   g_autofree char *rewritten = NULL;
   g_autofree char *csv = NULL;
+  g_autoptr(WaymarkAppraisalRanking) ranking = NULL;
+  g_autofree char *ranking_csv = NULL;
+  g_autofree char *ranking_json = NULL;
+  g_autofree char *sensitivity = NULL;
 
   if (catalogue == NULL)
     catalogue = waymark_catalogue_new_default (NULL);
@@ -40,6 +45,20 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_error ("Waymark opened a plan it cannot write: %s", error->message);
   csv = waymark_plan_to_csv (plan, catalogue, NULL);
   g_assert (csv != NULL && g_utf8_validate (csv, -1, NULL));
+
+  /* Whatever the file's weights and scores, the ranking's arithmetic stays within 64 bits. */
+  ranking = waymark_appraisal_ranking_new (waymark_plan_get_appraisal (plan), plan, catalogue);
+  ranking_csv = waymark_appraisal_ranking_to_csv (ranking);
+  ranking_json = waymark_appraisal_ranking_to_json (ranking);
+  sensitivity = waymark_appraisal_ranking_describe_sensitivity (ranking);
+  g_assert (g_utf8_validate (ranking_csv, -1, NULL) && g_utf8_validate (ranking_json, -1, NULL) &&
+            g_utf8_validate (sensitivity, -1, NULL));
+  for (guint i = 0; i < ranking->n_ranked; i++)
+    {
+      const WaymarkAppraisalRow *row = g_ptr_array_index (ranking->rows, i);
+
+      g_assert (row->weighted >= 0 && row->weighted <= WAYMARK_APPRAISAL_MAX_SCORE);
+    }
 
   written_bytes = g_bytes_new (written, strlen (written));
   again = waymark_plan_new_from_bytes (written_bytes, "written.waymark", catalogue, &error);
