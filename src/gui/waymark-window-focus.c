@@ -49,12 +49,65 @@ waymark_window_close_popovers (WaymarkWindow *self)
     }
 }
 
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Where the focus was in a page when the window left it, to give it back on return (as
+ * AdwViewStack would). */
+static void
+remember_focus (GtkWidget *page,
+                GtkWidget *focus)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, focus);
+  g_object_set_data_full (G_OBJECT (page), "waymark-last-focus", ref, weak_ref_free);
+}
+
+static void
+focus_page (GtkWidget *page)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (page), "waymark-last-focus");
+  g_autoptr(GtkWidget) last = ref != NULL ? g_weak_ref_get (ref) : NULL;
+
+  if (last != NULL && gtk_widget_is_ancestor (last, page) && gtk_widget_is_visible (last) &&
+      gtk_widget_grab_focus (last))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* A page left with the focus in it: GTK 4.8 hides it by keeping a reference on the page
+ * (GtkWindow's move_focus_widget) until the focus lands somewhere visible, at once if the stack
+ * can give the new page the focus, else at the next frame; a second page left that way before
+ * then replaces that reference without giving it back, and the page, its state and the
+ * catalogue are held for ever (issue 11, the GUI monkey's seeds 93000025, 93000053, 94000027).
+ * So the window takes the focus out of the page before the stack hides it, and gives the page
+ * it shows the focus itself. */
 void
 waymark_window_show_page (WaymarkWindow *self,
                           const char    *name)
 {
+  GtkWidget *leaving = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *showing = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *focus;
+
   waymark_window_close_popovers (self);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (showing == NULL || showing == leaving || leaving == NULL || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, leaving))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, name);
+      return;
+    }
+
+  remember_focus (leaving, focus);
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+  focus_page (showing);
 }
 
 void

@@ -1496,6 +1496,73 @@ test_toast_replaced_with_focus (Fixture       *f,
   g_assert_cmpstr (ids, ==, "drive,iris");
 }
 
+static gboolean
+is_mapped_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget);
+}
+
+static gboolean
+has_focus_in (Fixture   *f,
+              GtkWidget *part)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == part || gtk_widget_is_ancestor (focus, part));
+}
+
+static void
+focus_button_in_compare_page (Fixture *f)
+{
+  GtkWidget *button;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "compare");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->parts.compare_page)));
+  button = gui_test_find_widget (GTK_WIDGET (f->parts.compare_page), is_mapped_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (has_focus_in (f, GTK_WIDGET (f->parts.compare_page)));
+}
+
+/* Issue 11, the GUI monkey's seeds 93000025, 93000053 and 94000027: the Compare page held for
+ * ever after the window had gone, and through its comparison the catalogue. GTK 4.8 hides a
+ * page the focus is in by keeping a reference on the page (GtkWindow's move_focus_widget) until
+ * the focus lands somewhere visible: at once if the stack can give the new page the focus, else
+ * at the next frame. A second page left that way before then replaces the reference without
+ * giving the first back. Here the Interventions page's last focus (the search) cannot take the
+ * focus back, and the Compare page is shown again and left a second time with no frame between.
+ * The window takes the
+ * focus out of a page before it leaves it, so GTK never keeps a reference; the fixture's
+ * teardown finds the catalogue held if a page was. */
+static void
+test_page_left_with_focus (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *two[] = { "dapps", "drive", NULL };
+  GtkWidget *interventions = adw_view_stack_get_child_by_name (f->parts.view_stack, "interventions");
+  GtkWidget *plan = adw_view_stack_get_child_by_name (f->parts.view_stack, "plan");
+
+  compare (f, two);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "interventions");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (f->parts.search_entry)));
+  focus_button_in_compare_page (f);
+  gtk_widget_set_sensitive (GTK_WIDGET (f->parts.search_entry), FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "interventions");
+  /* At once, not at the next frame: nothing is left in the page for GTK to move. */
+  g_assert_false (has_focus_in (f, GTK_WIDGET (f->parts.compare_page)));
+  g_assert_true (has_focus_in (f, interventions));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "compare");
+  g_assert_true (has_focus_in (f, GTK_WIDGET (f->parts.compare_page)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "plan");
+  g_assert_false (has_focus_in (f, GTK_WIDGET (f->parts.compare_page)));
+  g_assert_true (has_focus_in (f, plan));
+  gtk_widget_set_sensitive (GTK_WIDGET (f->parts.search_entry), TRUE);
+}
+
 /* No window: the row, the detail pane and the map's chips show the comparison they are given,
  * and follow it as it changes. Nothing looks the comparison up. */
 static void
@@ -1597,6 +1664,7 @@ main (int    argc,
       ADD ("page-switch-with-menu-open", test_page_switch_with_menu_open);
       ADD ("print-pdf", test_print_pdf);
       ADD ("toast-replaced-with-focus", test_toast_replaced_with_focus);
+      ADD ("page-left-with-focus", test_page_left_with_focus);
     }
 
 #undef ADD

@@ -1071,7 +1071,9 @@ do_page (Monkey *m)
   name = g_ptr_array_index (names, pick (m, names->len));
   close_popovers_outside (m, NULL);  /* a click on the view switcher */
   note (m, "switch to page %s", name);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (widget), name);
+  /* As the window switches pages (Alt+1 to Alt+4, its own links): the focus goes with the page. */
+  if (!gtk_widget_activate_action (widget, "win.show-page", "s", name))
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (widget), name);
   return TRUE;
 }
 
