@@ -75,6 +75,17 @@ assert_golden (const char *text,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 static char *
 data_path (const char *first,
            ...)
@@ -1018,7 +1029,8 @@ test_context_other_catalogue (void)
 
 /* Issue 15: waymark-cli appraise, on tests/data/appraisal.waymark: four items (drive, iris,
  * counselling, which the review does not rate, and cbt-victims, not taken forward), a local
- * service (local-idva-service, scored only on the local criterion strategic_fit), one more
+ * service (local-idva-service, "LLR IDVA service": not rated by the review, so scored only on
+ * the local criterion strategic_fit, though its level and ages would score), one more
  * shortlisted intervention (mentors-in-violence-prevention) and one deferred (safe-dates).
  * Weights: evidence 1, impact 1, llr_status 0.5, strategic_fit 2; the others 0. By hand:
  *   local-idva-service  (3 × 2) ÷ 2                                 = 3.00, rank 1
@@ -1037,8 +1049,12 @@ test_appraise_text (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   assert_golden (run.out, "appraise.txt");
-  g_assert_nonnull (strstr (run.out, "1. local-idva-service [local-idva-service]: 3.00, scored "
-                                     "on 1 of 4 criteria\n"));
+  g_assert_nonnull (strstr (run.out, "1. LLR IDVA service [local-idva-service]: 3.00, scored "
+                                     "on 1 of 4 criteria\n"
+                                     "   (strategic_fit 3 × 2) ÷ (2) = 3.00\n"
+                                     "   Local: not rated by the review\n"));
+  /* Only the local service is marked so: the unrated intervention is the review's. */
+  g_assert_cmpuint (count_occurrences (run.out, "Local: not rated by the review"), ==, 1);
   g_assert_nonnull (strstr (run.out, "2. Drive project [drive]: 2.22, scored on 4 of 4 "
                                      "criteria\n"));
   g_assert_nonnull (strstr (run.out, "4. Identification and Referral to Improve Safety (IRIS) "
@@ -1048,7 +1064,7 @@ test_appraise_text (void)
    * alike, so moving those changes nothing. */
   g_assert_nonnull (strstr (run.out, "Sensitivity: Not robust"));
   g_assert_nonnull (strstr (run.out, "- evidence’s weight raised by 20% (1 to 1.2): 1 "
-                                     "local-idva-service; 2 Mentors in Violence Prevention (MVP); "
+                                     "LLR IDVA service; 2 Mentors in Violence Prevention (MVP); "
                                      "3 Drive project\n"));
   g_assert_null (strstr (run.out, "- llr_status’s"));
   g_assert_null (strstr (run.out, "- strategic_fit’s"));
@@ -1109,14 +1125,14 @@ test_appraise_weights (void)
                                      "(IRIS),shortlisted,,3.00,1,"));
   g_assert_nonnull (strstr (run.out, "\r\n1,mentors-in-violence-prevention,"));
   g_assert_nonnull (strstr (run.out, "\r\n3,drive,Drive project,shortlisted,,2.00,1,"));
-  g_assert_nonnull (strstr (run.out, "\r\n,local-idva-service,local-idva-service,shortlisted,"
+  g_assert_nonnull (strstr (run.out, "\r\n,local-idva-service,LLR IDVA service,shortlisted,"
                                      "\"The existing IDVA service, commissioned locally\",,0,"));
 
   /* One criterion alone: moving its weight changes no order. */
   run_cli (&robust, "appraise", plan, "--weight", "strategic_fit=1", NULL);
   g_assert_cmpint (robust.status, ==, 0);
   g_assert_nonnull (strstr (robust.out, "Sensitivity: Robust: the top three (1 "
-                                        "local-idva-service; 2= Drive project; 2= Identification"));
+                                        "LLR IDVA service; 2= Drive project; 2= Identification"));
 }
 
 static void
