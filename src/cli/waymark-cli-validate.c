@@ -26,7 +26,7 @@ waymark_cli_command_validate (int    argc,
   guint n;
 
   g_option_context_set_summary (context,
-                                _("Check a catalogue or a plan file. Exits 0 when it is valid; "
+                                _("Check a catalogue, a plan or a file of local services. Exits 0 when it is valid; "
                                   "otherwise prints what is wrong and where, and exits 1."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -67,6 +67,29 @@ waymark_cli_command_validate (int    argc,
       n = g_list_model_get_n_items (G_LIST_MODEL (plan));
       g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid plan with %u item\n",
                             "%s: a valid plan with %u items\n", n), name, n);
+      return EXIT_OK;
+    }
+
+  if (waymark_plan_data_has_format (bytes, "waymark-local-services"))
+    {
+      g_autoptr(WaymarkCatalogue) catalogue = waymark_cli_load_catalogue (catalogue_path, &error);
+      g_autoptr(GListModel) services = NULL;
+
+      if (catalogue == NULL)
+        {
+          g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
+          return EXIT_BAD_INPUT;
+        }
+      /* Against the catalogue: a local service's id is never an intervention's. */
+      services = waymark_local_services_new_from_bytes (bytes, name, catalogue, &error);
+      if (services == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      n = g_list_model_get_n_items (services);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid file of %u local service\n",
+                            "%s: a valid file of %u local services\n", n), name, n);
       return EXIT_OK;
     }
 

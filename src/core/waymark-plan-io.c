@@ -1129,6 +1129,13 @@ waymark_plan_new_from_bytes (GBytes            *bytes,
 gboolean
 waymark_plan_data_is_plan (GBytes *bytes)
 {
+  return waymark_plan_data_has_format (bytes, "waymark-plan");
+}
+
+gboolean
+waymark_plan_data_has_format (GBytes     *bytes,
+                              const char *format_name)
+{
   g_autoptr(WaymarkJsonReader) reader = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonNode *format;
@@ -1143,7 +1150,7 @@ waymark_plan_data_is_plan (GBytes *bytes)
   format = json_object_get_member (json_node_get_object (root), "format");
   return format != NULL && JSON_NODE_HOLDS_VALUE (format) &&
          json_node_get_value_type (format) == G_TYPE_STRING &&
-         g_strcmp0 (json_node_get_string (format), "waymark-plan") == 0;
+         g_strcmp0 (json_node_get_string (format), format_name) == 0;
 }
 
 WaymarkPlan *
