@@ -1070,6 +1070,97 @@ test_appraise_text (void)
   g_assert_null (strstr (run.out, "- strategic_fit’s"));
 }
 
+/* Issue 15: a plan's local services listed, marked, shared through a file of their own and
+ * imported into another plan; the export and the plan's CSV mark the item local. */
+static void
+test_local_services (void)
+{
+  g_autofree char *appraisal = data_path ("appraisal.waymark", NULL);
+  g_autofree char *three_year = g_test_build_filename (G_TEST_DIST, "golden",
+                                                       "plan-three-year.waymark", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *shared = g_build_filename (dir, "services.json", NULL);
+  g_autofree char *merged = g_build_filename (dir, "merged.waymark", NULL);
+  g_auto(Run) list = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) merged_list = { 0 };
+  g_auto(Run) appraise = { 0 };
+  g_auto(Run) onto_input = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) wrong_action = { 0 };
+
+  run_cli (&list, "local-services", "list", appraisal, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.err, ==, "");
+  assert_golden (list.out, "local-services-list.txt");
+  g_assert_true (g_str_has_prefix (list.out, "LLR IDVA service [local-idva-service]\n"
+                                             "   Local: not rated by the review\n"));
+  /* £42,000 to £45,000: 4,200,000 and 4,500,000 pence as the file holds them. */
+  g_assert_nonnull (strstr (list.out, "Unit cost (local): £42,000 to £45,000 per adviser posts\n"));
+
+  run_cli (&export, "local-services", "export", appraisal, "-o", shared, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&to_stdout, "local-services", "export", appraisal, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  {
+    g_autofree char *written = NULL;
+
+    g_assert_true (g_file_get_contents (shared, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, to_stdout.out);
+    g_assert_true (g_str_has_prefix (written, "{\n  \"format\" : \"waymark-local-services\",\n"
+                                              "  \"version\" : 1,\n"));
+  }
+  run_cli (&validate, "validate", shared, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_cmpstr (validate.out, ==, "services.json: a valid file of 1 local service\n");
+
+  /* Into the three-year plan, which has none; importing the same file again changes nothing. */
+  run_cli (&import, "local-services", "import", three_year, shared, "-o", merged, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.err, ==, "");
+  run_cli (&again, "local-services", "import", merged, shared, "-o", merged, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  run_cli (&merged_list, "local-services", "list", merged, NULL);
+  g_assert_true (g_str_has_prefix (merged_list.out, "LLR IDVA service [local-idva-service]\n"));
+  g_assert_nonnull (strstr (merged_list.out, "   In the plan: no\n"));
+  g_assert_cmpuint (count_occurrences (merged_list.out, "Local: not rated by the review"), ==, 1);
+  /* An option of the plan: appraised with no review score. */
+  run_cli (&appraise, "appraise", merged, "--format", "csv", NULL);
+  g_assert_cmpint (appraise.status, ==, 0);
+  g_assert_nonnull (strstr (appraise.out, "\r\n,local-idva-service,LLR IDVA service,shortlisted,"
+                                          ",,0,,,,,,,\r\n"));
+
+  run_cli (&onto_input, "local-services", "import", three_year, shared, "-o", shared, NULL);
+  g_assert_cmpint (onto_input.status, ==, 2);
+  g_assert_nonnull (strstr (onto_input.err, "is a file being read"));
+  run_cli (&no_output, "local-services", "import", three_year, shared, NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  run_cli (&wrong_action, "local-services", "delete", three_year, NULL);
+  g_assert_cmpint (wrong_action.status, ==, 2);
+  g_assert_nonnull (strstr (wrong_action.err, "“delete” is not list, export or import"));
+
+  /* A different service under the same id is not overwritten. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+    g_auto(Run) clash = { 0 };
+
+    g_assert_true (g_file_get_contents (shared, &text, NULL, NULL));
+    changed = test_replace_once (text, "\"LLR IDVA service\"", "\"Another IDVA service\"");
+    g_assert_true (g_file_set_contents (shared, changed, -1, NULL));
+    run_cli (&clash, "local-services", "import", merged, shared, "-o", merged, NULL);
+    g_assert_cmpint (clash.status, ==, 1);
+    g_assert_nonnull (strstr (clash.err, "services.json: local_services[0]: the plan has a "
+                                         "different local service “local-idva-service”"));
+  }
+
+  test_remove_tree (dir);
+}
+
 static void
 test_appraise_csv (void)
 {
@@ -1200,6 +1291,7 @@ main (int    argc,
   g_test_add_func ("/cli/context/other-catalogue", test_context_other_catalogue);
   g_test_add_func ("/cli/appraise/text", test_appraise_text);
   g_test_add_func ("/cli/appraise/csv", test_appraise_csv);
+  g_test_add_func ("/cli/local-services", test_local_services);
   g_test_add_func ("/cli/appraise/json", test_appraise_json);
   g_test_add_func ("/cli/appraise/weights", test_appraise_weights);
   g_test_add_func ("/cli/appraise/errors", test_appraise_errors);
