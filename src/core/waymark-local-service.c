@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "waymark-catalogue-private.h"
@@ -268,10 +269,10 @@ check_fields (const WaymarkLocalServiceFields *f,
                          WAYMARK_WORKS_WITH_PROFESSIONALS)) != 0)
     return fail (error, _("works_with has a group Waymark does not know"));
   if (f->age_min < -1 || f->age_min > WAYMARK_LOCAL_SERVICE_MAX_AGE)
-    return fail (error, _("age_min %d is not between 0 and %d"), f->age_min,
+    return fail (error, _("%s %d is not between 0 and %d"), "age_min", f->age_min,
                  WAYMARK_LOCAL_SERVICE_MAX_AGE);
   if (f->age_max < -1 || f->age_max > WAYMARK_LOCAL_SERVICE_MAX_AGE)
-    return fail (error, _("age_max %d is not between 0 and %d"), f->age_max,
+    return fail (error, _("%s %d is not between 0 and %d"), "age_max", f->age_max,
                  WAYMARK_LOCAL_SERVICE_MAX_AGE);
   if (f->age_min >= 0 && f->age_max >= 0 && f->age_max < f->age_min)
     return fail (error, _("age_max (%d) is less than age_min (%d)"), f->age_max, f->age_min);
@@ -281,11 +282,11 @@ check_fields (const WaymarkLocalServiceFields *f,
   if (f->unit_cost != WAYMARK_NO_COST &&
       (f->unit_cost < 0 || f->unit_cost > WAYMARK_MONEY_MAX ||
        f->unit_cost_high < 0 || f->unit_cost_high > WAYMARK_MONEY_MAX))
-    return fail (error, _("a unit cost must be between 0 and %" G_GINT64_FORMAT " pence"),
+    return fail (error, _("a unit cost must be between 0 and %" PRId64 " pence"),
                  WAYMARK_MONEY_MAX);
   if (f->unit_cost_high < f->unit_cost)
-    return fail (error, _("unit_cost_high_pence (%" G_GINT64_FORMAT ") is less than "
-                          "unit_cost_pence (%" G_GINT64_FORMAT ")"),
+    return fail (error, _("unit_cost_high_pence (%" PRId64 ") is less than "
+                          "unit_cost_pence (%" PRId64 ")"),
                  f->unit_cost_high, f->unit_cost);
   return TRUE;
 }
@@ -620,7 +621,7 @@ waymark_local_services_new_from_bytes (GBytes            *bytes,
     {
       waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_VERSION,
                                 _("this file of local services was made by a newer version of "
-                                  "Waymark (version %" G_GINT64_FORMAT "; this version reads up "
+                                  "Waymark (version %" PRId64 "; this version reads up "
                                   "to %d): update Waymark to open it"),
                                 version, WAYMARK_LOCAL_SERVICES_FILE_VERSION);
       goto failed;
