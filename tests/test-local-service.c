@@ -482,6 +482,56 @@ test_ranking (Fixture       *fixture,
   g_assert_cmpuint (ranking->n_ranked, ==, 0);
 }
 
+/* A text changed in one place, and the message its refusal begins with. */
+typedef struct
+{
+  const char *from;
+  const char *to;
+  const char *message;
+} Variant;
+
+typedef GObject *(*ReadFunc) (GBytes            *bytes,
+                              WaymarkCatalogue  *catalogue,
+                              GError           **error);
+
+static GObject *
+read_services (GBytes            *bytes,
+               WaymarkCatalogue  *catalogue,
+               GError           **error)
+{
+  return G_OBJECT (waymark_local_services_new_from_bytes (bytes, "services.json", catalogue,
+                                                          error));
+}
+
+static GObject *
+read_plan (GBytes            *bytes,
+           WaymarkCatalogue  *catalogue,
+           GError           **error)
+{
+  return G_OBJECT (waymark_plan_new_from_bytes (bytes, "plan.waymark", catalogue, error));
+}
+
+static void
+assert_variants_refused (Fixture       *fixture,
+                         const char    *text,
+                         const Variant *variants,
+                         guint          n_variants,
+                         ReadFunc       read)
+{
+  for (guint i = 0; i < n_variants; i++)
+    {
+      g_autofree char *bad = test_replace_once (text, variants[i].from, variants[i].to);
+      g_autoptr(GBytes) bytes = g_bytes_new (bad, strlen (bad));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) refused = read (bytes, fixture->catalogue, &error);
+
+      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(none)");
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, variants[i].message));
+    }
+}
+
 /* The local services file: written, read back to the same bytes; hostile files refused, the
  * message naming the file, the place and the field. */
 static void
@@ -496,12 +546,7 @@ test_file (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *again = NULL;
-  struct
-  {
-    const char *from;
-    const char *to;
-    const char *message;
-  } cases[] = {
+  const Variant cases[] = {
     { "\"kind\" : \"local\"", "\"kind\" : \"review\"",
       "services.json: local_services[0]: kind \"review\" is not \"local\"" },
     { "\"kind\" : \"local\",", "\"kind\" : \"local\", \"evidence_rating\" : \"high\",",
@@ -534,20 +579,7 @@ test_file (Fixture       *fixture,
   again = waymark_local_services_to_json (read);
   g_assert_cmpstr (again, ==, text);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *bad = test_replace_once (text, cases[i].from, cases[i].to);
-      g_autoptr(GBytes) bad_bytes = g_bytes_new (bad, strlen (bad));
-      g_autoptr(GListModel) refused = NULL;
-
-      refused = waymark_local_services_new_from_bytes (bad_bytes, "services.json",
-                                                       fixture->catalogue, &error);
-      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(none)");
-      g_assert_null (refused);
-      g_assert_nonnull (error);
-      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
-      g_clear_error (&error);
-    }
+  assert_variants_refused (fixture, text, cases, G_N_ELEMENTS (cases), read_services);
 
   /* The same id twice. */
   {
@@ -578,12 +610,7 @@ test_plan_hostile (Fixture       *fixture,
   g_autoptr(WaymarkPlanItem) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  struct
-  {
-    const char *from;
-    const char *to;
-    const char *message;
-  } cases[] = {
+  const Variant cases[] = {
     /* A local service's item given a rating. */
     { "\"evidence_rating\" : null", "\"evidence_rating\" : \"high\"",
       "plan.waymark: item \"llr-idva\": a local service's item has no review rating" },
@@ -607,19 +634,7 @@ test_plan_hostile (Fixture       *fixture,
   text = waymark_plan_to_json (plan, fixture->catalogue, &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *bad = test_replace_once (text, cases[i].from, cases[i].to);
-      g_autoptr(GBytes) bytes = g_bytes_new (bad, strlen (bad));
-      g_autoptr(WaymarkPlan) refused = NULL;
-
-      refused = waymark_plan_new_from_bytes (bytes, "plan.waymark", fixture->catalogue, &error);
-      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(none)");
-      g_assert_null (refused);
-      g_assert_nonnull (error);
-      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
-      g_clear_error (&error);
-    }
+  assert_variants_refused (fixture, text, cases, G_N_ELEMENTS (cases), read_plan);
 }
 
 int

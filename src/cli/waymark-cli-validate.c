@@ -48,15 +48,32 @@ waymark_cli_command_validate (int    argc,
       return EXIT_BAD_INPUT;
     }
 
-  if (waymark_plan_data_is_plan (bytes))
+  /* A plan and a file of local services are read against a catalogue: a plan's items come from
+   * it, and a local service's id is never an intervention's. */
+  if (waymark_plan_data_is_plan (bytes) ||
+      waymark_plan_data_has_format (bytes, "waymark-local-services"))
     {
       g_autoptr(WaymarkCatalogue) catalogue = waymark_cli_load_catalogue (catalogue_path, &error);
       g_autoptr(WaymarkPlan) plan = NULL;
+      g_autoptr(GListModel) services = NULL;
 
       if (catalogue == NULL)
         {
           g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
           return EXIT_BAD_INPUT;
+        }
+      if (!waymark_plan_data_is_plan (bytes))
+        {
+          services = waymark_local_services_new_from_bytes (bytes, name, catalogue, &error);
+          if (services == NULL)
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_BAD_INPUT;
+            }
+          n = g_list_model_get_n_items (services);
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid file of %u local service\n",
+                                "%s: a valid file of %u local services\n", n), name, n);
+          return EXIT_OK;
         }
       plan = waymark_plan_new_from_bytes (bytes, name, catalogue, &error);
       if (plan == NULL)
@@ -67,29 +84,6 @@ waymark_cli_command_validate (int    argc,
       n = g_list_model_get_n_items (G_LIST_MODEL (plan));
       g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid plan with %u item\n",
                             "%s: a valid plan with %u items\n", n), name, n);
-      return EXIT_OK;
-    }
-
-  if (waymark_plan_data_has_format (bytes, "waymark-local-services"))
-    {
-      g_autoptr(WaymarkCatalogue) catalogue = waymark_cli_load_catalogue (catalogue_path, &error);
-      g_autoptr(GListModel) services = NULL;
-
-      if (catalogue == NULL)
-        {
-          g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
-          return EXIT_BAD_INPUT;
-        }
-      /* Against the catalogue: a local service's id is never an intervention's. */
-      services = waymark_local_services_new_from_bytes (bytes, name, catalogue, &error);
-      if (services == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
-      n = g_list_model_get_n_items (services);
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid file of %u local service\n",
-                            "%s: a valid file of %u local services\n", n), name, n);
       return EXIT_OK;
     }
 

@@ -636,8 +636,6 @@ char *
 waymark_appraisal_ranking_to_json (WaymarkAppraisalRanking *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -727,14 +725,5 @@ waymark_appraisal_ranking_to_json (WaymarkAppraisalRanking *self)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  {
-    g_autofree char *text = waymark_json_generate (generator);
-
-    return g_strconcat (text, "\n", NULL);
-  }
+  return waymark_json_builder_to_file_text (builder);
 }

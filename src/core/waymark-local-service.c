@@ -679,9 +679,6 @@ char *
 waymark_local_services_to_json (GListModel *services)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (services), NULL);
 
@@ -690,11 +687,5 @@ waymark_local_services_to_json (GListModel *services)
   waymark_json_add_int (builder, "version", WAYMARK_LOCAL_SERVICES_FILE_VERSION);
   waymark_local_services_add_array (builder, "local_services", services);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = waymark_json_generate (generator);
-  return g_strconcat (text, "\n", NULL);
+  return waymark_json_builder_to_file_text (builder);
 }

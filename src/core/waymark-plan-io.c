@@ -229,8 +229,6 @@ waymark_plan_to_json (WaymarkPlan       *plan,
                       GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *exported_at = NULL;
   WaymarkPlanTotals totals;
@@ -331,18 +329,7 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   waymark_appraisal_write_json (builder, waymark_plan_get_appraisal (plan));
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  {
-    char *text = waymark_json_generate (generator);
-    char *with_newline = g_strconcat (text, "\n", NULL);
-
-    g_free (text);
-    return with_newline;
-  }
+  return waymark_json_builder_to_file_text (builder);
 }
 
 /* Writing CSV */
