@@ -252,6 +252,20 @@ test_plan_undo (Fixture       *fixture,
   g_assert_cmpuint (changes, ==, 1);
 
   item = waymark_plan_item_new_for_local_service (idva);
+  /* An item for a service the plan does not hold would save a file that cannot be opened. */
+  {
+    g_autoptr(WaymarkLocalService) stranger = NULL;
+    g_autoptr(WaymarkPlanItem) orphan = NULL;
+    WaymarkLocalServiceFields other = idva_fields ();
+
+    other.id = "not-in-the-plan";
+    stranger = make_service (&other);
+    orphan = waymark_plan_item_new_for_local_service (stranger);
+    g_test_expect_message ("Waymark", G_LOG_LEVEL_CRITICAL, "*local_service*");
+    waymark_plan_add_item (plan, orphan);
+    g_test_assert_expected_messages ();
+    g_assert_null (waymark_plan_find_item (plan, "not-in-the-plan", NULL));
+  }
   waymark_plan_add_item (plan, item);
   steps++;
   added = plan_json (plan, fixture->catalogue);

@@ -453,6 +453,10 @@ waymark_plan_add_items (WaymarkPlan *self,
 
       g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
       g_return_if_fail (!g_ptr_array_find (self->items, item, NULL));
+      /* A local service's item without its service in the plan would save a file that cannot
+       * be opened again. */
+      g_return_if_fail (!item->local_service ||
+                        waymark_plan_find_local_service (self, item->intervention_id, NULL));
       g_return_if_fail (g_ptr_array_find (items, item, &first) && first == i);
     }
 

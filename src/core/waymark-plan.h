@@ -151,7 +151,8 @@ void             waymark_plan_set_item_cost       (WaymarkPlan     *self,
                                                    WaymarkCostSource source);
 void             waymark_plan_add_item            (WaymarkPlan     *self,
                                                    WaymarkPlanItem *item);
-/* Appends several (WaymarkPlanItem, none in the plan yet) as one undoable edit. */
+/* Appends several (WaymarkPlanItem, none in the plan yet) as one undoable edit. An item for a
+ * local service needs the service in the plan first (waymark_plan_add_local_service()). */
 void             waymark_plan_add_items           (WaymarkPlan     *self,
                                                    GPtrArray       *items);
 void             waymark_plan_remove_item         (WaymarkPlan     *self,
