@@ -373,6 +373,20 @@ test_plan_item (Fixture       *fixture,
   g_assert_cmpint (totals.total_high, ==, 27000000);
   g_assert_cmpint (totals.remaining_low, ==, 3000000);
   g_assert_cmpuint (totals.n_items, ==, 1);
+  /* Spend by evidence: not in the review's "none" (not rated) slice but a slice of its own. */
+  {
+    g_autoptr(GArray) evidence = waymark_plan_get_breakdown (plan, WAYMARK_BREAKDOWN_EVIDENCE);
+    const WaymarkBreakdownSlice *none = &g_array_index (evidence, WaymarkBreakdownSlice, 4);
+    const WaymarkBreakdownSlice *local_slice = &g_array_index (evidence, WaymarkBreakdownSlice, 5);
+
+    g_assert_cmpuint (evidence->len, ==, 6);
+    g_assert_cmpstr (none->key, ==, "none");
+    g_assert_cmpuint (none->n_items, ==, 0);
+    g_assert_cmpstr (local_slice->key, ==, "local");
+    g_assert_cmpstr (local_slice->label, ==, "Local: not rated by the review");
+    g_assert_cmpint (local_slice->low, ==, 8400000);
+    g_assert_cmpint (local_slice->high, ==, 9000000);
+  }
 
   json = waymark_plan_to_json (plan, fixture->catalogue, &error);
   g_assert_no_error (error);

@@ -198,7 +198,9 @@ GDateTime       *waymark_plan_get_changed_at      (WaymarkPlan *self);
 void             waymark_plan_get_totals          (WaymarkPlan       *self,
                                                    WaymarkPlanTotals *totals);
 /* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept; for funding,
- * then one slice per named local stream, in the order the plan first names it. */
+ * then one slice per named local stream, in the order the plan first names it; for evidence,
+ * then one slice "local" for the items of local services, when the plan has any (they are not
+ * the review's, so neither rated nor "not rated" by it). */
 GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
                                                    WaymarkBreakdownKind  kind);
 /* Element type WaymarkPlanWarning: the budget, the gaps in the plan, then single items' warnings
