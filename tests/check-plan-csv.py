@@ -32,7 +32,7 @@ EXTRA_COLUMNS = ["cost_note", "in_catalogue", "reach", "reach_group", "reach_sou
                  "cost_per_person_gbp", "cost_per_person_high_gbp", "funding_name",
                  "quantity_source", "ratings_source", "review_section", "line_total_source",
                  "cost_per_person_source", "coverage_percent", "need", "need_kind", "need_source",
-                 "coverage_source"]
+                 "coverage_source", "option_kind"]
 NUMBER_COLUMNS = {"quantity", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
                   "line_total_high_gbp"}
 # Free text, which the export neutralises against formula injection.
@@ -155,6 +155,8 @@ def check_csv(raw, plan, label, golden=True):
     for n, (row, it) in enumerate(zip(rows[1:], items), start=1):
         got = dict(zip(header, row))
         iid = it["intervention_id"]
+        # Issue 15: an item of one of the plan's local services is marked so, never rated.
+        local = it.get("local_service", False)
         want = {
             "intervention_id": neutralised(iid),
             "intervention": neutralised(it["name"]),
@@ -172,7 +174,7 @@ def check_csv(raw, plan, label, golden=True):
             "funding_source": it["funding_source"],
             "provider": neutralised(it["provider"]),
             "notes": neutralised(it["notes"]),
-            "in_catalogue": "no" if it["missing_from_catalogue"] else "yes",
+            "in_catalogue": "no" if it["missing_from_catalogue"] or local else "yes",
             "reach": "" if it["reach"] is None else str(it["reach"]),
             "reach_group": it["reach_group"],
             "reach_source": neutralised(it["reach_source"]),
@@ -180,7 +182,8 @@ def check_csv(raw, plan, label, golden=True):
             "cost_per_person_high_gbp": pounds(it["cost_per_person_high_pence"]),
             "funding_name": neutralised(it["funding_name"]),
             "quantity_source": "local",
-            "ratings_source": "review",
+            "ratings_source": "Local: not rated by the review" if local else "review",
+            "option_kind": "local" if local else "review",
             "line_total_source": "" if it["line_total_pence"] is None
                                  else "computed: quantity × unit_cost_gbp",
             "cost_per_person_source": "" if it["cost_per_person_pence"] is None
@@ -326,6 +329,22 @@ gone.update(intervention_id="not-in-any-catalogue", name="-Not in any catalogue"
             unit_cost_pence=None,
             unit_cost_high_pence=None, line_total_pence=None, line_total_high_pence=None)
 stress["items"].append(gone)
+# A local service (issue 15) whose name and notes start formulas, and its item.
+stress["local_services"].append(
+    {"id": "llr-idva", "kind": "local", "name": "=LLR IDVA service", "levels": ["tertiary"],
+     "focus": "da", "works_with": ["victims"], "age_min": 16, "age_max": None,
+     "provider": "@Juniper Lodge", "unit": "adviser posts", "unit_cost_pence": 4200000,
+     "unit_cost_high_pence": 4500000, "notes": "-for high-risk victims", "source": ""})
+local_item = copy.deepcopy(stress["items"][0])
+local_item.update(intervention_id="llr-idva", name="=LLR IDVA service", level="tertiary",
+                  focus="da", evidence_rating=None, impact_rating=None, quantity=2,
+                  unit="adviser posts", unit_cost_pence=4200000, unit_cost_high_pence=4500000,
+                  line_total_pence=8400000, line_total_high_pence=9000000,
+                  cost_source="local-quote", works_with=["victims"], llr_status="unknown",
+                  for_young_people=True, published_cost=None, missing_from_catalogue=False,
+                  local_service=True, provider="@Juniper Lodge")
+# Before the missing one, which the checks below find last.
+stress["items"].insert(len(stress["items"]) - 1, local_item)
 with tempfile.TemporaryDirectory() as tmp:
     plan_path = pathlib.Path(tmp) / "stress.waymark"
     plan_path.write_text(json.dumps(stress, indent=2, ensure_ascii=False), encoding="utf-8")

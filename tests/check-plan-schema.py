@@ -106,6 +106,40 @@ def no_cost(p):
         p["items"][0][key] = None
 
 
+IDVA = {"id": "llr-idva", "kind": "local", "name": "LLR IDVA service", "levels": ["tertiary"],
+        "focus": "da", "works_with": ["victims"], "age_min": 16, "age_max": None,
+        "provider": "Juniper Lodge", "unit": "adviser posts", "unit_cost_pence": 4200000,
+        "unit_cost_high_pence": 4500000, "notes": "For high-risk victims",
+        "source": "Contract register, November 2026"}
+
+
+def with_local_service(p):
+    """The IDVA service, and an item for it as Waymark writes one: no review rating."""
+    p["local_services"].append(copy.deepcopy(IDVA))
+    local = copy.deepcopy(p["items"][0])
+    local.update(intervention_id="llr-idva", name="LLR IDVA service", level="tertiary",
+                 focus="da", evidence_rating=None, impact_rating=None, quantity=2,
+                 unit="adviser posts", unit_cost_pence=4200000, unit_cost_high_pence=4500000,
+                 line_total_pence=8400000, line_total_high_pence=9000000,
+                 cost_source="local-quote", works_with=["victims"], llr_status="unknown",
+                 for_young_people=True, published_cost=None, missing_from_catalogue=False,
+                 local_service=True)
+    p["items"].append(local)
+
+
+def local(key, value):
+    def change(p):
+        p["local_services"].append(copy.deepcopy(IDVA))
+        if value is DELETE:
+            p["local_services"][0].pop(key)
+        else:
+            p["local_services"][0][key] = value
+    return change
+
+
+DELETE = object()
+
+
 def largest(p):
     p["budget_pence"] = 100000000000
     p["items"][0]["quantity"] = 1000000
@@ -142,6 +176,12 @@ good = {
         lambda p: p["items"][0].pop("funding_name"),
     "no local needs": top("local_needs", []),
     "a local need with no source": lambda p: p["local_needs"][0].update(source=""),
+    "a local service and its item (issue 15)": with_local_service,
+    "a plan from before local services (no local_services key)":
+        lambda p: p.pop("local_services"),
+    "an item from before local services (no local_service key)":
+        lambda p: p["items"][0].pop("local_service"),
+    "a local service with no cost, no ages and no groups": local("works_with", []),
     "a version 1 plan, from before the appraisal": lambda p: (p.update(version=1),
                                                               p.pop("appraisal")),
     "an appraisal with a long list, weights, a table and a local criterion":
@@ -226,6 +266,15 @@ bad = {
     "no dismissed_warnings key": (lambda p: p.pop("dismissed_warnings"), True),
     "an item without quantity": (lambda p: p["items"][0].pop("quantity"), True),
     "exported_at that is not a date": (top("exported_at", "last Tuesday"), True),
+    "a local service with an evidence rating": (local("evidence_rating", "high"), True),
+    "a local service of the review's kind": (local("kind", "review"), True),
+    "a local service with no level": (local("levels", []), True),
+    "a local service whose id is not a slug": (local("id", "LLR IDVA"), True),
+    "a local service aged 121": (local("age_min", 121), True),
+    "a local service without a source": (local("source", DELETE), True),
+    "a local service's item marked as text": (lambda p: (with_local_service(p),
+                                                         p["items"][-1].update(
+                                                             local_service="yes")), True),
     "a local need of the review's kind": (lambda p: p["local_needs"][0].update(kind="review"),
                                           True),
     "a local need of 0 people": (lambda p: p["local_needs"][0].update(people=0), True),

@@ -265,7 +265,10 @@ test_hundredths (void)
  * llr_status 0.5, strategic_fit 2; the rest 0. Tables as default (HIGH 3, MODERATE 2,
  * LOW-MODERATE 1.5, LOW 1; not in place 2, similar 1, in place 0, unknown no score).
  *
- *   local-idva-service: not in the catalogue or the plan: no review score at all; fit 3.
+ *   local-idva-service: one of the plan's local services, "LLR IDVA service" (tertiary, works
+ *                       with victims, from 16: values that would score on level, works_with
+ *                       and young_people, were it an intervention), with no item: not rated
+ *                       by the review, so no review score at all; fit 3.
  *                       (3 × 2) ÷ 2 = 3.00 on 1 of 4 criteria                         rank 1
  *   drive:   MODERATE 2, HIGH 3, not in place 2, fit 2.
  *            (2 + 3 + 1 + 4) ÷ (1 + 1 + 0.5 + 2) = 10 ÷ 4.5 = 2.222… → 2.22          rank 2
@@ -331,8 +334,11 @@ test_ranking_by_hand (Fixture       *fixture,
   g_assert_cmpint (row->scores[WAYMARK_REVIEW_CRITERION_IMPACT], ==, WAYMARK_APPRAISAL_NO_SCORE);
   g_assert_false (row->has_score);
   g_assert_null (row->arithmetic);
-  /* The local service: no review value at all, not even cost_published's "no". */
+  /* The local service: no review value at all, not even cost_published's "no", nor its own
+   * level, who it works with or its ages; its own name. */
   row = g_ptr_array_index (ranking->rows, 0);
+  g_assert_true (row->local_service);
+  g_assert_cmpstr (row->name, ==, "LLR IDVA service");
   for (guint c = 0; c < WAYMARK_REVIEW_CRITERION_N; c++)
     g_assert_cmpint (row->scores[c], ==, WAYMARK_APPRAISAL_NO_SCORE);
   g_assert_false (row->in_catalogue);
@@ -367,7 +373,7 @@ test_ranking_by_hand (Fixture       *fixture,
       }
   }
   words = waymark_appraisal_ranking_describe_sensitivity (ranking);
-  g_assert_true (g_str_has_prefix (words, "Not robust: the top three (1 local-idva-service; 2= "
+  g_assert_true (g_str_has_prefix (words, "Not robust: the top three (1 LLR IDVA service; 2= "
                                           "Drive project; 2= Mentors in Violence Prevention "
                                           "(MVP)) change when a single weight moves by 20%:\n"));
 }

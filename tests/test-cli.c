@@ -75,6 +75,17 @@ assert_golden (const char *text,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 static char *
 data_path (const char *first,
            ...)
@@ -1018,7 +1029,8 @@ test_context_other_catalogue (void)
 
 /* Issue 15: waymark-cli appraise, on tests/data/appraisal.waymark: four items (drive, iris,
  * counselling, which the review does not rate, and cbt-victims, not taken forward), a local
- * service (local-idva-service, scored only on the local criterion strategic_fit), one more
+ * service (local-idva-service, "LLR IDVA service": not rated by the review, so scored only on
+ * the local criterion strategic_fit, though its level and ages would score), one more
  * shortlisted intervention (mentors-in-violence-prevention) and one deferred (safe-dates).
  * Weights: evidence 1, impact 1, llr_status 0.5, strategic_fit 2; the others 0. By hand:
  *   local-idva-service  (3 × 2) ÷ 2                                 = 3.00, rank 1
@@ -1037,8 +1049,12 @@ test_appraise_text (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   assert_golden (run.out, "appraise.txt");
-  g_assert_nonnull (strstr (run.out, "1. local-idva-service [local-idva-service]: 3.00, scored "
-                                     "on 1 of 4 criteria\n"));
+  g_assert_nonnull (strstr (run.out, "1. LLR IDVA service [local-idva-service]: 3.00, scored "
+                                     "on 1 of 4 criteria\n"
+                                     "   (strategic_fit 3 × 2) ÷ (2) = 3.00\n"
+                                     "   Local: not rated by the review\n"));
+  /* Only the local service is marked so: the unrated intervention is the review's. */
+  g_assert_cmpuint (count_occurrences (run.out, "Local: not rated by the review"), ==, 1);
   g_assert_nonnull (strstr (run.out, "2. Drive project [drive]: 2.22, scored on 4 of 4 "
                                      "criteria\n"));
   g_assert_nonnull (strstr (run.out, "4. Identification and Referral to Improve Safety (IRIS) "
@@ -1048,10 +1064,101 @@ test_appraise_text (void)
    * alike, so moving those changes nothing. */
   g_assert_nonnull (strstr (run.out, "Sensitivity: Not robust"));
   g_assert_nonnull (strstr (run.out, "- evidence’s weight raised by 20% (1 to 1.2): 1 "
-                                     "local-idva-service; 2 Mentors in Violence Prevention (MVP); "
+                                     "LLR IDVA service; 2 Mentors in Violence Prevention (MVP); "
                                      "3 Drive project\n"));
   g_assert_null (strstr (run.out, "- llr_status’s"));
   g_assert_null (strstr (run.out, "- strategic_fit’s"));
+}
+
+/* Issue 15: a plan's local services listed, marked, shared through a file of their own and
+ * imported into another plan; the export and the plan's CSV mark the item local. */
+static void
+test_local_services (void)
+{
+  g_autofree char *appraisal = data_path ("appraisal.waymark", NULL);
+  g_autofree char *three_year = g_test_build_filename (G_TEST_DIST, "golden",
+                                                       "plan-three-year.waymark", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *shared = g_build_filename (dir, "services.json", NULL);
+  g_autofree char *merged = g_build_filename (dir, "merged.waymark", NULL);
+  g_auto(Run) list = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) merged_list = { 0 };
+  g_auto(Run) appraise = { 0 };
+  g_auto(Run) onto_input = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) wrong_action = { 0 };
+
+  run_cli (&list, "local-services", "list", appraisal, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.err, ==, "");
+  assert_golden (list.out, "local-services-list.txt");
+  g_assert_true (g_str_has_prefix (list.out, "LLR IDVA service [local-idva-service]\n"
+                                             "   Local: not rated by the review\n"));
+  /* £42,000 to £45,000: 4,200,000 and 4,500,000 pence as the file holds them. */
+  g_assert_nonnull (strstr (list.out, "Unit cost (local): £42,000 to £45,000 per adviser posts\n"));
+
+  run_cli (&export, "local-services", "export", appraisal, "-o", shared, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&to_stdout, "local-services", "export", appraisal, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  {
+    g_autofree char *written = NULL;
+
+    g_assert_true (g_file_get_contents (shared, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, to_stdout.out);
+    g_assert_true (g_str_has_prefix (written, "{\n  \"format\" : \"waymark-local-services\",\n"
+                                              "  \"version\" : 1,\n"));
+  }
+  run_cli (&validate, "validate", shared, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_cmpstr (validate.out, ==, "services.json: a valid file of 1 local service\n");
+
+  /* Into the three-year plan, which has none; importing the same file again changes nothing. */
+  run_cli (&import, "local-services", "import", three_year, shared, "-o", merged, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.err, ==, "");
+  run_cli (&again, "local-services", "import", merged, shared, "-o", merged, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  run_cli (&merged_list, "local-services", "list", merged, NULL);
+  g_assert_true (g_str_has_prefix (merged_list.out, "LLR IDVA service [local-idva-service]\n"));
+  g_assert_nonnull (strstr (merged_list.out, "   In the plan: no\n"));
+  g_assert_cmpuint (count_occurrences (merged_list.out, "Local: not rated by the review"), ==, 1);
+  /* An option of the plan: appraised with no review score. */
+  run_cli (&appraise, "appraise", merged, "--format", "csv", NULL);
+  g_assert_cmpint (appraise.status, ==, 0);
+  g_assert_nonnull (strstr (appraise.out, "\r\n,local-idva-service,LLR IDVA service,shortlisted,"
+                                          ",,0,,,,,,,\r\n"));
+
+  run_cli (&onto_input, "local-services", "import", three_year, shared, "-o", shared, NULL);
+  g_assert_cmpint (onto_input.status, ==, 2);
+  g_assert_nonnull (strstr (onto_input.err, "is a file being read"));
+  run_cli (&no_output, "local-services", "import", three_year, shared, NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  run_cli (&wrong_action, "local-services", "delete", three_year, NULL);
+  g_assert_cmpint (wrong_action.status, ==, 2);
+  g_assert_nonnull (strstr (wrong_action.err, "“delete” is not list, export or import"));
+
+  /* A different service under the same id is not overwritten. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+    g_auto(Run) clash = { 0 };
+
+    g_assert_true (g_file_get_contents (shared, &text, NULL, NULL));
+    changed = test_replace_once (text, "\"LLR IDVA service\"", "\"Another IDVA service\"");
+    g_assert_true (g_file_set_contents (shared, changed, -1, NULL));
+    run_cli (&clash, "local-services", "import", merged, shared, "-o", merged, NULL);
+    g_assert_cmpint (clash.status, ==, 1);
+    g_assert_nonnull (strstr (clash.err, "services.json: local_services[0]: the plan has a "
+                                         "different local service “local-idva-service”"));
+  }
+
+  test_remove_tree (dir);
 }
 
 static void
@@ -1109,14 +1216,14 @@ test_appraise_weights (void)
                                      "(IRIS),shortlisted,,3.00,1,"));
   g_assert_nonnull (strstr (run.out, "\r\n1,mentors-in-violence-prevention,"));
   g_assert_nonnull (strstr (run.out, "\r\n3,drive,Drive project,shortlisted,,2.00,1,"));
-  g_assert_nonnull (strstr (run.out, "\r\n,local-idva-service,local-idva-service,shortlisted,"
+  g_assert_nonnull (strstr (run.out, "\r\n,local-idva-service,LLR IDVA service,shortlisted,"
                                      "\"The existing IDVA service, commissioned locally\",,0,"));
 
   /* One criterion alone: moving its weight changes no order. */
   run_cli (&robust, "appraise", plan, "--weight", "strategic_fit=1", NULL);
   g_assert_cmpint (robust.status, ==, 0);
   g_assert_nonnull (strstr (robust.out, "Sensitivity: Robust: the top three (1 "
-                                        "local-idva-service; 2= Drive project; 2= Identification"));
+                                        "LLR IDVA service; 2= Drive project; 2= Identification"));
 }
 
 static void
@@ -1184,6 +1291,7 @@ main (int    argc,
   g_test_add_func ("/cli/context/other-catalogue", test_context_other_catalogue);
   g_test_add_func ("/cli/appraise/text", test_appraise_text);
   g_test_add_func ("/cli/appraise/csv", test_appraise_csv);
+  g_test_add_func ("/cli/local-services", test_local_services);
   g_test_add_func ("/cli/appraise/json", test_appraise_json);
   g_test_add_func ("/cli/appraise/weights", test_appraise_weights);
   g_test_add_func ("/cli/appraise/errors", test_appraise_errors);

@@ -73,6 +73,9 @@ typedef enum
   OP_NEW,
   /* Issue 15: a weight of the appraisal's (a review criterion's), in range or refused. */
   OP_APPRAISAL_WEIGHT,
+  /* Issue 15: add (e 0), rename (e 1) or remove (e 2) the local service local-POSITION; refused
+   * (no edit) when it is there to add, or not there to rename or remove. */
+  OP_LOCAL_SERVICE,
   N_OPS
 } OpKind;
 
@@ -121,6 +124,7 @@ typedef struct
   guint      need[WAYMARK_REACH_GROUP_N];         /* local needs, by group */
   char      *need_source[WAYMARK_REACH_GROUP_N];  /* their sources, never NULL */
   gint       weight[WAYMARK_REVIEW_CRITERION_N];  /* the appraisal's review weights */
+  GPtrArray *services;   /* the local services, each "id\tname" */
   GPtrArray *items;      /* MItem * */
   char      *text;       /* what mplan_text() gave, cached */
   char      *json;       /* masked saved JSON when known, "" when it overflows */
@@ -290,6 +294,10 @@ describe_op (const Op *op)
       return g_strdup_printf ("set plan years %" G_GINT64_FORMAT, op->a);
     case OP_APPRAISAL_WEIGHT:
       return g_strdup_printf ("set appraisal weight %d to %" G_GINT64_FORMAT, op->e, op->a);
+    case OP_LOCAL_SERVICE:
+      return g_strdup_printf ("%s local service local-%u%s%s",
+                              op->e == 0 ? "add" : op->e == 1 ? "rename" : "remove",
+                              op->position, op->e < 2 ? " as " : "", op->e < 2 ? t : "");
     case OP_BUDGET:
       return g_strdup_printf ("set plan budget %" G_GINT64_FORMAT, op->a);
     case OP_PLAN_DETAILS:
@@ -398,6 +406,7 @@ mplan_free (MPlan *m)
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     rs_free (m->need_source[g]);
   g_ptr_array_unref (m->items);
+  g_ptr_array_unref (m->services);
   g_free (m->text);
   g_free (m->json);
   g_free (m);
@@ -412,6 +421,7 @@ mplan_new (void)
 
   m->dismissed = g_ptr_array_new_with_free_func (g_free);
   m->items = g_ptr_array_new_with_free_func ((GDestroyNotify) mitem_free);
+  m->services = g_ptr_array_new_with_free_func (g_free);
   return m;
 }
 
@@ -459,6 +469,8 @@ mplan_copy (const MPlan *src)
     g_ptr_array_add (m->dismissed, g_strdup (g_ptr_array_index (src->dismissed, i)));
   for (guint i = 0; i < src->items->len; i++)
     g_ptr_array_add (m->items, mitem_copy (g_ptr_array_index (src->items, i)));
+  for (guint i = 0; i < src->services->len; i++)
+    g_ptr_array_add (m->services, g_strdup (g_ptr_array_index (src->services, i)));
   return m;
 }
 
@@ -493,6 +505,15 @@ mplan_observe (WaymarkPlan *plan)
     {
       g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
       g_ptr_array_add (m->items, mitem_observe (item));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (waymark_plan_get_local_services (plan)); i++)
+    {
+      g_autoptr(WaymarkLocalService) service =
+        g_list_model_get_item (waymark_plan_get_local_services (plan), i);
+
+      g_ptr_array_add (m->services, g_strdup_printf ("%s\t%s",
+                                                     waymark_local_service_get_id (service),
+                                                     waymark_local_service_get_name (service)));
     }
   return m;
 }
@@ -538,6 +559,8 @@ mplan_text (MPlan *m)
       g_string_append_printf (out, "need %u=%u\n", g, m->need[g]);
       append_text (out, "need-source", m->need_source[g]);
     }
+  for (guint i = 0; i < m->services->len; i++)
+    append_text (out, "local-service", g_ptr_array_index (m->services, i));
   for (guint i = 0; i < m->items->len; i++)
     {
       MItem *item = g_ptr_array_index (m->items, i);
@@ -575,8 +598,12 @@ mplan_equal (const MPlan *a,
       !texts_equal (a->organisation, b->organisation) || !texts_equal (a->author, b->author) ||
       a->start_year != b->start_year || a->years != b->years || a->budget != b->budget ||
       a->dismissed->len != b->dismissed->len || a->items->len != b->items->len ||
-      memcmp (a->weight, b->weight, sizeof a->weight) != 0)
+      memcmp (a->weight, b->weight, sizeof a->weight) != 0 ||
+      a->services->len != b->services->len)
     return FALSE;
+  for (guint i = 0; i < a->services->len; i++)
+    if (!g_str_equal (g_ptr_array_index (a->services, i), g_ptr_array_index (b->services, i)))
+      return FALSE;
   for (guint i = 0; i < a->dismissed->len; i++)
     if (!g_str_equal (g_ptr_array_index (a->dismissed, i), g_ptr_array_index (b->dismissed, i)))
       return FALSE;
@@ -932,6 +959,18 @@ plan_matches (WaymarkPlan *plan,
   for (guint c = 0; c < WAYMARK_REVIEW_CRITERION_N; c++)
     if (waymark_appraisal_get_weight (waymark_plan_get_appraisal (plan), c) != m->weight[c])
       return FALSE;
+  if (g_list_model_get_n_items (waymark_plan_get_local_services (plan)) != m->services->len)
+    return FALSE;
+  for (guint i = 0; i < m->services->len; i++)
+    {
+      g_autoptr(WaymarkLocalService) service =
+        g_list_model_get_item (waymark_plan_get_local_services (plan), i);
+      g_autofree char *seen = g_strdup_printf ("%s\t%s", waymark_local_service_get_id (service),
+                                               waymark_local_service_get_name (service));
+
+      if (!g_str_equal (seen, g_ptr_array_index (m->services, i)))
+        return FALSE;
+    }
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     {
       const char *source = NULL;
@@ -1442,6 +1481,44 @@ apply_edit (Run      *run,
       waymark_plan_edit (run->plan, run->plan, "years", (guint) op->a, NULL);
       break;
 
+    case OP_LOCAL_SERVICE:
+      {
+        g_autofree char *id = g_strdup_printf ("local-%u", op->position);
+        g_autofree char *prefix = g_strconcat (id, "\t", NULL);
+        WaymarkLocalServiceFields fields = {
+          .id = id, .name = op->text, .levels = WAYMARK_LEVEL_PRIMARY, .focus = WAYMARK_FOCUS_DA,
+          .age_min = -1, .age_max = -1, .unit_cost = WAYMARK_NO_COST,
+          .unit_cost_high = WAYMARK_NO_COST,
+        };
+        g_autoptr(WaymarkLocalService) service = waymark_local_service_new (&fields, NULL);
+        g_autoptr(GError) error = NULL;
+        int at = -1;
+        gboolean done;
+
+        for (guint i = 0; i < next->services->len; i++)
+          if (g_str_has_prefix (g_ptr_array_index (next->services, i), prefix))
+            at = (int) i;
+        if (op->e == 0)
+          done = waymark_plan_add_local_service (run->plan, service, run->catalogue, &error);
+        else if (op->e == 1)
+          done = waymark_plan_replace_local_service (run->plan, service, &error);
+        else
+          done = waymark_plan_remove_local_service (run->plan, id, &error);
+        if (done != (op->e == 0 ? at < 0 : at >= 0) || (error != NULL) == done)
+          return fail (run, "%s local service %s was %s", op->e == 0 ? "adding"
+                       : op->e == 1 ? "renaming" : "removing", id, done ? "done" : "refused");
+        if (done && op->e == 0)
+          g_ptr_array_add (next->services, g_strdup_printf ("%s\t%s", id, op->text));
+        else if (done && op->e == 1)
+          {
+            g_free (g_ptr_array_index (next->services, at));
+            g_ptr_array_index (next->services, at) = g_strdup_printf ("%s\t%s", id, op->text);
+          }
+        else if (done)
+          g_ptr_array_remove_index (next->services, at);
+      }
+      break;
+
     case OP_APPRAISAL_WEIGHT:
       {
         /* Out of range is refused with an error, and is no edit. */
@@ -1909,7 +1986,7 @@ static const guint weights[N_OPS] = {
   [OP_DISMISS] = 30, [OP_RESTORE] = 15, [OP_RESTORE_ALL] = 4,
   [OP_UNDO] = 110, [OP_REDO] = 80,
   [OP_SAVE] = 10, [OP_SAVE_FILE] = 2, [OP_EXPORT_CSV] = 2, [OP_RELOAD] = 4, [OP_RELOAD_FILE] = 1,
-  [OP_NEW] = 1, [OP_APPRAISAL_WEIGHT] = 20,
+  [OP_NEW] = 1, [OP_APPRAISAL_WEIGHT] = 20, [OP_LOCAL_SERVICE] = 20,
 };
 
 static Op *
@@ -2036,6 +2113,13 @@ random_op (Run *run)
       break;
     case OP_YEARS:
       op->a = g_rand_int_range (run->rand, 0, WAYMARK_PLAN_MAX_YEARS + 3);
+      break;
+    case OP_LOCAL_SERVICE:
+      /* Four ids and three names, so that adding twice, renaming to the same name and removing
+       * what is gone all happen. */
+      op->e = g_rand_int_range (run->rand, 0, 3);
+      op->position = g_rand_int_range (run->rand, 0, 4);
+      op->text = g_strdup_printf ("Local service %d", g_rand_int_range (run->rand, 0, 3));
       break;
     case OP_APPRAISAL_WEIGHT:
       op->e = g_rand_int_range (run->rand, 0, WAYMARK_REVIEW_CRITERION_N);

@@ -1224,7 +1224,7 @@ test_finding_5_leading_zero (Fixture       *fixture,
 {
   /* json-glib read 040 as 32. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 040",
-                  "bad.waymark: line 165, column 20: 040 is not a number JSON allows: a number "
+                  "bad.waymark: line 170, column 20: 040 is not a number JSON allows: a number "
                   "must not start with 0 (write 10, not 010)");
 }
 
@@ -1234,7 +1234,7 @@ test_finding_5_hex (Fixture       *fixture,
 {
   /* json-glib read 0x28 as 40. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 0x28",
-                  "bad.waymark: line 165, column 20: 0x28 is not a number JSON allows: numbers "
+                  "bad.waymark: line 170, column 20: 0x28 is not a number JSON allows: numbers "
                   "are written in decimal digits only, such as 16 or 2400.5");
 }
 
@@ -1243,15 +1243,15 @@ test_finding_5_other_numbers (Fixture       *fixture,
                               gconstpointer  data)
 {
   struct { const char *to; const char *message; } cases[] = {
-    { "\"quantity\" : 40.", "bad.waymark: line 165, column 20: 40. is not a number JSON allows: "
+    { "\"quantity\" : 40.", "bad.waymark: line 170, column 20: 40. is not a number JSON allows: "
       "a decimal point must be followed by digits (write 1.0 or 1)" },
-    { "\"quantity\" : .5", "bad.waymark: line 165, column 20: .5 is not a number JSON allows: "
+    { "\"quantity\" : .5", "bad.waymark: line 170, column 20: .5 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : +40", "bad.waymark: line 165, column 20: +40 is not a number JSON allows: "
+    { "\"quantity\" : +40", "bad.waymark: line 170, column 20: +40 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : -x", "bad.waymark: line 165, column 20: -x is not a number JSON allows: "
+    { "\"quantity\" : -x", "bad.waymark: line 170, column 20: -x is not a number JSON allows: "
       "a minus sign must be followed by digits" },
-    { "\"quantity\" : 4e", "bad.waymark: line 165, column 20: 4e is not a number JSON allows: "
+    { "\"quantity\" : 4e", "bad.waymark: line 170, column 20: 4e is not a number JSON allows: "
       "an exponent (e) must be followed by digits" },
   };
 
@@ -1308,12 +1308,12 @@ test_finding_5_escaped_duplicate_key (Fixture       *fixture,
   /* "quantit\u0079" is "quantity": json-glib kept the second, and 40 became 1,000,000. */
   assert_refused (fixture, "\"quantity\" : 40,",
                   "\"quantity\" : 40,\n      \"quantit\\u0079\" : 1000000,",
-                  "bad.waymark: line 166, column 7: the key \"quantity\" appears twice in the same "
+                  "bad.waymark: line 171, column 7: the key \"quantity\" appears twice in the same "
                   "object");
   /* A surrogate pair and a plain escape decode too. */
   assert_refused (fixture, "\"notes\" : \"\",",
                   "\"notes\" : \"\",\n      \"\\u006eotes\" : \"x\",",
-                  "bad.waymark: line 67, column 7: the key \"notes\" appears twice in the same "
+                  "bad.waymark: line 69, column 7: the key \"notes\" appears twice in the same "
                   "object");
 }
 

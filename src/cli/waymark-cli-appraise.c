@@ -111,6 +111,8 @@ format_text (WaymarkPlan             *plan,
         }
       else
         g_string_append_printf (out, "- %s [%s]\n", row->name, row->id);
+      if (row->local_service)
+        g_string_append_printf (out, "   %s\n", waymark_local_service_mark ());
       if (*row->reason != '\0')
         {
           if (row->dimension != WAYMARK_OPTION_DIMENSION_NONE)

@@ -2,23 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "waymark-cli-private.h"
 #include "waymark-plan-io.h"
-
-static gboolean
-same_file (GFile *a,
-           GFile *b)
-{
-  g_autofree char *path_a = g_file_get_path (a);
-  g_autofree char *path_b = g_file_get_path (b);
-  GStatBuf st_a, st_b;
-
-  /* Device and inode: the same file through a link or another spelling of its path. */
-  return path_a != NULL && path_b != NULL && g_stat (path_a, &st_a) == 0 &&
-         g_stat (path_b, &st_b) == 0 && st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
-}
 
 /* --output naming a file that export reads would lose it: refused before anything is read. */
 static char *
@@ -31,10 +17,10 @@ check_output_is_not_input (const char *output,
   g_autoptr(GFile) catalogue = catalogue_arg ? g_file_new_for_commandline_arg (catalogue_arg)
                                              : NULL;
 
-  if (same_file (out, plan))
+  if (waymark_cli_same_file (out, plan))
     return g_strdup_printf (_("--output “%s” is the plan being exported: choose another file"),
                             output);
-  if (catalogue != NULL && same_file (out, catalogue))
+  if (catalogue != NULL && waymark_cli_same_file (out, catalogue))
     return g_strdup_printf (_("--output “%s” is the catalogue being read: choose another file"),
                             output);
   return NULL;

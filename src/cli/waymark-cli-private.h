@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * waymark-cli-output.c (everything written to standard output and error, escaped for a
  * terminal, and a failed write made the exit status) and one file per command
  * (waymark-cli-list.c, -show.c, -validate.c, -export.c, -context.c,
- * -appraise.c). */
+ * -appraise.c, -local-services.c). */
 
 #define WAYMARK_CLI_PROGRAM "waymark-cli"
 
@@ -26,6 +26,9 @@ enum {
 /* waymark-cli.c */
 int                waymark_cli_usage_error      (const char  *command,
                                                  const char  *message);
+/* Whether a and b are one file (device and inode), however their paths are spelt. */
+gboolean           waymark_cli_same_file        (GFile       *a,
+                                                 GFile       *b);
 /* The catalogue at path, or the review's when path is NULL. */
 WaymarkCatalogue  *waymark_cli_load_catalogue   (const char  *path,
                                                  GError     **error);
@@ -54,5 +57,7 @@ int                waymark_cli_command_context  (int          argc,
                                                  char       **argv);
 int                waymark_cli_command_appraise (int          argc,
                                                  char       **argv);
+int                waymark_cli_command_local_services (int     argc,
+                                                       char  **argv);
 
 G_END_DECLS

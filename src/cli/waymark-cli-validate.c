@@ -26,7 +26,7 @@ waymark_cli_command_validate (int    argc,
   guint n;
 
   g_option_context_set_summary (context,
-                                _("Check a catalogue or a plan file. Exits 0 when it is valid; "
+                                _("Check a catalogue, a plan or a file of local services. Exits 0 when it is valid; "
                                   "otherwise prints what is wrong and where, and exits 1."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -48,15 +48,32 @@ waymark_cli_command_validate (int    argc,
       return EXIT_BAD_INPUT;
     }
 
-  if (waymark_plan_data_is_plan (bytes))
+  /* A plan and a file of local services are read against a catalogue: a plan's items come from
+   * it, and a local service's id is never an intervention's. */
+  if (waymark_plan_data_is_plan (bytes) ||
+      waymark_plan_data_has_format (bytes, "waymark-local-services"))
     {
       g_autoptr(WaymarkCatalogue) catalogue = waymark_cli_load_catalogue (catalogue_path, &error);
       g_autoptr(WaymarkPlan) plan = NULL;
+      g_autoptr(GListModel) services = NULL;
 
       if (catalogue == NULL)
         {
           g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
           return EXIT_BAD_INPUT;
+        }
+      if (!waymark_plan_data_is_plan (bytes))
+        {
+          services = waymark_local_services_new_from_bytes (bytes, name, catalogue, &error);
+          if (services == NULL)
+            {
+              g_printerr ("%s\n", error->message);
+              return EXIT_BAD_INPUT;
+            }
+          n = g_list_model_get_n_items (services);
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a valid file of %u local service\n",
+                                "%s: a valid file of %u local services\n", n), name, n);
+          return EXIT_OK;
         }
       plan = waymark_plan_new_from_bytes (bytes, name, catalogue, &error);
       if (plan == NULL)

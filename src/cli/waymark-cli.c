@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -18,6 +19,19 @@ waymark_cli_usage_error (const char *command,
   else
     g_printerr (_("Try “%s --help”.\n"), WAYMARK_CLI_PROGRAM);
   return EXIT_USAGE;
+}
+
+gboolean
+waymark_cli_same_file (GFile *a,
+                       GFile *b)
+{
+  g_autofree char *path_a = g_file_get_path (a);
+  g_autofree char *path_b = g_file_get_path (b);
+  GStatBuf st_a, st_b;
+
+  /* Device and inode: the same file through a link or another spelling of its path. */
+  return path_a != NULL && path_b != NULL && g_stat (path_a, &st_a) == 0 &&
+         g_stat (path_b, &st_b) == 0 && st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
 }
 
 WaymarkCatalogue *
@@ -66,12 +80,14 @@ static const struct
 } commands[] = {
   { "list", waymark_cli_command_list, N_("List and filter the interventions") },
   { "show", waymark_cli_command_show, N_("Show one intervention in full") },
-  { "validate", waymark_cli_command_validate, N_("Check a catalogue or a plan file") },
+  { "validate", waymark_cli_command_validate, N_("Check a catalogue, a plan or a file of local services") },
   { "export", waymark_cli_command_export, N_("Export a saved plan as CSV or JSON") },
   { "context", waymark_cli_command_context,
     N_("Show the review’s local figures, funding, gaps, standards and recommendations") },
   { "appraise", waymark_cli_command_appraise,
     N_("Rank a saved plan’s shortlist by weighted score, and test the ranking") },
+  { "local-services", waymark_cli_command_local_services,
+    N_("List a plan’s local services, or share them through a file of their own") },
 };
 
 static void
@@ -83,11 +99,11 @@ print_help (FILE *stream)
              "violence, for commissioners."));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Options:"));
-  fprintf (stream, "  %-10s %s\n", "--help", _("Show this help"));
-  fprintf (stream, "  %-10s %s\n", "--help-all", _("Show this help and every command’s options"));
-  fprintf (stream, "  %-10s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "  %-14s %s\n", "--help", _("Show this help"));
+  fprintf (stream, "  %-14s %s\n", "--help-all", _("Show this help and every command’s options"));
+  fprintf (stream, "  %-14s %s\n", "--version", _("Show the version"));
   fprintf (stream, _("\n“%s COMMAND --help” describes each command’s options.\n"),
            WAYMARK_CLI_PROGRAM);
   fprintf (stream, "%s\n",

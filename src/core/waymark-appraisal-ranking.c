@@ -128,10 +128,12 @@ static WaymarkAppraisalRow *
 row_new (WaymarkAppraisal *appraisal,
          const char       *id,
          WaymarkPlanItem  *item,
+         WaymarkPlan      *plan,
          WaymarkCatalogue *catalogue)
 {
   WaymarkAppraisalRow *row = g_new0 (WaymarkAppraisalRow, 1);
   WaymarkIntervention *intervention = catalogue ? waymark_catalogue_lookup (catalogue, id) : NULL;
+  WaymarkLocalService *service = waymark_plan_find_local_service (plan, id, NULL);
   guint n_criteria = waymark_appraisal_get_n_criteria (appraisal);
   ReviewValues values = { FALSE, };
   const char *reason;
@@ -139,7 +141,14 @@ row_new (WaymarkAppraisal *appraisal,
   row->id = g_strdup (id);
   row->in_plan = item != NULL;
   row->in_catalogue = intervention != NULL;
-  if (item != NULL)
+  row->local_service = service != NULL;
+  if (service != NULL)
+    {
+      /* Not rated by the review: values stay unknown, so every review criterion has no score. */
+      row->name = g_strdup (waymark_local_service_get_name (service));
+      row->in_catalogue = FALSE;
+    }
+  else if (item != NULL)
     {
       row->name = g_strdup (waymark_plan_item_get_name (item));
       values_from_item (&values, item);
@@ -400,7 +409,7 @@ waymark_appraisal_ranking_new (WaymarkAppraisal *appraisal,
     {
       g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
       WaymarkAppraisalRow *row = row_new (appraisal, waymark_plan_item_get_intervention_id (item),
-                                          item, catalogue);
+                                          item, plan, catalogue);
 
       g_hash_table_add (seen, row->id);
       g_ptr_array_add (self->rows, row);
@@ -408,7 +417,25 @@ waymark_appraisal_ranking_new (WaymarkAppraisal *appraisal,
   long_list = waymark_appraisal_dup_long_list (appraisal);
   for (guint i = 0; long_list[i] != NULL; i++)
     if (!g_hash_table_contains (seen, long_list[i]))
-      g_ptr_array_add (self->rows, row_new (appraisal, long_list[i], NULL, catalogue));
+      {
+        WaymarkAppraisalRow *row = row_new (appraisal, long_list[i], NULL, plan, catalogue);
+
+        g_hash_table_add (seen, row->id);
+        g_ptr_array_add (self->rows, row);
+      }
+  /* The plan's local services are options too, whether or not the plan has an item for them. */
+  {
+    GListModel *services = waymark_plan_get_local_services (plan);
+
+    for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+      {
+        g_autoptr(WaymarkLocalService) service = g_list_model_get_item (services, i);
+        const char *id = waymark_local_service_get_id (service);
+
+        if (!g_hash_table_contains (seen, id))
+          g_ptr_array_add (self->rows, row_new (appraisal, id, NULL, plan, catalogue));
+      }
+  }
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -609,8 +636,6 @@ char *
 waymark_appraisal_ranking_to_json (WaymarkAppraisalRanking *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -656,6 +681,9 @@ waymark_appraisal_ranking_to_json (WaymarkAppraisalRanking *self)
       json_builder_add_boolean_value (builder, row->in_plan);
       json_builder_set_member_name (builder, "in_catalogue");
       json_builder_add_boolean_value (builder, row->in_catalogue);
+      /* Since issue 15: true for one of the plan's local services, not rated by the review. */
+      json_builder_set_member_name (builder, "local_service");
+      json_builder_add_boolean_value (builder, row->local_service);
       waymark_json_add_string_or_null (builder, "weighted_score", weighted);
       waymark_json_add_int_or_null (builder, "criteria_scored",
                                     row->status == WAYMARK_OPTION_STATUS_SHORTLISTED,
@@ -697,14 +725,5 @@ waymark_appraisal_ranking_to_json (WaymarkAppraisalRanking *self)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  {
-    g_autofree char *text = waymark_json_generate (generator);
-
-    return g_strconcat (text, "\n", NULL);
-  }
+  return waymark_json_builder_to_file_text (builder);
 }

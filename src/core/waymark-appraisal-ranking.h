@@ -22,13 +22,17 @@ G_BEGIN_DECLS
 typedef struct
 {
   char                  *id;
-  char                  *name;          /* the plan's or the catalogue's; the id for neither */
+  char                  *name;          /* the plan's (its local service's), or the catalogue's;
+                                         * the id for neither */
   WaymarkOptionStatus    status;        /* shortlisted unless the long list says otherwise */
   gboolean               on_long_list;
   char                  *reason;        /* "" for none */
   WaymarkOptionDimension dimension;
   gboolean               in_plan;
   gboolean               in_catalogue;
+  /* One of the plan's local services: "Local: not rated by the review", so no score on any
+   * review criterion (not even level or who it works with), only on local criteria. */
+  gboolean               local_service;
   gint                  *scores;        /* one per criterion: hundredths or NO_SCORE */
   guint                  n_scored;      /* the criteria weighing more than 0 it has a score on */
   gboolean               has_score;     /* shortlisted and n_scored > 0 */

@@ -103,3 +103,17 @@ waymark_json_generate (JsonGenerator *generator)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+waymark_json_builder_to_file_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = waymark_json_generate (generator);
+  return g_strconcat (text, "\n", NULL);
+}

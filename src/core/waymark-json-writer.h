@@ -43,5 +43,8 @@ void waymark_json_add_rating         (JsonBuilder        *builder,
 /* The generator's text, as JSON: json-glib 1.6 leaves U+001F unescaped, which RFC 8259 and
  * Waymark's own reader refuse. Everything Waymark writes as JSON is made by this. */
 char *waymark_json_generate          (JsonGenerator      *generator);
+/* What the builder holds, as Waymark writes a file: indented by two spaces, through
+ * waymark_json_generate(), with one newline at the end. */
+char *waymark_json_builder_to_file_text (JsonBuilder     *builder);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 
 #include "waymark-money.h"
@@ -15,6 +16,8 @@ typedef enum
   STEP_REMOVE,
   /* The appraisal changed: before and after are copies of it. */
   STEP_APPRAISAL,
+  /* A local service added (before NULL), edited, or removed (after NULL), at position. */
+  STEP_LOCAL_SERVICE,
 } StepKind;
 
 typedef struct
@@ -33,6 +36,8 @@ typedef struct
   guint            position;  /* of the first of them */
   WaymarkAppraisal *before;   /* for STEP_APPRAISAL */
   WaymarkAppraisal *after;
+  WaymarkLocalService *service_before;  /* for STEP_LOCAL_SERVICE */
+  WaymarkLocalService *service_after;
 } Step;
 
 static void
@@ -50,6 +55,8 @@ step_free (Step *step)
   g_clear_pointer (&step->items, g_ptr_array_unref);
   g_clear_object (&step->before);
   g_clear_object (&step->after);
+  g_clear_object (&step->service_before);
+  g_clear_object (&step->service_after);
   g_free (step);
 }
 
@@ -104,6 +111,18 @@ apply_step (WaymarkPlan *self,
         waymark_appraisal_assign (self->appraisal, state);
         self->restoring_appraisal = FALSE;
         g_set_object (&self->appraisal_snapshot, state);
+      }
+      break;
+
+    case STEP_LOCAL_SERVICE:
+      {
+        WaymarkLocalService *from = forward ? step->service_before : step->service_after;
+        WaymarkLocalService *to = forward ? step->service_after : step->service_before;
+
+        g_list_store_splice (self->local_services, step->position, from != NULL ? 1 : 0,
+                             (gpointer *) &to, to != NULL ? 1 : 0);
+        if (from != NULL && to != NULL)
+          waymark_plan_refresh_local_items (self, to);
       }
       break;
 
@@ -434,6 +453,10 @@ waymark_plan_add_items (WaymarkPlan *self,
 
       g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
       g_return_if_fail (!g_ptr_array_find (self->items, item, NULL));
+      /* A local service's item without its service in the plan would save a file that cannot
+       * be opened again. */
+      g_return_if_fail (!item->local_service ||
+                        waymark_plan_find_local_service (self, item->intervention_id, NULL));
       g_return_if_fail (g_ptr_array_find (items, item, &first) && first == i);
     }
 
@@ -513,4 +536,122 @@ waymark_plan_record_appraisal_change (WaymarkPlan *self)
   step->after = waymark_appraisal_copy (self->appraisal);
   /* Doing the step again puts back what the appraisal already holds: no second "changed". */
   push_step (self, step);
+}
+
+/* Local services */
+
+void
+waymark_plan_refresh_local_items (WaymarkPlan         *self,
+                                  WaymarkLocalService *service)
+{
+  WaymarkPlanItem *item = waymark_plan_find_item (self, waymark_local_service_get_id (service),
+                                                  NULL);
+
+  if (item == NULL || !item->local_service)
+    return;
+  waymark_plan_item_take_local_service (item, service);
+}
+
+static gboolean
+push_local_service_step (WaymarkPlan         *self,
+                         guint                position,
+                         WaymarkLocalService *before,
+                         WaymarkLocalService *after)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->kind = STEP_LOCAL_SERVICE;
+  step->position = position;
+  step->service_before = before != NULL ? g_object_ref (before) : NULL;
+  step->service_after = after != NULL ? g_object_ref (after) : NULL;
+  push_step (self, step);
+  return TRUE;
+}
+
+gboolean
+waymark_plan_add_local_service (WaymarkPlan          *self,
+                                WaymarkLocalService  *service,
+                                WaymarkCatalogue     *catalogue,
+                                GError              **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (WAYMARK_IS_LOCAL_SERVICE (service), FALSE);
+  g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), FALSE);
+
+  id = waymark_local_service_get_id (service);
+  if (waymark_plan_find_local_service (self, id, NULL) != NULL ||
+      waymark_plan_find_item (self, id, NULL) != NULL ||
+      (catalogue != NULL && waymark_catalogue_lookup (catalogue, id) != NULL))
+    {
+      g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID,
+                   _("The id “%s” is taken already, by a local service, an item of the plan "
+                     "or an intervention in the catalogue: a local service needs its own"), id);
+      return FALSE;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->local_services)) >=
+      WAYMARK_LOCAL_SERVICE_MAX_N)
+    {
+      g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_INVALID,
+                   _("A plan holds at most %d local services"), WAYMARK_LOCAL_SERVICE_MAX_N);
+      return FALSE;
+    }
+
+  return push_local_service_step (self,
+                                  g_list_model_get_n_items (G_LIST_MODEL (self->local_services)),
+                                  NULL, service);
+}
+
+gboolean
+waymark_plan_replace_local_service (WaymarkPlan          *self,
+                                    WaymarkLocalService  *service,
+                                    GError              **error)
+{
+  WaymarkLocalService *old;
+  guint position;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (WAYMARK_IS_LOCAL_SERVICE (service), FALSE);
+
+  old = waymark_plan_find_local_service (self, waymark_local_service_get_id (service), &position);
+  if (old == NULL)
+    {
+      g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_INVALID,
+                   _("The plan has no local service “%s”"),
+                   waymark_local_service_get_id (service));
+      return FALSE;
+    }
+  /* The same in every field: no step, as a same-value property set records none. */
+  if (old == service || waymark_local_service_equal (old, service))
+    return TRUE;
+  return push_local_service_step (self, position, old, service);
+}
+
+gboolean
+waymark_plan_remove_local_service (WaymarkPlan  *self,
+                                   const char   *id,
+                                   GError      **error)
+{
+  WaymarkLocalService *old;
+  guint position;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  old = waymark_plan_find_local_service (self, id, &position);
+  if (old == NULL)
+    {
+      g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_INVALID,
+                   _("The plan has no local service “%s”"), id);
+      return FALSE;
+    }
+  if (waymark_plan_find_item (self, id, NULL) != NULL)
+    {
+      g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_IN_USE,
+                   _("“%s” is in the plan: remove its item first"),
+                   waymark_local_service_get_name (old));
+      return FALSE;
+    }
+  return push_local_service_step (self, position, old, NULL);
 }

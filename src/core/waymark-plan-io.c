@@ -143,6 +143,9 @@ add_item (JsonBuilder     *builder,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "missing_from_catalogue");
   json_builder_add_boolean_value (builder, item->missing);
+  /* Since issue 15: an item of one of the plan's local services, not rated by the review. */
+  json_builder_set_member_name (builder, "local_service");
+  json_builder_add_boolean_value (builder, item->local_service);
   json_builder_end_object (builder);
 }
 
@@ -226,8 +229,6 @@ waymark_plan_to_json (WaymarkPlan       *plan,
                       GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *exported_at = NULL;
   WaymarkPlanTotals totals;
@@ -264,6 +265,10 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   json_builder_end_object (builder);
 
   waymark_json_add_string (builder, "exported_at", exported_at);
+
+  /* Since issue 15: the commissioner's services the review does not describe. */
+  waymark_local_services_add_array (builder, "local_services",
+                                    waymark_plan_get_local_services (plan));
 
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
@@ -324,18 +329,7 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   waymark_appraisal_write_json (builder, waymark_plan_get_appraisal (plan));
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  {
-    char *text = waymark_json_generate (generator);
-    char *with_newline = g_strconcat (text, "\n", NULL);
-
-    g_free (text);
-    return with_newline;
-  }
+  return waymark_json_builder_to_file_text (builder);
 }
 
 /* Writing CSV */
@@ -355,6 +349,9 @@ static const char * const csv_columns[] = {
   "funding_name", "quantity_source", "ratings_source", "review_section", "line_total_source",
   "cost_per_person_source", "coverage_percent", "need", "need_kind", "need_source",
   "coverage_source",
+  /* Since issue 15: "review" for an intervention the review describes, "local" for one of the
+   * plan's local services, which the review does not rate. */
+  "option_kind",
   NULL
 };
 
@@ -464,7 +461,8 @@ waymark_plan_to_csv (WaymarkPlan       *plan,
       waymark_csv_add_field (&writer, item->provider, WAYMARK_CSV_TEXT);
       waymark_csv_add_field (&writer, item->notes, WAYMARK_CSV_TEXT);
       waymark_csv_add_field (&writer, note, WAYMARK_CSV_TEXT);
-      waymark_csv_add_field (&writer, item->missing ? "no" : "yes", WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, item->missing || item->local_service ? "no" : "yes",
+                             WAYMARK_CSV_PLAIN);
       waymark_csv_add_field (&writer, item->reach > 0 ? reach : NULL, WAYMARK_CSV_PLAIN);
       waymark_csv_add_field (&writer,
                              waymark_enum_to_string (WAYMARK_TYPE_REACH_GROUP, item->reach_group),
@@ -485,7 +483,9 @@ waymark_plan_to_csv (WaymarkPlan       *plan,
         g_autofree char *source = NULL;
 
         waymark_csv_add_field (&writer, "local", WAYMARK_CSV_PLAIN);
-        waymark_csv_add_field (&writer, "review", WAYMARK_CSV_PLAIN);
+        waymark_csv_add_field (&writer,
+                               item->local_service ? waymark_local_service_mark () : "review",
+                               WAYMARK_CSV_PLAIN);
         waymark_csv_add_field (&writer,
                                intervention != NULL
                                ? waymark_intervention_get_section (intervention) : NULL,
@@ -513,6 +513,8 @@ waymark_plan_to_csv (WaymarkPlan       *plan,
         waymark_csv_add_field (&writer, group != NULL ? "computed: reach ÷ need × 100" : NULL,
                                WAYMARK_CSV_PLAIN);
       }
+      waymark_csv_add_field (&writer, item->local_service ? "local" : "review",
+                             WAYMARK_CSV_PLAIN);
       waymark_csv_end_row (&writer);
     }
 
@@ -530,7 +532,9 @@ static const char * const plan_keys[] = {
   /* Since issue 14: the commissioner's counts of need; a plan written before has none. */
   "local_needs",
   /* Since version 2 (issue 15): the options appraisal; a version 1 plan has none. */
-  "appraisal", NULL
+  "appraisal",
+  /* Since issue 15, still version 2 (not yet released): a plan written before has none. */
+  "local_services", NULL
 };
 
 static const char * const item_keys[] = {
@@ -542,6 +546,8 @@ static const char * const item_keys[] = {
   "reach", "reach_group", "reach_source", "cost_per_person_pence", "cost_per_person_high_pence",
   /* Later in issue 14; a plan written before has none, and reads as no name. */
   "funding_name",
+  /* Since issue 15; a plan written before has none, and reads as an intervention's item. */
+  "local_service",
   NULL
 };
 
@@ -737,6 +743,7 @@ static WaymarkPlanItem *
 read_item (WaymarkJsonReader *reader,
            JsonObject        *object,
            guint              index,
+           WaymarkPlan       *plan,
            WaymarkCatalogue  *catalogue)
 {
   g_autoptr(WaymarkPlanItem) item = NULL;
@@ -754,7 +761,7 @@ read_item (WaymarkJsonReader *reader,
   int reach_group = WAYMARK_REACH_GROUP_UNSPECIFIED;
   WaymarkIntervention *intervention;
   gint64 quantity = 0, cost = 0, cost_high = 0;
-  gboolean has_cost, has_high, young, missing;
+  gboolean has_cost, has_high, young, missing, local = FALSE;
   int focus, evidence, impact, cost_source, funding_source, status;
   guint works_with = 0;
   guint levels = 0;
@@ -808,7 +815,9 @@ read_item (WaymarkJsonReader *reader,
       !read_reach (reader, object, &reach, &reach_group, &reach_source) ||
       !read_optional_text (reader, object, "funding_name", &funding_name) ||
       !check_money_if_present (reader, object, "cost_per_person_pence") ||
-      !check_money_if_present (reader, object, "cost_per_person_high_pence"))
+      !check_money_if_present (reader, object, "cost_per_person_high_pence") ||
+      (json_object_has_member (object, "local_service") &&
+       !read_bool (reader, object, "local_service", &local)))
     return NULL;
 
   if (has_cost != has_high)
@@ -843,7 +852,40 @@ read_item (WaymarkJsonReader *reader,
   }
 
   intervention = catalogue ? waymark_catalogue_lookup (catalogue, id) : NULL;
-  if (intervention != NULL)
+  if (local)
+    {
+      WaymarkLocalService *service = waymark_plan_find_local_service (plan, id, NULL);
+
+      /* A local service is never rated: a file that says otherwise was not written by Waymark. */
+      if (evidence != WAYMARK_RATING_NONE || impact != WAYMARK_RATING_NONE ||
+          published != NULL || missing || status != WAYMARK_LLR_STATUS_UNKNOWN)
+        {
+          waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                    _("a local service's item has no review rating: "
+                                      "evidence_rating, impact_rating and published_cost must "
+                                      "be null, llr_status \"unknown\" and "
+                                      "missing_from_catalogue false"));
+          return NULL;
+        }
+      if (service == NULL)
+        {
+          waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                    _("local_service is true, but local_services has no service "
+                                      "with this id"));
+          return NULL;
+        }
+      /* The plan's local service speaks for what it describes, as the catalogue does for an
+       * intervention. */
+      item = waymark_plan_item_new_empty ();
+      waymark_plan_item_take_local_service (item, service);
+    }
+  else if (waymark_plan_find_local_service (plan, id, NULL) != NULL)
+    {
+      waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_DUPLICATE_ID,
+                                _("the id is a local service's, but local_service is false"));
+      return NULL;
+    }
+  else if (intervention != NULL)
     {
       /* The catalogue in use speaks for the intervention; the file's copy is only a fallback. */
       item = waymark_plan_item_new_for_intervention (intervention);
@@ -983,6 +1025,18 @@ read_plan (WaymarkPlan       *plan,
                              (guint) years, budget, (const char * const *) dismissed, changed_at);
   waymark_plan_load_local_needs (plan, local_needs);
 
+  /* Before the items, which may be for them. */
+  if (json_object_has_member (root, "local_services"))
+    {
+      g_autoptr(GPtrArray) services =
+        waymark_local_service_read_array (reader, root, "local_services", catalogue);
+
+      if (services == NULL)
+        return FALSE;
+      for (guint i = 0; i < services->len; i++)
+        waymark_plan_load_local_service (plan, g_ptr_array_index (services, i));
+    }
+
   /* Version 1 has no appraisal: it opens with the defaults. From version 2 it is written always. */
   if (version >= 2 || json_object_has_member (root, "appraisal"))
     {
@@ -1002,7 +1056,7 @@ read_plan (WaymarkPlan       *plan,
 
       if (!waymark_json_reader_get_array_object (reader, items, i, "items", &object))
         return FALSE;
-      item = read_item (reader, object, i, catalogue);
+      item = read_item (reader, object, i, plan, catalogue);
       if (item == NULL)
         return FALSE;
       if (g_hash_table_contains (seen, item->intervention_id))
@@ -1062,6 +1116,13 @@ waymark_plan_new_from_bytes (GBytes            *bytes,
 gboolean
 waymark_plan_data_is_plan (GBytes *bytes)
 {
+  return waymark_plan_data_has_format (bytes, "waymark-plan");
+}
+
+gboolean
+waymark_plan_data_has_format (GBytes     *bytes,
+                              const char *format_name)
+{
   g_autoptr(WaymarkJsonReader) reader = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonNode *format;
@@ -1076,7 +1137,7 @@ waymark_plan_data_is_plan (GBytes *bytes)
   format = json_object_get_member (json_node_get_object (root), "format");
   return format != NULL && JSON_NODE_HOLDS_VALUE (format) &&
          json_node_get_value_type (format) == G_TYPE_STRING &&
-         g_strcmp0 (json_node_get_string (format), "waymark-plan") == 0;
+         g_strcmp0 (json_node_get_string (format), format_name) == 0;
 }
 
 WaymarkPlan *

@@ -53,6 +53,9 @@ WaymarkPlan *waymark_plan_new_from_file  (GFile             *file,
 /* Whether bytes are, by the same strict reading, a JSON object whose format is "waymark-plan";
  * for `waymark-cli validate`, which checks anything else as a catalogue. */
 gboolean     waymark_plan_data_is_plan   (GBytes            *bytes);
+/* The same for another of Waymark's formats ("waymark-local-services"). */
+gboolean     waymark_plan_data_has_format (GBytes           *bytes,
+                                           const char       *format_name);
 
 /* NULL with an error when a total would overflow. */
 char        *waymark_plan_to_json        (WaymarkPlan       *plan,

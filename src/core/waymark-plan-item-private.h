@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "waymark-local-service.h"
 #include "waymark-plan-item.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ struct _WaymarkPlanItem
   gboolean              for_young_people;
   WaymarkCost          *published_cost;
   gboolean              missing;
+  /* For a local service of the plan (issue 15), not an intervention of the review: what it
+   * describes is the service's, and it has no review rating. Never also missing. */
+  gboolean              local_service;
 
   /* The commissioner's choices. */
   guint                 quantity;
@@ -38,6 +42,11 @@ struct _WaymarkPlanItem
 };
 
 WaymarkPlanItem *waymark_plan_item_new_empty (void);
+
+/* Makes a local service's item say what service says (name, levels, focus, who it works with,
+ * under-25s), notifying "name"; the commissioner's choices stay. */
+void waymark_plan_item_take_local_service (WaymarkPlanItem     *self,
+                                           WaymarkLocalService *service);
 
 /* "per woman registered per year" -> "women registered per year" */
 char *waymark_unit_from_basis (const char *basis);

@@ -94,6 +94,7 @@ enum {
   PROP_INTERVENTION_ID,
   PROP_NAME,
   PROP_MISSING,
+  PROP_LOCAL_SERVICE,
   PROP_QUANTITY,
   PROP_UNIT,
   PROP_UNIT_COST,
@@ -146,6 +147,9 @@ waymark_plan_item_get_property (GObject    *object,
       break;
     case PROP_MISSING:
       g_value_set_boolean (value, self->missing);
+      break;
+    case PROP_LOCAL_SERVICE:
+      g_value_set_boolean (value, self->local_service);
       break;
     case PROP_QUANTITY:
       g_value_set_uint (value, self->quantity);
@@ -279,6 +283,7 @@ waymark_plan_item_class_init (WaymarkPlanItemClass *klass)
     g_param_spec_string ("intervention-id", NULL, NULL, NULL, ro);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, ro);
   properties[PROP_MISSING] = g_param_spec_boolean ("missing", NULL, NULL, FALSE, ro);
+  properties[PROP_LOCAL_SERVICE] = g_param_spec_boolean ("local-service", NULL, NULL, FALSE, ro);
   properties[PROP_QUANTITY] =
     g_param_spec_uint ("quantity", NULL, NULL, 0, WAYMARK_PLAN_MAX_QUANTITY, 1, rw);
   properties[PROP_UNIT] = text_property ("unit");
@@ -404,6 +409,51 @@ waymark_plan_item_new_for_intervention (WaymarkIntervention *intervention)
   return self;
 }
 
+void
+waymark_plan_item_take_local_service (WaymarkPlanItem     *self,
+                                      WaymarkLocalService *service)
+{
+  gboolean renamed;
+
+  g_return_if_fail (WAYMARK_IS_PLAN_ITEM (self));
+  g_return_if_fail (WAYMARK_IS_LOCAL_SERVICE (service));
+
+  self->local_service = TRUE;
+  self->missing = FALSE;
+  waymark_replace_string (&self->intervention_id, waymark_local_service_get_id (service));
+  renamed = waymark_replace_string (&self->name, waymark_local_service_get_name (service));
+  self->levels = waymark_local_service_get_levels (service);
+  self->focus = waymark_local_service_get_focus (service);
+  self->works_with = waymark_local_service_get_works_with (service);
+  self->for_young_people = waymark_local_service_get_for_young_people (service);
+  /* Never the review's: no rating, no LLR status, no published cost. */
+  self->evidence_rating = WAYMARK_RATING_NONE;
+  self->impact_rating = WAYMARK_RATING_NONE;
+  self->llr_status = WAYMARK_LLR_STATUS_UNKNOWN;
+  g_clear_pointer (&self->published_cost, waymark_cost_free);
+  if (renamed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+WaymarkPlanItem *
+waymark_plan_item_new_for_local_service (WaymarkLocalService *service)
+{
+  WaymarkPlanItem *self;
+
+  g_return_val_if_fail (WAYMARK_IS_LOCAL_SERVICE (service), NULL);
+
+  self = waymark_plan_item_new_empty ();
+  waymark_plan_item_take_local_service (self, service);
+  waymark_replace_text (&self->unit, waymark_local_service_get_unit (service));
+  waymark_replace_text (&self->provider, waymark_local_service_get_provider (service));
+  self->unit_cost = waymark_local_service_get_unit_cost (service);
+  self->unit_cost_high = waymark_local_service_get_unit_cost_high (service);
+  /* The cost, where given, is the commissioner's: a local quote. */
+  self->cost_source = self->unit_cost != WAYMARK_NO_COST ? WAYMARK_COST_SOURCE_LOCAL_QUOTE
+                                                         : WAYMARK_COST_SOURCE_ESTIMATE;
+  return self;
+}
+
 #define DEFINE_GETTER(type, field) \
   type \
   waymark_plan_item_get_##field (WaymarkPlanItem *self) \
@@ -423,6 +473,7 @@ DEFINE_GETTER (WaymarkLlrStatus, llr_status)
 DEFINE_GETTER (gboolean, for_young_people)
 DEFINE_GETTER (const WaymarkCost *, published_cost)
 DEFINE_GETTER (gboolean, missing)
+DEFINE_GETTER (gboolean, local_service)
 DEFINE_GETTER (guint, quantity)
 DEFINE_GETTER (const char *, unit)
 DEFINE_GETTER (gint64, unit_cost)

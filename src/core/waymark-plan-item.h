@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "waymark-intervention.h"
+#include "waymark-local-service.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,14 @@ G_DECLARE_FINAL_TYPE (WaymarkPlanItem, waymark_plan_item, WAYMARK, PLAN_ITEM, GO
  * is missing from the catalogue in use keeps it (and says it is missing). Edit the writable
  * properties through WaymarkPlan so every change can be undone. */
 WaymarkPlanItem    *waymark_plan_item_new_for_intervention (WaymarkIntervention *intervention);
+
+/* An item for one of the plan's local services (issue 15): its name and what it describes are
+ * the service's, its unit, unit cost (a local quote) and provider start as the service gives
+ * them; it has no evidence or impact rating, its LLR status is unknown, and it is marked
+ * "Local: not rated by the review" wherever it is written. Add the service to the plan first. */
+WaymarkPlanItem    *waymark_plan_item_new_for_local_service (WaymarkLocalService *service);
+/* TRUE for an item of a local service; the id is then the service's. */
+gboolean            waymark_plan_item_get_local_service    (WaymarkPlanItem *self);
 
 const char         *waymark_plan_item_get_intervention_id  (WaymarkPlanItem *self);
 const char         *waymark_plan_item_get_name             (WaymarkPlanItem *self);

@@ -28,6 +28,10 @@ struct _WaymarkPlan
   WaymarkAppraisal  *appraisal;
   WaymarkAppraisal  *appraisal_snapshot;
 
+  /* The commissioner's services the review does not describe (WaymarkLocalService, issue 15);
+   * each add, edit or removal is one undoable step. */
+  GListStore *local_services;
+
   GPtrArray  *items;
   GPtrArray  *undo;   /* Step (waymark-plan-history.c) */
   GPtrArray  *redo;   /* Step (waymark-plan-history.c) */
@@ -69,6 +73,13 @@ void waymark_plan_load_item    (WaymarkPlan        *self,
                                 WaymarkPlanItem    *item);
 void waymark_plan_load_local_needs (WaymarkPlan       *self,
                                     WaymarkLocalNeeds *needs);
+/* Appends a local service, without an undo step; the reader has checked its id. */
+void waymark_plan_load_local_service (WaymarkPlan         *self,
+                                      WaymarkLocalService *service);
+/* waymark-plan-history.c: makes the items for the local service at position say what it says
+ * (name, levels, focus, who it works with, under-25s), after it was replaced. */
+void waymark_plan_refresh_local_items (WaymarkPlan         *self,
+                                       WaymarkLocalService *service);
 /* Makes the plan's appraisal hold what appraisal holds, without an undo step. */
 void waymark_plan_load_appraisal   (WaymarkPlan       *self,
                                     WaymarkAppraisal  *appraisal);

@@ -189,10 +189,21 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
           };
           g_array_append_val (slices, slice);
         }
+      /* A local service is not "not rated" by the review, as an approach the review describes
+       * without rating is: it is not the review's at all. Its own slice, once there is one. */
       for (guint i = 0; i < self->items->len; i++)
         {
           WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
-          add_to_slice (slices, WAYMARK_RATING_HIGH - item->evidence_rating, item);
+
+          if (item->local_service && slices->len == WAYMARK_RATING_HIGH + 1)
+            {
+              WaymarkBreakdownSlice slice = { "local", waymark_local_service_mark (), 0, 0, 0 };
+
+              g_array_append_val (slices, slice);
+            }
+          add_to_slice (slices, item->local_service ? WAYMARK_RATING_HIGH + 1
+                                                    : WAYMARK_RATING_HIGH - item->evidence_rating,
+                        item);
         }
       break;
 

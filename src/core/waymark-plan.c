@@ -23,6 +23,7 @@ enum {
   PROP_DISMISSED_WARNINGS,
   PROP_LOCAL_NEEDS,
   PROP_APPRAISAL,
+  PROP_LOCAL_SERVICES,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
@@ -84,6 +85,7 @@ waymark_plan_finalize (GObject *object)
   g_signal_handlers_disconnect_by_data (self->appraisal, self);
   g_clear_object (&self->appraisal);
   g_clear_object (&self->appraisal_snapshot);
+  g_clear_object (&self->local_services);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -128,6 +130,9 @@ waymark_plan_get_property (GObject    *object,
       break;
     case PROP_LOCAL_NEEDS:
       g_value_set_boxed (value, self->local_needs);
+      break;
+    case PROP_LOCAL_SERVICES:
+      g_value_set_object (value, self->local_services);
       break;
     case PROP_APPRAISAL:
       g_value_set_object (value, self->appraisal);
@@ -253,6 +258,8 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
     g_param_spec_boxed ("local-needs", NULL, NULL, WAYMARK_TYPE_LOCAL_NEEDS, rw);
   properties[PROP_APPRAISAL] =
     g_param_spec_object ("appraisal", NULL, NULL, WAYMARK_TYPE_APPRAISAL, ro);
+  properties[PROP_LOCAL_SERVICES] =
+    g_param_spec_object ("local-services", NULL, NULL, G_TYPE_LIST_MODEL, ro);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
@@ -287,6 +294,7 @@ waymark_plan_init (WaymarkPlan *self)
   self->appraisal = waymark_appraisal_new ();
   self->appraisal_snapshot = waymark_appraisal_new ();
   g_signal_connect (self->appraisal, "changed", G_CALLBACK (on_appraisal_changed), self);
+  self->local_services = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   waymark_plan_init_history (self);
   self->changed_at = g_date_time_new_now_utc ();
@@ -417,6 +425,47 @@ waymark_plan_load_local_needs (WaymarkPlan       *self,
                                WaymarkLocalNeeds *needs)
 {
   g_object_set (self, "local-needs", needs, NULL);
+}
+
+void
+waymark_plan_load_local_service (WaymarkPlan         *self,
+                                 WaymarkLocalService *service)
+{
+  g_list_store_append (self->local_services, service);
+}
+
+GListModel *
+waymark_plan_get_local_services (WaymarkPlan *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), NULL);
+
+  return G_LIST_MODEL (self->local_services);
+}
+
+WaymarkLocalService *
+waymark_plan_find_local_service (WaymarkPlan *self,
+                                 const char  *id,
+                                 guint       *position)
+{
+  GListModel *services;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  services = G_LIST_MODEL (self->local_services);
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(WaymarkLocalService) service = g_list_model_get_item (services, i);
+
+      if (g_str_equal (waymark_local_service_get_id (service), id))
+        {
+          if (position != NULL)
+            *position = i;
+          /* The store holds it: borrowed is safe while it stays in the plan. */
+          return service;
+        }
+    }
+  return NULL;
 }
 
 void

@@ -6,6 +6,7 @@
 #include "waymark-appraisal.h"
 #include "waymark-catalogue.h"
 #include "waymark-local-needs.h"
+#include "waymark-local-service.h"
 #include "waymark-plan-item.h"
 
 G_BEGIN_DECLS
@@ -125,6 +126,13 @@ guint            waymark_plan_get_local_need      (WaymarkPlan        *self,
 /* The plan's options appraisal (long list, criteria, weights, scores); never NULL, the same
  * object for the plan's life. Each change made to it is one undoable edit of the plan. */
 WaymarkAppraisal *waymark_plan_get_appraisal      (WaymarkPlan *self);
+/* The commissioner's local services (WaymarkLocalService), in the order added; borrowed, the
+ * same model for the plan's life (also the "local-services" property). */
+GListModel      *waymark_plan_get_local_services  (WaymarkPlan *self);
+/* The local service with this id, borrowed, or NULL; *position where it is. */
+WaymarkLocalService *waymark_plan_find_local_service (WaymarkPlan *self,
+                                                   const char  *id,
+                                                   guint       *position);
 WaymarkPlanItem *waymark_plan_find_item           (WaymarkPlan *self,
                                                    const char  *intervention_id,
                                                    guint       *position);
@@ -143,7 +151,8 @@ void             waymark_plan_set_item_cost       (WaymarkPlan     *self,
                                                    WaymarkCostSource source);
 void             waymark_plan_add_item            (WaymarkPlan     *self,
                                                    WaymarkPlanItem *item);
-/* Appends several (WaymarkPlanItem, none in the plan yet) as one undoable edit. */
+/* Appends several (WaymarkPlanItem, none in the plan yet) as one undoable edit. An item for a
+ * local service needs the service in the plan first (waymark_plan_add_local_service()). */
 void             waymark_plan_add_items           (WaymarkPlan     *self,
                                                    GPtrArray       *items);
 void             waymark_plan_remove_item         (WaymarkPlan     *self,
@@ -156,6 +165,25 @@ void             waymark_plan_set_local_need      (WaymarkPlan      *self,
                                                    WaymarkReachGroup group,
                                                    guint             people,
                                                    const char       *source);
+
+/* Adds a local service as one undoable edit. Refused (WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID)
+ * when its id is another local service's, an item's in the plan, or an intervention's in
+ * catalogue (may be NULL). */
+gboolean         waymark_plan_add_local_service   (WaymarkPlan         *self,
+                                                   WaymarkLocalService *service,
+                                                   WaymarkCatalogue    *catalogue,
+                                                   GError             **error);
+/* Replaces the local service of the same id as one undoable edit; the plan's item for it, if
+ * any, then says what the new one says (its name, levels...), while its quantity, cost and the
+ * rest stay the commissioner's. Refused when no local service has that id. */
+gboolean         waymark_plan_replace_local_service (WaymarkPlan         *self,
+                                                   WaymarkLocalService *service,
+                                                   GError             **error);
+/* Removes the local service with this id as one undoable edit; refused
+ * (WAYMARK_LOCAL_SERVICE_ERROR_IN_USE) while an item of the plan is for it. */
+gboolean         waymark_plan_remove_local_service (WaymarkPlan        *self,
+                                                   const char          *id,
+                                                   GError             **error);
 
 gboolean         waymark_plan_can_undo            (WaymarkPlan *self);
 gboolean         waymark_plan_can_redo            (WaymarkPlan *self);
@@ -170,7 +198,9 @@ GDateTime       *waymark_plan_get_changed_at      (WaymarkPlan *self);
 void             waymark_plan_get_totals          (WaymarkPlan       *self,
                                                    WaymarkPlanTotals *totals);
 /* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept; for funding,
- * then one slice per named local stream, in the order the plan first names it. */
+ * then one slice per named local stream, in the order the plan first names it; for evidence,
+ * then one slice "local" for the items of local services, when the plan has any (they are not
+ * the review's, so neither rated nor "not rated" by it). */
 GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
                                                    WaymarkBreakdownKind  kind);
 /* Element type WaymarkPlanWarning: the budget, the gaps in the plan, then single items' warnings

@@ -6,7 +6,9 @@
 #include "waymark-plan-io.h"
 
 /* Any bytes as a plan file: refused with a message or opened; an opened plan saves, and the saved
- * file opens and saves to the same bytes; its appraisal ranks, in text that is UTF-8. */
+ * file opens and saves to the same bytes; its appraisal ranks, in text that is UTF-8. The same
+ * bytes as a file of local services (issue 15): refused with a message, or read, written and read
+ * back to the same bytes. */
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static WaymarkCatalogue *catalogue;
@@ -30,6 +32,32 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (catalogue == NULL)
     catalogue = waymark_catalogue_new_default (NULL);
+
+  {
+    g_autoptr(GListModel) services = waymark_local_services_new_from_bytes (bytes, "fuzz.json",
+                                                                            catalogue, &error);
+    g_autofree char *services_text = NULL;
+    g_autoptr(GBytes) services_bytes = NULL;
+    g_autoptr(GListModel) services_again = NULL;
+    g_autofree char *services_rewritten = NULL;
+
+    if (services == NULL)
+      {
+        g_assert (error != NULL && g_str_has_prefix (error->message, "fuzz.json: "));
+        g_clear_error (&error);
+      }
+    else
+      {
+        services_text = waymark_local_services_to_json (services);
+        services_bytes = g_bytes_new (services_text, strlen (services_text));
+        services_again = waymark_local_services_new_from_bytes (services_bytes, "written.json",
+                                                                catalogue, &error);
+        if (services_again == NULL)
+          g_error ("Waymark wrote local services it cannot read: %s", error->message);
+        services_rewritten = waymark_local_services_to_json (services_again);
+        g_assert_cmpstr (services_text, ==, services_rewritten);
+      }
+  }
 
   plan = waymark_plan_new_from_bytes (bytes, "fuzz.waymark", catalogue, &error);
   if (plan == NULL)
