@@ -1100,7 +1100,7 @@ test_local_services (void)
   g_assert_true (g_str_has_prefix (list.out, "LLR IDVA service [local-idva-service]\n"
                                              "   Local: not rated by the review\n"));
   /* £42,000 to £45,000: 4,200,000 and 4,500,000 pence as the file holds them. */
-  g_assert_nonnull (strstr (list.out, "Unit cost (local): £42,000 to £45,000 per adviser posts\n"));
+  g_assert_nonnull (strstr (list.out, "Unit cost (local): £42,000 to £45,000 a unit (a unit: adviser posts)\n"));
 
   run_cli (&export, "local-services", "export", appraisal, "-o", shared, NULL);
   g_assert_cmpint (export.status, ==, 0);

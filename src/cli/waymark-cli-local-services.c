@@ -74,12 +74,11 @@ format_list (WaymarkPlan *plan)
       g_string_append_printf (out, "   %s\n", waymark_local_service_mark ());
       g_string_append_printf (out, _("   Level: %s; focus: %s; works with: %s; ages: %s\n"),
                               levels,
-                              waymark_enum_to_string (WAYMARK_TYPE_FOCUS,
-                                                      waymark_local_service_get_focus (service)),
+                              waymark_focus_get_label (waymark_local_service_get_focus (service)),
                               *works_with != '\0' ? works_with : _("not given"), ages);
       g_string_append_printf (out, _("   Provider: %s\n"),
                               waymark_local_service_get_provider (service));
-      g_string_append_printf (out, _("   Unit cost (local): %s per %s\n"), cost,
+      g_string_append_printf (out, _("   Unit cost (local): %s a unit (a unit: %s)\n"), cost,
                               waymark_local_service_get_unit (service));
       g_string_append_printf (out, _("   In the plan: %s\n"),
                               waymark_plan_find_item (plan, id, NULL) != NULL ? _("yes")
