@@ -517,6 +517,9 @@ build_criteria (WaymarkAppraisalPage *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), button);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
         }
+      /* The lists AdwExpanderRow builds for its header and its rows, which GTK 4.8 would
+       * call "GtkListBox" (as a plan item's row does). */
+      waymark_a11y_name_parts (expander, GTK_TYPE_LIST_BOX, label);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
                                      g_hash_table_contains (expanded, id));
       gtk_list_box_append (self->criteria_list, expander);

@@ -400,6 +400,61 @@ test_id_from_label (void)
     }
 }
 
+/* Every control a person reaches is named for a screen reader, each in words of its own. */
+static gboolean
+assert_named (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  guint *n_named = (guint *) data;
+
+  /* A spin button's own + and − are GTK's, and so is the empty list each preferences group
+   * keeps hidden. */
+  if (!gtk_widget_is_visible (widget))
+    return FALSE;
+  if (gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_SPIN_BUTTON) != NULL)
+    return FALSE;
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_LIST_BOX (widget) ||
+      (GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW) != NULL))
+    {
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("A %s in a %s on the Appraisal page has no accessible name",
+                 G_OBJECT_TYPE_NAME (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      (*n_named)++;
+    }
+  return FALSE;
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint n_named = 0;
+  char *unexpected;
+
+  gui_test_find_widget (GTK_WIDGET (f->page), assert_named, &n_named);
+  /* 7 options' Status buttons and strategic_fit's Remove; 8 weights; a spin button and a check
+   * for each of the tables' 4 + 4 + 2 + 4 + 3 + 5 + 2 = 24 values and for strategic_fit's 5
+   * shortlisted options; the page's 6 lists and the 2 inside each of the 8 criteria's rows:
+   * 8 + 8 + 2 × (24 + 5) + 6 + 16 = 96. */
+  g_assert_cmpuint (n_named, ==, 96);
+
+  unexpected = gtk_test_accessible_check_property (
+    GTK_ACCESSIBLE (waymark_appraisal_page_get_weight_spin (f->page, "strategic_fit")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, "Weight of Strategic fit");
+  g_assert_null (unexpected);
+  unexpected = gtk_test_accessible_check_property (
+    GTK_ACCESSIBLE (waymark_appraisal_page_get_no_score_check (f->page, "evidence", "high")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, "No score for High on Evidence rating");
+  g_assert_null (unexpected);
+  unexpected = gtk_test_accessible_check_property (
+    GTK_ACCESSIBLE (waymark_appraisal_page_get_score_spin (f->page, "strategic_fit", "iris")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL,
+    "Score of Identification and Referral to Improve Safety (IRIS) on Strategic fit");
+  g_assert_null (unexpected);
+}
+
 static void
 test_shortcut (Fixture       *f,
                gconstpointer  data)
@@ -424,6 +479,7 @@ main (int    argc,
   ADD ("score-table", test_score_table);
   ADD ("not-taken-forward-needs-reason", test_not_taken_forward_needs_reason);
   ADD ("local-criterion", test_local_criterion);
+  ADD ("accessible", test_accessible);
   ADD ("shortcut", test_shortcut);
 
 #undef ADD
