@@ -400,6 +400,79 @@ test_id_from_label (void)
     }
 }
 
+static gboolean
+is_status_dialog (gpointer data)
+{
+  AdwMessageDialog **dialog = data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      *dialog = l->data;
+  return *dialog != NULL;
+}
+
+static gboolean
+detail_says (gpointer data)
+{
+  gpointer *args = data;
+
+  return gui_test_has_text (GTK_WIDGET (((Fixture *) args[0])->parts.detail_pane), args[1]);
+}
+
+static void
+wait_for_detail (Fixture    *f,
+                 const char *text)
+{
+  gpointer args[] = { f, (gpointer) text };
+
+  gui_test_wait_until (detail_says, args, 5000, text);
+}
+
+static gboolean
+is_status_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget),
+                    "Shortlist, defer or set aside this option, with a reason") == 0;
+}
+
+/* The same dialog from an intervention's detail: iris, an item of the plan, deferred there is
+ * out of the ranking on the page; Undo puts it back. */
+static void
+test_detail_pane_status (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *extra;
+  GtkWidget *button;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-intervention", "s", "iris");
+  wait_for_detail (f, "Options appraisal: shortlisted, as an item of the plan");
+  button = gui_test_find_widget (GTK_WIDGET (f->parts.detail_pane), is_status_button, NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_wait_until (is_status_dialog, &dialog, 5000, "the status dialog");
+
+  extra = adw_message_dialog_get_extra_child (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (extra, "status")),
+                              WAYMARK_OPTION_STATUS_DEFERRED);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (extra, "reason")), "Wait for the GP pilot");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_detail (f, "Options appraisal: Deferred. Reason: Wait for the GP pilot");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "appraisal");
+  gui_test_wait_until (page_has_ranking, f, 5000, "the Appraisal page to be shown again");
+  wait_for_score (f, "iris", 0, 0);
+  g_assert_cmpint (shown_row (f, "iris")->status, ==, WAYMARK_OPTION_STATUS_DEFERRED);
+
+  undo (f);
+  wait_for_score (f, "iris", 200, 4);
+  wait_for_detail (f, "Options appraisal: shortlisted, as an item of the plan");
+}
+
 /* Every control a person reaches is named for a screen reader, each in words of its own. */
 static gboolean
 assert_named (GtkWidget     *widget,
@@ -479,6 +552,7 @@ main (int    argc,
   ADD ("score-table", test_score_table);
   ADD ("not-taken-forward-needs-reason", test_not_taken_forward_needs_reason);
   ADD ("local-criterion", test_local_criterion);
+  ADD ("detail-pane-status", test_detail_pane_status);
   ADD ("accessible", test_accessible);
   ADD ("shortcut", test_shortcut);
 
