@@ -866,16 +866,23 @@ waymark_appraisal_page_get_weight_spin (WaymarkAppraisalPage *self,
   return g_hash_table_lookup (self->weight_spins, criterion_id);
 }
 
+static gpointer
+lookup_score_control (GHashTable *controls,
+                      const char *criterion_id,
+                      const char *value_or_option)
+{
+  g_autofree char *key = score_key (criterion_id, value_or_option);
+
+  return g_hash_table_lookup (controls, key);
+}
+
 GtkSpinButton *
 waymark_appraisal_page_get_score_spin (WaymarkAppraisalPage *self,
                                        const char           *criterion_id,
                                        const char           *value_or_option)
 {
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (WAYMARK_IS_APPRAISAL_PAGE (self), NULL);
-  key = score_key (criterion_id, value_or_option);
-  return g_hash_table_lookup (self->score_spins, key);
+  return lookup_score_control (self->score_spins, criterion_id, value_or_option);
 }
 
 GtkCheckButton *
@@ -883,11 +890,8 @@ waymark_appraisal_page_get_no_score_check (WaymarkAppraisalPage *self,
                                            const char           *criterion_id,
                                            const char           *value_or_option)
 {
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (WAYMARK_IS_APPRAISAL_PAGE (self), NULL);
-  key = score_key (criterion_id, value_or_option);
-  return g_hash_table_lookup (self->score_checks, key);
+  return lookup_score_control (self->score_checks, criterion_id, value_or_option);
 }
 
 AdwEntryRow *
