@@ -378,6 +378,44 @@ test_local_criterion (Fixture       *f,
   g_assert_false (waymark_plan_can_undo (f->plan));
 }
 
+static gboolean
+has_markup_criterion (gpointer data)
+{
+  Fixture *f = data;
+
+  return waymark_appraisal_page_get_weight_spin (f->page, "fit_i_reach_i") != NULL;
+}
+
+/* A local criterion's label and an option's reason are text, never markup: each label that
+ * shows one says so (GTK would warn, fatally here, if it tried to parse "&" or an open tag). */
+static void
+test_text_not_markup (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwEntryRow *add = waymark_appraisal_page_get_add_criterion_row (f->page);
+  const char *reason = "Too dear & <b>late";
+  GtkWidget *label;
+  g_autoptr(GError) error = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (add), "Fit & <i>reach</i>");
+  g_signal_emit_by_name (add, "apply");
+  gui_test_wait_until (has_markup_criterion, f, 5000, "the criterion's row");
+  waymark_appraisal_set_status (waymark_plan_get_appraisal (f->plan), "iris",
+                                WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD, reason,
+                                WAYMARK_OPTION_DIMENSION_NONE, &error);
+  g_assert_no_error (error);
+  wait_for_score (f, "iris", 0, 0);
+
+  label = gui_test_find_widget (GTK_WIDGET (f->page), gui_test_is_label_with, "Fit & <i>reach</i>");
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Fit & <i>reach</i>");
+  label = gui_test_find_widget (GTK_WIDGET (f->page), gui_test_is_label_with,
+                                "Reason: Too dear & <b>late");
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+}
+
 static void
 test_id_from_label (void)
 {
@@ -549,6 +587,7 @@ main (int    argc,
   ADD ("score-table", test_score_table);
   ADD ("not-taken-forward-needs-reason", test_not_taken_forward_needs_reason);
   ADD ("local-criterion", test_local_criterion);
+  ADD ("text-not-markup", test_text_not_markup);
   ADD ("detail-pane-status", test_detail_pane_status);
   ADD ("accessible", test_accessible);
   ADD ("shortcut", test_shortcut);
