@@ -75,6 +75,18 @@ hundredths_spin_new (const char *name)
   return spin;
 }
 
+/* Sets what the appraisal holds. GTK 4.8's text field keeps what is set as typing of its own,
+ * which Ctrl+Z would undo before the plan's Undo (waymark-window-undo.c): it is the plan's, so
+ * the field's history is forgotten. */
+static void
+show_hundredths (GtkSpinButton *spin,
+                 gint           hundredths)
+{
+  gtk_spin_button_set_value (spin, hundredths / 100.0);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), TRUE);
+}
+
 static char *
 score_key (const char *criterion_id,
            const char *key)
@@ -417,7 +429,7 @@ update_criteria_values (WaymarkAppraisalPage *self)
       GtkSpinButton *spin = g_hash_table_lookup (self->weight_spins,
                                                  waymark_appraisal_get_criterion_id (appraisal, c));
 
-      gtk_spin_button_set_value (spin, waymark_appraisal_get_weight (appraisal, c) / 100.0);
+      show_hundredths (spin, waymark_appraisal_get_weight (appraisal, c));
     }
   g_hash_table_iter_init (&iter, self->score_spins);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -437,7 +449,7 @@ update_criteria_values (WaymarkAppraisalPage *self)
       gtk_check_button_set_active (check, score == WAYMARK_APPRAISAL_NO_SCORE);
       gtk_widget_set_sensitive (GTK_WIDGET (value), score != WAYMARK_APPRAISAL_NO_SCORE);
       if (score != WAYMARK_APPRAISAL_NO_SCORE)
-        gtk_spin_button_set_value (value, score / 100.0);
+        show_hundredths (value, score);
     }
   self->updating = FALSE;
 }
