@@ -568,6 +568,35 @@ test_accessible (Fixture       *f,
   g_assert_null (unexpected);
 }
 
+/* A phone-sized window: the page asks for no more than 360 pixels, and every row, each
+ * criterion's table open, wraps inside it. */
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  GuiTestOverflow o = { GTK_WIDGET (f->page), 0 };
+  int minimum;
+
+  for (GtkWidget *row = gtk_widget_get_ancestor (
+         GTK_WIDGET (waymark_appraisal_page_get_weight_spin (f->page, "evidence")),
+         ADW_TYPE_EXPANDER_ROW);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  gui_test_wait_until (gui_test_is_narrow, f->window, 5000, "the window to be narrow");
+  gui_test_wait_for_frames (GTK_WIDGET (f->window));
+
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_test_message ("the page's minimum width: %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  o.width = gtk_widget_get_width (o.page);
+  g_assert_cmpint (o.width, >, 0);
+  g_assert_cmpint (o.width, <=, 360);
+  gui_test_find_widget (o.page, gui_test_assert_inside, &o);
+}
+
 static void
 test_shortcut (Fixture       *f,
                gconstpointer  data)
@@ -595,6 +624,7 @@ main (int    argc,
   ADD ("text-not-markup", test_text_not_markup);
   ADD ("detail-pane-status", test_detail_pane_status);
   ADD ("accessible", test_accessible);
+  ADD ("narrow-window", test_narrow_window);
   ADD ("shortcut", test_shortcut);
 
 #undef ADD
