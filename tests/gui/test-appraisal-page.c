@@ -321,18 +321,30 @@ test_not_taken_forward_needs_reason (Fixture       *f,
   g_assert_false (waymark_plan_can_undo (f->plan));
 }
 
-static gboolean
-has_weight_spin (gpointer data)
+typedef struct
 {
-  Fixture *f = data;
+  Fixture    *f;
+  const char *id;
+  gboolean    shown;
+} CriterionShown;
 
-  return waymark_appraisal_page_get_weight_spin (f->page, "provider_capacity") != NULL;
+static gboolean
+is_criterion_shown (gpointer data)
+{
+  CriterionShown *c = data;
+
+  return (waymark_appraisal_page_get_weight_spin (c->f->page, c->id) != NULL) == c->shown;
 }
 
-static gboolean
-has_no_weight_spin (gpointer data)
+/* Waits for the criterion `id`'s row to be on the page (shown) or gone. */
+static void
+wait_for_criterion (Fixture    *f,
+                    const char *id,
+                    gboolean    shown)
 {
-  return !has_weight_spin (data);
+  CriterionShown c = { f, id, shown };
+
+  gui_test_wait_until (is_criterion_shown, &c, 5000, id);
 }
 
 /* A local criterion "Provider capacity" (weight 1), iris scored 3 on it: (3 + 2 + 0 + 4 + 3) ÷
@@ -353,7 +365,7 @@ test_local_criterion (Fixture       *f,
 
   gtk_editable_set_text (GTK_EDITABLE (add), "Provider capacity!");
   g_signal_emit_by_name (add, "apply");
-  gui_test_wait_until (has_weight_spin, f, 5000, "the new criterion's row");
+  wait_for_criterion (f, "provider_capacity", TRUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
   g_assert_cmpfloat (gtk_spin_button_get_value (
     waymark_appraisal_page_get_weight_spin (f->page, "provider_capacity")), ==, 1.0);
@@ -379,16 +391,8 @@ test_local_criterion (Fixture       *f,
   undo (f);
   wait_for_score (f, "iris", 200, 4);
   undo (f);
-  gui_test_wait_until (has_no_weight_spin, f, 5000, "the criterion to go");
+  wait_for_criterion (f, "provider_capacity", FALSE);
   g_assert_false (waymark_plan_can_undo (f->plan));
-}
-
-static gboolean
-has_markup_criterion (gpointer data)
-{
-  Fixture *f = data;
-
-  return waymark_appraisal_page_get_weight_spin (f->page, "fit_i_reach_i") != NULL;
 }
 
 /* A local criterion's label and an option's reason are text, never markup: each label that
@@ -404,7 +408,7 @@ test_text_not_markup (Fixture       *f,
 
   gtk_editable_set_text (GTK_EDITABLE (add), "Fit & <i>reach</i>");
   g_signal_emit_by_name (add, "apply");
-  gui_test_wait_until (has_markup_criterion, f, 5000, "the criterion's row");
+  wait_for_criterion (f, "fit_i_reach_i", TRUE);
   waymark_appraisal_set_status (waymark_plan_get_appraisal (f->plan), "iris",
                                 WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD, reason,
                                 WAYMARK_OPTION_DIMENSION_NONE, &error);
