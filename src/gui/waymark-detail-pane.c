@@ -11,6 +11,7 @@
 #include "waymark-intervention-document.h"
 #include "waymark-intervention-row.h"
 #include "waymark-rating-badge.h"
+#include "waymark-status-dialog.h"
 
 struct _WaymarkDetailPane
 {
@@ -25,6 +26,8 @@ struct _WaymarkDetailPane
   /* Borrowed */
   GtkWidget           *add_button;
   GtkWidget           *compare_button;
+  GtkWidget           *status_label;   /* its place on the long list */
+  GtkWidget           *status_button;
 
   /* Owned */
   WaymarkCatalogue    *catalogue;
@@ -221,12 +224,69 @@ update_add_button (WaymarkDetailPane *self)
     gtk_widget_add_css_class (self->add_button, "suggested-action");
 }
 
+/* Its place on the options appraisal's long list (issue 15), in words. */
+static void
+update_status (WaymarkDetailPane *self)
+{
+  WaymarkPlan *plan = self->document != NULL ? waymark_plan_document_get_plan (self->document)
+                                             : NULL;
+  const char *id;
+  WaymarkOptionStatus status;
+  const char *reason;
+  WaymarkOptionDimension dimension;
+  g_autofree char *text = NULL;
+
+  if (self->status_label == NULL || self->intervention == NULL)
+    return;
+  gtk_widget_set_visible (self->status_label, plan != NULL);
+  gtk_widget_set_visible (self->status_button, plan != NULL);
+  if (plan == NULL)
+    return;
+
+  id = waymark_intervention_get_id (self->intervention);
+  if (waymark_appraisal_get_status (waymark_plan_get_appraisal (plan), id, &status, &reason,
+                                    &dimension))
+    {
+      if (*reason == '\0')
+        /* Translators: %s is an option's status ("Deferred") */
+        text = g_strdup_printf (_("Options appraisal: %s"),
+                                waymark_option_status_get_label (status));
+      else if (dimension == WAYMARK_OPTION_DIMENSION_NONE)
+        /* Translators: an option's status ("Deferred") and the commissioner's reason */
+        text = g_strdup_printf (_("Options appraisal: %s. Reason: %s"),
+                                waymark_option_status_get_label (status), reason);
+      else
+        /* Translators: an option's status, a Green Book dimension and the reason */
+        text = g_strdup_printf (_("Options appraisal: %s. Reason (%s): %s"),
+                                waymark_option_status_get_label (status),
+                                waymark_option_dimension_get_label (dimension), reason);
+    }
+  else if (waymark_plan_find_item (plan, id, NULL) != NULL)
+    text = g_strdup (_("Options appraisal: shortlisted, as an item of the plan"));
+  else
+    text = g_strdup (_("Options appraisal: not on the long list"));
+  gtk_label_set_text (GTK_LABEL (self->status_label), text);
+}
+
+static void
+on_status_clicked (WaymarkDetailPane *self)
+{
+  WaymarkPlan *plan = self->document != NULL ? waymark_plan_document_get_plan (self->document)
+                                             : NULL;
+
+  if (plan != NULL && self->intervention != NULL)
+    waymark_status_dialog_present (GTK_WIDGET (self), plan,
+                                   waymark_intervention_get_id (self->intervention),
+                                   waymark_intervention_get_name (self->intervention));
+}
+
 static void
 on_document_plan (WaymarkDetailPane *self)
 {
   g_signal_group_set_target (self->plan_signals,
                              waymark_plan_document_get_plan (self->document));
   update_add_button (self);
+  update_status (self);
 }
 
 static void
@@ -243,6 +303,8 @@ rebuild (WaymarkDetailPane *self)
 
   self->add_button = NULL;
   self->compare_button = NULL;
+  self->status_label = NULL;
+  self->status_button = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 
@@ -293,6 +355,15 @@ rebuild (WaymarkDetailPane *self)
   gtk_box_append (GTK_BOX (buttons), compare);
   self->compare_button = compare;
   gtk_box_append (self->content, buttons);
+  self->status_label = add_label (self, "", FALSE);
+  self->status_button = gtk_button_new_with_mnemonic (_("Appraisal _Status…"));
+  waymark_a11y_name_button_from_label (GTK_BUTTON (self->status_button));
+  gtk_widget_set_tooltip_text (self->status_button,
+                               _("Shortlist, defer or set aside this option, with a reason"));
+  gtk_widget_set_halign (self->status_button, GTK_ALIGN_START);
+  g_signal_connect_swapped (self->status_button, "clicked", G_CALLBACK (on_status_clicked), self);
+  gtk_box_append (self->content, self->status_button);
+  update_status (self);
   /* Translators: above an intervention's text, which Waymark shows as the review writes it,
    * in English (issue 13: the catalogue stays in the review's English, and says so). A
    * translation should say that the text is in English. */
@@ -473,6 +544,8 @@ waymark_detail_pane_init (WaymarkDetailPane *self)
   self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "items-changed",
                                   G_CALLBACK (update_add_button), self);
+  g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (update_status),
+                                  self);
 }
 
 void
@@ -488,6 +561,7 @@ waymark_detail_pane_set_plan_document (WaymarkDetailPane   *self,
   g_signal_group_set_target (self->plan_signals,
                              document != NULL ? waymark_plan_document_get_plan (document) : NULL);
   update_add_button (self);
+  update_status (self);
 }
 
 GtkWidget *

@@ -125,6 +125,15 @@ fill (WaymarkHelpWindow *self,
                          "recommendation links to the interventions that address it; Ctrl+plus "
                          "enlarges the text for a projector."));
 
+  add_heading (self, _("Appraisal"));
+  add_paragraph (self, _("Rank the plan’s shortlisted options by a weighted score, as the Green "
+                         "Book asks. Each score shows its arithmetic and how many criteria it "
+                         "counts; an option the review does not rate on a criterion is neither "
+                         "penalised nor rewarded for it. Set the weights, the tables that turn "
+                         "the review’s ratings into scores, and criteria of your own; mark an "
+                         "option deferred or not taken forward, with a reason. The page says "
+                         "whether the top three hold when any one weight moves by a fifth."));
+
   add_heading (self, _("Levels of prevention"));
   /* The review's own definitions (its section on the three tiers of prevention). */
   add_term (self, _("Primary"), _("Prevention (universal services): aims to stop domestic abuse "

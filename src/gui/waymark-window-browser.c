@@ -424,7 +424,8 @@ on_view_stack_changed (AdwViewStack  *stack,
    * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
   gtk_search_entry_set_key_capture_widget (self->search_entry, browsing ? GTK_WIDGET (self) : NULL);
   gtk_widget_set_visible (self->filters_button, browsing);
-  gtk_widget_set_visible (self->undo_box, g_strcmp0 (page, "plan") == 0);
+  gtk_widget_set_visible (self->undo_box, g_strcmp0 (page, "plan") == 0 ||
+                                          g_strcmp0 (page, "appraisal") == 0);
   if (browsing)
     update_back_button (self);  /* which brings the actions up to date */
   else
@@ -512,6 +513,7 @@ waymark_window_browser_show_catalogue (WaymarkWindow    *self,
   if (self->plan_page != NULL)
     waymark_plan_page_set_catalogue (self->plan_page, catalogue);
   waymark_context_page_set_catalogue (self->context_page, catalogue);
+  waymark_appraisal_page_set_catalogue (self->appraisal_page, catalogue);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
 
   if (selected != NULL)
@@ -575,6 +577,8 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", "compare");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-page", "s", "context");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-page", "s", "appraisal");
 }
 
 /* The rows a window can show before its first frame: the window's height (more than the

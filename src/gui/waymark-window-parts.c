@@ -43,4 +43,6 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->switcher_title = self->switcher_title;
   parts->context_stack_page = self->context_stack_page;
   parts->context_page = self->context_page;
+  parts->appraisal_stack_page = self->appraisal_stack_page;
+  parts->appraisal_page = self->appraisal_page;
 }

@@ -57,6 +57,7 @@ on_document_plan (WaymarkPlanDocument *document,
 
   if (self->plan_page != NULL)
     waymark_plan_page_set_plan (self->plan_page, self->plan);
+  waymark_appraisal_page_set_plan (self->appraisal_page, self->plan);
   waymark_window_update_actions (self);
   update_badge (self);
 }

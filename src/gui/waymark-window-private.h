@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "waymark-appraisal-page.h"
 #include "waymark-compare-page.h"
 #include "waymark-context-page.h"
 #include "waymark-criteria.h"
@@ -40,6 +41,8 @@ struct _WaymarkWindow
   WaymarkComparePage   *compare_page;
   AdwViewStackPage     *context_stack_page;
   WaymarkContextPage   *context_page;
+  AdwViewStackPage     *appraisal_stack_page;
+  WaymarkAppraisalPage *appraisal_page;
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
   GMenu                *recent_section;
@@ -215,6 +218,8 @@ typedef struct
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStackPage   *context_stack_page;
   WaymarkContextPage *context_page;
+  AdwViewStackPage   *appraisal_stack_page;
+  WaymarkAppraisalPage *appraisal_page;
 } WaymarkWindowParts;
 
 void                 waymark_window_get_parts         (WaymarkWindow      *self,

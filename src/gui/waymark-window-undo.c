@@ -174,7 +174,8 @@ waymark_window_undo_class_init (GtkWidgetClass *widget_class)
                                        "win.redo", NULL);
 }
 
-/* Ctrl+Z and Ctrl+Shift+Z in one of the plan's text fields. GTK 4.8's text field takes the key
+/* Ctrl+Z and Ctrl+Shift+Z in one of the plan's text fields, or in a weight's or a score's spin
+ * button on the Appraisal page. GTK 4.8's text field takes the key
  * whether or not it has typing to undo, so the window's binding never saw it: the field undoes
  * its own typing first, and with none (what it holds is the plan's, forget_focused_typing())
  * the key undoes the plan. Anywhere else the key goes on as usual. */
@@ -188,8 +189,9 @@ on_undo_key (GtkWidget *widget,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   g_autofree char *before = NULL;
 
-  if (focus == NULL || !GTK_IS_TEXT (focus) || self->plan_page == NULL ||
-      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_page)))
+  if (focus == NULL || !GTK_IS_TEXT (focus) ||
+      !((self->plan_page != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_page))) ||
+        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->appraisal_page))))
     return FALSE;
   before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus)));
   gtk_widget_activate_action (focus, redo ? "text.redo" : "text.undo", NULL);

@@ -427,6 +427,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   g_type_ensure (WAYMARK_TYPE_PLAN_PAGE);
   g_type_ensure (WAYMARK_TYPE_COMPARE_PAGE);
   g_type_ensure (WAYMARK_TYPE_CONTEXT_PAGE);
+  g_type_ensure (WAYMARK_TYPE_APPRAISAL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-window.ui");
@@ -442,6 +443,8 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recent_section);

@@ -853,3 +853,28 @@ gui_test_assert_label_whole (GtkWidget     *widget,
              gtk_widget_get_width (widget));
   return FALSE;
 }
+
+gboolean
+gui_test_assert_inside (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  const GuiTestOverflow *o = data;
+  graphene_rect_t bounds;
+
+  /* The overlay scroll bar's slider is GTK's to place, over the page's edge. */
+  if (!gtk_widget_is_drawable (widget) || gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLBAR) != NULL ||
+      !gtk_widget_compute_bounds (widget, o->page, &bounds))
+    return FALSE;
+  if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > o->width + 0.5)
+    g_error ("A %s on the %s runs from %.0f to %.0f of the page's %d pixels%s%s",
+             G_OBJECT_TYPE_NAME (widget), G_OBJECT_TYPE_NAME (o->page), bounds.origin.x,
+             bounds.origin.x + bounds.size.width, o->width, GTK_IS_LABEL (widget) ? ": " : "",
+             GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
+  return FALSE;
+}
+
+gboolean
+gui_test_is_narrow (gpointer window)
+{
+  return gtk_widget_get_width (window) > 0 && gtk_widget_get_width (window) <= 360;
+}

@@ -122,4 +122,18 @@ void           gui_test_wait_for_frames (GtkWidget *window);
 gboolean       gui_test_assert_label_whole (GtkWidget     *widget,
                                             gconstpointer  data);
 
+/* A page laid out inside its width: `page` and its width, for gui_test_assert_inside. */
+typedef struct
+{
+  GtkWidget *page;
+  int        width;
+} GuiTestOverflow;
+
+/* GuiTestMatch that never matches: fails on a drawable widget that reaches past the left or
+ * right edge of the page (a GuiTestOverflow *). The overlay scroll bar is left out. */
+gboolean       gui_test_assert_inside   (GtkWidget     *widget,
+                                         gconstpointer  overflow);
+/* WaitFunc: whether the window at `data` is laid out at 360 pixels wide or less. */
+gboolean       gui_test_is_narrow       (gpointer       window);
+
 G_END_DECLS

@@ -343,49 +343,17 @@ test_accessible (Fixture       *f,
   g_assert_cmpuint (n_links_reached, ==, n_links);
 }
 
-typedef struct
-{
-  GtkWidget *page;
-  int        width;
-} Overflow;
-
-/* Never a match: fails on a widget that reaches past the page's right edge. */
-static gboolean
-assert_inside (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  const Overflow *o = data;
-  graphene_rect_t bounds;
-
-  /* The overlay scroll bar's slider is GTK's to place, over the page's edge. */
-  if (!gtk_widget_is_drawable (widget) || gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLBAR) != NULL ||
-      !gtk_widget_compute_bounds (widget, o->page, &bounds))
-    return FALSE;
-  if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > o->width + 0.5)
-    g_error ("A %s on the Context page runs from %.0f to %.0f of the page's %d pixels%s%s",
-             G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.origin.x + bounds.size.width,
-             o->width, GTK_IS_LABEL (widget) ? ": " : "",
-             GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
-  return FALSE;
-}
-
-static gboolean
-is_narrow (gpointer window)
-{
-  return gtk_widget_get_width (window) > 0 && gtk_widget_get_width (window) <= 360;
-}
-
 /* A phone-sized window: everything on the page wraps inside it; nothing is cut off sideways. */
 static void
 test_narrow_window (Fixture       *f,
                     gconstpointer  data)
 {
-  Overflow o = { GTK_WIDGET (f->parts.context_page), 0 };
+  GuiTestOverflow o = { GTK_WIDGET (f->parts.context_page), 0 };
   int minimum;
 
   show_context_page (f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
-  gui_test_wait_until (is_narrow, f->window, 5000, "the window to be narrow");
+  gui_test_wait_until (gui_test_is_narrow, f->window, 5000, "the window to be narrow");
   gui_test_flush ();
 
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
@@ -397,7 +365,7 @@ test_narrow_window (Fixture       *f,
   o.width = gtk_widget_get_width (o.page);
   g_assert_cmpint (o.width, >, 0);
   g_assert_cmpint (o.width, <=, 360);
-  gui_test_find_widget (o.page, assert_inside, &o);
+  gui_test_find_widget (o.page, gui_test_assert_inside, &o);
 }
 
 /* Ctrl+plus on the Context page enlarges its text, as on the Compare page. */
