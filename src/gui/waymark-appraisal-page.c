@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "waymark-appraisal-page.h"
+#include "waymark-local-service.h"
 #include "waymark-gui-a11y.h"
 #include "waymark-status-dialog.h"
 
@@ -170,6 +171,9 @@ option_row_new (WaymarkAppraisalPage      *self,
       title = g_strdup (row->name);
       g_string_append (subtitle, waymark_option_status_get_label (row->status));
     }
+  /* Never given a review rating, and said so wherever it is shown (issue 15). */
+  if (row->local_service)
+    g_string_append_printf (subtitle, "\n%s", waymark_local_service_mark ());
   if (reason != NULL)
     g_string_append_printf (subtitle, "\n%s", reason);
 

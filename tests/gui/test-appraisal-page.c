@@ -164,9 +164,15 @@ test_ranking_as_core (Fixture       *f,
                      "Weighted score 2.22, scored on 4 of 4 criteria\n"
                      "(evidence 2 × 1 + impact 3 × 1 + llr_status 2 × 0.5 + strategic_fit 2 × 2) "
                      "÷ (1 + 1 + 0.5 + 2) = 2.22");
+    /* A local service, named as the plan names it, and marked: the review never rated it. */
     row = ADW_ACTION_ROW (waymark_appraisal_page_get_option_row (f->page, "local-idva-service"));
-    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
-                                     "Weighted score 3.00, scored on 1 of 4 criteria\n"));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "1. LLR IDVA service");
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                     "Weighted score 3.00, scored on 1 of 4 criteria\n"
+                     "(strategic_fit 3 × 2) ÷ (2) = 3.00\n"
+                     "Local: not rated by the review\n"
+                     "Reason: The existing IDVA service, commissioned locally");
     row = ADW_ACTION_ROW (waymark_appraisal_page_get_option_row (f->page, "cbt-victims"));
     g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
                      "Not taken forward\n"
