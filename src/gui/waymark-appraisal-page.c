@@ -244,6 +244,8 @@ build_options (WaymarkAppraisalPage *self)
 
   sensitivity = waymark_appraisal_ranking_describe_sensitivity (ranking);
   gtk_label_set_text (self->sensitivity_label, sensitivity);
+  /* Selectable, so focusable: never an empty stop that a screen reader names "GtkLabel". */
+  gtk_widget_set_visible (GTK_WIDGET (self->sensitivity_label), *sensitivity != '\0');
 }
 
 /* The criteria, weights and scores */

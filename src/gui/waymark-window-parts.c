@@ -44,5 +44,5 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->context_stack_page = self->context_stack_page;
   parts->context_page = self->context_page;
   parts->appraisal_stack_page = self->appraisal_stack_page;
-  parts->appraisal_page = self->appraisal_page;
+  parts->appraisal_page = waymark_window_ensure_appraisal_page (self);
 }

@@ -57,7 +57,8 @@ on_document_plan (WaymarkPlanDocument *document,
 
   if (self->plan_page != NULL)
     waymark_plan_page_set_plan (self->plan_page, self->plan);
-  waymark_appraisal_page_set_plan (self->appraisal_page, self->plan);
+  if (self->appraisal_page != NULL)
+    waymark_appraisal_page_set_plan (self->appraisal_page, self->plan);
   waymark_window_update_actions (self);
   update_badge (self);
 }
@@ -871,6 +872,20 @@ waymark_window_ensure_plan_page (WaymarkWindow *self)
     }
 
   return self->plan_page;
+}
+
+WaymarkAppraisalPage *
+waymark_window_ensure_appraisal_page (WaymarkWindow *self)
+{
+  if (self->appraisal_page == NULL)
+    {
+      self->appraisal_page = WAYMARK_APPRAISAL_PAGE (waymark_appraisal_page_new ());
+      waymark_appraisal_page_set_plan (self->appraisal_page, self->plan);
+      waymark_appraisal_page_set_catalogue (self->appraisal_page, self->catalogue);
+      adw_bin_set_child (self->appraisal_bin, GTK_WIDGET (self->appraisal_page));
+    }
+
+  return self->appraisal_page;
 }
 
 void

@@ -42,7 +42,8 @@ struct _WaymarkWindow
   AdwViewStackPage     *context_stack_page;
   WaymarkContextPage   *context_page;
   AdwViewStackPage     *appraisal_stack_page;
-  WaymarkAppraisalPage *appraisal_page;
+  AdwBin               *appraisal_bin;
+  WaymarkAppraisalPage *appraisal_page;  /* in appraisal_bin, made when first needed */
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
   GMenu                *recent_section;
@@ -157,8 +158,10 @@ void       waymark_window_undo_init          (WaymarkWindow        *self);
 void       waymark_window_undo_dispose       (WaymarkWindow        *self);
 
 /* waymark-window-plan.c */
-/* The Plan page, made the first time it is needed: a start-up needs only its tab. */
+/* The Plan and Appraisal pages, made the first time they are needed: a start-up needs only
+ * their tabs. */
 WaymarkPlanPage *waymark_window_ensure_plan_page (WaymarkWindow *self);
+WaymarkAppraisalPage *waymark_window_ensure_appraisal_page (WaymarkWindow *self);
 void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
 void       waymark_window_plan_init          (WaymarkWindow        *self);
 void       waymark_window_plan_constructed   (WaymarkWindow        *self);

@@ -191,7 +191,8 @@ on_undo_key (GtkWidget *widget,
 
   if (focus == NULL || !GTK_IS_TEXT (focus) ||
       !((self->plan_page != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_page))) ||
-        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->appraisal_page))))
+        (self->appraisal_page != NULL &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->appraisal_page)))))
     return FALSE;
   before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus)));
   gtk_widget_activate_action (focus, redo ? "text.redo" : "text.undo", NULL);

@@ -114,6 +114,8 @@ class Run:
         self.check_json()
         self.check_context_page()
         self.audit('context page')
+        self.check_appraisal_page()
+        self.audit('appraisal page')
         followed = self.focus.followed
         step(f'keys: {followed["reported"]} presses moved the focus with an event, '
              f'{followed["plan list"]} through the plan list (busy until moved), '
@@ -246,6 +248,17 @@ class Run:
         find(page, by('label', name_re=r'28,360'), 'the LLR figure as the review writes it')
         find(page, lambda n: role(n) == 'push button' and name(n) == 'Domestic Abuse Perpetrator Programmes (DAPPs)',
              'a link to an intervention that addresses a gap')
+
+    def check_appraisal_page(self):
+        step('Appraisal page: the plan\'s items ranked, each with a status button named for it')
+        self.switch_to('Appraisal')
+        page = self.page('WaymarkAppraisalPage')
+        find(page, by('label', name_re=r'^Weighted score \d+\.\d\d, scored on \d+ of \d+ criteria'),
+             'a weighted score with how many criteria it was scored on')
+        for ident in CHOSEN:
+            wanted = self.names[ident]
+            find(page, by('push button', f'Change the status of {wanted}'),
+                 f'the status button of "{wanted}"')
 
     def add_columns_to_plan(self):
         page = self.page('WaymarkComparePage')
