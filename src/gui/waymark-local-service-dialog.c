@@ -8,6 +8,8 @@
 #include "waymark-money.h"
 
 #define PARTS_KEY "waymark-local-service-parts"
+/* The labels' column: the longest, "Upper unit cost, for a range (optional)", in two lines. */
+#define LABEL_CHARS 22
 
 static const WaymarkLevel levels[] = {
   WAYMARK_LEVEL_PRIMARY, WAYMARK_LEVEL_SECONDARY, WAYMARK_LEVEL_TERTIARY,
@@ -274,8 +276,12 @@ attach_field (GtkGrid    *grid,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), LABEL_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), LABEL_CHARS);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
   gtk_widget_set_hexpand (field, TRUE);
+  /* One line high however many the label beside it takes. */
+  gtk_widget_set_valign (field, GTK_ALIGN_CENTER);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, field, 1, row, 1, 1);
 }
@@ -314,6 +320,8 @@ add_checks (GtkGrid         *grid,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), LABEL_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), LABEL_CHARS);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_set_margin_top (label, 4);
   for (guint i = 0; i < n; i++)
@@ -455,7 +463,7 @@ waymark_local_service_dialog_new (GtkWindow           *parent,
   gtk_box_append (GTK_BOX (box), error_label);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   /* Wide enough for a label beside its field. */
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
 
   form_check (form, dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), NULL);

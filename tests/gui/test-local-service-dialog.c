@@ -109,6 +109,60 @@ open_form (Fixture                        *f,
   return dialog;
 }
 
+/* With WAYMARK_TEST_SCREENSHOTS set to a folder, what a widget's window shows is written there
+ * as name.png: for looking at, not for asserting. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+painted_twice (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("WAYMARK_TEST_SCREENSHOTS");
+  const char *display = gdk_display_get_name (gtk_widget_get_display (widget));
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (dir == NULL)
+    return;
+  /* Until what changed is on the screen. */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    guint n_frames = 0;
+    gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint),
+                                       &n_frames);
+
+    gtk_widget_queue_draw (widget);
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+    gui_test_wait_until (painted_twice, &n_frames, 5000, "the screen to be painted");
+    g_signal_handler_disconnect (clock, handler);
+  }
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  /* The pointer out of the way, off the window; then the whole screen, with the form over the
+   * window as a person sees it. */
+  command = g_strdup_printf ("env DISPLAY=%s xdotool mousemove 1900 1060", display);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_free (command);
+  gui_test_flush ();
+  command = g_strdup_printf ("import -display %s -window root %s", display, path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+}
+
 /* Enter in a field, as a person ends the form: its default response, then it closes. */
 static void
 press_enter_in (GtkEditable *field)
@@ -151,7 +205,14 @@ static void
 add_idva (Fixture *f)
 {
   WaymarkLocalServiceDialogParts parts;
-  GtkWidget *dialog = open_form (f, "win.add-local-service", NULL, &parts);
+  GtkWidget *dialog;
+
+  if (g_getenv ("WAYMARK_TEST_SCREENSHOTS") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 860);
+      gui_test_flush ();
+    }
+  dialog = open_form (f, "win.add-local-service", NULL, &parts);
 
   /* Nothing typed: Add is off, and nothing is said to be wrong yet. */
   g_assert_false (add_enabled (dialog));
@@ -186,6 +247,10 @@ add_idva (Fixture *f)
   gtk_editable_set_text (parts.source, "Contract, April 2026");
   g_assert_null (error_shown (&parts));
   g_assert_true (add_enabled (dialog));
+  gtk_editable_set_text (parts.cost, "about 30k");
+  screenshot (dialog, "local-service-form-error");
+  gtk_editable_set_text (parts.cost, "£32,500");
+  screenshot (dialog, "local-service-form");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   press_enter_in (parts.source);
@@ -231,6 +296,13 @@ test_add_edit_undo (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mark)), ==, "Local: not rated by the review");
   g_assert_true (gtk_widget_get_visible (waymark_plan_item_row_get_control (row, "local-badge")));
   g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£32,500");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     waymark_plan_item_row_get_control (row, "unit-cost"))), ==, "£32,500");
+  if (g_getenv ("WAYMARK_TEST_SCREENSHOTS") != NULL)
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      screenshot (GTK_WIDGET (f->window), "plan-page-local-item");
+    }
 
   /* Edit: the form comes back filled in, and Save renames the row. */
   dialog = open_form (f, "win.edit-local-service", g_variant_new_string ("women-s-aid-idva"),
@@ -343,6 +415,16 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  /* The application's style, which AdwApplication loads and a test has not: for screenshots. */
+  if (g_getenv ("WAYMARK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/io/github/waymark/Waymark/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 
   g_test_add ("/gui/local-service/add-edit-undo", Fixture, NULL, fixture_set_up,
               test_add_edit_undo, fixture_tear_down);
