@@ -98,8 +98,13 @@ remove_plan_item_action (GtkWidget  *widget,
     message = g_strdup_printf (_("Removed “%s” from the plan"), name);
   toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_action_name (toast, "win.undo-steps");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (local ? 2 : 1));
+  if (local)
+    {
+      adw_toast_set_action_name (toast, "win.undo-steps");
+      adw_toast_set_action_target_value (toast, g_variant_new_uint32 (2));
+    }
+  else
+    adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   dismiss_toast (&self->undo_toast);
   g_set_weak_pointer (&self->undo_toast, toast);

@@ -342,6 +342,7 @@ test_remove_with_service (Fixture       *f,
                           gconstpointer  data)
 {
   WaymarkPlan *plan = plan_of (f);
+  GtkWidget *toast_undo;
 
   add_idva (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-plan-item",
@@ -351,8 +352,11 @@ test_remove_with_service (Fixture       *f,
   g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==,
                    "Removed the local service “Women’s Aid IDVA” from the plan");
 
-  /* What the notification's Undo does: two steps, the service, then its item. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-steps", "u", 2));
+  /* The notification's Undo: two steps, the service, then its item. */
+  toast_undo = gui_test_find_widget (GTK_WIDGET (f->parts.toast_overlay),
+                                     gui_test_is_button_for_action, "win.undo-steps");
+  g_assert_nonnull (toast_undo);
+  gui_test_click (toast_undo);
   g_assert_nonnull (waymark_plan_find_local_service (plan, "women-s-aid-idva", NULL));
   g_assert_nonnull (waymark_plan_find_item (plan, "women-s-aid-idva", NULL));
   gui_test_flush ();
