@@ -230,6 +230,39 @@ on_field_changed (GtkWidget *dialog)
   form_check (form, dialog);
 }
 
+/* The core keeps an item's unit, provider and cost as the commissioner set them on the item
+ * when its service is replaced. What the form changed, though, is the latest word on it: the
+ * item takes each field the edit changed, as further undoable edits (Ctrl+Z undoes them in
+ * turn, then the service's). A field the form left alone stays as the item has it. */
+static void
+follow_edit (WaymarkPlan         *plan,
+             WaymarkLocalService *before,
+             WaymarkLocalService *after)
+{
+  WaymarkPlanItem *item = waymark_plan_find_item (plan, waymark_local_service_get_id (after),
+                                                  NULL);
+  const char *unit = waymark_local_service_get_unit (after);
+  const char *provider = waymark_local_service_get_provider (after);
+  gboolean new_unit = g_strcmp0 (waymark_local_service_get_unit (before), unit) != 0;
+  gboolean new_provider = g_strcmp0 (waymark_local_service_get_provider (before), provider) != 0;
+  gint64 low = waymark_local_service_get_unit_cost (after);
+  gint64 high = waymark_local_service_get_unit_cost_high (after);
+
+  if (item == NULL)
+    return;
+  if (new_unit && new_provider)
+    waymark_plan_edit (plan, item, "unit", unit, "provider", provider, NULL);
+  else if (new_unit)
+    waymark_plan_edit (plan, item, "unit", unit, NULL);
+  else if (new_provider)
+    waymark_plan_edit (plan, item, "provider", provider, NULL);
+  if (low != waymark_local_service_get_unit_cost (before) ||
+      high != waymark_local_service_get_unit_cost_high (before))
+    waymark_plan_set_item_cost (plan, item, low, high,
+                                low != WAYMARK_NO_COST ? WAYMARK_COST_SOURCE_LOCAL_QUOTE
+                                                       : WAYMARK_COST_SOURCE_ESTIMATE);
+}
+
 static void
 on_response (AdwMessageDialog *dialog,
              const char       *response,
@@ -250,6 +283,8 @@ on_response (AdwMessageDialog *dialog,
     {
       if (!waymark_plan_replace_local_service (form->plan, service, &error))
         g_warning ("The local service was not saved: %s", error->message);
+      else
+        follow_edit (form->plan, form->service, service);
       return;
     }
   /* Two undoable edits: the service, then its item, which needs the service in the plan. */

@@ -313,7 +313,11 @@ test_add_edit_undo (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (parts.levels[2]));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   gtk_editable_set_text (parts.name, "Women’s Aid IDVA service");
+  gtk_editable_set_text (parts.cost, "40000");
   press_enter_in (parts.name);
+  /* The item follows the cost the form changed: 1 post × £40,000 = £40,000. */
+  gui_test_flush ();
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£40,000");
   g_assert_cmpstr (waymark_plan_item_get_name (waymark_plan_find_item (plan, "women-s-aid-idva",
                                                                        NULL)),
                    ==, "Women’s Aid IDVA service");
@@ -321,7 +325,14 @@ test_add_edit_undo (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Women’s Aid IDVA service");
 
-  /* Undo, one step at a time: the edit, the item, the service; the plan is as it began. */
+  /* Undo, one step at a time: the item's cost, the service's edit, the item, the service; the
+   * plan is as it began. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£32,500");
+  g_assert_cmpstr (waymark_plan_item_get_name (waymark_plan_find_item (plan, "women-s-aid-idva",
+                                                                       NULL)),
+                   ==, "Women’s Aid IDVA service");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_cmpstr (waymark_local_service_get_name (
                      waymark_plan_find_local_service (plan, "women-s-aid-idva", NULL)),
