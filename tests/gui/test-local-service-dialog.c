@@ -302,6 +302,10 @@ test_add_edit_undo (Fixture       *f,
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       screenshot (GTK_WIDGET (f->window), "plan-page-local-item");
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 860);
+      waymark_plan_page_focus_item (f->parts.plan_page, "women-s-aid-idva");
+      screenshot (GTK_WIDGET (f->window), "plan-page-local-item-narrow");
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 860);
     }
 
   /* Edit: the form comes back filled in, and Save renames the row. */
