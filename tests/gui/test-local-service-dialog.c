@@ -349,6 +349,16 @@ test_add_edit_undo (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (waymark_plan_get_local_services (plan)), ==, 0);
   g_assert_false (waymark_plan_can_undo (plan));
+
+  /* Redo, the four steps again: the renamed service and its item at £40,000. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_false (waymark_plan_can_redo (plan));
+  gui_test_flush ();
+  g_assert_cmpstr (waymark_local_service_get_name (
+                     waymark_plan_find_local_service (plan, "women-s-aid-idva", NULL)),
+                   ==, "Women’s Aid IDVA service");
+  g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£40,000");
 }
 
 /* Removing the item takes the service with it; the notification's Undo puts both back. */
