@@ -15,6 +15,9 @@ struct _WaymarkPlanItemRow
 
   /* Template widgets */
   GtkLabel           *flag_label;
+  GtkLabel           *local_label;
+  GtkLabel           *local_badge;
+  GtkWidget          *edit_local_button;
   GtkLabel           *facts_label;
   WaymarkRatingBadge *evidence_badge;
   WaymarkRatingBadge *impact_badge;
@@ -257,6 +260,18 @@ update_facts (WaymarkPlanItemRow *self)
   gtk_label_set_label (self->facts_label, facts);
   waymark_rating_badge_set_rating (self->evidence_badge, waymark_plan_item_get_evidence_rating (item));
   waymark_rating_badge_set_rating (self->impact_badge, waymark_plan_item_get_impact_rating (item));
+  /* A local service has no review rating, not a rating of "none": the mark, in its place. */
+  {
+    gboolean local = waymark_plan_item_get_local_service (item);
+
+    gtk_label_set_label (self->local_label, waymark_local_service_mark ());
+    gtk_label_set_label (self->local_badge, waymark_local_service_mark ());
+    gtk_widget_set_visible (GTK_WIDGET (self->local_label), local);
+    gtk_widget_set_visible (GTK_WIDGET (self->local_badge), local);
+    gtk_widget_set_visible (self->edit_local_button, local);
+    gtk_widget_set_visible (GTK_WIDGET (self->evidence_badge), !local);
+    gtk_widget_set_visible (GTK_WIDGET (self->impact_badge), !local);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), waymark_plan_item_get_missing (item));
 
   if (published != NULL)
@@ -313,15 +328,29 @@ update_funding (WaymarkPlanItemRow *self)
                           source == WAYMARK_FUNDING_SOURCE_OTHER);
 }
 
+/* What the item says of itself: its name (the row's title) and its facts. */
 static void
-update_all (WaymarkPlanItemRow *self)
+update_title (WaymarkPlanItemRow *self)
 {
-  self->updating = TRUE;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), waymark_plan_item_get_name (self->item));
   /* The lists AdwExpanderRow builds for its header and its rows, which GTK 4.8 would call
    * "GtkListBox" (issue 13). */
   waymark_a11y_name_parts (GTK_WIDGET (self), GTK_TYPE_LIST_BOX,
                            waymark_plan_item_get_name (self->item));
+}
+
+static void
+on_plan_changed (WaymarkPlanItemRow *self)
+{
+  if (self->item != NULL && waymark_plan_item_get_local_service (self->item))
+    update_facts (self);
+}
+
+static void
+update_all (WaymarkPlanItemRow *self)
+{
+  self->updating = TRUE;
+  update_title (self);
   update_facts (self);
   update_quantity (self);
   set_entry_text (self->unit_row, waymark_plan_item_get_unit (self->item));
@@ -343,7 +372,12 @@ on_item_notify (WaymarkPlanItem    *item,
   const char *name = pspec->name;
 
   self->updating = TRUE;
-  if (g_str_equal (name, "quantity"))
+  if (g_str_equal (name, "name"))
+    {
+      update_title (self);
+      update_facts (self);
+    }
+  else if (g_str_equal (name, "quantity"))
     update_quantity (self);
   else if (g_str_equal (name, "unit"))
     {
@@ -628,6 +662,15 @@ on_reach_group_selected (AdwComboRow        *row,
                      (WaymarkReachGroup) adw_combo_row_get_selected (row), NULL);
 }
 
+/* The service's form, through the window, which owns the dialogs. */
+static void
+on_edit_local_clicked (GtkButton          *button,
+                       WaymarkPlanItemRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.edit-local-service", "s",
+                              waymark_plan_item_get_intervention_id (self->item));
+}
+
 static void
 on_remove_clicked (GtkButton          *button,
                    WaymarkPlanItemRow *self)
@@ -705,6 +748,11 @@ waymark_plan_item_row_set_property (GObject      *object,
     {
     case PROP_PLAN:
       self->plan = g_value_dup_object (value);
+      /* A local service's edit changes its item's levels, focus and groups, which have no
+       * notification of their own: the plan's "changed" says so. */
+      if (self->plan != NULL)
+        g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed), self,
+                                 G_CONNECT_SWAPPED);
       break;
     case PROP_ITEM:
       waymark_plan_item_row_set_item (self, g_value_get_object (value));
@@ -738,6 +786,9 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
                                                "/io/github/waymark/Waymark/waymark-plan-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, flag_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, local_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, local_badge);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, edit_local_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, evidence_badge);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, impact_badge);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, missing_label);
@@ -771,6 +822,7 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reach_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_reach_group_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_local_clicked);
 }
 
 static void
@@ -880,6 +932,9 @@ waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
     { "cost-error", G_STRUCT_OFFSET (WaymarkPlanItemRow, cost_error_label) },
     { "published", G_STRUCT_OFFSET (WaymarkPlanItemRow, published_label) },
     { "flag", G_STRUCT_OFFSET (WaymarkPlanItemRow, flag_label) },
+    { "local", G_STRUCT_OFFSET (WaymarkPlanItemRow, local_label) },
+    { "local-badge", G_STRUCT_OFFSET (WaymarkPlanItemRow, local_badge) },
+    { "edit-local", G_STRUCT_OFFSET (WaymarkPlanItemRow, edit_local_button) },
     { "line-total", G_STRUCT_OFFSET (WaymarkPlanItemRow, line_total_label) },
     { "missing", G_STRUCT_OFFSET (WaymarkPlanItemRow, missing_label) },
   };

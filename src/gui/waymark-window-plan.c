@@ -6,6 +6,7 @@
 
 #include "waymark-window-private.h"
 #include "waymark-gui-format.h"
+#include "waymark-local-service-dialog.h"
 #include "waymark-plan-item-row.h"
 
 /* The window's plan: adding interventions to it, its file (new, open, save, export),
@@ -115,6 +116,41 @@ add_to_plan_action (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.show-plan-item");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
   waymark_window_add_toast (self, toast);
+}
+
+/* A service the review does not describe (issue 15): its form, over the window. The dialog
+ * adds the service and an item for it, or saves the edit, as the plan's undoable edits. */
+static void
+add_local_service_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->plan == NULL)
+    return;
+  dialog = waymark_local_service_dialog_new (GTK_WINDOW (self), self->plan, self->catalogue,
+                                             NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_local_service_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  WaymarkLocalService *service;
+  GtkWidget *dialog;
+
+  if (self->plan == NULL ||
+      (service = waymark_plan_find_local_service (self->plan, id, NULL)) == NULL)
+    return;
+  dialog = waymark_local_service_dialog_new (GTK_WINDOW (self), self->plan, self->catalogue,
+                                             service);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Everything selected in the list that is not in the plan yet, as one undoable edit. */
@@ -895,6 +931,10 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-selected-to-plan", NULL,
                                    add_selected_to_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan-item", "s", show_plan_item_action);
+  gtk_widget_class_install_action (widget_class, "win.add-local-service", NULL,
+                                   add_local_service_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-local-service", "s",
+                                   edit_local_service_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent-plan", "s",

@@ -42,8 +42,23 @@ dismiss_toast (AdwToast **toast)
   adw_toast_dismiss (shown);
 }
 
+/* Undoes `steps` edits of the plan: a notification's Undo for what was one removal to the
+ * commissioner and two edits to the plan. */
+static void
+undo_steps_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WaymarkPlan *plan = WAYMARK_WINDOW (widget)->plan;
+
+  for (guint i = g_variant_get_uint32 (parameter); i > 0 && waymark_plan_can_undo (plan); i--)
+    waymark_plan_undo (plan);
+}
+
 /* A plan item's Remove button: the item goes, as one undoable edit, and the notification says
- * which and offers Undo. */
+ * which and offers Undo. An item of a local service takes the service with it, a second edit:
+ * the Plan page is the only place the service can be seen, so one left behind would be in the
+ * file, in the way of its id, and out of reach. The notification's Undo puts both back. */
 static void
 remove_plan_item_action (GtkWidget  *widget,
                          const char *action_name,
@@ -51,22 +66,45 @@ remove_plan_item_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  WaymarkIntervention *intervention = waymark_window_lookup (self, id);
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  WaymarkPlanItem *item;
+  gboolean local;
   AdwToast *toast;
   guint position;
 
-  if (self->plan == NULL || waymark_plan_find_item (self->plan, id, &position) == NULL)
+  if (self->plan == NULL || (item = waymark_plan_find_item (self->plan, id, &position)) == NULL)
     return;
 
+  name = g_strdup (waymark_plan_item_get_name (item));
+  local = waymark_plan_item_get_local_service (item);
   waymark_plan_remove_item (self->plan, position);
+  if (local && waymark_plan_find_local_service (self->plan, id, NULL) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
 
-  /* Translators: a notification; %s is an intervention's name */
-  message = g_strdup_printf (_("Removed “%s” from the plan"),
-                             intervention != NULL ? waymark_intervention_get_name (intervention) : id);
+      if (!waymark_plan_remove_local_service (self->plan, id, &error))
+        {
+          g_warning ("The local service “%s” stays in the plan: %s", id, error->message);
+          local = FALSE;
+        }
+    }
+
+  if (local)
+    /* Translators: a notification; %s is a local service's name */
+    message = g_strdup_printf (_("Removed the local service “%s” from the plan"), name);
+  else
+    /* Translators: a notification; %s is an intervention's name */
+    message = g_strdup_printf (_("Removed “%s” from the plan"), name);
   toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  if (local)
+    {
+      adw_toast_set_action_name (toast, "win.undo-steps");
+      adw_toast_set_action_target_value (toast, g_variant_new_uint32 (2));
+    }
+  else
+    adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   dismiss_toast (&self->undo_toast);
   g_set_weak_pointer (&self->undo_toast, toast);
@@ -159,6 +197,7 @@ waymark_window_undo_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-steps", "u", undo_steps_action);
   gtk_widget_class_install_action (widget_class, "win.remove-plan-item", "s",
                                    remove_plan_item_action);
   gtk_widget_class_install_action (widget_class, "win.clear-comparison", NULL,

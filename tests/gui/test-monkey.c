@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "gui-test-util.h"
+#include "waymark-local-service-dialog.h"
 #include "waymark-application.h"
 
 /* The GUI monkey: from a seed, a long random walk through everything the window offers (its
@@ -523,6 +524,20 @@ make_string (Monkey     *m,
       /* A new value, floating like every other this returns. */
       GVariant *target = g_ptr_array_index (targets, pick (m, targets->len));
       return g_variant_new_string (g_variant_get_string (target, NULL));
+    }
+
+  /* A local service of the plan's, when it has one (issue 15). */
+  if (action != NULL && g_str_equal (action, "win.edit-local-service") && m->window->plan != NULL)
+    {
+      GListModel *services = waymark_plan_get_local_services (m->window->plan);
+      guint n = g_list_model_get_n_items (services);
+
+      if (n > 0)
+        {
+          g_autoptr(WaymarkLocalService) service = g_list_model_get_item (services, pick (m, n));
+
+          return g_variant_new_string (waymark_local_service_get_id (service));
+        }
     }
 
   /* Otherwise an intervention: what almost every string parameter names. */
@@ -1349,6 +1364,23 @@ answer_message_dialog (Monkey           *m,
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+fill_local_service_form (Monkey    *m,
+                         GtkWidget *dialog)
+{
+  WaymarkLocalServiceDialogParts parts;
+  const char *costs[] = { "", "1500", "£32,500.50", "not a cost", "-5" };
+  const char *cost = costs[pick (m, G_N_ELEMENTS (costs))];
+
+  waymark_local_service_dialog_get_parts (dialog, &parts);
+  note (m, "fill the local service form (cost “%s”)", cost);
+  if (chance (m, 80))
+    gtk_editable_set_text (parts.name, "Monkey’s local service");
+  gtk_check_button_set_active (parts.levels[pick (m, 3)], TRUE);
+  gtk_editable_set_text (parts.cost, cost);
+  gtk_editable_set_text (parts.age_min, chance (m, 20) ? "200" : "");
+}
+
 /* Any other dialog (the file chooser's "replace?"): one of its buttons. */
 static void
 answer_dialog (Monkey    *m,
@@ -1404,6 +1436,10 @@ answer_one_dialog (Monkey *m)
         continue;
 
       m->n_dialogs++;
+      /* The local service's form: filled in, now and then wrongly, before it is answered. */
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_object_get_data (G_OBJECT (window), "waymark-local-service-parts") != NULL)
+        fill_local_service_form (m, GTK_WIDGET (window));
       if (ADW_IS_MESSAGE_DIALOG (window))
         answer_message_dialog (m, ADW_MESSAGE_DIALOG (window));
       else if (GTK_IS_FILE_CHOOSER (window) && GTK_IS_DIALOG (window))
