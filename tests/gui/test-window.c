@@ -407,17 +407,10 @@ static void
 test_filter_long_list (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "appraisal.waymark",
-                                                 NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  WaymarkPlan *plan = gui_test_load_plan (f->window, "appraisal.waymark");
   WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
-  WaymarkPlan *plan;
+  g_autoptr(GError) error = NULL;
   g_autofree char *ids = NULL;
-
-  waymark_plan_document_load (document, file, &error);
-  g_assert_no_error (error);
-  plan = waymark_plan_document_get_plan (document);
 
   check (f, "option-status", "deferred", TRUE);
   wait_for_count (f, 1);
