@@ -264,6 +264,35 @@ test_list_search (void)
   assert_golden (run.out, "list-search-night-time.txt");
 }
 
+/* Issue 15: the browser's long-list filter, from a saved plan (tests/data/appraisal.waymark: the
+ * items drive, iris and counselling are not on its long list, so shortlisted; its long list
+ * shortlists mentors-in-violence-prevention, defers safe-dates and does not take cbt-victims
+ * forward). Shortlisted or deferred: those five of 35, in the review's order. */
+static void
+test_list_status (void)
+{
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) rest = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run_cli (&run, "list", "--status", "shortlisted,deferred", "--plan", plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_golden (run.out, "list-status-shortlisted-deferred.txt");
+
+  /* 35 - 4 shortlisted - 1 deferred - 1 not taken forward. */
+  run_cli (&rest, "list", "--status", "not-on-long-list", "--plan", plan, NULL);
+  g_assert_cmpint (rest.status, ==, 0);
+  g_assert_nonnull (strstr (rest.out, "\n29 of 35 interventions\n"));
+  g_assert_null (strstr (rest.out, "Safe Dates"));
+
+  run_cli (&bad, "list", "--status", "kept", "--plan", plan, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--status: “kept” is not one of shortlisted, "
+                                     "not-taken-forward, deferred, not-on-long-list"));
+  g_assert_cmpstr (bad.out, ==, "");
+}
+
 static void
 test_show (void)
 {
@@ -373,6 +402,8 @@ test_usage_errors (void)
     { { "list", "--sort", "price", NULL }, 2, "--sort must be" },
     { { "list", "--max-cost", "12,34", NULL }, 2, "--max-cost: “12,34” is not an amount" },
     { { "list", "--no-such-option", NULL }, 2, "Unknown option --no-such-option" },
+    { { "list", "--status", "deferred", NULL }, 2, "--status needs --plan" },
+    { { "list", "--status", "deferred", "--plan" }, 2, "Missing argument for --plan" },
     { { "show", NULL }, 2, "show needs exactly one intervention id" },
     { { "show", "no-such-id", NULL }, 1, "no intervention has the id “no-such-id”" },
     { { "validate", NULL }, 2, "validate needs exactly one file" },
@@ -1280,6 +1311,7 @@ main (int    argc,
   g_test_add_func ("/cli/list/csv", test_list_csv);
   g_test_add_func ("/cli/list/filtered", test_list_filtered);
   g_test_add_func ("/cli/list/search", test_list_search);
+  g_test_add_func ("/cli/list/status", test_list_status);
   g_test_add_func ("/cli/list/json-round-trip", test_json_round_trip);
   g_test_add_func ("/cli/list/bad-catalogue", test_bad_catalogue_option);
   g_test_add_func ("/cli/show", test_show);

@@ -3,6 +3,7 @@
 
 #include "waymark-catalogue.h"
 #include "waymark-criteria.h"
+#include "waymark-plan-io.h"
 
 /* Filter semantics on the review's own catalogue: within a criterion values are alternatives,
  * criteria combine, a minimum rating compares the low end of a range. */
@@ -284,6 +285,182 @@ test_notifications (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, 3);
 }
 
+/* tests/data/appraisal.waymark, read against the review's catalogue. Its items: drive, iris,
+ * counselling (none on the long list, so shortlisted as items) and cbt-victims (not taken forward
+ * on the long list). The rest of its long list: mentors-in-violence-prevention shortlisted,
+ * safe-dates deferred, and local-idva-service shortlisted, a local service and no row of the
+ * catalogue. */
+static WaymarkPlan *
+open_appraisal_plan (Fixture *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "appraisal.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  WaymarkPlan *plan = waymark_plan_new_from_file (file, fixture->catalogue, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+test_option_status_each (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(WaymarkPlan) plan = open_appraisal_plan (fixture);
+  g_autofree char *rest = NULL;
+
+  waymark_criteria_set_plan (fixture->criteria, plan);
+
+  /* In the review's order: the long list's shortlisted mentors-in-violence-prevention, and the
+   * items iris, drive and counselling, which the long list does not name. */
+  waymark_criteria_set_option_status (fixture->criteria, WAYMARK_OPTION_STATUS_SET_SHORTLISTED);
+  assert_matching (fixture, "mentors-in-violence-prevention iris drive counselling");
+  g_assert_false (waymark_criteria_is_empty (fixture->criteria));
+
+  /* An item the long list names takes the long list's status. */
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_NOT_TAKEN_FORWARD);
+  assert_matching (fixture, "cbt-victims");
+
+  waymark_criteria_set_option_status (fixture->criteria, WAYMARK_OPTION_STATUS_SET_DEFERRED);
+  assert_matching (fixture, "safe-dates");
+
+  /* The rest: 35 - 4 shortlisted - 1 not taken forward - 1 deferred = 29. The long list's
+   * local-idva-service is no row of the catalogue, so it is in none of the four: 4 + 1 + 1 +
+   * 29 = 35 rows. */
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST);
+  g_assert_cmpuint (count_matching (fixture), ==, 29);
+  rest = matching (fixture);
+  g_assert_true (g_str_has_prefix (rest, "coaching-boys-into-men real-consent "
+                                         "relationships-without-fear tender escape-the-control"));
+  for (const char * const *id = (const char * const[]) { "safe-dates", "iris", "cbt-victims",
+                                                          "drive", "counselling", NULL };
+       *id != NULL; id++)
+    g_assert_null (strstr (rest, *id));
+  g_assert_null (strstr (rest, "local-idva-service"));
+}
+
+static void
+test_option_status_combined (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(WaymarkPlan) plan = open_appraisal_plan (fixture);
+
+  waymark_criteria_set_plan (fixture->criteria, plan);
+
+  /* Statuses are alternatives... */
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_NOT_TAKEN_FORWARD |
+                                      WAYMARK_OPTION_STATUS_SET_DEFERRED);
+  assert_matching (fixture, "safe-dates cbt-victims");
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_SHORTLISTED |
+                                      WAYMARK_OPTION_STATUS_SET_DEFERRED);
+  assert_matching (fixture, "safe-dates mentors-in-violence-prevention iris drive counselling");
+  /* 4 + 1 + 29: everything but the one not taken forward. */
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_SHORTLISTED |
+                                      WAYMARK_OPTION_STATUS_SET_DEFERRED |
+                                      WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST);
+  g_assert_cmpuint (count_matching (fixture), ==, 34);
+
+  /* ...and combine with the other criteria: of the shortlisted and deferred, the tertiary ones
+   * are drive and counselling (safe-dates and mentors are primary, iris secondary). */
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_SHORTLISTED |
+                                      WAYMARK_OPTION_STATUS_SET_DEFERRED);
+  waymark_criteria_set_levels (fixture->criteria, WAYMARK_LEVEL_TERTIARY);
+  assert_matching (fixture, "drive counselling");
+
+  /* Reset clears the status filter but keeps the plan, which is no filter. */
+  waymark_criteria_reset (fixture->criteria);
+  g_assert_cmpuint (waymark_criteria_get_option_status (fixture->criteria), ==, 0);
+  g_assert_true (waymark_criteria_get_plan (fixture->criteria) == plan);
+  g_assert_true (waymark_criteria_is_empty (fixture->criteria));
+  g_assert_cmpuint (count_matching (fixture), ==, 35);
+}
+
+/* Items of the plan count as shortlisted until the long list says otherwise; the filter follows
+ * the plan's items and long list as they change, undo included, each change one "changed". */
+static void
+test_option_status_follows_plan (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(WaymarkPlan) plan = open_appraisal_plan (fixture);
+  WaymarkAppraisal *appraisal = waymark_plan_get_appraisal (plan);
+  WaymarkIntervention *tender = waymark_catalogue_lookup (fixture->catalogue, "tender");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rest = NULL;
+  g_autoptr(WaymarkPlanItem) item = NULL;
+  guint position;
+
+  waymark_criteria_set_option_status (fixture->criteria, WAYMARK_OPTION_STATUS_SET_DEFERRED);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  assert_matching (fixture, "");
+  /* Another plan is another long list. */
+  waymark_criteria_set_plan (fixture->criteria, plan);
+  g_assert_cmpuint (fixture->changed, ==, 2);
+  assert_matching (fixture, "safe-dates");
+  waymark_criteria_set_plan (fixture->criteria, plan);
+  g_assert_cmpuint (fixture->changed, ==, 2);
+
+  waymark_criteria_set_option_status (fixture->criteria, WAYMARK_OPTION_STATUS_SET_SHORTLISTED);
+  g_assert_cmpuint (fixture->changed, ==, 3);
+
+  /* An item added: shortlisted, with no long-list entry. */
+  g_assert_nonnull (tender);
+  item = waymark_plan_item_new_for_intervention (tender);
+  waymark_plan_add_item (plan, item);
+  g_assert_cmpuint (fixture->changed, ==, 4);
+  assert_matching (fixture, "tender mentors-in-violence-prevention iris drive counselling");
+
+  /* Deferred on the long list: no longer shortlisted. */
+  g_assert_true (waymark_appraisal_set_status (appraisal, "tender",
+                                               WAYMARK_OPTION_STATUS_DEFERRED, NULL,
+                                               WAYMARK_OPTION_DIMENSION_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changed, ==, 5);
+  assert_matching (fixture, "mentors-in-violence-prevention iris drive counselling");
+
+  /* Undone: shortlisted again. */
+  waymark_plan_undo (plan);
+  g_assert_cmpuint (fixture->changed, ==, 6);
+  assert_matching (fixture, "tender mentors-in-violence-prevention iris drive counselling");
+
+  /* Removed from the plan: not on the long list. */
+  g_assert_nonnull (waymark_plan_find_item (plan, "tender", &position));
+  waymark_plan_remove_item (plan, position);
+  g_assert_cmpuint (fixture->changed, ==, 7);
+  assert_matching (fixture, "mentors-in-violence-prevention iris drive counselling");
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST);
+  rest = matching (fixture);
+  g_assert_true (g_str_has_prefix (rest, "coaching-boys-into-men real-consent "
+                                         "relationships-without-fear tender "));
+
+  /* With no status filter the plan's changes change no match, and say nothing. */
+  waymark_criteria_set_option_status (fixture->criteria, 0);
+  fixture->changed = 0;
+  waymark_plan_undo (plan);
+  waymark_criteria_set_plan (fixture->criteria, NULL);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+  g_assert_true (waymark_criteria_is_empty (fixture->criteria));
+}
+
+static void
+test_option_status_no_plan (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  /* Without a plan nothing is on a long list. */
+  waymark_criteria_set_option_status (fixture->criteria, WAYMARK_OPTION_STATUS_SET_SHORTLISTED |
+                                                         WAYMARK_OPTION_STATUS_SET_DEFERRED);
+  assert_matching (fixture, "");
+  waymark_criteria_set_option_status (fixture->criteria,
+                                      WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST);
+  g_assert_cmpuint (count_matching (fixture), ==, 35);
+}
+
 static int
 compare_with_key (gconstpointer a,
                   gconstpointer b,
@@ -418,6 +595,7 @@ test_tables (void)
     WAYMARK_TYPE_LEVEL, WAYMARK_TYPE_FOCUS, WAYMARK_TYPE_FOCUS_SET, WAYMARK_TYPE_WORKS_WITH,
     WAYMARK_TYPE_AGE_GROUP, WAYMARK_TYPE_RATING, WAYMARK_TYPE_LLR_STATUS,
     WAYMARK_TYPE_LLR_STATUS_SET, WAYMARK_TYPE_SETTING, WAYMARK_TYPE_SORT_KEY,
+    WAYMARK_TYPE_OPTION_STATUS_SET,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -521,6 +699,10 @@ main (int    argc,
   ADD ("/core/criteria/search-review-text", test_search_review_text);
   ADD ("/core/criteria/notifications", test_notifications);
   ADD ("/core/criteria/sort", test_sort);
+  ADD ("/core/criteria/option-status/each", test_option_status_each);
+  ADD ("/core/criteria/option-status/combined", test_option_status_combined);
+  ADD ("/core/criteria/option-status/follows-plan", test_option_status_follows_plan);
+  ADD ("/core/criteria/option-status/no-plan", test_option_status_no_plan);
 
 #undef ADD
 

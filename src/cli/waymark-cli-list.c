@@ -79,6 +79,8 @@ typedef struct
   char *sort;
   char *max_cost;
   char *age_group;
+  char *status;
+  char *plan;
   gboolean cost_published;
 } ListOptions;
 
@@ -97,6 +99,8 @@ list_options_clear (ListOptions *options)
   g_free (options->sort);
   g_free (options->max_cost);
   g_free (options->age_group);
+  g_free (options->status);
+  g_free (options->plan);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListOptions, list_options_clear)
@@ -153,6 +157,20 @@ build_criteria (ListOptions      *options,
                                &bits, error))
         return FALSE;
       waymark_criteria_set_age_groups (criteria, bits);
+    }
+  if (options->status != NULL)
+    {
+      /* The long list is a plan's: without one every option would be "not on the long list". */
+      if (options->plan == NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--status needs --plan: the long list is a saved plan’s"));
+          return FALSE;
+        }
+      if (!parse_flags_option ("--status", options->status, WAYMARK_TYPE_OPTION_STATUS_SET,
+                               &bits, error))
+        return FALSE;
+      waymark_criteria_set_option_status (criteria, bits);
     }
   if (options->max_cost != NULL)
     {
@@ -352,6 +370,11 @@ waymark_cli_command_list (int    argc,
       N_("POUNDS") },
     { "age-group", 0, 0, G_OPTION_ARG_STRING, &options.age_group,
       N_("Age groups: children (0–17), under-25, adults"), N_("A,…") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &options.status,
+      N_("Status on the plan’s long list: shortlisted, not-taken-forward, deferred, "
+         "not-on-long-list (needs --plan)"), N_("S,…") },
+    { "plan", 0, 0, G_OPTION_ARG_FILENAME, &options.plan,
+      N_("The saved plan whose long list --status reads"), N_("FILE") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &options.search,
       N_("Words to find in name, summary, overview, cohorts, organisations and references"),
       N_("TEXT") },
@@ -362,6 +385,7 @@ waymark_cli_command_list (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkCatalogue) catalogue = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
   g_autoptr(WaymarkCriteria) criteria = waymark_criteria_new ();
   g_autoptr(GListStore) matches = NULL;
   g_autofree char *output = NULL;
@@ -389,11 +413,21 @@ waymark_cli_command_list (int    argc,
   if (!build_criteria (&options, criteria, &error))
     return waymark_cli_usage_error ("list", error->message);
 
-  catalogue = waymark_cli_load_catalogue (options.catalogue, &error);
-  if (catalogue == NULL)
+  if (options.plan != NULL)
     {
-      g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
-      return EXIT_BAD_INPUT;
+      plan = waymark_cli_load_plan (options.plan, options.catalogue, &catalogue);
+      if (plan == NULL)
+        return EXIT_BAD_INPUT;
+      waymark_criteria_set_plan (criteria, plan);
+    }
+  else
+    {
+      catalogue = waymark_cli_load_catalogue (options.catalogue, &error);
+      if (catalogue == NULL)
+        {
+          g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
+          return EXIT_BAD_INPUT;
+        }
     }
 
   matches = g_list_store_new (WAYMARK_TYPE_INTERVENTION);

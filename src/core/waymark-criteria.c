@@ -27,6 +27,20 @@ static const WaymarkChoice sort_key_choices[] = {
 };
 #undef SORT_ROW
 
+/* The long list's statuses (their ids and words are the appraisal's), and the one a plan gives
+ * to everything else. */
+#define STATUS_ROW(value, id, label) { value, #value, id, "option status", label, NULL, NULL }
+static const WaymarkChoice option_status_set_choices[] = {
+  STATUS_ROW (WAYMARK_OPTION_STATUS_SET_SHORTLISTED, "shortlisted",
+              NC_("option status", "Shortlisted")),
+  STATUS_ROW (WAYMARK_OPTION_STATUS_SET_NOT_TAKEN_FORWARD, "not-taken-forward",
+              NC_("option status", "Not taken forward")),
+  STATUS_ROW (WAYMARK_OPTION_STATUS_SET_DEFERRED, "deferred", NC_("option status", "Deferred")),
+  STATUS_ROW (WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST, "not-on-long-list",
+              NC_("option status", "Not on the long list")),
+};
+#undef STATUS_ROW
+
 /* The minimums a filter offers: a range is never a minimum. The ids are the ratings' own. */
 #define MINIMUM_ROW(value, id, context, label) { value, #value, id, context, label, NULL, NULL }
 static const WaymarkChoice minimum_choices[] = {
@@ -39,6 +53,8 @@ static const WaymarkChoice minimum_choices[] = {
 
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkAgeGroup, waymark_age_group, TRUE, age_group_choices, FALSE)
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkSortKey, waymark_sort_key, FALSE, sort_key_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkOptionStatusSet, waymark_option_status_set, TRUE,
+                            option_status_set_choices, FALSE)
 
 const char *
 waymark_age_group_get_label (WaymarkAgeGroup group)
@@ -69,8 +85,13 @@ struct _WaymarkCriteria
   gboolean          cost_published;
   gint64            max_cost;
   WaymarkAgeGroup   age_groups;
+  WaymarkOptionStatusSet option_status;
   char             *search;
   char            **search_words;  /* folded */
+
+  WaymarkPlan      *plan;
+  GSignalGroup     *plan_signals;
+  GSignalGroup     *appraisal_signals;
 
   guint             in_reset : 1;
 };
@@ -88,6 +109,8 @@ enum {
   PROP_COST_PUBLISHED,
   PROP_MAX_COST,
   PROP_AGE_GROUPS,
+  PROP_OPTION_STATUS,
+  PROP_PLAN,
   PROP_SEARCH,
   N_PROPS
 };
@@ -99,6 +122,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void
+waymark_criteria_dispose (GObject *object)
+{
+  WaymarkCriteria *self = (WaymarkCriteria *) object;
+
+  g_clear_object (&self->plan_signals);
+  g_clear_object (&self->appraisal_signals);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (waymark_criteria_parent_class)->dispose (object);
+}
 
 static void
 waymark_criteria_finalize (GObject *object)
@@ -148,6 +183,12 @@ waymark_criteria_get_property (GObject    *object,
     case PROP_AGE_GROUPS:
       g_value_set_flags (value, self->age_groups);
       break;
+    case PROP_OPTION_STATUS:
+      g_value_set_flags (value, self->option_status);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
       break;
@@ -193,6 +234,12 @@ waymark_criteria_set_property (GObject      *object,
     case PROP_AGE_GROUPS:
       waymark_criteria_set_age_groups (self, g_value_get_flags (value));
       break;
+    case PROP_OPTION_STATUS:
+      waymark_criteria_set_option_status (self, g_value_get_flags (value));
+      break;
+    case PROP_PLAN:
+      waymark_criteria_set_plan (self, g_value_get_object (value));
+      break;
     case PROP_SEARCH:
       waymark_criteria_set_search (self, g_value_get_string (value));
       break;
@@ -207,6 +254,7 @@ waymark_criteria_class_init (WaymarkCriteriaClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = waymark_criteria_dispose;
   object_class->finalize = waymark_criteria_finalize;
   object_class->get_property = waymark_criteria_get_property;
   object_class->set_property = waymark_criteria_set_property;
@@ -229,6 +277,9 @@ waymark_criteria_class_init (WaymarkCriteriaClass *klass)
     g_param_spec_int64 ("max-cost", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_AGE_GROUPS] =
     g_param_spec_flags ("age-groups", NULL, NULL, WAYMARK_TYPE_AGE_GROUP, 0, flags);
+  properties[PROP_OPTION_STATUS] =
+    g_param_spec_flags ("option-status", NULL, NULL, WAYMARK_TYPE_OPTION_STATUS_SET, 0, flags);
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, WAYMARK_TYPE_PLAN, flags);
   properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -237,9 +288,24 @@ waymark_criteria_class_init (WaymarkCriteriaClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
+/* What the plan holds decides only the long-list filter: with none set, a change to the plan
+ * changes no match. */
+static void
+on_plan_content_changed (WaymarkCriteria *self)
+{
+  if (self->option_status != 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static void
 waymark_criteria_init (WaymarkCriteria *self)
 {
+  self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "items-changed",
+                                  G_CALLBACK (on_plan_content_changed), self);
+  self->appraisal_signals = g_signal_group_new (WAYMARK_TYPE_APPRAISAL);
+  g_signal_group_connect_swapped (self->appraisal_signals, "changed",
+                                  G_CALLBACK (on_plan_content_changed), self);
 }
 
 WaymarkCriteria *
@@ -284,8 +350,35 @@ DEFINE_ACCESSORS (WaymarkLlrStatusSet, llr_status, PROP_LLR_STATUS)
 DEFINE_ACCESSORS (gboolean, cost_published, PROP_COST_PUBLISHED)
 DEFINE_ACCESSORS (gint64, max_cost, PROP_MAX_COST)
 DEFINE_ACCESSORS (WaymarkAgeGroup, age_groups, PROP_AGE_GROUPS)
+DEFINE_ACCESSORS (WaymarkOptionStatusSet, option_status, PROP_OPTION_STATUS)
 
 #undef DEFINE_ACCESSORS
+
+WaymarkPlan *
+waymark_criteria_get_plan (WaymarkCriteria *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CRITERIA (self), NULL);
+  return self->plan;
+}
+
+void
+waymark_criteria_set_plan (WaymarkCriteria *self,
+                           WaymarkPlan     *plan)
+{
+  g_return_if_fail (WAYMARK_IS_CRITERIA (self));
+  g_return_if_fail (plan == NULL || WAYMARK_IS_PLAN (plan));
+
+  if (!g_set_object (&self->plan, plan))
+    return;
+
+  g_signal_group_set_target (self->plan_signals, plan);
+  g_signal_group_set_target (self->appraisal_signals,
+                             plan != NULL ? waymark_plan_get_appraisal (plan) : NULL);
+  /* Another plan is another long list; the plan is no filter of its own, so "changed" only when
+   * the matches can differ. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  on_plan_content_changed (self);
+}
 
 const char *
 waymark_criteria_get_search (WaymarkCriteria *self)
@@ -342,6 +435,7 @@ waymark_criteria_reset (WaymarkCriteria *self)
   waymark_criteria_set_cost_published (self, FALSE);
   waymark_criteria_set_max_cost (self, 0);
   waymark_criteria_set_age_groups (self, 0);
+  waymark_criteria_set_option_status (self, 0);
   waymark_criteria_set_search (self, NULL);
   self->in_reset = FALSE;
   g_object_thaw_notify (G_OBJECT (self));
@@ -357,7 +451,7 @@ waymark_criteria_is_empty (WaymarkCriteria *self)
   return self->levels == 0 && self->focus == 0 && self->works_with == 0 &&
          self->min_evidence == WAYMARK_RATING_NONE && self->min_impact == WAYMARK_RATING_NONE &&
          self->llr_status == 0 && !self->cost_published && self->max_cost == 0 &&
-         self->age_groups == 0 && self->search == NULL;
+         self->age_groups == 0 && self->option_status == 0 && self->search == NULL;
 }
 
 static gboolean
@@ -392,6 +486,23 @@ match_age_groups (WaymarkIntervention *intervention,
   return ((groups & WAYMARK_AGE_GROUP_CHILDREN) && overlaps (lo, hi, 0, 17)) ||
          ((groups & WAYMARK_AGE_GROUP_UNDER_25) && overlaps (lo, hi, 0, 24)) ||
          ((groups & WAYMARK_AGE_GROUP_ADULTS) && overlaps (lo, hi, 18, G_MAXINT));
+}
+
+/* The intervention's place on the plan's long list, as waymark-appraisal.h defines it. */
+static WaymarkOptionStatusSet
+option_status_of (WaymarkPlan         *plan,
+                  WaymarkIntervention *intervention)
+{
+  const char *id = waymark_intervention_get_id (intervention);
+  WaymarkOptionStatus status;
+
+  if (plan == NULL)
+    return WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST;
+  if (waymark_appraisal_get_status (waymark_plan_get_appraisal (plan), id, &status, NULL, NULL))
+    return 1u << status;
+  if (waymark_plan_find_item (plan, id, NULL) != NULL)
+    return WAYMARK_OPTION_STATUS_SET_SHORTLISTED;
+  return WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST;
 }
 
 static gboolean
@@ -636,6 +747,9 @@ waymark_criteria_match (WaymarkCriteria     *self,
     return FALSE;
 
   if (self->age_groups != 0 && !match_age_groups (intervention, self->age_groups))
+    return FALSE;
+  if (self->option_status != 0 &&
+      (self->option_status & option_status_of (self->plan, intervention)) == 0)
     return FALSE;
   if (self->search_words != NULL && !match_search (self, intervention))
     return FALSE;

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "waymark-intervention.h"
+#include "waymark-plan.h"
 
 G_BEGIN_DECLS
 
@@ -26,10 +27,22 @@ typedef enum
   WAYMARK_SORT_REVIEW,
 } WaymarkSortKey;
 
+/* Where an option stands on the open plan's long list (issue 15): its status there; an item of the
+ * plan not on the long list counts as shortlisted, and anything else is not on the long list. */
+typedef enum
+{
+  WAYMARK_OPTION_STATUS_SET_SHORTLISTED       = 1 << WAYMARK_OPTION_STATUS_SHORTLISTED,
+  WAYMARK_OPTION_STATUS_SET_NOT_TAKEN_FORWARD = 1 << WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD,
+  WAYMARK_OPTION_STATUS_SET_DEFERRED          = 1 << WAYMARK_OPTION_STATUS_DEFERRED,
+  WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST  = 1 << 3,
+} WaymarkOptionStatusSet;
+
 #define WAYMARK_TYPE_AGE_GROUP (waymark_age_group_get_type ())
 #define WAYMARK_TYPE_SORT_KEY (waymark_sort_key_get_type ())
-GType waymark_age_group_get_type (void) G_GNUC_CONST;
-GType waymark_sort_key_get_type  (void) G_GNUC_CONST;
+#define WAYMARK_TYPE_OPTION_STATUS_SET (waymark_option_status_set_get_type ())
+GType waymark_age_group_get_type         (void) G_GNUC_CONST;
+GType waymark_sort_key_get_type          (void) G_GNUC_CONST;
+GType waymark_option_status_set_get_type (void) G_GNUC_CONST;
 
 /* Words for people, translated: "Children (0–17)". One group at a time. */
 const char *waymark_age_group_get_label (WaymarkAgeGroup group);
@@ -76,6 +89,16 @@ void             waymark_criteria_set_max_cost         (WaymarkCriteria  *self,
 WaymarkAgeGroup  waymark_criteria_get_age_groups       (WaymarkCriteria  *self);
 void             waymark_criteria_set_age_groups       (WaymarkCriteria  *self,
                                                         WaymarkAgeGroup   groups);
+/* The long-list statuses to list; 0 for any. They are read from the plan ("plan"), never looked
+ * up: without a plan, every intervention is not on the long list. */
+WaymarkOptionStatusSet waymark_criteria_get_option_status (WaymarkCriteria  *self);
+void             waymark_criteria_set_option_status    (WaymarkCriteria  *self,
+                                                        WaymarkOptionStatusSet status);
+/* The open plan, or NULL; not a filter of its own, so reset leaves it. While an option-status
+ * filter is set, "changed" is emitted when the plan's items or long list change. */
+WaymarkPlan     *waymark_criteria_get_plan             (WaymarkCriteria  *self);
+void             waymark_criteria_set_plan             (WaymarkCriteria  *self,
+                                                        WaymarkPlan      *plan);
 const char      *waymark_criteria_get_search           (WaymarkCriteria  *self);
 void             waymark_criteria_set_search           (WaymarkCriteria  *self,
                                                         const char       *search);

@@ -148,6 +148,7 @@ bind_criteria (WaymarkWorkspace *self)
   g_settings_bind (fs, "filter-cost-published", c, "cost-published", flags);
   g_settings_bind (fs, "filter-max-cost", c, "max-cost", flags);
   g_settings_bind (fs, "filter-age-groups", c, "age-groups", flags);
+  g_settings_bind (fs, "filter-option-status", c, "option-status", flags);
 }
 
 static void

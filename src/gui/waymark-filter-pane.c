@@ -303,6 +303,11 @@ build (WaymarkFilterPane *self)
   self->min_impact_row = add_minimum_row (self, group, _("Minimum impact"), "min-impact");
 
   add_set_group (self, _("Status in LLR"), "llr-status");
+  group = add_set_group (self, _("Long list"), "option-status");
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Status in the open plan’s options appraisal. An "
+                                           "item of the plan counts as shortlisted unless the "
+                                           "long list says otherwise."));
 
   group = add_group (self, _("Cost"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),

@@ -125,6 +125,7 @@ chip_specs_new (WaymarkCriteria *c)
     }
 
   add_set_specs (specs, c, "llr-status");
+  add_set_specs (specs, c, "option-status");
 
   if (waymark_criteria_get_cost_published (c))
     add_spec (specs, "cost-published", 0, g_strdup (_("Published cost only")));

@@ -100,6 +100,7 @@ struct _WaymarkWindow
   /* Borrowed */
   WaymarkPlan      *plan;   /* the document's current plan */
   GBinding         *sort_binding;  /* the workspace's sort key to the drop-down; unbound first */
+  GBinding         *plan_binding;  /* the open plan to the criteria, for the long-list filter */
 
   gboolean          close_confirmed;
 };

@@ -129,6 +129,9 @@ take_workspace (WaymarkWindow *self)
   self->criteria = g_object_ref (waymark_workspace_get_criteria (self->workspace));
   self->comparison = g_object_ref (waymark_workspace_get_comparison (self->workspace));
   self->document = g_object_ref (waymark_workspace_get_plan_document (self->workspace));
+  /* The long-list filter reads the plan the window has open, whichever that is. */
+  self->plan_binding = g_object_bind_property (self->document, "plan", self->criteria, "plan",
+                                               G_BINDING_SYNC_CREATE);
 
   /* The filter pane is given its criteria at construction, so it is made here, not in the
    * template. */
@@ -244,6 +247,7 @@ waymark_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_settings_unbind (self, "view");
   g_clear_pointer (&self->sort_binding, g_binding_unbind);
+  g_clear_pointer (&self->plan_binding, g_binding_unbind);
   /* A search entry being destroyed clears its text: that must not clear the filters. */
   if (self->search_entry != NULL)
     g_signal_handlers_disconnect_by_data (self->search_entry, self);

@@ -416,6 +416,20 @@ gui_test_load_catalogue (const char *fixture)
   return catalogue;
 }
 
+WaymarkPlan *
+gui_test_load_plan (WaymarkWindow *window,
+                    const char    *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  WaymarkPlanDocument *document = waymark_window_get_plan_document (window);
+
+  waymark_plan_document_load (document, file, &error);
+  g_assert_no_error (error);
+  return waymark_plan_document_get_plan (document);
+}
+
 static gboolean
 is_mapped (gpointer data)
 {

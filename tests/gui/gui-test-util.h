@@ -46,6 +46,10 @@ void           gui_test_flush           (void);
 /* The settings, every key back to its default. */
 GSettings     *gui_test_fresh_settings  (void);
 WaymarkCatalogue *gui_test_load_catalogue (const char *fixture_or_null);
+/* Opens tests/data/<name> (a saved plan) in the window's plan document, and returns the plan,
+ * borrowed from the document. */
+WaymarkPlan   *gui_test_load_plan       (WaymarkWindow *window,
+                                         const char    *name);
 /* A list of recent files kept in the file `xbel` names and in memory only: GTK 4.8's own recent
  * manager leaks a GDateTime each time it writes its list, and the default one is a process-wide
  * singleton that would outlive a test's isolated directories. */

@@ -40,19 +40,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "appraisal.waymark",
-                                                 NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
   f->catalogue = gui_test_load_catalogue (NULL);
   f->settings = gui_test_fresh_settings ();
   f->window = gui_test_window_new (f->catalogue, f->settings);
   waymark_window_get_parts (f->window, &f->parts);
   f->page = f->parts.appraisal_page;
-  waymark_plan_document_load (waymark_window_get_plan_document (f->window), file, &error);
-  g_assert_no_error (error);
-  f->plan = waymark_plan_document_get_plan (waymark_window_get_plan_document (f->window));
+  f->plan = gui_test_load_plan (f->window, "appraisal.waymark");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "appraisal");
   gui_test_wait_until (page_has_ranking, f, 5000, "the Appraisal page to be shown");

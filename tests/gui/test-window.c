@@ -400,6 +400,54 @@ test_filter_combination (Fixture       *f,
   g_assert_cmpint (waymark_criteria_get_min_impact (f->parts.criteria), ==, WAYMARK_RATING_HIGH);
 }
 
+/* Issue 15: the Long list section, with tests/data/appraisal.waymark open. Its long list defers
+ * safe-dates alone; its items drive, iris and counselling are not on it (shortlisted), and it
+ * shortlists mentors-in-violence-prevention (see tests/test-criteria.c). */
+static void
+test_filter_long_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  WaymarkPlan *plan = gui_test_load_plan (f->window, "appraisal.waymark");
+  WaymarkPlanDocument *document = waymark_window_get_plan_document (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+
+  check (f, "option-status", "deferred", TRUE);
+  wait_for_count (f, 1);
+  ids = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (ids, ==, "safe-dates");
+  assert_count_label (f, "1 of 35 interventions");
+  g_assert_nonnull (find_chip (f, "option-status", WAYMARK_OPTION_STATUS_SET_DEFERRED));
+
+  /* Deferring drive in the plan lists it too; undoing that takes it off again. */
+  g_assert_true (waymark_appraisal_set_status (waymark_plan_get_appraisal (plan), "drive",
+                                               WAYMARK_OPTION_STATUS_DEFERRED, NULL,
+                                               WAYMARK_OPTION_DIMENSION_NONE, &error));
+  g_assert_no_error (error);
+  wait_for_count (f, 2);
+  g_free (ids);
+  ids = gui_test_listed_ids (f->window);
+  g_assert_cmpstr (ids, ==, "drive,safe-dates");
+  waymark_plan_undo (plan);
+  wait_for_count (f, 1);
+
+  /* With shortlisted too: safe-dates, and the four shortlisted (three of them items). */
+  check (f, "option-status", "shortlisted", TRUE);
+  wait_for_count (f, 5);
+  assert_count_label (f, "5 of 35 interventions");
+
+  /* A new, empty plan has no long list and no items: nothing is deferred or shortlisted. */
+  waymark_plan_document_reset (document);
+  wait_for_count (f, 0);
+
+  gui_test_click (f->parts.clear_filters_button);
+  wait_for_count (f, 35);
+  g_assert_cmpuint (waymark_criteria_get_option_status (f->parts.criteria), ==, 0);
+  g_assert_false (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (waymark_filter_pane_get_control (f->parts.filter_pane, "option-status",
+                                                       "deferred"))));
+}
+
 static void
 test_chips_remove_filters (Fixture       *f,
                            gconstpointer  data)
@@ -1137,6 +1185,8 @@ test_settings_restored (void)
   gtk_editable_set_text (GTK_EDITABLE (parts.search_entry), "abuse");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (waymark_filter_pane_get_control (parts.filter_pane, "works-with", "perpetrators")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (waymark_filter_pane_get_control (parts.filter_pane, "llr-status", "not-in-place")), TRUE);
+  /* With no plan open every intervention is not on a long list: the count stays as it was. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (waymark_filter_pane_get_control (parts.filter_pane, "option-status", "not-on-long-list")), TRUE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (waymark_filter_pane_get_control (parts.filter_pane, "min-evidence", NULL)), 2);
   gtk_drop_down_set_selected (parts.sort_dropdown, WAYMARK_SORT_COST);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "map");
@@ -1154,6 +1204,7 @@ test_settings_restored (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (parts.search_entry)), ==, "abuse");
   g_assert_cmpuint (waymark_criteria_get_works_with (parts.criteria), ==, WAYMARK_WORKS_WITH_PERPETRATORS);
   g_assert_cmpuint (waymark_criteria_get_llr_status (parts.criteria), ==, 1u << WAYMARK_LLR_STATUS_NOT_IN_PLACE);
+  g_assert_cmpuint (waymark_criteria_get_option_status (parts.criteria), ==, WAYMARK_OPTION_STATUS_SET_NOT_ON_LONG_LIST);
   g_assert_cmpint (waymark_criteria_get_min_evidence (parts.criteria), ==, WAYMARK_RATING_MODERATE);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (waymark_filter_pane_get_control (parts.filter_pane, "works-with", "perpetrators"))));
   g_assert_cmpuint (gtk_drop_down_get_selected (parts.sort_dropdown), ==, WAYMARK_SORT_COST);
@@ -1503,6 +1554,7 @@ main (int    argc,
   ADD ("typing-searches-only-when-browsing", test_typing_searches_only_when_browsing);
   ADD ("filters/combination", test_filter_combination);
   ADD ("filters/chips-remove", test_chips_remove_filters);
+  ADD ("filters/long-list", test_filter_long_list);
   ADD ("filters/minimum-and-cost-chips", test_minimum_chip);
   ADD ("filters/search-keeps-chips", test_search_keeps_chips);
   ADD ("filters/search-written-when-idle", test_search_setting_written_when_idle);
