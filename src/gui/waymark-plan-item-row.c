@@ -833,6 +833,7 @@ waymark_plan_item_row_init (WaymarkPlanItemRow *self)
   g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));  /* "_Edit Local Service…" */
 
   self->item_signals = g_signal_group_new (WAYMARK_TYPE_PLAN_ITEM);
   g_signal_group_connect (self->item_signals, "notify", G_CALLBACK (on_item_notify), self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-gui-format.h"
 #include "waymark-money.h"
 #include "waymark-plan-page-private.h"
@@ -1063,6 +1064,8 @@ waymark_plan_page_init (WaymarkPlanPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Made after the window named its own ("Add a _Local Service…"): named here, once. */
+  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
   g_signal_group_connect (self->plan_signals, "notify", G_CALLBACK (on_plan_notify), self);

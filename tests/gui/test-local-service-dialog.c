@@ -298,6 +298,10 @@ test_add_edit_undo (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£32,500");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
                      waymark_plan_item_row_get_control (row, "unit-cost"))), ==, "£32,500");
+  /* Named as it reads: GTK 4.8 would name a mnemonic button "_Edit Local Service… Edit Local
+   * Service…" (the end-to-end audit found the Plan page's "Add a _Local Service…" so). */
+  gtk_test_accessible_assert_property (waymark_plan_item_row_get_control (row, "edit-local"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Edit Local Service…");
   if (g_getenv ("WAYMARK_TEST_SCREENSHOTS") != NULL)
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
