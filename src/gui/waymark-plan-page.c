@@ -1064,8 +1064,6 @@ waymark_plan_page_init (WaymarkPlanPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Made after the window named its own ("Add a _Local Service…"): named here, once. */
-  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->plan_signals = g_signal_group_new (WAYMARK_TYPE_PLAN);
   g_signal_group_connect (self->plan_signals, "notify", G_CALLBACK (on_plan_notify), self);
@@ -1079,6 +1077,9 @@ waymark_plan_page_init (WaymarkPlanPage *self)
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       {
+        /* Made after the window named its own mnemonic buttons, and out of the page's tree
+         * until the list shows them ("Add a _Local Service…"): named here. */
+        waymark_a11y_name_mnemonic_buttons (sections[i]);
         gtk_widget_set_margin_start (sections[i], 18);
         gtk_widget_set_margin_end (sections[i], 18);
       }

@@ -269,6 +269,13 @@ test_add_edit_undo (Fixture       *f,
   WaymarkPlanItemRow *row;
   GtkWidget *dialog;
   GtkWidget *mark;
+  GtkWidget *add;
+
+  /* The empty plan's "Add a _Local Service…", named as it reads (see the Edit button below). */
+  add = gui_test_find_widget (GTK_WIDGET (f->parts.plan_page), gui_test_is_button_for_action,
+                              "win.add-local-service");
+  g_assert_nonnull (add);
+  gtk_test_accessible_assert_property (add, GTK_ACCESSIBLE_PROPERTY_LABEL, "Add a Local Service…");
 
   add_idva (f);
 
