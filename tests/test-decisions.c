@@ -174,23 +174,25 @@ test_each_kind (Fixture       *fixture,
                    "coaching-boys-into-men", "Coaching Boys Into Men (CBIM): quantity 1 → 20",
                    "2026-12-01T10:01:00Z");
 
-  /* Tick 2: a cost, none to £1,200 and £1,500: two figures, two entries of one step and time. */
+  /* Tick 2: a cost, none to £1,200 and £1,500: one entry for both figures. */
   waymark_plan_set_item_cost (plan, item, 120000, 150000, WAYMARK_COST_SOURCE_LOCAL_QUOTE);
-  g_assert_cmpuint (n_decisions (plan), ==, 4);
+  g_assert_cmpuint (n_decisions (plan), ==, 3);
   assert_decision (decision_at (plan, 2), WAYMARK_DECISION_KIND_ITEM_CHANGED,
                    "coaching-boys-into-men",
-                   "Coaching Boys Into Men (CBIM): unit cost no cost → £1,200",
+                   "Coaching Boys Into Men (CBIM): unit cost no cost → £1,200 to £1,500",
                    "2026-12-01T10:02:00Z");
+  /* Tick 3: only the high figure, £1,500 to £1,800. */
+  waymark_plan_edit (plan, item, "unit-cost-high", (gint64) 180000, NULL);
   assert_decision (decision_at (plan, 3), WAYMARK_DECISION_KIND_ITEM_CHANGED,
                    "coaching-boys-into-men",
-                   "Coaching Boys Into Men (CBIM): unit cost (high) no cost → £1,500",
-                   "2026-12-01T10:02:00Z");
+                   "Coaching Boys Into Men (CBIM): unit cost £1,200 to £1,500 → £1,200 to £1,800",
+                   "2026-12-01T10:03:00Z");
 
   /* An edit that is neither quantity nor cost is undoable but no decision. */
   waymark_plan_edit (plan, item, "provider", "Respect", NULL);
   g_assert_cmpuint (n_decisions (plan), ==, 4);
 
-  /* Tick 3 (the clock is asked only by a step that makes entries): a status, named by the
+  /* Tick 4 (the clock is asked only by a step that makes entries): a status, named by the
    * item's name. */
   g_assert_true (waymark_appraisal_set_status (appraisal, "coaching-boys-into-men",
                                                WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD,
@@ -200,23 +202,23 @@ test_each_kind (Fixture       *fixture,
   assert_decision (decision_at (plan, 4), WAYMARK_DECISION_KIND_STATUS, "coaching-boys-into-men",
                    "Coaching Boys Into Men (CBIM): not on the long list → Not taken forward "
                    "(“No school partner”)",
-                   "2026-12-01T10:03:00Z");
+                   "2026-12-01T10:04:00Z");
 
-  /* Tick 4: the same status, another reason. */
+  /* Tick 5: the same status, another reason. */
   g_assert_true (waymark_appraisal_set_status (appraisal, "coaching-boys-into-men",
                                                WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD,
                                                "No school partner yet",
                                                WAYMARK_OPTION_DIMENSION_DELIVERY, &error));
   assert_decision (decision_at (plan, 5), WAYMARK_DECISION_KIND_REASON, "coaching-boys-into-men",
                    "Coaching Boys Into Men (CBIM): reason now “No school partner yet”",
-                   "2026-12-01T10:04:00Z");
+                   "2026-12-01T10:05:00Z");
 
-  /* Tick 5: evidence weighs 1 by default; now 1.5. */
+  /* Tick 6: evidence weighs 1 by default; now 1.5. */
   g_assert_true (waymark_appraisal_set_weight (appraisal, "evidence", 150, &error));
   assert_decision (decision_at (plan, 6), WAYMARK_DECISION_KIND_WEIGHT, "evidence",
-                   "Weight of Evidence rating: 1 → 1.5", "2026-12-01T10:05:00Z");
+                   "Weight of Evidence rating: 1 → 1.5", "2026-12-01T10:06:00Z");
 
-  /* Tick 6: HIGH evidence scores 3 by default; now 2.5. */
+  /* Tick 7: HIGH evidence scores 3 by default; now 2.5. */
   g_assert_true (waymark_appraisal_set_table_score (appraisal, WAYMARK_REVIEW_CRITERION_EVIDENCE,
                                                     "high", 250, &error));
   g_assert_no_error (error);
@@ -227,39 +229,39 @@ test_each_kind (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (waymark_decision_get_description (decision_at (plan, 7)),
                                    " on Evidence rating: 3 → 2.5"));
 
-  /* Tick 7: a local criterion; tick 8: the commissioner's score on it. */
+  /* Tick 8: a local criterion; tick 9: the commissioner's score on it. */
   g_assert_true (waymark_appraisal_add_local_criterion (appraisal, "fit", "Strategic fit",
                                                         &error));
   assert_decision (decision_at (plan, 8), WAYMARK_DECISION_KIND_CRITERION, "fit",
-                   "Criterion added: Strategic fit", "2026-12-01T10:07:00Z");
+                   "Criterion added: Strategic fit", "2026-12-01T10:08:00Z");
   g_assert_true (waymark_appraisal_set_local_score (appraisal, "fit", "coaching-boys-into-men",
                                                     200, &error));
   assert_decision (decision_at (plan, 9), WAYMARK_DECISION_KIND_SCORE, "coaching-boys-into-men",
                    "Coaching Boys Into Men (CBIM) on Strategic fit: no score → 2",
-                   "2026-12-01T10:08:00Z");
+                   "2026-12-01T10:09:00Z");
 
-  /* Tick 9: a local service added. */
+  /* Tick 10: a local service added. */
   service = waymark_local_service_new (&fields, &error);
   g_assert_no_error (error);
   g_assert_true (waymark_plan_add_local_service (plan, service, fixture->catalogue, &error));
   assert_decision (decision_at (plan, 10), WAYMARK_DECISION_KIND_LOCAL_SERVICE, "llr-idva",
-                   "Local service added: LLR IDVA service", "2026-12-01T10:09:00Z");
+                   "Local service added: LLR IDVA service", "2026-12-01T10:10:00Z");
 
-  /* Tick 10: the item removed; the author now another. */
+  /* Tick 11: the item removed; the author now another. */
   waymark_plan_edit (plan, plan, "author", "B. Officer", NULL);
   g_assert_nonnull (waymark_plan_find_item (plan, "coaching-boys-into-men", &position));
   waymark_plan_remove_item (plan, position);
   assert_decision (decision_at (plan, 11), WAYMARK_DECISION_KIND_ITEM_REMOVED,
                    "coaching-boys-into-men", "Removed from the plan: Coaching Boys Into Men (CBIM)",
-                   "2026-12-01T10:10:00Z");
+                   "2026-12-01T10:11:00Z");
   g_assert_cmpstr (waymark_decision_get_author (decision_at (plan, 11)), ==, "B. Officer");
   g_assert_cmpstr (waymark_decision_get_author (decision_at (plan, 10)), ==, "A. Commissioner");
 
-  /* Tick 11: the criterion removed takes its scores with it: one entry, not one per score. */
+  /* Tick 12: the criterion removed takes its scores with it: one entry, not one per score. */
   g_assert_true (waymark_appraisal_remove_local_criterion (appraisal, "fit"));
   g_assert_cmpuint (n_decisions (plan), ==, 13);
   assert_decision (decision_at (plan, 12), WAYMARK_DECISION_KIND_CRITERION, "fit",
-                   "Criterion removed: Strategic fit", "2026-12-01T10:11:00Z");
+                   "Criterion removed: Strategic fit", "2026-12-01T10:12:00Z");
 }
 
 /* Undo takes a step's entries off with it; redo puts the same objects back, with their time. */
@@ -272,7 +274,7 @@ test_undo_redo (Fixture       *fixture,
   g_autofree char *start = plan_json (fixture);
   g_autofree char *after = NULL, *undone = NULL, *redone = NULL;
   g_autoptr(GError) error = NULL;
-  WaymarkDecision *weight, *cost_low;
+  WaymarkDecision *weight, *cost;
   WaymarkPlanItem *item;
   guint changes = 0;
 
@@ -280,17 +282,17 @@ test_undo_redo (Fixture       *fixture,
   waymark_plan_set_item_cost (plan, item, 120000, 150000, WAYMARK_COST_SOURCE_LOCAL_QUOTE);
   g_assert_true (waymark_appraisal_set_weight (waymark_plan_get_appraisal (plan), "impact", 200,
                                                &error));
-  g_assert_cmpuint (n_decisions (plan), ==, 4);
-  weight = g_object_ref (decision_at (plan, 3));
-  cost_low = g_object_ref (decision_at (plan, 1));
+  g_assert_cmpuint (n_decisions (plan), ==, 3);
+  weight = g_object_ref (decision_at (plan, 2));
+  cost = g_object_ref (decision_at (plan, 1));
   after = plan_json (fixture);
 
   g_signal_connect_swapped (decisions, "items-changed", G_CALLBACK (count_signal), &changes);
 
   waymark_plan_undo (plan);
-  g_assert_cmpuint (n_decisions (plan), ==, 3);
+  g_assert_cmpuint (n_decisions (plan), ==, 2);
   g_assert_cmpuint (changes, ==, 1);
-  waymark_plan_undo (plan);  /* the cost: both its entries go, in one emission */
+  waymark_plan_undo (plan);  /* the cost */
   g_assert_cmpuint (n_decisions (plan), ==, 1);
   g_assert_cmpuint (changes, ==, 2);
   waymark_plan_undo (plan);  /* the item; the fixture's author stays */
@@ -301,9 +303,9 @@ test_undo_redo (Fixture       *fixture,
 
   while (waymark_plan_can_redo (plan))
     waymark_plan_redo (plan);
-  g_assert_cmpuint (n_decisions (plan), ==, 4);
-  g_assert_true (decision_at (plan, 3) == weight);
-  g_assert_true (decision_at (plan, 1) == cost_low);
+  g_assert_cmpuint (n_decisions (plan), ==, 3);
+  g_assert_true (decision_at (plan, 2) == weight);
+  g_assert_true (decision_at (plan, 1) == cost);
   {
     g_autofree char *time = waymark_decision_dup_time_text (weight);
 
@@ -316,7 +318,7 @@ test_undo_redo (Fixture       *fixture,
 
   g_signal_handlers_disconnect_by_data (decisions, &changes);
   g_object_unref (weight);
-  g_object_unref (cost_low);
+  g_object_unref (cost);
 }
 
 /* A reason and a citation: one undoable step that replaces the entry, same time; an unknown

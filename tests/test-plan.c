@@ -24,7 +24,17 @@ typedef struct
   WaymarkCatalogue *catalogue;
   WaymarkPlan      *plan;
   guint             changed;
+  guint             ticks;
 } Fixture;
+
+static GDateTime *
+minute_clock (gpointer user_data)
+{
+  guint *ticks = user_data;
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 26, 9, 0, 0);
+
+  return g_date_time_add_minutes (start, (int) (*ticks)++);
+}
 
 static void
 on_changed (WaymarkPlan *plan,
@@ -76,6 +86,8 @@ build_three_year_plan (Fixture *fixture)
   WaymarkPlanItem *cbim, *iris, *mac, *cbt;
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 26, 9, 30, 0);
 
+  /* The decision record's times, one minute apart from 09:00 on the day, for stable goldens. */
+  waymark_plan_set_clock (fixture->plan, minute_clock, &fixture->ticks);
   waymark_plan_edit (fixture->plan, fixture->plan,
                      "title", "DA and SV commissioning plan 2026-2029",
                      "organisation", "LLR Violence Reduction Network",

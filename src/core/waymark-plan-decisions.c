@@ -260,12 +260,21 @@ waymark_plan_describe_items (WaymarkPlan *self,
     }
 }
 
+/* "no cost", "£1,500", or "£1,200 to £1,500" when the high figure is above the low. */
 static char *
-format_cost (gint64 pence)
+format_cost (gint64 low,
+             gint64 high)
 {
-  if (pence == WAYMARK_NO_COST)
+  g_autofree char *low_text = NULL, *high_text = NULL;
+
+  if (low == WAYMARK_NO_COST)
     return g_strdup (_("no cost"));
-  return waymark_money_format_for_export (pence, WAYMARK_CURRENCY_GBP);
+  low_text = waymark_money_format_for_export (low, WAYMARK_CURRENCY_GBP);
+  if (high <= low)
+    return g_steal_pointer (&low_text);
+  high_text = waymark_money_format_for_export (high, WAYMARK_CURRENCY_GBP);
+  /* TRANSLATORS: a cost's low and high figures: "£1,200 to £1,500". */
+  return g_strdup_printf (_("%s to %s"), low_text, high_text);
 }
 
 void
@@ -278,28 +287,35 @@ waymark_plan_describe_item_change (WaymarkPlan     *self,
                                    GPtrArray       *out)
 {
   const char *name = waymark_plan_item_get_name (item);
-  g_autofree char *from = NULL, *to = NULL, *description = NULL;
+  g_autofree char *description = NULL;
+
+  if (!g_str_equal (property, "quantity"))
+    return;
+  name = name != NULL ? name : item->intervention_id;
+  /* TRANSLATORS: an item's name, its quantity before and after. */
+  description = g_strdup_printf (_("%s: quantity %u → %u"), name, g_value_get_uint (before),
+                                 g_value_get_uint (after));
+  add (out, self, time, WAYMARK_DECISION_KIND_ITEM_CHANGED, item->intervention_id, description);
+}
+
+void
+waymark_plan_describe_item_cost (WaymarkPlan     *self,
+                                 WaymarkPlanItem *item,
+                                 gint64           low_before,
+                                 gint64           high_before,
+                                 gint64           low_after,
+                                 gint64           high_after,
+                                 GDateTime       *time,
+                                 GPtrArray       *out)
+{
+  const char *name = waymark_plan_item_get_name (item);
+  g_autofree char *from = format_cost (low_before, high_before);
+  g_autofree char *to = format_cost (low_after, high_after);
+  g_autofree char *description = NULL;
 
   name = name != NULL ? name : item->intervention_id;
-  if (g_str_equal (property, "quantity"))
-    {
-      /* TRANSLATORS: an item's name, its quantity before and after. */
-      description = g_strdup_printf (_("%s: quantity %u → %u"), name, g_value_get_uint (before),
-                                     g_value_get_uint (after));
-    }
-  else if (g_str_equal (property, "unit-cost") || g_str_equal (property, "unit-cost-high"))
-    {
-      from = format_cost (g_value_get_int64 (before));
-      to = format_cost (g_value_get_int64 (after));
-      description = g_strdup_printf (g_str_equal (property, "unit-cost")
-                                       /* TRANSLATORS: an item's name, its cost before and after. */
-                                       ? _("%s: unit cost %s → %s")
-                                       : _("%s: unit cost (high) %s → %s"),
-                                     name, from, to);
-    }
-  else
-    return;
-
+  /* TRANSLATORS: an item's name, its unit cost before and after. */
+  description = g_strdup_printf (_("%s: unit cost %s → %s"), name, from, to);
   add (out, self, time, WAYMARK_DECISION_KIND_ITEM_CHANGED, item->intervention_id, description);
 }
 

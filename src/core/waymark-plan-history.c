@@ -178,15 +178,41 @@ describe_step (WaymarkPlan *self,
   switch (step->kind)
     {
     case STEP_PROPERTIES:
-      for (guint i = 0; i < step->changes->len; i++)
-        {
-          PropertyChange *change = &g_array_index (step->changes, PropertyChange, i);
+      {
+        /* An edit has one target; its cost's two figures make one entry between them. */
+        WaymarkPlanItem *item = NULL;
+        gint64 low[2] = { 0, 0 }, high[2] = { 0, 0 };
+        gboolean cost_changed = FALSE;
 
-          if (WAYMARK_IS_PLAN_ITEM (change->target))
-            waymark_plan_describe_item_change (self, WAYMARK_PLAN_ITEM (change->target),
-                                               change->pspec->name, &change->before,
-                                               &change->after, placeholder, out);
-        }
+        for (guint i = 0; i < step->changes->len; i++)
+          {
+            PropertyChange *change = &g_array_index (step->changes, PropertyChange, i);
+
+            if (!WAYMARK_IS_PLAN_ITEM (change->target))
+              continue;
+            if (item == NULL)
+              {
+                item = WAYMARK_PLAN_ITEM (change->target);
+                low[0] = low[1] = waymark_plan_item_get_unit_cost (item);
+                high[0] = high[1] = waymark_plan_item_get_unit_cost_high (item);
+              }
+            if (g_str_equal (change->pspec->name, "quantity"))
+              waymark_plan_describe_item_change (self, item, change->pspec->name, &change->before,
+                                                 &change->after, placeholder, out);
+            else if (g_str_equal (change->pspec->name, "unit-cost") ||
+                     g_str_equal (change->pspec->name, "unit-cost-high"))
+              {
+                gint64 *figure = g_str_equal (change->pspec->name, "unit-cost") ? low : high;
+
+                figure[0] = g_value_get_int64 (&change->before);
+                figure[1] = g_value_get_int64 (&change->after);
+                cost_changed = TRUE;
+              }
+          }
+        if (cost_changed)
+          waymark_plan_describe_item_cost (self, item, low[0], high[0], low[1], high[1],
+                                           placeholder, out);
+      }
       break;
     case STEP_INSERT:
     case STEP_REMOVE:

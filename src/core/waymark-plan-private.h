@@ -106,12 +106,21 @@ void waymark_plan_describe_items         (WaymarkPlan       *self,
                                           gboolean           added,
                                           GDateTime         *time,
                                           GPtrArray         *out);
-/* Only a change of quantity or cost makes an entry. */
+/* Only a change of quantity makes an entry (the cost has its own, below). */
 void waymark_plan_describe_item_change   (WaymarkPlan       *self,
                                           WaymarkPlanItem   *item,
                                           const char        *property,
                                           const GValue      *before,
                                           const GValue      *after,
+                                          GDateTime         *time,
+                                          GPtrArray         *out);
+/* One entry for an item's unit cost, its low and high figures before and after. */
+void waymark_plan_describe_item_cost     (WaymarkPlan       *self,
+                                          WaymarkPlanItem   *item,
+                                          gint64             low_before,
+                                          gint64             high_before,
+                                          gint64             low_after,
+                                          gint64             high_after,
                                           GDateTime         *time,
                                           GPtrArray         *out);
 void waymark_plan_describe_local_service (WaymarkPlan         *self,
