@@ -127,6 +127,18 @@ build_three_year_plan (Fixture *fixture)
   waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
                                "Probation caseload, J. Okafor, March 2026");
 
+  /* The decision record (issue 15): the first entry given a reason, which a spreadsheet would
+   * take for a formula, and a citation of CBIM's heading in the review. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (waymark_plan_note_decision (
+      fixture->plan, 0, "=1+1 schools asked for it, <b>twice</b>",
+      "Primary intervention: school-based programmes promoting equal relationships",
+      fixture->catalogue, &error));
+    g_assert_no_error (error);
+  }
+
   /* Exports record when the plan last changed: fix it so golden files are stable. */
   waymark_plan_load_details (fixture->plan, waymark_plan_get_title (fixture->plan),
                              waymark_plan_get_area (fixture->plan),

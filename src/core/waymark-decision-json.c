@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "waymark-csv.h"
 #include "waymark-decision-json.h"
 #include "waymark-json-writer.h"
 #include "waymark-plan-io.h"
@@ -170,4 +171,59 @@ waymark_decisions_read_array (WaymarkJsonReader *reader,
       g_ptr_array_add (decisions, decision);
     }
   return g_steal_pointer (&decisions);
+}
+
+/* Exports */
+
+static const char * const csv_columns[] = {
+  "time", "author", "kind", "subject", "description", "reason", "review_section", NULL
+};
+
+char *
+waymark_decisions_to_csv (GListModel *decisions)
+{
+  GString *out = g_string_new (NULL);
+  WaymarkCsvWriter writer;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (decisions), NULL);
+
+  waymark_csv_writer_init (&writer, out);
+  for (guint i = 0; csv_columns[i] != NULL; i++)
+    waymark_csv_add_field (&writer, csv_columns[i], WAYMARK_CSV_PLAIN);
+  waymark_csv_end_row (&writer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr(WaymarkDecision) decision = g_list_model_get_item (decisions, i);
+      g_autofree char *time = waymark_decision_dup_time_text (decision);
+
+      waymark_csv_add_field (&writer, time, WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, waymark_decision_get_author (decision), WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer,
+                             waymark_decision_kind_get_id (waymark_decision_get_kind (decision)),
+                             WAYMARK_CSV_PLAIN);
+      waymark_csv_add_field (&writer, waymark_decision_get_subject (decision), WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, waymark_decision_get_description (decision),
+                             WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, waymark_decision_get_reason (decision), WAYMARK_CSV_TEXT);
+      waymark_csv_add_field (&writer, waymark_decision_get_review_section (decision),
+                             WAYMARK_CSV_TEXT);
+      waymark_csv_end_row (&writer);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+waymark_decisions_to_json (GListModel *decisions)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (decisions), NULL);
+
+  json_builder_begin_object (builder);
+  waymark_json_add_string (builder, "format", "waymark-decisions");
+  json_builder_set_member_name (builder, "decisions");
+  waymark_decisions_write_json (builder, decisions);
+  json_builder_end_object (builder);
+  return waymark_json_builder_to_file_text (builder);
 }

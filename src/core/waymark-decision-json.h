@@ -24,3 +24,14 @@ GPtrArray *waymark_decisions_read_array (WaymarkJsonReader *reader,
                                          WaymarkCatalogue  *catalogue);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Exports of the record for `waymark-cli decisions`: CSV with the columns time, author, kind,
+ * subject, description, reason, review_section (free text guarded against spreadsheet formulas);
+ * JSON as {"format": "waymark-decisions", "decisions": [...]}, each entry as the plan file has
+ * it. */
+char      *waymark_decisions_to_csv     (GListModel        *decisions);
+char      *waymark_decisions_to_json    (GListModel        *decisions);
+
+G_END_DECLS
