@@ -42,6 +42,16 @@ option_name (WaymarkPlan *self,
   return option_id;
 }
 
+/* An item's name, or its id when it has none (an item of a plan that was missing from the
+ * catalogue may have none). */
+static const char *
+item_name (WaymarkPlanItem *item)
+{
+  const char *name = waymark_plan_item_get_name (item);
+
+  return name != NULL ? name : item->intervention_id;
+}
+
 static char *
 format_score (gint hundredths)
 {
@@ -249,10 +259,9 @@ waymark_plan_describe_items (WaymarkPlan *self,
   for (guint i = 0; i < items->len; i++)
     {
       WaymarkPlanItem *item = g_ptr_array_index (items, i);
-      const char *name = waymark_plan_item_get_name (item);
       g_autofree char *description =
         g_strdup_printf (added ? _("Added to the plan: %s") : _("Removed from the plan: %s"),
-                         name != NULL ? name : item->intervention_id);
+                         item_name (item));
 
       add (out, self, time,
            added ? WAYMARK_DECISION_KIND_ITEM_ADDED : WAYMARK_DECISION_KIND_ITEM_REMOVED,
@@ -286,14 +295,13 @@ waymark_plan_describe_item_change (WaymarkPlan     *self,
                                    GDateTime       *time,
                                    GPtrArray       *out)
 {
-  const char *name = waymark_plan_item_get_name (item);
   g_autofree char *description = NULL;
 
   if (!g_str_equal (property, "quantity"))
     return;
-  name = name != NULL ? name : item->intervention_id;
   /* TRANSLATORS: an item's name, its quantity before and after. */
-  description = g_strdup_printf (_("%s: quantity %u → %u"), name, g_value_get_uint (before),
+  description = g_strdup_printf (_("%s: quantity %u → %u"), item_name (item),
+                                 g_value_get_uint (before),
                                  g_value_get_uint (after));
   add (out, self, time, WAYMARK_DECISION_KIND_ITEM_CHANGED, item->intervention_id, description);
 }
@@ -308,14 +316,12 @@ waymark_plan_describe_item_cost (WaymarkPlan     *self,
                                  GDateTime       *time,
                                  GPtrArray       *out)
 {
-  const char *name = waymark_plan_item_get_name (item);
   g_autofree char *from = format_cost (low_before, high_before);
   g_autofree char *to = format_cost (low_after, high_after);
   g_autofree char *description = NULL;
 
-  name = name != NULL ? name : item->intervention_id;
   /* TRANSLATORS: an item's name, its unit cost before and after. */
-  description = g_strdup_printf (_("%s: unit cost %s → %s"), name, from, to);
+  description = g_strdup_printf (_("%s: unit cost %s → %s"), item_name (item), from, to);
   add (out, self, time, WAYMARK_DECISION_KIND_ITEM_CHANGED, item->intervention_id, description);
 }
 
