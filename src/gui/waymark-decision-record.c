@@ -100,6 +100,9 @@ rebuild (WaymarkDecisionRecord *self)
   gtk_widget_set_visible (self->empty_label, n == 0);
 }
 
+/* Only the rows that changed: a long record is not rebuilt for each edit. The record changes at
+ * its end (a step done or undone) or in place (a reason given); anything else is rebuilt, so
+ * that each row's button keeps the right position. */
 static void
 on_record_items_changed (GListModel            *record,
                          guint                  position,
@@ -107,7 +110,35 @@ on_record_items_changed (GListModel            *record,
                          guint                  added,
                          WaymarkDecisionRecord *self)
 {
-  rebuild (self);
+  guint n = g_list_model_get_n_items (record);
+  guint old_n = n - added + removed;
+
+  if (removed != added && position + removed != old_n)
+    {
+      rebuild (self);
+      return;
+    }
+
+  /* Newest first: entries position to position + removed - 1 are the rows from
+   * old_n - position - removed, one after another. */
+  for (guint k = 0; k < removed; k++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list,
+                                                         (int) (old_n - position - removed));
+
+      g_assert (row != NULL);
+      gtk_list_box_remove (self->list, GTK_WIDGET (row));
+    }
+  for (guint k = 0; k < added; k++)
+    {
+      guint at = position + added - 1 - k;
+      g_autoptr(WaymarkDecision) decision = g_list_model_get_item (record, at);
+
+      gtk_list_box_insert (self->list, decision_row_new (self, decision, at),
+                           (int) (n - position - added + k));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+  gtk_widget_set_visible (self->empty_label, n == 0);
 }
 
 /* The reason dialog */

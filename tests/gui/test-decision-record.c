@@ -143,6 +143,14 @@ test_weight_reason_undo (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
   row = row_at (f, 0);
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+
+  /* A second change goes on top: newest first. */
+  g_assert_true (waymark_appraisal_set_weight (waymark_plan_get_appraisal (plan), "impact", 200,
+                                               &error));
+  gui_test_flush ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 0))), ==,
+                   "Weight of Impact rating: 1 → 2");
+  g_assert_true (row_at (f, 1) == row);  /* the older row kept, not rebuilt */
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Weight of Evidence rating: 1 → 1.5");
   /* The author, as typed: plain text, not markup. */
@@ -184,9 +192,10 @@ test_weight_reason_undo (Fixture       *f,
   gui_test_wait_until (no_dialog, NULL, 5000, "the reason dialog to close");
   gui_test_flush ();
 
-  row = row_at (f, 0);
+  row = row_at (f, 1);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row),
                             "\nEvidence weighs most for <b>us</b>\nReview: " SECTION_CBIM));
+  g_assert_null (strstr (adw_action_row_get_subtitle (row_at (f, 0)), "Evidence weighs most"));
   {
     g_autoptr(WaymarkDecision) decision =
       g_list_model_get_item (waymark_plan_get_decisions (plan), 0);
@@ -197,22 +206,30 @@ test_weight_reason_undo (Fixture       *f,
   /* Undo the reason: the entry stays, without it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   gui_test_flush ();
-  row = row_at (f, 0);
+  row = row_at (f, 1);
   g_assert_null (strstr (adw_action_row_get_subtitle (row), "Evidence weighs most"));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Weight of Evidence rating: 1 → 1.5");
 
-  /* Undo the weight: the entry goes with it. */
+  /* Undo both weights: their entries go with them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 0))), ==,
+                   "Weight of Evidence rating: 1 → 1.5");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   gui_test_flush ();
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
 
-  /* Redo: back, with the same time. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  /* Redo all three: back in order, the reason with them. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
   gui_test_flush ();
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 0))), ==,
-                   "Weight of Evidence rating: 1 → 1.5");
+                   "Weight of Impact rating: 1 → 2");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row_at (f, 1)),
+                            "\nEvidence weighs most for <b>us</b>\nReview: " SECTION_CBIM));
 }
 
 int
