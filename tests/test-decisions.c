@@ -193,14 +193,14 @@ test_each_kind (Fixture       *fixture,
   g_assert_cmpuint (n_decisions (plan), ==, 4);
 
   /* Tick 4 (the clock is asked only by a step that makes entries): a status, named by the
-   * item's name. */
+   * item's name; an item counts as shortlisted until the long list says otherwise. */
   g_assert_true (waymark_appraisal_set_status (appraisal, "coaching-boys-into-men",
                                                WAYMARK_OPTION_STATUS_NOT_TAKEN_FORWARD,
                                                "No school partner", WAYMARK_OPTION_DIMENSION_DELIVERY,
                                                &error));
   g_assert_no_error (error);
   assert_decision (decision_at (plan, 4), WAYMARK_DECISION_KIND_STATUS, "coaching-boys-into-men",
-                   "Coaching Boys Into Men (CBIM): not on the long list → Not taken forward "
+                   "Coaching Boys Into Men (CBIM): Shortlisted → Not taken forward "
                    "(“No school partner”)",
                    "2026-12-01T10:04:00Z");
 
@@ -262,6 +262,36 @@ test_each_kind (Fixture       *fixture,
   g_assert_cmpuint (n_decisions (plan), ==, 13);
   assert_decision (decision_at (plan, 12), WAYMARK_DECISION_KIND_CRITERION, "fit",
                    "Criterion removed: Strategic fit", "2026-12-01T10:12:00Z");
+}
+
+/* An option that is not an item of the plan: named by its id (the plan has no catalogue), off
+ * the long list until it is put on it. Marking an item "Shortlisted", which it counted as
+ * already, is undoable but changes no status: no entry. */
+static void
+test_status_words (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  WaymarkPlan *plan = fixture->plan;
+  WaymarkAppraisal *appraisal = waymark_plan_get_appraisal (plan);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (waymark_appraisal_set_status (appraisal, "safe-dates",
+                                               WAYMARK_OPTION_STATUS_DEFERRED, "",
+                                               WAYMARK_OPTION_DIMENSION_NONE, &error));
+  g_assert_no_error (error);
+  assert_decision (decision_at (plan, 0), WAYMARK_DECISION_KIND_STATUS, "safe-dates",
+                   "safe-dates: not on the long list → Deferred", "2026-12-01T10:00:00Z");
+  g_assert_true (waymark_appraisal_clear_status (appraisal, "safe-dates"));
+  assert_decision (decision_at (plan, 1), WAYMARK_DECISION_KIND_STATUS, "safe-dates",
+                   "safe-dates: Deferred → not on the long list", "2026-12-01T10:01:00Z");
+
+  add_intervention (fixture, "drive");
+  g_assert_cmpuint (n_decisions (plan), ==, 3);
+  g_assert_true (waymark_appraisal_set_status (appraisal, "drive",
+                                               WAYMARK_OPTION_STATUS_SHORTLISTED, "",
+                                               WAYMARK_OPTION_DIMENSION_NONE, &error));
+  g_assert_true (waymark_plan_can_undo (plan));
+  g_assert_cmpuint (n_decisions (plan), ==, 3);
 }
 
 /* Undo takes a step's entries off with it; redo puts the same objects back, with their time. */
@@ -523,6 +553,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/core/decisions/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("each-kind", test_each_kind);
+  ADD ("status-words", test_status_words);
   ADD ("undo-redo", test_undo_redo);
   ADD ("note", test_note);
   ADD ("round-trip", test_round_trip);

@@ -60,10 +60,16 @@ format_score (gint hundredths)
   return waymark_appraisal_format_hundredths (hundredths);
 }
 
+/* An option off the long list is shortlisted if it is an item of the plan (a plan's items count
+ * as shortlisted unless the long list says otherwise), and otherwise not on the long list. */
 static const char *
-status_words (gboolean               listed,
-              WaymarkOptionStatus    status)
+status_words (WaymarkPlan         *self,
+              const char          *option_id,
+              gboolean             listed,
+              WaymarkOptionStatus  status)
 {
+  if (!listed && waymark_plan_find_item (self, option_id, NULL) != NULL)
+    return waymark_option_status_get_label (WAYMARK_OPTION_STATUS_SHORTLISTED);
   return listed ? waymark_option_status_get_label (status) : _("not on the long list");
 }
 
@@ -107,13 +113,14 @@ describe_long_list (WaymarkPlan      *self,
                                                     &dimension_before);
       listed_after = waymark_appraisal_get_status (after, id, &status_after, &reason_after,
                                                    &dimension_after);
-      if (listed_before != listed_after || status_before != status_after)
+      if (g_strcmp0 (status_words (self, id, listed_before, status_before),
+                     status_words (self, id, listed_after, status_after)) != 0)
         {
           /* TRANSLATORS: an option's name, its status before and after: "Drive project:
            * Shortlisted → Not taken forward". */
           description = g_strdup_printf (_("%s: %s → %s"), option_name (self, id),
-                                         status_words (listed_before, status_before),
-                                         status_words (listed_after, status_after));
+                                         status_words (self, id, listed_before, status_before),
+                                         status_words (self, id, listed_after, status_after));
           if (listed_after && *reason_after != '\0')
             {
               g_autofree char *with_reason =
