@@ -95,7 +95,6 @@ again = subprocess.run([cli, "context", "--format", "csv"], check=True, capture_
                        env=env).stdout
 check(again == raw, "context: identical output in a comma-decimal locale")
 
-print(f"1..{tests}")
 # Issue 15: `waymark-cli appraise --format csv` read back the same way, against its JSON: one row
 # per option, the header as specified with one column per criterion, and every score, rank and
 # weighted score the JSON gives; an empty cell where the JSON has no score (null), never 0.
@@ -124,4 +123,31 @@ counselling = next(r for r in rows if r[1] == "counselling")
 check(counselling[rows[0].index("evidence")] == "" and counselling[rows[0].index("impact")] == "",
       "appraise: an option the review does not rate has empty evidence and impact cells")
 
+# Issue 15, part 5: `waymark-cli decisions --format csv` read back, against its JSON: the header
+# as specified, one row per entry, every field as the JSON gives it, and free text that a
+# spreadsheet would take for a formula prefixed with ' (and nothing else changed).
+plan = str(srcdir / "golden" / "plan-three-year.waymark")
+raw = subprocess.run([cli, "decisions", plan, "--format", "csv"], check=True,
+                     capture_output=True).stdout
+as_json = json.loads(subprocess.run([cli, "decisions", plan, "--format", "json"], check=True,
+                                    capture_output=True).stdout)
+check(raw.endswith(b"\r\n"), "decisions: rows end with CRLF")
+rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline=""), strict=True))
+columns = ["time", "author", "kind", "subject", "description", "reason", "review_section"]
+check(rows[0] == columns, "decisions: the header")
+check(len(rows) - 1 == len(as_json["decisions"]) and len(as_json["decisions"]) > 0,
+      "decisions: one row per entry")
+
+
+def unguarded(cell):
+    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@", "'\t", "'\r") else cell
+
+
+for i, (row, entry) in enumerate(zip(rows[1:], as_json["decisions"])):
+    check([unguarded(c) for c in row] == [entry[c] for c in columns],
+          f"decisions: entry {i} as the JSON gives it")
+check(rows[1][columns.index("reason")].startswith("'="),
+      "decisions: a reason that looks like a formula is kept as text")
+
+print(f"1..{tests}")
 sys.exit(1 if failures else 0)

@@ -194,6 +194,9 @@ good = {
             local_criteria=[{"id": "strategic_fit", "label": "Strategic fit",
                              "weight_hundredths": 250, "kind": "local",
                              "scores": [{"option_id": "drive", "score_hundredths": 300}]}]),
+    "a plan without its decision record (no decisions key)": lambda p: p.pop("decisions"),
+    "a decision with a reason and no citation": lambda p: p["decisions"][1].update(
+        reason="Ten schools asked for it"),
     "a published cost in dollars": item(0, "published_cost", {
         "amount_minor": 39500, "currency": "USD", "basis": "per book", "qualifier": None,
         "as_written": "$395.00"}),
@@ -290,6 +293,14 @@ bad = {
     "an unknown key in totals": (lambda p: p["totals"].update(grand_total_pence=1), False),
     "a warning with an unknown kind": (lambda p: p["warnings"][0].update(id="odd:iris"), False),
     "missing_from_catalogue as text": (item(0, "missing_from_catalogue", "no"), False),
+    "a decision of an unknown kind": (lambda p: p["decisions"][0].update(kind="vote"), True),
+    "a decision's time without its zone": (lambda p: p["decisions"][0].update(
+        time="2026-11-26T09:00:00"), True),
+    "a decision with a reason of two lines": (lambda p: p["decisions"][0].update(
+        reason="one\ntwo"), True),
+    "a decision without its review_section": (lambda p: p["decisions"][0].pop("review_section"),
+                                              True),
+    "a decision with an unknown key": (lambda p: p["decisions"][0].update(rating="high"), True),
 }
 for what, (change, reader_refuses) in bad.items():
     plan = variant(change)

@@ -1300,6 +1300,90 @@ test_appraise_errors (void)
   }
 }
 
+/* Issue 15, part 5: waymark-cli decisions, on the golden three-year plan, whose record test-plan
+ * builds under a clock a minute a step from 09:00: CBIM added (09:00, with a reason that looks
+ * like a formula and markup, and CBIM's heading cited), its quantity, its cost, then the other
+ * five items and their quantities, but IRIS's, 1, the quantity a new item has already: 3 + 2 +
+ * 1 + 2 + 2 + 2 = 12 entries, the last at 09:11. */
+static void
+test_decisions_text (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                 NULL);
+
+  run_cli (&run, "decisions", plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_golden (run.out, "decisions.txt");
+  g_assert_true (g_str_has_prefix (run.out,
+                                   "2026-11-26T09:00:00Z, A. Commissioner (Item added)\n"
+                                   "   Added to the plan: Coaching Boys Into Men (CBIM)\n"
+                                   "   Reason: =1+1 schools asked for it, <b>twice</b>\n"
+                                   "   Review section: Primary intervention: school-based "
+                                   "programmes promoting equal relationships\n\n"));
+  g_assert_cmpuint (count_occurrences (run.out, ", A. Commissioner ("), ==, 12);
+}
+
+static void
+test_decisions_csv (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                 NULL);
+
+  run_cli (&run, "decisions", plan, "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_golden (run.out, "decisions.csv");
+  g_assert_true (g_str_has_prefix (run.out, "time,author,kind,subject,description,reason,"
+                                   "review_section\r\n"));
+  /* The reason a spreadsheet would take for a formula is kept as text. */
+  g_assert_nonnull (strstr (run.out, ",\"'=1+1 schools asked for it, <b>twice</b>\","));
+  /* The header and 12 rows. */
+  g_assert_cmpuint (count_occurrences (run.out, "\r\n"), ==, 13);
+}
+
+static void
+test_decisions_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                 NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *entries;
+
+  run_cli (&run, "decisions", plan, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_golden (run.out, "decisions.json");
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "decisions");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 11),
+                                                  "time"), ==, "2026-11-26T09:11:00Z");
+}
+
+/* A plan with no record says so; a bad format and a missing plan are refused. */
+static void
+test_decisions_errors (void)
+{
+  g_auto(Run) empty = { 0 };
+  g_auto(Run) format = { 0 };
+  g_auto(Run) none = { 0 };
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+
+  run_cli (&empty, "decisions", plan, NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+  g_assert_cmpstr (empty.out, ==, "The plan has no decisions recorded.\n");
+  run_cli (&format, "decisions", plan, "--format", "xml", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  g_assert_nonnull (strstr (format.err, "--format must be text, csv or json"));
+  run_cli (&none, "decisions", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1327,6 +1411,10 @@ main (int    argc,
   g_test_add_func ("/cli/appraise/json", test_appraise_json);
   g_test_add_func ("/cli/appraise/weights", test_appraise_weights);
   g_test_add_func ("/cli/appraise/errors", test_appraise_errors);
+  g_test_add_func ("/cli/decisions/text", test_decisions_text);
+  g_test_add_func ("/cli/decisions/csv", test_decisions_csv);
+  g_test_add_func ("/cli/decisions/json", test_decisions_json);
+  g_test_add_func ("/cli/decisions/errors", test_decisions_errors);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/finding-4-deep-nesting", test_finding_4_deep_nesting);

@@ -24,7 +24,17 @@ typedef struct
   WaymarkCatalogue *catalogue;
   WaymarkPlan      *plan;
   guint             changed;
+  guint             ticks;
 } Fixture;
+
+static GDateTime *
+minute_clock (gpointer user_data)
+{
+  guint *ticks = user_data;
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 26, 9, 0, 0);
+
+  return g_date_time_add_minutes (start, (int) (*ticks)++);
+}
 
 static void
 on_changed (WaymarkPlan *plan,
@@ -76,6 +86,8 @@ build_three_year_plan (Fixture *fixture)
   WaymarkPlanItem *cbim, *iris, *mac, *cbt;
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 26, 9, 30, 0);
 
+  /* The decision record's times, one minute apart from 09:00 on the day, for stable goldens. */
+  waymark_plan_set_clock (fixture->plan, minute_clock, &fixture->ticks);
   waymark_plan_edit (fixture->plan, fixture->plan,
                      "title", "DA and SV commissioning plan 2026-2029",
                      "organisation", "LLR Violence Reduction Network",
@@ -114,6 +126,18 @@ build_three_year_plan (Fixture *fixture)
    * 340 is 5.88% (588.2... basis points, 588). */
   waymark_plan_set_local_need (fixture->plan, WAYMARK_REACH_GROUP_PERPETRATORS, 340,
                                "Probation caseload, J. Okafor, March 2026");
+
+  /* The decision record (issue 15): the first entry given a reason, which a spreadsheet would
+   * take for a formula, and a citation of CBIM's heading in the review. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (waymark_plan_note_decision (
+      fixture->plan, 0, "=1+1 schools asked for it, <b>twice</b>",
+      "Primary intervention: school-based programmes promoting equal relationships",
+      fixture->catalogue, &error));
+    g_assert_no_error (error);
+  }
 
   /* Exports record when the plan last changed: fix it so golden files are stable. */
   waymark_plan_load_details (fixture->plan, waymark_plan_get_title (fixture->plan),

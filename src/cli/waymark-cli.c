@@ -86,6 +86,8 @@ static const struct
     N_("Show the review’s local figures, funding, gaps, standards and recommendations") },
   { "appraise", waymark_cli_command_appraise,
     N_("Rank a saved plan’s shortlist by weighted score, and test the ranking") },
+  { "decisions", waymark_cli_command_decisions,
+    N_("Show a saved plan’s decision record: who changed what, when and why") },
   { "local-services", waymark_cli_command_local_services,
     N_("List a plan’s local services, or share them through a file of their own") },
 };

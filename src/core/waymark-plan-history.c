@@ -18,6 +18,8 @@ typedef enum
   STEP_APPRAISAL,
   /* A local service added (before NULL), edited, or removed (after NULL), at position. */
   STEP_LOCAL_SERVICE,
+  /* An entry of the decision record given a reason or citation: replaced at position. */
+  STEP_DECISION_NOTE,
 } StepKind;
 
 typedef struct
@@ -38,6 +40,11 @@ typedef struct
   WaymarkAppraisal *after;
   WaymarkLocalService *service_before;  /* for STEP_LOCAL_SERVICE */
   WaymarkLocalService *service_after;
+  WaymarkDecision  *decision_before;  /* for STEP_DECISION_NOTE */
+  WaymarkDecision  *decision_after;
+  /* The decision record's entries this step made (any kind): appended when done, taken off the
+   * end when undone, the same objects (same time) when redone. */
+  GPtrArray        *decisions;
 } Step;
 
 static void
@@ -57,6 +64,9 @@ step_free (Step *step)
   g_clear_object (&step->after);
   g_clear_object (&step->service_before);
   g_clear_object (&step->service_after);
+  g_clear_object (&step->decision_before);
+  g_clear_object (&step->decision_after);
+  g_clear_pointer (&step->decisions, g_ptr_array_unref);
   g_free (step);
 }
 
@@ -126,9 +136,116 @@ apply_step (WaymarkPlan *self,
       }
       break;
 
+    case STEP_DECISION_NOTE:
+      {
+        WaymarkDecision *to = forward ? step->decision_after : step->decision_before;
+
+        g_list_store_splice (self->decisions, step->position, 1, (gpointer *) &to, 1);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
+
+  /* Undo unwinds steps last first, so this step's entries are the record's last. */
+  if (step->decisions != NULL && step->decisions->len > 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->decisions));
+
+      if (forward)
+        g_list_store_splice (self->decisions, n, 0, step->decisions->pdata, step->decisions->len);
+      else
+        {
+          g_assert (n >= step->decisions->len);
+          g_list_store_splice (self->decisions, n - step->decisions->len, step->decisions->len,
+                               NULL, 0);
+        }
+    }
+}
+
+/* The entries of the decision record a new step makes, worked out before it is done. The clock
+ * is asked only for a step that makes some (a title's edit makes none), so a test's clock counts
+ * the decisions. */
+static void
+describe_step (WaymarkPlan *self,
+               Step        *step)
+{
+  g_autoptr(GDateTime) placeholder = g_date_time_new_utc (1970, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  switch (step->kind)
+    {
+    case STEP_PROPERTIES:
+      {
+        /* An edit has one target; its cost's two figures make one entry between them. */
+        WaymarkPlanItem *item = NULL;
+        gint64 low[2] = { 0, 0 }, high[2] = { 0, 0 };
+        gboolean cost_changed = FALSE;
+
+        for (guint i = 0; i < step->changes->len; i++)
+          {
+            PropertyChange *change = &g_array_index (step->changes, PropertyChange, i);
+
+            if (!WAYMARK_IS_PLAN_ITEM (change->target))
+              continue;
+            if (item == NULL)
+              {
+                item = WAYMARK_PLAN_ITEM (change->target);
+                low[0] = low[1] = waymark_plan_item_get_unit_cost (item);
+                high[0] = high[1] = waymark_plan_item_get_unit_cost_high (item);
+              }
+            if (g_str_equal (change->pspec->name, "quantity"))
+              waymark_plan_describe_item_change (self, item, change->pspec->name, &change->before,
+                                                 &change->after, placeholder, out);
+            else if (g_str_equal (change->pspec->name, "unit-cost") ||
+                     g_str_equal (change->pspec->name, "unit-cost-high"))
+              {
+                gint64 *figure = g_str_equal (change->pspec->name, "unit-cost") ? low : high;
+
+                figure[0] = g_value_get_int64 (&change->before);
+                figure[1] = g_value_get_int64 (&change->after);
+                cost_changed = TRUE;
+              }
+          }
+        if (cost_changed)
+          waymark_plan_describe_item_cost (self, item, low[0], high[0], low[1], high[1],
+                                           placeholder, out);
+      }
+      break;
+    case STEP_INSERT:
+    case STEP_REMOVE:
+      waymark_plan_describe_items (self, step->items, step->kind == STEP_INSERT, placeholder, out);
+      break;
+    case STEP_APPRAISAL:
+      waymark_plan_describe_appraisal (self, step->before, step->after, placeholder, out);
+      break;
+    case STEP_LOCAL_SERVICE:
+      waymark_plan_describe_local_service (self, step->service_before, step->service_after,
+                                           placeholder, out);
+      break;
+    case STEP_DECISION_NOTE:
+      return;
+    default:
+      g_assert_not_reached ();
+    }
+  if (out->len == 0)
+    return;
+
+  now = waymark_plan_now (self);
+  for (guint i = 0; i < out->len; i++)
+    {
+      WaymarkDecision *draft = g_ptr_array_index (out, i);
+
+      g_ptr_array_index (out, i) =
+        waymark_decision_new (now, waymark_decision_get_author (draft),
+                              waymark_decision_get_kind (draft),
+                              waymark_decision_get_subject (draft),
+                              waymark_decision_get_description (draft), "", "");
+      g_object_unref (draft);
+    }
+  step->decisions = g_steal_pointer (&out);
 }
 
 static void
@@ -139,6 +256,7 @@ push_step (WaymarkPlan *self,
   gboolean could_redo = waymark_plan_can_redo (self);
   gboolean was_modified = waymark_plan_get_modified (self);
 
+  describe_step (self, step);
   apply_step (self, step, TRUE);
 
   /* A new edit forgets what could be redone; if the saved state was among it, it is gone. */
@@ -654,4 +772,43 @@ waymark_plan_remove_local_service (WaymarkPlan  *self,
       return FALSE;
     }
   return push_local_service_step (self, position, old, NULL);
+}
+
+gboolean
+waymark_plan_note_decision (WaymarkPlan       *self,
+                            guint              position,
+                            const char        *reason,
+                            const char        *review_section,
+                            WaymarkCatalogue  *catalogue,
+                            GError           **error)
+{
+  g_autoptr(WaymarkDecision) old = NULL;
+  Step *step;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (WAYMARK_IS_CATALOGUE (catalogue), FALSE);
+
+  old = g_list_model_get_item (G_LIST_MODEL (self->decisions), position);
+  if (old == NULL)
+    {
+      g_set_error (error, WAYMARK_DECISION_ERROR, WAYMARK_DECISION_ERROR_INVALID,
+                   _("The decision record has no entry %u"), position + 1);
+      return FALSE;
+    }
+  if (!waymark_decision_check_note (catalogue, reason, review_section, error))
+    return FALSE;
+  /* The same reason and citation: no step, as a same-value property set records none. */
+  if (g_strcmp0 (waymark_decision_get_reason (old), reason ? reason : "") == 0 &&
+      g_strcmp0 (waymark_decision_get_review_section (old),
+                 review_section ? review_section : "") == 0)
+    return TRUE;
+
+  step = g_new0 (Step, 1);
+  step->kind = STEP_DECISION_NOTE;
+  step->position = position;
+  step->decision_before = g_steal_pointer (&old);
+  step->decision_after = waymark_decision_with_note (step->decision_before, reason,
+                                                     review_section);
+  push_step (self, step);
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "waymark-appraisal-json.h"
+#include "waymark-decision-json.h"
 #include "waymark-catalogue-private.h"
 #include "waymark-csv.h"
 #include "waymark-json-reader.h"
@@ -327,6 +328,14 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   /* Since version 2 (issue 15): the options appraisal as the commissioner left it. */
   json_builder_set_member_name (builder, "appraisal");
   waymark_appraisal_write_json (builder, waymark_plan_get_appraisal (plan));
+  /* Since issue 15, still version 2 (not yet released): the decision record, oldest first.
+   * Only when it has entries: absent is empty, so a plan with none reads and writes the bytes it
+   * did before the record existed. */
+  if (g_list_model_get_n_items (waymark_plan_get_decisions (plan)) > 0)
+    {
+      json_builder_set_member_name (builder, "decisions");
+      waymark_decisions_write_json (builder, waymark_plan_get_decisions (plan));
+    }
   json_builder_end_object (builder);
 
   return waymark_json_builder_to_file_text (builder);
@@ -534,7 +543,9 @@ static const char * const plan_keys[] = {
   /* Since version 2 (issue 15): the options appraisal; a version 1 plan has none. */
   "appraisal",
   /* Since issue 15, still version 2 (not yet released): a plan written before has none. */
-  "local_services", NULL
+  "local_services",
+  /* Since issue 15, still version 2: the decision record; a plan written before has none. */
+  "decisions", NULL
 };
 
 static const char * const item_keys[] = {
@@ -1047,6 +1058,17 @@ read_plan (WaymarkPlan       *plan,
           !waymark_appraisal_read_json (reader, object, appraisal))
         return FALSE;
       waymark_plan_load_appraisal (plan, appraisal);
+    }
+
+  if (json_object_has_member (root, "decisions"))
+    {
+      g_autoptr(GPtrArray) decisions =
+        waymark_decisions_read_array (reader, root, "decisions", catalogue);
+
+      if (decisions == NULL)
+        return FALSE;
+      for (guint i = 0; i < decisions->len; i++)
+        waymark_plan_load_decision (plan, g_ptr_array_index (decisions, i));
     }
 
   for (guint i = 0; i < json_array_get_length (items); i++)

@@ -32,6 +32,12 @@ struct _WaymarkPlan
    * each add, edit or removal is one undoable step. */
   GListStore *local_services;
 
+  /* The decision record (WaymarkDecision), oldest first; a step appends its entries when done
+   * and takes them off the end when undone. */
+  GListStore *decisions;
+  WaymarkPlanClock clock;
+  gpointer         clock_data;
+
   GPtrArray  *items;
   GPtrArray  *undo;   /* Step (waymark-plan-history.c) */
   GPtrArray  *redo;   /* Step (waymark-plan-history.c) */
@@ -83,5 +89,46 @@ void waymark_plan_refresh_local_items (WaymarkPlan         *self,
 /* Makes the plan's appraisal hold what appraisal holds, without an undo step. */
 void waymark_plan_load_appraisal   (WaymarkPlan       *self,
                                     WaymarkAppraisal  *appraisal);
+
+/* Appends an entry read from a file, without an undo step. */
+void waymark_plan_load_decision    (WaymarkPlan       *self,
+                                    WaymarkDecision   *decision);
+
+/* waymark-plan-decisions.c: the entries a change makes, at time, appended to out (each owned);
+ * called before the change is done, so the plan still shows what was. */
+void waymark_plan_describe_appraisal     (WaymarkPlan       *self,
+                                          WaymarkAppraisal  *before,
+                                          WaymarkAppraisal  *after,
+                                          GDateTime         *time,
+                                          GPtrArray         *out);
+void waymark_plan_describe_items         (WaymarkPlan       *self,
+                                          GPtrArray         *items,
+                                          gboolean           added,
+                                          GDateTime         *time,
+                                          GPtrArray         *out);
+/* Only a change of quantity makes an entry (the cost has its own, below). */
+void waymark_plan_describe_item_change   (WaymarkPlan       *self,
+                                          WaymarkPlanItem   *item,
+                                          const char        *property,
+                                          const GValue      *before,
+                                          const GValue      *after,
+                                          GDateTime         *time,
+                                          GPtrArray         *out);
+/* One entry for an item's unit cost, its low and high figures before and after. */
+void waymark_plan_describe_item_cost     (WaymarkPlan       *self,
+                                          WaymarkPlanItem   *item,
+                                          gint64             low_before,
+                                          gint64             high_before,
+                                          gint64             low_after,
+                                          gint64             high_after,
+                                          GDateTime         *time,
+                                          GPtrArray         *out);
+void waymark_plan_describe_local_service (WaymarkPlan         *self,
+                                          WaymarkLocalService *before,
+                                          WaymarkLocalService *after,
+                                          GDateTime           *time,
+                                          GPtrArray           *out);
+/* waymark-plan.c: now, from the plan's clock. */
+GDateTime *waymark_plan_now              (WaymarkPlan       *self);
 
 G_END_DECLS

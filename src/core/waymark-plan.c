@@ -24,6 +24,7 @@ enum {
   PROP_LOCAL_NEEDS,
   PROP_APPRAISAL,
   PROP_LOCAL_SERVICES,
+  PROP_DECISIONS,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
@@ -86,6 +87,7 @@ waymark_plan_finalize (GObject *object)
   g_clear_object (&self->appraisal);
   g_clear_object (&self->appraisal_snapshot);
   g_clear_object (&self->local_services);
+  g_clear_object (&self->decisions);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -136,6 +138,9 @@ waymark_plan_get_property (GObject    *object,
       break;
     case PROP_APPRAISAL:
       g_value_set_object (value, self->appraisal);
+      break;
+    case PROP_DECISIONS:
+      g_value_set_object (value, self->decisions);
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, waymark_plan_can_undo (self));
@@ -260,6 +265,8 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
     g_param_spec_object ("appraisal", NULL, NULL, WAYMARK_TYPE_APPRAISAL, ro);
   properties[PROP_LOCAL_SERVICES] =
     g_param_spec_object ("local-services", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_DECISIONS] =
+    g_param_spec_object ("decisions", NULL, NULL, G_TYPE_LIST_MODEL, ro);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
@@ -295,6 +302,7 @@ waymark_plan_init (WaymarkPlan *self)
   self->appraisal_snapshot = waymark_appraisal_new ();
   g_signal_connect (self->appraisal, "changed", G_CALLBACK (on_appraisal_changed), self);
   self->local_services = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+  self->decisions = g_list_store_new (WAYMARK_TYPE_DECISION);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   waymark_plan_init_history (self);
   self->changed_at = g_date_time_new_now_utc ();
@@ -477,4 +485,38 @@ waymark_plan_load_appraisal (WaymarkPlan      *self,
   self->restoring_appraisal = FALSE;
   g_clear_object (&self->appraisal_snapshot);
   self->appraisal_snapshot = waymark_appraisal_copy (self->appraisal);
+}
+
+void
+waymark_plan_load_decision (WaymarkPlan     *self,
+                            WaymarkDecision *decision)
+{
+  g_list_store_append (self->decisions, decision);
+}
+
+GListModel *
+waymark_plan_get_decisions (WaymarkPlan *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), NULL);
+
+  return G_LIST_MODEL (self->decisions);
+}
+
+void
+waymark_plan_set_clock (WaymarkPlan      *self,
+                        WaymarkPlanClock  clock,
+                        gpointer          user_data)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+GDateTime *
+waymark_plan_now (WaymarkPlan *self)
+{
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+  return g_date_time_new_now_utc ();
 }

@@ -5,6 +5,7 @@
 
 #include "waymark-appraisal.h"
 #include "waymark-catalogue.h"
+#include "waymark-decision.h"
 #include "waymark-local-needs.h"
 #include "waymark-local-service.h"
 #include "waymark-plan-item.h"
@@ -184,6 +185,27 @@ gboolean         waymark_plan_replace_local_service (WaymarkPlan         *self,
 gboolean         waymark_plan_remove_local_service (WaymarkPlan        *self,
                                                    const char          *id,
                                                    GError             **error);
+
+/* The decision record (WaymarkDecision), oldest first; borrowed, the same model for the plan's
+ * life (also the "decisions" property). The plan appends to it itself, in the same undoable step
+ * as each change of the appraisal, each item added or removed, each change of an item's quantity
+ * or cost, and each local service added, edited or removed. */
+GListModel      *waymark_plan_get_decisions       (WaymarkPlan *self);
+/* Gives the entry at position the commissioner's reason and a citation of the review (a section
+ * heading of catalogue's, "" for none), as one undoable edit; refused, with nothing changed, for a
+ * heading the review does not have or a reason that is not one line. */
+gboolean         waymark_plan_note_decision       (WaymarkPlan       *self,
+                                                   guint              position,
+                                                   const char        *reason,
+                                                   const char        *review_section,
+                                                   WaymarkCatalogue  *catalogue,
+                                                   GError           **error);
+/* What gives the decision record its times: the current time (UTC) by default; tests give their
+ * own so the record is the same on every run. clock returns a new GDateTime. */
+typedef GDateTime *(*WaymarkPlanClock) (gpointer user_data);
+void             waymark_plan_set_clock           (WaymarkPlan       *self,
+                                                   WaymarkPlanClock   clock,
+                                                   gpointer           user_data);
 
 gboolean         waymark_plan_can_undo            (WaymarkPlan *self);
 gboolean         waymark_plan_can_redo            (WaymarkPlan *self);

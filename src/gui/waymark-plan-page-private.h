@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "waymark-decision-record.h"
 #include "waymark-plan-chart.h"
 #include "waymark-plan-item-row.h"
 #include "waymark-plan-page.h"
@@ -29,6 +30,7 @@ struct _WaymarkPlanPage
   GtkWidget           *items_heading;
   GtkWidget           *placeholder;
   GtkWidget           *details_group;
+  WaymarkDecisionRecord *decision_record;
   GtkLabel            *total_label;
   GtkLabel            *total_caption;
   GtkLabel            *annual_label;
@@ -124,6 +126,7 @@ typedef struct
   GtkWidget           *charts_part;       /* in the summary's column, or the list's last part */
   GtkWidget           *placeholder;       /* an empty plan's first steps */
   GtkWidget           *details_group;
+  WaymarkDecisionRecord *decision_record;  /* after the details */
 } WaymarkPlanPageParts;
 
 void                waymark_plan_page_get_parts (WaymarkPlanPage      *self,

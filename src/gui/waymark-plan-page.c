@@ -600,6 +600,8 @@ part_widget (WaymarkPlanPage *self,
     return self->items_heading;
   if (g_str_equal (name, "placeholder"))
     return self->placeholder;
+  if (g_str_equal (name, "decisions"))
+    return GTK_WIDGET (self->decision_record);
   return self->details_group;
 }
 
@@ -1012,6 +1014,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
 
   g_type_ensure (WAYMARK_TYPE_PLAN_CHART);
   g_type_ensure (WAYMARK_TYPE_PLAN_WARNINGS);
+  g_type_ensure (WAYMARK_TYPE_DECISION_RECORD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-plan-page.ui");
@@ -1025,6 +1028,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, items_heading);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, placeholder);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, decision_record);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_caption);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, annual_label);
@@ -1073,7 +1077,7 @@ waymark_plan_page_init (WaymarkPlanPage *self)
 
   {
     GtkWidget *sections[] = { self->warnings_group, self->items_heading, self->placeholder,
-                              self->details_group };
+                              self->details_group, GTK_WIDGET (self->decision_record) };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       {
@@ -1104,6 +1108,7 @@ waymark_plan_page_init (WaymarkPlanPage *self)
   show_part (self->before, 0, "warnings", TRUE);
   show_part (self->before, 1, "heading", TRUE);
   show_part (self->after, 0, "details", TRUE);
+  show_part (self->after, 1, "decisions", TRUE);
   update_parts (self);
   g_list_store_append (self->parts, self->before);
   g_list_store_append (self->parts, self->after);
@@ -1154,6 +1159,7 @@ waymark_plan_page_set_plan (WaymarkPlanPage *self,
                        (gpointer *) &plan, plan != NULL ? 1 : 0);
   update_parts (self);
   waymark_plan_warnings_set_plan (self->warnings, plan);
+  waymark_decision_record_set_plan (self->decision_record, plan);
   g_signal_group_set_target (self->plan_signals, plan);
   if (plan != NULL)
     {
@@ -1173,6 +1179,7 @@ waymark_plan_page_set_catalogue (WaymarkPlanPage  *self,
 
   if (g_set_object (&self->catalogue, catalogue) && self->plan != NULL)
     update_summary (self);
+  waymark_decision_record_set_catalogue (self->decision_record, catalogue);
 }
 
 void
@@ -1211,4 +1218,5 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->charts_part = self->charts_part;
   parts->placeholder = self->placeholder;
   parts->details_group = self->details_group;
+  parts->decision_record = self->decision_record;
 }
