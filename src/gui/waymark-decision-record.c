@@ -14,6 +14,7 @@ struct _WaymarkDecisionRecord
   GtkWidget  *group;
   GtkListBox *list;
   GtkWidget  *empty_label;
+  GtkWidget  *older_label;
 
   /* Owned */
   WaymarkPlan      *plan;
@@ -24,6 +25,33 @@ struct _WaymarkDecisionRecord
 G_DEFINE_FINAL_TYPE (WaymarkDecisionRecord, waymark_decision_record, GTK_TYPE_WIDGET)
 
 #define POSITION_KEY "waymark-decision-position"
+
+/* The newest this many are shown: a record may hold 100,000 entries (data/plan-format.md), and a
+ * row each would take the window's memory (issue 11, finding 8). The rest are in the file, and
+ * `waymark-cli decisions` lists them all. */
+#define SHOWN_MAX 200
+
+static void
+update_counts (WaymarkDecisionRecord *self,
+               guint                  n)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+  gtk_widget_set_visible (self->empty_label, n == 0);
+  gtk_widget_set_visible (self->older_label, n > SHOWN_MAX);
+  if (n > SHOWN_MAX)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u earlier decision is not shown here: it is kept in the "
+                                      "plan file, and waymark-cli decisions lists every one.",
+                                      "%u earlier decisions are not shown here: they are kept in "
+                                      "the plan file, and waymark-cli decisions lists every one.",
+                                      n - SHOWN_MAX),
+                         n - SHOWN_MAX);
+
+      gtk_label_set_text (GTK_LABEL (self->older_label), text);
+    }
+}
 
 static void
 on_reason_clicked (GtkButton             *button,
@@ -89,15 +117,14 @@ rebuild (WaymarkDecisionRecord *self)
 
   record = self->plan != NULL ? waymark_plan_get_decisions (self->plan) : NULL;
   n = record != NULL ? g_list_model_get_n_items (record) : 0;
-  /* Newest first. */
-  for (guint i = n; i > 0; i--)
+  /* Newest first, at most SHOWN_MAX. */
+  for (guint i = n; i > 0 && n - i < SHOWN_MAX; i--)
     {
       g_autoptr(WaymarkDecision) decision = g_list_model_get_item (record, i - 1);
 
       gtk_list_box_append (self->list, decision_row_new (self, decision, i - 1));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
-  gtk_widget_set_visible (self->empty_label, n == 0);
+  update_counts (self, n);
 }
 
 /* Only the rows that changed: a long record is not rebuilt for each edit. The record changes at
@@ -113,7 +140,7 @@ on_record_items_changed (GListModel            *record,
   guint n = g_list_model_get_n_items (record);
   guint old_n = n - added + removed;
 
-  if (removed != added && position + removed != old_n)
+  if ((removed != added && position + removed != old_n) || n > SHOWN_MAX || old_n > SHOWN_MAX)
     {
       rebuild (self);
       return;
@@ -137,8 +164,7 @@ on_record_items_changed (GListModel            *record,
       gtk_list_box_insert (self->list, decision_row_new (self, decision, at),
                            (int) (n - position - added + k));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
-  gtk_widget_set_visible (self->empty_label, n == 0);
+  update_counts (self, n);
 }
 
 /* The reason dialog */
@@ -282,6 +308,7 @@ waymark_decision_record_class_init (WaymarkDecisionRecordClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkDecisionRecord, group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkDecisionRecord, list);
   gtk_widget_class_bind_template_child (widget_class, WaymarkDecisionRecord, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkDecisionRecord, older_label);
 
   gtk_widget_class_set_css_name (widget_class, "decisionrecord");
 }
@@ -345,7 +372,7 @@ waymark_decision_record_get_reason_button (WaymarkDecisionRecord *self,
   g_return_val_if_fail (WAYMARK_IS_DECISION_RECORD (self), NULL);
 
   n = self->plan != NULL ? g_list_model_get_n_items (waymark_plan_get_decisions (self->plan)) : 0;
-  if (position >= n)
+  if (position >= n || n - 1 - position >= SHOWN_MAX)
     return NULL;
   /* Newest first: the plan's last entry is the list's first row. */
   row = gtk_list_box_get_row_at_index (self->list, (int) (n - 1 - position));

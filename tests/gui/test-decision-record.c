@@ -232,6 +232,57 @@ test_weight_reason_undo (Fixture       *f,
                             "\nEvidence weighs most for <b>us</b>\nReview: " SECTION_CBIM));
 }
 
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* A long record (a file may hold 100,000 entries): the newest 200 are rows, and a line says how
+ * many earlier ones the file keeps; a row each would take the window's memory (issue 11,
+ * finding 8). Undo back under the limit shows them all again. */
+static void
+test_long_record (Fixture       *f,
+                  gconstpointer  data)
+{
+  WaymarkPlan *plan = plan_of (f);
+  WaymarkAppraisal *appraisal = waymark_plan_get_appraisal (plan);
+  GtkListBox *list = waymark_decision_record_get_list (f->page.decision_record);
+
+  waymark_plan_set_clock (plan, fixed_clock, NULL);
+  /* 205 changes of weight, each an entry: 1.01, 1.02, ... 3.05. */
+  for (guint i = 1; i <= 205; i++)
+    g_assert_true (waymark_appraisal_set_weight (appraisal, "evidence", 100 + i, NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (waymark_plan_get_decisions (plan)), ==, 205);
+  g_assert_cmpuint (n_rows (list), ==, 200);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 0))), ==,
+                   "Weight of Evidence rating: 3.04 → 3.05");
+  g_assert_true (gui_test_has_text (GTK_WIDGET (f->page.decision_record),
+                                    "5 earlier decisions are not shown here"));
+  /* The oldest five have no row, so no reason button; the newest has. */
+  g_assert_null (waymark_decision_record_get_reason_button (f->page.decision_record, 4));
+  g_assert_nonnull (waymark_decision_record_get_reason_button (f->page.decision_record, 204));
+
+  for (guint i = 0; i < 6; i++)
+    waymark_plan_undo (plan);
+  gui_test_flush ();
+  g_assert_cmpuint (n_rows (list), ==, 199);
+  {
+    GtkWidget *older = gui_test_find_widget (GTK_WIDGET (f->page.decision_record),
+                                             gui_test_is_label_with,
+                                             "earlier decision");
+
+    g_assert_nonnull (older);
+    g_assert_false (gtk_widget_get_visible (older));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +291,8 @@ main (int   argc,
 
   g_test_add ("/gui/decision-record/weight-reason-undo", Fixture, NULL, fixture_set_up,
               test_weight_reason_undo, fixture_tear_down);
+  g_test_add ("/gui/decision-record/long-record", Fixture, NULL, fixture_set_up,
+              test_long_record, fixture_tear_down);
 
   return g_test_run ();
 }
