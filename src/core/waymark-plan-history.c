@@ -700,10 +700,17 @@ waymark_plan_set_item_year_quantity (WaymarkPlan     *self,
   g_return_if_fail (is_own_year (self, item, index));
 
   quantity = MIN (quantity, WAYMARK_PLAN_MAX_QUANTITY);
+  /* What the year has already: no step (it does not become the year's own). */
+  {
+    guint entered;
+    gint64 low, high;
+
+    waymark_plan_item_get_year_entered (item, index, &entered, &low, &high);
+    if (entered == quantity)
+      return;
+  }
   if (index == 0)
     {
-      if (quantity == item->quantity)
-        return;
       figures = pin_followers (self, item, TRUE, FALSE);
       waymark_plan_edit (self, item, "quantity", quantity, "year-figures", figures, NULL);
       return;
@@ -735,10 +742,16 @@ waymark_plan_set_item_year_cost (WaymarkPlan     *self,
   else
     high = CLAMP (high, low, WAYMARK_MONEY_MAX);
 
+  {
+    guint quantity;
+    gint64 entered_low, entered_high;
+
+    waymark_plan_item_get_year_entered (item, index, &quantity, &entered_low, &entered_high);
+    if (entered_low == low && entered_high == high)
+      return;
+  }
   if (index == 0)
     {
-      if (low == item->unit_cost && high == item->unit_cost_high)
-        return;
       figures = pin_followers (self, item, FALSE, TRUE);
       waymark_plan_edit (self, item, "unit-cost", low, "unit-cost-high", high,
                          "year-figures", figures, NULL);
