@@ -32,7 +32,30 @@ EXTRA_COLUMNS = ["cost_note", "in_catalogue", "reach", "reach_group", "reach_sou
                  "cost_per_person_gbp", "cost_per_person_high_gbp", "funding_name",
                  "quantity_source", "ratings_source", "review_section", "line_total_source",
                  "cost_per_person_source", "coverage_percent", "need", "need_kind", "need_source",
-                 "coverage_source", "option_kind"]
+                 "coverage_source", "option_kind",
+                 # Issue 16: the codes in words (English, as the test runs in C.UTF-8).
+                 "level_label", "focus_label", "works_with", "works_with_label",
+                 "evidence_label", "impact_label", "llr_status", "llr_status_label",
+                 "funding_source_label", "cost_source_label"]
+# The words the app shows for each code, written out here from its tables.
+LEVEL_WORDS = {"primary": "Primary", "secondary": "Secondary", "tertiary": "Tertiary"}
+FOCUS_WORDS = {"da": "Domestic abuse", "sv": "Sexual violence",
+               "both": "Domestic abuse and sexual violence"}
+WORKS_WITH_WORDS = {"victims": "Victims", "perpetrators": "Perpetrators",
+                    "children-young-people": "Children and young people",
+                    "community": "Community", "professionals": "Professionals"}
+RATING_WORDS = {None: "Not rated", "low": "Low", "low-moderate": "Low to moderate",
+                "moderate": "Moderate", "high": "High"}
+LLR_WORDS = {"unknown": "Status in LLR unknown", "in-place": "In place in LLR",
+             "similar-in-place": "Similar in place in LLR",
+             "not-in-place": "Not in place in LLR"}
+FUNDING_WORDS = {"unspecified": "Not yet chosen",
+                 "home-office-perpetrator": "Home Office perpetrator funding",
+                 "pcc-victims": "PCC victims’ funding",
+                 "local-authority-safe-accommodation": "Local authority safe-accommodation duty",
+                 "grant-giving-bodies": "Grant-giving bodies", "other": "Other"}
+COST_SOURCE_WORDS = {"review": "Published in the review", "local-quote": "Local quote",
+                     "estimate": "Estimate"}
 NUMBER_COLUMNS = {"quantity", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
                   "line_total_high_gbp"}
 # Free text, which the export neutralises against formula injection.
@@ -189,6 +212,17 @@ def check_csv(raw, plan, label, golden=True):
             "cost_per_person_source": "" if it["cost_per_person_pence"] is None
                                       else "computed: line_total_gbp ÷ reach",
             **row_coverage(it, plan),
+            "level_label": ", ".join(LEVEL_WORDS[v] for v in it["level"].split(";")),
+            "focus_label": FOCUS_WORDS[it["focus"]],
+            "works_with": ";".join(it["works_with"]),
+            "works_with_label": ", ".join(WORKS_WITH_WORDS[v] for v in it["works_with"]),
+            "evidence_label": "" if local else RATING_WORDS[it["evidence_rating"]],
+            "impact_label": "" if local else RATING_WORDS[it["impact_rating"]],
+            "llr_status": it["llr_status"],
+            "llr_status_label": LLR_WORDS[it["llr_status"]],
+            "funding_source_label": FUNDING_WORDS[it["funding_source"]],
+            "cost_source_label": "" if it["unit_cost_pence"] is None
+                                 else COST_SOURCE_WORDS[it["cost_source"]],
         }
         wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
         for k, (g, v) in wrong.items():
