@@ -517,8 +517,11 @@ write_summary (Writer                  *w,
       put_text (w, sheet, row++, 0, note, NULL);
     }
 
+  /* Column B holds the plan's details as well as the first year's totals: wide enough for a
+   * title. */
   worksheet_set_column (sheet, 0, 0, 30, NULL);
-  worksheet_set_column (sheet, 1, 5, 20, NULL);
+  worksheet_set_column (sheet, 1, 1, 40, NULL);
+  worksheet_set_column (sheet, 2, 5, 20, NULL);
   worksheet_set_column (sheet, 6, 6, 60, NULL);
 }
 
