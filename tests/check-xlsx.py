@@ -66,6 +66,12 @@ with tempfile.TemporaryDirectory() as tmp:
         item["cost_source"] = "local-quote"
         item["line_total_pence"] = cost * item["quantity"]
         item["line_total_high_pence"] = (cost + 7) * item["quantity"]
+        # Its "years" are computed: Waymark works them out again from the figures above and
+        # the uplift, and its JSON export below is what the workbook is compared with.
+    # Quantities that grow each year, as services ramp up (the golden plan has them for one).
+    check(any(any(f.get("quantity", item["quantity"]) != item["quantity"]
+                  for f in item.get("year_figures", [])) for item in plan["items"]),
+          "the plan has an item whose quantity differs from year to year")
     for item, text in zip(plan["items"], FORMULA_TEXTS):
         item["provider"] = text
     plan_path = tmp / "plan.waymark"
@@ -78,6 +84,8 @@ with tempfile.TemporaryDirectory() as tmp:
     waymark = json.loads(exported.stdout)
     totals = waymark["totals"]
     years = waymark["years"]
+    check(waymark["year_kind"] == "financial" and years == 3 and waymark["uplift_basis_points"] > 0,
+          "a three-year plan in financial years, with an uplift on local costs")
 
     xlsx = tmp / "plan.xlsx"
     made = run([tool, str(plan_path), str(xlsx)])
@@ -180,13 +188,19 @@ with tempfile.TemporaryDirectory() as tmp:
     rows = sheets["Summary"]
     by_label = {row[0]: row for row in rows if row}
     # The unrounded values: the CSV filter's "as shown" flag is off.
-    for label in year_labels:
+    check([y["year"] for y in totals["years"]] == year_labels,
+          f"Waymark's years are {year_labels}")
+    for label, year in zip(year_labels, totals["years"]):
         row = by_label.get(label)
         if not check(row is not None, f"the Summary has a row for {label}"):
             continue
-        check(pence(row[1]) == totals["annual_low_pence"] and pence(row[2]) == totals["annual_high_pence"],
+        check(pence(row[1]) == year["total_low_pence"] and pence(row[2]) == year["total_high_pence"],
               f"{label}: the formulas come to Waymark's totals ({row[1]}, {row[2]} against "
-              f"{totals['annual_low_pence']}, {totals['annual_high_pence']} pence)")
+              f"{year['total_low_pence']}, {year['total_high_pence']} pence)")
+        check(pence(row[3]) == year["budget_pence"]
+              and pence(row[4]) == year["budget_remaining_low_pence"]
+              and pence(row[5]) == year["budget_remaining_high_pence"],
+              f"{label}: the budget and what is left are Waymark's ({row[3]}, {row[4]}, {row[5]})")
     row = by_label.get("Over the plan")
     if check(row is not None, "the Summary has a row over the plan"):
         check(pence(row[1]) == totals["total_low_pence"] and pence(row[2]) == totals["total_high_pence"],
@@ -199,11 +213,21 @@ with tempfile.TemporaryDirectory() as tmp:
     csv_headers = item_rows[0]
     for exported_item, row in zip(waymark["items"], item_rows[1:]):
         record = dict(zip(csv_headers, row))
-        if exported_item.get("line_total_pence") is None:
-            continue
-        check(pence(record[f"Line total low {year_labels[0]}"]) == exported_item["line_total_pence"]
-              and pence(record[f"Line total high {year_labels[0]}"]) == exported_item["line_total_high_pence"],
-              f"{exported_item['intervention_id']}: the line totals are Waymark's")
+        for year in exported_item["years"]:
+            label = year["year"]
+            where = f"{exported_item['intervention_id']} in {label}"
+            check(record[f"Quantity {label}"] == str(year["quantity"]),
+                  f"{where}: the quantity is Waymark's ({year['quantity']})")
+            if year["line_total_pence"] is None:
+                check(record[f"Line total low {label}"] == "" and record[f"Unit cost low {label}"] == "",
+                      f"{where}: no cost, empty cells")
+                continue
+            check(pence(record[f"Unit cost low {label}"]) == year["unit_cost_pence"]
+                  and pence(record[f"Unit cost high {label}"]) == year["unit_cost_high_pence"],
+                  f"{where}: the unit costs are Waymark's")
+            check(pence(record[f"Line total low {label}"]) == year["line_total_pence"]
+                  and pence(record[f"Line total high {label}"]) == year["line_total_high_pence"],
+                  f"{where}: the line totals come to Waymark's")
     providers = [dict(zip(csv_headers, row))["Provider"] for row in item_rows[1:]]
     for text in FORMULA_TEXTS:
         check(text in providers, f"after recalculation {text!r} is still that text")

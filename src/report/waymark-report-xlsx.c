@@ -9,7 +9,6 @@
 #include "waymark-local-service.h"
 #include "waymark-plan-io.h"
 #include "waymark-report-xlsx.h"
-#include "waymark-report-years-shim.h"
 #include "waymark-safe-read.h"
 #include "waymark-safe-write.h"
 
