@@ -510,8 +510,9 @@ test_finding_6_output_fifo (void)
 }
 
 /* Issue 16: the summary CSV, its golden file, and --summary only with --format csv. The golden
- * is checked by hand against the plan: a three-year plan whose items cost £180,900 to £184,900 a
- * year, with a budget of £600,000. */
+ * is checked by hand against the plan: three financial years whose items cost £180,900,
+ * £186,075 and £191,259.40 at the least (DRIVE's 40, 42, then 44 perpetrators at £2,400, the
+ * local quotes uplifted 2.5% a year), £558,234.40 in all, against a budget of £600,000. */
 static void
 test_export_summary (void)
 {
@@ -528,7 +529,9 @@ test_export_summary (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   assert_golden (run.out, "plan-three-year-summary.csv");
-  g_assert_nonnull (strstr (run.out, "\r\ntotal_low_gbp,Total low over the plan,542700.00,"
+  g_assert_nonnull (strstr (run.out, "\r\ntotal_low_2027_28_gbp,\"Total low, 2027/28\","
+                                     "186075.00,computed,"));
+  g_assert_nonnull (strstr (run.out, "\r\ntotal_low_gbp,Total low over the plan,558234.40,"
                                      "computed,"));
   g_assert_nonnull (strstr (run.out, "\r\nbudget_gbp,Budget over the plan,600000.00,local,"));
 

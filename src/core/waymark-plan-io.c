@@ -532,6 +532,58 @@ add_label_fields (WaymarkCsvWriter *writer,
                          WAYMARK_CSV_PLAIN);
 }
 
+/* Since issue 16, after the label columns: each year's figures, named by the year's id
+ * (quantity_2026_27, unit_cost_2026_27_gbp, unit_cost_high_2026_27_gbp, total_low_2026_27_gbp,
+ * total_high_2026_27_gbp, unit_cost_2026_27_source). */
+static const char * const csv_year_columns[] = {
+  "quantity_%s", "unit_cost_%s_gbp", "unit_cost_high_%s_gbp", "total_low_%s_gbp",
+  "total_high_%s_gbp", "unit_cost_%s_source",
+};
+
+static void
+add_year_headers (WaymarkCsvWriter *writer,
+                  WaymarkPlan      *plan)
+{
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      g_autofree char *id = waymark_plan_dup_year_id (plan, y);
+
+      for (guint i = 0; i < G_N_ELEMENTS (csv_year_columns); i++)
+        {
+          g_autofree char *name = g_strdup_printf (csv_year_columns[i], id);
+
+          waymark_csv_add_field (writer, name, WAYMARK_CSV_PLAIN);
+        }
+    }
+}
+
+static void
+add_year_fields (WaymarkCsvWriter *writer,
+                 WaymarkPlan      *plan,
+                 WaymarkPlanItem  *item)
+{
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      WaymarkItemYear year;
+      g_autofree char *quantity = NULL;
+      const char *source = NULL;
+
+      waymark_plan_get_item_year (plan, item, y, &year);
+      quantity = g_strdup_printf ("%u", year.quantity);
+      if (year.has_cost && year.uplifted)
+        source = "computed: the local unit cost × the plan’s annual uplift";
+      else if (year.has_cost)
+        source = item->cost_source == WAYMARK_COST_SOURCE_REVIEW ? "review" : "local";
+
+      waymark_csv_add_field (writer, quantity, WAYMARK_CSV_PLAIN);
+      add_money_field (writer, year.has_cost, year.unit_low);
+      add_money_field (writer, year.has_cost, year.unit_high);
+      add_money_field (writer, year.has_cost, year.line_low);
+      add_money_field (writer, year.has_cost, year.line_high);
+      waymark_csv_add_field (writer, source, WAYMARK_CSV_PLAIN);
+    }
+}
+
 char *
 waymark_plan_to_csv (WaymarkPlan       *plan,
                      WaymarkCatalogue  *catalogue,
@@ -567,6 +619,7 @@ waymark_plan_to_csv (WaymarkPlan       *plan,
   waymark_csv_writer_init (&writer, out);
   for (guint i = 0; csv_columns[i] != NULL; i++)
     waymark_csv_add_field (&writer, csv_columns[i], WAYMARK_CSV_PLAIN);
+  add_year_headers (&writer, plan);
   waymark_csv_end_row (&writer);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (plan));
@@ -661,6 +714,7 @@ waymark_plan_to_csv (WaymarkPlan       *plan,
       waymark_csv_add_field (&writer, item->local_service ? "local" : "review",
                              WAYMARK_CSV_PLAIN);
       add_label_fields (&writer, item);
+      add_year_fields (&writer, plan, item);
       waymark_csv_end_row (&writer);
     }
 
@@ -763,6 +817,7 @@ waymark_plan_to_summary_csv (WaymarkPlan  *plan,
   g_autofree char *start_year = NULL;
   g_autofree char *years = NULL;
   g_autofree char *without_cost = NULL;
+  g_autofree char *uplift = NULL;
   const char *entered = "entered in the plan";
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
@@ -775,6 +830,9 @@ waymark_plan_to_summary_csv (WaymarkPlan  *plan,
       return NULL;
     }
 
+  /* Basis points as a percentage with two places, "2.50"; never through the locale. */
+  uplift = g_strdup_printf ("%u.%02u", waymark_plan_get_uplift (plan) / 100,
+                            waymark_plan_get_uplift (plan) % 100);
   start_year = g_strdup_printf ("%u", waymark_plan_get_start_year (plan));
   years = g_strdup_printf ("%u", waymark_plan_get_years (plan));
   without_cost = g_strdup_printf ("%u", totals.n_without_cost);
@@ -792,8 +850,25 @@ waymark_plan_to_summary_csv (WaymarkPlan  *plan,
   add_summary_row (&writer, "start_year", _("Start year"), start_year, WAYMARK_CSV_PLAIN, "local",
                    entered);
   add_summary_row (&writer, "years", _("Years"), years, WAYMARK_CSV_PLAIN, "local", entered);
+  add_summary_row (&writer, "year_kind", _("Year kind"),
+                   waymark_year_kind_get_id (waymark_plan_get_year_kind (plan)), WAYMARK_CSV_PLAIN,
+                   "local", entered);
+  add_summary_row (&writer, "uplift_percent", _("Annual uplift on local costs"), uplift,
+                   WAYMARK_CSV_PLAIN, "local",
+                   "entered in the plan; applied to local unit costs from the second year, never "
+                   "to a review figure");
   add_summary_row (&writer, "items_without_cost", _("Items without a cost (not in the totals)"),
-                   without_cost, WAYMARK_CSV_PLAIN, "computed", "computed: items with no unit cost");
+                   without_cost, WAYMARK_CSV_PLAIN, "computed",
+                   "computed: items with no unit cost in at least one year");
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      WaymarkPlanTotals year;
+      g_autofree char *id = waymark_plan_dup_year_id (plan, y);
+      g_autofree char *label = waymark_plan_dup_year_label (plan, y);
+
+      waymark_plan_get_year_totals (plan, y, &year);
+      add_summary_totals (&writer, id, label, &year, year.budget_per_year);
+    }
   add_summary_totals (&writer, NULL, NULL, &totals, waymark_plan_get_budget (plan));
 
   return g_string_free (out, FALSE);
