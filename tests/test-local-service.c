@@ -400,13 +400,15 @@ test_plan_item (Fixture       *fixture,
 
   csv = waymark_plan_to_csv (plan, fixture->catalogue, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (csv, ",coverage_source,option_kind\r\n"));
+  g_assert_nonnull (strstr (csv, ",coverage_source,option_kind,level_label,"));
   /* intervention_id, name, level, focus, no ratings, quantity, unit, costs 42000.00 to
    * 45000.00, line totals 84000.00 to 90000.00, a local quote. */
   g_assert_nonnull (strstr (csv, "\r\nllr-idva,LLR IDVA service,tertiary,da,,,2,adviser posts,"
                                  "42000.00,45000.00,84000.00,90000.00,local-quote,"));
   g_assert_nonnull (strstr (csv, ",local,Local: not rated by the review,,"));
-  g_assert_true (g_str_has_suffix (csv, ",local\r\n"));
+  /* option_kind, then the labels in words (issue 16). */
+  g_assert_nonnull (strstr (csv, ",,local,Tertiary,Domestic abuse,victims,Victims,"
+                                 "Local: not rated by the review,Local: not rated by the review,"));
 }
 
 /* Saving, opening and saving again gives the same bytes; the item is the service's again. */
