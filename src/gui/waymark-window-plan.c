@@ -279,15 +279,18 @@ on_recent_changed (GtkRecentManager *manager,
 
 /* Files */
 
+/* The kind of file asked for (name, pattern), then any file. */
 static void
-add_plan_filters (GtkFileChooser *chooser)
+add_file_filters (GtkFileChooser *chooser,
+                  const char     *name,
+                  const char     *pattern)
 {
-  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) files = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (plans, _("Waymark plans"));
-  gtk_file_filter_add_pattern (plans, "*.waymark");
-  gtk_file_chooser_add_filter (chooser, plans);
+  gtk_file_filter_set_name (files, name);
+  gtk_file_filter_add_pattern (files, pattern);
+  gtk_file_chooser_add_filter (chooser, files);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
@@ -397,7 +400,7 @@ choose_plan_to_open (WaymarkWindow *self)
   native = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (native));
+  add_file_filters (GTK_FILE_CHOOSER (native), _("Waymark plans"), "*.waymark");
   g_signal_connect (native, "response", G_CALLBACK (on_open_plan_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -570,7 +573,7 @@ choose_where_to_save (WaymarkWindow *self,
   native = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (native));
+  add_file_filters (GTK_FILE_CHOOSER (native), _("Waymark plans"), "*.waymark");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   if (confirm != NULL)
     g_object_set_data_full (G_OBJECT (native), "confirm", confirm, confirm_abandon);
@@ -919,20 +922,6 @@ waymark_window_import_local_services (WaymarkWindow *self,
 }
 
 static void
-add_local_services_filters (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) services = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (services, _("Local services (JSON)"));
-  gtk_file_filter_add_pattern (services, "*.json");
-  gtk_file_chooser_add_filter (chooser, services);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
-}
-
-static void
 on_local_services_response (GtkNativeDialog *native,
                             int              response,
                             WaymarkWindow   *self)
@@ -975,7 +964,7 @@ local_services_file_action (GtkWidget  *widget,
                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
                                         export ? _("_Export") : _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_local_services_filters (GTK_FILE_CHOOSER (native));
+  add_file_filters (GTK_FILE_CHOOSER (native), _("Local services (JSON)"), "*.json");
   if (export)
     {
       g_autofree char *name = suggested_name (self, "-local-services.json");
