@@ -76,6 +76,10 @@ typedef enum
   /* Issue 15: add (e 0), rename (e 1) or remove (e 2) the local service local-POSITION; refused
    * (no edit) when it is there to add, or not there to rename or remove. */
   OP_LOCAL_SERVICE,
+  /* Issue 15: import a file's local services (ids, each "local-N\tname", as the model holds
+   * them): all added as one step, the plan's own (the same name) skipped, and none added when
+   * one differs from the plan's under its id. */
+  OP_IMPORT_SERVICES,
   N_OPS
 } OpKind;
 
@@ -298,6 +302,11 @@ describe_op (const Op *op)
       return g_strdup_printf ("%s local service local-%u%s%s",
                               op->e == 0 ? "add" : op->e == 1 ? "rename" : "remove",
                               op->position, op->e < 2 ? " as " : "", op->e < 2 ? t : "");
+    case OP_IMPORT_SERVICES:
+      {
+        g_autofree char *ids = g_strjoinv (", ", op->ids);
+        return g_strdup_printf ("import local services [%s]", ids);
+      }
     case OP_BUDGET:
       return g_strdup_printf ("set plan budget %" G_GINT64_FORMAT, op->a);
     case OP_PLAN_DETAILS:
@@ -1519,6 +1528,51 @@ apply_edit (Run      *run,
       }
       break;
 
+    case OP_IMPORT_SERVICES:
+      {
+        g_autoptr(GListStore) file = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+        g_autoptr(GPtrArray) added = g_ptr_array_new ();
+        g_autoptr(GError) error = NULL;
+        gboolean refused = FALSE;
+        guint n_added = G_MAXUINT;
+        gboolean done;
+
+        for (guint i = 0; op->ids[i] != NULL; i++)
+          {
+            g_auto(GStrv) parts = g_strsplit (op->ids[i], "\t", 2);
+            g_autofree char *prefix = g_strconcat (parts[0], "\t", NULL);
+            WaymarkLocalServiceFields fields = {
+              .id = parts[0], .name = parts[1], .levels = WAYMARK_LEVEL_PRIMARY,
+              .focus = WAYMARK_FOCUS_DA, .age_min = -1, .age_max = -1,
+              .unit_cost = WAYMARK_NO_COST, .unit_cost_high = WAYMARK_NO_COST,
+            };
+            g_autoptr(WaymarkLocalService) service = waymark_local_service_new (&fields, NULL);
+            const char *held = NULL;
+
+            g_list_store_append (file, service);
+            for (guint j = 0; j < next->services->len && held == NULL; j++)
+              if (g_str_has_prefix (g_ptr_array_index (next->services, j), prefix))
+                held = g_ptr_array_index (next->services, j);
+            for (guint j = 0; j < added->len && held == NULL; j++)
+              if (g_str_has_prefix (g_ptr_array_index (added, j), prefix))
+                held = g_ptr_array_index (added, j);
+            if (held != NULL && !g_str_equal (held, op->ids[i]))
+              refused = TRUE;
+            else if (held == NULL)
+              g_ptr_array_add (added, op->ids[i]);
+          }
+        done = waymark_plan_import_local_services (run->plan, G_LIST_MODEL (file), run->catalogue,
+                                                   "model.json", &n_added, &error);
+        if (done == refused || (error != NULL) == done)
+          return fail (run, "importing local services was %s", done ? "done" : "refused");
+        if (done && n_added != added->len)
+          return fail (run, "importing local services added %u, not %u", n_added, added->len);
+        if (!refused)
+          for (guint i = 0; i < added->len; i++)
+            g_ptr_array_add (next->services, g_strdup (g_ptr_array_index (added, i)));
+      }
+      break;
+
     case OP_APPRAISAL_WEIGHT:
       {
         /* Out of range is refused with an error, and is no edit. */
@@ -1986,7 +2040,7 @@ static const guint weights[N_OPS] = {
   [OP_DISMISS] = 30, [OP_RESTORE] = 15, [OP_RESTORE_ALL] = 4,
   [OP_UNDO] = 110, [OP_REDO] = 80,
   [OP_SAVE] = 10, [OP_SAVE_FILE] = 2, [OP_EXPORT_CSV] = 2, [OP_RELOAD] = 4, [OP_RELOAD_FILE] = 1,
-  [OP_NEW] = 1, [OP_APPRAISAL_WEIGHT] = 20, [OP_LOCAL_SERVICE] = 20,
+  [OP_NEW] = 1, [OP_APPRAISAL_WEIGHT] = 20, [OP_LOCAL_SERVICE] = 20, [OP_IMPORT_SERVICES] = 8,
 };
 
 static Op *
@@ -2120,6 +2174,19 @@ random_op (Run *run)
       op->e = g_rand_int_range (run->rand, 0, 3);
       op->position = g_rand_int_range (run->rand, 0, 4);
       op->text = g_strdup_printf ("Local service %d", g_rand_int_range (run->rand, 0, 3));
+      break;
+    case OP_IMPORT_SERVICES:
+      {
+        /* The ids and names OP_LOCAL_SERVICE uses, so a file meets the plan's own services,
+         * the same and different; an id twice in a file happens too. */
+        guint n = g_rand_int_range (run->rand, 1, 4);
+
+        op->ids = g_new0 (char *, n + 1);
+        for (guint i = 0; i < n; i++)
+          op->ids[i] = g_strdup_printf ("local-%d\tLocal service %d",
+                                        g_rand_int_range (run->rand, 0, 4),
+                                        g_rand_int_range (run->rand, 0, 3));
+      }
       break;
     case OP_APPRAISAL_WEIGHT:
       op->e = g_rand_int_range (run->rand, 0, WAYMARK_REVIEW_CRITERION_N);

@@ -31,6 +31,10 @@ waymark_window_update_actions (WaymarkWindow *self)
     { "win.select-none", any_selected },
     { "win.undo", self->plan != NULL && waymark_plan_can_undo (self->plan) },
     { "win.redo", self->plan != NULL && waymark_plan_can_redo (self->plan) },
+    { "win.export-local-services",
+      self->plan != NULL &&
+      g_list_model_get_n_items (waymark_plan_get_local_services (self->plan)) > 0 },
+    { "win.import-local-services", self->plan != NULL },
     /* The placeholder item of an empty Recent Plans menu. */
     { "win.no-recent-plans", FALSE },
     { "win.leave-presentation", self->presenting },
