@@ -703,6 +703,7 @@ management_case (Builder *b)
       guint reach = waymark_plan_item_get_reach (item);
       g_autofree char *reach_text = NULL;
       g_autofree char *what = NULL;
+      g_autofree char *source = NULL;
 
       if (reach == 0)
         {
@@ -712,9 +713,12 @@ management_case (Builder *b)
         }
       reach_text = g_strdup_printf ("%u", reach);
       what = g_strdup_printf (_("%s: people reached a year"), waymark_plan_item_get_name (item));
+      source = *waymark_plan_item_get_reach_source (item) != '\0'
+               ? g_strdup_printf (_("The plan’s reach, from: %s"),
+                                  waymark_plan_item_get_reach_source (item))
+               : g_strdup (_("The plan’s reach (no source recorded)"));
       table_row (t, g_strdup (waymark_plan_item_get_name (item)),
-                 figure (b, WAYMARK_PAPER_FIGURE_LOCAL, reach_text, what,
-                         waymark_plan_item_get_reach_source (item), NULL),
+                 figure (b, WAYMARK_PAPER_FIGURE_LOCAL, reach_text, what, source, NULL),
                  g_strdup (waymark_reach_group_get_label (waymark_plan_item_get_reach_group (item))),
                  g_strdup (waymark_plan_item_get_reach_source (item)));
     }
