@@ -446,9 +446,9 @@ waymark_window_export_plan (WaymarkWindow     *self,
   return TRUE;
 }
 
-static char *
-suggested_name (WaymarkWindow *self,
-                const char    *extension)
+char *
+waymark_window_suggested_name (WaymarkWindow *self,
+                               const char    *extension)
 {
   GFile *file = waymark_plan_document_get_file (self->document);
   const char *title = waymark_plan_get_title (self->plan);
@@ -471,9 +471,9 @@ suggested_name (WaymarkWindow *self,
   return g_strconcat (stem, extension, NULL);
 }
 
-static GFile *
-with_extension (GFile      *file,
-                const char *extension)
+GFile *
+waymark_window_with_extension (GFile      *file,
+                               const char *extension)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -548,7 +548,7 @@ on_save_as_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT && !is_disposed (self))
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen, ".waymark") : NULL;
+      g_autoptr(GFile) file = chosen != NULL ? waymark_window_with_extension (chosen, ".waymark") : NULL;
 
       saved = file != NULL && waymark_window_save_plan_as (self, file);
     }
@@ -564,7 +564,7 @@ choose_where_to_save (WaymarkWindow *self,
                       Confirm       *confirm)
 {
   GtkFileChooserNative *native;
-  g_autofree char *name = suggested_name (self, ".waymark");
+  g_autofree char *name = waymark_window_suggested_name (self, ".waymark");
 
   native = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -580,8 +580,8 @@ choose_where_to_save (WaymarkWindow *self,
 /* Saves to the plan's file, or asks where; `confirm`, if any, is then told whether it was. */
 /* Notes typed into a plan item and not yet kept (the focus is still in them) are kept before the
  * plan is saved, exported or closed, so what is saved is what the page shows. */
-static void
-apply_typed_notes (WaymarkWindow *self)
+void
+waymark_window_apply_typed_notes (WaymarkWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, WAYMARK_TYPE_PLAN_ITEM_ROW)
@@ -598,7 +598,7 @@ save_plan (WaymarkWindow *self,
   GFile *file;
   gboolean saved;
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
   file = waymark_plan_document_get_file (self->document);
 
   if (file == NULL)
@@ -677,7 +677,7 @@ waymark_window_confirm_unsaved (WaymarkWindow          *self,
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (callback != NULL);
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
   confirm = g_new0 (Confirm, 1);
   g_weak_ref_init (&confirm->window, self);
   confirm->callback = callback;
@@ -793,7 +793,7 @@ save_plan_as_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  apply_typed_notes (WAYMARK_WINDOW (widget));
+  waymark_window_apply_typed_notes (WAYMARK_WINDOW (widget));
   choose_where_to_save (WAYMARK_WINDOW (widget), NULL);
 }
 
@@ -811,7 +811,7 @@ on_export_response (GtkNativeDialog *native,
       if (chosen != NULL)
         {
           g_autoptr(GFile) file =
-            with_extension (chosen, format == WAYMARK_PLAN_FORMAT_CSV ? ".csv" : ".json");
+            waymark_window_with_extension (chosen, format == WAYMARK_PLAN_FORMAT_CSV ? ".csv" : ".json");
           waymark_window_export_plan (self, format, file);
         }
     }
@@ -826,11 +826,11 @@ export_plan_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   gboolean csv = g_str_equal (action_name, "win.export-plan-csv");
-  g_autofree char *name = suggested_name (self, csv ? ".csv" : ".json");
+  g_autofree char *name = waymark_window_suggested_name (self, csv ? ".csv" : ".json");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
 
   native = gtk_file_chooser_native_new (csv ? _("Export Plan as CSV") : _("Export Plan as JSON"),
                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
