@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "waymark-appraisal-ranking.h"
 #include "waymark-board-paper.h"
@@ -94,6 +95,23 @@ money_range (gint64 low,
   b = money (high);
   /* TRANSLATORS: a range of money, "£40,000 to £45,000" */
   return g_strdup_printf (_("%s to %s"), a, b);
+}
+
+/* A count as the review writes one, the same in every locale: "28,360". */
+static char *
+count_text (guint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  GString *text = g_string_new (NULL);
+  gsize length = strlen (digits);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append_c (text, ',');
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* Records a figure and returns it as the text shows it, with its note: "£96,000 [12]". */
@@ -273,7 +291,7 @@ strategic_case (Builder *b)
       WaymarkCoverage *c = &g_array_index (coverage, WaymarkCoverage, i);
       const char *group = waymark_reach_group_get_label (c->group);
       g_autofree char *what = NULL;
-      g_autofree char *reached_text = g_strdup_printf ("%" G_GUINT64_FORMAT, c->reached);
+      g_autofree char *reached_text = count_text (c->reached);
       g_autofree char *need_text = NULL;
       char *need_cell = NULL;
       char *share_cell = NULL;
@@ -284,7 +302,7 @@ strategic_case (Builder *b)
           g_autofree char *need_what = g_strdup_printf (_("%s: people in need"), group);
           g_autofree char *section = review_section (c->need->section);
 
-          need_text = g_strdup_printf ("%" G_GUINT64_FORMAT, c->need_people);
+          need_text = waymark_context_entry_format_value (c->need);
           need_cell = figure (b, WAYMARK_PAPER_FIGURE_REVIEW, need_text, need_what, section,
                               c->need->as_written);
         }
@@ -294,7 +312,7 @@ strategic_case (Builder *b)
           g_autofree char *source = g_strdup_printf (_("The plan’s count of need: %s"),
                                                      c->local_source != NULL ? c->local_source : "");
 
-          need_text = g_strdup_printf ("%" G_GUINT64_FORMAT, c->need_people);
+          need_text = count_text (c->need_people);
           need_cell = figure (b, WAYMARK_PAPER_FIGURE_LOCAL, need_text, need_what, source, NULL);
         }
       else
@@ -711,7 +729,7 @@ management_case (Builder *b)
                      NULL, NULL);
           continue;
         }
-      reach_text = g_strdup_printf ("%u", reach);
+      reach_text = count_text (reach);
       what = g_strdup_printf (_("%s: people reached a year"), waymark_plan_item_get_name (item));
       source = *waymark_plan_item_get_reach_source (item) != '\0'
                ? g_strdup_printf (_("The plan’s reach, from: %s"),

@@ -149,6 +149,35 @@ append_table (GString                 *xml,
   g_string_append (xml, "</table:table>\n");
 }
 
+/* The contents, as the PDF's title page has them: an index of the sections that LibreOffice
+ * and Word can update (with page numbers) and that reads the same until they do. */
+static void
+append_contents (GString           *xml,
+                 WaymarkBoardPaper *paper)
+{
+  g_string_append (xml, "<text:table-of-content text:name=\"Contents\" text:protected=\"true\">"
+                        "<text:table-of-content-source text:outline-level=\"1\">"
+                        "<text:index-title-template text:style-name=\"Contents_20_Heading\">");
+  append_text (xml, _("Contents"));
+  g_string_append (xml, "</text:index-title-template>"
+                        "<text:table-of-content-entry-template text:outline-level=\"1\" "
+                        "text:style-name=\"Contents_20_1\"><text:index-entry-text/>"
+                        "<text:index-entry-tab-stop style:type=\"right\" style:leader-char=\".\"/>"
+                        "<text:index-entry-page-number/></text:table-of-content-entry-template>"
+                        "</text:table-of-content-source><text:index-body>"
+                        "<text:index-title text:name=\"Contents_Head\">");
+  append_paragraph (xml, "Contents_20_Heading", _("Contents"));
+  g_string_append (xml, "</text:index-title>\n");
+  for (guint i = 0; i < paper->blocks->len; i++)
+    {
+      const WaymarkPaperBlock *block = g_ptr_array_index (paper->blocks, i);
+
+      if (block->kind == WAYMARK_PAPER_BLOCK_HEADING && block->level == 1)
+        append_paragraph (xml, "Contents_20_1", block->text);
+    }
+  g_string_append (xml, "</text:index-body></text:table-of-content>\n");
+}
+
 static char *
 content_xml (WaymarkBoardPaper *paper,
              GPtrArray         *pictures)
@@ -178,6 +207,7 @@ content_xml (WaymarkBoardPaper *paper,
   append_paragraph (xml, "Title_20_Detail", paper->date);
   append_paragraph (xml, "Title_20_Detail", paper->period);
   append_paragraph (xml, "Source", paper->catalogue);
+  append_contents (xml, paper);
 
   for (guint i = 0; i < paper->blocks->len; i++)
     {
@@ -267,6 +297,10 @@ styles_xml (void)
     "<style:paragraph-properties fo:margin-top=\"0.2cm\" fo:keep-with-next=\"always\"/><style:text-properties fo:font-weight=\"bold\"/></style:style>\n"
     "<style:style style:name=\"Chart\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
     "<style:paragraph-properties fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.1cm\" fo:keep-with-next=\"always\"/></style:style>\n"
+    "<style:style style:name=\"Contents_20_Heading\" style:display-name=\"Contents Heading\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"index\">"
+    "<style:paragraph-properties fo:margin-top=\"0.8cm\" fo:margin-bottom=\"0.2cm\"/><style:text-properties fo:font-size=\"12pt\" fo:font-weight=\"bold\"/></style:style>\n"
+    "<style:style style:name=\"Contents_20_1\" style:display-name=\"Contents 1\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"index\">"
+    "<style:paragraph-properties><style:tab-stops><style:tab-stop style:position=\"17cm\" style:type=\"right\" style:leader-style=\"dotted\" style:leader-text=\".\"/></style:tab-stops></style:paragraph-properties></style:style>\n"
     "<style:style style:name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"extra\">"
     "<style:paragraph-properties fo:text-align=\"end\"/><style:text-properties fo:font-size=\"8pt\"/></style:style>\n"
     "</office:styles>\n"
