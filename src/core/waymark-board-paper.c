@@ -325,9 +325,12 @@ strategic_case (Builder *b)
           g_autofree char *arithmetic = NULL;
           g_autofree char *share_what = g_strdup_printf (_("%s: share of the need met"), group);
 
-          arithmetic = g_strdup_printf (_("%" G_GUINT64_FORMAT " ÷ %" G_GUINT64_FORMAT
-                                          " × 100 = %s (%s)"),
-                                        c->reached, c->need_people, share, c->reading);
+          g_autofree char *need_count = count_text (c->need_people);
+
+          /* TRANSLATORS: the arithmetic of a share of the need: reached ÷ need × 100 = share,
+           * then what the comparison assumes, in brackets */
+          arithmetic = g_strdup_printf (_("%s ÷ %s × 100 = %s (%s)"),
+                                        reached_text, need_count, share, c->reading);
           share_cell = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, share, share_what, arithmetic,
                                NULL);
         }
