@@ -102,20 +102,6 @@ export_board_paper_action (GtkWidget  *widget,
 }
 
 static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               WaymarkWindow           *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
-    return;
-  gtk_print_operation_get_error (operation, &error);
-  waymark_window_add_toast (self, waymark_toast_new_for_text (error != NULL ? error->message
-                                                              : _("Could not print the board paper")));
-}
-
-static void
 print_board_paper_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -127,9 +113,7 @@ print_board_paper_action (GtkWidget  *widget,
     return;
   waymark_window_apply_typed_notes (self);
   operation = waymark_paper_print_new (self->plan, paper_catalogue (self));
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
+  waymark_window_run_print (self, operation, _("Could not print the board paper"));
 }
 
 void

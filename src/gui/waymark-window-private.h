@@ -200,6 +200,11 @@ void       waymark_window_context_class_init (GtkWidgetClass       *widget_class
 void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);
 void       waymark_window_compare_init       (WaymarkWindow        *self);
 void       waymark_window_compare_constructed (WaymarkWindow       *self);
+/* Runs operation with the print dialog, asynchronously; a failure is a notification, `failure`
+ * when GTK gives no message of its own. */
+void       waymark_window_run_print          (WaymarkWindow        *self,
+                                              GtkPrintOperation    *operation,
+                                              const char           *failure);
 
 /* The window's parts, for the UI tests: they drive these widgets as a person would. */
 typedef struct

@@ -441,7 +441,8 @@ waymark_paper_layout_get_headings (WaymarkPaperLayout *self)
   return self->headings;
 }
 
-static void
+/* Draws text at x, y in a box `width` wide; returns its height. */
+static double
 show_text (WaymarkPaperLayout *self,
            cairo_t            *cr,
            const char         *text,
@@ -463,8 +464,11 @@ show_text (WaymarkPaperLayout *self,
   pango_layout_set_text (layout, text, -1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  return layout_height (layout);
 }
 
+/* A line of the title page, full width, at y; returns where the next one goes. Nothing for an
+ * empty text (an organisation the plan does not give). */
 static double
 title_line (WaymarkPaperLayout *self,
             cairo_t            *cr,
@@ -473,23 +477,10 @@ title_line (WaymarkPaperLayout *self,
             PangoWeight         weight,
             double              y)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-
   if (text == NULL || *text == '\0')
     return y;
-  layout = pango_layout_new (self->context);
-  {
-    g_autoptr(PangoFontDescription) d = pango_font_description_from_string (font);
-
-    pango_font_description_set_weight (d, weight);
-    pango_layout_set_font_description (layout, d);
-  }
-  pango_layout_set_width (layout, (int) (text_width (self) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, self->margin, y);
-  pango_cairo_show_layout (cr, layout);
-  return y + layout_height (layout) + 8;
+  return y + show_text (self, cr, text, font, weight, self->margin, y, text_width (self),
+                        PANGO_ALIGN_LEFT) + 8;
 }
 
 static void

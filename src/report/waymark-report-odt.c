@@ -8,7 +8,7 @@
 
 #include "waymark-paper-layout.h"
 #include "waymark-report-odt.h"
-#include "waymark-safe-write.h"
+#include "waymark-report.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
 /* The width of the text on an A4 page with 2 cm margins, and a chart's width in points. */
@@ -471,18 +471,5 @@ waymark_report_write_odt (WaymarkPlan      *plan,
                           GFile            *file,
                           GError          **error)
 {
-  g_autoptr(WaymarkBoardPaper) paper = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  const char *data;
-
-  g_return_val_if_fail (WAYMARK_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  paper = waymark_board_paper_new (plan, catalogue);
-  bytes = waymark_report_odt_to_bytes (paper, error);
-  if (bytes == NULL)
-    return FALSE;
-  data = g_bytes_get_data (bytes, &length);
-  return waymark_safe_write_file (file, data, (gssize) length, error);
+  return waymark_report_write_paper (plan, catalogue, waymark_report_odt_to_bytes, file, error);
 }

@@ -187,31 +187,6 @@ test_ctrl_p (Fixture       *f,
   gui_test_wait_until (no_print_dialog, NULL, 10000, "the print dialog to close");
 }
 
-/* The words of a PDF, by poppler's pdftotext, each run of white space one space. */
-static char *
-dup_pdf_words (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) flat = g_string_new (NULL);
-  const char *pdftotext = g_getenv ("WAYMARK_PDFTOTEXT");
-  const char *argv[] = { NULL, "-enc", "UTF-8", path, "-", NULL };
-  int status;
-
-  g_assert_nonnull (pdftotext);
-  argv[0] = pdftotext;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &text, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  words = g_strsplit_set (text, " \n\t\f", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_string_append_printf (flat, "%s%s", flat->len > 0 ? " " : "", words[i]);
-  return g_string_free (g_steal_pointer (&flat), FALSE);
-}
-
 /* Printing the paper ("Save as PDF" in the print dialog) gives the exported PDF's pages: the
  * same words in the same order, the same page count. */
 static void
@@ -240,8 +215,8 @@ test_print_is_the_pdf (Fixture       *f,
   g_assert_true (waymark_report_write_pdf (f->plan, catalogue, exported, &error));
   g_assert_no_error (error);
 
-  printed_words = dup_pdf_words (printed_path);
-  exported_words = dup_pdf_words (exported_path);
+  printed_words = gui_test_dup_pdf_text (printed_path);
+  exported_words = gui_test_dup_pdf_text (exported_path);
   g_assert_nonnull (strstr (printed_words, "1. Strategic case"));
   g_assert_nonnull (strstr (printed_words, "£96,000"));
   g_assert_nonnull (strstr (printed_words, "Page 1 of"));
