@@ -55,9 +55,11 @@ catalogue = json.loads(catalogue_path.read_text(encoding="utf-8"))
 interventions = {i["id"]: i for i in catalogue["interventions"]}
 years = plan["years"]
 
-# The figures the paper must hold, from the plan file: each item's line total a year (quantity ×
-# unit cost), the budget a year and over the plan.
-expected = [pounds(plan["budget_pence"]), pounds(plan["budget_pence"] * years)]
+# The figures the paper must hold, from the plan file: each item's line total in its first year
+# (quantity × unit cost; the fixture's years are alike, with no uplift), the budget over the plan
+# (the plan's, for all its years) and a year, and each year's label.
+expected = [pounds(plan["budget_pence"]), pounds(plan["budget_pence"] // years)]
+expected += [str(plan["start_year"] + y) for y in range(years)]
 for item in plan["items"]:
     low, high = item.get("unit_cost_pence"), item.get("unit_cost_high_pence")
     if low is None:

@@ -32,6 +32,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   WaymarkLocalService *service;
   g_autoptr(WaymarkPlanItem) item = NULL;
+  WaymarkPlanItem *drive;
 
   fixture->catalogue = waymark_catalogue_new_default (&error);
   g_assert_no_error (error);
@@ -43,6 +44,13 @@ fixture_set_up (Fixture       *fixture,
   item = waymark_plan_item_new_for_local_service (service);
   waymark_plan_add_item (fixture->plan, item);
   waymark_plan_edit (fixture->plan, item, "quantity", 3, NULL);
+  /* Three financial years, Drive growing from 40 to 50 to 60, and local costs raised by 2.5% a
+   * year (the review's never are). */
+  waymark_plan_set_year_kind (fixture->plan, WAYMARK_YEAR_KIND_FINANCIAL);
+  waymark_plan_set_uplift (fixture->plan, 250);
+  drive = waymark_plan_find_item (fixture->plan, "drive", NULL);
+  waymark_plan_set_item_year_quantity (fixture->plan, drive, 1, 50);
+  waymark_plan_set_item_year_quantity (fixture->plan, drive, 2, 60);
 
   fixture->paper = waymark_board_paper_new (fixture->plan, fixture->catalogue);
   {
@@ -116,6 +124,8 @@ test_cases (Fixture       *fixture,
   g_assert_cmpstr (fixture->paper->author, ==, "A. Commissioner");
   g_assert_cmpstr (fixture->paper->organisation, ==, "LLR Violence Reduction Network");
   g_assert_cmpstr (fixture->paper->area, ==, "Leicester, Leicestershire and Rutland");
+  g_assert_cmpstr (fixture->paper->period, ==,
+                   "2026/27 to 2028/29, in financial years (April to March)");
 }
 
 /* Every figure is in the text with its note, once listed in Sources with a kind and a source. */
@@ -212,26 +222,51 @@ test_review_words (Fixture       *fixture,
   }
 }
 
-/* Computed figures carry their arithmetic, and it is right. */
+/* The figure `what` is computed, shows `text` and gives `arithmetic` as its source. */
+static void
+assert_computed (Fixture    *fixture,
+                 const char *what,
+                 const char *text,
+                 const char *arithmetic)
+{
+  const WaymarkPaperFigure *f = find_figure (fixture, what);
+
+  g_assert_cmpint (f->kind, ==, WAYMARK_PAPER_FIGURE_COMPUTED);
+  g_assert_cmpstr (f->text, ==, text);
+  if (arithmetic != NULL)
+    g_assert_cmpstr (f->source, ==, arithmetic);
+}
+
+/* Computed figures carry their arithmetic, and it is right: Drive's quantities grow, its review
+ * cost does not; the budget is the plan's for all its years. */
 static void
 test_computed (Fixture       *fixture,
                gconstpointer  data)
 {
-  const WaymarkPaperFigure *line = find_figure (fixture, "Drive project: line total a year");
   const WaymarkPaperFigure *budget = find_figure (fixture, "Budget over the plan");
   const WaymarkPaperFigure *score = find_figure (fixture, "Drive project: weighted score");
+  const WaymarkPaperFigure *unit = find_figure (fixture, "Drive project: unit cost, 2028/29");
   g_autoptr(WaymarkAppraisalRanking) ranking =
     waymark_appraisal_ranking_new (waymark_plan_get_appraisal (fixture->plan), fixture->plan,
                                    fixture->catalogue);
 
-  g_assert_cmpint (line->kind, ==, WAYMARK_PAPER_FIGURE_COMPUTED);
-  g_assert_cmpstr (line->text, ==, "£96,000");
-  g_assert_cmpstr (line->source, ==, "40 × £2,400 = £96,000");
+  assert_computed (fixture, "Drive project: line total, 2026/27", "£96,000", "40 × £2,400 = £96,000");
+  assert_computed (fixture, "Drive project: line total, 2027/28", "£120,000", "50 × £2,400 = £120,000");
+  assert_computed (fixture, "Drive project: line total, 2028/29", "£144,000", "60 × £2,400 = £144,000");
+  g_assert_cmpint (find_figure (fixture, "Drive project: quantity, 2027/28")->kind, ==,
+                   WAYMARK_PAPER_FIGURE_LOCAL);
+  g_assert_cmpstr (find_figure (fixture, "Drive project: quantity, 2027/28")->text, ==, "50");
+  /* The review's cost, never raised by the uplift. */
+  g_assert_cmpint (unit->kind, ==, WAYMARK_PAPER_FIGURE_REVIEW);
+  g_assert_cmpstr (unit->text, ==, "£2,400");
+  g_assert_cmpstr (unit->as_written, ==, "£2400 per perpetrator");
 
-  g_assert_cmpstr (find_figure (fixture, "Budget a year")->text, ==, "£600,000");
-  g_assert_cmpint (find_figure (fixture, "Budget a year")->kind, ==, WAYMARK_PAPER_FIGURE_LOCAL);
-  g_assert_cmpstr (budget->text, ==, "£1,800,000");
-  g_assert_cmpstr (budget->source, ==, "£600,000 × 3 = £1,800,000");
+  g_assert_cmpint (budget->kind, ==, WAYMARK_PAPER_FIGURE_LOCAL);
+  g_assert_cmpstr (budget->text, ==, "£600,000");
+  assert_computed (fixture, "Budget a year", "£200,000", "£600,000 ÷ 3 = £200,000");
+  g_assert_cmpint (find_figure (fixture, "Annual uplift on local costs")->kind, ==,
+                   WAYMARK_PAPER_FIGURE_LOCAL);
+  g_assert_cmpstr (find_figure (fixture, "Annual uplift on local costs")->text, ==, "2.5%");
 
   g_assert_cmpint (score->kind, ==, WAYMARK_PAPER_FIGURE_COMPUTED);
   for (guint i = 0; i < ranking->rows->len; i++)
@@ -248,22 +283,47 @@ test_computed (Fixture       *fixture,
     }
 }
 
+/* The totals per year and over the plan, worked out by hand from the plan's figures: Drive
+ * 40, 50, 60 × £2,400; CBT 100 × £60 to £100; the local service 3 × £42,000 to £45,000, raised
+ * 2.5% a year (£43,050 to £46,125; £44,126.25 to £47,278.13, to the penny); IRIS and counselling
+ * have no cost. */
+static void
+test_years (Fixture       *fixture,
+            gconstpointer  data)
+{
+  assert_computed (fixture, "Total, 2026/27", "£228,000 to £241,000", NULL);
+  assert_computed (fixture, "Total, 2027/28", "£255,150 to £268,375", NULL);
+  assert_computed (fixture, "Total, 2028/29", "£282,378.75 to £295,834.39", NULL);
+  assert_computed (fixture, "Total over the plan", "£765,528.75 to £805,209.39", NULL);
+  assert_computed (fixture, "Remaining against the budget, 2028/29", "-£95,834.39 to -£82,378.75",
+                   "The year’s budget, £200,000, minus the year’s total (the low figure against "
+                   "the high total)");
+  assert_computed (fixture, "Remaining against the budget over the plan",
+                   "-£205,209.39 to -£165,528.75", NULL);
+}
+
 /* The local service: in the Commercial case and its own section as not rated by the review, with
  * no rating of the review's given to it. */
 static void
 test_local_service (Fixture       *fixture,
                     gconstpointer  data)
 {
-  const WaymarkPaperFigure *quantity = find_figure (fixture, "LLR IDVA service: quantity a year");
-  const WaymarkPaperFigure *unit = find_figure (fixture, "LLR IDVA service: unit cost");
+  const WaymarkPaperFigure *quantity = find_figure (fixture, "LLR IDVA service: quantity, 2026/27");
+  const WaymarkPaperFigure *unit = find_figure (fixture, "LLR IDVA service: unit cost, 2026/27");
   gboolean in_commercial = FALSE;
   gboolean in_section = FALSE;
 
   g_assert_cmpint (quantity->kind, ==, WAYMARK_PAPER_FIGURE_LOCAL);
   g_assert_cmpint (unit->kind, ==, WAYMARK_PAPER_FIGURE_LOCAL);
   g_assert_cmpstr (unit->text, ==, "£42,000 to £45,000");
-  g_assert_cmpstr (find_figure (fixture, "LLR IDVA service: line total a year")->source, ==,
+  assert_computed (fixture, "LLR IDVA service: line total, 2026/27", "£126,000 to £135,000",
                    "3 × £42,000 to £45,000 = £126,000 to £135,000");
+  /* A local cost, raised by the uplift from the second year, says so. */
+  assert_computed (fixture, "LLR IDVA service: unit cost, 2028/29", "£44,126.25 to £47,278.13",
+                   "£42,000 to £45,000 entered, raised by the plan’s uplift of 2.5% a year for 2 "
+                   "years (rounded to the penny) = £44,126.25 to £47,278.13");
+  assert_computed (fixture, "LLR IDVA service: line total, 2028/29", "£132,378.75 to £141,834.39",
+                   "3 × £44,126.25 to £47,278.13 = £132,378.75 to £141,834.39");
 
   for (guint i = 0; i < fixture->paper->blocks->len; i++)
     {
@@ -300,6 +360,7 @@ main (int    argc,
   ADD ("/core/board-paper/every-figure-noted", test_every_figure_noted);
   ADD ("/core/board-paper/review-words", test_review_words);
   ADD ("/core/board-paper/computed", test_computed);
+  ADD ("/core/board-paper/years", test_years);
   ADD ("/core/board-paper/local-service", test_local_service);
 #undef ADD
 

@@ -275,7 +275,7 @@ strategic_case (Builder *b)
 
   heading (b, 1, _("1. Strategic case"));
   paragraphf (b, _("This paper sets out the draft commissioning plan “%s” for %s: %u items, "
-                   "over %s. It draws on the rapid evidence review of interventions to prevent "
+                   "from %s. It draws on the rapid evidence review of interventions to prevent "
                    "and reduce domestic abuse and sexual violence, and on the plan’s own figures. "
                    "Each figure is followed by a note number; the Sources table at the end says "
                    "whether it is the review’s (with its section), a local entry or computed "
@@ -474,14 +474,18 @@ economic_case (Builder *b)
 
 /* --- Commercial case ------------------------------------------------------------------------ */
 
+/* The item's quantity in the first year, with its unit ("40 perpetrators"). */
 static char *
 item_quantity (Builder         *b,
-               WaymarkPlanItem *item)
+               WaymarkPlanItem *item,
+               const char      *first_year)
 {
   g_autofree char *text = waymark_plan_item_dup_quantity_text (item);
-  g_autofree char *what = g_strdup_printf (_("%s: quantity a year"), waymark_plan_item_get_name (item));
+  g_autofree char *what = g_strdup_printf (_("%s: quantity, %s"), waymark_plan_item_get_name (item),
+                                           first_year);
 
-  return figure (b, WAYMARK_PAPER_FIGURE_LOCAL, text, what, _("The plan’s quantity"), NULL);
+  return figure (b, WAYMARK_PAPER_FIGURE_LOCAL, text, what, _("The plan’s quantity for the year"),
+                 NULL);
 }
 
 static void
@@ -491,9 +495,12 @@ commercial_case (Builder *b)
   GListModel *services = waymark_plan_get_local_services (b->plan);
   WaymarkPaperBlock *t;
 
+  g_autofree char *first_year = waymark_plan_dup_year_label (b->plan, 0);
+  g_autofree char *delivery = g_strdup_printf (_("Delivery in %s"), first_year);
+
   heading (b, 1, _("3. Commercial case"));
   heading (b, 2, _("Providers and delivery"));
-  t = table (b, NULL, _("Item"), _("Provider"), _("Delivery a year"), _("Basis"), NULL);
+  t = table (b, NULL, _("Item"), _("Provider"), delivery, _("Basis"), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (items, i);
@@ -501,7 +508,7 @@ commercial_case (Builder *b)
 
       table_row (t, g_strdup (waymark_plan_item_get_name (item)),
                  g_strdup (provider != NULL && *provider != '\0' ? provider : _("Not yet chosen")),
-                 item_quantity (b, item),
+                 item_quantity (b, item, first_year),
                  g_strdup (waymark_plan_item_get_local_service (item)
                            ? _("Local: not rated by the review")
                            : _("An intervention of the review")));
@@ -526,17 +533,53 @@ commercial_case (Builder *b)
 
 /* --- Financial case ------------------------------------------------------------------------- */
 
+/* A percentage in basis points, as the plan's uplift is entered: "2.5%", "3%". */
 static char *
-unit_cost_figure (Builder         *b,
-                  WaymarkPlanItem *item)
+percent_text (guint basis_points)
+{
+  if (basis_points % 100 == 0)
+    return g_strdup_printf ("%u%%", basis_points / 100);
+  if (basis_points % 10 == 0)
+    return g_strdup_printf ("%u.%u%%", basis_points / 100, (basis_points % 100) / 10);
+  return g_strdup_printf ("%u.%02u%%", basis_points / 100, basis_points % 100);
+}
+
+/* What one item's unit cost is in one year: the review's (quoted), the plan's (local), or the
+ * plan's raised by the uplift (computed, with the arithmetic). */
+static char *
+unit_cost_figure (Builder               *b,
+                  WaymarkPlanItem       *item,
+                  guint                  index,
+                  const WaymarkItemYear *year,
+                  const char            *year_label)
 {
   WaymarkIntervention *intervention = lookup (b, item);
   const WaymarkCost *published = waymark_plan_item_get_published_cost (item);
-  g_autofree char *cost = money_range (waymark_plan_item_get_unit_cost (item),
-                                       waymark_plan_item_get_unit_cost_high (item));
-  g_autofree char *what = g_strdup_printf (_("%s: unit cost"), waymark_plan_item_get_name (item));
+  WaymarkCostSource source = waymark_plan_item_get_cost_source (item);
+  g_autofree char *cost = money_range (year->unit_low, year->unit_high);
+  g_autofree char *what = g_strdup_printf (_("%s: unit cost, %s"), waymark_plan_item_get_name (item),
+                                           year_label);
 
-  if (waymark_plan_item_get_cost_source (item) == WAYMARK_COST_SOURCE_REVIEW && published != NULL)
+  if (year->uplifted)
+    {
+      guint quantity;
+      gint64 entered_low, entered_high;
+      g_autofree char *entered = NULL;
+      g_autofree char *uplift = percent_text (waymark_plan_get_uplift (b->plan));
+      g_autofree char *arithmetic = NULL;
+
+      waymark_plan_item_get_year_entered (item, index, &quantity, &entered_low, &entered_high);
+      entered = money_range (entered_low, entered_high);
+      /* TRANSLATORS: a local unit cost raised by the plan's uplift: the cost entered, the uplift
+       * a year, the years it compounds over, the result */
+      arithmetic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s entered, raised by the plan’s uplift of %s a year for %u year (rounded to the penny) = %s",
+                                                 "%s entered, raised by the plan’s uplift of %s a year for %u years (rounded to the penny) = %s",
+                                                 index),
+                                    entered, uplift, index, cost);
+      return figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, cost, what, arithmetic, NULL);
+    }
+  if (source == WAYMARK_COST_SOURCE_REVIEW && published != NULL)
     {
       g_autofree char *section = review_section (intervention != NULL
                                                  ? waymark_intervention_get_section (intervention)
@@ -544,45 +587,45 @@ unit_cost_figure (Builder         *b,
 
       return figure (b, WAYMARK_PAPER_FIGURE_REVIEW, cost, what, section, published->as_written);
     }
-  return figure (b, WAYMARK_PAPER_FIGURE_LOCAL, cost, what,
-                 waymark_cost_source_get_label (waymark_plan_item_get_cost_source (item)), NULL);
+  return figure (b, WAYMARK_PAPER_FIGURE_LOCAL, cost, what, waymark_cost_source_get_label (source),
+                 NULL);
 }
 
 static void
 breakdown (Builder              *b,
            WaymarkBreakdownKind  kind,
            const char           *title,
-           const char           *column)
+           const char           *column,
+           const char           *first_year)
 {
   g_autoptr(GArray) slices = waymark_plan_get_breakdown (b->plan, kind);
+  g_autofree char *spend_column = g_strdup_printf (_("Spend in %s"), first_year);
   WaymarkPaperBlock *t;
   WaymarkPaperBlock *chart;
 
   heading (b, 2, title);
   chart = add_block (b, WAYMARK_PAPER_BLOCK_CHART, title);
   chart->bars = g_array_new (FALSE, TRUE, sizeof (WaymarkPaperBar));
-  t = table (b, NULL, column, _("Items"), _("Spend a year"), NULL);
+  t = table (b, NULL, column, _("Items"), spend_column, NULL);
   for (guint i = 0; i < slices->len; i++)
     {
       WaymarkBreakdownSlice *s = &g_array_index (slices, WaymarkBreakdownSlice, i);
-      WaymarkPaperBar bar = { g_strdup (s->label), s->low, s->high };
+      WaymarkPaperBar bar = { NULL, s->low, s->high };
       g_autofree char *spend = NULL;
       g_autofree char *what = NULL;
       g_autofree char *arithmetic = NULL;
 
       if (s->n_items == 0)
-        {
-          g_free (bar.label);
-          continue;
-        }
+        continue;
+      bar.label = g_strdup (s->label);
       g_array_append_val (chart->bars, bar);
       spend = money_range (s->low, s->high);
-      what = g_strdup_printf (_("%s: %s, spend a year"), title, s->label);
+      what = g_strdup_printf (_("%s: %s, spend in %s"), title, s->label, first_year);
       arithmetic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "The line total of the %u item in “%s”",
-                                                 "The sum of the line totals of the %u items in “%s”",
+                                                 "The line total in %s of the %u item in “%s”",
+                                                 "The sum of the line totals in %s of the %u items in “%s”",
                                                  s->n_items),
-                                    s->n_items, s->label);
+                                    first_year, s->n_items, s->label);
       table_row (t, g_strdup (s->label), g_strdup_printf ("%u", s->n_items),
                  figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, spend, what, arithmetic, NULL));
     }
@@ -591,48 +634,50 @@ breakdown (Builder              *b,
   end_table (b, t, _("No spend to show."));
 }
 
+/* The plan's budget, its share a year, its uplift, and its total and what is left over it. */
 static void
-financial_case (Builder *b)
+budget_and_totals (Builder *b)
 {
-  GListModel *items = G_LIST_MODEL (b->plan);
   WaymarkPlanTotals totals;
   guint years = waymark_plan_get_years (b->plan);
   gint64 budget = waymark_plan_get_budget (b->plan);
+  guint uplift = waymark_plan_get_uplift (b->plan);
   WaymarkPaperBlock *t;
 
   waymark_plan_get_totals (b->plan, &totals);
-  heading (b, 1, _("4. Financial case"));
   heading (b, 2, _("Budget and totals"));
   t = table (b, NULL, _("What"), _("Figure"), NULL);
   if (budget > 0)
     {
       g_autofree char *budget_text = money (budget);
-      g_autofree char *over_text = NULL;
-      g_autofree char *arithmetic = NULL;
-      gint64 over_plan = 0;
+      g_autofree char *share = money (totals.budget_per_year);
+      g_autofree char *arithmetic = g_strdup_printf ("%s ÷ %u = %s", budget_text, years, share);
 
+      table_row (t, g_strdup (_("Budget over the plan")),
+                 figure (b, WAYMARK_PAPER_FIGURE_LOCAL, budget_text, _("Budget over the plan"),
+                         _("The plan’s budget, for all its years"), NULL));
       table_row (t, g_strdup (_("Budget a year")),
-                 figure (b, WAYMARK_PAPER_FIGURE_LOCAL, budget_text, _("Budget a year"),
-                         _("The plan’s budget"), NULL));
-      if (waymark_money_multiply (budget, years, &over_plan))
-        {
-          over_text = money (over_plan);
-          arithmetic = g_strdup_printf ("%s × %u = %s", budget_text, years, over_text);
-          table_row (t, g_strdup (_("Budget over the plan")),
-                     figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, over_text, _("Budget over the plan"),
-                             arithmetic, NULL));
-        }
+                 figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, share, _("Budget a year"), arithmetic,
+                         NULL));
+    }
+  if (uplift > 0)
+    {
+      g_autofree char *uplift_text = percent_text (uplift);
+
+      table_row (t, g_strdup (_("Annual uplift on local costs")),
+                 figure (b, WAYMARK_PAPER_FIGURE_LOCAL, uplift_text, _("Annual uplift on local costs"),
+                         _("The plan’s uplift: applied to local quotes and estimates from the second "
+                           "year, never to a review figure"), NULL));
     }
   if (totals.overflow)
-    table_row (t, g_strdup (_("Total over the plan")),
-               g_strdup (_("Too large to calculate")));
+    table_row (t, g_strdup (_("Total over the plan")), g_strdup (_("Too large to calculate")));
   else
     {
       g_autofree char *total = money_range (totals.total_low, totals.total_high);
 
       table_row (t, g_strdup (_("Total over the plan")),
                  figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, total, _("Total over the plan"),
-                         _("The sum of every item’s line total in every year"), NULL));
+                         _("The sum of the years’ totals (below)"), NULL));
       if (budget > 0)
         {
           g_autofree char *remaining = money_range (totals.remaining_low, totals.remaining_high);
@@ -645,43 +690,131 @@ financial_case (Builder *b)
         }
     }
   if (totals.n_without_cost > 0)
-    table_row (t, g_strdup (_("Items with no cost yet")), g_strdup_printf ("%u", totals.n_without_cost));
+    table_row (t, g_strdup (_("Items with no cost in at least one year")),
+               g_strdup_printf ("%u", totals.n_without_cost));
+}
 
-  heading (b, 2, _("Items and their cost a year"));
-  t = table (b, NULL, _("Item"), _("Quantity a year"), _("Unit cost"), _("Line total a year"), NULL);
+/* Each year's total against its share of the budget, as a table and a chart. */
+static void
+totals_per_year (Builder *b)
+{
+  guint years = waymark_plan_get_years (b->plan);
+  gint64 budget = waymark_plan_get_budget (b->plan);
+  WaymarkPaperBlock *t;
+  WaymarkPaperBlock *chart;
+
+  heading (b, 2, _("Totals per year"));
+  chart = add_block (b, WAYMARK_PAPER_BLOCK_CHART, _("Totals per year"));
+  chart->bars = g_array_new (FALSE, TRUE, sizeof (WaymarkPaperBar));
+  t = table (b, NULL, _("Year"), _("Total"), _("Remaining against the year’s budget"), NULL);
+  for (guint y = 0; y < years; y++)
+    {
+      g_autofree char *label = waymark_plan_dup_year_label (b->plan, y);
+      WaymarkPlanTotals totals;
+      g_autofree char *total = NULL;
+      g_autofree char *what = NULL;
+      g_autofree char *arithmetic = NULL;
+      char *remaining_cell = NULL;
+
+      waymark_plan_get_year_totals (b->plan, y, &totals);
+      if (totals.overflow)
+        {
+          table_row (t, g_strdup (label), g_strdup (_("Too large to calculate")), NULL);
+          continue;
+        }
+      {
+        WaymarkPaperBar bar = { g_strdup (label), totals.total_low, totals.total_high };
+
+        g_array_append_val (chart->bars, bar);
+      }
+      total = money_range (totals.total_low, totals.total_high);
+      what = g_strdup_printf (_("Total, %s"), label);
+      arithmetic = g_strdup_printf (_("The sum of the items’ line totals in %s"), label);
+      if (budget > 0)
+        {
+          g_autofree char *remaining = money_range (totals.remaining_low, totals.remaining_high);
+          g_autofree char *share = money (totals.budget_per_year);
+          g_autofree char *remaining_what = g_strdup_printf (_("Remaining against the budget, %s"),
+                                                             label);
+          g_autofree char *remaining_arithmetic =
+            g_strdup_printf (_("The year’s budget, %s, minus the year’s total (the low figure "
+                               "against the high total)"), share);
+
+          remaining_cell = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, remaining, remaining_what,
+                                   remaining_arithmetic, NULL);
+        }
+      table_row (t, g_strdup (label),
+                 figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, total, what, arithmetic, NULL),
+                 remaining_cell);
+    }
+}
+
+/* Every item's quantity, unit cost and line total in every year. */
+static void
+items_by_year (Builder *b)
+{
+  GListModel *items = G_LIST_MODEL (b->plan);
+  guint years = waymark_plan_get_years (b->plan);
+  WaymarkPaperBlock *t;
+
+  heading (b, 2, _("Items and their cost, year by year"));
+  t = table (b, NULL, _("Item"), _("Year"), _("Quantity"), _("Unit cost"), _("Line total"), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (items, i);
-      gint64 low, high;
-      char *line = NULL;
-      char *unit = NULL;
+      const char *name = waymark_plan_item_get_name (item);
 
-      if (waymark_plan_item_has_cost (item))
-        unit = unit_cost_figure (b, item);
-      else
-        unit = g_strdup (_("No cost yet"));
-      if (waymark_plan_item_get_line_total (item, &low, &high))
+      for (guint y = 0; y < years; y++)
         {
-          g_autofree char *total = money_range (low, high);
-          g_autofree char *unit_text = money_range (waymark_plan_item_get_unit_cost (item),
-                                                    waymark_plan_item_get_unit_cost_high (item));
-          g_autofree char *what = g_strdup_printf (_("%s: line total a year"),
-                                                   waymark_plan_item_get_name (item));
-          g_autofree char *arithmetic = g_strdup_printf ("%u × %s = %s",
-                                                         waymark_plan_item_get_quantity (item),
-                                                         unit_text, total);
+          g_autofree char *label = waymark_plan_dup_year_label (b->plan, y);
+          g_autofree char *quantity = NULL;
+          g_autofree char *quantity_what = g_strdup_printf (_("%s: quantity, %s"), name, label);
+          WaymarkItemYear year;
+          char *unit = NULL;
+          char *line = NULL;
 
-          line = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, total, what, arithmetic, NULL);
+          waymark_plan_get_item_year (b->plan, item, y, &year);
+          quantity = g_strdup_printf ("%u", year.quantity);
+          if (year.overflow)
+            line = g_strdup (_("Too large to calculate"));
+          else if (!year.has_cost)
+            unit = g_strdup (_("No cost yet"));
+          else
+            {
+              g_autofree char *unit_text = money_range (year.unit_low, year.unit_high);
+              g_autofree char *total = money_range (year.line_low, year.line_high);
+              g_autofree char *what = g_strdup_printf (_("%s: line total, %s"), name, label);
+              g_autofree char *arithmetic = g_strdup_printf ("%u × %s = %s", year.quantity,
+                                                             unit_text, total);
+
+              unit = unit_cost_figure (b, item, y, &year, label);
+              line = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, total, what, arithmetic, NULL);
+            }
+          table_row (t, g_strdup (y == 0 ? name : ""), g_strdup (label),
+                     figure (b, WAYMARK_PAPER_FIGURE_LOCAL, quantity, quantity_what,
+                             _("The plan’s quantity for the year"), NULL),
+                     unit, line);
         }
-      table_row (t, g_strdup (waymark_plan_item_get_name (item)), item_quantity (b, item), unit, line);
     }
   end_table (b, t, _("The plan has no items yet."));
+}
 
-  breakdown (b, WAYMARK_BREAKDOWN_LEVEL, _("Spend by level of prevention"), _("Level"));
-  breakdown (b, WAYMARK_BREAKDOWN_FOCUS, _("Spend by focus"), _("Focus"));
-  breakdown (b, WAYMARK_BREAKDOWN_WORKS_WITH, _("Spend by audience"), _("Works with"));
-  breakdown (b, WAYMARK_BREAKDOWN_EVIDENCE, _("Spend by strength of evidence"), _("Evidence"));
-  breakdown (b, WAYMARK_BREAKDOWN_FUNDING, _("Spend by funding stream"), _("Funding stream"));
+static void
+financial_case (Builder *b)
+{
+  g_autofree char *first_year = waymark_plan_dup_year_label (b->plan, 0);
+
+  heading (b, 1, _("4. Financial case"));
+  budget_and_totals (b);
+  totals_per_year (b);
+  items_by_year (b);
+  breakdown (b, WAYMARK_BREAKDOWN_LEVEL, _("Spend by level of prevention"), _("Level"), first_year);
+  breakdown (b, WAYMARK_BREAKDOWN_FOCUS, _("Spend by focus"), _("Focus"), first_year);
+  breakdown (b, WAYMARK_BREAKDOWN_WORKS_WITH, _("Spend by audience"), _("Works with"), first_year);
+  breakdown (b, WAYMARK_BREAKDOWN_EVIDENCE, _("Spend by strength of evidence"), _("Evidence"),
+             first_year);
+  breakdown (b, WAYMARK_BREAKDOWN_FUNDING, _("Spend by funding stream"), _("Funding stream"),
+             first_year);
 }
 
 /* --- Management case ------------------------------------------------------------------------ */
@@ -882,6 +1015,22 @@ format_date (GDateTime *date)
                           _(months[g_date_time_get_month (date) - 1]), g_date_time_get_year (date));
 }
 
+/* "2026/27 to 2028/29, in financial years (April to March)". */
+static char *
+dup_period (WaymarkPlan *plan)
+{
+  guint years = waymark_plan_get_years (plan);
+  gboolean financial = waymark_plan_get_year_kind (plan) == WAYMARK_YEAR_KIND_FINANCIAL;
+  g_autofree char *first = waymark_plan_dup_year_label (plan, 0);
+  g_autofree char *last = waymark_plan_dup_year_label (plan, MAX (years, 1) - 1);
+
+  if (years <= 1)
+    return g_strdup_printf (financial ? _("%s, a financial year (April to March)")
+                                      : _("%s, a calendar year"), first);
+  return g_strdup_printf (financial ? _("%s to %s, in financial years (April to March)")
+                                    : _("%s to %s, in calendar years"), first, last);
+}
+
 WaymarkBoardPaper *
 waymark_board_paper_new (WaymarkPlan      *plan,
                          WaymarkCatalogue *catalogue)
@@ -889,7 +1038,6 @@ waymark_board_paper_new (WaymarkPlan      *plan,
   WaymarkBoardPaper *paper;
   Builder b;
   const char *title = waymark_plan_get_title (plan);
-  guint years = waymark_plan_get_years (plan);
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
   g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), NULL);
@@ -907,9 +1055,7 @@ waymark_board_paper_new (WaymarkPlan      *plan,
   paper->author = g_strdup (waymark_plan_get_author (plan) != NULL
                             ? waymark_plan_get_author (plan) : "");
   paper->date = format_date (waymark_plan_get_changed_at (plan));
-  paper->period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year from %u",
-                                                "%u years from %u", years),
-                                   years, waymark_plan_get_start_year (plan));
+  paper->period = dup_period (plan);
   if (catalogue != NULL)
     paper->catalogue = g_strdup_printf (_("The review: %s (data version %s). %s"),
                                         waymark_catalogue_get_title (catalogue),
