@@ -133,6 +133,10 @@ static void
 test_every_figure_noted (Fixture       *fixture,
                          gconstpointer  data)
 {
+  const char *sources = strstr (fixture->text, "\nSources\n");
+  const char *previous = fixture->text;
+
+  g_assert_nonnull (sources);
   g_assert_cmpuint (fixture->paper->figures->len, >, 40);
   for (guint i = 0; i < fixture->paper->figures->len; i++)
     {
@@ -141,8 +145,13 @@ test_every_figure_noted (Fixture       *fixture,
       g_autofree char *listed = g_strdup_printf ("[%u] | %s | %s | %s", f->number, f->text, f->what,
                                                  waymark_paper_figure_kind_get_label (f->kind));
 
+      const char *at = strstr (fixture->text, noted);
+
       g_assert_cmpuint (f->number, ==, i + 1);
-      g_assert_nonnull (strstr (fixture->text, noted));
+      /* Numbered in reading order: each note first shown after the one before, before Sources. */
+      g_assert_nonnull (at);
+      g_assert_true (at > previous && at < sources);
+      previous = at;
       g_assert_nonnull (strstr (fixture->text, listed));
       g_assert_cmpstr (f->source, !=, "");
       g_assert_true ((f->kind == WAYMARK_PAPER_FIGURE_REVIEW) == (f->as_written != NULL));

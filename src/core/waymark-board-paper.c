@@ -293,10 +293,14 @@ strategic_case (Builder *b)
       g_autofree char *what = NULL;
       g_autofree char *reached_text = count_text (c->reached);
       g_autofree char *need_text = NULL;
+      char *reached_cell;
       char *need_cell = NULL;
       char *share_cell = NULL;
 
+      /* Each row's figures are numbered in reading order, left to right. */
       what = g_strdup_printf (_("%s: people reached a year"), group);
+      reached_cell = figure (b, WAYMARK_PAPER_FIGURE_LOCAL, reached_text, what,
+                             _("The sum of the reach the plan records for the group’s items"), NULL);
       if (c->need != NULL)
         {
           g_autofree char *need_what = g_strdup_printf (_("%s: people in need"), group);
@@ -334,10 +338,7 @@ strategic_case (Builder *b)
           share_cell = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, share, share_what, arithmetic,
                                NULL);
         }
-      table_row (t, g_strdup (group),
-                 figure (b, WAYMARK_PAPER_FIGURE_LOCAL, reached_text, what,
-                         _("The sum of the reach the plan records for the group’s items"), NULL),
-                 need_cell, share_cell);
+      table_row (t, g_strdup (group), reached_cell, need_cell, share_cell);
     }
   end_table (b, t, _("The plan records no reach for its items yet, so the need it meets cannot "
                      "be set out."));
@@ -714,6 +715,7 @@ totals_per_year (Builder *b)
       g_autofree char *total = NULL;
       g_autofree char *what = NULL;
       g_autofree char *arithmetic = NULL;
+      char *total_cell;
       char *remaining_cell = NULL;
 
       waymark_plan_get_year_totals (b->plan, y, &totals);
@@ -730,6 +732,7 @@ totals_per_year (Builder *b)
       total = money_range (totals.total_low, totals.total_high);
       what = g_strdup_printf (_("Total, %s"), label);
       arithmetic = g_strdup_printf (_("The sum of the items’ line totals in %s"), label);
+      total_cell = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, total, what, arithmetic, NULL);
       if (budget > 0)
         {
           g_autofree char *remaining = money_range (totals.remaining_low, totals.remaining_high);
@@ -743,9 +746,7 @@ totals_per_year (Builder *b)
           remaining_cell = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, remaining, remaining_what,
                                    remaining_arithmetic, NULL);
         }
-      table_row (t, g_strdup (label),
-                 figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, total, what, arithmetic, NULL),
-                 remaining_cell);
+      table_row (t, g_strdup (label), total_cell, remaining_cell);
     }
 }
 
@@ -770,11 +771,14 @@ items_by_year (Builder *b)
           g_autofree char *quantity = NULL;
           g_autofree char *quantity_what = g_strdup_printf (_("%s: quantity, %s"), name, label);
           WaymarkItemYear year;
+          char *quantity_cell;
           char *unit = NULL;
           char *line = NULL;
 
           waymark_plan_get_item_year (b->plan, item, y, &year);
           quantity = g_strdup_printf ("%u", year.quantity);
+          quantity_cell = figure (b, WAYMARK_PAPER_FIGURE_LOCAL, quantity, quantity_what,
+                                  _("The plan’s quantity for the year"), NULL);
           if (year.overflow)
             line = g_strdup (_("Too large to calculate"));
           else if (!year.has_cost)
@@ -790,10 +794,7 @@ items_by_year (Builder *b)
               unit = unit_cost_figure (b, item, y, &year, label);
               line = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, total, what, arithmetic, NULL);
             }
-          table_row (t, g_strdup (y == 0 ? name : ""), g_strdup (label),
-                     figure (b, WAYMARK_PAPER_FIGURE_LOCAL, quantity, quantity_what,
-                             _("The plan’s quantity for the year"), NULL),
-                     unit, line);
+          table_row (t, g_strdup (y == 0 ? name : ""), g_strdup (label), quantity_cell, unit, line);
         }
     }
   end_table (b, t, _("The plan has no items yet."));

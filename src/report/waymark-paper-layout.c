@@ -633,8 +633,9 @@ waymark_paper_chart_draw (const WaymarkPaperBlock *block,
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SMALL_FONT);
-  double label_width = width * 0.3;
-  double value_width = width * 0.22;
+  /* The value's column holds the widest a range can be ("£191,259.40 to £195,259.40"). */
+  double label_width = width * 0.28;
+  double value_width = width * 0.3;
   double bar_width = width - label_width - value_width - 8;
   gint64 largest = 1;
 
