@@ -16,6 +16,8 @@
 #define BAR_HEIGHT 12.0
 #define BAR_GAP 5.0
 #define CHART_TOP 4.0
+/* A paragraph or quote taller than this goes on line by line, so it can break across pages. */
+#define SPLIT_HEIGHT 150.0
 
 typedef enum
 {
@@ -37,6 +39,8 @@ typedef struct
   PieceKind          kind;
   const WaymarkPaperBlock *block;
   PangoLayout       *text;       /* TEXT */
+  int                line;       /* TEXT: -1 for all of text, else the one line of it drawn */
+  gboolean           grey;       /* TEXT: a quote's source, split from its long text */
   PangoLayout       *source;     /* TEXT of a quote: its source, under it */
   double             indent;
   PangoLayout      **cells;      /* ROW; NULL for a repeated header */
@@ -212,6 +216,65 @@ row_height (TableGeometry *table,
   return height + 2 * CELL_PAD;
 }
 
+/* A long paragraph or quote as one piece a line (its source after it, kept with its last line),
+ * so that it can go on over a page break. */
+static void
+add_lines (WaymarkPaperLayout *self,
+           GArray             *pieces,
+           const Piece        *whole)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (whole->text);
+  int n_lines = pango_layout_get_line_count (whole->text);
+
+  for (int i = 0; i < n_lines; i++, pango_layout_iter_next_line (iter))
+    {
+      Piece line = *whole;
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.line = i;
+      line.source = NULL;
+      line.space_before = i == 0 ? whole->space_before : 0;
+      line.height = (double) logical.height / PANGO_SCALE;
+      line.keep_with_next = whole->source != NULL && i == n_lines - 1;
+      add_piece (self, pieces, &line);
+    }
+  pango_layout_iter_free (iter);
+  if (whole->source != NULL)
+    {
+      Piece source = *whole;
+
+      source.text = whole->source;
+      source.source = NULL;
+      source.grey = TRUE;
+      source.space_before = 2;
+      source.height = layout_height (whole->source);
+      add_piece (self, pieces, &source);
+    }
+}
+
+/* Draws line `index` of layout with its top at x, y. */
+static void
+show_line (cairo_t     *cr,
+           PangoLayout *layout,
+           int          index,
+           double       x,
+           double       y)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoRectangle logical;
+  int baseline;
+
+  for (int i = 0; i < index; i++)
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  baseline = pango_layout_iter_get_baseline (iter);
+  cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE,
+                 y + (double) (baseline - logical.y) / PANGO_SCALE);
+  pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+  pango_layout_iter_free (iter);
+}
+
 /* Every block as pieces that do not break across pages, before pagination. */
 static GArray *
 make_pieces (WaymarkPaperLayout *self)
@@ -228,6 +291,7 @@ make_pieces (WaymarkPaperLayout *self)
         {
         case WAYMARK_PAPER_BLOCK_HEADING:
           piece.kind = PIECE_TEXT;
+          piece.line = -1;
           piece.text = make_layout (self, block->text,
                                     block->level == 1 ? "Sans 17" : block->level == 2 ? "Sans 12.5"
                                                                                        : "Sans 10",
@@ -240,24 +304,29 @@ make_pieces (WaymarkPaperLayout *self)
           break;
 
         case WAYMARK_PAPER_BLOCK_PARAGRAPH:
-          piece.kind = PIECE_TEXT;
-          piece.text = make_layout (self, block->text, BODY_FONT, PANGO_WEIGHT_NORMAL,
-                                    PANGO_STYLE_NORMAL, width);
-          piece.space_before = 5;
-          piece.height = layout_height (piece.text);
-          add_piece (self, pieces, &piece);
-          break;
-
         case WAYMARK_PAPER_BLOCK_QUOTE:
-          piece.kind = PIECE_TEXT;
-          piece.indent = 18;
-          piece.text = make_layout (self, block->text, BODY_FONT, PANGO_WEIGHT_NORMAL,
-                                    PANGO_STYLE_ITALIC, width - 2 * piece.indent);
-          piece.source = make_layout (self, block->source, SMALL_FONT, PANGO_WEIGHT_NORMAL,
-                                      PANGO_STYLE_NORMAL, width - 2 * piece.indent);
-          piece.space_before = 5;
-          piece.height = layout_height (piece.text) + 2 + layout_height (piece.source);
-          add_piece (self, pieces, &piece);
+          {
+            gboolean quote = block->kind == WAYMARK_PAPER_BLOCK_QUOTE;
+
+            piece.kind = PIECE_TEXT;
+            piece.line = -1;
+            piece.indent = quote ? 18 : 0;
+            piece.text = make_layout (self, block->text, BODY_FONT, PANGO_WEIGHT_NORMAL,
+                                      quote ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL,
+                                      width - 2 * piece.indent);
+            if (quote)
+              piece.source = make_layout (self, block->source, SMALL_FONT, PANGO_WEIGHT_NORMAL,
+                                          PANGO_STYLE_NORMAL, width - 2 * piece.indent);
+            piece.space_before = 5;
+            if (layout_height (piece.text) <= SPLIT_HEIGHT)
+              {
+                piece.height = layout_height (piece.text)
+                               + (quote ? 2 + layout_height (piece.source) : 0);
+                add_piece (self, pieces, &piece);
+                break;
+              }
+            add_lines (self, pieces, &piece);
+          }
           break;
 
         case WAYMARK_PAPER_BLOCK_TABLE:
@@ -266,8 +335,8 @@ make_pieces (WaymarkPaperLayout *self)
 
             if (block->text != NULL)
               {
-                Piece caption = { .kind = PIECE_TEXT, .block = block, .keep_with_next = TRUE,
-                                  .space_before = 8 };
+                Piece caption = { .kind = PIECE_TEXT, .block = block, .line = -1,
+                                  .keep_with_next = TRUE, .space_before = 8 };
 
                 caption.text = make_layout (self, block->text, BODY_FONT, PANGO_WEIGHT_BOLD,
                                             PANGO_STYLE_NORMAL, width);
@@ -576,15 +645,23 @@ waymark_paper_layout_draw_page (WaymarkPaperLayout *self,
       switch (piece->kind)
         {
         case PIECE_TEXT:
-          if (piece->block->kind == WAYMARK_PAPER_BLOCK_QUOTE)
+          if (piece->block->kind == WAYMARK_PAPER_BLOCK_QUOTE && !piece->grey)
             {
               cairo_set_source_rgb (cr, 0.16, 0.31, 0.52);
               cairo_rectangle (cr, self->margin + piece->indent - 8, piece->y, 2, piece->height);
               cairo_fill (cr);
               cairo_set_source_rgb (cr, 0, 0, 0);
             }
-          cairo_move_to (cr, self->margin + piece->indent, piece->y);
-          pango_cairo_show_layout (cr, piece->text);
+          if (piece->grey)
+            cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+          if (piece->line >= 0)
+            show_line (cr, piece->text, piece->line, self->margin + piece->indent, piece->y);
+          else
+            {
+              cairo_move_to (cr, self->margin + piece->indent, piece->y);
+              pango_cairo_show_layout (cr, piece->text);
+            }
+          cairo_set_source_rgb (cr, 0, 0, 0);
           if (piece->source != NULL)
             {
               cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
