@@ -451,9 +451,9 @@ waymark_window_export_plan (WaymarkWindow     *self,
   return TRUE;
 }
 
-static char *
-suggested_name (WaymarkWindow *self,
-                const char    *extension)
+char *
+waymark_window_suggested_name (WaymarkWindow *self,
+                               const char    *extension)
 {
   GFile *file = waymark_plan_document_get_file (self->document);
   const char *title = waymark_plan_get_title (self->plan);
@@ -476,9 +476,9 @@ suggested_name (WaymarkWindow *self,
   return g_strconcat (stem, extension, NULL);
 }
 
-static GFile *
-with_extension (GFile      *file,
-                const char *extension)
+GFile *
+waymark_window_with_extension (GFile      *file,
+                               const char *extension)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -553,7 +553,7 @@ on_save_as_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT && !is_disposed (self))
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen, ".waymark") : NULL;
+      g_autoptr(GFile) file = chosen != NULL ? waymark_window_with_extension (chosen, ".waymark") : NULL;
 
       saved = file != NULL && waymark_window_save_plan_as (self, file);
     }
@@ -569,7 +569,7 @@ choose_where_to_save (WaymarkWindow *self,
                       Confirm       *confirm)
 {
   GtkFileChooserNative *native;
-  g_autofree char *name = suggested_name (self, ".waymark");
+  g_autofree char *name = waymark_window_suggested_name (self, ".waymark");
 
   native = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -585,8 +585,8 @@ choose_where_to_save (WaymarkWindow *self,
 /* Saves to the plan's file, or asks where; `confirm`, if any, is then told whether it was. */
 /* Notes typed into a plan item and not yet kept (the focus is still in them) are kept before the
  * plan is saved, exported or closed, so what is saved is what the page shows. */
-static void
-apply_typed_notes (WaymarkWindow *self)
+void
+waymark_window_apply_typed_notes (WaymarkWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, WAYMARK_TYPE_PLAN_ITEM_ROW)
@@ -603,7 +603,7 @@ save_plan (WaymarkWindow *self,
   GFile *file;
   gboolean saved;
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
   file = waymark_plan_document_get_file (self->document);
 
   if (file == NULL)
@@ -682,7 +682,7 @@ waymark_window_confirm_unsaved (WaymarkWindow          *self,
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (callback != NULL);
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
   confirm = g_new0 (Confirm, 1);
   g_weak_ref_init (&confirm->window, self);
   confirm->callback = callback;
@@ -798,7 +798,7 @@ save_plan_as_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  apply_typed_notes (WAYMARK_WINDOW (widget));
+  waymark_window_apply_typed_notes (WAYMARK_WINDOW (widget));
   choose_where_to_save (WAYMARK_WINDOW (widget), NULL);
 }
 
@@ -866,7 +866,7 @@ on_export_response (GtkNativeDialog *native,
 
       if (chosen != NULL)
         {
-          g_autoptr(GFile) file = with_extension (chosen, exports[kind].extension);
+          g_autoptr(GFile) file = waymark_window_with_extension (chosen, exports[kind].extension);
 
           switch (kind)
             {
@@ -907,9 +907,9 @@ export_plan_action (GtkWidget  *widget,
     kind++;
   g_assert (kind < G_N_ELEMENTS (exports));
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
 
-  name = suggested_name (self, exports[kind].extension);
+  name = waymark_window_suggested_name (self, exports[kind].extension);
   pattern = g_strconcat ("*", exports[kind].extension, NULL);
   native = gtk_file_chooser_native_new (_(exports[kind].title), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -1008,7 +1008,7 @@ on_local_services_response (GtkNativeDialog *native,
 
       if (chosen != NULL && export)
         {
-          g_autoptr(GFile) file = with_extension (chosen, ".json");
+          g_autoptr(GFile) file = waymark_window_with_extension (chosen, ".json");
 
           waymark_window_export_local_services (self, file);
         }
@@ -1040,7 +1040,7 @@ local_services_file_action (GtkWidget  *widget,
   add_file_filters (GTK_FILE_CHOOSER (native), _("Local services (JSON)"), "*.json");
   if (export)
     {
-      g_autofree char *name = suggested_name (self, "-local-services.json");
+      g_autofree char *name = waymark_window_suggested_name (self, "-local-services.json");
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }
