@@ -58,6 +58,9 @@ struct _WaymarkPlanItemRow
   GtkEntry           *year_costs[WAYMARK_PLAN_MAX_YEARS];
   GtkLabel           *year_totals[WAYMARK_PLAN_MAX_YEARS];
   GtkButton          *year_apply[WAYMARK_PLAN_MAX_YEARS];
+  /* Whether the years last shown differed (own figures, or an uplifted cost): the part opens
+   * when they come to differ, and may then be closed. */
+  gboolean            years_differ;
 
   /* Owned */
   WaymarkPlan     *plan;
@@ -563,9 +566,11 @@ update_years (WaymarkPlanItemRow *self)
   else
     gtk_label_set_label (self->years_caption, _("The same every year."));
 
-  /* Shown when the years differ; otherwise when opened. */
-  if (differ)
+  /* Shown when the years come to differ (in quantity or cost, the uplift's included);
+   * otherwise when opened. */
+  if ((differ || uplifted) && !self->years_differ)
     gtk_expander_set_expanded (self->years_expander, TRUE);
+  self->years_differ = differ || uplifted;
 }
 
 static guint
@@ -1215,6 +1220,9 @@ waymark_plan_item_row_set_item (WaymarkPlanItemRow *self,
 
   g_set_object (&self->item, item);
   g_signal_group_set_target (self->item_signals, item);
+  /* Another item: its years open if they differ, as when first shown. */
+  self->years_differ = FALSE;
+  gtk_expander_set_expanded (self->years_expander, FALSE);
 
   /* "item" is not a construct property: "plan" is always set by now. */
   if (item != NULL)

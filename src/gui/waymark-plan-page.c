@@ -337,7 +337,10 @@ table_cell (GtkGrid    *grid,
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  if (column > 0)
+    gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* Selected with the pointer and copied, but no Tab stop (issue 13). */
@@ -361,34 +364,35 @@ update_years_table (WaymarkPlanPage *self)
   if (years < 2)
     return;
 
+  /* Two columns, the year and its figures one under the other: a range of money never breaks
+   * (waymark_format_money_range), so columns side by side would not fit a narrow summary. */
   table_cell (self->years_table, _("Year"), 0, 0, "caption-heading");
-  table_cell (self->years_table, _("Total"), 1, 0, "caption-heading");
-  if (budget)
-    {
-      table_cell (self->years_table, _("Budget"), 2, 0, "caption-heading");
-      table_cell (self->years_table, _("Remaining"), 3, 0, "caption-heading");
-    }
+  table_cell (self->years_table, budget ? _("Cost, and against the year’s share of the budget")
+                                        : _("Cost"), 1, 0, "caption-heading");
   for (guint y = 0; y < years; y++)
     {
       g_autofree char *label = waymark_plan_dup_year_label (self->plan, y);
       g_autofree char *total = NULL;
+      g_autofree char *text = NULL;
       WaymarkPlanTotals t;
 
       waymark_plan_get_year_totals (self->plan, y, &t);
       total = t.overflow ? g_strdup (_("Too large to add up"))
                          : waymark_format_money_range (t.total_low, t.total_high);
-      table_cell (self->years_table, label, 0, (int) y + 1, NULL);
-      table_cell (self->years_table, total, 1, (int) y + 1, NULL);
-      if (budget)
+      if (budget && !t.overflow)
         {
           g_autofree char *share = waymark_money_format (t.budget_per_year, WAYMARK_CURRENCY_GBP);
-          g_autofree char *remaining = t.overflow ? g_strdup ("")
-                                       : describe_remaining (t.remaining_low, t.remaining_high);
+          g_autofree char *remaining = describe_remaining (t.remaining_low, t.remaining_high);
 
-          table_cell (self->years_table, share, 2, (int) y + 1, NULL);
-          table_cell (self->years_table, remaining, 3, (int) y + 1,
-                      t.overflow ? NULL : t.remaining_low < 0 ? "error" : "success");
+          /* Translators: a year's cost, then "£4,000 left" or "£500 over budget", then the
+           * year's share of the budget: "£96,000\n£4,000 left (budget £100,000)" */
+          text = g_strdup_printf (_("%s\n%s (budget %s)"), total, remaining, share);
         }
+      else
+        text = g_steal_pointer (&total);
+      table_cell (self->years_table, label, 0, (int) y + 1, NULL);
+      table_cell (self->years_table, text, 1, (int) y + 1,
+                  !budget || t.overflow ? NULL : t.remaining_low < 0 ? "error" : NULL);
     }
 }
 

@@ -143,7 +143,7 @@ dup_years_table (Fixture *f)
 
   for (int row = 0; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
     {
-      for (int column = 0; column < 4; column++)
+      for (int column = 0; column < 2; column++)
         {
           GtkWidget *cell = gtk_grid_get_child_at (grid, column, row);
 
@@ -208,7 +208,7 @@ test_year_quantity_apply_undo (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (f->page.annual_label), ==,
                    "£96,000 in 2026/27, the first year; each year below");
   table = dup_years_table (f);
-  g_assert_cmpstr (table, ==, "Year | Total\n2026/27 | £96,000\n2027/28 | £108,000\n"
+  g_assert_cmpstr (table, ==, "Year | Cost\n2026/27 | £96,000\n2027/28 | £108,000\n"
                               "2028/29 | £96,000\n");
 
   /* Every year 2027/28's, in one step. */
@@ -293,6 +293,12 @@ test_year_cost_kind_uplift (Fixture       *f,
   g_assert_cmpint (year.unit_low, ==, 246000);
   g_assert_cmpstr (label_text (year_control (f, "drive", "line-total", 1)), ==,
                    "£98,400, with the uplift");
+  g_assert_cmpstr (label_text (waymark_plan_item_row_get_control (row_of (f, "drive"),
+                                                                  "years-caption")), ==,
+                   "The figures differ from year to year; the plan’s uplift raises this local "
+                   "cost from the second year.");
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (
+    waymark_plan_item_row_get_control (row_of (f, "drive"), "years"))));
   waymark_plan_get_item_year (plan_of (f), item_of (f, "drive"), 2, &year);
   g_assert_cmpint (year.unit_low, ==, 262656);
   g_assert_cmpint (year.unit_high, ==, 273163);
@@ -303,11 +309,13 @@ test_year_cost_kind_uplift (Fixture       *f,
   gui_test_flush ();
   table = dup_years_table (f);
   g_assert_cmpstr (table, ==,
-                   "Year | Total | Budget | Remaining\n"
-                   "2026/27 | £96,000 | £100,000 | £4,000 left\n"
-                   "2027/28 | £98,400 | £100,000 | £1,600 left\n"
-                   "2028/29 | £105,062.40" RANGE_DASH "£109,265.20 | £100,000 | £5,062.40"
-                   RANGE_DASH "£9,265.20 over budget\n");
+                   "Year | Cost, and against the year’s share of the budget\n"
+                   "2026/27 | £96,000\n£4,000 left (budget £100,000)\n"
+                   "2027/28 | £98,400\n£1,600 left (budget £100,000)\n"
+                   "2028/29 | £105,062.40" RANGE_DASH "£109,265.20\n£5,062.40" RANGE_DASH
+                   "£9,265.20 over budget (budget £100,000)\n");
+  g_assert_true (gtk_widget_has_css_class (gtk_grid_get_child_at (f->page.years_table, 1, 3),
+                                           "error"));
 
   /* Calendar years: the same figures, the years named as calendar years. */
   g_assert_cmpuint (adw_combo_row_get_selected (f->page.year_kind_row), ==,
