@@ -705,40 +705,64 @@ is_own_year (WaymarkPlan     *self,
          index < self->years;
 }
 
+/* Sets what `to` owns (its quantity, its unit cost, or both) as year index's figures, as one
+ * step; what the year shows already is no step (and does not become the year's own). */
+static void
+set_item_year (WaymarkPlan             *self,
+               WaymarkPlanItem         *item,
+               guint                    index,
+               const WaymarkYearFigure *to)
+{
+  g_autoptr(WaymarkYearFigures) figures = NULL;
+  WaymarkYearFigure figure;
+  guint quantity;
+  gint64 low, high;
+
+  waymark_plan_item_get_year_entered (item, index, &quantity, &low, &high);
+  if ((!to->own_quantity || to->quantity == quantity) &&
+      (!to->own_cost || (to->unit_low == low && to->unit_high == high)))
+    return;
+
+  if (index == 0)
+    {
+      figures = pin_followers (self, item, to->own_quantity, to->own_cost);
+      if (to->own_quantity)
+        waymark_plan_edit (self, item, "quantity", to->quantity, "year-figures", figures, NULL);
+      else
+        waymark_plan_edit (self, item, "unit-cost", to->unit_low, "unit-cost-high",
+                           to->unit_high, "year-figures", figures, NULL);
+      return;
+    }
+
+  waymark_year_figures_get (item->year_figures, index, &figure);
+  if (to->own_quantity)
+    {
+      figure.own_quantity = TRUE;
+      figure.quantity = to->quantity;
+    }
+  if (to->own_cost)
+    {
+      figure.own_cost = TRUE;
+      figure.unit_low = to->unit_low;
+      figure.unit_high = to->unit_high;
+    }
+  figures = waymark_year_figures_with (item->year_figures, index, &figure);
+  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+}
+
 void
 waymark_plan_set_item_year_quantity (WaymarkPlan     *self,
                                      WaymarkPlanItem *item,
                                      guint            index,
                                      guint            quantity)
 {
-  g_autoptr(WaymarkYearFigures) figures = NULL;
-  WaymarkYearFigure figure;
+  WaymarkYearFigure to = { .own_quantity = TRUE };
 
   g_return_if_fail (WAYMARK_IS_PLAN (self));
   g_return_if_fail (is_own_year (self, item, index));
 
-  quantity = MIN (quantity, WAYMARK_PLAN_MAX_QUANTITY);
-  /* What the year has already: no step (it does not become the year's own). */
-  {
-    guint entered;
-    gint64 low, high;
-
-    waymark_plan_item_get_year_entered (item, index, &entered, &low, &high);
-    if (entered == quantity)
-      return;
-  }
-  if (index == 0)
-    {
-      figures = pin_followers (self, item, TRUE, FALSE);
-      waymark_plan_edit (self, item, "quantity", quantity, "year-figures", figures, NULL);
-      return;
-    }
-
-  waymark_year_figures_get (item->year_figures, index, &figure);
-  figure.own_quantity = TRUE;
-  figure.quantity = quantity;
-  figures = waymark_year_figures_with (item->year_figures, index, &figure);
-  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+  to.quantity = MIN (quantity, WAYMARK_PLAN_MAX_QUANTITY);
+  set_item_year (self, item, index, &to);
 }
 
 void
@@ -748,40 +772,15 @@ waymark_plan_set_item_year_cost (WaymarkPlan     *self,
                                  gint64           low,
                                  gint64           high)
 {
-  g_autoptr(WaymarkYearFigures) figures = NULL;
-  WaymarkYearFigure figure;
+  WaymarkYearFigure to = { .own_cost = TRUE };
 
   g_return_if_fail (WAYMARK_IS_PLAN (self));
   g_return_if_fail (is_own_year (self, item, index));
   g_return_if_fail (low >= WAYMARK_NO_COST && low <= WAYMARK_MONEY_MAX);
 
-  if (low == WAYMARK_NO_COST)
-    high = WAYMARK_NO_COST;
-  else
-    high = CLAMP (high, low, WAYMARK_MONEY_MAX);
-
-  {
-    guint quantity;
-    gint64 entered_low, entered_high;
-
-    waymark_plan_item_get_year_entered (item, index, &quantity, &entered_low, &entered_high);
-    if (entered_low == low && entered_high == high)
-      return;
-  }
-  if (index == 0)
-    {
-      figures = pin_followers (self, item, FALSE, TRUE);
-      waymark_plan_edit (self, item, "unit-cost", low, "unit-cost-high", high,
-                         "year-figures", figures, NULL);
-      return;
-    }
-
-  waymark_year_figures_get (item->year_figures, index, &figure);
-  figure.own_cost = TRUE;
-  figure.unit_low = low;
-  figure.unit_high = high;
-  figures = waymark_year_figures_with (item->year_figures, index, &figure);
-  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+  to.unit_low = low;
+  to.unit_high = low == WAYMARK_NO_COST ? WAYMARK_NO_COST : CLAMP (high, low, WAYMARK_MONEY_MAX);
+  set_item_year (self, item, index, &to);
 }
 
 void
