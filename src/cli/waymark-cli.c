@@ -91,7 +91,7 @@ static const struct
   { "local-services", waymark_cli_command_local_services,
     N_("List a plan’s local services, or share them through a file of their own") },
   { "report", waymark_cli_command_report,
-    N_("Write a saved plan’s board paper as ODT or PDF") },
+    N_("Write a saved plan’s board paper (ODT or PDF) or workbook (xlsx)") },
 };
 
 static void
