@@ -585,9 +585,24 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
 }
 
 /* The rows a window can show before its first frame: the window's height (more than the
- * list's) over the least a row can be (a name, a summary, the badges and a line of facts:
- * about 90 pixels; 60 leaves room), and one more. */
-#define ROW_HEIGHT_AT_LEAST 60
+ * list's: the header bar and the search take about 120 pixels of it) over the least a row can
+ * be, and one more. A row is a name, a summary, the badges and a line of facts: 119 pixels at
+ * the default text size, about 100 with text scaled to 0.8; smaller text, smaller rows. */
+#define ROW_HEIGHT_AT_LEAST 100
+
+static int
+row_height_at_least (WaymarkWindow *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int dpi = 0;
+
+  /* In 1024ths of a dot per inch; 96 is the unscaled text size. */
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0 || dpi >= 96 * 1024)
+    return ROW_HEIGHT_AT_LEAST;
+
+  return MAX (1, (int) ((gint64) ROW_HEIGHT_AT_LEAST * dpi / (96 * 1024)));
+}
 
 static void
 show_all_rows (WaymarkWindow *self)
@@ -662,7 +677,7 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
   if (height <= 0)
     return;
 
-  gtk_slice_list_model_set_size (self->row_slice, height / ROW_HEIGHT_AT_LEAST + 1);
+  gtk_slice_list_model_set_size (self->row_slice, height / row_height_at_least (self) + 1);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_defer_rows), NULL);
 }
 

@@ -1268,6 +1268,81 @@ test_offscreen_rows_after_first_frame (void)
   gui_test_window_close (window);
 }
 
+typedef struct
+{
+  WaymarkWindow *window;
+  gboolean       painted;
+  guint          n_listed;
+  double         rows_bottom;
+  double         list_height;
+} FirstFrame;
+
+/* At the first frame: how many rows the list has, where the lowest ends, and how tall the part
+ * of the list in sight is. */
+static void
+on_first_frame_rows (GdkFrameClock *clock,
+                     FirstFrame    *frame)
+{
+  WaymarkWindowParts parts;
+  GtkWidget *viewport;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_rows, frame);
+  waymark_window_get_parts (frame->window, &parts);
+  viewport = gtk_widget_get_parent (GTK_WIDGET (parts.list_view));
+  frame->painted = TRUE;
+  frame->n_listed = gui_test_n_listed (frame->window);
+  frame->list_height = gtk_widget_get_height (viewport);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (parts.list_view));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_visible (row) && gtk_widget_compute_bounds (row, viewport, &bounds))
+        frame->rows_bottom = MAX (frame->rows_bottom, bounds.origin.y + bounds.size.height);
+    }
+}
+
+static void
+on_realize_watch_rows (GtkWidget  *widget,
+                       FirstFrame *frame)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (on_first_frame_rows), frame);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+/* The rows held back are only those out of sight: at the first frame the rows there reach
+ * below the bottom of the list, at the default size and at a larger one. */
+static void
+test_offscreen_rows_fill_first_frame (gconstpointer data)
+{
+  int height = GPOINTER_TO_INT (data);
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  FirstFrame frame = { NULL };
+
+  if (height > 0)
+    g_settings_set_int (settings, "window-height", height);
+  frame.window = deferred_window_new (catalogue, settings);
+  g_assert_cmpuint (gui_test_n_listed (frame.window), <,
+                    g_list_model_get_n_items (G_LIST_MODEL (catalogue)));
+  g_signal_connect (frame.window, "realize", G_CALLBACK (on_realize_watch_rows), &frame);
+  gtk_window_present (GTK_WINDOW (frame.window));
+  gui_test_wait_until (first_frame_painted, &frame, 5000, "the first frame");
+
+  g_assert_cmpuint (frame.n_listed, <, g_list_model_get_n_items (G_LIST_MODEL (catalogue)));
+  g_assert_cmpfloat (frame.list_height, >, 200);
+  g_assert_cmpfloat (frame.rows_bottom, >=, frame.list_height);
+  gui_test_wait_until (lists_whole_catalogue, frame.window, 5000, "the rest of the list");
+  gui_test_window_close (frame.window);
+}
+
 static void
 test_offscreen_rows_keep_selection (void)
 {
@@ -1581,6 +1656,10 @@ main (int    argc,
   g_test_add_func ("/gui/window/offscreen-rows-after-first-frame",
                    test_offscreen_rows_after_first_frame);
   g_test_add_func ("/gui/window/offscreen-rows-keep-selection", test_offscreen_rows_keep_selection);
+  g_test_add_data_func ("/gui/window/offscreen-rows-fill-first-frame/default-size",
+                        GINT_TO_POINTER (0), test_offscreen_rows_fill_first_frame);
+  g_test_add_data_func ("/gui/window/offscreen-rows-fill-first-frame/tall",
+                        GINT_TO_POINTER (1000), test_offscreen_rows_fill_first_frame);
   g_test_add_func ("/gui/test-util/snapshot-warning-tolerated", test_snapshot_warning_tolerated);
   g_test_add_data_func ("/gui/window/filters/written-on-close", GINT_TO_POINTER (FALSE),
                         test_search_setting_written_on_close);
