@@ -46,6 +46,7 @@ struct _WaymarkWindow
   WaymarkAppraisalPage *appraisal_page;  /* in appraisal_bin, made when first needed */
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
+  GtkBox               *switcher_bar_box;
   GMenu                *recent_section;
   AdwFlap              *flap;
   WaymarkFilterPane    *filter_pane;  /* in the flap, made with the workspace's criteria */

@@ -451,6 +451,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_bin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar_box);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, toast_overlay);
@@ -500,10 +501,27 @@ static void
 on_switcher_idle (gpointer data)
 {
   WaymarkWindow *self = data;
+  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   self->switcher_idle = 0;
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->switcher_bar),
-                                 adw_view_switcher_title_get_title_visible (self->switcher_title));
+  /* Made the first time it is needed: a switcher of every page, measured at every layout even
+   * while the bar is hidden, is some 80 widgets a wide window never shows. */
+  if (reveal && gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (self->switcher_bar_box))) == NULL)
+    {
+      GtkWidget *switcher = g_object_new (ADW_TYPE_VIEW_SWITCHER,
+                                          "stack", self->view_stack,
+                                          "policy", ADW_VIEW_SWITCHER_POLICY_NARROW,
+                                          "margin-top", 3,
+                                          "margin-bottom", 3,
+                                          "margin-start", 6,
+                                          "margin-end", 6,
+                                          NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (switcher),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"), -1);
+      gtk_box_append (self->switcher_bar_box, switcher);
+    }
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->switcher_bar), reveal);
 }
 
 static void
