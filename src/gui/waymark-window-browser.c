@@ -615,6 +615,8 @@ show_all_rows (WaymarkWindow *self)
   g_signal_handlers_disconnect_by_func (self, on_realize_defer_rows, NULL);
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   gtk_slice_list_model_set_size (self->row_slice, G_MAXUINT);
+  if (self->filter_pane != NULL)
+    waymark_filter_pane_build (self->filter_pane, 0);
 }
 
 static gboolean
@@ -658,7 +660,10 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
   /* A selected intervention is shown with its row in sight, wherever it is in the list. */
   if (gtk_widget_get_realized (GTK_WIDGET (self)) ||
       waymark_workspace_get_selected (self->workspace) != NULL)
-    return;
+    {
+      waymark_filter_pane_build (self->filter_pane, 0);
+      return;
+    }
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || height <= 0)
@@ -675,8 +680,14 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
         }
     }
   if (height <= 0)
-    return;
+    {
+      waymark_filter_pane_build (self->filter_pane, 0);
+      return;
+    }
 
+  /* The filter pane likewise: the groups reaching the window's foot now, the rest with the
+   * rows. */
+  waymark_filter_pane_build (self->filter_pane, height);
   gtk_slice_list_model_set_size (self->row_slice, height / row_height_at_least (self) + 1);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_defer_rows), NULL);
 }

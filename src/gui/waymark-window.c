@@ -135,7 +135,12 @@ take_workspace (WaymarkWindow *self)
 
   /* The filter pane is given its criteria at construction, so it is made here, not in the
    * template. */
-  self->filter_pane = WAYMARK_FILTER_PANE (waymark_filter_pane_new (self->criteria));
+  self->filter_pane = g_object_new (WAYMARK_TYPE_FILTER_PANE,
+                                    "criteria", self->criteria,
+                                    /* Its groups in sight are built before the first frame,
+                                     * the rest after (waymark_window_defer_offscreen_rows). */
+                                    "hold-back", self->defer_rows,
+                                    NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->filter_pane), "filter-pane");
   adw_flap_set_flap (self->flap, GTK_WIDGET (self->filter_pane));
 

@@ -1288,7 +1288,32 @@ typedef struct
   guint          n_listed;
   double         rows_bottom;
   double         list_height;
+  guint          n_groups;
+  double         groups_bottom;
+  double         pane_height;
 } FirstFrame;
+
+/* The filter pane's groups (its scrolled window's box) and where the last one ends. */
+static GtkWidget *
+filter_groups (WaymarkWindowParts *parts)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (parts->filter_pane));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
 
 /* At the first frame: how many rows the list has, where the lowest ends, and how tall the part
  * of the list in sight is. */
@@ -1314,6 +1339,17 @@ on_first_frame_rows (GdkFrameClock *clock,
       if (gtk_widget_get_visible (row) && gtk_widget_compute_bounds (row, viewport, &bounds))
         frame->rows_bottom = MAX (frame->rows_bottom, bounds.origin.y + bounds.size.height);
     }
+
+  {
+    GtkWidget *groups = filter_groups (&parts);
+    GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (parts.filter_pane));
+    graphene_rect_t bounds;
+
+    frame->n_groups = n_children (groups);
+    frame->pane_height = gtk_widget_get_height (scrolled);
+    if (gtk_widget_compute_bounds (gtk_widget_get_last_child (groups), scrolled, &bounds))
+      frame->groups_bottom = bounds.origin.y + bounds.size.height;
+  }
 }
 
 static void
@@ -1325,13 +1361,23 @@ on_realize_watch_rows (GtkWidget  *widget,
 }
 
 static gboolean
+all_filter_groups (gpointer data)
+{
+  WaymarkWindowParts parts;
+
+  waymark_window_get_parts (data, &parts);
+  return n_children (filter_groups (&parts)) == 8;
+}
+
+static gboolean
 first_frame_painted (gpointer data)
 {
   return ((FirstFrame *) data)->painted;
 }
 
-/* The rows held back are only those out of sight: at the first frame the rows there reach
- * below the bottom of the list, at the default size and at a larger one. */
+/* The rows and the filter pane's groups held back are only those out of sight: at the first
+ * frame the rows there reach below the bottom of the list, and the groups below the bottom of
+ * the pane, at the default size and at a larger one; the rest come just after. */
 static void
 test_offscreen_rows_fill_first_frame (gconstpointer data)
 {
@@ -1352,8 +1398,41 @@ test_offscreen_rows_fill_first_frame (gconstpointer data)
   g_assert_cmpuint (frame.n_listed, <, g_list_model_get_n_items (G_LIST_MODEL (catalogue)));
   g_assert_cmpfloat (frame.list_height, >, 200);
   g_assert_cmpfloat (frame.rows_bottom, >=, frame.list_height);
+  g_assert_cmpfloat (frame.pane_height, >, 200);
+  g_assert_cmpfloat (frame.groups_bottom, >=, frame.pane_height);
   gui_test_wait_until (lists_whole_catalogue, frame.window, 5000, "the rest of the list");
+
+  /* Every group is there once the rest has come, and the controls keep the criteria. */
+  {
+    WaymarkWindowParts parts;
+    guint n_all;
+
+    waymark_window_get_parts (frame.window, &parts);
+    n_all = n_children (filter_groups (&parts));
+    g_assert_cmpuint (frame.n_groups, >, 0);
+    g_assert_cmpuint (frame.n_groups, <, n_all);
+    g_assert_cmpuint (n_all, ==, 8);
+  }
   gui_test_window_close (frame.window);
+}
+
+/* A filter of a group the pane builds after the first frame, set before it, shows there. */
+static void
+test_offscreen_filters_keep_criteria (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  WaymarkWindow *window = deferred_window_new (catalogue, settings);
+  WaymarkWindowParts parts;
+
+  waymark_window_get_parts (window, &parts);
+  waymark_criteria_set_cost_published (parts.criteria, TRUE);
+  g_assert_cmpuint (n_children (filter_groups (&parts)), <, 8);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (all_filter_groups, window, 5000, "the rest of the filter pane");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    waymark_filter_pane_get_control (parts.filter_pane, "cost-published", NULL))));
+  gui_test_window_close (window);
 }
 
 static void
@@ -1669,6 +1748,8 @@ main (int    argc,
   g_test_add_func ("/gui/window/offscreen-rows-after-first-frame",
                    test_offscreen_rows_after_first_frame);
   g_test_add_func ("/gui/window/offscreen-rows-keep-selection", test_offscreen_rows_keep_selection);
+  g_test_add_func ("/gui/window/offscreen-filters-keep-criteria",
+                   test_offscreen_filters_keep_criteria);
   g_test_add_data_func ("/gui/window/offscreen-rows-fill-first-frame/default-size",
                         GINT_TO_POINTER (0), test_offscreen_rows_fill_first_frame);
   g_test_add_data_func ("/gui/window/offscreen-rows-fill-first-frame/tall",
