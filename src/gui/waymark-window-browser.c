@@ -421,6 +421,8 @@ on_view_stack_changed (AdwViewStack  *stack,
     waymark_window_ensure_plan_page (self);
   if (g_strcmp0 (page, "appraisal") == 0)
     waymark_window_ensure_appraisal_page (self);
+  if (g_strcmp0 (page, "compare") == 0)
+    waymark_window_ensure_compare_page (self);
 
   /* Typing a word anywhere on the Interventions page searches for it; on the other pages
    * keys are their fields' own (digits typed on the Plan page went into the hidden search). */

@@ -147,7 +147,6 @@ take_workspace (WaymarkWindow *self)
   waymark_detail_pane_set_comparison (self->detail_pane, self->comparison);
   waymark_detail_pane_set_plan_document (self->detail_pane, self->document);
   waymark_evidence_map_set_comparison (self->evidence_map, self->comparison);
-  waymark_window_compare_init (self);
 
   g_signal_connect (self->workspace, "notify::catalogue", G_CALLBACK (on_workspace_catalogue),
                     self);
@@ -449,7 +448,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_bin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_stack_page);

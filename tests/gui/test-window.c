@@ -675,6 +675,50 @@ test_page_switcher_follows_width (Fixture       *f,
     }
 }
 
+/* Issue 18: the Compare page is made the first time it is shown, once, with the window's
+ * comparison, and the Interventions page is laid out the same before and after. */
+static gboolean
+window_has_width (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+test_compare_page_made_when_shown (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
+  /* Not gui_test_window_new: its parts would make the page. */
+  WaymarkWindow *window = waymark_window_new (NULL, workspace);
+  WaymarkComparePage *page;
+  WaymarkWindowParts parts;
+  int list_width;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
+  gui_test_flush ();
+  g_assert_null (window->compare_page);
+  list_width = gtk_widget_get_width (window->list_pane);
+  g_assert_cmpint (list_width, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare");
+  page = window->compare_page;
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (page)) == GTK_WIDGET (window->compare_bin));
+  waymark_window_get_parts (window, &parts);
+  g_assert_true (parts.compare_page == page);
+  g_assert_true (waymark_compare_page_get_comparison (page) == parts.comparison);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "interventions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare");
+  g_assert_true (window->compare_page == page);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "interventions");
+  gui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (window->list_pane), ==, list_width);
+  gui_test_window_close (window);
+}
+
 static void
 test_narrow_navigation (Fixture       *f,
                         gconstpointer  data)
@@ -1729,6 +1773,7 @@ main (int    argc,
   ADD ("detail", test_detail);
   ADD ("detail/review-fidelity", test_detail_review_fidelity);
   ADD ("narrow-navigation", test_narrow_navigation);
+  g_test_add_func ("/gui/window/compare-page-made-when-shown", test_compare_page_made_when_shown);
   ADD ("page-switcher-follows-width", test_page_switcher_follows_width);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
   ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
