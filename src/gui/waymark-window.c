@@ -42,13 +42,32 @@ waymark_window_lookup (WaymarkWindow *self,
   return self->catalogue != NULL ? waymark_catalogue_lookup (self->catalogue, id) : NULL;
 }
 
+/* libadwaita 1.2's toast gives its button a mnemonic label, and GTK 4.8 then names the button
+ * twice ("View View"): the button of each toast on screen is named once, by its label. A toast
+ * waiting its turn is on screen once the one before it is dismissed. */
+static void
+name_toast_buttons (WaymarkWindow *self)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      waymark_a11y_name_mnemonic_buttons (child);
+}
+
 void
 waymark_window_add_toast (WaymarkWindow *self,
                           AdwToast      *toast)
 {
   g_free (self->last_toast_title);
   self->last_toast_title = g_strdup (adw_toast_get_title (toast));
+  /* After the overlay's own handler, which shows the next toast. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (name_toast_buttons), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_toast_buttons (self);
 }
 
 const char *

@@ -719,6 +719,72 @@ test_compare_page_made_when_shown (void)
   gui_test_window_close (window);
 }
 
+/* A toast's button is named once, by its label: libadwaita 1.2 gives it a mnemonic label, and
+ * GTK 4.8 read it "View View" (the audit caught it when a toast was still up on a slow run). A
+ * toast waiting behind another is named when it comes on screen. */
+/* The button for `action` in the toasts on screen (the overlay's children but its content). */
+static GtkWidget *
+toast_button (Fixture    *f,
+              const char *action)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (f->parts.toast_overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->parts.toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = child != content
+        ? gui_test_find_widget (child, gui_test_is_button_for_action, action) : NULL;
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+static void
+assert_toast_button_named (Fixture    *f,
+                           const char *action,
+                           const char *name)
+{
+  GtkWidget *button = toast_button (f, action);
+
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+}
+
+static gboolean
+toast_button_shown (gpointer data)
+{
+  return toast_button (data, "win.show-page") != NULL;
+}
+
+static void
+test_toast_button_named_once (Fixture       *f,
+                              gconstpointer  data)
+{
+  AdwToast *first = adw_toast_new ("First");
+  AdwToast *second = adw_toast_new ("Second");
+
+  adw_toast_set_button_label (first, "View");
+  adw_toast_set_action_name (first, "win.show-comparison");
+  adw_toast_set_timeout (first, 0);
+  waymark_window_add_toast (f->window, first);
+  assert_toast_button_named (f, "win.show-comparison", "View");
+
+  adw_toast_set_button_label (second, "_Show");
+  adw_toast_set_action_name (second, "win.show-page");
+  adw_toast_set_action_target (second, "s", "plan");
+  adw_toast_set_timeout (second, 0);
+  waymark_window_add_toast (f->window, second);
+  adw_toast_dismiss (first);
+  gui_test_wait_until (toast_button_shown, f, 5000, "the second toast");
+  assert_toast_button_named (f, "win.show-page", "Show");
+  adw_toast_dismiss (second);
+}
+
 static void
 test_narrow_navigation (Fixture       *f,
                         gconstpointer  data)
@@ -1773,6 +1839,7 @@ main (int    argc,
   ADD ("detail", test_detail);
   ADD ("detail/review-fidelity", test_detail_review_fidelity);
   ADD ("narrow-navigation", test_narrow_navigation);
+  ADD ("toast-button-named-once", test_toast_button_named_once);
   g_test_add_func ("/gui/window/compare-page-made-when-shown", test_compare_page_made_when_shown);
   ADD ("page-switcher-follows-width", test_page_switcher_follows_width);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
