@@ -48,7 +48,12 @@ waymark_window_lookup (WaymarkWindow *self,
 static void
 name_toast_buttons (WaymarkWindow *self)
 {
-  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+  GtkWidget *content;
+
+  /* A toast is dismissed as the window goes, its overlay gone already. */
+  if (self->toast_overlay == NULL)
+    return;
+  content = adw_toast_overlay_get_child (self->toast_overlay);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
        child != NULL;
