@@ -107,14 +107,98 @@ ensure_window (WaymarkApplication *self)
   return window;
 }
 
+static void
+count_widgets (GtkWidget  *widget,
+               guint      *built,
+               guint      *mapped,
+               GHashTable *by_type)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  *built += 1;
+  *mapped += gtk_widget_get_mapped (widget) ? 1 : 0;
+  g_hash_table_insert (by_type, (gpointer) type,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_type, type)) + 1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, built, mapped, by_type);
+}
+
+static guint
+subtree_size (GtkWidget *widget)
+{
+  guint size = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    size += subtree_size (child);
+
+  return size;
+}
+
+/* The parts built but not on screen: unmapped widgets whose parent is mapped, with their sizes. */
+static void
+list_unmapped (GtkWidget *widget,
+               GString   *line)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_mapped (child))
+        list_unmapped (child, line);
+      else if (subtree_size (child) >= 10)
+        g_string_append_printf (line, " %s%s%s=%u", G_OBJECT_TYPE_NAME (child),
+                                gtk_widget_get_parent (widget) != NULL ? "<" : "",
+                                G_OBJECT_TYPE_NAME (widget), subtree_size (child));
+    }
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      by_type)
+{
+  guint count_a = GPOINTER_TO_UINT (g_hash_table_lookup (by_type, *(const char **) a));
+  guint count_b = GPOINTER_TO_UINT (g_hash_table_lookup (by_type, *(const char **) b));
+
+  return count_a != count_b ? (count_a < count_b ? 1 : -1) : strcmp (*(const char **) a,
+                                                                     *(const char **) b);
+}
+
+/* After the timestamp, so it costs the frame nothing: how many widgets the window holds at its
+ * first frame, how many of them are on screen, and the commonest kinds (issue 18). */
+static void
+print_widget_counts (GtkWidget *window)
+{
+  g_autoptr(GHashTable) by_type = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree const char **types = NULL;
+  g_autoptr(GString) line = g_string_new ("first-frame-widget-types");
+  guint built = 0, mapped = 0, n_types;
+
+  count_widgets (window, &built, &mapped, by_type);
+  types = (const char **) g_hash_table_get_keys_as_array (by_type, &n_types);
+  g_qsort_with_data (types, n_types, sizeof (char *), compare_counts, by_type);
+  for (guint i = 0; i < MIN (n_types, 12); i++)
+    g_string_append_printf (line, " %s=%u", types[i],
+                            GPOINTER_TO_UINT (g_hash_table_lookup (by_type, types[i])));
+  g_print ("first-frame-widgets %u (mapped %u)\n%s\n", built, mapped, line->str);
+  g_string_assign (line, "first-frame-unmapped");
+  list_unmapped (window, line);
+  g_print ("%s\n", line->str);
+}
+
 /* --quit-after-first-frame: say when the first frame was painted (CLOCK_MONOTONIC, for
- * bench/startup.py and the install test), then quit. */
+ * bench/startup.py and the install test) and what it held, then quit. */
 static void
 on_first_frame (GdkFrameClock      *clock,
                 WaymarkApplication *self)
 {
   g_print ("first-frame-monotonic-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  print_widget_counts (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
   g_application_quit (G_APPLICATION (self));
 }
 

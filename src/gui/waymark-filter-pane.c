@@ -31,6 +31,8 @@ struct _WaymarkFilterPane
 
   /* Owned */
   WaymarkCriteria *criteria;
+  gboolean         hold_back; /* construct-only: build nothing until told */
+  guint            n_built;   /* groups built so far, in the order of group_builders */
   GArray          *checks;    /* FilterCheck */
   GHashTable      *controls;  /* "property:nick" -> GtkWidget, borrowed */
   gboolean         syncing;
@@ -41,6 +43,7 @@ G_DEFINE_FINAL_TYPE (WaymarkFilterPane, waymark_filter_pane, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CRITERIA,
+  PROP_HOLD_BACK,
   N_PROPS
 };
 
@@ -82,10 +85,19 @@ sync_from_criteria (WaymarkFilterPane *self)
       gtk_check_button_set_active (fc->check, (get_bits (self, fc->property) & fc->bit) != 0);
     }
 
-  adw_combo_row_set_selected (self->min_evidence_row,
-                              rating_to_position (waymark_criteria_get_min_evidence (self->criteria)));
-  adw_combo_row_set_selected (self->min_impact_row,
-                              rating_to_position (waymark_criteria_get_min_impact (self->criteria)));
+  /* The groups not built yet are synced when they are. */
+  if (self->min_evidence_row != NULL)
+    {
+      adw_combo_row_set_selected (self->min_evidence_row,
+                                  rating_to_position (waymark_criteria_get_min_evidence (self->criteria)));
+      adw_combo_row_set_selected (self->min_impact_row,
+                                  rating_to_position (waymark_criteria_get_min_impact (self->criteria)));
+    }
+  if (self->max_cost_row == NULL)
+    {
+      self->syncing = FALSE;
+      return;
+    }
   gtk_check_button_set_active (self->cost_published_check,
                                waymark_criteria_get_cost_published (self->criteria));
 
@@ -276,40 +288,88 @@ add_minimum_row (WaymarkFilterPane *self,
   return ADW_COMBO_ROW (row);
 }
 
-static void
-build (WaymarkFilterPane *self)
+/* Each group, in the pane's order. A builder adds its group and returns the least height it can
+ * take: a title and the spacing (30 + 18 pixels) and an AdwActionRow's least height (50) for each
+ * option, its description left out; so the groups built first reach at least as far down as the
+ * height asked for (waymark_filter_pane_build). */
+#define GROUP_HEIGHT_AT_LEAST 48
+#define ROW_HEIGHT_AT_LEAST 50
+
+static int
+build_set_group (WaymarkFilterPane *self,
+                 const char        *title,
+                 const char        *property,
+                 const char        *description)
 {
-  GtkWidget *group;
+  guint before = self->checks->len;
+  GtkWidget *group = add_set_group (self, title, property);
 
-  add_set_group (self, _("Level of prevention"), "levels");
-  add_set_group (self, _("Focus"), "focus");
-  /* The two read alike ("Children and young people", "Young people under 25"): each says what
-   * it is read from. */
-  group = add_set_group (self, _("Works with"), "works-with");
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Who the intervention works with, as the review "
-                                           "lists them."));
-  group = add_set_group (self, _("Age group"), "age-groups");
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The ages of the review’s target cohort. Where it "
-                                           "gives none, an intervention that works with children "
-                                           "and young people counts for children and for under "
-                                           "25s, any other for adults."));
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return GROUP_HEIGHT_AT_LEAST + (int) (self->checks->len - before) * ROW_HEIGHT_AT_LEAST;
+}
 
-  group = add_group (self, _("Evidence and impact"));
+static int
+build_levels (WaymarkFilterPane *self)
+{
+  return build_set_group (self, _("Level of prevention"), "levels", NULL);
+}
+
+static int
+build_focus (WaymarkFilterPane *self)
+{
+  return build_set_group (self, _("Focus"), "focus", NULL);
+}
+
+/* The two read alike ("Children and young people", "Young people under 25"): each says what it
+ * is read from. */
+static int
+build_works_with (WaymarkFilterPane *self)
+{
+  return build_set_group (self, _("Works with"), "works-with",
+                          _("Who the intervention works with, as the review lists them."));
+}
+
+static int
+build_age_groups (WaymarkFilterPane *self)
+{
+  return build_set_group (self, _("Age group"), "age-groups",
+                          _("The ages of the review’s target cohort. Where it gives none, an "
+                            "intervention that works with children and young people counts for "
+                            "children and for under 25s, any other for adults."));
+}
+
+static int
+build_ratings (WaymarkFilterPane *self)
+{
+  GtkWidget *group = add_group (self, _("Evidence and impact"));
+
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("A rating given as a range counts as its lower end."));
   self->min_evidence_row = add_minimum_row (self, group, _("Minimum evidence quality"), "min-evidence");
   self->min_impact_row = add_minimum_row (self, group, _("Minimum impact"), "min-impact");
+  return GROUP_HEIGHT_AT_LEAST + 2 * ROW_HEIGHT_AT_LEAST;
+}
 
-  add_set_group (self, _("Status in LLR"), "llr-status");
-  group = add_set_group (self, _("Long list"), "option-status");
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Status in the open plan’s options appraisal. An "
-                                           "item of the plan counts as shortlisted unless the "
-                                           "long list says otherwise."));
+static int
+build_llr_status (WaymarkFilterPane *self)
+{
+  return build_set_group (self, _("Status in LLR"), "llr-status", NULL);
+}
 
-  group = add_group (self, _("Cost"));
+static int
+build_long_list (WaymarkFilterPane *self)
+{
+  return build_set_group (self, _("Long list"), "option-status",
+                          _("Status in the open plan’s options appraisal. An item of the plan "
+                            "counts as shortlisted unless the long list says otherwise."));
+}
+
+static int
+build_cost (WaymarkFilterPane *self)
+{
+  GtkWidget *group = add_group (self, _("Cost"));
+
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("A limit in pounds matches only costs published in "
                                            "pounds."));
@@ -328,6 +388,35 @@ build (WaymarkFilterPane *self)
   g_signal_connect (self->max_cost_row, "apply", G_CALLBACK (on_max_cost_apply), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->max_cost_row));
   g_hash_table_insert (self->controls, control_key ("max-cost", NULL), self->max_cost_row);
+  return GROUP_HEIGHT_AT_LEAST + 2 * ROW_HEIGHT_AT_LEAST;
+}
+
+static int (* const group_builders[]) (WaymarkFilterPane *self) = {
+  build_levels, build_focus, build_works_with, build_age_groups, build_ratings, build_llr_status,
+  build_long_list, build_cost,
+};
+
+/**
+ * waymark_filter_pane_build:
+ * @height: how far down the groups must reach, in pixels; 0 or less: all of them
+ *
+ * Builds the groups not built yet: those needed to fill @height from the top, or all. A pane
+ * made with #WaymarkFilterPane:hold-back builds none until this is called; the window asks for
+ * the groups in sight before its first frame and the rest just after it (issue 18).
+ */
+void
+waymark_filter_pane_build (WaymarkFilterPane *self,
+                           int                height)
+{
+  int reached = 0;
+
+  g_return_if_fail (WAYMARK_IS_FILTER_PANE (self));
+
+  if (self->n_built == G_N_ELEMENTS (group_builders))
+    return;
+  while (self->n_built < G_N_ELEMENTS (group_builders) && (height <= 0 || reached < height))
+    reached += group_builders[self->n_built++] (self);
+  sync_from_criteria (self);
 }
 
 /* The pane has no search: typing in the window's leaves it alone. */
@@ -348,8 +437,8 @@ waymark_filter_pane_constructed (GObject *object)
   G_OBJECT_CLASS (waymark_filter_pane_parent_class)->constructed (object);
 
   g_assert (WAYMARK_IS_CRITERIA (self->criteria));
-  build (self);
-  sync_from_criteria (self);
+  if (!self->hold_back)
+    waymark_filter_pane_build (self, 0);
   g_signal_connect_object (self->criteria, "notify", G_CALLBACK (on_criteria_notify), self, 0);
 }
 
@@ -409,6 +498,9 @@ waymark_filter_pane_set_property (GObject      *object,
     case PROP_CRITERIA:
       self->criteria = g_value_dup_object (value);
       break;
+    case PROP_HOLD_BACK:
+      self->hold_back = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -429,6 +521,10 @@ waymark_filter_pane_class_init (WaymarkFilterPaneClass *klass)
   properties[PROP_CRITERIA] =
     g_param_spec_object ("criteria", NULL, NULL, WAYMARK_TYPE_CRITERIA,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Build no group until waymark_filter_pane_build() is called (start-up, issue 18). */
+  properties[PROP_HOLD_BACK] =
+    g_param_spec_boolean ("hold-back", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -473,6 +569,8 @@ waymark_filter_pane_get_control (WaymarkFilterPane *self,
   g_return_val_if_fail (WAYMARK_IS_FILTER_PANE (self), NULL);
   g_return_val_if_fail (property != NULL, NULL);
 
+  /* Whoever reaches for a control gets it, built or not yet. */
+  waymark_filter_pane_build (self, 0);
   key = control_key (property, nick);
   return g_hash_table_lookup (self->controls, key);
 }

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (WaymarkFilterPane, waymark_filter_pane, WAYMARK, FILTER_PA
 /* Every filter of the CLI as controls, kept in step with a WaymarkCriteria both ways. */
 GtkWidget       *waymark_filter_pane_new          (WaymarkCriteria   *criteria);
 WaymarkCriteria *waymark_filter_pane_get_criteria (WaymarkFilterPane *self);
+void             waymark_filter_pane_build        (WaymarkFilterPane *self,
+                                                   int                height);
 
 /* The control of one value of a filter, by the criteria property and the value's nick:
  * ("works-with", "perpetrators") is a GtkCheckButton, ("min-impact", NULL) an AdwComboRow,

@@ -22,7 +22,10 @@ waymark_a11y_name_button_from_label (GtkButton *button)
   g_return_if_fail (GTK_IS_BUTTON (button));
 
   on_button_label_notify (button, NULL, NULL);
-  g_signal_connect (button, "notify::label", G_CALLBACK (on_button_label_notify), NULL);
+  /* Once: a button can be named again (a toast's, each time the toasts change). */
+  if (g_signal_handler_find (button, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_button_label_notify,
+                             NULL) == 0)
+    g_signal_connect (button, "notify::label", G_CALLBACK (on_button_label_notify), NULL);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-rating-badge.h"
+#include "waymark-rating-icon.h"
 
 G_DEFINE_ENUM_TYPE (WaymarkRatingBadgeKind, waymark_rating_badge_kind,
   G_DEFINE_ENUM_VALUE (WAYMARK_RATING_BADGE_EVIDENCE, "evidence"),
@@ -51,25 +52,6 @@ rating_css_class (WaymarkRating rating)
     }
 }
 
-static const char *
-rating_icon_name (WaymarkRating rating)
-{
-  switch (rating)
-    {
-    case WAYMARK_RATING_HIGH:
-      return "waymark-rating-high-symbolic";
-    case WAYMARK_RATING_MODERATE:
-      return "waymark-rating-moderate-symbolic";
-    case WAYMARK_RATING_LOW_MODERATE:
-      return "waymark-rating-low-moderate-symbolic";
-    case WAYMARK_RATING_LOW:
-      return "waymark-rating-low-symbolic";
-    case WAYMARK_RATING_NONE:
-    default:
-      return "waymark-rating-none-symbolic";
-    }
-}
-
 char *
 waymark_rating_badge_dup_description (WaymarkRatingBadge *self)
 {
@@ -104,7 +86,11 @@ update (WaymarkRatingBadge *self)
     text = g_strdup_printf (_("Impact: %s"), rating);
 
   gtk_label_set_label (self->label, text);
-  gtk_image_set_from_icon_name (self->icon, rating_icon_name (self->rating));
+  {
+    g_autoptr(GdkPaintable) icon = waymark_rating_icon_new (self->rating);
+
+    gtk_image_set_from_paintable (self->icon, icon);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (all_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), all_classes[i]);

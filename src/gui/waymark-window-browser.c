@@ -421,6 +421,8 @@ on_view_stack_changed (AdwViewStack  *stack,
     waymark_window_ensure_plan_page (self);
   if (g_strcmp0 (page, "appraisal") == 0)
     waymark_window_ensure_appraisal_page (self);
+  if (g_strcmp0 (page, "compare") == 0)
+    waymark_window_ensure_compare_page (self);
 
   /* Typing a word anywhere on the Interventions page searches for it; on the other pages
    * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
@@ -585,9 +587,24 @@ waymark_window_browser_class_init (GtkWidgetClass *widget_class)
 }
 
 /* The rows a window can show before its first frame: the window's height (more than the
- * list's) over the least a row can be (a name, a summary, the badges and a line of facts:
- * about 90 pixels; 60 leaves room), and one more. */
-#define ROW_HEIGHT_AT_LEAST 60
+ * list's: the header bar and the search take about 120 pixels of it) over the least a row can
+ * be, and one more. A row is a name, a summary, the badges and a line of facts: 119 pixels at
+ * the default text size, about 100 with text scaled to 0.8; smaller text, smaller rows. */
+#define ROW_HEIGHT_AT_LEAST 100
+
+static int
+row_height_at_least (WaymarkWindow *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int dpi = 0;
+
+  /* In 1024ths of a dot per inch; 96 is the unscaled text size. */
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0 || dpi >= 96 * 1024)
+    return ROW_HEIGHT_AT_LEAST;
+
+  return MAX (1, (int) ((gint64) ROW_HEIGHT_AT_LEAST * dpi / (96 * 1024)));
+}
 
 static void
 show_all_rows (WaymarkWindow *self)
@@ -600,6 +617,8 @@ show_all_rows (WaymarkWindow *self)
   g_signal_handlers_disconnect_by_func (self, on_realize_defer_rows, NULL);
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   gtk_slice_list_model_set_size (self->row_slice, G_MAXUINT);
+  if (self->filter_pane != NULL)
+    waymark_filter_pane_build (self->filter_pane, 0);
 }
 
 static gboolean
@@ -643,7 +662,10 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
   /* A selected intervention is shown with its row in sight, wherever it is in the list. */
   if (gtk_widget_get_realized (GTK_WIDGET (self)) ||
       waymark_workspace_get_selected (self->workspace) != NULL)
-    return;
+    {
+      waymark_filter_pane_build (self->filter_pane, 0);
+      return;
+    }
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || height <= 0)
@@ -660,9 +682,15 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
         }
     }
   if (height <= 0)
-    return;
+    {
+      waymark_filter_pane_build (self->filter_pane, 0);
+      return;
+    }
 
-  gtk_slice_list_model_set_size (self->row_slice, height / ROW_HEIGHT_AT_LEAST + 1);
+  /* The filter pane likewise: the groups reaching the window's foot now, the rest with the
+   * rows. */
+  waymark_filter_pane_build (self->filter_pane, height);
+  gtk_slice_list_model_set_size (self->row_slice, height / row_height_at_least (self) + 1);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_defer_rows), NULL);
 }
 

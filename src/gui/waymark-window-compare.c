@@ -140,7 +140,7 @@ on_comparison_items_changed (GListModel    *model,
 static void
 focus_compare_page (WaymarkWindow *self)
 {
-  GtkWidget *page = GTK_WIDGET (self->compare_page);
+  GtkWidget *page = GTK_WIDGET (waymark_window_ensure_compare_page (self));
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, page))
@@ -165,7 +165,7 @@ set_presenting (WaymarkWindow *self,
        * focus in it, or in a popover of it (the main menu), alive for ever. */
       waymark_window_show_page (self, "compare");
       focus_compare_page (self);
-      self->zoom_before = waymark_compare_page_get_zoom (self->compare_page);
+      self->zoom_before = waymark_compare_page_get_zoom (waymark_window_ensure_compare_page (self));
       if (self->zoom_before == 100)
         waymark_compare_page_set_zoom (self->compare_page, 150);
       gtk_window_fullscreen (GTK_WINDOW (self));
@@ -236,7 +236,9 @@ print_comparison_action (GtkWidget  *widget,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->comparison)) == 0)
     return;
 
-  g_object_get (self->compare_page, "hide-identical", &hide_identical, NULL);
+  /* A page not made yet has never hidden anything. */
+  if (self->compare_page != NULL)
+    g_object_get (self->compare_page, "hide-identical", &hide_identical, NULL);
   operation = waymark_compare_print_new (self->comparison, hide_identical);
   waymark_window_run_print (self, operation, _("Could not print the comparison"));
 }
@@ -256,7 +258,7 @@ zoom_action (GtkWidget  *widget,
   g_autofree char *name = g_strdup_printf ("%s.%s", context ? "context" : "compare", page_action);
 
   gtk_widget_activate_action (context ? GTK_WIDGET (self->context_page)
-                                      : GTK_WIDGET (self->compare_page),
+                                      : GTK_WIDGET (waymark_window_ensure_compare_page (self)),
                               name, NULL);
 }
 
@@ -291,11 +293,19 @@ waymark_window_compare_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 }
 
-/* The actions that only make sense on the Compare page start off. */
-void
-waymark_window_compare_init (WaymarkWindow *self)
+/* The Compare page is made the first time it is needed (issue 18: its table, toolbar and empty
+ * state were built and measured before the first frame, out of sight). */
+WaymarkComparePage *
+waymark_window_ensure_compare_page (WaymarkWindow *self)
 {
-  waymark_compare_page_set_comparison (self->compare_page, self->comparison);
+  if (self->compare_page == NULL)
+    {
+      self->compare_page = WAYMARK_COMPARE_PAGE (waymark_compare_page_new ());
+      waymark_compare_page_set_comparison (self->compare_page, self->comparison);
+      adw_bin_set_child (self->compare_bin, GTK_WIDGET (self->compare_page));
+    }
+
+  return self->compare_page;
 }
 
 void

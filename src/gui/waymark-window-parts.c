@@ -36,7 +36,7 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->plan_stack_page = self->plan_stack_page;
   parts->plan_page = waymark_window_ensure_plan_page (self);
   parts->compare_stack_page = self->compare_stack_page;
-  parts->compare_page = self->compare_page;
+  parts->compare_page = waymark_window_ensure_compare_page (self);
   parts->comparison = self->comparison;
   parts->header_bar = self->header_bar;
   parts->toast_overlay = self->toast_overlay;

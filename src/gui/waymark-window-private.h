@@ -38,7 +38,8 @@ struct _WaymarkWindow
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   AdwViewStackPage     *compare_stack_page;
-  WaymarkComparePage   *compare_page;
+  WaymarkComparePage   *compare_page;  /* in compare_bin, made when first needed */
+  AdwBin               *compare_bin;
   AdwViewStackPage     *context_stack_page;
   WaymarkContextPage   *context_page;
   AdwViewStackPage     *appraisal_stack_page;
@@ -46,6 +47,7 @@ struct _WaymarkWindow
   WaymarkAppraisalPage *appraisal_page;  /* in appraisal_bin, made when first needed */
   GtkWidget            *header_bar;
   GtkWidget            *switcher_bar;
+  GtkBox               *switcher_bar_box;
   GMenu                *recent_section;
   AdwFlap              *flap;
   WaymarkFilterPane    *filter_pane;  /* in the flap, made with the workspace's criteria */
@@ -162,6 +164,7 @@ void       waymark_window_undo_dispose       (WaymarkWindow        *self);
 /* The Plan and Appraisal pages, made the first time they are needed: a start-up needs only
  * their tabs. */
 WaymarkPlanPage *waymark_window_ensure_plan_page (WaymarkWindow *self);
+WaymarkComparePage *waymark_window_ensure_compare_page (WaymarkWindow *self);
 WaymarkAppraisalPage *waymark_window_ensure_appraisal_page (WaymarkWindow *self);
 void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
 void       waymark_window_plan_init          (WaymarkWindow        *self);
@@ -198,7 +201,6 @@ void       waymark_window_context_class_init (GtkWidgetClass       *widget_class
 
 /* waymark-window-compare.c */
 void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);
-void       waymark_window_compare_init       (WaymarkWindow        *self);
 void       waymark_window_compare_constructed (WaymarkWindow       *self);
 /* Runs operation with the print dialog, asynchronously; a failure is a notification, `failure`
  * when GTK gives no message of its own. */

@@ -42,13 +42,37 @@ waymark_window_lookup (WaymarkWindow *self,
   return self->catalogue != NULL ? waymark_catalogue_lookup (self->catalogue, id) : NULL;
 }
 
+/* libadwaita 1.2's toast gives its button a mnemonic label, and GTK 4.8 then names the button
+ * twice ("View View"): the button of each toast on screen is named once, by its label. A toast
+ * waiting its turn is on screen once the one before it is dismissed. */
+static void
+name_toast_buttons (WaymarkWindow *self)
+{
+  GtkWidget *content;
+
+  /* A toast is dismissed as the window goes, its overlay gone already. */
+  if (self->toast_overlay == NULL)
+    return;
+  content = adw_toast_overlay_get_child (self->toast_overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      waymark_a11y_name_mnemonic_buttons (child);
+}
+
 void
 waymark_window_add_toast (WaymarkWindow *self,
                           AdwToast      *toast)
 {
   g_free (self->last_toast_title);
   self->last_toast_title = g_strdup (adw_toast_get_title (toast));
+  /* After the overlay's own handler, which shows the next toast. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (name_toast_buttons), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_toast_buttons (self);
 }
 
 const char *
@@ -135,14 +159,18 @@ take_workspace (WaymarkWindow *self)
 
   /* The filter pane is given its criteria at construction, so it is made here, not in the
    * template. */
-  self->filter_pane = WAYMARK_FILTER_PANE (waymark_filter_pane_new (self->criteria));
+  self->filter_pane = g_object_new (WAYMARK_TYPE_FILTER_PANE,
+                                    "criteria", self->criteria,
+                                    /* Its groups in sight are built before the first frame,
+                                     * the rest after (waymark_window_defer_offscreen_rows). */
+                                    "hold-back", self->defer_rows,
+                                    NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->filter_pane), "filter-pane");
   adw_flap_set_flap (self->flap, GTK_WIDGET (self->filter_pane));
 
   waymark_detail_pane_set_comparison (self->detail_pane, self->comparison);
   waymark_detail_pane_set_plan_document (self->detail_pane, self->document);
   waymark_evidence_map_set_comparison (self->evidence_map, self->comparison);
-  waymark_window_compare_init (self);
 
   g_signal_connect (self->workspace, "notify::catalogue", G_CALLBACK (on_workspace_catalogue),
                     self);
@@ -444,13 +472,14 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_bin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_bin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar_box);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, toast_overlay);
@@ -501,10 +530,27 @@ static void
 on_switcher_idle (gpointer data)
 {
   WaymarkWindow *self = data;
+  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   self->switcher_idle = 0;
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->switcher_bar),
-                                 adw_view_switcher_title_get_title_visible (self->switcher_title));
+  /* Made the first time it is needed: a switcher of every page, measured at every layout even
+   * while the bar is hidden, is some 80 widgets a wide window never shows. */
+  if (reveal && gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (self->switcher_bar_box))) == NULL)
+    {
+      GtkWidget *switcher = g_object_new (ADW_TYPE_VIEW_SWITCHER,
+                                          "stack", self->view_stack,
+                                          "policy", ADW_VIEW_SWITCHER_POLICY_NARROW,
+                                          "margin-top", 3,
+                                          "margin-bottom", 3,
+                                          "margin-start", 6,
+                                          "margin-end", 6,
+                                          NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (switcher),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"), -1);
+      gtk_box_append (self->switcher_bar_box, switcher);
+    }
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->switcher_bar), reveal);
 }
 
 static void

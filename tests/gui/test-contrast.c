@@ -7,6 +7,7 @@
 #include "waymark-intervention-row.h"
 #include "waymark-plan-page-private.h"
 #include "waymark-rating-badge.h"
+#include "waymark-rating-icon.h"
 
 /* Contrast as WCAG 2.2 AA measures it (1.4.3 text, 1.4.11 icons and focus indicators), on the
  * pixels the real widgets draw, in each of libadwaita's styles (issue 13). The window is
@@ -498,6 +499,69 @@ test_contrast (Fixture       *f,
     g_test_fail_printf ("Below WCAG 2.2 AA contrast:%s", f->failures->str);
 }
 
+/* The rating icons are drawn (issue 18), on the 16-pixel grid of the SVG files they replace: the
+ * alpha of a pixel in the middle of each bar is how full the bar is, in the colour given; "not
+ * rated" is a ring struck through, clear in the middle of each half the stroke leaves. */
+static guint8
+icon_alpha_at (WaymarkRating rating,
+               int           size,
+               double        x,
+               double        y)
+{
+  g_autoptr(GdkPaintable) icon = waymark_rating_icon_new (rating);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  const GdkRGBA colors[] = { { 0.2f, 0.4f, 0.6f, 1 }, { 0, 0, 0, 1 }, { 0, 0, 0, 1 }, { 0, 0, 0, 1 } };
+  int px = (int) (x * size / 16.0), py = (int) (y * size / 16.0);
+  guint8 alpha;
+
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size,
+                                            colors, G_N_ELEMENTS (colors));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* ARGB32 in native order: alpha is the high byte of each 32-bit pixel. */
+  alpha = (guint8) (((guint32 *) (cairo_image_surface_get_data (surface) +
+                                  py * cairo_image_surface_get_stride (surface)))[px] >> 24);
+  cairo_surface_destroy (surface);
+  return alpha;
+}
+
+static void
+test_rating_icons_drawn (void)
+{
+  static const struct { WaymarkRating rating; guint8 bars[3]; } cases[] = {
+    { WAYMARK_RATING_HIGH, { 255, 255, 255 } },
+    { WAYMARK_RATING_MODERATE, { 255, 255, 64 } },
+    { WAYMARK_RATING_LOW_MODERATE, { 255, 153, 64 } },
+    { WAYMARK_RATING_LOW, { 255, 64, 64 } },
+  };
+  /* Middles of the bars: x 1-5, 6-10, 11-15; the shortest spans y 10-15. */
+  static const double middles[3][2] = { { 3, 12.5 }, { 8, 12.5 }, { 13, 12.5 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint b = 0; b < 3; b++)
+      for (int size = 14; size <= 16; size += 2)
+        {
+          guint8 alpha = icon_alpha_at (cases[i].rating, size, middles[b][0], middles[b][1]);
+
+          g_assert_cmpint (ABS ((int) alpha - (int) cases[i].bars[b]), <=, 2);
+        }
+  /* Above the first bar, nothing. */
+  g_assert_cmpint (icon_alpha_at (WAYMARK_RATING_HIGH, 16, 3, 5), ==, 0);
+
+  /* Not rated: the ring (radius 6 at the top) and the stroke (through the middle) are drawn, the
+   * rest of the inside is not, nor the corners. */
+  g_assert_cmpint (icon_alpha_at (WAYMARK_RATING_NONE, 16, 8, 2), >, 200);
+  g_assert_cmpint (icon_alpha_at (WAYMARK_RATING_NONE, 16, 8, 8), >, 200);
+  g_assert_cmpint (icon_alpha_at (WAYMARK_RATING_NONE, 16, 5.5, 5.5), ==, 0);
+  g_assert_cmpint (icon_alpha_at (WAYMARK_RATING_NONE, 16, 10.5, 10.5), ==, 0);
+  g_assert_cmpint (icon_alpha_at (WAYMARK_RATING_NONE, 16, 0.5, 0.5), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +583,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
+  g_test_add_func ("/gui/rating-icon/drawn", test_rating_icons_drawn);
   g_test_add ("/gui/contrast/light", Fixture, &light, fixture_set_up, test_contrast, fixture_tear_down);
   g_test_add ("/gui/contrast/dark", Fixture, &dark, fixture_set_up, test_contrast, fixture_tear_down);
   g_test_add ("/gui/contrast/high-contrast", Fixture, &high_contrast,

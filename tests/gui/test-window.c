@@ -647,6 +647,11 @@ test_page_switcher_follows_width (Fixture       *f,
 {
   static const char *const pages[] = { "interventions", "context", "plan", "compare" };
   SwitcherWait wait = { f, FALSE };
+  GtkWidget *box = gtk_revealer_get_child (GTK_REVEALER (f->window->switcher_bar));
+  GtkWidget *switcher;
+
+  /* Issue 18: a wide window has no switcher at its foot until it is narrowed. */
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box)));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -659,7 +664,125 @@ test_page_switcher_follows_width (Fixture       *f,
       gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 800);
       wait.shown = TRUE;
       gui_test_wait_until (switcher_bar_is, &wait, 5000, "the page switcher at the foot");
+      /* One switcher of the window's pages, named for a screen reader, however often shown. */
+      switcher = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      g_assert_true (ADW_IS_VIEW_SWITCHER (switcher));
+      g_assert_null (gtk_widget_get_next_sibling (switcher));
+      g_assert_true (adw_view_switcher_get_stack (ADW_VIEW_SWITCHER (switcher)) ==
+                     f->parts.view_stack);
+      g_assert_true (gtk_widget_is_drawable (switcher));
+      gtk_test_accessible_assert_property (switcher, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pages");
     }
+}
+
+/* Issue 18: the Compare page is made the first time it is shown, once, with the window's
+ * comparison, and the Interventions page is laid out the same before and after. */
+static gboolean
+window_has_width (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+test_compare_page_made_when_shown (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
+  /* Not gui_test_window_new: its parts would make the page. */
+  WaymarkWindow *window = waymark_window_new (NULL, workspace);
+  WaymarkComparePage *page;
+  WaymarkWindowParts parts;
+  int list_width;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
+  gui_test_flush ();
+  g_assert_null (window->compare_page);
+  list_width = gtk_widget_get_width (window->list_pane);
+  g_assert_cmpint (list_width, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare");
+  page = window->compare_page;
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (page)) == GTK_WIDGET (window->compare_bin));
+  waymark_window_get_parts (window, &parts);
+  g_assert_true (parts.compare_page == page);
+  g_assert_true (waymark_compare_page_get_comparison (page) == parts.comparison);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "interventions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare");
+  g_assert_true (window->compare_page == page);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "interventions");
+  gui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (window->list_pane), ==, list_width);
+  gui_test_window_close (window);
+}
+
+/* A toast's button is named once, by its label: libadwaita 1.2 gives it a mnemonic label, and
+ * GTK 4.8 read it "View View" (the audit caught it when a toast was still up on a slow run). A
+ * toast waiting behind another is named when it comes on screen. */
+/* The button for `action` in the toasts on screen (the overlay's children but its content). */
+static GtkWidget *
+toast_button (Fixture    *f,
+              const char *action)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (f->parts.toast_overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->parts.toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = child != content
+        ? gui_test_find_widget (child, gui_test_is_button_for_action, action) : NULL;
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+static void
+assert_toast_button_named (Fixture    *f,
+                           const char *action,
+                           const char *name)
+{
+  GtkWidget *button = toast_button (f, action);
+
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+}
+
+static gboolean
+toast_button_shown (gpointer data)
+{
+  return toast_button (data, "win.show-page") != NULL;
+}
+
+static void
+test_toast_button_named_once (Fixture       *f,
+                              gconstpointer  data)
+{
+  AdwToast *first = adw_toast_new ("First");
+  AdwToast *second = adw_toast_new ("Second");
+
+  adw_toast_set_button_label (first, "View");
+  adw_toast_set_action_name (first, "win.show-comparison");
+  adw_toast_set_timeout (first, 0);
+  waymark_window_add_toast (f->window, first);
+  assert_toast_button_named (f, "win.show-comparison", "View");
+
+  adw_toast_set_button_label (second, "_Show");
+  adw_toast_set_action_name (second, "win.show-page");
+  adw_toast_set_action_target (second, "s", "plan");
+  adw_toast_set_timeout (second, 0);
+  waymark_window_add_toast (f->window, second);
+  adw_toast_dismiss (first);
+  gui_test_wait_until (toast_button_shown, f, 5000, "the second toast");
+  assert_toast_button_named (f, "win.show-page", "Show");
+  adw_toast_dismiss (second);
 }
 
 static void
@@ -1268,6 +1391,160 @@ test_offscreen_rows_after_first_frame (void)
   gui_test_window_close (window);
 }
 
+typedef struct
+{
+  WaymarkWindow *window;
+  gboolean       painted;
+  guint          n_listed;
+  double         rows_bottom;
+  double         list_height;
+  guint          n_groups;
+  double         groups_bottom;
+  double         pane_height;
+} FirstFrame;
+
+/* The filter pane's groups (its scrolled window's box) and where the last one ends. */
+static GtkWidget *
+filter_groups (WaymarkWindowParts *parts)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (parts->filter_pane));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* At the first frame: how many rows the list has, where the lowest ends, and how tall the part
+ * of the list in sight is. */
+static void
+on_first_frame_rows (GdkFrameClock *clock,
+                     FirstFrame    *frame)
+{
+  WaymarkWindowParts parts;
+  GtkWidget *viewport;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_rows, frame);
+  waymark_window_get_parts (frame->window, &parts);
+  viewport = gtk_widget_get_parent (GTK_WIDGET (parts.list_view));
+  frame->painted = TRUE;
+  frame->n_listed = gui_test_n_listed (frame->window);
+  frame->list_height = gtk_widget_get_height (viewport);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (parts.list_view));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_visible (row) && gtk_widget_compute_bounds (row, viewport, &bounds))
+        frame->rows_bottom = MAX (frame->rows_bottom, bounds.origin.y + bounds.size.height);
+    }
+
+  {
+    GtkWidget *groups = filter_groups (&parts);
+    GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (parts.filter_pane));
+    graphene_rect_t bounds;
+
+    frame->n_groups = n_children (groups);
+    frame->pane_height = gtk_widget_get_height (scrolled);
+    if (gtk_widget_compute_bounds (gtk_widget_get_last_child (groups), scrolled, &bounds))
+      frame->groups_bottom = bounds.origin.y + bounds.size.height;
+  }
+}
+
+static void
+on_realize_watch_rows (GtkWidget  *widget,
+                       FirstFrame *frame)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (on_first_frame_rows), frame);
+}
+
+static gboolean
+all_filter_groups (gpointer data)
+{
+  WaymarkWindowParts parts;
+
+  waymark_window_get_parts (data, &parts);
+  return n_children (filter_groups (&parts)) == 8;
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+/* The rows and the filter pane's groups held back are only those out of sight: at the first
+ * frame the rows there reach below the bottom of the list, and the groups below the bottom of
+ * the pane, at the default size and at a larger one; the rest come just after. */
+static void
+test_offscreen_rows_fill_first_frame (gconstpointer data)
+{
+  int height = GPOINTER_TO_INT (data);
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  FirstFrame frame = { NULL };
+
+  if (height > 0)
+    g_settings_set_int (settings, "window-height", height);
+  frame.window = deferred_window_new (catalogue, settings);
+  g_assert_cmpuint (gui_test_n_listed (frame.window), <,
+                    g_list_model_get_n_items (G_LIST_MODEL (catalogue)));
+  g_signal_connect (frame.window, "realize", G_CALLBACK (on_realize_watch_rows), &frame);
+  gtk_window_present (GTK_WINDOW (frame.window));
+  gui_test_wait_until (first_frame_painted, &frame, 5000, "the first frame");
+
+  g_assert_cmpuint (frame.n_listed, <, g_list_model_get_n_items (G_LIST_MODEL (catalogue)));
+  g_assert_cmpfloat (frame.list_height, >, 200);
+  g_assert_cmpfloat (frame.rows_bottom, >=, frame.list_height);
+  g_assert_cmpfloat (frame.pane_height, >, 200);
+  g_assert_cmpfloat (frame.groups_bottom, >=, frame.pane_height);
+  gui_test_wait_until (lists_whole_catalogue, frame.window, 5000, "the rest of the list");
+
+  /* Every group is there once the rest has come, and the controls keep the criteria. */
+  {
+    WaymarkWindowParts parts;
+    guint n_all;
+
+    waymark_window_get_parts (frame.window, &parts);
+    n_all = n_children (filter_groups (&parts));
+    g_assert_cmpuint (frame.n_groups, >, 0);
+    g_assert_cmpuint (frame.n_groups, <, n_all);
+    g_assert_cmpuint (n_all, ==, 8);
+  }
+  gui_test_window_close (frame.window);
+}
+
+/* A filter of a group the pane builds after the first frame, set before it, shows there. */
+static void
+test_offscreen_filters_keep_criteria (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  WaymarkWindow *window = deferred_window_new (catalogue, settings);
+  WaymarkWindowParts parts;
+
+  waymark_window_get_parts (window, &parts);
+  waymark_criteria_set_cost_published (parts.criteria, TRUE);
+  g_assert_cmpuint (n_children (filter_groups (&parts)), <, 8);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (all_filter_groups, window, 5000, "the rest of the filter pane");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    waymark_filter_pane_get_control (parts.filter_pane, "cost-published", NULL))));
+  gui_test_window_close (window);
+}
+
 static void
 test_offscreen_rows_keep_selection (void)
 {
@@ -1562,6 +1839,8 @@ main (int    argc,
   ADD ("detail", test_detail);
   ADD ("detail/review-fidelity", test_detail_review_fidelity);
   ADD ("narrow-navigation", test_narrow_navigation);
+  ADD ("toast-button-named-once", test_toast_button_named_once);
+  g_test_add_func ("/gui/window/compare-page-made-when-shown", test_compare_page_made_when_shown);
   ADD ("page-switcher-follows-width", test_page_switcher_follows_width);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
   ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
@@ -1581,6 +1860,12 @@ main (int    argc,
   g_test_add_func ("/gui/window/offscreen-rows-after-first-frame",
                    test_offscreen_rows_after_first_frame);
   g_test_add_func ("/gui/window/offscreen-rows-keep-selection", test_offscreen_rows_keep_selection);
+  g_test_add_func ("/gui/window/offscreen-filters-keep-criteria",
+                   test_offscreen_filters_keep_criteria);
+  g_test_add_data_func ("/gui/window/offscreen-rows-fill-first-frame/default-size",
+                        GINT_TO_POINTER (0), test_offscreen_rows_fill_first_frame);
+  g_test_add_data_func ("/gui/window/offscreen-rows-fill-first-frame/tall",
+                        GINT_TO_POINTER (1000), test_offscreen_rows_fill_first_frame);
   g_test_add_func ("/gui/test-util/snapshot-warning-tolerated", test_snapshot_warning_tolerated);
   g_test_add_data_func ("/gui/window/filters/written-on-close", GINT_TO_POINTER (FALSE),
                         test_search_setting_written_on_close);
