@@ -68,6 +68,18 @@ for item in plan["items"]:
     if high is not None and high != low:
         line += " to " + pounds(item["quantity"] * high)
     expected.append(line)
+# Spend by level over the plan (its Financial case): each item's line totals of every year, from
+# the plan file's "years", summed by the item's level.
+period = f"{plan['start_year']} to {plan['start_year'] + years - 1}"
+by_level = {}
+for item in plan["items"]:
+    lows = [y["line_total_pence"] for y in item["years"] if y["line_total_pence"] is not None]
+    highs = [y["line_total_high_pence"] for y in item["years"] if y["line_total_pence"] is not None]
+    if lows:
+        low, high = by_level.get(item["level"], (0, 0))
+        by_level[item["level"]] = (low + sum(lows), high + sum(highs))
+spend_over_plan = [pounds(low) + ("" if high == low else " to " + pounds(high))
+                   for low, high in by_level.values()]
 drive = interventions["drive"]
 citation = f"Review, section “{drive['section']}”"
 evidence_words = one_line(drive["evidence"])[:90]
@@ -154,6 +166,16 @@ with tempfile.TemporaryDirectory() as tmp:
           "ODT: a provider’s quotes and comma arrive as typed (the text is escaped, not markup)")
     check(notes(odt_text) == pdf_notes, "ODT and PDF carry the same figure notes",
           f"{sorted(notes(odt_text) ^ pdf_notes)}")
+    # The spend tables are over the plan, each year's beside (three years fit the page).
+    check(f"Spend over the plan, {period}" in odt_text,
+          f"ODT: the spend tables are headed “Spend over the plan, {period}”")
+    check(all(f"In {plan['start_year'] + y}" in odt_text for y in range(years)),
+          "ODT: the spend tables have a column for each year")
+    for figure in spend_over_plan:
+        check(f"{figure} [" in odt_text and f"{figure} [" in one_line(text),
+              f"ODT and PDF: spend by level over the plan, {figure}, is a figure with its note")
+    check(f"Spend by level of prevention: Tertiary, spend over the plan, {period}" in odt_text,
+          "ODT: the sources say which spend a figure is (over the plan, its years)")
     headings = [teletype.extractText(h) for h in document.getElementsByType(odftext.H)]
     check(all(case in headings for case in cases), "ODT: every case is a heading")
 

@@ -309,6 +309,24 @@ test_years (Fixture       *fixture,
                    "the high total)");
   assert_computed (fixture, "Remaining against the budget over the plan",
                    "-£205,209.39 to -£165,528.75", NULL);
+
+  /* Spend by kind is over the plan, every year's line totals, the uplift included, with each
+   * year's beside: the local service alone is its evidence slice, £126,000 + £129,150 +
+   * £132,378.75 to £135,000 + £138,375 + £141,834.39; Drive's evidence, moderate, is CBT's too:
+   * £360,000 + 3 x (£6,000 to £10,000). */
+  assert_computed (fixture, "Spend by strength of evidence: Local: not rated by the review, "
+                   "spend over the plan, 2026/27 to 2028/29", "£387,528.75 to £415,209.39",
+                   "The sum of the line totals of every year, 2026/27 to 2028/29, of the 1 item "
+                   "in “Local: not rated by the review”, the uplift included");
+  assert_computed (fixture, "Spend by strength of evidence: Local: not rated by the review, "
+                   "spend in 2027/28", "£129,150 to £138,375", NULL);
+  assert_computed (fixture, "Spend by strength of evidence: Moderate, spend over the plan, "
+                   "2026/27 to 2028/29", "£378,000 to £390,000", NULL);
+  assert_computed (fixture, "Spend by strength of evidence: Moderate, spend in 2028/29",
+                   "£150,000 to £154,000", NULL);
+  g_assert_nonnull (strstr (fixture->text, "Spend over the plan, 2026/27 to 2028/29"));
+  g_assert_nonnull (strstr (fixture->text, "Spend by focus, over the plan, 2026/27 to 2028/29"));
+  g_assert_null (strstr (fixture->text, "Spend in 2026/27"));
 }
 
 /* The local service: in the Commercial case and its own section as not rated by the review, with

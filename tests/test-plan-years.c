@@ -301,6 +301,129 @@ test_three_years_by_hand (Fixture       *fixture,
   g_assert_true (((WaymarkPlanWarning *) g_ptr_array_index (warnings, 1))->dismissed);
 }
 
+/* The slice of slices with this key; fails the test when there is none. */
+static const WaymarkBreakdownSlice *
+find_slice (GArray     *slices,
+            const char *key)
+{
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const WaymarkBreakdownSlice *slice = &g_array_index (slices, WaymarkBreakdownSlice, i);
+
+      if (g_str_equal (slice->key, key))
+        return slice;
+    }
+  g_error ("no slice %s", key);
+  return NULL;
+}
+
+static void
+assert_slice (GArray     *slices,
+              const char *key,
+              gint64      low,
+              gint64      high,
+              guint       n_items)
+{
+  const WaymarkBreakdownSlice *slice = find_slice (slices, key);
+
+  g_test_message ("slice %s", key);
+  g_assert_cmpint (slice->low, ==, low);
+  g_assert_cmpint (slice->high, ==, high);
+  g_assert_cmpuint (slice->n_items, ==, n_items);
+}
+
+/* Spend by kind over the plan and in one year, for the golden three-year plan (2026/27 to
+ * 2028/29, uplift 2.5% on local costs), each item's years from its "years" in the file:
+ *   CBIM (primary, both, high, children and young people, a named local stream; local quote):
+ *     £15,000 + £15,375 + £15,759.40 = £46,134.40;
+ *   RwF (primary, DA, moderate, children and young people and professionals; review):
+ *     3 x £4,500 = £13,500;
+ *   IRIS (secondary, DA, high, professionals): no cost, counted, adds nothing;
+ *   Make a Change (secondary, DA, moderate, victims, perpetrators and professionals; Home Office
+ *     perpetrator fund): 3 x £59,400 = £178,200;
+ *   Drive (tertiary, DA, moderate, perpetrators): 40, 42, 44 x £2,400 = £96,000 + £100,800 +
+ *     £105,600 = £302,400;
+ *   CBT for victims (secondary, both, moderate, victims and children and young people):
+ *     3 x £6,000 to £10,000 = £18,000 to £30,000.
+ * The plan: £558,234.40 to £570,234.40. */
+static void
+test_breakdown_over_the_plan (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *text = data_text ("golden", "plan-three-year.waymark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = open_text (fixture, text, &error);
+  WaymarkPlanTotals totals;
+
+  g_assert_no_error (error);
+  waymark_plan_get_totals (plan, &totals);
+  g_assert_cmpint (totals.total_low, ==, 55823440);
+  g_assert_cmpint (totals.total_high, ==, 57023440);
+
+  {
+    g_autoptr(GArray) all = waymark_plan_get_breakdown_for_year (plan, WAYMARK_BREAKDOWN_LEVEL,
+                                                                 WAYMARK_PLAN_ALL_YEARS);
+    /* The second year: CBIM £15,375 + RwF £4,500; MaC £59,400 + CBT £6,000 to £10,000;
+     * Drive 42 x £2,400. */
+    g_autoptr(GArray) second = waymark_plan_get_breakdown_for_year (plan, WAYMARK_BREAKDOWN_LEVEL,
+                                                                    1);
+    /* The first year's, as waymark_plan_get_breakdown() gives it. */
+    g_autoptr(GArray) first = waymark_plan_get_breakdown (plan, WAYMARK_BREAKDOWN_LEVEL);
+
+    g_assert_cmpuint (all->len, ==, 3);
+    assert_slice (all, "primary", 5963440, 5963440, 2);
+    assert_slice (all, "secondary", 19620000, 20820000, 3);
+    assert_slice (all, "tertiary", 30240000, 30240000, 1);
+    assert_slice (second, "primary", 1987500, 1987500, 2);
+    assert_slice (second, "secondary", 6540000, 6940000, 3);
+    assert_slice (second, "tertiary", 10080000, 10080000, 1);
+    assert_slice (first, "primary", 1950000, 1950000, 2);
+    assert_slice (first, "secondary", 6540000, 6940000, 3);
+    assert_slice (first, "tertiary", 9600000, 9600000, 1);
+  }
+  {
+    g_autoptr(GArray) all = waymark_plan_get_breakdown_for_year (plan, WAYMARK_BREAKDOWN_FOCUS,
+                                                                 WAYMARK_PLAN_ALL_YEARS);
+
+    assert_slice (all, "da", 49410000, 49410000, 4);
+    assert_slice (all, "sv", 0, 0, 0);
+    assert_slice (all, "both", 6413440, 7613440, 2);
+  }
+  {
+    g_autoptr(GArray) all = waymark_plan_get_breakdown_for_year (plan,
+                                                                 WAYMARK_BREAKDOWN_WORKS_WITH,
+                                                                 WAYMARK_PLAN_ALL_YEARS);
+
+    assert_slice (all, "perpetrators", 48060000, 48060000, 2);
+    assert_slice (all, "children-young-people", 7763440, 8963440, 3);
+    /* RwF, IRIS, Make a Change */
+    assert_slice (all, "professionals", 19170000, 19170000, 3);
+  }
+  {
+    g_autoptr(GArray) all = waymark_plan_get_breakdown_for_year (plan, WAYMARK_BREAKDOWN_EVIDENCE,
+                                                                 WAYMARK_PLAN_ALL_YEARS);
+
+    assert_slice (all, "high", 4613440, 4613440, 2);
+    assert_slice (all, "moderate", 51210000, 52410000, 4);
+    assert_slice (all, "low", 0, 0, 0);
+  }
+  {
+    g_autoptr(GArray) all = waymark_plan_get_breakdown_for_year (plan, WAYMARK_BREAKDOWN_FUNDING,
+                                                                 WAYMARK_PLAN_ALL_YEARS);
+    g_autoptr(GArray) last = waymark_plan_get_breakdown_for_year (plan, WAYMARK_BREAKDOWN_FUNDING,
+                                                                  2);
+
+    assert_slice (all, "unspecified", 33390000, 34590000, 4);
+    assert_slice (all, "home-office-perpetrator", 17820000, 17820000, 1);
+    assert_slice (all, "other", 0, 0, 0);
+    assert_slice (all, "other:Leicester City Council public health grant", 4613440, 4613440, 1);
+    g_assert_cmpstr (find_slice (all, "other:Leicester City Council public health grant")->label,
+                     ==, "Leicester City Council public health grant");
+    /* The third year's: 10 x £1,575.94, the uplifted quote. */
+    assert_slice (last, "other:Leicester City Council public health grant", 1575940, 1575940, 1);
+  }
+}
+
 /* Every new edit is one step; undoing it gives back the plan's bytes, redoing the edit's. */
 static void
 test_each_edit_undoes (Fixture       *fixture,
@@ -539,6 +662,7 @@ main (int   argc,
   ADD ("/core/plan/years/kind-and-labels", test_year_kind_and_labels);
   g_test_add_func ("/core/plan/years/uplift-arithmetic", test_uplift_arithmetic);
   ADD ("/core/plan/years/three-years-by-hand", test_three_years_by_hand);
+  ADD ("/core/plan/years/breakdown-over-the-plan", test_breakdown_over_the_plan);
   ADD ("/core/plan/years/each-edit-undoes", test_each_edit_undoes);
   ADD ("/core/plan/years/older-versions", test_older_versions);
   ADD ("/core/plan/years/bad-files", test_bad_year_files);

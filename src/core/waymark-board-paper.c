@@ -592,22 +592,62 @@ unit_cost_figure (Builder               *b,
                  NULL);
 }
 
+/* Spend by kind over the plan, as a chart and a table; with two or three years the table has a
+ * column for each year's too (more would not fit the page's width). */
 static void
 breakdown (Builder              *b,
            WaymarkBreakdownKind  kind,
            const char           *title,
            const char           *column,
-           const char           *first_year)
+           const char           *period)
 {
-  g_autoptr(GArray) slices = waymark_plan_get_breakdown (b->plan, kind);
-  g_autofree char *spend_column = g_strdup_printf (_("Spend in %s"), first_year);
+  guint years = MAX (waymark_plan_get_years (b->plan), 1);
+  gboolean per_year = years > 1 && years <= 3;
+  g_autoptr(GArray) slices = waymark_plan_get_breakdown_for_year (b->plan, kind,
+                                                                  WAYMARK_PLAN_ALL_YEARS);
+  g_autoptr(GPtrArray) by_year = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) year_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
+  g_autofree char *spend_column = NULL;
+  g_autofree char *chart_title = NULL;
   WaymarkPaperBlock *t;
   WaymarkPaperBlock *chart;
 
+  if (years == 1)
+    spend_column = g_strdup_printf (_("Spend in %s"), period);
+  else
+    /* TRANSLATORS: a column of the board paper: "Spend over the plan, 2026/27 to 2028/29" */
+    spend_column = g_strdup_printf (_("Spend over the plan, %s"), period);
+
+  if (years == 1)
+    /* TRANSLATORS: a chart's title: "Spend by focus, 2026/27" */
+    chart_title = g_strdup_printf (_("%s, %s"), title, period);
+  else
+    /* TRANSLATORS: a chart's title: "Spend by focus, over the plan, 2026/27 to 2028/29" */
+    chart_title = g_strdup_printf (_("%s, over the plan, %s"), title, period);
+
   heading (b, 2, title);
-  chart = add_block (b, WAYMARK_PAPER_BLOCK_CHART, title);
+  chart = add_block (b, WAYMARK_PAPER_BLOCK_CHART, chart_title);
   chart->bars = g_array_new (FALSE, TRUE, sizeof (WaymarkPaperBar));
-  t = table (b, NULL, column, _("Items"), spend_column, NULL);
+
+  g_strv_builder_add (columns, column);
+  g_strv_builder_add (columns, _("Items"));
+  for (guint y = 0; per_year && y < years; y++)
+    {
+      char *label = waymark_plan_dup_year_label (b->plan, y);
+      /* TRANSLATORS: a column of the board paper: "In 2026/27" */
+      g_autofree char *heading = g_strdup_printf (_("In %s"), label);
+
+      g_ptr_array_add (year_labels, label);
+      g_ptr_array_add (by_year, waymark_plan_get_breakdown_for_year (b->plan, kind, y));
+      g_strv_builder_add (columns, heading);
+    }
+  g_strv_builder_add (columns, spend_column);
+  t = add_block (b, WAYMARK_PAPER_BLOCK_TABLE, NULL);
+  t->columns = g_strv_builder_end (columns);
+  t->n_columns = g_strv_length (t->columns);
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
   for (guint i = 0; i < slices->len; i++)
     {
       WaymarkBreakdownSlice *s = &g_array_index (slices, WaymarkBreakdownSlice, i);
@@ -615,20 +655,62 @@ breakdown (Builder              *b,
       g_autofree char *spend = NULL;
       g_autofree char *what = NULL;
       g_autofree char *arithmetic = NULL;
+      char **cells;
+      guint c = 0;
 
       if (s->n_items == 0)
         continue;
       bar.label = g_strdup (s->label);
       g_array_append_val (chart->bars, bar);
+
+      cells = g_new0 (char *, t->n_columns + 1);
+      cells[c++] = g_strdup (s->label);
+      cells[c++] = g_strdup_printf ("%u", s->n_items);
+      /* The slices of each year are in the same order as the plan's: the same items, the same
+       * local streams in the order the plan first names them. */
+      for (guint y = 0; y < by_year->len; y++)
+        {
+          GArray *year_slices = g_ptr_array_index (by_year, y);
+          WaymarkBreakdownSlice *ys = &g_array_index (year_slices, WaymarkBreakdownSlice, i);
+          const char *label = g_ptr_array_index (year_labels, y);
+          g_autofree char *year_spend = money_range (ys->low, ys->high);
+          g_autofree char *year_what = g_strdup_printf (_("%s: %s, spend in %s"), title, s->label,
+                                                        label);
+          g_autofree char *year_arithmetic =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The line total in %s of the %u item in “%s”",
+                                          "The sum of the line totals in %s of the %u items in “%s”",
+                                          s->n_items),
+                             label, s->n_items, s->label);
+
+          cells[c++] = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, year_spend, year_what,
+                               year_arithmetic, NULL);
+        }
       spend = money_range (s->low, s->high);
-      what = g_strdup_printf (_("%s: %s, spend in %s"), title, s->label, first_year);
-      arithmetic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "The line total in %s of the %u item in “%s”",
-                                                 "The sum of the line totals in %s of the %u items in “%s”",
-                                                 s->n_items),
-                                    first_year, s->n_items, s->label);
-      table_row (t, g_strdup (s->label), g_strdup_printf ("%u", s->n_items),
-                 figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, spend, what, arithmetic, NULL));
+      if (years == 1)
+        {
+          what = g_strdup_printf (_("%s: %s, spend in %s"), title, s->label, period);
+          arithmetic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The line total in %s of the %u item in “%s”",
+                                                     "The sum of the line totals in %s of the %u items in “%s”",
+                                                     s->n_items),
+                                        period, s->n_items, s->label);
+        }
+      else
+        {
+          /* TRANSLATORS: what a figure is: "Spend by focus: Domestic abuse, spend over the plan,
+           * 2026/27 to 2028/29" */
+          what = g_strdup_printf (_("%s: %s, spend over the plan, %s"), title, s->label, period);
+          /* TRANSLATORS: how a figure is worked out; %s are the plan's years, "2026/27 to
+           * 2028/29", and a slice's name */
+          arithmetic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The sum of the line totals of every year, %s, of the %u item in “%s”, the uplift included",
+                                                     "The sum of the line totals of every year, %s, of the %u items in “%s”, the uplift included",
+                                                     s->n_items),
+                                        period, s->n_items, s->label);
+        }
+      cells[c++] = figure (b, WAYMARK_PAPER_FIGURE_COMPUTED, spend, what, arithmetic, NULL);
+      g_ptr_array_add (t->rows, cells);
     }
   if (chart->bars->len == 0)
     g_ptr_array_remove (b->paper->blocks, chart);
@@ -803,19 +885,28 @@ items_by_year (Builder *b)
 static void
 financial_case (Builder *b)
 {
+  guint years = MAX (waymark_plan_get_years (b->plan), 1);
   g_autofree char *first_year = waymark_plan_dup_year_label (b->plan, 0);
+  g_autofree char *last_year = waymark_plan_dup_year_label (b->plan, years - 1);
+  g_autofree char *period = NULL;
+
+  if (years == 1)
+    period = g_strdup (first_year);
+  else
+    /* TRANSLATORS: the plan's years, "2026/27 to 2028/29" */
+    period = g_strdup_printf (_("%s to %s"), first_year, last_year);
 
   heading (b, 1, _("4. Financial case"));
   budget_and_totals (b);
   totals_per_year (b);
   items_by_year (b);
-  breakdown (b, WAYMARK_BREAKDOWN_LEVEL, _("Spend by level of prevention"), _("Level"), first_year);
-  breakdown (b, WAYMARK_BREAKDOWN_FOCUS, _("Spend by focus"), _("Focus"), first_year);
-  breakdown (b, WAYMARK_BREAKDOWN_WORKS_WITH, _("Spend by audience"), _("Works with"), first_year);
+  breakdown (b, WAYMARK_BREAKDOWN_LEVEL, _("Spend by level of prevention"), _("Level"), period);
+  breakdown (b, WAYMARK_BREAKDOWN_FOCUS, _("Spend by focus"), _("Focus"), period);
+  breakdown (b, WAYMARK_BREAKDOWN_WORKS_WITH, _("Spend by audience"), _("Works with"), period);
   breakdown (b, WAYMARK_BREAKDOWN_EVIDENCE, _("Spend by strength of evidence"), _("Evidence"),
-             first_year);
+             period);
   breakdown (b, WAYMARK_BREAKDOWN_FUNDING, _("Spend by funding stream"), _("Funding stream"),
-             first_year);
+             period);
 }
 
 /* --- Management case ------------------------------------------------------------------------ */

@@ -178,16 +178,50 @@ waymark_plan_get_totals (WaymarkPlan       *self,
 
 /* Breakdowns */
 
-static void
-add_to_slice (GArray          *slices,
-              guint            index,
-              WaymarkPlanItem *item)
+/* The item's spend in the year asked for, or over the plan: FALSE when it has no cost in any
+ * year counted or is too large to add up. */
+static gboolean
+item_spend (WaymarkPlan     *self,
+            WaymarkPlanItem *item,
+            guint            index,
+            gint64          *low,
+            gint64          *high)
 {
-  WaymarkBreakdownSlice *slice = &g_array_index (slices, WaymarkBreakdownSlice, index);
+  guint first = index == WAYMARK_PLAN_ALL_YEARS ? 0 : index;
+  guint end = index == WAYMARK_PLAN_ALL_YEARS ? MAX (self->years, 1) : index + 1;
+  gboolean any = FALSE;
+
+  *low = *high = 0;
+  for (guint y = first; y < end; y++)
+    {
+      WaymarkItemYear year;
+
+      waymark_plan_get_item_year (self, item, y, &year);
+      if (year.overflow ||
+          (year.has_cost &&
+           !(waymark_money_add (*low, year.line_low, low) &&
+             waymark_money_add (*high, year.line_high, high))))
+        {
+          *low = *high = 0;
+          return FALSE;
+        }
+      any = any || year.has_cost;
+    }
+  return any;
+}
+
+static void
+add_to_slice (WaymarkPlan     *self,
+              GArray          *slices,
+              guint            slice_index,
+              WaymarkPlanItem *item,
+              guint            year)
+{
+  WaymarkBreakdownSlice *slice = &g_array_index (slices, WaymarkBreakdownSlice, slice_index);
   gint64 low = 0, high = 0;
 
   slice->n_items++;
-  if (waymark_plan_item_get_line_total (item, &low, &high))
+  if (item_spend (self, item, year, &low, &high))
     {
       /* Shares of a plan whose total fits cannot overflow; keep the guard anyway. */
       if (!waymark_money_add (slice->low, low, &slice->low) ||
@@ -207,11 +241,20 @@ GArray *
 waymark_plan_get_breakdown (WaymarkPlan          *self,
                             WaymarkBreakdownKind  kind)
 {
+  return waymark_plan_get_breakdown_for_year (self, kind, 0);
+}
+
+GArray *
+waymark_plan_get_breakdown_for_year (WaymarkPlan          *self,
+                                     WaymarkBreakdownKind  kind,
+                                     guint                 year)
+{
   GArray *slices = g_array_new (FALSE, TRUE, sizeof (WaymarkBreakdownSlice));
 
   g_array_set_clear_func (slices, (GDestroyNotify) slice_clear);
 
   g_return_val_if_fail (WAYMARK_IS_PLAN (self), slices);
+  g_return_val_if_fail (year == WAYMARK_PLAN_ALL_YEARS || year < MAX (self->years, 1), slices);
 
   switch (kind)
     {
@@ -235,8 +278,8 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
             WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
             WaymarkLevel lowest = waymark_level_get_lowest (item->levels);
 
-            add_to_slice (slices, lowest == WAYMARK_LEVEL_PRIMARY ? 0
-                                  : lowest == WAYMARK_LEVEL_SECONDARY ? 1 : 2, item);
+            add_to_slice (self, slices, lowest == WAYMARK_LEVEL_PRIMARY ? 0
+                                  : lowest == WAYMARK_LEVEL_SECONDARY ? 1 : 2, item, year);
           }
       }
       break;
@@ -252,7 +295,7 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
       for (guint i = 0; i < self->items->len; i++)
         {
           WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
-          add_to_slice (slices, item->focus, item);
+          add_to_slice (self, slices, item->focus, item, year);
         }
       break;
 
@@ -276,7 +319,7 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
 
             for (guint v = 0; v < klass->n_values; v++)
               if (item->works_with & klass->values[v].value)
-                add_to_slice (slices, v, item);
+                add_to_slice (self, slices, v, item, year);
           }
       }
       break;
@@ -301,9 +344,9 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
 
               g_array_append_val (slices, slice);
             }
-          add_to_slice (slices, item->local_service ? WAYMARK_RATING_HIGH + 1
+          add_to_slice (self, slices, item->local_service ? WAYMARK_RATING_HIGH + 1
                                                     : WAYMARK_RATING_HIGH - item->evidence_rating,
-                        item);
+                        item, year);
         }
       break;
 
@@ -339,7 +382,7 @@ waymark_plan_get_breakdown (WaymarkPlan          *self,
                   g_array_append_val (slices, slice);
                 }
             }
-          add_to_slice (slices, index, item);
+          add_to_slice (self, slices, index, item, year);
         }
       break;
 

@@ -298,10 +298,21 @@ void             waymark_plan_get_item_year       (WaymarkPlan       *self,
 void             waymark_plan_get_year_totals     (WaymarkPlan       *self,
                                                    guint              index,
                                                    WaymarkPlanTotals *totals);
-/* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept; for funding,
- * then one slice per named local stream, in the order the plan first names it; for evidence,
- * then one slice "local" for the items of local services, when the plan has any (they are not
- * the review's, so neither rated nor "not rated" by it). */
+/* The index of waymark_plan_get_breakdown_for_year() meaning the whole plan: every year's. */
+#define WAYMARK_PLAN_ALL_YEARS G_MAXUINT
+
+/* Spend by kind in one year (index 0 is the first), or over the plan with
+ * WAYMARK_PLAN_ALL_YEARS: the sum of each item's line totals of every year, the uplift included
+ * (computed). Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept; for
+ * funding, then one slice per named local stream, in the order the plan first names it; for
+ * evidence, then one slice "local" for the items of local services, when the plan has any (they
+ * are not the review's, so neither rated nor "not rated" by it). An item without a cost, or whose
+ * figures are too large to add up, counts in n_items and adds nothing. */
+GArray          *waymark_plan_get_breakdown_for_year (WaymarkPlan          *self,
+                                                   WaymarkBreakdownKind  kind,
+                                                   guint                 index);
+/* The first year's spend by kind: waymark_plan_get_breakdown_for_year (self, kind, 0). A plan of
+ * one year spends it all then; for more, the plan's spend is WAYMARK_PLAN_ALL_YEARS'. */
 GArray          *waymark_plan_get_breakdown       (WaymarkPlan          *self,
                                                    WaymarkBreakdownKind  kind);
 /* Element type WaymarkPlanWarning: the budget, the gaps in the plan, then single items' warnings

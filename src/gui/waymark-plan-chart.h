@@ -14,8 +14,8 @@ G_DECLARE_FINAL_TYPE (WaymarkPlanChart, waymark_plan_chart, WAYMARK, PLAN_CHART,
 /* A bar chart of one breakdown of a plan's spend: one bar a slice, each labelled with its name,
  * its amount and its share, so nothing depends on colour. */
 GtkWidget                   *waymark_plan_chart_new              (void);
-/* slices: element type WaymarkBreakdownSlice, as waymark_plan_get_breakdown() gives them;
- * shares are of `total`, the plan's lower annual total. */
+/* slices: element type WaymarkBreakdownSlice, as waymark_plan_get_breakdown_for_year() gives
+ * them; shares are of `total`, the lower total of the same years (the Plan page: over the plan). */
 void                         waymark_plan_chart_set_slices       (WaymarkPlanChart *self,
                                                                   GArray           *slices,
                                                                   gint64            total);

@@ -44,6 +44,7 @@ struct _WaymarkPlanItemRow
   GtkWidget          *notes_row;
   GtkTextView        *notes_view;
   GtkLabel           *line_total_label;
+  GtkWidget          *line_total_row;
   GtkWidget          *remove_button;
   GtkWidget          *years_row;
   GtkExpander        *years_expander;
@@ -128,6 +129,50 @@ entry_says_amount (AdwEntryRow *row,
   return waymark_money_parse (text, &typed) && typed == pence;
 }
 
+/* When the item's line totals differ from one year to the next (own figures, or the uplift),
+ * the first year's and the plan's, in words ("£96,000 in 2026/27; £302,400 over the plan");
+ * NULL when they are all alike (or too large to add up), so that "a year" is true. */
+static char *
+dup_years_text (WaymarkPlanItemRow *self)
+{
+  guint years = self->plan != NULL ? waymark_plan_get_years (self->plan) : 1;
+  WaymarkItemYear first;
+  gint64 low, high;
+  gboolean differ = FALSE;
+  g_autofree char *first_amount = NULL;
+  g_autofree char *plan_amount = NULL;
+  g_autofree char *first_label = NULL;
+
+  if (years < 2)
+    return NULL;
+  waymark_plan_get_item_year (self->plan, self->item, 0, &first);
+  if (first.overflow)
+    return NULL;
+  low = first.line_low;
+  high = first.line_high;
+  for (guint y = 1; y < years; y++)
+    {
+      WaymarkItemYear year;
+
+      waymark_plan_get_item_year (self->plan, self->item, y, &year);
+      if (year.overflow || year.has_cost != first.has_cost ||
+          !(waymark_money_add (low, year.line_low, &low) &&
+            waymark_money_add (high, year.line_high, &high)))
+        return NULL;
+      differ = differ || year.line_low != first.line_low || year.line_high != first.line_high;
+    }
+  if (!differ || !first.has_cost)
+    return NULL;
+
+  first_amount = waymark_format_money_range (first.line_low, first.line_high);
+  plan_amount = waymark_format_money_range (low, high);
+  first_label = waymark_plan_dup_year_label (self->plan, 0);
+  /* Translators: an item's line totals when its years differ: "£96,000 in 2026/27; £302,400
+   * over the plan" */
+  return g_strdup_printf (_("%s in %s; %s over the plan"), first_amount, first_label,
+                          plan_amount);
+}
+
 static void
 update_header (WaymarkPlanItemRow *self)
 {
@@ -140,11 +185,25 @@ update_header (WaymarkPlanItemRow *self)
     {
       g_autofree char *amount = waymark_format_money_range (low, high);
       g_autofree char *quantity = waymark_plan_item_dup_quantity_text (item);
+      g_autofree char *years_text = dup_years_text (self);
 
-      gtk_label_set_label (self->line_total_label, amount);
-      /* Translators: under an item's name: "40 perpetrators · £96,000 a year" (the quantity and
-       * its unit are in the review's English) */
-      subtitle = g_strdup_printf (_("%s · %s a year"), quantity, amount);
+      if (years_text != NULL)
+        {
+          gtk_label_set_label (self->line_total_label, years_text);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->line_total_row),
+                                         _("Line total"));
+          /* "40 perpetrators · £96,000 in 2026/27; £302,400 over the plan" */
+          subtitle = g_strdup_printf ("%s · %s", quantity, years_text);
+        }
+      else
+        {
+          gtk_label_set_label (self->line_total_label, amount);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->line_total_row),
+                                         _("Line total a year"));
+          /* Translators: under an item's name: "40 perpetrators · £96,000 a year" (the quantity
+           * and its unit are in the review's English) */
+          subtitle = g_strdup_printf (_("%s · %s a year"), quantity, amount);
+        }
     }
   else if (waymark_plan_item_has_cost (item))
     {
@@ -650,8 +709,10 @@ on_plan_changed (WaymarkPlanItemRow *self)
     return;
   if (waymark_plan_item_get_local_service (self->item))
     update_facts (self);
-  /* The plan's years, their kind and its uplift change what the years part shows. */
+  /* The plan's years, their kind and its uplift change what the years part and the line total
+   * show. */
   self->updating = TRUE;
+  update_header (self);
   update_years (self);
   self->updating = FALSE;
 }
@@ -1125,6 +1186,7 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, line_total_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, line_total_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_expander);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_caption);

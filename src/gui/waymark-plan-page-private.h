@@ -40,6 +40,7 @@ struct _WaymarkPlanPage
   GtkLabel            *reach_label;
   GtkWidget           *local_need_box;
   GtkLabel            *charts_caption;
+  GtkLabel            *charts_heading;
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;
@@ -109,6 +110,7 @@ typedef struct
   GtkLabel            *reach_label;
   GtkButton          **local_need_buttons;  /* by WaymarkReachGroup; [0] is NULL */
   GtkLabel            *charts_caption;      /* which of the charts' figures are local */
+  GtkLabel            *charts_heading;      /* "Spend over the Plan, 2026/27 to 2028/29" */
   WaymarkPlanChart    *level_chart;
   WaymarkPlanChart    *focus_chart;
   WaymarkPlanChart    *works_with_chart;

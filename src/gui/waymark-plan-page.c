@@ -524,16 +524,32 @@ update_summary (WaymarkPlanPage *self)
   update_reach (self);
   update_charts_caption (self);
 
-  levels = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_LEVEL);
-  focus = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FOCUS);
-  works_with = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_WORKS_WITH);
-  evidence = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_EVIDENCE);
-  funding = waymark_plan_get_breakdown (self->plan, WAYMARK_BREAKDOWN_FUNDING);
-  waymark_plan_chart_set_slices (self->level_chart, levels, t.overflow ? 0 : t.annual_low);
-  waymark_plan_chart_set_slices (self->focus_chart, focus, t.overflow ? 0 : t.annual_low);
-  waymark_plan_chart_set_slices (self->works_with_chart, works_with, t.overflow ? 0 : t.annual_low);
-  waymark_plan_chart_set_slices (self->evidence_chart, evidence, t.overflow ? 0 : t.annual_low);
-  waymark_plan_chart_set_slices (self->funding_chart, funding, t.overflow ? 0 : t.annual_low);
+  /* The charts show the plan's spend, all its years'; a plan of one year spends it in a year. */
+  if (years == 1)
+    gtk_label_set_label (self->charts_heading, _("Spend a Year"));
+  else
+    {
+      /* Translators: the heading of the Plan page's charts: "Spend over the Plan, 2026/27 to
+       * 2028/29" */
+      g_autofree char *heading = g_strdup_printf (_("Spend over the Plan, %s to %s"), first, last);
+
+      gtk_label_set_label (self->charts_heading, heading);
+    }
+  levels = waymark_plan_get_breakdown_for_year (self->plan, WAYMARK_BREAKDOWN_LEVEL,
+                                                WAYMARK_PLAN_ALL_YEARS);
+  focus = waymark_plan_get_breakdown_for_year (self->plan, WAYMARK_BREAKDOWN_FOCUS,
+                                               WAYMARK_PLAN_ALL_YEARS);
+  works_with = waymark_plan_get_breakdown_for_year (self->plan, WAYMARK_BREAKDOWN_WORKS_WITH,
+                                                    WAYMARK_PLAN_ALL_YEARS);
+  evidence = waymark_plan_get_breakdown_for_year (self->plan, WAYMARK_BREAKDOWN_EVIDENCE,
+                                                  WAYMARK_PLAN_ALL_YEARS);
+  funding = waymark_plan_get_breakdown_for_year (self->plan, WAYMARK_BREAKDOWN_FUNDING,
+                                                 WAYMARK_PLAN_ALL_YEARS);
+  waymark_plan_chart_set_slices (self->level_chart, levels, t.overflow ? 0 : t.total_low);
+  waymark_plan_chart_set_slices (self->focus_chart, focus, t.overflow ? 0 : t.total_low);
+  waymark_plan_chart_set_slices (self->works_with_chart, works_with, t.overflow ? 0 : t.total_low);
+  waymark_plan_chart_set_slices (self->evidence_chart, evidence, t.overflow ? 0 : t.total_low);
+  waymark_plan_chart_set_slices (self->funding_chart, funding, t.overflow ? 0 : t.total_low);
 }
 
 /* The details */
@@ -1157,6 +1173,7 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, reach_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, local_need_box);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, charts_caption);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, charts_heading);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, level_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, focus_chart);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, works_with_chart);
@@ -1334,6 +1351,7 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->reach_label = self->reach_label;
   parts->local_need_buttons = self->local_need_buttons;
   parts->charts_caption = self->charts_caption;
+  parts->charts_heading = self->charts_heading;
   parts->level_chart = self->level_chart;
   parts->focus_chart = self->focus_chart;
   parts->works_with_chart = self->works_with_chart;

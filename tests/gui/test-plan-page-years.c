@@ -210,6 +210,20 @@ test_year_quantity_apply_undo (Fixture       *f,
   table = dup_years_table (f);
   g_assert_cmpstr (table, ==, "Year | Cost\n2026/27 | £96,000\n2027/28 | £108,000\n"
                               "2028/29 | £96,000\n");
+  /* The item says its first year's and the plan's, as they differ; the charts are the plan's. */
+  g_assert_cmpstr (label_text (waymark_plan_item_row_get_control (row_of (f, "drive"),
+                                                                  "line-total")), ==,
+                   "£96,000 in 2026/27; £300,000 over the plan");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row_of (f, "drive"))), ==,
+                   "40 perpetrators · £96,000 in 2026/27; £300,000 over the plan");
+  g_assert_cmpstr (gtk_label_get_label (f->page.charts_heading), ==,
+                   "Spend over the Plan, 2026/27 to 2028/29");
+  {
+    g_autofree char *levels = waymark_plan_chart_dup_description (f->page.level_chart);
+
+    g_assert_cmpstr (levels, ==,
+                     "Primary: None\nSecondary: None\nTertiary: £300,000 (100%)");
+  }
 
   /* Every year 2027/28's, in one step. */
   gui_test_click (year_control (f, "drive", "apply", 1));
@@ -226,6 +240,17 @@ test_year_quantity_apply_undo (Fixture       *f,
     waymark_plan_item_row_get_control (row_of (f, "drive"), "quantity"))), ==, 45);
   g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£324,000");
   g_assert_cmpstr (gtk_label_get_label (f->page.annual_label), ==, "£108,000 a year");
+  /* Alike again: "a year" is true. */
+  g_assert_cmpstr (label_text (waymark_plan_item_row_get_control (row_of (f, "drive"),
+                                                                  "line-total")), ==, "£108,000");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row_of (f, "drive"))), ==,
+                   "45 perpetrators · £108,000 a year");
+  {
+    g_autofree char *levels = waymark_plan_chart_dup_description (f->page.level_chart);
+
+    g_assert_cmpstr (levels, ==,
+                     "Primary: None\nSecondary: None\nTertiary: £324,000 (100%)");
+  }
 
   /* Undone: the years as they were, then all the same again. */
   undo (f);
