@@ -1384,6 +1384,107 @@ test_decisions_errors (void)
   g_assert_cmpint (none.status, ==, 2);
 }
 
+/* Issue 17: waymark-cli compare-plans on the three-year plan (tests/golden/plan-three-year.waymark)
+ * and two scenarios of it (tests/data/scenario-b.waymark: two years, £400,000, 30 Drive places,
+ * CBT at £80-£120 a session and no IRIS; scenario-c.waymark: untitled, from 2027/28, £500,000,
+ * IRIS twice at £5,000, no CBT or RwF). By hand: A a year £180,900-£184,900 (CBIM £15,000, RwF
+ * £4,500, MAC £59,400, Drive £96,000, CBT £6,000-£10,000), B £158,900-£162,900 (Drive £72,000,
+ * CBT £8,000-£12,000) over 2 years £317,800-£325,800, C £180,400 over 3 years £541,200. */
+static void
+compare_plans (Run        *run,
+               const char *format)
+{
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                              NULL);
+  g_autofree char *b = data_path ("scenario-b.waymark", NULL);
+  g_autofree char *c = data_path ("scenario-c.waymark", NULL);
+
+  run_cli (run, "compare-plans", a, b, c, "--format", format, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+static void
+test_compare_plans_text (void)
+{
+  g_auto(Run) run = { 0 };
+
+  compare_plans (&run, "text");
+  assert_golden (run.out, "compare-plans.txt");
+  /* Named by title, or by file name where the plan has none. */
+  g_assert_true (g_str_has_prefix (run.out, "Plans compared:\n"
+                                   "  1. DA and SV commissioning plan 2026-2029\n"
+                                   "  2. DA and SV commissioning plan 2026-2029 (scenario B)\n"
+                                   "  3. scenario-c.waymark\n"));
+  g_assert_nonnull (strstr (run.out, "    DA and SV commissioning plan 2026-2029 (scenario B): "
+                                     "£317,800–£325,800 (lowest cost)\n"));
+  g_assert_nonnull (strstr (run.out, "    scenario-c.waymark: not covered: the plan does not run "
+                                     "in this year\n"));
+  /* C is £41,200 over its budget, and the others clear that. */
+  g_assert_nonnull (strstr (run.out, "    Clears what scenario-c.waymark raises: Over budget: the "
+                                     "total, £541,200, is £41,200 more than the budget of "
+                                     "£500,000.\n"));
+}
+
+static void
+test_compare_plans_csv (void)
+{
+  g_auto(Run) run = { 0 };
+
+  compare_plans (&run, "csv");
+  assert_golden (run.out, "compare-plans.csv");
+  g_assert_true (g_str_has_prefix (run.out, "measure,unit,DA and SV commissioning plan 2026-2029,"
+                                   "DA and SV commissioning plan 2026-2029 (scenario B),"
+                                   "scenario-c.waymark\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\ntotal:low,GBP,542700.00,317800.00,541200.00\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nyear:2026/27:total:low,GBP,180900.00,158900.00,\r\n"));
+  /* Drive: B 30 × £2,400 × 2 = £144,000 against A's 40 × £2,400 × 3 = £288,000. */
+  g_assert_nonnull (strstr (run.out, "\r\nitem:drive,GBP difference,0.00,-144000.00,0.00\r\n"));
+}
+
+static void
+test_compare_plans_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *lowest;
+
+  compare_plans (&run, "json");
+  assert_golden (run.out, "compare-plans.json");
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "plans")), ==, 3);
+  lowest = json_object_get_object_member (json_object_get_object_member (root, "marks"),
+                                          "lowest_cost");
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (lowest, "plans"), 0),
+                   ==, 1);
+}
+
+static void
+test_compare_plans_errors (void)
+{
+  g_autofree char *b = data_path ("scenario-b.waymark", NULL);
+  g_auto(Run) one = { 0 };
+  g_auto(Run) five = { 0 };
+  g_auto(Run) format = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  run_cli (&one, "compare-plans", b, NULL);
+  g_assert_cmpint (one.status, ==, 2);
+  g_assert_nonnull (strstr (one.err, "compare-plans needs two, three or four plan files"));
+  run_cli (&five, "compare-plans", b, b, b, b, b, NULL);
+  g_assert_cmpint (five.status, ==, 2);
+  run_cli (&format, "compare-plans", b, b, "--format", "xml", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  g_assert_cmpstr (format.out, ==, "");
+  run_cli (&missing, "compare-plans", b, "/nonexistent/plan.waymark", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "plan.waymark"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1415,6 +1516,10 @@ main (int    argc,
   g_test_add_func ("/cli/decisions/csv", test_decisions_csv);
   g_test_add_func ("/cli/decisions/json", test_decisions_json);
   g_test_add_func ("/cli/decisions/errors", test_decisions_errors);
+  g_test_add_func ("/cli/compare-plans/text", test_compare_plans_text);
+  g_test_add_func ("/cli/compare-plans/csv", test_compare_plans_csv);
+  g_test_add_func ("/cli/compare-plans/json", test_compare_plans_json);
+  g_test_add_func ("/cli/compare-plans/errors", test_compare_plans_errors);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/finding-4-deep-nesting", test_finding_4_deep_nesting);

@@ -1054,11 +1054,14 @@ waymark_plan_comparison_to_text (WaymarkPlanComparison *self)
       for (guint r = 0; r < cleared->len; r++)
         {
           const WaymarkPlanWarningRow *row = g_ptr_array_index (cleared, r);
-          const char *message = NULL;
+          guint q = 0;
 
-          for (guint q = 0; message == NULL; q++)
-            message = row->messages[q];
-          g_string_append_printf (out, "    %s %s\n", _("Clears:"), message);
+          /* Each plan words a warning with its own figures: the first that raises it. */
+          while (row->messages[q] == NULL)
+            q++;
+          /* Translators: a plan's name, then the warning it raises, as that plan words it */
+          g_string_append_printf (out, _("    Clears what %s raises: %s\n"), self->names[q],
+                                  row->messages[q]);
         }
     }
 
