@@ -6,6 +6,7 @@
 
 #include "waymark-catalogue.h"
 #include "waymark-plan-comparison.h"
+#include "waymark-plan-document.h"
 #include "waymark-safe-write.h"
 
 /* Three plans that differ in items, quantities, costs (ranges, local and none), years, start
@@ -517,6 +518,62 @@ test_display_name (void)
   g_assert_cmpstr (titled, ==, "Plan (scenario B)");
 }
 
+static void
+test_scenario_title (void)
+{
+  const char *taken[] = { "Plan", "Plan (scenario B)", "Plan (scenario C)", NULL };
+  g_autofree char *first = waymark_plan_comparison_dup_scenario_title ("Plan", NULL);
+  g_autofree char *next = waymark_plan_comparison_dup_scenario_title ("Plan", taken);
+  g_autofree char *of_scenario = waymark_plan_comparison_dup_scenario_title ("Plan (scenario B)",
+                                                                             taken);
+  g_autofree char *untitled = waymark_plan_comparison_dup_scenario_title ("", NULL);
+  g_autofree char *not_a_letter = waymark_plan_comparison_dup_scenario_title ("Plan (scenario 2)",
+                                                                              NULL);
+
+  g_assert_cmpstr (first, ==, "Plan (scenario B)");
+  g_assert_cmpstr (next, ==, "Plan (scenario D)");
+  g_assert_cmpstr (of_scenario, ==, "Plan (scenario D)");
+  g_assert_cmpstr (untitled, ==, "Untitled plan (scenario B)");
+  g_assert_cmpstr (not_a_letter, ==, "Plan (scenario 2) (scenario B)");
+}
+
+/* A copy through the plan document: everything the file keeps, unsaved, no file, no undo. */
+static void
+test_document_copy (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(WaymarkPlanDocument) document = waymark_plan_document_new (fixture->catalogue, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *copy = NULL;
+  WaymarkPlan *plan;
+  WaymarkPlanItem *item;
+
+  g_assert_true (waymark_plan_document_open_copy (document, fixture->plans[2],
+                                                  "Option C (scenario B)", &error));
+  g_assert_no_error (error);
+  plan = waymark_plan_document_get_plan (document);
+  g_assert_true (plan != fixture->plans[2]);
+  g_assert_null (waymark_plan_document_get_file (document));
+  g_assert_null (waymark_plan_document_get_recovery_file (document));
+  g_assert_true (waymark_plan_document_get_modified (document));
+  g_assert_false (waymark_plan_can_undo (plan));
+  g_assert_cmpstr (waymark_plan_get_title (plan), ==, "Option C (scenario B)");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 3);
+  g_assert_cmpuint (waymark_plan_get_local_need (plan, WAYMARK_REACH_GROUP_PERPETRATORS, NULL),
+                    ==, 340);
+
+  /* Editing the copy leaves the original as it was. */
+  original = waymark_plan_to_json (fixture->plans[2], fixture->catalogue, &error);
+  item = waymark_plan_find_item (plan, "drive", NULL);
+  waymark_plan_edit (plan, item, "quantity", 5, NULL);
+  g_assert_cmpuint (waymark_plan_item_get_quantity (item), ==, 5);
+  copy = waymark_plan_to_json (fixture->plans[2], fixture->catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (copy, ==, original);
+  (void) data;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -537,6 +594,9 @@ main (int    argc,
   ADD ("/core/plan-comparison/exports", test_exports);
 #undef ADD
   g_test_add_func ("/core/plan-comparison/display-name", test_display_name);
+  g_test_add_func ("/core/plan-comparison/scenario-title", test_scenario_title);
+  g_test_add ("/core/plan-comparison/document-copy", Fixture, NULL, fixture_set_up,
+              test_document_copy, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -765,6 +765,46 @@ waymark_plan_comparison_display_name (WaymarkPlan *plan,
   return g_strdup (_("Untitled plan"));
 }
 
+char *
+waymark_plan_comparison_dup_scenario_title (const char         *title,
+                                            const char * const *taken)
+{
+  g_autofree char *base = g_strdup (title != NULL && title[0] != '\0' ? title
+                                                                      : _("Untitled plan"));
+  /* Translators: the suffix of a scenario's title, %c a capital letter: "Plan (scenario B)".
+   * Keep it the same in every language's titles, as Waymark finds the letter from it. */
+  const char *pattern = _(" (scenario %c)");
+  g_autofree char *probe = g_strdup_printf (pattern, 'B');
+  gsize probe_len = strlen (probe), base_len = strlen (base);
+
+  /* "… (scenario X)": the letter is the one byte at the same place as the B of the probe. */
+  if (base_len > probe_len)
+    {
+      const char *tail = base + base_len - probe_len;
+      const char *letter = strchr (probe, 'B');
+      gsize at = (gsize) (letter - probe);
+
+      if (strncmp (tail, probe, at) == 0 && g_ascii_isupper (tail[at]) &&
+          strcmp (tail + at + 1, probe + at + 1) == 0)
+        base[base_len - probe_len] = '\0';
+    }
+
+  for (char c = 'B'; c <= 'Z'; c++)
+    {
+      g_autofree char *suffix = g_strdup_printf (pattern, c);
+      g_autofree char *candidate = g_strconcat (base, suffix, NULL);
+
+      if (taken == NULL || !g_strv_contains (taken, candidate))
+        return g_steal_pointer (&candidate);
+    }
+  /* Twenty-five scenarios open: the last letter again. */
+  {
+    g_autofree char *suffix = g_strdup_printf (pattern, 'Z');
+
+    return g_strconcat (base, suffix, NULL);
+  }
+}
+
 WaymarkPlanComparison *
 waymark_plan_comparison_new (WaymarkPlan       **plans,
                              const char * const *names,

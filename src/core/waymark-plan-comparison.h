@@ -128,6 +128,12 @@ typedef struct
 char                  *waymark_plan_comparison_display_name (WaymarkPlan           *plan,
                                                              GFile                 *file);
 
+/* The title of a scenario of a plan titled title (issue 17): "Title (scenario B)", with the next
+ * letter from B that no title in taken (the open plans') has; a scenario of a scenario is named
+ * from the plan it came from ("Title (scenario C)", not "Title (scenario B) (scenario C)"). */
+char                  *waymark_plan_comparison_dup_scenario_title (const char         *title,
+                                                                   const char * const *taken);
+
 /* plans: 2 to 4; names: their display names (NULL: the titles). catalogue (may be NULL): the
  * review's counts of need, for coverage. */
 WaymarkPlanComparison *waymark_plan_comparison_new     (WaymarkPlan          **plans,
