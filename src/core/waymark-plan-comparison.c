@@ -1038,6 +1038,22 @@ format_difference (const WaymarkPlanItemCell *cell)
 }
 
 char *
+waymark_plan_comparison_format_item (const WaymarkPlanItemRow *row,
+                                     guint                     plan)
+{
+  g_autofree char *cell = NULL;
+  g_autofree char *difference = NULL;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  cell = format_item_cell (&row->cells[plan]);
+  if (plan == 0)
+    return g_steal_pointer (&cell);
+  difference = format_difference (&row->cells[plan]);
+  return g_strdup_printf ("%s; %s", cell, difference);
+}
+
+char *
 waymark_plan_comparison_to_text (WaymarkPlanComparison *self)
 {
   GString *out = g_string_new (NULL);
@@ -1118,12 +1134,9 @@ waymark_plan_comparison_to_text (WaymarkPlanComparison *self)
                               row->differs ? _(" (differs)") : "");
       for (guint p = 0; p < self->n_plans; p++)
         {
-          g_autofree char *cell = format_item_cell (&row->cells[p]);
-          g_autofree char *difference = p > 0 ? format_difference (&row->cells[p]) : NULL;
+          g_autofree char *cell = waymark_plan_comparison_format_item (row, p);
 
-          g_string_append_printf (out, "    %s: %s%s%s\n", self->names[p], cell,
-                                  difference != NULL ? "; " : "",
-                                  difference != NULL ? difference : "");
+          g_string_append_printf (out, "    %s: %s\n", self->names[p], cell);
         }
     }
 

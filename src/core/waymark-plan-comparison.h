@@ -148,6 +148,10 @@ const WaymarkPlanMeasure *waymark_plan_comparison_find (WaymarkPlanComparison *s
 /* One plan's figure for people: "£2,970–£4,000", "12.50%", "40", "not covered", "not recorded". */
 char                  *waymark_plan_comparison_format_value (const WaymarkPlanMeasure *measure,
                                                              guint                     plan);
+/* One plan's cell of an item's row, for people: "quantity 30 at £2,400, £144,000 over the
+ * plan", then for any plan but the first the difference from the first: "; −£144,000". */
+char                  *waymark_plan_comparison_format_item (const WaymarkPlanItemRow *row,
+                                                            guint                     plan);
 /* A section's heading, translated. */
 const char            *waymark_plan_section_get_label  (WaymarkPlanSection     section);
 /* The warnings the others raise that plan does not ("clears"), as rows; free the array only. */
