@@ -448,6 +448,21 @@ queue_chooser (WaymarkPlansWindow *self)
     self->chooser_id = g_idle_add (on_chooser_idle, self);
 }
 
+static gboolean
+model_contains (GListModel *model,
+                gpointer    item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A plan whose window closed leaves the comparison with it. */
 static void
 on_documents_changed (GListModel         *model,
                       guint               position,
@@ -455,7 +470,22 @@ on_documents_changed (GListModel         *model,
                       guint               added,
                       WaymarkPlansWindow *self)
 {
+  gboolean dropped = FALSE;
+
+  for (guint i = self->chosen->len; i-- > 0;)
+    {
+      gpointer document = g_ptr_array_index (self->chosen, i);
+
+      if (!model_contains (self->documents, document) &&
+          !model_contains (G_LIST_MODEL (self->files), document))
+        {
+          g_ptr_array_remove_index (self->chosen, i);
+          dropped = TRUE;
+        }
+    }
   rebuild_chooser (self);
+  if (dropped)
+    rebuild (self);
 }
 
 void

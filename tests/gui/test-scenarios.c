@@ -258,10 +258,16 @@ test_compare_two_open (Fixture       *f,
   /* The mark, in words: the scenario is now the lower cost. */
   g_assert_true (waymark_plans_window_get_comparison (compare)->lowest_cost[1]);
 
-  /* Fewer than two chosen: no table, and nothing to export. */
+  /* Fewer than two chosen: no table. */
   waymark_plans_window_set_chosen (compare, document_of (copy_window), FALSE);
   g_assert_null (waymark_plans_window_get_comparison (compare));
   g_assert_null (waymark_plans_window_get_value_label (compare, "total", 0));
+  waymark_plans_window_set_chosen (compare, document_of (copy_window), TRUE);
+  g_assert_nonnull (waymark_plans_window_get_comparison (compare));
+
+  /* The scenario's window closes: its plan leaves the comparison. */
+  destroy_window (GTK_WINDOW (copy_window));
+  g_assert_null (waymark_plans_window_get_comparison (compare));
   (void) data;
 }
 
