@@ -41,7 +41,7 @@ except jsonschema.SchemaError as e:
     sys.exit(1)
 
 check(schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema", "draft 2020-12")
-check(schema.get("$id") == "https://waymark.github.io/schema/plan-2.json", "$id is plan-2.json")
+check(schema.get("$id") == "https://waymark.github.io/schema/plan-3.json", "$id is plan-3.json")
 validator = jsonschema.Draft202012Validator(
     schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
@@ -147,6 +147,30 @@ def largest(p):
     p["items"][1]["unit_cost_high_pence"] = 100000000000
 
 
+def resize_years(p, n):
+    """The plan's computed per-year lists, one entry a year for n years (copies of the last)."""
+    for item in p["items"]:
+        item["years"] = (item["years"] + [item["years"][-1]] * n)[:n]
+        item["year_figures"] = [f for f in item["year_figures"] if f["plan_year"] <= n]
+    p["totals"]["years"] = (p["totals"]["years"] + [p["totals"]["years"][-1]] * n)[:n]
+
+
+def before_years(p, version):
+    """A plan from before issue 16: no year_kind, uplift or per-year figures."""
+    p.update(version=version)
+    for key in ("year_kind", "uplift_basis_points"):
+        p.pop(key)
+    for item in p["items"]:
+        item.pop("year_figures")
+        item.pop("years")
+    p["totals"].pop("years")
+
+
+def drive_year(**figures):
+    """Drive (the golden plan's fifth item) with these as its own figures for its third year."""
+    return lambda p: p["items"][4]["year_figures"][1].update(figures)
+
+
 # Plans that differ from the golden one in ways the format allows: schema and reader accept them.
 good = {
     "an empty plan": lambda p: p.update(items=[], warnings=[]),
@@ -157,7 +181,18 @@ good = {
     "the largest quantity, unit cost and budget": largest,
     "a plan over budget (negative remaining)": lambda p: p["totals"].update(
         budget_remaining_low_pence=-1, budget_remaining_high_pence=-1),
-    "a ten-year plan starting in 2100": lambda p: p.update(years=10, start_year=2100),
+    "a ten-year plan starting in 2100": lambda p: (p.update(years=10, start_year=2100),
+                                                   resize_years(p, 10)),
+    "a one-year plan": lambda p: (p.update(years=1), resize_years(p, 1)),
+    "a version 2 plan, from before years as budgets are set": lambda p: before_years(p, 2),
+    "calendar years with no uplift": lambda p: p.update(year_kind="calendar",
+                                                        uplift_basis_points=0),
+    "the largest uplift, 100% a year": top("uplift_basis_points", 10000),
+    "a year with its own unit cost and no quantity of its own": lambda p: (
+        p["items"][4]["year_figures"][1].pop("quantity"),
+        drive_year(unit_cost_pence=250000, unit_cost_high_pence=260000)(p)),
+    "a year with no cost of its own (both null)": drive_year(unit_cost_pence=None,
+                                                             unit_cost_high_pence=None),
     "a whole-number quantity written as 10.0": item(0, "quantity", 10.0),
     "three levels": item(0, "level", "primary;secondary;tertiary"),
     "no one it works with": item(0, "works_with", []),
@@ -220,8 +255,26 @@ bad = {
     "a quantity over a million": (item(0, "quantity", 1000001), True),
     "a fractional quantity": (item(0, "quantity", 1.5), True),
     "the currency EUR": (top("currency", "EUR"), True),
-    "version 3": (top("version", 3), True),
-    "version 2 without an appraisal": (lambda p: p.pop("appraisal"), True),
+    "version 4": (top("version", 4), True),
+    "version 3 without an appraisal": (lambda p: p.pop("appraisal"), True),
+    "version 3 without year_kind": (lambda p: p.pop("year_kind"), True),
+    "version 3 without uplift_basis_points": (lambda p: p.pop("uplift_basis_points"), True),
+    "version 3 with an item without year_figures": (lambda p: p["items"][0].pop("year_figures"),
+                                                    True),
+    "version 3 with an item without years": (lambda p: p["items"][0].pop("years"), True),
+    "an unknown year_kind": (top("year_kind", "fiscal"), True),
+    "an uplift over 100%": (top("uplift_basis_points", 10001), True),
+    "an uplift as a percentage with a fraction": (top("uplift_basis_points", 2.5), True),
+    "year_figures for the first year": (drive_year(plan_year=1), True),
+    "year_figures with no figures": (lambda p: p["items"][4]["year_figures"][1].pop("quantity"),
+                                     True),
+    "year_figures with a low cost and no high": (drive_year(unit_cost_pence=100), True),
+    "year_figures with a negative quantity": (drive_year(quantity=-1), True),
+    "an unknown key in year_figures": (drive_year(uplift=True), True),
+    "an item's year without uplifted": (lambda p: p["items"][0]["years"][0].pop("uplifted"),
+                                        False),
+    "a year label that is not a year": (lambda p: p["totals"]["years"][0].update(
+        year="next year"), False),
     "a long list entry not taken forward without a reason": (lambda p: p["appraisal"][
         "long_list"].append({"option_id": "drive", "status": "not-taken-forward", "reason": " ",
                              "dimension": None}), True),

@@ -488,7 +488,7 @@ test_version_1 (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 6);
   g_assert_true (waymark_appraisal_is_default (waymark_plan_get_appraisal (plan)));
   saved = waymark_plan_to_json (plan, fixture->catalogue, &error);
-  g_assert_nonnull (strstr (saved, "\"version\" : 2,"));
+  g_assert_nonnull (strstr (saved, "\"version\" : 3,"));
   g_assert_nonnull (strstr (saved, "\"appraisal\" : {\n    \"long_list\" : [],"));
 }
 

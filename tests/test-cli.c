@@ -1304,7 +1304,8 @@ test_appraise_errors (void)
  * builds under a clock a minute a step from 09:00: CBIM added (09:00, with a reason that looks
  * like a formula and markup, and CBIM's heading cited), its quantity, its cost, then the other
  * five items and their quantities, but IRIS's, 1, the quantity a new item has already: 3 + 2 +
- * 1 + 2 + 2 + 2 = 12 entries, the last at 09:11. */
+ * 1 + 2 + 2 + 2 = 12 entries; then Drive's quantities in its second and third years (issue 16),
+ * 14 entries, the last at 09:13. */
 static void
 test_decisions_text (void)
 {
@@ -1322,7 +1323,8 @@ test_decisions_text (void)
                                    "   Reason: =1+1 schools asked for it, <b>twice</b>\n"
                                    "   Review section: Primary intervention: school-based "
                                    "programmes promoting equal relationships\n\n"));
-  g_assert_cmpuint (count_occurrences (run.out, ", A. Commissioner ("), ==, 12);
+  g_assert_cmpuint (count_occurrences (run.out, ", A. Commissioner ("), ==, 14);
+  g_assert_nonnull (strstr (run.out, "   Drive project: quantity in 2028/29 40 → 44\n"));
 }
 
 static void
@@ -1339,8 +1341,8 @@ test_decisions_csv (void)
                                    "review_section\r\n"));
   /* The reason a spreadsheet would take for a formula is kept as text. */
   g_assert_nonnull (strstr (run.out, ",\"'=1+1 schools asked for it, <b>twice</b>\","));
-  /* The header and 12 rows. */
-  g_assert_cmpuint (count_occurrences (run.out, "\r\n"), ==, 13);
+  /* The header and 14 rows. */
+  g_assert_cmpuint (count_occurrences (run.out, "\r\n"), ==, 15);
 }
 
 static void
@@ -1360,9 +1362,9 @@ test_decisions_json (void)
   g_assert_no_error (error);
   entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                           "decisions");
-  g_assert_cmpuint (json_array_get_length (entries), ==, 12);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 11),
-                                                  "time"), ==, "2026-11-26T09:11:00Z");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 14);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 13),
+                                                  "time"), ==, "2026-11-26T09:13:00Z");
 }
 
 /* A plan with no record says so; a bad format and a missing plan are refused. */

@@ -83,7 +83,7 @@ add (Fixture    *fixture,
 static void
 build_three_year_plan (Fixture *fixture)
 {
-  WaymarkPlanItem *cbim, *iris, *mac, *cbt;
+  WaymarkPlanItem *cbim, *iris, *mac, *cbt, *drive;
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 26, 9, 30, 0);
 
   /* The decision record's times, one minute apart from 09:00 on the day, for stable goldens. */
@@ -112,8 +112,15 @@ build_three_year_plan (Fixture *fixture)
                      WAYMARK_FUNDING_SOURCE_HOME_OFFICE_PERPETRATOR,
                      "notes", "Early intervention before escalation;\nlinked partner support",
                      NULL);
-  add (fixture, "drive", 40);
+  drive = add (fixture, "drive", 40);
   cbt = add (fixture, "cbt-victims", 100);
+  /* Years as budgets are set (issue 16): Drive grows, 40, 42, then 44 perpetrators; a 2.5%
+   * uplift raises CBIM's local quote (never the review's costs) from the second year. Every
+   * year stays within its share of the budget: a budget warning's amounts follow the locale,
+   * which test_comma_decimal_locale would see in the JSON. */
+  waymark_plan_set_item_year_quantity (fixture->plan, drive, 1, 42);
+  waymark_plan_set_item_year_quantity (fixture->plan, drive, 2, 44);
+  waymark_plan_set_uplift (fixture->plan, 250);
   /* Reach (issue 14): the people a year and where the figure came from. MAC: 20 a year at
    * £59,400 is £2,970 each; CBT: 7 a year at £6,000 is £857.142857..., £857.14 each. */
   waymark_plan_edit (fixture->plan, mac, "reach", 20,
@@ -403,14 +410,18 @@ test_totals (Fixture       *fixture,
   build_three_year_plan (fixture);
   waymark_plan_get_totals (fixture->plan, &totals);
 
-  /* 10 x £1,500 + 12 x £375 + 20 x £2,970 + 40 x £2,400 + 100 x £60 (to £100) a year. */
+  /* The first year: 10 x £1,500 + 12 x £375 + 20 x £2,970 + 40 x £2,400 + 100 x £60 (to £100).
+   * The whole plan is the sum of its years: the second adds 2 x £2,400 for Drive and CBIM's
+   * uplift, 10 x £37.50; the third 4 x £2,400 and 10 x £75.94 (£1,500 x 1.025^2 = £1,575.9375,
+   * £1,575.94): 18,090,000 + 18,607,500 + 19,125,940 pence low, 18,490,000 + 19,007,500 +
+   * 19,525,940 high. */
   g_assert_false (totals.overflow);
   g_assert_cmpint (totals.annual_low, ==, 18090000);
   g_assert_cmpint (totals.annual_high, ==, 18490000);
-  g_assert_cmpint (totals.total_low, ==, 54270000);
-  g_assert_cmpint (totals.total_high, ==, 55470000);
-  g_assert_cmpint (totals.remaining_low, ==, 60000000 - 55470000);
-  g_assert_cmpint (totals.remaining_high, ==, 60000000 - 54270000);
+  g_assert_cmpint (totals.total_low, ==, 55823440);
+  g_assert_cmpint (totals.total_high, ==, 57023440);
+  g_assert_cmpint (totals.remaining_low, ==, 60000000 - 57023440);
+  g_assert_cmpint (totals.remaining_high, ==, 60000000 - 55823440);
   g_assert_cmpint (totals.budget_per_year, ==, 20000000);
   g_assert_cmpuint (totals.n_items, ==, 6);
   g_assert_cmpuint (totals.n_without_cost, ==, 1);
@@ -998,9 +1009,9 @@ test_bad_plans (Fixture       *fixture,
   g_autofree char *path = golden_path ("plan-three-year.waymark");
   g_autofree char *good = NULL;
   struct { const char *from; const char *to; const char *message; } cases[] = {
-    { "\"version\" : 2", "\"version\" : 3",
-      "bad.waymark: this plan was made by a newer version of Waymark (plan format 3; this "
-      "version reads up to 2): update Waymark to open it" },
+    { "\"version\" : 3", "\"version\" : 4",
+      "bad.waymark: this plan was made by a newer version of Waymark (plan format 4; this "
+      "version reads up to 3): update Waymark to open it" },
     { "\"format\" : \"waymark-plan\"", "\"format\" : \"waymark-catalogue\"",
       "bad.waymark: this is not a Waymark plan: format is \"waymark-catalogue\", not "
       "\"waymark-plan\"" },
@@ -1144,7 +1155,7 @@ test_local_need_keys (Fixture       *fixture,
                                   "      \"need_source\" : \"Probation caseload, J. Okafor, "
                                   "March 2026\",\n      \"coverage_percent\" : \"5.88\""));
 
-  plan = open_edited (fixture, "\"version\" : 2", "\"version\" : 2", &error);
+  plan = open_edited (fixture, "\"version\" : 3", "\"version\" : 3", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (waymark_plan_get_local_need (plan, WAYMARK_REACH_GROUP_PERPETRATORS,
                                                  &source), ==, 340);
@@ -1201,7 +1212,7 @@ test_funding_name_key (Fixture       *fixture,
   g_autoptr(WaymarkPlanItem) old_cbim = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  plan = open_edited (fixture, "\"version\" : 2", "\"version\" : 2", &error);
+  plan = open_edited (fixture, "\"version\" : 3", "\"version\" : 3", &error);
   g_assert_no_error (error);
   cbim = g_list_model_get_item (G_LIST_MODEL (plan), 0);
   g_assert_cmpint (waymark_plan_item_get_funding_source (cbim), ==, WAYMARK_FUNDING_SOURCE_OTHER);
@@ -1248,7 +1259,7 @@ test_finding_5_leading_zero (Fixture       *fixture,
 {
   /* json-glib read 040 as 32. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 040",
-                  "bad.waymark: line 170, column 20: 040 is not a number JSON allows: a number "
+                  "bad.waymark: line 292, column 20: 040 is not a number JSON allows: a number "
                   "must not start with 0 (write 10, not 010)");
 }
 
@@ -1258,7 +1269,7 @@ test_finding_5_hex (Fixture       *fixture,
 {
   /* json-glib read 0x28 as 40. */
   assert_refused (fixture, "\"quantity\" : 40", "\"quantity\" : 0x28",
-                  "bad.waymark: line 170, column 20: 0x28 is not a number JSON allows: numbers "
+                  "bad.waymark: line 292, column 20: 0x28 is not a number JSON allows: numbers "
                   "are written in decimal digits only, such as 16 or 2400.5");
 }
 
@@ -1267,15 +1278,15 @@ test_finding_5_other_numbers (Fixture       *fixture,
                               gconstpointer  data)
 {
   struct { const char *to; const char *message; } cases[] = {
-    { "\"quantity\" : 40.", "bad.waymark: line 170, column 20: 40. is not a number JSON allows: "
+    { "\"quantity\" : 40.", "bad.waymark: line 292, column 20: 40. is not a number JSON allows: "
       "a decimal point must be followed by digits (write 1.0 or 1)" },
-    { "\"quantity\" : .5", "bad.waymark: line 170, column 20: .5 is not a number JSON allows: "
+    { "\"quantity\" : .5", "bad.waymark: line 292, column 20: .5 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : +40", "bad.waymark: line 170, column 20: +40 is not a number JSON allows: "
+    { "\"quantity\" : +40", "bad.waymark: line 292, column 20: +40 is not a number JSON allows: "
       "a number starts with a digit, or with - and a digit" },
-    { "\"quantity\" : -x", "bad.waymark: line 170, column 20: -x is not a number JSON allows: "
+    { "\"quantity\" : -x", "bad.waymark: line 292, column 20: -x is not a number JSON allows: "
       "a minus sign must be followed by digits" },
-    { "\"quantity\" : 4e", "bad.waymark: line 170, column 20: 4e is not a number JSON allows: "
+    { "\"quantity\" : 4e", "bad.waymark: line 292, column 20: 4e is not a number JSON allows: "
       "an exponent (e) must be followed by digits" },
   };
 
@@ -1332,12 +1343,12 @@ test_finding_5_escaped_duplicate_key (Fixture       *fixture,
   /* "quantit\u0079" is "quantity": json-glib kept the second, and 40 became 1,000,000. */
   assert_refused (fixture, "\"quantity\" : 40,",
                   "\"quantity\" : 40,\n      \"quantit\\u0079\" : 1000000,",
-                  "bad.waymark: line 171, column 7: the key \"quantity\" appears twice in the same "
+                  "bad.waymark: line 293, column 7: the key \"quantity\" appears twice in the same "
                   "object");
   /* A surrogate pair and a plain escape decode too. */
   assert_refused (fixture, "\"notes\" : \"\",",
                   "\"notes\" : \"\",\n      \"\\u006eotes\" : \"x\",",
-                  "bad.waymark: line 69, column 7: the key \"notes\" appears twice in the same "
+                  "bad.waymark: line 101, column 7: the key \"notes\" appears twice in the same "
                   "object");
 }
 

@@ -235,6 +235,11 @@ static const WaymarkChoice context_unit_choices[] = {
   ROW_C (WAYMARK_CONTEXT_UNIT_TEXT, "text", "context unit", NC_("context unit", "text")),
 };
 
+static const WaymarkChoice year_kind_choices[] = {
+  ROW (WAYMARK_YEAR_KIND_FINANCIAL, "financial", N_("Financial years (April to March)")),
+  ROW (WAYMARK_YEAR_KIND_CALENDAR, "calendar", N_("Calendar years")),
+};
+
 #undef ROW
 #undef ROW_C
 
@@ -248,6 +253,7 @@ WAYMARK_DEFINE_CHOICE_TYPE (WaymarkLlrStatus, waymark_llr_status, FALSE, llr_sta
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkLlrStatusSet, waymark_llr_status_set, TRUE, llr_status_choices, TRUE)
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkContextKind, waymark_context_kind, FALSE, context_kind_choices, FALSE)
 WAYMARK_DEFINE_CHOICE_TYPE (WaymarkContextUnit, waymark_context_unit, FALSE, context_unit_choices, FALSE)
+WAYMARK_DEFINE_CHOICE_TYPE (WaymarkYearKind, waymark_year_kind, FALSE, year_kind_choices, FALSE)
 
 G_DEFINE_ENUM_TYPE (WaymarkCurrency, waymark_currency,
   G_DEFINE_ENUM_VALUE (WAYMARK_CURRENCY_GBP, "GBP"),
@@ -486,6 +492,20 @@ const char *
 waymark_context_unit_get_label (WaymarkContextUnit unit)
 {
   return waymark_choice_label_of (WAYMARK_TYPE_CONTEXT_UNIT, unit);
+}
+
+const char *
+waymark_year_kind_get_id (WaymarkYearKind kind)
+{
+  const WaymarkChoice *choice = waymark_choice_lookup (WAYMARK_TYPE_YEAR_KIND, kind);
+
+  return choice != NULL ? choice->id : NULL;
+}
+
+const char *
+waymark_year_kind_get_label (WaymarkYearKind kind)
+{
+  return waymark_choice_label_of (WAYMARK_TYPE_YEAR_KIND, kind);
 }
 
 const char *

@@ -123,6 +123,14 @@ typedef enum
   WAYMARK_COST_QUALIFIER_AROUND,
 } WaymarkCostQualifier;
 
+/* How a plan's years run (issue 16): financial years, April to March ("2026/27"), as public
+ * bodies budget, or calendar years ("2026"). */
+typedef enum
+{
+  WAYMARK_YEAR_KIND_FINANCIAL,
+  WAYMARK_YEAR_KIND_CALENDAR,
+} WaymarkYearKind;
+
 #define WAYMARK_TYPE_LEVEL (waymark_level_get_type ())
 #define WAYMARK_TYPE_RATING (waymark_rating_get_type ())
 #define WAYMARK_TYPE_FOCUS (waymark_focus_get_type ())
@@ -136,6 +144,7 @@ typedef enum
 #define WAYMARK_TYPE_COST_QUALIFIER (waymark_cost_qualifier_get_type ())
 #define WAYMARK_TYPE_CONTEXT_KIND (waymark_context_kind_get_type ())
 #define WAYMARK_TYPE_CONTEXT_UNIT (waymark_context_unit_get_type ())
+#define WAYMARK_TYPE_YEAR_KIND (waymark_year_kind_get_type ())
 
 GType waymark_level_get_type          (void) G_GNUC_CONST;
 GType waymark_rating_get_type         (void) G_GNUC_CONST;
@@ -150,6 +159,7 @@ GType waymark_gender_get_type         (void) G_GNUC_CONST;
 GType waymark_cost_qualifier_get_type (void) G_GNUC_CONST;
 GType waymark_context_kind_get_type   (void) G_GNUC_CONST;
 GType waymark_context_unit_get_type   (void) G_GNUC_CONST;
+GType waymark_year_kind_get_type      (void) G_GNUC_CONST;
 
 /* The table of a type registered from one (every type here but currency, gender and cost
  * qualifier, and the criteria's age groups and sort keys), in declaration order; NULL for others. */
@@ -229,6 +239,9 @@ const char *waymark_currency_get_symbol  (WaymarkCurrency  currency);
 /* "Local context", "Funding", "Gap in provision"...; "people", "percent", "GBP"... */
 const char *waymark_context_kind_get_label (WaymarkContextKind kind);
 const char *waymark_context_unit_get_label (WaymarkContextUnit unit);
+/* "financial", "calendar"; "Financial years (April to March)", "Calendar years". */
+const char *waymark_year_kind_get_id    (WaymarkYearKind kind);
+const char *waymark_year_kind_get_label (WaymarkYearKind kind);
 /* "Primary, Secondary": the labels of a level, works-with or setting flags value. */
 char       *waymark_flags_format_labels  (GType            flags_type,
                                           guint            flags);

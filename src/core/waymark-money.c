@@ -38,6 +38,75 @@ waymark_money_multiply (gint64  amount,
   return TRUE;
 }
 
+/* A whole number of 32-bit limbs, least significant first: 8 limbs hold 2^256, more than the
+ * largest amount x 20000^10 (about 2^180) the uplift can reach. */
+#define N_LIMBS 8
+
+static void
+limbs_multiply (guint32 *limbs,
+                guint32  factor)
+{
+  guint64 carry = 0;
+
+  for (guint i = 0; i < N_LIMBS; i++)
+    {
+      guint64 product = (guint64) limbs[i] * factor + carry;
+
+      limbs[i] = (guint32) product;
+      carry = product >> 32;
+    }
+  g_assert (carry == 0);
+}
+
+static void
+limbs_divide (guint32 *limbs,
+              guint32  divisor)
+{
+  guint64 remainder = 0;
+
+  for (guint i = N_LIMBS; i-- > 0;)
+    {
+      guint64 part = (remainder << 32) | limbs[i];
+
+      limbs[i] = (guint32) (part / divisor);
+      remainder = part % divisor;
+    }
+}
+
+gboolean
+waymark_money_uplift (gint64  amount,
+                      guint   basis_points,
+                      guint   years,
+                      gint64 *result)
+{
+  guint32 limbs[N_LIMBS] = { 0 };
+  guint64 value;
+
+  g_return_val_if_fail (amount >= 0, FALSE);
+  g_return_val_if_fail (basis_points <= WAYMARK_UPLIFT_MAX, FALSE);
+  g_return_val_if_fail (years <= 10, FALSE);
+
+  /* round-half-up (x / D) = floor ((floor (2x / D) + 1) / 2), and floor (floor (a / b) / c) is
+   * floor (a / (b c)): so 2 x amount x (10000 + bp)^years, divided by 10000 `years` times, plus
+   * one, halved. */
+  limbs[0] = (guint32) ((guint64) amount * 2);
+  limbs[1] = (guint32) (((guint64) amount * 2) >> 32);
+  for (guint i = 0; i < years; i++)
+    limbs_multiply (limbs, 10000 + basis_points);
+  for (guint i = 0; i < years; i++)
+    limbs_divide (limbs, 10000);
+  for (guint i = 2; i < N_LIMBS; i++)
+    if (limbs[i] != 0)
+      return FALSE;
+  value = (((guint64) limbs[1] << 32) | limbs[0]);
+  value = (value + 1) / 2;
+  if (value > (guint64) WAYMARK_MONEY_MAX * 1000)
+    return FALSE;
+
+  *result = (gint64) value;
+  return TRUE;
+}
+
 char *
 waymark_money_to_decimal (gint64 minor)
 {

@@ -18,6 +18,16 @@ gboolean  waymark_money_add          (gint64      a,
 gboolean  waymark_money_multiply     (gint64      amount,
                                       gint64      factor,
                                       gint64     *result);
+/* The most an annual uplift may be, in basis points: 100% a year. */
+#define WAYMARK_UPLIFT_MAX 10000
+/* amount (0 or more) raised by basis_points a year (250 = 2.5%), compounding, for `years` years:
+ * amount x (1 + basis_points / 10000)^years, rounded to the nearest minor unit, half up. Exact:
+ * worked out in integers wide enough for any amount and uplift Waymark accepts, never in floating
+ * point. FALSE when the result is over WAYMARK_MONEY_MAX x 1000, as for _multiply. */
+gboolean  waymark_money_uplift       (gint64      amount,
+                                      guint       basis_points,
+                                      guint       years,
+                                      gint64     *result);
 /* "2970.00", "-0.05": plain decimal, the same in every locale, for exports. */
 char     *waymark_money_to_decimal   (gint64      minor);
 /* Parses "2970", "2970.5", "2970.00", "£2,970.00"; refuses anything else or anything over

@@ -332,6 +332,65 @@ waymark_plan_describe_item_cost (WaymarkPlan     *self,
   add (out, self, time, WAYMARK_DECISION_KIND_ITEM_CHANGED, item->intervention_id, description);
 }
 
+static void
+year_entered (guint                     base_quantity,
+              gint64                    base_low,
+              gint64                    base_high,
+              const WaymarkYearFigures *figures,
+              guint                     index,
+              guint                    *quantity,
+              gint64                   *low,
+              gint64                   *high)
+{
+  WaymarkYearFigure own;
+
+  waymark_year_figures_get (figures, index, &own);
+  *quantity = own.own_quantity ? own.quantity : base_quantity;
+  *low = own.own_cost ? own.unit_low : base_low;
+  *high = own.own_cost ? own.unit_high : base_high;
+}
+
+void
+waymark_plan_describe_item_years (WaymarkPlan         *self,
+                                  WaymarkPlanItem     *item,
+                                  const guint          quantity[2],
+                                  const gint64         low[2],
+                                  const gint64         high[2],
+                                  WaymarkYearFigures  *figures[2],
+                                  GDateTime           *time,
+                                  GPtrArray           *out)
+{
+  for (guint y = 1; y < self->years; y++)
+    {
+      guint q[2];
+      gint64 l[2], h[2];
+      g_autofree char *year = waymark_plan_dup_year_label (self, y);
+
+      for (guint i = 0; i < 2; i++)
+        year_entered (quantity[i], low[i], high[i], figures[i], y, &q[i], &l[i], &h[i]);
+      if (q[0] != q[1])
+        {
+          /* TRANSLATORS: an item's name, a year ("2027/28"), its quantity before and after. */
+          g_autofree char *description = g_strdup_printf (_("%s: quantity in %s %u → %u"),
+                                                          item_name (item), year, q[0], q[1]);
+
+          add (out, self, time, WAYMARK_DECISION_KIND_ITEM_CHANGED, item->intervention_id,
+               description);
+        }
+      if (l[0] != l[1] || h[0] != h[1])
+        {
+          g_autofree char *from = format_cost (l[0], h[0]);
+          g_autofree char *to = format_cost (l[1], h[1]);
+          /* TRANSLATORS: an item's name, a year ("2027/28"), its unit cost before and after. */
+          g_autofree char *description = g_strdup_printf (_("%s: unit cost in %s %s → %s"),
+                                                          item_name (item), year, from, to);
+
+          add (out, self, time, WAYMARK_DECISION_KIND_ITEM_CHANGED, item->intervention_id,
+               description);
+        }
+    }
+}
+
 void
 waymark_plan_describe_local_service (WaymarkPlan         *self,
                                      WaymarkLocalService *before,

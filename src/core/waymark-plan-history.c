@@ -182,12 +182,17 @@ describe_step (WaymarkPlan *self,
         /* An edit has one target; its cost's two figures make one entry between them. */
         WaymarkPlanItem *item = NULL;
         gint64 low[2] = { 0, 0 }, high[2] = { 0, 0 };
-        gboolean cost_changed = FALSE;
+        guint quantity[2] = { 0, 0 };
+        WaymarkYearFigures *figures[2] = { NULL, NULL };
+        gboolean cost_changed = FALSE, figures_changed = FALSE, years_changed = FALSE;
 
         for (guint i = 0; i < step->changes->len; i++)
           {
             PropertyChange *change = &g_array_index (step->changes, PropertyChange, i);
 
+            /* A plan's years changing takes its items' later years with it: no decision. */
+            if (change->target == NULL && g_str_equal (change->pspec->name, "years"))
+              years_changed = TRUE;
             if (!WAYMARK_IS_PLAN_ITEM (change->target))
               continue;
             if (item == NULL)
@@ -195,10 +200,23 @@ describe_step (WaymarkPlan *self,
                 item = WAYMARK_PLAN_ITEM (change->target);
                 low[0] = low[1] = waymark_plan_item_get_unit_cost (item);
                 high[0] = high[1] = waymark_plan_item_get_unit_cost_high (item);
+                quantity[0] = quantity[1] = item->quantity;
+                figures[0] = figures[1] = item->year_figures;
               }
+            if (change->target != G_OBJECT (item))
+              continue;
             if (g_str_equal (change->pspec->name, "quantity"))
-              waymark_plan_describe_item_change (self, item, change->pspec->name, &change->before,
-                                                 &change->after, placeholder, out);
+              {
+                waymark_plan_describe_item_change (self, item, change->pspec->name,
+                                                   &change->before, &change->after, placeholder,
+                                                   out);
+                quantity[1] = g_value_get_uint (&change->after);
+              }
+            else if (g_str_equal (change->pspec->name, "year-figures"))
+              {
+                figures[1] = g_value_get_boxed (&change->after);
+                figures_changed = TRUE;
+              }
             else if (g_str_equal (change->pspec->name, "unit-cost") ||
                      g_str_equal (change->pspec->name, "unit-cost-high"))
               {
@@ -212,6 +230,9 @@ describe_step (WaymarkPlan *self,
         if (cost_changed)
           waymark_plan_describe_item_cost (self, item, low[0], high[0], low[1], high[1],
                                            placeholder, out);
+        if (figures_changed && !years_changed)
+          waymark_plan_describe_item_years (self, item, quantity, low, high, figures,
+                                            placeholder, out);
       }
       break;
     case STEP_INSERT:
@@ -372,6 +393,10 @@ values_equal (GParamSpec   *pspec,
   if (G_VALUE_HOLDS (a, WAYMARK_TYPE_LOCAL_NEEDS))
     return waymark_local_needs_equal (g_value_get_boxed (a), g_value_get_boxed (b));
 
+  /* And an item's figures for its later years, by the figures (NULL is none). */
+  if (G_VALUE_HOLDS (a, WAYMARK_TYPE_YEAR_FIGURES))
+    return waymark_year_figures_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
@@ -427,6 +452,78 @@ keep_cost_whole (gpointer  target,
       g_value_init (&change.after, G_TYPE_INT64);
       g_value_set_int64 (&change.after, whole);
       g_array_append_val (changes, change);
+    }
+}
+
+static void
+add_change (GArray       *changes,
+            gpointer      target,
+            const char   *name,
+            const GValue *before,
+            const GValue *after)
+{
+  PropertyChange change = { 0 };
+
+  change.target = g_object_ref (target);
+  change.pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), name);
+  g_value_init (&change.before, G_VALUE_TYPE (before));
+  g_value_copy (before, &change.before);
+  g_value_init (&change.after, G_VALUE_TYPE (after));
+  g_value_copy (after, &change.after);
+  g_array_append_val (changes, change);
+}
+
+static void
+add_figures_change (GArray             *changes,
+                    WaymarkPlanItem    *item,
+                    WaymarkYearFigures *after)
+{
+  g_auto(GValue) before_value = G_VALUE_INIT;
+  g_auto(GValue) after_value = G_VALUE_INIT;
+
+  if (waymark_year_figures_equal (item->year_figures, after))
+    return;
+  g_value_init (&before_value, WAYMARK_TYPE_YEAR_FIGURES);
+  g_value_set_boxed (&before_value, item->year_figures);
+  g_value_init (&after_value, WAYMARK_TYPE_YEAR_FIGURES);
+  g_value_set_boxed (&after_value, after);
+  add_change (changes, item, "year-figures", &before_value, &after_value);
+}
+
+/* A plan's years changing (issue 16) changes its items' figures for their later years in the
+ * same step: the years kept keep theirs, years dropped lose theirs, new years copy the last
+ * year the plan had. */
+static void
+keep_years_whole (WaymarkPlan *self,
+                  gpointer     target,
+                  GArray      *changes)
+{
+  guint before = 0, after = 0;
+  gboolean found = FALSE;
+
+  if (target != (gpointer) self)
+    return;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PropertyChange *change = &g_array_index (changes, PropertyChange, i);
+
+      if (change->target == NULL && g_str_equal (change->pspec->name, "years"))
+        {
+          before = g_value_get_uint (&change->before);
+          after = g_value_get_uint (&change->after);
+          found = TRUE;
+        }
+    }
+  if (!found)
+    return;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+      g_autoptr(WaymarkYearFigures) figures =
+        waymark_year_figures_resize (item->year_figures, after, MIN (before, after) - 1);
+
+      add_figures_change (changes, item, figures);
     }
 }
 
@@ -498,6 +595,7 @@ edit_valist (WaymarkPlan *self,
     }
 
   keep_cost_whole (target, changes);
+  keep_years_whole (self, target, changes);
 
   /* Setting what is already there is no edit: nothing to undo, nothing modified. */
   if (changes->len == 0)
@@ -542,6 +640,165 @@ waymark_plan_set_item_cost (WaymarkPlan      *self,
 
   waymark_plan_edit (self, item, "unit-cost", low, "unit-cost-high", high,
                      "cost-source", source, NULL);
+}
+
+/* The figures item's later years have once its first year changes: those that followed the
+ * first year's quantity (own_quantity) or unit cost (own_cost) now have the first year's old
+ * figure as their own, so that only the first year changes. */
+static WaymarkYearFigures *
+pin_followers (WaymarkPlan     *self,
+               WaymarkPlanItem *item,
+               gboolean         quantity,
+               gboolean         cost)
+{
+  WaymarkYearFigures *figures = item->year_figures ? waymark_year_figures_ref (item->year_figures)
+                                                   : NULL;
+
+  for (guint y = 1; y < self->years; y++)
+    {
+      WaymarkYearFigure figure;
+      WaymarkYearFigures *next;
+
+      waymark_year_figures_get (figures, y, &figure);
+      if (quantity && !figure.own_quantity)
+        {
+          figure.own_quantity = TRUE;
+          figure.quantity = item->quantity;
+        }
+      if (cost && !figure.own_cost)
+        {
+          figure.own_cost = TRUE;
+          figure.unit_low = item->unit_cost;
+          figure.unit_high = item->unit_cost_high;
+        }
+      next = waymark_year_figures_with (figures, y, &figure);
+      g_clear_pointer (&figures, waymark_year_figures_unref);
+      figures = next;
+    }
+  return figures;
+}
+
+static gboolean
+is_own_year (WaymarkPlan     *self,
+             WaymarkPlanItem *item,
+             guint            index)
+{
+  return WAYMARK_IS_PLAN_ITEM (item) && g_ptr_array_find (self->items, item, NULL) &&
+         index < self->years;
+}
+
+void
+waymark_plan_set_item_year_quantity (WaymarkPlan     *self,
+                                     WaymarkPlanItem *item,
+                                     guint            index,
+                                     guint            quantity)
+{
+  g_autoptr(WaymarkYearFigures) figures = NULL;
+  WaymarkYearFigure figure;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (is_own_year (self, item, index));
+
+  quantity = MIN (quantity, WAYMARK_PLAN_MAX_QUANTITY);
+  /* What the year has already: no step (it does not become the year's own). */
+  {
+    guint entered;
+    gint64 low, high;
+
+    waymark_plan_item_get_year_entered (item, index, &entered, &low, &high);
+    if (entered == quantity)
+      return;
+  }
+  if (index == 0)
+    {
+      figures = pin_followers (self, item, TRUE, FALSE);
+      waymark_plan_edit (self, item, "quantity", quantity, "year-figures", figures, NULL);
+      return;
+    }
+
+  waymark_year_figures_get (item->year_figures, index, &figure);
+  figure.own_quantity = TRUE;
+  figure.quantity = quantity;
+  figures = waymark_year_figures_with (item->year_figures, index, &figure);
+  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+}
+
+void
+waymark_plan_set_item_year_cost (WaymarkPlan     *self,
+                                 WaymarkPlanItem *item,
+                                 guint            index,
+                                 gint64           low,
+                                 gint64           high)
+{
+  g_autoptr(WaymarkYearFigures) figures = NULL;
+  WaymarkYearFigure figure;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (is_own_year (self, item, index));
+  g_return_if_fail (low >= WAYMARK_NO_COST && low <= WAYMARK_MONEY_MAX);
+
+  if (low == WAYMARK_NO_COST)
+    high = WAYMARK_NO_COST;
+  else
+    high = CLAMP (high, low, WAYMARK_MONEY_MAX);
+
+  {
+    guint quantity;
+    gint64 entered_low, entered_high;
+
+    waymark_plan_item_get_year_entered (item, index, &quantity, &entered_low, &entered_high);
+    if (entered_low == low && entered_high == high)
+      return;
+  }
+  if (index == 0)
+    {
+      figures = pin_followers (self, item, FALSE, TRUE);
+      waymark_plan_edit (self, item, "unit-cost", low, "unit-cost-high", high,
+                         "year-figures", figures, NULL);
+      return;
+    }
+
+  waymark_year_figures_get (item->year_figures, index, &figure);
+  figure.own_cost = TRUE;
+  figure.unit_low = low;
+  figure.unit_high = high;
+  figures = waymark_year_figures_with (item->year_figures, index, &figure);
+  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+}
+
+void
+waymark_plan_apply_year_to_all (WaymarkPlan     *self,
+                                WaymarkPlanItem *item,
+                                guint            index)
+{
+  guint quantity;
+  gint64 low, high;
+
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (is_own_year (self, item, index));
+
+  /* Every year the first's: the first year takes the year's figures, the others follow. */
+  waymark_plan_item_get_year_entered (item, index, &quantity, &low, &high);
+  waymark_plan_edit (self, item, "quantity", quantity, "unit-cost", low, "unit-cost-high", high,
+                     "year-figures", NULL, NULL);
+}
+
+void
+waymark_plan_set_year_kind (WaymarkPlan     *self,
+                            WaymarkYearKind  kind)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+
+  waymark_plan_edit (self, self, "year-kind", kind, NULL);
+}
+
+void
+waymark_plan_set_uplift (WaymarkPlan *self,
+                         guint        basis_points)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+
+  waymark_plan_edit (self, self, "uplift", MIN (basis_points, WAYMARK_UPLIFT_MAX), NULL);
 }
 
 void

@@ -63,6 +63,23 @@ describe_overflow (WaymarkPlan             *plan,
                               ") is more than %s, too large to calculate"),
                             totals->overflow_item, id, item->quantity, item->unit_cost_high, limit);
 
+  /* A later year's own figures, or the uplift on them, can overflow where the first's do not. */
+  for (guint y = 1; y < waymark_plan_get_years (plan); y++)
+    {
+      WaymarkItemYear year;
+
+      waymark_plan_get_item_year (plan, item, y, &year);
+      if (year.overflow)
+        {
+          g_autofree char *label = waymark_plan_dup_year_label (plan, y);
+
+          /* Translators: an item's place and id, a year ("2027/28"), then an amount */
+          return g_strdup_printf (_("items[%u] (\"%s\"): its line total in %s (year_figures, "
+                                    "with the uplift) is more than %s, too large to calculate"),
+                                  totals->overflow_item, id, label, limit);
+        }
+    }
+
   return g_strdup_printf (_("items[%u] (\"%s\"): its line total takes the plan’s annual total past "
                             "%s, too large to calculate"), totals->overflow_item, id, limit);
 }
@@ -92,8 +109,65 @@ format_percent (gint64 basis_points)
 
 /* Writing JSON */
 
+/* Since version 3 (issue 16). The item's own figures for its later years (local, read back):
+ * only the years that have some, each with only what it owns. */
+static void
+add_year_figures (JsonBuilder     *builder,
+                  WaymarkPlan     *plan,
+                  WaymarkPlanItem *item)
+{
+  json_builder_set_member_name (builder, "year_figures");
+  json_builder_begin_array (builder);
+  for (guint y = 1; y < waymark_plan_get_years (plan); y++)
+    {
+      WaymarkYearFigure figure;
+
+      if (!waymark_year_figures_get (item->year_figures, y, &figure))
+        continue;
+      json_builder_begin_object (builder);
+      waymark_json_add_int (builder, "plan_year", y + 1);
+      if (figure.own_quantity)
+        waymark_json_add_int (builder, "quantity", figure.quantity);
+      if (figure.own_cost)
+        {
+          gboolean has = figure.unit_low != WAYMARK_NO_COST;
+
+          waymark_json_add_int_or_null (builder, "unit_cost_pence", has, figure.unit_low);
+          waymark_json_add_int_or_null (builder, "unit_cost_high_pence", has,
+                                        MAX (figure.unit_high, figure.unit_low));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* Computed, every year, not read back: what each year costs, after the uplift. */
+  json_builder_set_member_name (builder, "years");
+  json_builder_begin_array (builder);
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      g_autofree char *label = waymark_plan_dup_year_label (plan, y);
+      WaymarkItemYear year;
+
+      waymark_plan_get_item_year (plan, item, y, &year);
+      json_builder_begin_object (builder);
+      waymark_json_add_string (builder, "year", label);
+      waymark_json_add_int (builder, "quantity", year.quantity);
+      waymark_json_add_int_or_null (builder, "unit_cost_pence", year.has_cost, year.unit_low);
+      waymark_json_add_int_or_null (builder, "unit_cost_high_pence", year.has_cost,
+                                    year.unit_high);
+      json_builder_set_member_name (builder, "uplifted");
+      json_builder_add_boolean_value (builder, year.uplifted && year.has_cost);
+      waymark_json_add_int_or_null (builder, "line_total_pence", year.has_cost, year.line_low);
+      waymark_json_add_int_or_null (builder, "line_total_high_pence", year.has_cost,
+                                    year.line_high);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_item (JsonBuilder     *builder,
+          WaymarkPlan     *plan,
           WaymarkPlanItem *item)
 {
   g_autofree char *level = waymark_flags_to_string (WAYMARK_TYPE_LEVEL, item->levels, ";");
@@ -147,6 +221,7 @@ add_item (JsonBuilder     *builder,
   /* Since issue 15: an item of one of the plan's local services, not rated by the review. */
   json_builder_set_member_name (builder, "local_service");
   json_builder_add_boolean_value (builder, item->local_service);
+  add_year_figures (builder, plan, item);
   json_builder_end_object (builder);
 }
 
@@ -255,6 +330,10 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   waymark_json_add_string (builder, "author", waymark_plan_get_author (plan));
   waymark_json_add_int (builder, "start_year", waymark_plan_get_start_year (plan));
   waymark_json_add_int (builder, "years", waymark_plan_get_years (plan));
+  /* Since version 3 (issue 16). */
+  waymark_json_add_string (builder, "year_kind",
+                           waymark_year_kind_get_id (waymark_plan_get_year_kind (plan)));
+  waymark_json_add_int (builder, "uplift_basis_points", waymark_plan_get_uplift (plan));
   waymark_json_add_string (builder, "currency", "GBP");
   waymark_json_add_int (builder, "budget_pence", waymark_plan_get_budget (plan));
 
@@ -277,7 +356,7 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(WaymarkPlanItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
-      add_item (builder, item);
+      add_item (builder, plan, item);
     }
   json_builder_end_array (builder);
 
@@ -292,6 +371,26 @@ waymark_plan_to_json (WaymarkPlan       *plan,
   waymark_json_add_int (builder, "budget_remaining_low_pence", totals.remaining_low);
   waymark_json_add_int (builder, "budget_remaining_high_pence", totals.remaining_high);
   waymark_json_add_int (builder, "items_without_cost", totals.n_without_cost);
+  /* Since version 3 (issue 16): each year's, against the budget's share for a year. */
+  json_builder_set_member_name (builder, "years");
+  json_builder_begin_array (builder);
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      g_autofree char *label = waymark_plan_dup_year_label (plan, y);
+      WaymarkPlanTotals year;
+
+      waymark_plan_get_year_totals (plan, y, &year);
+      json_builder_begin_object (builder);
+      waymark_json_add_string (builder, "year", label);
+      waymark_json_add_int (builder, "total_low_pence", year.total_low);
+      waymark_json_add_int (builder, "total_high_pence", year.total_high);
+      waymark_json_add_int (builder, "budget_pence", year.budget_per_year);
+      waymark_json_add_int (builder, "budget_remaining_low_pence", year.remaining_low);
+      waymark_json_add_int (builder, "budget_remaining_high_pence", year.remaining_high);
+      waymark_json_add_int (builder, "items_without_cost", year.n_without_cost);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   add_coverage (builder, plan, catalogue);
@@ -545,7 +644,9 @@ static const char * const plan_keys[] = {
   /* Since issue 15, still version 2 (not yet released): a plan written before has none. */
   "local_services",
   /* Since issue 15, still version 2: the decision record; a plan written before has none. */
-  "decisions", NULL
+  "decisions",
+  /* Since version 3 (issue 16); a plan before runs in calendar years with no uplift. */
+  "year_kind", "uplift_basis_points", NULL
 };
 
 static const char * const item_keys[] = {
@@ -559,8 +660,124 @@ static const char * const item_keys[] = {
   "funding_name",
   /* Since issue 15; a plan written before has none, and reads as an intervention's item. */
   "local_service",
+  /* Since version 3 (issue 16): the later years' own figures (read back), and every year's
+   * (computed, checked for their number only); a plan before has equal years. */
+  "year_figures", "years",
   NULL
 };
+
+static const char * const year_figure_keys[] = {
+  "plan_year", "quantity", "unit_cost_pence", "unit_cost_high_pence", NULL
+};
+
+/* Version 3's year_figures: the later years' own figures, strictly. Each names a plan_year of
+ * the plan's, 2 or more, ascending, once; owns a quantity, a unit cost (both figures, or both
+ * null for none, high not below low), or both. */
+static gboolean
+read_year_figures (WaymarkJsonReader   *reader,
+                   JsonObject          *object,
+                   guint                years,
+                   WaymarkYearFigures **out)
+{
+  g_autoptr(WaymarkYearFigures) figures = NULL;
+  JsonArray *array;
+  gint64 previous = 1;
+
+  *out = NULL;
+  if (!waymark_json_reader_get_array (reader, object, "year_figures", &array))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("year_figures[%u]", i);
+      WaymarkYearFigure figure = { 0 };
+      WaymarkYearFigures *next;
+      JsonObject *entry;
+      gint64 plan_year, quantity = 0, low = 0, high = 0;
+      gboolean has_low = FALSE, has_high = FALSE;
+
+      if (!waymark_json_reader_get_array_object (reader, array, i, "year_figures", &entry))
+        return FALSE;
+      waymark_json_reader_push (reader, where);
+      if (!waymark_json_reader_check_keys (reader, entry, year_figure_keys) ||
+          !waymark_json_reader_get_int (reader, entry, "plan_year", TRUE, 2, G_MAXINT32,
+                                        &plan_year))
+        return FALSE;
+      if (plan_year > years)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("plan_year %" PRId64 " is past the plan's %u years"),
+                                         plan_year, years);
+      if (plan_year <= previous)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("plan_year %" PRId64 " comes after plan_year %"
+                                           PRId64 ": each year once, in order"),
+                                         plan_year, previous);
+      previous = plan_year;
+
+      figure.own_quantity = json_object_has_member (entry, "quantity");
+      if (figure.own_quantity &&
+          !waymark_json_reader_get_int (reader, entry, "quantity", TRUE, 0,
+                                        WAYMARK_PLAN_MAX_QUANTITY, &quantity))
+        return FALSE;
+      figure.quantity = (guint) quantity;
+
+      figure.own_cost = json_object_has_member (entry, "unit_cost_pence") ||
+                        json_object_has_member (entry, "unit_cost_high_pence");
+      if (figure.own_cost &&
+          (!waymark_json_reader_get_optional_int (reader, entry, "unit_cost_pence", 0,
+                                                  WAYMARK_MONEY_MAX, &low, &has_low) ||
+           !waymark_json_reader_get_optional_int (reader, entry, "unit_cost_high_pence", 0,
+                                                  WAYMARK_MONEY_MAX, &high, &has_high)))
+        return FALSE;
+      if (has_low != has_high)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("unit_cost_pence and unit_cost_high_pence must both "
+                                           "be given or both be null"));
+      if (has_low && high < low)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("unit_cost_high_pence (%" PRId64 ") is less than "
+                                           "unit_cost_pence (%" PRId64 ")"), high, low);
+      figure.unit_low = has_low ? low : WAYMARK_NO_COST;
+      figure.unit_high = has_low ? high : WAYMARK_NO_COST;
+
+      if (!figure.own_quantity && !figure.own_cost)
+        return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                         _("it gives neither a quantity nor a unit cost: a year "
+                                           "with no figures of its own is left out"));
+      waymark_json_reader_pop (reader);
+
+      next = waymark_year_figures_with (figures, (guint) plan_year - 1, &figure);
+      g_clear_pointer (&figures, waymark_year_figures_unref);
+      figures = next;
+    }
+
+  *out = g_steal_pointer (&figures);
+  return TRUE;
+}
+
+/* Version 3's computed years: not read back, but there must be one for each year of the plan. */
+static gboolean
+check_years_array (WaymarkJsonReader *reader,
+                   JsonObject        *object,
+                   guint              years)
+{
+  JsonArray *array;
+
+  if (!waymark_json_reader_get_array (reader, object, "years", &array))
+    return FALSE;
+  if (json_array_get_length (array) != years)
+    return waymark_json_reader_fail (reader, WAYMARK_PLAN_ERROR_INVALID_VALUE,
+                                     _("years has %u entries; the plan runs for %u years"),
+                                     json_array_get_length (array), years);
+  for (guint i = 0; i < years; i++)
+    {
+      JsonObject *unused;
+
+      if (!waymark_json_reader_get_array_object (reader, array, i, "years", &unused))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 read_bool (WaymarkJsonReader *reader,
@@ -754,6 +971,7 @@ static WaymarkPlanItem *
 read_item (WaymarkJsonReader *reader,
            JsonObject        *object,
            guint              index,
+           gint64             version,
            WaymarkPlan       *plan,
            WaymarkCatalogue  *catalogue)
 {
@@ -771,6 +989,7 @@ read_item (WaymarkJsonReader *reader,
   gint64 reach = 0;
   int reach_group = WAYMARK_REACH_GROUP_UNSPECIFIED;
   WaymarkIntervention *intervention;
+  g_autoptr(WaymarkYearFigures) year_figures = NULL;
   gint64 quantity = 0, cost = 0, cost_high = 0;
   gboolean has_cost, has_high, young, missing, local = FALSE;
   int focus, evidence, impact, cost_source, funding_source, status;
@@ -829,6 +1048,13 @@ read_item (WaymarkJsonReader *reader,
       !check_money_if_present (reader, object, "cost_per_person_high_pence") ||
       (json_object_has_member (object, "local_service") &&
        !read_bool (reader, object, "local_service", &local)))
+    return NULL;
+  /* From version 3 both are written always; before, a plan has equal years. */
+  if ((version >= 3 || json_object_has_member (object, "year_figures")) &&
+      !read_year_figures (reader, object, waymark_plan_get_years (plan), &year_figures))
+    return NULL;
+  if ((version >= 3 || json_object_has_member (object, "years")) &&
+      !check_years_array (reader, object, waymark_plan_get_years (plan)))
     return NULL;
 
   if (has_cost != has_high)
@@ -934,6 +1160,7 @@ read_item (WaymarkJsonReader *reader,
   item->reach_group = reach_group;
   g_free (item->reach_source);
   item->reach_source = g_steal_pointer (&reach_source);
+  item->year_figures = g_steal_pointer (&year_figures);
 
   waymark_json_reader_pop (reader);
   return g_steal_pointer (&item);
@@ -1036,6 +1263,23 @@ read_plan (WaymarkPlan       *plan,
                              (guint) years, budget, (const char * const *) dismissed, changed_at);
   waymark_plan_load_local_needs (plan, local_needs);
 
+  /* Since version 3 (issue 16), written always; a plan before ran in calendar years. */
+  if (version >= 3 || json_object_has_member (root, "year_kind") ||
+      json_object_has_member (root, "uplift_basis_points"))
+    {
+      int year_kind;
+      gint64 uplift;
+
+      if (!waymark_json_reader_get_enum (reader, root, "year_kind", WAYMARK_TYPE_YEAR_KIND,
+                                         FALSE, 0, 0, &year_kind) ||
+          !waymark_json_reader_get_int (reader, root, "uplift_basis_points", TRUE, 0,
+                                        WAYMARK_UPLIFT_MAX, &uplift))
+        return FALSE;
+      waymark_plan_load_years (plan, year_kind, (guint) uplift);
+    }
+  else
+    waymark_plan_load_years (plan, WAYMARK_YEAR_KIND_CALENDAR, 0);
+
   /* Before the items, which may be for them. */
   if (json_object_has_member (root, "local_services"))
     {
@@ -1078,7 +1322,7 @@ read_plan (WaymarkPlan       *plan,
 
       if (!waymark_json_reader_get_array_object (reader, items, i, "items", &object))
         return FALSE;
-      item = read_item (reader, object, i, plan, catalogue);
+      item = read_item (reader, object, i, version, plan, catalogue);
       if (item == NULL)
         return FALSE;
       if (g_hash_table_contains (seen, item->intervention_id))

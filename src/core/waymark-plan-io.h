@@ -29,8 +29,10 @@ typedef enum
   WAYMARK_PLAN_ERROR_TOTAL_TOO_LARGE,
 } WaymarkPlanError;
 
-/* 2: the options appraisal (issue 15). Version 1 plans still open. */
-#define WAYMARK_PLAN_FORMAT_VERSION 2
+/* 2: the options appraisal (issue 15). 3: years as budgets are set (issue 16): year_kind,
+ * uplift_basis_points, each item's year_figures. Versions 1 and 2 still open, as calendar years
+ * that are all the same. */
+#define WAYMARK_PLAN_FORMAT_VERSION 3
 #define WAYMARK_PLAN_MAX_BYTES (64 * 1024 * 1024)
 
 typedef enum

@@ -39,6 +39,8 @@ struct _WaymarkPlanItem
   guint                 reach;
   WaymarkReachGroup     reach_group;
   char                 *reach_source;
+  /* The years after the first with figures of their own (issue 16); NULL: none. */
+  WaymarkYearFigures   *year_figures;
 };
 
 WaymarkPlanItem *waymark_plan_item_new_empty (void);

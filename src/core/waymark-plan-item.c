@@ -107,6 +107,7 @@ enum {
   PROP_REACH,
   PROP_REACH_GROUP,
   PROP_REACH_SOURCE,
+  PROP_YEAR_FIGURES,
   N_PROPS
 };
 
@@ -125,6 +126,7 @@ waymark_plan_item_finalize (GObject *object)
   g_free (self->provider);
   g_free (self->notes);
   g_free (self->reach_source);
+  g_clear_pointer (&self->year_figures, waymark_year_figures_unref);
 
   G_OBJECT_CLASS (waymark_plan_item_parent_class)->finalize (object);
 }
@@ -153,6 +155,9 @@ waymark_plan_item_get_property (GObject    *object,
       break;
     case PROP_QUANTITY:
       g_value_set_uint (value, self->quantity);
+      break;
+    case PROP_YEAR_FIGURES:
+      g_value_set_boxed (value, self->year_figures);
       break;
     case PROP_UNIT:
       g_value_set_string (value, self->unit);
@@ -209,6 +214,15 @@ waymark_plan_item_set_property (GObject      *object,
       break;
     case PROP_UNIT:
       changed = waymark_replace_text (&self->unit, g_value_get_string (value));
+      break;
+    case PROP_YEAR_FIGURES:
+      {
+        WaymarkYearFigures *figures = g_value_get_boxed (value);
+
+        changed = !waymark_year_figures_equal (self->year_figures, figures);
+        g_clear_pointer (&self->year_figures, waymark_year_figures_unref);
+        self->year_figures = figures != NULL ? waymark_year_figures_ref (figures) : NULL;
+      }
       break;
     case PROP_UNIT_COST:
       changed = self->unit_cost != g_value_get_int64 (value);
@@ -308,6 +322,10 @@ waymark_plan_item_class_init (WaymarkPlanItemClass *klass)
     g_param_spec_enum ("reach-group", NULL, NULL, WAYMARK_TYPE_REACH_GROUP,
                        WAYMARK_REACH_GROUP_UNSPECIFIED, rw);
   properties[PROP_REACH_SOURCE] = text_property ("reach-source");
+  /* The years after the first that have figures of their own (NULL: none); set it through
+   * the plan's per-year edits (waymark_plan_set_item_year_quantity()...). */
+  properties[PROP_YEAR_FIGURES] =
+    g_param_spec_boxed ("year-figures", NULL, NULL, WAYMARK_TYPE_YEAR_FIGURES, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -536,6 +554,35 @@ waymark_plan_item_get_line_total (WaymarkPlanItem *self,
 
   return waymark_money_multiply (self->unit_cost, self->quantity, low) &&
          waymark_money_multiply (MAX (self->unit_cost_high, self->unit_cost), self->quantity, high);
+}
+
+WaymarkYearFigures *
+waymark_plan_item_get_year_figures (WaymarkPlanItem *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM (self), NULL);
+
+  return self->year_figures;
+}
+
+void
+waymark_plan_item_get_year_entered (WaymarkPlanItem *self,
+                                    guint            index,
+                                    guint           *quantity,
+                                    gint64          *unit_low,
+                                    gint64          *unit_high)
+{
+  WaymarkYearFigure own;
+
+  g_return_if_fail (WAYMARK_IS_PLAN_ITEM (self));
+
+  waymark_year_figures_get (self->year_figures, index, &own);
+  *quantity = own.own_quantity ? own.quantity : self->quantity;
+  *unit_low = own.own_cost ? own.unit_low : self->unit_cost;
+  *unit_high = own.own_cost ? own.unit_high : self->unit_cost_high;
+  if (*unit_low == WAYMARK_NO_COST)
+    *unit_high = WAYMARK_NO_COST;
+  else
+    *unit_high = MAX (*unit_high, *unit_low);
 }
 
 /* amount / people, to the nearest penny, half a penny up: amounts are never negative. */

@@ -5,6 +5,7 @@
 
 #include "waymark-intervention.h"
 #include "waymark-local-service.h"
+#include "waymark-year-figures.h"
 
 G_BEGIN_DECLS
 
@@ -122,5 +123,17 @@ gboolean            waymark_plan_item_get_line_total       (WaymarkPlanItem *sel
 gboolean            waymark_plan_item_get_cost_per_person  (WaymarkPlanItem *self,
                                                             gint64          *low,
                                                             gint64          *high);
+
+/* The years after the first that have figures of their own, borrowed; NULL when every year
+ * follows the first (the item's quantity and unit cost). */
+WaymarkYearFigures *waymark_plan_item_get_year_figures     (WaymarkPlanItem *self);
+/* The quantity and unit cost entered for year index (0 is the first): the year's own, else the
+ * first year's. Local or review figures as entered, before any uplift
+ * (waymark_plan_get_item_year() gives what a year costs). */
+void                waymark_plan_item_get_year_entered     (WaymarkPlanItem *self,
+                                                            guint            index,
+                                                            guint           *quantity,
+                                                            gint64          *unit_low,
+                                                            gint64          *unit_high);
 
 G_END_DECLS

@@ -21,6 +21,8 @@ struct _WaymarkPlan
   guint       start_year;
   guint       years;
   gint64      budget;
+  WaymarkYearKind year_kind;
+  guint       uplift;      /* basis points a year, on local costs */
   char      **dismissed_warnings;
   WaymarkLocalNeeds *local_needs;  /* never NULL */
   /* The options appraisal (issue 15), never NULL; edited in place, each change recorded as one
@@ -75,6 +77,11 @@ void waymark_plan_load_details (WaymarkPlan        *self,
                                 gint64              budget,
                                 const char * const *dismissed,
                                 GDateTime          *changed_at);
+/* Version 3 and later: how the years run and the uplift (a plan before runs in calendar years
+ * without one). */
+void waymark_plan_load_years   (WaymarkPlan        *self,
+                                WaymarkYearKind     year_kind,
+                                guint               uplift);
 void waymark_plan_load_item    (WaymarkPlan        *self,
                                 WaymarkPlanItem    *item);
 void waymark_plan_load_local_needs (WaymarkPlan       *self,
@@ -123,6 +130,17 @@ void waymark_plan_describe_item_cost     (WaymarkPlan       *self,
                                           gint64             high_after,
                                           GDateTime         *time,
                                           GPtrArray         *out);
+/* One entry for each later year whose quantity, and one for each whose unit cost, as entered,
+ * changes: the first year's quantity, low and high cost and the figures of the later years,
+ * before [0] and after [1]. */
+void waymark_plan_describe_item_years    (WaymarkPlan         *self,
+                                          WaymarkPlanItem     *item,
+                                          const guint          quantity[2],
+                                          const gint64         low[2],
+                                          const gint64         high[2],
+                                          WaymarkYearFigures  *figures[2],
+                                          GDateTime           *time,
+                                          GPtrArray           *out);
 void waymark_plan_describe_local_service (WaymarkPlan         *self,
                                           WaymarkLocalService *before,
                                           WaymarkLocalService *after,

@@ -26,43 +26,143 @@ G_DEFINE_ENUM_TYPE (WaymarkWarningKind, waymark_warning_kind,
 /* Totals */
 
 void
+waymark_plan_get_item_year (WaymarkPlan     *self,
+                            WaymarkPlanItem *item,
+                            guint            index,
+                            WaymarkItemYear *year)
+{
+  gint64 low, high;
+
+  memset (year, 0, sizeof *year);
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+  g_return_if_fail (WAYMARK_IS_PLAN_ITEM (item));
+
+  waymark_plan_item_get_year_entered (item, index, &year->quantity, &low, &high);
+  if (low == WAYMARK_NO_COST)
+    return;
+
+  /* The uplift is the commissioner's, for their own figures: a review figure is never raised. */
+  year->uplifted = index > 0 && self->uplift > 0 && item->cost_source != WAYMARK_COST_SOURCE_REVIEW;
+  if (year->uplifted &&
+      !(waymark_money_uplift (low, self->uplift, index, &low) &&
+        waymark_money_uplift (high, self->uplift, index, &high)))
+    {
+      year->overflow = TRUE;
+      return;
+    }
+  if (!waymark_money_multiply (low, year->quantity, &year->line_low) ||
+      !waymark_money_multiply (high, year->quantity, &year->line_high))
+    {
+      year->line_low = year->line_high = 0;
+      year->overflow = TRUE;
+      return;
+    }
+  year->unit_low = low;
+  year->unit_high = high;
+  year->has_cost = TRUE;
+}
+
+/* A year's totals, without the budget: FALSE (with *overflow_item) when one could not be
+ * calculated. */
+static gboolean
+add_up_year (WaymarkPlan *self,
+             guint        index,
+             gint64      *low,
+             gint64      *high,
+             guint       *n_without_cost,
+             gboolean    *without_cost,
+             guint       *overflow_item)
+{
+  gboolean ok = TRUE;
+
+  *low = *high = 0;
+  *n_without_cost = 0;
+  /* Past an overflow, the items without a cost are still counted. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
+      WaymarkItemYear year;
+
+      waymark_plan_get_item_year (self, item, index, &year);
+      if (ok &&
+          (year.overflow ||
+           (year.has_cost &&
+            !(waymark_money_add (*low, year.line_low, low) &&
+              waymark_money_add (*high, year.line_high, high)))))
+        {
+          *overflow_item = i;
+          ok = FALSE;
+        }
+      if (!year.has_cost && !year.overflow)
+        {
+          (*n_without_cost)++;
+          if (without_cost != NULL)
+            without_cost[i] = TRUE;
+        }
+    }
+  if (!ok)
+    *low = *high = 0;
+  return ok;
+}
+
+void
+waymark_plan_get_year_totals (WaymarkPlan       *self,
+                              guint              index,
+                              WaymarkPlanTotals *totals)
+{
+  g_return_if_fail (WAYMARK_IS_PLAN (self));
+
+  memset (totals, 0, sizeof *totals);
+  totals->n_items = self->items->len;
+  totals->overflow = !add_up_year (self, index, &totals->annual_low, &totals->annual_high,
+                                   &totals->n_without_cost, NULL, &totals->overflow_item);
+  totals->total_low = totals->annual_low;
+  totals->total_high = totals->annual_high;
+  totals->budget_per_year = self->budget / MAX (self->years, 1);
+  totals->remaining_low = totals->budget_per_year - totals->total_high;
+  totals->remaining_high = totals->budget_per_year - totals->total_low;
+}
+
+void
 waymark_plan_get_totals (WaymarkPlan       *self,
                          WaymarkPlanTotals *totals)
 {
+  g_autofree gboolean *without_cost = NULL;
   gboolean ok = TRUE;
 
   g_return_if_fail (WAYMARK_IS_PLAN (self));
 
   memset (totals, 0, sizeof *totals);
   totals->n_items = self->items->len;
+  without_cost = g_new0 (gboolean, MAX (self->items->len, 1));
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint y = 0; y < MAX (self->years, 1); y++)
     {
-      WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
       gint64 low, high;
+      guint n_without, overflow_item = 0;
 
-      if (!waymark_plan_item_has_cost (item))
+      if (!add_up_year (self, y, &low, &high, &n_without, without_cost, &overflow_item))
         {
-          totals->n_without_cost++;
-          continue;
+          if (ok)
+            totals->overflow_item = overflow_item;
+          ok = FALSE;
         }
-      if (ok &&
-          !(waymark_plan_item_get_line_total (item, &low, &high) &&
-            waymark_money_add (totals->annual_low, low, &totals->annual_low) &&
-            waymark_money_add (totals->annual_high, high, &totals->annual_high)))
+      else if (!ok)
+        continue;
+      else if (!(waymark_money_add (totals->total_low, low, &totals->total_low) &&
+                 waymark_money_add (totals->total_high, high, &totals->total_high)))
         {
           ok = FALSE;
-          totals->overflow_item = i;
+          totals->overflow_item = WAYMARK_PLAN_OVERFLOW_YEARS;
+        }
+      else if (y == 0)
+        {
+          totals->annual_low = low;
+          totals->annual_high = high;
         }
     }
-
-  if (ok &&
-      !(waymark_money_multiply (totals->annual_low, self->years, &totals->total_low) &&
-        waymark_money_multiply (totals->annual_high, self->years, &totals->total_high)))
-    {
-      ok = FALSE;
-      totals->overflow_item = WAYMARK_PLAN_OVERFLOW_YEARS;
-    }
+  for (guint i = 0; i < self->items->len; i++)
+    totals->n_without_cost += without_cost[i] ? 1 : 0;
 
   totals->overflow = !ok;
   if (!ok)
@@ -504,6 +604,76 @@ add_budget_warning (WaymarkPlan *self,
     }
 }
 
+/* The same for each year of a plan of several, against the budget's share for a year (the
+ * budget over the plan divided by its years): "Over budget in 2027/28 by £…". The id names the
+ * year ("over-budget:2027_28"), so a dismissal is of that year's. */
+static void
+add_year_budget_warnings (WaymarkPlan *self,
+                          GPtrArray   *warnings)
+{
+  if (self->budget <= 0 || self->years < 2)
+    return;
+
+  for (guint y = 0; y < self->years; y++)
+    {
+      WaymarkPlanTotals totals;
+      g_autofree char *label = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *budget = NULL;
+      g_autofree char *low = NULL;
+      g_autofree char *high = NULL;
+      g_autofree char *over = NULL;
+      WaymarkWarningKind kind;
+      char *message;
+
+      waymark_plan_get_year_totals (self, y, &totals);
+      if (totals.overflow || totals.total_high <= totals.budget_per_year)
+        continue;
+
+      label = waymark_plan_dup_year_label (self, y);
+      id = waymark_plan_dup_year_id (self, y);
+      budget = waymark_money_format (totals.budget_per_year, WAYMARK_CURRENCY_GBP);
+      low = waymark_money_format (totals.total_low, WAYMARK_CURRENCY_GBP);
+      high = waymark_money_format (totals.total_high, WAYMARK_CURRENCY_GBP);
+      if (totals.total_low > totals.budget_per_year)
+        {
+          kind = WAYMARK_WARNING_OVER_BUDGET;
+          over = waymark_money_format (totals.total_low - totals.budget_per_year,
+                                       WAYMARK_CURRENCY_GBP);
+          message = totals.total_low == totals.total_high
+                    /* Translators: a year ("2027/28"), then amounts */
+                    ? g_strdup_printf (_("Over budget in %s by %s: the year’s total, %s, is more "
+                                         "than its share of the budget, %s."),
+                                       label, over, low, budget)
+                    /* Translators: a year ("2027/28"), then amounts */
+                    : g_strdup_printf (_("Over budget in %s by %s: even the year’s lower total, "
+                                         "%s, is more than its share of the budget, %s."),
+                                       label, over, low, budget);
+        }
+      else
+        {
+          kind = WAYMARK_WARNING_MAY_EXCEED_BUDGET;
+          over = waymark_money_format (totals.total_high - totals.budget_per_year,
+                                       WAYMARK_CURRENCY_GBP);
+          /* Translators: a year ("2027/28"), then amounts */
+          message = g_strdup_printf (_("May exceed the budget in %s by %s: the year’s higher "
+                                       "total, %s, is more than its share of the budget, %s; "
+                                       "the lower, %s, is within it."),
+                                     label, over, high, budget, low);
+        }
+      add_warning (self, warnings, kind, NULL, message);
+      {
+        WaymarkPlanWarning *warning = g_ptr_array_index (warnings, warnings->len - 1);
+
+        g_free (warning->id);
+        warning->id = g_strdup_printf ("%s:%s", waymark_enum_to_string (WAYMARK_TYPE_WARNING_KIND,
+                                                                        kind), id);
+        warning->dismissed = g_strv_contains ((const char * const *) self->dismissed_warnings,
+                                              warning->id);
+      }
+    }
+}
+
 /* What the review says of the funding streams a plan item can name: the purpose it gives, whom
  * that purpose is for, and the period it gives, each in its words under its heading. The
  * review gives a period only for the perpetrator fund; for the others there is no period to
@@ -604,6 +774,7 @@ waymark_plan_list_warnings (WaymarkPlan *self)
 
   /* The budget first: the arithmetic of the plan against it (computed, so no quote). */
   add_budget_warning (self, warnings);
+  add_year_budget_warnings (self, warnings);
 
   /* The gaps the review warns about, each with the review's words and their heading, then what
    * it says about single items. */

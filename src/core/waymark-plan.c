@@ -20,6 +20,8 @@ enum {
   PROP_START_YEAR,
   PROP_YEARS,
   PROP_BUDGET,
+  PROP_YEAR_KIND,
+  PROP_UPLIFT,
   PROP_DISMISSED_WARNINGS,
   PROP_LOCAL_NEEDS,
   PROP_APPRAISAL,
@@ -127,6 +129,12 @@ waymark_plan_get_property (GObject    *object,
     case PROP_BUDGET:
       g_value_set_int64 (value, self->budget);
       break;
+    case PROP_YEAR_KIND:
+      g_value_set_enum (value, self->year_kind);
+      break;
+    case PROP_UPLIFT:
+      g_value_set_uint (value, self->uplift);
+      break;
     case PROP_DISMISSED_WARNINGS:
       g_value_set_boxed (value, self->dismissed_warnings);
       break;
@@ -190,6 +198,14 @@ waymark_plan_set_property (GObject      *object,
     case PROP_BUDGET:
       changed = self->budget != g_value_get_int64 (value);
       self->budget = g_value_get_int64 (value);
+      break;
+    case PROP_YEAR_KIND:
+      changed = self->year_kind != (WaymarkYearKind) g_value_get_enum (value);
+      self->year_kind = g_value_get_enum (value);
+      break;
+    case PROP_UPLIFT:
+      changed = self->uplift != g_value_get_uint (value);
+      self->uplift = g_value_get_uint (value);
       break;
     case PROP_DISMISSED_WARNINGS:
       {
@@ -257,6 +273,12 @@ waymark_plan_class_init (WaymarkPlanClass *klass)
     g_param_spec_uint ("years", NULL, NULL, 1, WAYMARK_PLAN_MAX_YEARS, 1, rw);
   properties[PROP_BUDGET] =
     g_param_spec_int64 ("budget", NULL, NULL, 0, WAYMARK_MONEY_MAX, 0, rw);
+  /* A new plan runs in financial years, as public bodies budget (issue 16). */
+  properties[PROP_YEAR_KIND] =
+    g_param_spec_enum ("year-kind", NULL, NULL, WAYMARK_TYPE_YEAR_KIND,
+                       WAYMARK_YEAR_KIND_FINANCIAL, rw);
+  properties[PROP_UPLIFT] =
+    g_param_spec_uint ("uplift", NULL, NULL, 0, WAYMARK_UPLIFT_MAX, 0, rw);
   properties[PROP_DISMISSED_WARNINGS] =
     g_param_spec_boxed ("dismissed-warnings", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_LOCAL_NEEDS] =
@@ -329,6 +351,8 @@ DEFINE_GETTER (const char *, author)
 DEFINE_GETTER (guint, start_year)
 DEFINE_GETTER (guint, years)
 DEFINE_GETTER (gint64, budget)
+DEFINE_GETTER (WaymarkYearKind, year_kind)
+DEFINE_GETTER (guint, uplift)
 DEFINE_GETTER (const char * const *, dismissed_warnings)
 DEFINE_GETTER (GDateTime *, changed_at)
 DEFINE_GETTER (WaymarkLocalNeeds *, local_needs)
@@ -418,6 +442,47 @@ waymark_plan_load_details (WaymarkPlan        *self,
                 "dismissed-warnings", dismissed, NULL);
   g_clear_pointer (&self->changed_at, g_date_time_unref);
   self->changed_at = g_date_time_ref (changed_at);
+}
+
+void
+waymark_plan_load_years (WaymarkPlan     *self,
+                         WaymarkYearKind  year_kind,
+                         guint            uplift)
+{
+  g_object_set (self, "year-kind", year_kind, "uplift", uplift, NULL);
+}
+
+/* Years */
+
+static char *
+dup_year (WaymarkPlan *self,
+          guint        index,
+          const char  *separator)
+{
+  guint year = self->start_year + index;
+
+  if (self->year_kind == WAYMARK_YEAR_KIND_CALENDAR)
+    return g_strdup_printf ("%u", year);
+  /* 2026/27: April 2026 to March 2027; the second year's last two digits. */
+  return g_strdup_printf ("%u%s%02u", year, separator, (year + 1) % 100);
+}
+
+char *
+waymark_plan_dup_year_label (WaymarkPlan *self,
+                             guint        index)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), NULL);
+
+  return dup_year (self, index, "/");
+}
+
+char *
+waymark_plan_dup_year_id (WaymarkPlan *self,
+                          guint        index)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), NULL);
+
+  return dup_year (self, index, "_");
 }
 
 void

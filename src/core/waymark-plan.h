@@ -15,8 +15,12 @@ G_BEGIN_DECLS
 #define WAYMARK_PLAN_DEFAULT_AREA "Leicester, Leicestershire and Rutland"
 #define WAYMARK_PLAN_MAX_YEARS 10
 
-/* Money for a plan; every figure in pence. Quantities and unit costs are per year: a plan of
- * `years` years costs `years` times the annual figure. */
+/* Money for a plan, or for one of its years (waymark_plan_get_year_totals()); every figure in
+ * pence. Quantities and unit costs are per year and may differ from year to year (issue 16).
+ * For the whole plan (waymark_plan_get_totals()): annual_low/high are the first year's,
+ * total_low/high the sum of every year's, remaining against the whole budget; n_without_cost
+ * the items without a unit cost in at least one year. For one year: annual and total are that
+ * year's, remaining against budget_per_year. */
 typedef struct
 {
   gint64   annual_low;
@@ -30,8 +34,8 @@ typedef struct
   guint    n_items;
   guint    n_without_cost;
   gboolean overflow;
-  /* When overflow: the item whose line total, or whose adding to the annual total, was too large
-   * to calculate; WAYMARK_PLAN_OVERFLOW_YEARS when the annual total times the years was. */
+  /* When overflow: the item whose line total in a year, or whose adding to a year's total, was
+   * too large to calculate; WAYMARK_PLAN_OVERFLOW_YEARS when adding up the years was. */
   guint    overflow_item;
 } WaymarkPlanTotals;
 
@@ -116,6 +120,21 @@ const char      *waymark_plan_get_author          (WaymarkPlan *self);
 guint            waymark_plan_get_start_year      (WaymarkPlan *self);
 guint            waymark_plan_get_years           (WaymarkPlan *self);
 gint64           waymark_plan_get_budget          (WaymarkPlan *self);
+/* How the plan's years run (property "year-kind"); FINANCIAL for a new plan, CALENDAR for a
+ * plan file from before issue 16. */
+WaymarkYearKind  waymark_plan_get_year_kind       (WaymarkPlan *self);
+/* The plan's annual uplift on local costs, a local figure, in basis points (250 = 2.5% a year);
+ * 0 for none (the default). Property "uplift", at most WAYMARK_UPLIFT_MAX. Never applied to a
+ * review figure: year i (0 is the first) of an item whose cost source is a local quote or an
+ * estimate costs its unit cost as entered x (1 + uplift / 10000)^i, rounded to the penny (half
+ * up), worked out in integers (waymark_money_uplift()). */
+guint            waymark_plan_get_uplift          (WaymarkPlan *self);
+/* Year index 0 .. years-1: "2026/27" (financial, start year 2026) or "2026" (calendar). */
+char            *waymark_plan_dup_year_label      (WaymarkPlan *self,
+                                                   guint        index);
+/* The same for a column name or id: "2026_27" or "2026". */
+char            *waymark_plan_dup_year_id         (WaymarkPlan *self,
+                                                   guint        index);
 const char * const *waymark_plan_get_dismissed_warnings (WaymarkPlan *self);
 /* The commissioner's counts of the people in need, by reach group (local figures); never NULL. */
 WaymarkLocalNeeds *waymark_plan_get_local_needs   (WaymarkPlan *self);
@@ -150,6 +169,30 @@ void             waymark_plan_set_item_cost       (WaymarkPlan     *self,
                                                    gint64           low,
                                                    gint64           high,
                                                    WaymarkCostSource source);
+/* Per-year edits (issue 16), each one undoable step. index 0 is the first year: its figures
+ * are the item's own quantity and unit cost, which the later years without figures of their
+ * own follow; changing them here leaves the other years as they were. A unit cost as in
+ * waymark_plan_set_item_cost() (WAYMARK_NO_COST for none); the cost source stays the item's.
+ * Changing the plan's "years" keeps what the kept years had, and new years copy the last. */
+void             waymark_plan_set_item_year_quantity (WaymarkPlan     *self,
+                                                   WaymarkPlanItem *item,
+                                                   guint            index,
+                                                   guint            quantity);
+void             waymark_plan_set_item_year_cost  (WaymarkPlan     *self,
+                                                   WaymarkPlanItem *item,
+                                                   guint            index,
+                                                   gint64           low,
+                                                   gint64           high);
+/* "Apply to all years": every year of item gets year index's quantity and unit cost as
+ * entered (the uplift still applies to each year), in one step. */
+void             waymark_plan_apply_year_to_all   (WaymarkPlan     *self,
+                                                   WaymarkPlanItem *item,
+                                                   guint            index);
+void             waymark_plan_set_year_kind       (WaymarkPlan     *self,
+                                                   WaymarkYearKind  kind);
+void             waymark_plan_set_uplift          (WaymarkPlan     *self,
+                                                   guint            basis_points);
+
 void             waymark_plan_add_item            (WaymarkPlan     *self,
                                                    WaymarkPlanItem *item);
 /* Appends several (WaymarkPlanItem, none in the plan yet) as one undoable edit. An item for a
@@ -218,6 +261,28 @@ void             waymark_plan_mark_saved          (WaymarkPlan *self);
 GDateTime       *waymark_plan_get_changed_at      (WaymarkPlan *self);
 
 void             waymark_plan_get_totals          (WaymarkPlan       *self,
+                                                   WaymarkPlanTotals *totals);
+/* One item's figures in one year. */
+typedef struct
+{
+  guint    quantity;     /* as entered for that year (local) */
+  gint64   unit_low;     /* pence, that year's unit cost, after the uplift where it applies */
+  gint64   unit_high;
+  gint64   line_low;     /* computed: quantity x unit */
+  gint64   line_high;
+  gboolean has_cost;     /* FALSE: no cost; the money fields are 0 */
+  gboolean uplifted;     /* the unit cost includes the plan's uplift (a local cost, year > 0, uplift > 0) */
+  gboolean overflow;     /* too large to calculate; the money fields are 0 */
+} WaymarkItemYear;
+
+void             waymark_plan_get_item_year       (WaymarkPlan       *self,
+                                                   WaymarkPlanItem   *item,
+                                                   guint              index,
+                                                   WaymarkItemYear   *year);
+/* Totals of one year: annual_low/high and total_low/high are that year's; remaining against
+ * budget_per_year; n_without_cost, overflow as for the plan. */
+void             waymark_plan_get_year_totals     (WaymarkPlan       *self,
+                                                   guint              index,
                                                    WaymarkPlanTotals *totals);
 /* Element type WaymarkBreakdownSlice, in a fixed order with empty slices kept; for funding,
  * then one slice per named local stream, in the order the plan first names it; for evidence,
