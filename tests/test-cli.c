@@ -1386,12 +1386,18 @@ test_decisions_errors (void)
   g_assert_cmpint (none.status, ==, 2);
 }
 
-/* Issue 17: waymark-cli compare-plans on the three-year plan (tests/golden/plan-three-year.waymark)
- * and two scenarios of it (tests/data/scenario-b.waymark: two years, £400,000, 30 Drive places,
- * CBT at £80-£120 a session and no IRIS; scenario-c.waymark: untitled, from 2027/28, £500,000,
- * IRIS twice at £5,000, no CBT or RwF). By hand: A a year £180,900-£184,900 (CBIM £15,000, RwF
- * £4,500, MAC £59,400, Drive £96,000, CBT £6,000-£10,000), B £158,900-£162,900 (Drive £72,000,
- * CBT £8,000-£12,000) over 2 years £317,800-£325,800, C £180,400 over 3 years £541,200. */
+/* Issue 17: waymark-cli compare-plans on the three-year plan (tests/golden/plan-three-year.waymark:
+ * financial years from 2026/27, a 2.5% uplift on local costs, Drive 40, 42 and 44) and two
+ * scenarios of it (tests/data/scenario-b.waymark: two years, no uplift, £400,000, 30 Drive places
+ * the first year, CBT at £80-£120 a session and no IRIS; scenario-c.waymark: untitled, from
+ * 2027/28, £500,000, IRIS twice at £5,000 (a local quote, so uplifted), Drive 40, 45 and 50, no
+ * CBT or RwF). By hand, over the plan:
+ *   A: CBIM £15,000 + £15,375 + £15,759.40 = £46,134.40, RwF £13,500, MAC £178,200, Drive
+ *      (40 + 42 + 44) × £2,400 = £302,400, CBT £18,000-£30,000: £558,234.40-£570,234.40;
+ *   B: CBIM £30,000, RwF £9,000, MAC £118,800, Drive (30 + 42) × £2,400 = £172,800, CBT
+ *      £16,000-£24,000: £346,600-£354,600, the lowest;
+ *   C: CBIM £46,134.40, IRIS £10,000 + £10,250 + £10,506.26 = £30,756.26, MAC £178,200, Drive
+ *      (40 + 45 + 50) × £2,400 = £324,000: £579,090.66, £79,090.66 over its budget. */
 static void
 compare_plans (Run        *run,
                const char *format)
@@ -1419,12 +1425,12 @@ test_compare_plans_text (void)
                                    "  2. DA and SV commissioning plan 2026-2029 (scenario B)\n"
                                    "  3. scenario-c.waymark\n"));
   g_assert_nonnull (strstr (run.out, "    DA and SV commissioning plan 2026-2029 (scenario B): "
-                                     "£317,800–£325,800 (lowest cost)\n"));
+                                     "£346,600–£354,600 (lowest cost)\n"));
   g_assert_nonnull (strstr (run.out, "    scenario-c.waymark: not covered: the plan does not run "
                                      "in this year\n"));
-  /* C is £41,200 over its budget, and the others clear that. */
+  /* C is £79,090.66 over its budget, and the others clear that. */
   g_assert_nonnull (strstr (run.out, "    Clears what scenario-c.waymark raises: Over budget: the "
-                                     "total, £541,200, is £41,200 more than the budget of "
+                                     "total, £579,090.66, is £79,090.66 more than the budget of "
                                      "£500,000.\n"));
 }
 
@@ -1438,10 +1444,10 @@ test_compare_plans_csv (void)
   g_assert_true (g_str_has_prefix (run.out, "measure,unit,DA and SV commissioning plan 2026-2029,"
                                    "DA and SV commissioning plan 2026-2029 (scenario B),"
                                    "scenario-c.waymark\r\n"));
-  g_assert_nonnull (strstr (run.out, "\r\ntotal:low,GBP,542700.00,317800.00,541200.00\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\ntotal:low,GBP,558234.40,346600.00,579090.66\r\n"));
   g_assert_nonnull (strstr (run.out, "\r\nyear:2026/27:total:low,GBP,180900.00,158900.00,\r\n"));
-  /* Drive: B 30 × £2,400 × 2 = £144,000 against A's 40 × £2,400 × 3 = £288,000. */
-  g_assert_nonnull (strstr (run.out, "\r\nitem:drive,GBP difference,0.00,-144000.00,0.00\r\n"));
+  /* Drive: B £172,800 and C £324,000 against A's £302,400. */
+  g_assert_nonnull (strstr (run.out, "\r\nitem:drive,GBP difference,0.00,-129600.00,21600.00\r\n"));
 }
 
 static void

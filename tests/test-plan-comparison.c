@@ -518,6 +518,54 @@ test_display_name (void)
   g_assert_cmpstr (titled, ==, "Plan (scenario B)");
 }
 
+/* Per-year figures (issue 16): a financial plan with a 10% uplift on its local cost and a later
+ * year of its own, against a calendar plan: compared by year label, so neither covers the
+ * other's years. By hand:
+ *   F (financial, 2026/27 and 2027/28, uplift 10%): drive 10 × £1,000 = £10,000, then 12 ×
+ *     £1,100 = £13,200; over the plan £23,200.
+ *   K (calendar, 2026 and 2027): drive 10 × £1,000 each year, £20,000; MAC 20 × £2,970, the
+ *     review's cost (never uplifted), £59,400 each year, £118,800. */
+static void
+test_per_year (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(WaymarkPlan) financial = waymark_plan_new ();
+  g_autoptr(WaymarkPlan) calendar = waymark_plan_new ();
+  WaymarkPlan *plans[2] = { financial, calendar };
+  g_autoptr(WaymarkPlanComparison) comparison = NULL;
+  const char *labels[] = { "2026", "2026/27", "2027", "2027/28", NULL };
+  WaymarkPlanItem *item;
+  const WaymarkPlanItemRow *row;
+
+  details (financial, "F", 2026, 2, 0);
+  waymark_plan_set_uplift (financial, 1000);
+  item = add (fixture, financial, "drive", 10, 100000, 100000);
+  waymark_plan_set_item_year_quantity (financial, item, 1, 12);
+  details (calendar, "K", 2026, 2, 0);
+  waymark_plan_set_year_kind (calendar, WAYMARK_YEAR_KIND_CALENDAR);
+  add (fixture, calendar, "drive", 10, 100000, 100000);
+  item = add (fixture, calendar, "make-a-change", 20, 297000, 297000);
+  waymark_plan_set_item_cost (calendar, item, 297000, 297000, WAYMARK_COST_SOURCE_REVIEW);
+
+  comparison = waymark_plan_comparison_new (plans, NULL, 2, NULL);
+  g_assert_cmpstrv (comparison->year_labels, labels);
+  assert_value (comparison, "year:2026/27:total", 0, 1000000, 1000000);
+  assert_value (comparison, "year:2027/28:total", 0, 1320000, 1320000);
+  assert_state (comparison, "year:2026/27:total", 1, WAYMARK_PLAN_VALUE_NOT_COVERED);
+  assert_value (comparison, "year:2027:total", 1, 6940000, 6940000);
+  assert_state (comparison, "year:2027:total", 0, WAYMARK_PLAN_VALUE_NOT_COVERED);
+  assert_value (comparison, "total", 0, 2320000, 2320000);
+  assert_value (comparison, "total", 1, 13880000, 13880000);
+
+  /* Drive: the same first year, a different second: it differs, by £3,200 over the plan. */
+  row = g_ptr_array_index (comparison->items, 0);
+  g_assert_cmpstr (row->id, ==, "drive");
+  g_assert_cmpuint (row->cells[0].quantity, ==, row->cells[1].quantity);
+  g_assert_true (row->differs);
+  g_assert_cmpint (row->cells[1].difference_low, ==, -320000);
+  (void) data;
+}
+
 static void
 test_scenario_title (void)
 {
@@ -592,11 +640,12 @@ main (int    argc,
   ADD ("/core/plan-comparison/marks", test_marks);
   ADD ("/core/plan-comparison/ties", test_ties);
   ADD ("/core/plan-comparison/exports", test_exports);
-#undef ADD
   g_test_add_func ("/core/plan-comparison/display-name", test_display_name);
   g_test_add_func ("/core/plan-comparison/scenario-title", test_scenario_title);
+  ADD ("/core/plan-comparison/per-year", test_per_year);
   g_test_add ("/core/plan-comparison/document-copy", Fixture, NULL, fixture_set_up,
               test_document_copy, fixture_tear_down);
+#undef ADD
 
   return g_test_run ();
 }

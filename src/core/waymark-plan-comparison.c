@@ -9,45 +9,29 @@
 #include "waymark-money.h"
 #include "waymark-plan-comparison.h"
 
-/* Years. The plan's own year labels and per-year figures (issue 16) are read through these
- * three, so the comparison has one place that knows what a year of a plan is. */
+/* Years: the plan's own labels ("2026/27" financial, "2026" calendar) and per-year figures
+ * (issue 16). */
 
-static char *
-plan_dup_year_label (WaymarkPlan *plan,
-                     guint        index)
-{
-  guint year = waymark_plan_get_start_year (plan) + index;
-
-  return g_strdup_printf ("%u/%02u", year, (year + 1) % 100);
-}
-
-/* The totals of one year, remaining against the budget a year. */
-static void
-plan_get_year_totals (WaymarkPlan       *plan,
-                      guint              index,
-                      WaymarkPlanTotals *totals)
-{
-  (void) index;
-  waymark_plan_get_totals (plan, totals);
-  totals->total_low = totals->annual_low;
-  totals->total_high = totals->annual_high;
-  totals->remaining_low = totals->budget_per_year - totals->total_high;
-  totals->remaining_high = totals->budget_per_year - totals->total_low;
-}
-
-/* The item's spend over the plan: the sum of its years. FALSE without a cost or on overflow. */
+/* The item's spend over the plan: the sum of its years (each after the plan's uplift where it
+ * applies). FALSE when a year has no cost or is too large to calculate. */
 static gboolean
 plan_get_item_spend (WaymarkPlan     *plan,
                      WaymarkPlanItem *item,
                      gint64          *low,
                      gint64          *high)
 {
-  gint64 line_low, line_high;
-  guint years = waymark_plan_get_years (plan);
+  *low = *high = 0;
+  for (guint y = 0; y < MAX (waymark_plan_get_years (plan), 1u); y++)
+    {
+      WaymarkItemYear year;
 
-  return waymark_plan_item_get_line_total (item, &line_low, &line_high) &&
-         waymark_money_multiply (line_low, years, low) &&
-         waymark_money_multiply (line_high, years, high);
+      waymark_plan_get_item_year (plan, item, y, &year);
+      if (!year.has_cost || year.overflow ||
+          !waymark_money_add (*low, year.line_low, low) ||
+          !waymark_money_add (*high, year.line_high, high))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Building */
@@ -212,7 +196,7 @@ add_years (WaymarkPlanComparison *self,
   for (guint p = 0; p < self->n_plans; p++)
     for (guint y = 0; y < self->years[p]; y++)
       {
-        char *label = plan_dup_year_label (plans[p], y);
+        char *label = waymark_plan_dup_year_label (plans[p], y);
 
         if (g_hash_table_contains (seen, label))
           {
@@ -248,7 +232,7 @@ add_years (WaymarkPlanComparison *self,
           set_state (remaining, p, WAYMARK_PLAN_VALUE_NOT_COVERED);
           for (index = 0; index < self->years[p]; index++)
             {
-              g_autofree char *own = plan_dup_year_label (plans[p], index);
+              g_autofree char *own = waymark_plan_dup_year_label (plans[p], index);
 
               if (g_str_equal (own, label))
                 break;
@@ -257,7 +241,7 @@ add_years (WaymarkPlanComparison *self,
             {
               WaymarkPlanTotals totals;
 
-              plan_get_year_totals (plans[p], index, &totals);
+              waymark_plan_get_year_totals (plans[p], index, &totals);
               if (totals.overflow)
                 {
                   set_state (total, p, WAYMARK_PLAN_VALUE_OVERFLOW);
@@ -516,6 +500,7 @@ add_items (WaymarkPlanComparison *self,
           const char *id = waymark_plan_item_get_intervention_id (item);
           WaymarkPlanItemRow *row = g_hash_table_lookup (rows, id);
           WaymarkPlanItemCell *cell;
+          WaymarkItemYear first_year;
 
           if (row == NULL)
             {
@@ -528,18 +513,21 @@ add_items (WaymarkPlanComparison *self,
             }
           cell = &row->cells[p];
           cell->present = TRUE;
-          cell->quantity = waymark_plan_item_get_quantity (item);
-          cell->has_cost = waymark_plan_item_has_cost (item);
+          /* As entered for the first year; the spend is every year's. */
+          waymark_plan_get_item_year (plans[p], item, 0, &first_year);
+          cell->quantity = first_year.quantity;
+          cell->has_cost = first_year.has_cost && !first_year.overflow;
           if (cell->has_cost)
             {
-              cell->unit_low = waymark_plan_item_get_unit_cost (item);
-              cell->unit_high = waymark_plan_item_get_unit_cost_high (item);
-              if (!plan_get_item_spend (plans[p], item, &cell->spend_low, &cell->spend_high))
-                {
-                  /* Too large to calculate: no figure, as for no cost. */
-                  cell->has_cost = FALSE;
-                  cell->spend_low = cell->spend_high = 0;
-                }
+              cell->unit_low = first_year.unit_low;
+              cell->unit_high = first_year.unit_high;
+            }
+          if (!plan_get_item_spend (plans[p], item, &cell->spend_low, &cell->spend_high))
+            {
+              /* A year without a cost, or too large to calculate: no figure over the plan. */
+              cell->has_cost = FALSE;
+              cell->unit_low = cell->unit_high = 0;
+              cell->spend_low = cell->spend_high = 0;
             }
           row->n_plans_with++;
         }
@@ -550,6 +538,7 @@ add_items (WaymarkPlanComparison *self,
       WaymarkPlanItemRow *row = g_ptr_array_index (self->items, r);
       const WaymarkPlanItemCell *base = &row->cells[0];
       const WaymarkPlanItemCell *first_present = NULL;
+      guint first_present_plan = 0;
 
       row->in_every_plan = row->n_plans_with == self->n_plans;
       row->differs = !row->in_every_plan;
@@ -562,11 +551,18 @@ add_items (WaymarkPlanComparison *self,
           if (cell->present)
             {
               if (first_present == NULL)
-                first_present = cell;
+                {
+                  first_present = cell;
+                  first_present_plan = p;
+                }
               else if (cell->quantity != first_present->quantity ||
                        cell->has_cost != first_present->has_cost ||
                        cell->unit_low != first_present->unit_low ||
-                       cell->unit_high != first_present->unit_high)
+                       cell->unit_high != first_present->unit_high ||
+                       /* a later year's quantity or cost, in plans of as many years */
+                       (self->years[p] == self->years[first_present_plan] &&
+                        (cell->spend_low != first_present->spend_low ||
+                         cell->spend_high != first_present->spend_high)))
                 row->differs = TRUE;
             }
           cell->difference_known = known && base_known;

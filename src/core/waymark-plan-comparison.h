@@ -82,9 +82,10 @@ typedef struct
   gboolean present;
   guint    quantity;            /* local: as entered (the first year's) */
   gboolean has_cost;
-  gint64   unit_low;            /* pence, a year */
+  gint64   unit_low;            /* pence, the first year's (after no uplift: it is year 0) */
   gint64   unit_high;
-  gint64   spend_low;           /* computed: the item's spend over the plan */
+  gint64   spend_low;           /* computed: the item's spend over the plan, the sum of its
+                                 * years (issue 16), each after the uplift where it applies */
   gint64   spend_high;
   gboolean difference_known;    /* both this plan and the first have a cost for it, or lack it */
   gint64   difference_low;      /* computed: spend minus the first plan's (absent: 0) */

@@ -237,24 +237,25 @@ test_compare_two_open (Fixture       *f,
   g_assert_cmpstr (comparison->names[0], ==, waymark_plan_get_title (plan));
   g_assert_cmpstr (comparison->names[1], ==, waymark_plan_get_title (copy_plan));
 
-  /* Scenario B of tests/data/scenario-b.waymark: 2 years of £158,900-£162,900. */
+  /* tests/data/scenario-b.waymark: £158,900-£162,900 the first year, £187,700-£191,700 the
+   * second (Drive 30, then 42 places). */
   label = waymark_plans_window_get_value_label (compare, "total", 0);
   g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_text (label), ==, "£317,800–£325,800");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "£346,600–£354,600");
   label = waymark_plans_window_get_value_label (compare, "total", 1);
-  g_assert_cmpstr (gtk_label_get_text (label), ==, "£317,800–£325,800");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "£346,600–£354,600");
 
-  /* An edit to the scenario shows once the comparison is worked out again: Drive 30 → 20 is
-   * £24,000 less a year, £48,000 over the two years. */
+  /* An edit to the scenario shows once the comparison is worked out again: Drive 30 → 20 in
+   * the first year is £24,000 less (the second year keeps its own 42). */
   drive = waymark_plan_find_item (copy_plan, "drive", NULL);
   waymark_plan_edit (copy_plan, drive, "quantity", 20, NULL);
   waymark_plan_get_totals (copy_plan, &totals);
-  g_assert_cmpint (totals.total_low, ==, 26980000);
+  g_assert_cmpint (totals.total_low, ==, 32260000);
   wait.window = compare;
-  wait.text = "£269,800–£277,800";
+  wait.text = "£322,600–£330,600";
   gui_test_wait_until (shows_total, &wait, 5000, "the scenario's new total");
   g_assert_cmpstr (gtk_label_get_text (waymark_plans_window_get_value_label (compare, "total", 0)),
-                   ==, "£317,800–£325,800");
+                   ==, "£346,600–£354,600");
   /* The mark, in words: the scenario is now the lower cost. */
   g_assert_true (waymark_plans_window_get_comparison (compare)->lowest_cost[1]);
 
