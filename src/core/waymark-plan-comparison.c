@@ -293,7 +293,8 @@ add_balance (WaymarkPlanComparison *self,
 
   for (guint b = 0; b < G_N_ELEMENTS (breakdowns); b++)
     {
-      g_autoptr(GPtrArray) per_plan = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_autoptr(GPtrArray) per_plan =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       g_autoptr(GPtrArray) keys = g_ptr_array_new ();
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
@@ -305,7 +306,8 @@ add_balance (WaymarkPlanComparison *self,
           g_ptr_array_add (per_plan, slices);
           for (guint s = 0; s < slices->len; s++)
             {
-              const WaymarkBreakdownSlice *slice = &g_array_index (slices, WaymarkBreakdownSlice, s);
+              const WaymarkBreakdownSlice *slice =
+                &g_array_index (slices, WaymarkBreakdownSlice, s);
               gboolean known = FALSE;
 
               for (guint k = 0; k < keys->len && !known; k++)
@@ -1271,10 +1273,9 @@ waymark_plan_comparison_to_csv (WaymarkPlanComparison *self)
           for (guint p = 0; p < self->n_plans; p++)
             {
               const WaymarkPlanItemCell *cell = &row->cells[p];
+              gint64 difference = bound == 0 ? cell->difference_low : cell->difference_high;
               g_autofree char *text = cell->difference_known
-                                      ? waymark_money_to_decimal (bound == 0 ? cell->difference_low
-                                                                             : cell->difference_high)
-                                      : NULL;
+                                      ? waymark_money_to_decimal (difference) : NULL;
 
               waymark_csv_add_field (&writer, text, WAYMARK_CSV_PLAIN);
             }
@@ -1358,8 +1359,11 @@ waymark_plan_comparison_to_json (WaymarkPlanComparison *self)
       json_builder_set_member_name (builder, "clears");
       json_builder_begin_array (builder);
       for (guint r = 0; r < cleared->len; r++)
-        json_builder_add_string_value (builder,
-                                       ((WaymarkPlanWarningRow *) g_ptr_array_index (cleared, r))->id);
+        {
+          const WaymarkPlanWarningRow *row = g_ptr_array_index (cleared, r);
+
+          json_builder_add_string_value (builder, row->id);
+        }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }

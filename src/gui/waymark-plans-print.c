@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-plans-print.h"
+#include "waymark-print-util.h"
 
 #define FONT_SIZE 8.5
 #define PADDING 4.0
@@ -148,41 +149,6 @@ build_rows (PrintData             *data,
     }
 }
 
-static PangoLayout *
-layout_new (GtkPrintContext *context,
-            const char      *text,
-            double           width,
-            gboolean         bold,
-            double           size)
-{
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (width > 0)
-    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static double
-text_height (GtkPrintContext *context,
-             const char      *text,
-             double           width,
-             gboolean         bold)
-{
-  g_autoptr(PangoLayout) layout = layout_new (context, text, width, bold, FONT_SIZE);
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
 static double
 row_height (PrintData       *data,
             GtkPrintContext *context,
@@ -192,11 +158,14 @@ row_height (PrintData       *data,
   double height;
 
   if (row->cells == NULL)
-    return text_height (context, row->label, width - 2 * PADDING, TRUE) + 2 * PADDING;
-  height = text_height (context, row->label, data->label_width - 2 * PADDING, TRUE);
+    return waymark_print_text_height (context, row->label, width - 2 * PADDING, TRUE,
+                                      FONT_SIZE) + 2 * PADDING;
+  height = waymark_print_text_height (context, row->label, data->label_width - 2 * PADDING, TRUE,
+                                      FONT_SIZE);
   for (guint p = 0; p < data->n_plans; p++)
-    height = MAX (height, text_height (context, row->cells[p], data->column_width - 2 * PADDING,
-                                       FALSE));
+    height = MAX (height, waymark_print_text_height (context, row->cells[p],
+                                                     data->column_width - 2 * PADDING, FALSE,
+                                                     FONT_SIZE));
   return height + 2 * PADDING;
 }
 
@@ -216,8 +185,10 @@ on_begin_print (GtkPrintOperation *operation,
   data->column_width = (width - data->label_width) / data->n_plans;
 
   for (guint p = 0; p < data->n_plans; p++)
-    names_height = MAX (names_height, text_height (context, data->names[p],
-                                                   data->column_width - 2 * PADDING, TRUE));
+    names_height = MAX (names_height,
+                        waymark_print_text_height (context, data->names[p],
+                                                   data->column_width - 2 * PADDING, TRUE,
+                                                   FONT_SIZE));
   names_height += 2 * PADDING;
 
   /* Rows never split across pages; the names head every page. */
@@ -238,43 +209,6 @@ on_begin_print (GtkPrintOperation *operation,
       used += height;
     }
   gtk_print_operation_set_n_pages (operation, data->page_rows->len);
-}
-
-static void
-draw_text (cairo_t         *cr,
-           GtkPrintContext *context,
-           const char      *text,
-           double           x,
-           double           y,
-           double           width,
-           gboolean         bold,
-           double           size)
-{
-  g_autoptr(PangoLayout) layout = layout_new (context, text, width, bold, size);
-
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_row_frame (cairo_t *cr,
-                double   width,
-                double   y,
-                double   height,
-                gboolean shaded)
-{
-  if (shaded)
-    {
-      cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-      cairo_rectangle (cr, 0, y, width, height);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, 0, y + height);
-  cairo_line_to (cr, width, y + height);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
 static void
@@ -300,14 +234,15 @@ on_draw_page (GtkPrintOperation *operation,
     }
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  draw_text (cr, context, _("Plans compared"), 0, 0, width, TRUE, 14);
-  draw_text (cr, context, data->date, 0, 20, width, FALSE, FONT_SIZE);
+  waymark_print_draw_text (cr, context, _("Plans compared"), 0, 0, width, TRUE, 14);
+  waymark_print_draw_text (cr, context, data->date, 0, 20, width, FALSE, FONT_SIZE);
 
   y = HEADER_HEIGHT;
-  draw_row_frame (cr, width, y, g_array_index (data->heights, double, 0), TRUE);
+  waymark_print_draw_row_frame (cr, width, y, g_array_index (data->heights, double, 0), TRUE);
   for (guint p = 0; p < data->n_plans; p++)
-    draw_text (cr, context, data->names[p], data->label_width + p * data->column_width + PADDING,
-               y + PADDING, data->column_width - 2 * PADDING, TRUE, FONT_SIZE);
+    waymark_print_draw_text (cr, context, data->names[p],
+                             data->label_width + p * data->column_width + PADDING, y + PADDING,
+                             data->column_width - 2 * PADDING, TRUE, FONT_SIZE);
   y += g_array_index (data->heights, double, 0);
 
   for (guint r = first; r < last; r++)
@@ -315,28 +250,31 @@ on_draw_page (GtkPrintOperation *operation,
       PrintRow *row = g_ptr_array_index (data->rows, r);
       double height_r = g_array_index (data->heights, double, r + 1);
 
-      draw_row_frame (cr, width, y, height_r, row->cells == NULL);
+      waymark_print_draw_row_frame (cr, width, y, height_r, row->cells == NULL);
       if (row->cells == NULL)
-        draw_text (cr, context, row->label, PADDING, y + PADDING, width - 2 * PADDING, TRUE,
-                   FONT_SIZE);
+        waymark_print_draw_text (cr, context, row->label, PADDING, y + PADDING,
+                                 width - 2 * PADDING, TRUE, FONT_SIZE);
       else
         {
-          draw_text (cr, context, row->label, PADDING, y + PADDING,
-                     data->label_width - 2 * PADDING, TRUE, FONT_SIZE);
+          waymark_print_draw_text (cr, context, row->label, PADDING, y + PADDING,
+                                   data->label_width - 2 * PADDING, TRUE, FONT_SIZE);
           for (guint p = 0; p < data->n_plans; p++)
-            draw_text (cr, context, row->cells[p],
-                       data->label_width + p * data->column_width + PADDING, y + PADDING,
-                       data->column_width - 2 * PADDING, FALSE, FONT_SIZE);
+            waymark_print_draw_text (cr, context, row->cells[p],
+                                     data->label_width + p * data->column_width + PADDING,
+                                     y + PADDING, data->column_width - 2 * PADDING, FALSE,
+                                     FONT_SIZE);
         }
       y += height_r;
     }
 
-  draw_text (cr, context, _("Figures: the plans’ own, and the review’s costs as the plans carry "
-                            "them; shares, differences and marks computed by Waymark."),
-             0, height - FOOTER_HEIGHT + 6, width * 0.85, FALSE, 7);
+  waymark_print_draw_text (cr, context,
+                           _("Figures: the plans’ own, and the review’s costs as the plans carry "
+                             "them; shares, differences and marks computed by Waymark."),
+                           0, height - FOOTER_HEIGHT + 6, width * 0.85, FALSE, 7);
   /* Translators: page numbers in a printed comparison's footer */
   page = g_strdup_printf (_("Page %d of %u"), page_nr + 1, data->page_rows->len);
-  draw_text (cr, context, page, width * 0.88, height - FOOTER_HEIGHT + 6, width * 0.12, FALSE, 7);
+  waymark_print_draw_text (cr, context, page, width * 0.88, height - FOOTER_HEIGHT + 6,
+                           width * 0.12, FALSE, 7);
 }
 
 GtkPrintOperation *

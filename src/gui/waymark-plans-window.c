@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-format.h"
 #include "waymark-plans-print.h"
 #include "waymark-plans-window.h"
 #include "waymark-safe-write.h"
@@ -136,26 +137,6 @@ label_new (const char *text,
   return label;
 }
 
-/* An icon and words together: a mark never rests on colour alone. */
-static GtkWidget *
-mark_new (const char *icon_name,
-          const char *text,
-          const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, "compare-mark");
-  gtk_widget_add_css_class (box, css_class);
-  return box;
-}
-
 static void
 attach_heading (WaymarkPlansWindow *self,
                 const char         *text,
@@ -191,10 +172,10 @@ attach_names (WaymarkPlansWindow *self,
       gtk_box_append (GTK_BOX (column), label_new (comparison->names[p], "title-4"));
       if (comparison->lowest_cost[p])
         gtk_box_append (GTK_BOX (column),
-                        mark_new ("starred-symbolic", _("Lowest cost"), "best-mark"));
+                        waymark_mark_new ("starred-symbolic", _("Lowest cost"), "best-mark"));
       if (comparison->strongest_evidence[p])
         gtk_box_append (GTK_BOX (column),
-                        mark_new ("starred-symbolic", _("Strongest evidence mix"), "best-mark"));
+                        waymark_mark_new ("starred-symbolic", _("Strongest evidence mix"), "best-mark"));
       gtk_widget_set_hexpand (column, TRUE);
       gtk_grid_attach (self->grid, column, (int) p + 1, *row, 1, 1);
     }
@@ -225,7 +206,7 @@ attach_measures (WaymarkPlansWindow *self,
         }
       gtk_box_append (GTK_BOX (name), label_new (measure->label, NULL));
       if (measure->differs)
-        gtk_box_append (GTK_BOX (name), mark_new ("view-dual-symbolic", _("Differs"),
+        gtk_box_append (GTK_BOX (name), waymark_mark_new ("view-dual-symbolic", _("Differs"),
                                                   "differs-mark"));
       gtk_grid_attach (self->grid, name, 0, *row, 1, 1);
 
@@ -264,7 +245,7 @@ attach_warnings (WaymarkPlansWindow *self,
 
           if (warning->messages[p] != NULL)
             {
-              gtk_box_append (GTK_BOX (column), mark_new ("dialog-warning-symbolic", _("Raises"),
+              gtk_box_append (GTK_BOX (column), waymark_mark_new ("dialog-warning-symbolic", _("Raises"),
                                                           "warning-mark"));
               gtk_box_append (GTK_BOX (column), label_new (warning->messages[p], NULL));
             }
@@ -276,7 +257,7 @@ attach_warnings (WaymarkPlansWindow *self,
 
           while (warning->messages[q] == NULL)
             q++;
-          gtk_box_append (GTK_BOX (column), mark_new ("emblem-ok-symbolic", _("Clears"),
+          gtk_box_append (GTK_BOX (column), waymark_mark_new ("emblem-ok-symbolic", _("Clears"),
                                                       "clears-mark"));
           gtk_box_append (GTK_BOX (column), label_new (warning->messages[q], "dim-label"));
         }
@@ -308,7 +289,7 @@ attach_items (WaymarkPlansWindow *self,
                                                                       : _("In some plans only"),
                                                  "dim-label"));
       if (item->differs)
-        gtk_box_append (GTK_BOX (name), mark_new ("view-dual-symbolic", _("Differs"),
+        gtk_box_append (GTK_BOX (name), waymark_mark_new ("view-dual-symbolic", _("Differs"),
                                                   "differs-mark"));
       gtk_grid_attach (self->grid, name, 0, *row, 1, 1);
       for (guint p = 0; p < comparison->n_plans; p++)
@@ -600,7 +581,8 @@ on_export_response (GtkNativeDialog    *native,
       if (!waymark_safe_write_file (file, data, -1, &error))
         show_error (self, _("Could Not Export the Comparison"), error->message);
       else
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Comparison exported")));
+        adw_toast_overlay_add_toast (self->toasts,
+                                     waymark_toast_new_for_text (_("Comparison exported")));
     }
   g_object_unref (native);
 }
@@ -679,9 +661,8 @@ waymark_plans_window_constructed (GObject *object)
   g_signal_connect (self->documents, "items-changed", G_CALLBACK (on_documents_changed), self);
 
   /* The first two to four open plans, so that two scenarios open side by side at once. */
-  for (guint i = 0;
-       i < g_list_model_get_n_items (self->documents) && self->chosen->len < WAYMARK_PLAN_COMPARISON_MAX;
-       i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->documents) &&
+                    self->chosen->len < WAYMARK_PLAN_COMPARISON_MAX; i++)
     g_ptr_array_add (self->chosen, g_list_model_get_item (self->documents, i));
   rebuild_chooser (self);
   rebuild (self);
