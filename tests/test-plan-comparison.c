@@ -418,8 +418,8 @@ test_marks (Fixture       *fixture,
   g_assert_cmpstr (comparison->lowest_cost_words, ==,
                    "Lowest cost: Option B, at £190,000–£198,000 over the plan (the lowest lower "
                    "total, then the lowest higher one). The plans run for different numbers of "
-                   "years, so their totals are not like for like. The totals leave out 1 item "
-                   "without a cost.");
+                   "years, so their totals are not like for like. Between them, the totals leave "
+                   "out 1 item without a cost.");
   g_assert_cmpint (comparison->high_share[0], ==, 0);
   g_assert_cmpint (comparison->high_share[1], ==, 1579);
   g_assert_cmpint (comparison->high_share[2], ==, 605);

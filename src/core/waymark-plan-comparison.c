@@ -679,10 +679,11 @@ mark_lowest_cost (WaymarkPlanComparison *self)
     {
       /* Translators: %u is a number of items */
       g_autofree char *left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "The totals leave out %u item "
-                                                                "without a cost.",
-                                                                "The totals leave out %u items "
-                                                                "without a cost.", n_without),
+                                                                "Between them, the totals leave "
+                                                                "out %u item without a cost.",
+                                                                "Between them, the totals leave "
+                                                                "out %u items without a cost.",
+                                                                n_without),
                                                    n_without);
 
       g_string_append_printf (words, " %s", left_out);
