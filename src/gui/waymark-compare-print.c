@@ -249,10 +249,7 @@ waymark_compare_print_new (WaymarkComparison *comparison,
                            gboolean           hide_identical)
 {
   GtkPrintOperation *operation;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkPaperSize *a4;
   PrintData *data;
 
   g_return_val_if_fail (WAYMARK_IS_COMPARISON (comparison), NULL);
@@ -263,20 +260,8 @@ waymark_compare_print_new (WaymarkComparison *comparison,
   /* Translators: the date on a printed comparison, strftime format: "26 November 2026" */
   data->date = g_date_time_format (now, _("%-d %B %Y"));
 
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_job_name (operation, _("Comparison of interventions"));
-  /* Print to File offers this name, not "output.pdf". */
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME,
-                          /* Translators: the file name Print to File offers, without ".pdf" */
-                          _("Comparison of interventions"));
-  gtk_print_operation_set_print_settings (operation, settings);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* Translators: a print job's name, and the file name Print to File offers without ".pdf" */
+  operation = waymark_print_operation_new (_("Comparison of interventions"));
 
   g_object_set_data_full (G_OBJECT (operation), "waymark-print-data", data,
                           (GDestroyNotify) print_data_free);

@@ -75,3 +75,22 @@ waymark_print_draw_row_frame (cairo_t *cr,
   cairo_stroke (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
+
+GtkPrintOperation *
+waymark_print_operation_new (const char *name)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_paper_size_free (a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, name);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  return operation;
+}

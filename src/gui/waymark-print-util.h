@@ -26,6 +26,9 @@ void         waymark_print_draw_text      (cairo_t         *cr,
                                            double           width,
                                            gboolean         bold,
                                            double           size);
+/* A print operation for a handout on A4 landscape, its page set up in the print dialog's
+ * settings; `name` is the job's and the one Print to File offers (not "output.pdf"). */
+GtkPrintOperation *waymark_print_operation_new (const char *name);
 /* A rule under a row across the page, the row shaded grey first when `shaded`. */
 void         waymark_print_draw_row_frame (cairo_t         *cr,
                                            double           width,

@@ -3,9 +3,12 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "gui-test-util.h"
 #include "waymark-application.h"
 #include "waymark-money.h"
+#include "waymark-plans-print.h"
 #include "waymark-plans-window.h"
 
 /* Scenarios (issue 17), through the application's actions as the Plan page's buttons and the
@@ -272,6 +275,53 @@ test_compare_two_open (Fixture       *f,
   (void) data;
 }
 
+/* The handout, headless: exported to PDF as the print dialog's "Save as PDF" does, and its text
+ * read back by pdftotext (an independent reader): the names head the page, the marks are in
+ * words, the figures are the comparison's. */
+static void
+test_print_pdf (Fixture       *f,
+                gconstpointer  data)
+{
+  WaymarkPlan *plan = gui_test_load_plan (f->window, "scenario-b.waymark");
+  g_autofree char *dir = g_dir_make_tmp ("waymark-plans-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plans.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(WaymarkPlanComparison) comparison = NULL;
+  WaymarkPlan *plans[2];
+  const char *argv[] = { g_getenv ("WAYMARK_PDFTOTEXT"), path, "-", NULL };
+  int status;
+
+  plans[0] = plan;
+  plans[1] = waymark_plan_document_get_plan (document_of (duplicate (f)));
+  comparison = waymark_plan_comparison_new (plans, NULL, 2, f->catalogue);
+  operation = waymark_plans_print_new (comparison);
+  /* The handout keeps its own text: the comparison may go while the dialog is open. */
+  g_clear_pointer (&comparison, waymark_plan_comparison_free);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (f->window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Plans compared"));
+  g_assert_nonnull (strstr (text, "(scenario C)"));
+  g_assert_nonnull (strstr (text, "Lowest cost: a tie"));
+  g_assert_nonnull (strstr (text, "£346,600–£354,600"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_unlink (path);
+  g_rmdir (dir);
+  (void) data;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +332,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/scenarios/compare-two-open", Fixture, NULL, fixture_set_up,
               test_compare_two_open, fixture_tear_down);
+  g_test_add ("/gui/scenarios/print-pdf", Fixture, NULL, fixture_set_up, test_print_pdf,
+              fixture_tear_down);
 
   return g_test_run ();
 }
