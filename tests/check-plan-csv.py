@@ -32,7 +32,33 @@ EXTRA_COLUMNS = ["cost_note", "in_catalogue", "reach", "reach_group", "reach_sou
                  "cost_per_person_gbp", "cost_per_person_high_gbp", "funding_name",
                  "quantity_source", "ratings_source", "review_section", "line_total_source",
                  "cost_per_person_source", "coverage_percent", "need", "need_kind", "need_source",
-                 "coverage_source", "option_kind"]
+                 "coverage_source", "option_kind",
+                 # Issue 16: the codes in words (English, as the test runs in C.UTF-8).
+                 "level_label", "focus_label", "works_with", "works_with_label",
+                 "evidence_label", "impact_label", "llr_status", "llr_status_label",
+                 "funding_source_label", "cost_source_label"]
+# The words the app shows for each code, written out here from its tables.
+LEVEL_WORDS = {"primary": "Primary", "secondary": "Secondary", "tertiary": "Tertiary"}
+FOCUS_WORDS = {"da": "Domestic abuse", "sv": "Sexual violence",
+               "both": "Domestic abuse and sexual violence"}
+WORKS_WITH_WORDS = {"victims": "Victims", "perpetrators": "Perpetrators",
+                    "children-young-people": "Children and young people",
+                    "community": "Community", "professionals": "Professionals"}
+RATING_WORDS = {None: "Not rated", "low": "Low", "low-moderate": "Low to moderate",
+                "moderate": "Moderate", "high": "High"}
+LLR_WORDS = {"unknown": "Status in LLR unknown", "in-place": "In place in LLR",
+             "similar-in-place": "Similar in place in LLR",
+             "not-in-place": "Not in place in LLR"}
+FUNDING_WORDS = {"unspecified": "Not yet chosen",
+                 "home-office-perpetrator": "Home Office perpetrator funding",
+                 "pcc-victims": "PCC victims’ funding",
+                 "local-authority-safe-accommodation": "Local authority safe-accommodation duty",
+                 "grant-giving-bodies": "Grant-giving bodies", "other": "Other"}
+COST_SOURCE_WORDS = {"review": "Published in the review", "local-quote": "Local quote",
+                     "estimate": "Estimate"}
+YEAR_COLUMNS = ["quantity_{}", "unit_cost_{}_gbp", "unit_cost_high_{}_gbp", "total_low_{}_gbp",
+                "total_high_{}_gbp", "unit_cost_{}_source"]
+UPLIFTED = "computed: the local unit cost × the plan’s annual uplift"
 NUMBER_COLUMNS = {"quantity", "unit_cost_gbp", "unit_cost_high_gbp", "line_total_gbp",
                   "line_total_high_gbp"}
 # Free text, which the export neutralises against formula injection.
@@ -146,9 +172,13 @@ def check_csv(raw, plan, label, golden=True):
         return
     header = rows[0]
     check(header[:len(SPEC_COLUMNS)] == SPEC_COLUMNS, f"{label}: the header begins as specified")
-    check(header == SPEC_COLUMNS + EXTRA_COLUMNS,
-          f"{label}: the header is the documented columns, then cost_note, in_catalogue and "
-          f"the reach columns")
+    # Issue 16: then each year's columns, named by the year's id ("2026/27" -> "2026_27").
+    year_ids = [y["year"].replace("/", "_") for y in plan["totals"]["years"]]
+    year_columns = [name.format(year_id) for year_id in year_ids
+                    for name in YEAR_COLUMNS]
+    check(header == SPEC_COLUMNS + EXTRA_COLUMNS + year_columns,
+          f"{label}: the header is the documented columns, then cost_note, in_catalogue, "
+          f"the reach and label columns, then each year's ({', '.join(year_ids)})")
     widths = sorted({len(r) for r in rows})
     check(widths == [len(header)], f"{label}: every row has {len(header)} fields (saw {widths})")
 
@@ -189,7 +219,31 @@ def check_csv(raw, plan, label, golden=True):
             "cost_per_person_source": "" if it["cost_per_person_pence"] is None
                                       else "computed: line_total_gbp ÷ reach",
             **row_coverage(it, plan),
+            "level_label": ", ".join(LEVEL_WORDS[v] for v in it["level"].split(";")),
+            "focus_label": FOCUS_WORDS[it["focus"]],
+            "works_with": ";".join(it["works_with"]),
+            "works_with_label": ", ".join(WORKS_WITH_WORDS[v] for v in it["works_with"]),
+            "evidence_label": "" if local else RATING_WORDS[it["evidence_rating"]],
+            "impact_label": "" if local else RATING_WORDS[it["impact_rating"]],
+            "llr_status": it["llr_status"],
+            "llr_status_label": LLR_WORDS[it["llr_status"]],
+            "funding_source_label": FUNDING_WORDS[it["funding_source"]],
+            "cost_source_label": "" if it["unit_cost_pence"] is None
+                                 else COST_SOURCE_WORDS[it["cost_source"]],
         }
+        # Each year's figures, as the JSON's item "years" gives them.
+        for year in it["years"]:
+            year_id = year["year"].replace("/", "_")
+            has_cost = year["line_total_pence"] is not None
+            want.update({
+                f"quantity_{year_id}": str(year["quantity"]),
+                f"unit_cost_{year_id}_gbp": pounds(year["unit_cost_pence"]),
+                f"unit_cost_high_{year_id}_gbp": pounds(year["unit_cost_high_pence"]),
+                f"total_low_{year_id}_gbp": pounds(year["line_total_pence"]),
+                f"total_high_{year_id}_gbp": pounds(year["line_total_high_pence"]),
+                f"unit_cost_{year_id}_source": "" if not has_cost else UPLIFTED
+                if year["uplifted"] else "review" if it["cost_source"] == "review" else "local",
+            })
         wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
         for k, (g, v) in wrong.items():
             print(f"# {label} row {n} {k}: got {g!r}, want {v!r}")
@@ -253,6 +307,19 @@ def check_csv(raw, plan, label, golden=True):
     if golden and "drive" in by_id:
         check(by_id["drive"].get("line_total_gbp") == "96000.00",
               f"{label}: 96000.00, as specified")
+        # Growing quantities: 40, 42, 44 perpetrators at the review's £2,400, never uplifted.
+        drive = by_id["drive"]
+        check([drive.get(f"total_low_{y}_gbp") for y in ("2026_27", "2027_28", "2028_29")]
+              == ["96000.00", "100800.00", "105600.00"]
+              and drive.get("unit_cost_2028_29_gbp") == "2400.00"
+              and drive.get("unit_cost_2028_29_source") == "review",
+              f"{label}: DRIVE grows 40, 42, 44 at the review's £2,400, never uplifted")
+    if golden and "coaching-boys-into-men" in by_id:
+        # A local quote of £1,500 uplifted 2.5% a year: £1,537.50, then £1,575.9375, half up.
+        cbim = by_id["coaching-boys-into-men"]
+        check((cbim.get("unit_cost_2027_28_gbp"), cbim.get("unit_cost_2028_29_gbp"),
+               cbim.get("unit_cost_2028_29_source")) == ("1537.50", "1575.94", UPLIFTED),
+              f"{label}: a local quote is uplifted 2.5% a year, to the penny")
 
     # No cell (other than a number) begins with a formula character unprotected.
     live = [(r, header[c] if c < len(header) else c, cell)

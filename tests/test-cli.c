@@ -509,6 +509,45 @@ test_finding_6_output_fifo (void)
   test_remove_tree (dir);
 }
 
+/* Issue 16: the summary CSV, its golden file, and --summary only with --format csv. The golden
+ * is checked by hand against the plan: three financial years whose items cost £180,900,
+ * £186,075 and £191,259.40 at the least (DRIVE's 40, 42, then 44 perpetrators at £2,400, the
+ * local quotes uplifted 2.5% a year), £558,234.40 in all, against a budget of £600,000. */
+static void
+test_export_summary (void)
+{
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                                 NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-summary-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "summary.csv", NULL);
+  g_autofree char *written = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) json = { 0 };
+
+  run_cli (&run, "export", plan, "--format", "csv", "--summary", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_golden (run.out, "plan-three-year-summary.csv");
+  g_assert_nonnull (strstr (run.out, "\r\ntotal_low_2027_28_gbp,\"Total low, 2027/28\","
+                                     "186075.00,computed,"));
+  g_assert_nonnull (strstr (run.out, "\r\ntotal_low_gbp,Total low over the plan,558234.40,"
+                                     "computed,"));
+  g_assert_nonnull (strstr (run.out, "\r\nbudget_gbp,Budget over the plan,600000.00,local,"));
+
+  run_cli (&to_file, "export", plan, "--format", "csv", "--summary", "--output", output, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_true (g_file_get_contents (output, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, run.out);
+
+  run_cli (&json, "export", plan, "--format", "json", "--summary", NULL);
+  g_assert_cmpint (json.status, ==, 2);
+  g_assert_nonnull (strstr (json.err, "--summary needs --format csv"));
+
+  g_unlink (output);
+  g_rmdir (dir);
+}
+
 /* Finding 6: a character device is written to in place. Kept as a guard only: before the fix,
  * run as root, it replaced the machine's /dev/null with a regular file (the named-pipe test
  * above is the one to check against unfixed code). */
@@ -1528,6 +1567,7 @@ main (int    argc,
   g_test_add_func ("/cli/compare-plans/csv", test_compare_plans_csv);
   g_test_add_func ("/cli/compare-plans/json", test_compare_plans_json);
   g_test_add_func ("/cli/compare-plans/errors", test_compare_plans_errors);
+  g_test_add_func ("/cli/export/summary", test_export_summary);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/finding-4-deep-nesting", test_finding_4_deep_nesting);

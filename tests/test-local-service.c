@@ -393,7 +393,7 @@ test_plan_item (Fixture       *fixture,
   g_assert_nonnull (strstr (json, "      \"evidence_rating\" : null,\n"
                                   "      \"impact_rating\" : null,\n"));
   g_assert_nonnull (strstr (json, "      \"missing_from_catalogue\" : false,\n"
-                                  "      \"local_service\" : true\n"));
+                                  "      \"local_service\" : true,\n"));
   g_assert_nonnull (strstr (json, "  \"local_services\" : [\n    {\n"
                                   "      \"id\" : \"llr-idva\",\n"
                                   "      \"kind\" : \"local\",\n"));

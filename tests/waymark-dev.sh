@@ -19,7 +19,8 @@ packages="gcc libc6-dev pkg-config meson ninja-build gettext
   desktop-file-utils appstream shared-mime-info help2man flatpak-builder xvfb xauth dbus python3
   python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
   python3-jsonschema locales clang-14 libclang-rt-14-dev valgrind
-  libreoffice-calc poppler-utils fonts-cantarell fonts-dejavu-core"
+  libreoffice-calc poppler-utils fonts-cantarell fonts-dejavu-core
+  libxlsxwriter-dev python3-openpyxl"
 
 install_missing () {
   missing=""

@@ -33,6 +33,7 @@ waymark_cli_command_export (int    argc,
   g_autofree char *catalogue_path = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  gboolean summary = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("csv or json (required)"), N_("FORMAT") },
@@ -41,6 +42,9 @@ waymark_cli_command_export (int    argc,
     { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &catalogue_path,
       N_("The catalogue the plan’s interventions come from (default: the review’s)"),
       N_("FILE") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("With --format csv: the plan’s details and its totals per year and over the plan, "
+         "instead of its items"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN"));
@@ -52,7 +56,8 @@ waymark_cli_command_export (int    argc,
 
   g_option_context_set_summary (context,
                                 _("Export a saved plan as CSV (for spreadsheets) or JSON (for "
-                                  "other systems), exactly as Waymark does."));
+                                  "other systems), exactly as Waymark does. The CSV has one row "
+                                  "an item; --summary writes the plan’s details and totals."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -66,6 +71,10 @@ waymark_cli_command_export (int    argc,
     plan_format = WAYMARK_PLAN_FORMAT_JSON;
   else
     return waymark_cli_usage_error ("export", _("--format must be csv or json"));
+  if (summary && plan_format != WAYMARK_PLAN_FORMAT_CSV)
+    return waymark_cli_usage_error ("export", _("--summary needs --format csv"));
+  if (summary)
+    plan_format = WAYMARK_PLAN_FORMAT_SUMMARY_CSV;
   if (output != NULL)
     {
       g_autofree char *conflict = check_output_is_not_input (output, argv[1], catalogue_path);
@@ -90,8 +99,12 @@ waymark_cli_command_export (int    argc,
       return EXIT_OK;
     }
 
-  data = plan_format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, catalogue, &error)
-                                                : waymark_plan_to_json (plan, catalogue, &error);
+  if (plan_format == WAYMARK_PLAN_FORMAT_SUMMARY_CSV)
+    data = waymark_plan_to_summary_csv (plan, &error);
+  else if (plan_format == WAYMARK_PLAN_FORMAT_CSV)
+    data = waymark_plan_to_csv (plan, catalogue, &error);
+  else
+    data = waymark_plan_to_json (plan, catalogue, &error);
   if (data == NULL)
     {
       g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);

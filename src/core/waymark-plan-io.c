@@ -460,6 +460,10 @@ static const char * const csv_columns[] = {
   /* Since issue 15: "review" for an intervention the review describes, "local" for one of the
    * plan's local services, which the review does not rate. */
   "option_kind",
+  /* Since issue 16, for a finance team: the codes above in words, and the codes that had no
+   * column. The per-year columns follow them (csv_year_columns). */
+  "level_label", "focus_label", "works_with", "works_with_label", "evidence_label",
+  "impact_label", "llr_status", "llr_status_label", "funding_source_label", "cost_source_label",
   NULL
 };
 
@@ -493,6 +497,91 @@ cost_note (WaymarkPlanItem *item)
     return g_strdup_printf (_("No cost in pounds yet: the review publishes %s"),
                             item->published_cost->as_written);
   return g_strdup (_("No published cost: a local figure is needed"));
+}
+
+/* The codes in words (translated: for people), after option_kind. A local service's ratings are
+ * left empty, as its rating cells are: ratings_source says why. */
+static void
+add_label_fields (WaymarkCsvWriter *writer,
+                  WaymarkPlanItem  *item)
+{
+  g_autofree char *levels = waymark_flags_format_labels (WAYMARK_TYPE_LEVEL, item->levels);
+  g_autofree char *works_with = waymark_flags_to_string (WAYMARK_TYPE_WORKS_WITH,
+                                                         item->works_with, ";");
+  g_autofree char *works_with_labels = waymark_flags_format_labels (WAYMARK_TYPE_WORKS_WITH,
+                                                                    item->works_with);
+  gboolean rated = !item->local_service;
+
+  waymark_csv_add_field (writer, levels, WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, waymark_focus_get_label (item->focus), WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, works_with, WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, works_with_labels, WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, rated ? waymark_rating_get_label (item->evidence_rating) : NULL,
+                         WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, rated ? waymark_rating_get_label (item->impact_rating) : NULL,
+                         WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, waymark_enum_to_string (WAYMARK_TYPE_LLR_STATUS,
+                                                         item->llr_status), WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, waymark_llr_status_get_label (item->llr_status),
+                         WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, waymark_funding_source_get_label (item->funding_source),
+                         WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer,
+                         waymark_plan_item_has_cost (item)
+                         ? waymark_cost_source_get_label (item->cost_source) : NULL,
+                         WAYMARK_CSV_PLAIN);
+}
+
+/* Since issue 16, after the label columns: each year's figures, named by the year's id
+ * (quantity_2026_27, unit_cost_2026_27_gbp, unit_cost_high_2026_27_gbp, total_low_2026_27_gbp,
+ * total_high_2026_27_gbp, unit_cost_2026_27_source). */
+static const char * const csv_year_columns[] = {
+  "quantity_%s", "unit_cost_%s_gbp", "unit_cost_high_%s_gbp", "total_low_%s_gbp",
+  "total_high_%s_gbp", "unit_cost_%s_source",
+};
+
+static void
+add_year_headers (WaymarkCsvWriter *writer,
+                  WaymarkPlan      *plan)
+{
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      g_autofree char *id = waymark_plan_dup_year_id (plan, y);
+
+      for (guint i = 0; i < G_N_ELEMENTS (csv_year_columns); i++)
+        {
+          g_autofree char *name = g_strdup_printf (csv_year_columns[i], id);
+
+          waymark_csv_add_field (writer, name, WAYMARK_CSV_PLAIN);
+        }
+    }
+}
+
+static void
+add_year_fields (WaymarkCsvWriter *writer,
+                 WaymarkPlan      *plan,
+                 WaymarkPlanItem  *item)
+{
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      WaymarkItemYear year;
+      g_autofree char *quantity = NULL;
+      const char *source = NULL;
+
+      waymark_plan_get_item_year (plan, item, y, &year);
+      quantity = g_strdup_printf ("%u", year.quantity);
+      if (year.has_cost && year.uplifted)
+        source = "computed: the local unit cost × the plan’s annual uplift";
+      else if (year.has_cost)
+        source = item->cost_source == WAYMARK_COST_SOURCE_REVIEW ? "review" : "local";
+
+      waymark_csv_add_field (writer, quantity, WAYMARK_CSV_PLAIN);
+      add_money_field (writer, year.has_cost, year.unit_low);
+      add_money_field (writer, year.has_cost, year.unit_high);
+      add_money_field (writer, year.has_cost, year.line_low);
+      add_money_field (writer, year.has_cost, year.line_high);
+      waymark_csv_add_field (writer, source, WAYMARK_CSV_PLAIN);
+    }
 }
 
 char *
@@ -530,6 +619,7 @@ waymark_plan_to_csv (WaymarkPlan       *plan,
   waymark_csv_writer_init (&writer, out);
   for (guint i = 0; csv_columns[i] != NULL; i++)
     waymark_csv_add_field (&writer, csv_columns[i], WAYMARK_CSV_PLAIN);
+  add_year_headers (&writer, plan);
   waymark_csv_end_row (&writer);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (plan));
@@ -623,8 +713,163 @@ waymark_plan_to_csv (WaymarkPlan       *plan,
       }
       waymark_csv_add_field (&writer, item->local_service ? "local" : "review",
                              WAYMARK_CSV_PLAIN);
+      add_label_fields (&writer, item);
+      add_year_fields (&writer, plan, item);
       waymark_csv_end_row (&writer);
     }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The summary CSV (issue 16): one row a figure, field,label,value,kind,source */
+
+static void
+add_summary_row (WaymarkCsvWriter *writer,
+                 const char       *field,
+                 const char       *label,
+                 const char       *value,
+                 WaymarkCsvFlags   value_flags,
+                 const char       *kind,
+                 const char       *source)
+{
+  waymark_csv_add_field (writer, field, WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, label, WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, value, value_flags);
+  waymark_csv_add_field (writer, kind, WAYMARK_CSV_PLAIN);
+  waymark_csv_add_field (writer, source, WAYMARK_CSV_PLAIN);
+  waymark_csv_end_row (writer);
+}
+
+static void
+add_summary_money (WaymarkCsvWriter *writer,
+                   const char       *field,
+                   const char       *label,
+                   gint64            pence,
+                   const char       *kind,
+                   const char       *source)
+{
+  g_autofree char *value = waymark_money_to_decimal (pence);
+
+  add_summary_row (writer, field, label, value, WAYMARK_CSV_PLAIN, kind, source);
+}
+
+/* The totals of one year (year_id "2026_27") or, with NULL, of the whole plan. */
+static void
+add_summary_totals (WaymarkCsvWriter        *writer,
+                    const char              *year_id,
+                    const char              *year_label,
+                    const WaymarkPlanTotals *totals,
+                    gint64                   budget)
+{
+  g_autofree char *suffix = year_id != NULL ? g_strconcat ("_", year_id, NULL) : g_strdup ("");
+  g_autofree char *field_low = g_strdup_printf ("total_low%s_gbp", suffix);
+  g_autofree char *field_high = g_strdup_printf ("total_high%s_gbp", suffix);
+  g_autofree char *field_budget = g_strdup_printf ("budget%s_gbp", suffix);
+  g_autofree char *field_left_low = g_strdup_printf ("remaining_low%s_gbp", suffix);
+  g_autofree char *field_left_high = g_strdup_printf ("remaining_high%s_gbp", suffix);
+  g_autofree char *label_low = NULL;
+  g_autofree char *label_high = NULL;
+  g_autofree char *label_budget = NULL;
+  g_autofree char *label_left_low = NULL;
+  g_autofree char *label_left_high = NULL;
+  g_autofree char *sum_low = NULL;
+  g_autofree char *sum_high = NULL;
+
+  if (year_id != NULL)
+    {
+      label_low = g_strdup_printf (_("Total low, %s"), year_label);
+      label_high = g_strdup_printf (_("Total high, %s"), year_label);
+      label_budget = g_strdup_printf (_("Budget, %s"), year_label);
+      label_left_low = g_strdup_printf (_("Remaining (least), %s"), year_label);
+      label_left_high = g_strdup_printf (_("Remaining (most), %s"), year_label);
+      sum_low = g_strdup_printf ("computed: the sum of the items’ total_low_%s_gbp", year_id);
+      sum_high = g_strdup_printf ("computed: the sum of the items’ total_high_%s_gbp", year_id);
+    }
+  else
+    {
+      label_low = g_strdup (_("Total low over the plan"));
+      label_high = g_strdup (_("Total high over the plan"));
+      label_budget = g_strdup (_("Budget over the plan"));
+      label_left_low = g_strdup (_("Remaining over the plan (least)"));
+      label_left_high = g_strdup (_("Remaining over the plan (most)"));
+      sum_low = g_strdup ("computed: the sum of the years’ total_low");
+      sum_high = g_strdup ("computed: the sum of the years’ total_high");
+    }
+
+  add_summary_money (writer, field_low, label_low, totals->total_low, "computed", sum_low);
+  add_summary_money (writer, field_high, label_high, totals->total_high, "computed", sum_high);
+  add_summary_money (writer, field_budget, label_budget, budget,
+                     year_id != NULL ? "computed" : "local",
+                     year_id != NULL ? "computed: budget_gbp ÷ years" : "entered in the plan");
+  add_summary_money (writer, field_left_low, label_left_low, totals->remaining_low, "computed",
+                     "computed: budget − total_high");
+  add_summary_money (writer, field_left_high, label_left_high, totals->remaining_high,
+                     "computed", "computed: budget − total_low");
+}
+
+char *
+waymark_plan_to_summary_csv (WaymarkPlan  *plan,
+                             GError      **error)
+{
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  WaymarkCsvWriter writer;
+  WaymarkPlanTotals totals;
+  g_autofree char *start_year = NULL;
+  g_autofree char *years = NULL;
+  g_autofree char *without_cost = NULL;
+  g_autofree char *uplift = NULL;
+  const char *entered = "entered in the plan";
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (plan), NULL);
+
+  waymark_plan_get_totals (plan, &totals);
+  if (totals.overflow)
+    {
+      g_string_free (out, TRUE);
+      overflow_error (plan, &totals, error);
+      return NULL;
+    }
+
+  /* Basis points as a percentage with two places, "2.50"; never through the locale. */
+  uplift = g_strdup_printf ("%u.%02u", waymark_plan_get_uplift (plan) / 100,
+                            waymark_plan_get_uplift (plan) % 100);
+  start_year = g_strdup_printf ("%u", waymark_plan_get_start_year (plan));
+  years = g_strdup_printf ("%u", waymark_plan_get_years (plan));
+  without_cost = g_strdup_printf ("%u", totals.n_without_cost);
+
+  waymark_csv_writer_init (&writer, out);
+  add_summary_row (&writer, "field", "label", "value", WAYMARK_CSV_PLAIN, "kind", "source");
+  add_summary_row (&writer, "title", _("Title"), waymark_plan_get_title (plan), WAYMARK_CSV_TEXT,
+                   "local", entered);
+  add_summary_row (&writer, "area", _("Area"), waymark_plan_get_area (plan), WAYMARK_CSV_TEXT,
+                   "local", entered);
+  add_summary_row (&writer, "organisation", _("Organisation"),
+                   waymark_plan_get_organisation (plan), WAYMARK_CSV_TEXT, "local", entered);
+  add_summary_row (&writer, "author", _("Author"), waymark_plan_get_author (plan),
+                   WAYMARK_CSV_TEXT, "local", entered);
+  add_summary_row (&writer, "start_year", _("Start year"), start_year, WAYMARK_CSV_PLAIN, "local",
+                   entered);
+  add_summary_row (&writer, "years", _("Years"), years, WAYMARK_CSV_PLAIN, "local", entered);
+  add_summary_row (&writer, "year_kind", _("Year kind"),
+                   waymark_year_kind_get_id (waymark_plan_get_year_kind (plan)), WAYMARK_CSV_PLAIN,
+                   "local", entered);
+  add_summary_row (&writer, "uplift_percent", _("Annual uplift on local costs"), uplift,
+                   WAYMARK_CSV_PLAIN, "local",
+                   "entered in the plan; applied to local unit costs from the second year, never "
+                   "to a review figure");
+  add_summary_row (&writer, "items_without_cost", _("Items without a cost (not in the totals)"),
+                   without_cost, WAYMARK_CSV_PLAIN, "computed",
+                   "computed: items with no unit cost in at least one year");
+  for (guint y = 0; y < waymark_plan_get_years (plan); y++)
+    {
+      WaymarkPlanTotals year;
+      g_autofree char *id = waymark_plan_dup_year_id (plan, y);
+      g_autofree char *label = waymark_plan_dup_year_label (plan, y);
+
+      waymark_plan_get_year_totals (plan, y, &year);
+      add_summary_totals (&writer, id, label, &year, year.budget_per_year);
+    }
+  add_summary_totals (&writer, NULL, NULL, &totals, waymark_plan_get_budget (plan));
 
   return g_string_free (out, FALSE);
 }
@@ -1440,8 +1685,19 @@ waymark_plan_write (WaymarkPlan       *plan,
   g_return_val_if_fail (WAYMARK_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = format == WAYMARK_PLAN_FORMAT_CSV ? waymark_plan_to_csv (plan, catalogue, error)
-                                           : waymark_plan_to_json (plan, catalogue, error);
+  switch (format)
+    {
+    case WAYMARK_PLAN_FORMAT_CSV:
+      data = waymark_plan_to_csv (plan, catalogue, error);
+      break;
+    case WAYMARK_PLAN_FORMAT_SUMMARY_CSV:
+      data = waymark_plan_to_summary_csv (plan, error);
+      break;
+    case WAYMARK_PLAN_FORMAT_JSON:
+    default:
+      data = waymark_plan_to_json (plan, catalogue, error);
+      break;
+    }
   if (data == NULL)
     return FALSE;
 

@@ -39,6 +39,8 @@ typedef enum
 {
   WAYMARK_PLAN_FORMAT_JSON,
   WAYMARK_PLAN_FORMAT_CSV,
+  /* The plan's details and totals per year and over the plan (waymark_plan_to_summary_csv()). */
+  WAYMARK_PLAN_FORMAT_SUMMARY_CSV,
 } WaymarkPlanFormat;
 
 GQuark       waymark_plan_error_quark   (void);
@@ -67,6 +69,14 @@ char        *waymark_plan_to_json        (WaymarkPlan       *plan,
  * figures (each row's need, the interventions' sections) come from `catalogue` (may be NULL). */
 char        *waymark_plan_to_csv         (WaymarkPlan       *plan,
                                           WaymarkCatalogue  *catalogue,
+                                          GError           **error);
+/* The plan's summary for a finance team (issue 16), one row a figure with the header
+ * field,label,value,kind,source: its details (local), then the totals, budget and remaining
+ * budget of each year (fields ending _<year id>_gbp, "total_low_2026_27_gbp") and over the
+ * plan, with kind "local" or "computed" and the arithmetic in source. UTF-8 with a byte-order
+ * mark, RFC 4180, CRLF, money as plain decimals, free text neutralised; label is translated.
+ * NULL with an error when a total would overflow. */
+char        *waymark_plan_to_summary_csv (WaymarkPlan       *plan,
                                           GError           **error);
 
 /* Writes through waymark_safe_write_file(): a file is replaced atomically (a temporary file,

@@ -38,6 +38,9 @@ waymark_window_update_actions (WaymarkWindow *self)
     { "win.zoom-out", zoomable },
     { "win.zoom-reset", zoomable },
     { "win.print-comparison", comparing },
+    /* The plan's reports for finance (issue 16): for any plan, an empty one too. */
+    { "win.export-plan-summary-csv", self->plan != NULL },
+    { "win.export-plan-workbook", self->plan != NULL },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -8,6 +8,7 @@
 #include "waymark-gui-format.h"
 #include "waymark-local-service-dialog.h"
 #include "waymark-plan-item-row.h"
+#include "waymark-report-xlsx.h"
 
 /* The window's plan: adding interventions to it, its file (new, open, save, export),
  * recent plans, the recovery copy, and the window's title. */
@@ -797,12 +798,63 @@ save_plan_as_action (GtkWidget  *widget,
   choose_where_to_save (WAYMARK_WINDOW (widget), NULL);
 }
 
+/* The plan's exports: the file chooser's title, filter and extension for each action. */
+typedef enum
+{
+  EXPORT_CSV,
+  EXPORT_JSON,
+  EXPORT_SUMMARY_CSV,
+  EXPORT_WORKBOOK,
+} ExportKind;
+
+static const struct
+{
+  const char *action;
+  const char *title;
+  const char *filter;
+  const char *extension;
+} exports[] = {
+  [EXPORT_CSV] = { "win.export-plan-csv", N_("Export Plan as CSV"), N_("CSV spreadsheets"),
+                   ".csv" },
+  [EXPORT_JSON] = { "win.export-plan-json", N_("Export Plan as JSON"), N_("JSON files"),
+                    ".json" },
+  [EXPORT_SUMMARY_CSV] = { "win.export-plan-summary-csv", N_("Export Summary as CSV"),
+                           N_("CSV spreadsheets"), ".csv" },
+  [EXPORT_WORKBOOK] = { "win.export-plan-workbook", N_("Export Workbook"),
+                        N_("Excel workbooks"), ".xlsx" },
+};
+
+gboolean
+waymark_window_export_workbook (WaymarkWindow *self,
+                                GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!waymark_report_write_xlsx (self->plan, waymark_plan_document_get_catalogue (self->document),
+                                  file, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Export Plan"), error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: a notification; %s is a file name */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+  return TRUE;
+}
+
 static void
 on_export_response (GtkNativeDialog *native,
                     int              response,
                     WaymarkWindow   *self)
 {
-  WaymarkPlanFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "format"));
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "export-kind"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -810,9 +862,25 @@ on_export_response (GtkNativeDialog *native,
 
       if (chosen != NULL)
         {
-          g_autoptr(GFile) file =
-            with_extension (chosen, format == WAYMARK_PLAN_FORMAT_CSV ? ".csv" : ".json");
-          waymark_window_export_plan (self, format, file);
+          g_autoptr(GFile) file = with_extension (chosen, exports[kind].extension);
+
+          switch (kind)
+            {
+            case EXPORT_CSV:
+              waymark_window_export_plan (self, WAYMARK_PLAN_FORMAT_CSV, file);
+              break;
+            case EXPORT_JSON:
+              waymark_window_export_plan (self, WAYMARK_PLAN_FORMAT_JSON, file);
+              break;
+            case EXPORT_SUMMARY_CSV:
+              waymark_window_export_plan (self, WAYMARK_PLAN_FORMAT_SUMMARY_CSV, file);
+              break;
+            case EXPORT_WORKBOOK:
+              waymark_window_export_workbook (self, file);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
         }
     }
 
@@ -825,23 +893,28 @@ export_plan_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
-  gboolean csv = g_str_equal (action_name, "win.export-plan-csv");
-  g_autofree char *name = suggested_name (self, csv ? ".csv" : ".json");
+  ExportKind kind = EXPORT_CSV;
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
 
+  while (!g_str_equal (exports[kind].action, action_name))
+    kind++;
+  g_assert (kind < G_N_ELEMENTS (exports));
+
   apply_typed_notes (self);
 
-  native = gtk_file_chooser_native_new (csv ? _("Export Plan as CSV") : _("Export Plan as JSON"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
+  name = suggested_name (self, exports[kind].extension);
+  pattern = g_strconcat ("*", exports[kind].extension, NULL);
+  native = gtk_file_chooser_native_new (_(exports[kind].title), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, csv ? _("CSV spreadsheets") : _("JSON files"));
-  gtk_file_filter_add_pattern (filter, csv ? "*.csv" : "*.json");
+  gtk_file_filter_set_name (filter, _(exports[kind].filter));
+  gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_object_set_data (G_OBJECT (native), "format",
-                     GINT_TO_POINTER (csv ? WAYMARK_PLAN_FORMAT_CSV : WAYMARK_PLAN_FORMAT_JSON));
+  g_object_set_data (G_OBJECT (native), "export-kind", GINT_TO_POINTER (kind));
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -943,6 +1016,10 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan-csv", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan-json", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan-summary-csv", NULL,
+                                   export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan-workbook", NULL,
+                                   export_plan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,

@@ -47,5 +47,8 @@ gboolean             waymark_window_save_plan_as  (WaymarkWindow    *self,
 gboolean             waymark_window_export_plan   (WaymarkWindow    *self,
                                                    WaymarkPlanFormat format,
                                                    GFile            *file);
+/* The plan as an Excel workbook (waymark_report_write_xlsx()); a failure is shown in a dialog. */
+gboolean             waymark_window_export_workbook (WaymarkWindow  *self,
+                                                     GFile          *file);
 
 G_END_DECLS
