@@ -44,6 +44,7 @@ FOCUS_WORDS = {"da": "Domestic abuse", "sv": "Sexual violence",
 WORKS_WITH_WORDS = {"victims": "Victims", "perpetrators": "Perpetrators",
                     "children-young-people": "Children and young people",
                     "community": "Community", "professionals": "Professionals"}
+LOCAL_MARK = "Local: not rated by the review"
 RATING_WORDS = {None: "Not rated", "low": "Low", "low-moderate": "Low to moderate",
                 "moderate": "Moderate", "high": "High"}
 LLR_WORDS = {"unknown": "Status in LLR unknown", "in-place": "In place in LLR",
@@ -223,8 +224,8 @@ def check_csv(raw, plan, label, golden=True):
             "focus_label": FOCUS_WORDS[it["focus"]],
             "works_with": ";".join(it["works_with"]),
             "works_with_label": ", ".join(WORKS_WITH_WORDS[v] for v in it["works_with"]),
-            "evidence_label": "" if local else RATING_WORDS[it["evidence_rating"]],
-            "impact_label": "" if local else RATING_WORDS[it["impact_rating"]],
+            "evidence_label": LOCAL_MARK if local else RATING_WORDS[it["evidence_rating"]],
+            "impact_label": LOCAL_MARK if local else RATING_WORDS[it["impact_rating"]],
             "llr_status": it["llr_status"],
             "llr_status_label": LLR_WORDS[it["llr_status"]],
             "funding_source_label": FUNDING_WORDS[it["funding_source"]],

@@ -1532,6 +1532,68 @@ test_compare_plans_errors (void)
   g_assert_nonnull (strstr (missing.err, "plan.waymark"));
 }
 
+/* report (issue 16): the board paper as ODT and PDF, written whole; the command line's mistakes
+ * refused before anything is written, and the plan never written over. */
+static void
+test_report (void)
+{
+  g_autofree char *plan = data_path ("appraisal.waymark", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "paper.pdf", NULL);
+  g_autofree char *odt = g_build_filename (dir, "paper.odt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) over_plan = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) run_pdf = { 0 };
+  g_auto(Run) run_odt = { 0 };
+
+  run_cli (&bad_format, "report", plan, "--format", "docx", "--output", pdf, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_nonnull (strstr (bad_format.err, "--format must be one of odt|pdf"));
+  run_cli (&no_output, "report", plan, "--format", "pdf", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  g_assert_nonnull (strstr (no_output.err, "report needs --output FILE"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_get_contents (plan, &before, NULL, NULL));
+  run_cli (&over_plan, "report", plan, "--format", "pdf", "--output", plan, NULL);
+  g_assert_cmpint (over_plan.status, ==, 2);
+  g_assert_nonnull (strstr (over_plan.err, "is the plan being read"));
+  g_assert_true (g_file_get_contents (plan, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  run_cli (&missing, "report", "no-such-plan.waymark", "--format", "pdf", "--output", pdf, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run_cli (&run_pdf, "report", plan, "--format", "pdf", "--output", pdf, NULL);
+  g_assert_cmpint (run_pdf.status, ==, 0);
+  g_assert_cmpstr (run_pdf.err, ==, "");
+  g_assert_true (g_file_get_contents (pdf, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* Whole: it ends with the trailer's end-of-file marker (binary before it, so not a string). */
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_nonnull (g_strstr_len (data + length - 16, 16, "%%EOF"));
+  g_clear_pointer (&data, g_free);
+
+  run_cli (&run_odt, "report", plan, "--format", "odt", "--output", odt, NULL);
+  g_assert_cmpint (run_odt.status, ==, 0);
+  g_assert_true (g_file_get_contents (odt, &data, &length, NULL));
+  /* A zip whose first member is "mimetype", stored, holding the ODF type. */
+  g_assert_cmpuint (length, >, 100);
+  g_assert_cmpmem (data, 4, "PK\x03\x04", 4);
+  g_assert_cmpint (data[8] | data[9] << 8, ==, 0);
+  g_assert_cmpmem (data + 30, 8, "mimetype", 8);
+  g_assert_cmpmem (data + 38, 39, "application/vnd.oasis.opendocument.text", 39);
+
+  test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1561,6 +1623,7 @@ main (int    argc,
   g_test_add_func ("/cli/appraise/errors", test_appraise_errors);
   g_test_add_func ("/cli/decisions/text", test_decisions_text);
   g_test_add_func ("/cli/decisions/csv", test_decisions_csv);
+  g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/decisions/json", test_decisions_json);
   g_test_add_func ("/cli/decisions/errors", test_decisions_errors);
   g_test_add_func ("/cli/compare-plans/text", test_compare_plans_text);

@@ -400,13 +400,15 @@ test_plan_item (Fixture       *fixture,
 
   csv = waymark_plan_to_csv (plan, fixture->catalogue, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (csv, ",coverage_source,option_kind\r\n"));
+  g_assert_nonnull (strstr (csv, ",coverage_source,option_kind,level_label,"));
   /* intervention_id, name, level, focus, no ratings, quantity, unit, costs 42000.00 to
    * 45000.00, line totals 84000.00 to 90000.00, a local quote. */
   g_assert_nonnull (strstr (csv, "\r\nllr-idva,LLR IDVA service,tertiary,da,,,2,adviser posts,"
                                  "42000.00,45000.00,84000.00,90000.00,local-quote,"));
   g_assert_nonnull (strstr (csv, ",local,Local: not rated by the review,,"));
-  g_assert_true (g_str_has_suffix (csv, ",local\r\n"));
+  /* option_kind, then the labels in words (issue 16). */
+  g_assert_nonnull (strstr (csv, ",,local,Tertiary,Domestic abuse,victims,Victims,"
+                                 "Local: not rated by the review,Local: not rated by the review,"));
 }
 
 /* Saving, opening and saving again gives the same bytes; the item is the service's again. */
@@ -627,6 +629,215 @@ test_file (Fixture       *fixture,
   }
 }
 
+static GDateTime *
+ticking_clock (gpointer user_data)
+{
+  guint *ticks = user_data;
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 12, 2, 9, 0, 0);
+
+  return g_date_time_add_minutes (start, (int) (*ticks)++);
+}
+
+/* A shared file of local services read and imported: all of its new services in one undoable
+ * step with an entry of the decision record each, one the plan has already (the same) skipped,
+ * and a refusal (a different service under a taken id, an id the catalogue or an item has)
+ * leaving the plan as it was, byte for byte. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(WaymarkPlan) plan = waymark_plan_new ();
+  WaymarkLocalServiceFields fields = idva_fields ();
+  WaymarkLocalServiceFields other = idva_fields ();
+  WaymarkLocalServiceFields third = idva_fields ();
+  g_autoptr(WaymarkLocalService) idva = make_service (&fields);
+  g_autoptr(WaymarkLocalService) by_and_for = NULL;
+  g_autoptr(WaymarkLocalService) outreach = NULL;
+  g_autoptr(GListStore) shared = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+  g_autoptr(GListModel) read = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_text = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *imported = NULL;
+  GListModel *services = waymark_plan_get_local_services (plan);
+  GListModel *decisions = waymark_plan_get_decisions (plan);
+  WaymarkDecision *entry;
+  guint ticks = 0;
+  guint changes = 0;
+  guint n_added = 99;
+
+  other.id = "by-and-for-advocacy";
+  other.name = "By-and-for advocacy";
+  other.levels = WAYMARK_LEVEL_SECONDARY;
+  by_and_for = make_service (&other);
+  third.id = "rural-outreach";
+  third.name = "Rural outreach";
+  outreach = make_service (&third);
+
+  waymark_plan_set_clock (plan, ticking_clock, &ticks);
+  g_object_set (plan, "author", "A. Commissioner", NULL);
+  g_assert_true (waymark_plan_add_local_service (plan, idva, fixture->catalogue, &error));
+  g_assert_no_error (error);
+  waymark_plan_mark_saved (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
+  start = plan_json (plan, fixture->catalogue);
+  g_signal_connect (services, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  /* The file another partner shares: the IDVA service as this plan has it, and two new ones;
+   * read through the core's reader, as the app and the CLI read it. */
+  g_list_store_append (shared, by_and_for);
+  g_list_store_append (shared, idva);
+  g_list_store_append (shared, outreach);
+  file_text = waymark_local_services_to_json (G_LIST_MODEL (shared));
+  bytes = g_bytes_new (file_text, strlen (file_text));
+  read = waymark_local_services_new_from_bytes (bytes, "partners.json", fixture->catalogue,
+                                                &error);
+  g_assert_no_error (error);
+
+  g_assert_true (waymark_plan_import_local_services (plan, read, fixture->catalogue,
+                                                     "partners.json", &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 2);
+  /* One change of the model, the two appended in the file's order after the one held. */
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (services), ==, 3);
+  g_assert_true (waymark_plan_find_local_service (plan, "llr-idva", NULL) == idva);
+  {
+    g_autoptr(WaymarkLocalService) second = g_list_model_get_item (services, 1);
+    g_autoptr(WaymarkLocalService) last = g_list_model_get_item (services, 2);
+
+    g_assert_cmpstr (waymark_local_service_get_id (second), ==, "by-and-for-advocacy");
+    g_assert_true (waymark_local_service_equal (second, by_and_for));
+    g_assert_cmpstr (waymark_local_service_get_id (last), ==, "rural-outreach");
+    g_assert_true (waymark_local_service_equal (last, outreach));
+  }
+  /* An entry each, as adding each alone makes, at the one time the clock gave for the step. */
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 3);
+  g_assert_cmpuint (ticks, ==, 2);
+  entry = g_list_model_get_item (decisions, 1);
+  g_assert_cmpint (waymark_decision_get_kind (entry), ==, WAYMARK_DECISION_KIND_LOCAL_SERVICE);
+  g_assert_cmpstr (waymark_decision_get_subject (entry), ==, "by-and-for-advocacy");
+  g_assert_cmpstr (waymark_decision_get_description (entry), ==,
+                   "Local service added: By-and-for advocacy");
+  g_assert_cmpstr (waymark_decision_get_author (entry), ==, "A. Commissioner");
+  g_object_unref (entry);
+  entry = g_list_model_get_item (decisions, 2);
+  g_assert_cmpstr (waymark_decision_get_subject (entry), ==, "rural-outreach");
+  g_assert_cmpstr (waymark_decision_get_description (entry), ==,
+                   "Local service added: Rural outreach");
+  g_object_unref (entry);
+  g_assert_true (waymark_plan_get_modified (plan));
+  imported = plan_json (plan, fixture->catalogue);
+
+  /* One undo takes both away, and their entries; the plan is the saved one again. */
+  waymark_plan_undo (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (services), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
+  g_assert_false (waymark_plan_get_modified (plan));
+  {
+    g_autofree char *now = plan_json (plan, fixture->catalogue);
+
+    g_assert_cmpstr (now, ==, start);
+  }
+  /* Redo puts back the same. */
+  waymark_plan_redo (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (services), ==, 3);
+  {
+    g_autofree char *now = plan_json (plan, fixture->catalogue);
+
+    g_assert_cmpstr (now, ==, imported);
+  }
+
+  /* The same file again: every service is the plan's already, so nothing and no step. */
+  changes = 0;
+  g_assert_true (waymark_plan_import_local_services (plan, read, fixture->catalogue,
+                                                     "partners.json", &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_false (waymark_plan_can_redo (plan));
+  waymark_plan_undo (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (services), ==, 1);
+  g_assert_false (waymark_plan_get_modified (plan));
+
+  /* A file with a new service, then one that differs from the plan's under its id: refused at
+   * that one, naming the file, the place and the id, and the new one is not added either. */
+  {
+    g_autoptr(GListStore) clash = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+    WaymarkLocalServiceFields renamed = idva_fields ();
+    g_autoptr(WaymarkLocalService) other_idva = NULL;
+
+    renamed.name = "Another IDVA service";
+    other_idva = make_service (&renamed);
+    g_list_store_append (clash, outreach);
+    g_list_store_append (clash, other_idva);
+    changes = 0;
+    n_added = 99;
+    g_assert_false (waymark_plan_import_local_services (plan, G_LIST_MODEL (clash),
+                                                        fixture->catalogue, "clash.json",
+                                                        &n_added, &error));
+    g_assert_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID);
+    g_assert_cmpstr (error->message, ==,
+                     "clash.json: local_services[1]: the plan has a different local service "
+                     "“llr-idva” already; change one of the ids, or edit the plan’s");
+    g_clear_error (&error);
+    g_assert_cmpuint (n_added, ==, 0);
+    g_assert_cmpuint (changes, ==, 0);
+    g_assert_null (waymark_plan_find_local_service (plan, "rural-outreach", NULL));
+  }
+
+  /* Two different services under one id in the same list (a reader refuses that in a file;
+   * a list made otherwise may hold it): refused at the second. */
+  {
+    g_autoptr(GListStore) twice = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+    WaymarkLocalServiceFields renamed = third;
+    g_autoptr(WaymarkLocalService) other_outreach = NULL;
+
+    renamed.name = "Rural outreach (north)";
+    other_outreach = make_service (&renamed);
+    g_list_store_append (twice, outreach);
+    g_list_store_append (twice, other_outreach);
+    g_assert_false (waymark_plan_import_local_services (plan, G_LIST_MODEL (twice), NULL,
+                                                        "twice.json", NULL, &error));
+    g_assert_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID);
+    g_assert_true (g_str_has_prefix (error->message, "twice.json: local_services[1]: the plan has "
+                                                     "a different local service “rural-outreach”"));
+    g_clear_error (&error);
+  }
+
+  /* An id an intervention of the catalogue has, or an item of the plan. */
+  {
+    g_autoptr(GListStore) taken = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+    WaymarkLocalServiceFields drive_fields = idva_fields ();
+    g_autoptr(WaymarkLocalService) drive = NULL;
+
+    drive_fields.id = "drive";
+    drive = make_service (&drive_fields);
+    g_list_store_append (taken, outreach);
+    g_list_store_append (taken, drive);
+    g_assert_false (waymark_plan_import_local_services (plan, G_LIST_MODEL (taken),
+                                                        fixture->catalogue, "taken.json", NULL,
+                                                        &error));
+    g_assert_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID);
+    g_assert_cmpstr (error->message, ==,
+                     "taken.json: local_services[1]: the id “drive” is taken already, by an "
+                     "item of the plan or an intervention in the catalogue: a local service "
+                     "needs its own");
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
+  g_assert_false (waymark_plan_get_modified (plan));
+  {
+    g_autofree char *now = plan_json (plan, fixture->catalogue);
+
+    g_assert_cmpstr (now, ==, start);
+  }
+  g_signal_handlers_disconnect_by_func (services, on_items_changed, &changes);
+}
+
 /* A plan whose items say otherwise than its local services is refused. */
 static void
 test_plan_hostile (Fixture       *fixture,
@@ -684,6 +895,8 @@ main (int    argc,
   g_test_add ("/core/local-service/ranking", Fixture, NULL, fixture_set_up, test_ranking,
               fixture_tear_down);
   g_test_add ("/core/local-service/file", Fixture, NULL, fixture_set_up, test_file,
+              fixture_tear_down);
+  g_test_add ("/core/local-service/import", Fixture, NULL, fixture_set_up, test_import,
               fixture_tear_down);
 
   return g_test_run ();

@@ -76,6 +76,18 @@ typedef enum
   /* Issue 15: add (e 0), rename (e 1) or remove (e 2) the local service local-POSITION; refused
    * (no edit) when it is there to add, or not there to rename or remove. */
   OP_LOCAL_SERVICE,
+  /* Issue 15: import a file's local services (ids, each "local-N\tname", as the model holds
+   * them): all added as one step, the plan's own (the same name) skipped, and none added when
+   * one differs from the plan's under its id. */
+  OP_IMPORT_SERVICES,
+  /* Issue 16: an item's quantity (e: the year index, taken modulo the plan's years), its unit
+   * cost (a, b) in one year; every year made one year's (apply to all years); the year kind
+   * (e); the uplift (a, basis points). */
+  OP_YEAR_QUANTITY,
+  OP_YEAR_COST,
+  OP_APPLY_YEAR,
+  OP_YEAR_KIND,
+  OP_UPLIFT,
   N_OPS
 } OpKind;
 
@@ -113,6 +125,13 @@ typedef struct
   guint            reach;
   int              reach_group;
   char            *reach_source;
+  /* Issue 16: the later years' own figures, by year index (0, the first, is unused); what a
+   * year does not own is 0, as the plan keeps it. */
+  gboolean         own_quantity[WAYMARK_PLAN_MAX_YEARS];
+  guint            year_quantity[WAYMARK_PLAN_MAX_YEARS];
+  gboolean         own_cost[WAYMARK_PLAN_MAX_YEARS];
+  gint64           year_low[WAYMARK_PLAN_MAX_YEARS];
+  gint64           year_high[WAYMARK_PLAN_MAX_YEARS];
 } MItem;
 
 typedef struct
@@ -120,6 +139,8 @@ typedef struct
   char      *title, *area, *organisation, *author;
   guint      start_year, years;
   gint64     budget;
+  int        year_kind;  /* issue 16 */
+  guint      uplift;
   GPtrArray *dismissed;  /* char * */
   guint      need[WAYMARK_REACH_GROUP_N];         /* local needs, by group */
   char      *need_source[WAYMARK_REACH_GROUP_N];  /* their sources, never NULL */
@@ -298,8 +319,25 @@ describe_op (const Op *op)
       return g_strdup_printf ("%s local service local-%u%s%s",
                               op->e == 0 ? "add" : op->e == 1 ? "rename" : "remove",
                               op->position, op->e < 2 ? " as " : "", op->e < 2 ? t : "");
+    case OP_IMPORT_SERVICES:
+      {
+        g_autofree char *ids = g_strjoinv (", ", op->ids);
+        return g_strdup_printf ("import local services [%s]", ids);
+      }
     case OP_BUDGET:
       return g_strdup_printf ("set plan budget %" G_GINT64_FORMAT, op->a);
+    case OP_YEAR_QUANTITY:
+      return g_strdup_printf ("set item %u quantity in year %d to %" G_GINT64_FORMAT,
+                              op->position, op->e, op->a);
+    case OP_YEAR_COST:
+      return g_strdup_printf ("set item %u cost in year %d to %" G_GINT64_FORMAT " to %"
+                              G_GINT64_FORMAT, op->position, op->e, op->a, op->b);
+    case OP_APPLY_YEAR:
+      return g_strdup_printf ("apply item %u's year %d to all years", op->position, op->e);
+    case OP_YEAR_KIND:
+      return g_strdup_printf ("set plan year-kind %d", op->e);
+    case OP_UPLIFT:
+      return g_strdup_printf ("set plan uplift %" G_GINT64_FORMAT, op->a);
     case OP_PLAN_DETAILS:
       return g_strdup_printf ("set plan title %s, years %" G_GINT64_FORMAT ", budget %"
                               G_GINT64_FORMAT " in one edit", t, op->a, op->b);
@@ -392,7 +430,57 @@ mitem_observe (WaymarkPlanItem *object)
   item->reach_group = waymark_plan_item_get_reach_group (object);
   item->reach_source = rs_new (waymark_plan_item_get_reach_source (object));
   item->funding_name = rs_new (waymark_plan_item_get_funding_name (object));
+  for (guint y = 1; y < WAYMARK_PLAN_MAX_YEARS; y++)
+    {
+      WaymarkYearFigure figure;
+
+      waymark_year_figures_get (waymark_plan_item_get_year_figures (object), y, &figure);
+      item->own_quantity[y] = figure.own_quantity;
+      item->year_quantity[y] = figure.quantity;
+      item->own_cost[y] = figure.own_cost;
+      item->year_low[y] = figure.unit_low;
+      item->year_high[y] = figure.unit_high;
+    }
   return item;
+}
+
+/* A year's quantity and unit cost as entered: its own, else the first year's. */
+static void
+mitem_year_entered (const MItem *item,
+                    guint        y,
+                    guint       *quantity,
+                    gint64      *low,
+                    gint64      *high)
+{
+  *quantity = y > 0 && item->own_quantity[y] ? item->year_quantity[y] : item->quantity;
+  *low = y > 0 && item->own_cost[y] ? item->year_low[y] : item->cost;
+  *high = y > 0 && item->own_cost[y] ? item->year_high[y] : item->cost_high;
+  *high = *low == WAYMARK_NO_COST ? WAYMARK_NO_COST : MAX (*high, *low);
+}
+
+static void
+mitem_copy_year (MItem *item,
+                 guint  to,
+                 guint  from)
+{
+  item->own_quantity[to] = from > 0 && item->own_quantity[from];
+  item->year_quantity[to] = from > 0 ? item->year_quantity[from] : 0;
+  item->own_cost[to] = from > 0 && item->own_cost[from];
+  item->year_low[to] = from > 0 ? item->year_low[from] : 0;
+  item->year_high[to] = from > 0 ? item->year_high[from] : 0;
+}
+
+/* The plan's years from `before` to `after`: the years kept keep theirs, the years dropped lose
+ * theirs, new years copy the last the plan had. */
+static void
+mitem_resize_years (MItem *item,
+                    guint  before,
+                    guint  after)
+{
+  for (guint y = MAX (after, 1); y < WAYMARK_PLAN_MAX_YEARS; y++)
+    mitem_copy_year (item, y, 0);
+  for (guint y = before; y < after; y++)
+    mitem_copy_year (item, y, before - 1);
 }
 
 static void
@@ -439,6 +527,8 @@ mplan_new_default (void)
   m->start_year = (guint) g_date_time_get_year (now);
   m->years = 1;
   m->budget = 0;
+  m->year_kind = WAYMARK_YEAR_KIND_FINANCIAL;
+  m->uplift = 0;
   /* As documented: evidence and impact weigh 1, the other review criteria 0. */
   m->weight[WAYMARK_REVIEW_CRITERION_EVIDENCE] = 100;
   m->weight[WAYMARK_REVIEW_CRITERION_IMPACT] = 100;
@@ -459,6 +549,8 @@ mplan_copy (const MPlan *src)
   m->start_year = src->start_year;
   m->years = src->years;
   m->budget = src->budget;
+  m->year_kind = src->year_kind;
+  m->uplift = src->uplift;
   memcpy (m->weight, src->weight, sizeof m->weight);
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
     {
@@ -488,6 +580,8 @@ mplan_observe (WaymarkPlan *plan)
   m->start_year = waymark_plan_get_start_year (plan);
   m->years = waymark_plan_get_years (plan);
   m->budget = waymark_plan_get_budget (plan);
+  m->year_kind = waymark_plan_get_year_kind (plan);
+  m->uplift = waymark_plan_get_uplift (plan);
   for (guint c = 0; c < WAYMARK_REVIEW_CRITERION_N; c++)
     m->weight[c] = waymark_appraisal_get_weight (waymark_plan_get_appraisal (plan), c);
   for (guint g = 0; g < WAYMARK_REACH_GROUP_N; g++)
@@ -550,6 +644,7 @@ mplan_text (MPlan *m)
   append_text (out, "author", m->author);
   g_string_append_printf (out, "start-year=%u\nyears=%u\nbudget=%" G_GINT64_FORMAT "\n",
                           m->start_year, m->years, m->budget);
+  g_string_append_printf (out, "year-kind=%d\nuplift=%u\n", m->year_kind, m->uplift);
   for (guint i = 0; i < m->dismissed->len; i++)
     append_text (out, "dismissed", g_ptr_array_index (m->dismissed, i));
   for (guint c = 0; c < WAYMARK_REVIEW_CRITERION_N; c++)
@@ -583,6 +678,13 @@ mplan_text (MPlan *m)
       g_string_append_printf (out, "  reach=%u reach-group=%d\n", item->reach, item->reach_group);
       append_text (out, "  reach-source", item->reach_source);
       append_text (out, "  funding-name", item->funding_name);
+      for (guint y = 1; y < WAYMARK_PLAN_MAX_YEARS; y++)
+        if (item->own_quantity[y] || item->own_cost[y] || item->year_quantity[y] != 0 ||
+            item->year_low[y] != 0 || item->year_high[y] != 0)
+          g_string_append_printf (out, "  year %u: own-quantity=%d %u own-cost=%d %"
+                                  G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\n", y,
+                                  item->own_quantity[y], item->year_quantity[y],
+                                  item->own_cost[y], item->year_low[y], item->year_high[y]);
     }
 
   m->text = g_string_free (out, FALSE);
@@ -597,6 +699,7 @@ mplan_equal (const MPlan *a,
   if (!texts_equal (a->title, b->title) || !texts_equal (a->area, b->area) ||
       !texts_equal (a->organisation, b->organisation) || !texts_equal (a->author, b->author) ||
       a->start_year != b->start_year || a->years != b->years || a->budget != b->budget ||
+      a->year_kind != b->year_kind || a->uplift != b->uplift ||
       a->dismissed->len != b->dismissed->len || a->items->len != b->items->len ||
       memcmp (a->weight, b->weight, sizeof a->weight) != 0 ||
       a->services->len != b->services->len)
@@ -624,7 +727,12 @@ mplan_equal (const MPlan *a,
           x->funding_source != y->funding_source || !texts_equal (x->provider, y->provider) ||
           !texts_equal (x->notes, y->notes) || x->reach != y->reach ||
           x->reach_group != y->reach_group || !texts_equal (x->reach_source, y->reach_source) ||
-          !texts_equal (x->funding_name, y->funding_name))
+          !texts_equal (x->funding_name, y->funding_name) ||
+          memcmp (x->own_quantity, y->own_quantity, sizeof x->own_quantity) != 0 ||
+          memcmp (x->year_quantity, y->year_quantity, sizeof x->year_quantity) != 0 ||
+          memcmp (x->own_cost, y->own_cost, sizeof x->own_cost) != 0 ||
+          memcmp (x->year_low, y->year_low, sizeof x->year_low) != 0 ||
+          memcmp (x->year_high, y->year_high, sizeof x->year_high) != 0)
         return FALSE;
     }
   return TRUE;
@@ -677,45 +785,115 @@ typedef struct
   gboolean overflow;
 } MTotals;
 
+/* The uplift, worked out here another way than the plan does: (10000 + bp) / 10000 reduced
+ * by their greatest common divisor, and the powers in 128 bits. The test's uplifts
+ * (random_uplift) keep the reduced numerator at most 101, so 2 x 10^11 x 101^9 fits. FALSE
+ * past the limit a unit cost may reach. */
+static gboolean
+m_uplift (gint64  cost,
+          guint   bp,
+          guint   years,
+          gint64 *out)
+{
+  guint64 n = 10000 + bp, d = 10000, a = n, b = d;
+  __int128 num = (__int128) cost * 2, den = 1;
+
+  while (b != 0)
+    {
+      guint64 t = a % b;
+      a = b;
+      b = t;
+    }
+  n /= a;
+  d /= a;
+  g_assert (n <= 101 || (n == 2 && d == 1) || bp > 10000);
+  for (guint i = 0; i < years; i++)
+    {
+      num *= n;
+      den *= d;
+    }
+  num = (num / den + 1) / 2;
+  if (num > TOTAL_LIMIT)
+    return FALSE;
+  *out = (gint64) num;
+  return TRUE;
+}
+
+/* One year's totals; FALSE when they overflow. */
+static gboolean
+myear_totals (const MPlan *m,
+              guint        y,
+              __int128    *low,
+              __int128    *high,
+              gboolean    *without_cost)
+{
+  gboolean ok = TRUE;
+
+  *low = *high = 0;
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      MItem *item = g_ptr_array_index (m->items, i);
+      guint quantity;
+      gint64 unit_low, unit_high;
+
+      mitem_year_entered (item, y, &quantity, &unit_low, &unit_high);
+      if (unit_low == WAYMARK_NO_COST)
+        {
+          without_cost[i] = TRUE;
+          continue;
+        }
+      if (y > 0 && m->uplift > 0 && item->cost_source != WAYMARK_COST_SOURCE_REVIEW &&
+          !(m_uplift (unit_low, m->uplift, y, &unit_low) &&
+            m_uplift (unit_high, m->uplift, y, &unit_high)))
+        {
+          ok = FALSE;
+          continue;
+        }
+      if ((__int128) unit_low * quantity > TOTAL_LIMIT ||
+          (__int128) unit_high * quantity > TOTAL_LIMIT)
+        ok = FALSE;
+      *low += (__int128) unit_low * quantity;
+      *high += (__int128) unit_high * quantity;
+      if (*low > TOTAL_LIMIT || *high > TOTAL_LIMIT)
+        ok = FALSE;
+    }
+  return ok;
+}
+
 static void
 mplan_totals (const MPlan *m,
               MTotals     *t)
 {
-  __int128 low = 0, high = 0, total_low, total_high;
+  __int128 total_low = 0, total_high = 0, first_low = 0, first_high = 0;
+  g_autofree gboolean *without_cost = g_new0 (gboolean, m->items->len + 1);
   gboolean overflow = FALSE;
 
   memset (t, 0, sizeof *t);
   t->n_items = m->items->len;
-  for (guint i = 0; i < m->items->len; i++)
+  for (guint y = 0; y < m->years; y++)
     {
-      MItem *item = g_ptr_array_index (m->items, i);
-      __int128 line_low, line_high;
+      __int128 low, high;
 
-      if (item->cost == WAYMARK_NO_COST)
-        {
-          t->n_without_cost++;
-          continue;
-        }
-      /* A high figure below the low one counts as the low one. */
-      line_low = (__int128) item->cost * item->quantity;
-      line_high = (__int128) MAX (item->cost_high, item->cost) * item->quantity;
-      if (line_low > TOTAL_LIMIT || line_high > TOTAL_LIMIT)
+      if (!myear_totals (m, y, &low, &high, without_cost))
         overflow = TRUE;
-      low += line_low;
-      high += line_high;
-      if (low > TOTAL_LIMIT || high > TOTAL_LIMIT)
+      if (y == 0)
+        {
+          first_low = low;
+          first_high = high;
+        }
+      total_low += low;
+      total_high += high;
+      if (total_low > TOTAL_LIMIT || total_high > TOTAL_LIMIT)
         overflow = TRUE;
     }
-  total_low = low * m->years;
-  total_high = high * m->years;
-  if (total_low > TOTAL_LIMIT || total_high > TOTAL_LIMIT)
-    overflow = TRUE;
+  for (guint i = 0; i < m->items->len; i++)
+    t->n_without_cost += without_cost[i] ? 1 : 0;
 
   t->overflow = overflow;
   if (!overflow)
     {
-      t->annual_low = (gint64) low;
-      t->annual_high = (gint64) high;
+      t->annual_low = (gint64) first_low;
+      t->annual_high = (gint64) first_high;
       t->total_low = (gint64) total_low;
       t->total_high = (gint64) total_high;
     }
@@ -1088,6 +1266,23 @@ check_state_full (Run      *run,
                  expected.annual_high, expected.total_low, expected.total_high,
                  expected.remaining_low, expected.remaining_high, expected.n_without_cost);
 
+  /* And each year's (issue 16), where the whole plan could be added up. */
+  for (guint y = 0; !expected.overflow && y < m->years; y++)
+    {
+      g_autofree gboolean *unused = g_new0 (gboolean, m->items->len + 1);
+      WaymarkPlanTotals year;
+      __int128 low, high;
+
+      myear_totals (m, y, &low, &high, unused);
+      waymark_plan_get_year_totals (run->plan, y, &year);
+      if (year.overflow || year.total_low != (gint64) low || year.total_high != (gint64) high ||
+          year.remaining_low != expected.budget_per_year - (gint64) high)
+        return fail (run, "year %u: the plan says %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                     " (overflow %d); added up here: %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
+                     y, year.total_low, year.total_high, year.overflow, (gint64) low,
+                     (gint64) high);
+    }
+
   /* Each item counts once by level, focus, evidence and funding source: each breakdown adds up
    * to the year. */
   if (!expected.overflow)
@@ -1132,11 +1327,23 @@ check_state_full (Run      *run,
       if (warning->kind == WAYMARK_WARNING_NO_COST)
         {
           guint position;
+          gboolean without = FALSE;
 
           n_no_cost++;
           if (warning->items[0] == NULL ||
-              waymark_plan_find_item (run->plan, warning->items[0], &position) == NULL ||
-              ((MItem *) g_ptr_array_index (m->items, position))->cost != WAYMARK_NO_COST)
+              waymark_plan_find_item (run->plan, warning->items[0], &position) == NULL)
+            return fail (run, "warning %s names no item of the plan", warning->id);
+          /* Without a cost in some year of the plan (issue 16). */
+          for (guint y = 0; y < m->years; y++)
+            {
+              guint quantity;
+              gint64 low, high;
+
+              mitem_year_entered (g_ptr_array_index (m->items, position), y, &quantity, &low,
+                                  &high);
+              without |= low == WAYMARK_NO_COST;
+            }
+          if (!without)
             return fail (run, "warning %s names an item that has a cost", warning->id);
         }
     }
@@ -1478,7 +1685,104 @@ apply_edit (Run      *run,
 
     case OP_YEARS:
       next->years = (guint) clamp64 ((guint) op->a, 1, WAYMARK_PLAN_MAX_YEARS);
+      for (guint i = 0; i < n_items; i++)
+        mitem_resize_years (g_ptr_array_index (next->items, i), model (run)->years, next->years);
       waymark_plan_edit (run->plan, run->plan, "years", (guint) op->a, NULL);
+      break;
+
+    case OP_YEAR_QUANTITY:
+      {
+        guint y = (guint) op->e % next->years, entered, quantity;
+        gint64 low, high;
+        MItem *item;
+
+        if (n_items == 0)
+          return TRUE;
+        item = model_item (next, op->position);
+        quantity = (guint) clamp64 ((guint) op->a, 0, WAYMARK_PLAN_MAX_QUANTITY);
+        mitem_year_entered (item, y, &entered, &low, &high);
+        /* What the year shows already is no edit; the first year's changes only that year. */
+        if (entered != quantity && y == 0)
+          {
+            for (guint other = 1; other < next->years; other++)
+              if (!item->own_quantity[other])
+                {
+                  item->own_quantity[other] = TRUE;
+                  item->year_quantity[other] = item->quantity;
+                }
+            item->quantity = quantity;
+          }
+        else if (entered != quantity)
+          {
+            item->own_quantity[y] = TRUE;
+            item->year_quantity[y] = quantity;
+          }
+        waymark_plan_set_item_year_quantity (run->plan, plan_item (run, op->position), y,
+                                             (guint) op->a);
+      }
+      break;
+
+    case OP_YEAR_COST:
+      {
+        guint y = (guint) op->e % next->years, quantity;
+        gint64 low = op->a, high, entered_low, entered_high;
+        MItem *item;
+
+        if (n_items == 0)
+          return TRUE;
+        item = model_item (next, op->position);
+        high = low == WAYMARK_NO_COST ? WAYMARK_NO_COST : clamp64 (op->b, low, WAYMARK_MONEY_MAX);
+        mitem_year_entered (item, y, &quantity, &entered_low, &entered_high);
+        if ((entered_low != low || entered_high != high) && y == 0)
+          {
+            for (guint other = 1; other < next->years; other++)
+              if (!item->own_cost[other])
+                {
+                  item->own_cost[other] = TRUE;
+                  item->year_low[other] = item->cost;
+                  item->year_high[other] = item->cost_high;
+                }
+            item->cost = low;
+            item->cost_high = high;
+          }
+        else if (entered_low != low || entered_high != high)
+          {
+            item->own_cost[y] = TRUE;
+            item->year_low[y] = low;
+            item->year_high[y] = high;
+          }
+        waymark_plan_set_item_year_cost (run->plan, plan_item (run, op->position), y, op->a,
+                                         op->b);
+      }
+      break;
+
+    case OP_APPLY_YEAR:
+      {
+        guint y = (guint) op->e % next->years, quantity;
+        gint64 low, high;
+        MItem *item;
+
+        if (n_items == 0)
+          return TRUE;
+        item = model_item (next, op->position);
+        mitem_year_entered (item, y, &quantity, &low, &high);
+        item->quantity = quantity;
+        item->cost = low;
+        item->cost_high = high;
+        for (guint other = 1; other < WAYMARK_PLAN_MAX_YEARS; other++)
+          mitem_copy_year (item, other, 0);
+        waymark_plan_apply_year_to_all (run->plan, plan_item (run, op->position), y);
+      }
+      break;
+
+    case OP_YEAR_KIND:
+      next->year_kind = op->e;
+      waymark_plan_set_year_kind (run->plan, op->e);
+      break;
+
+    case OP_UPLIFT:
+      next->uplift = (guint) MIN ((guint64) op->a, WAYMARK_UPLIFT_MAX);
+      waymark_plan_set_uplift (run->plan, (guint) op->a);
       break;
 
     case OP_LOCAL_SERVICE:
@@ -1519,6 +1823,51 @@ apply_edit (Run      *run,
       }
       break;
 
+    case OP_IMPORT_SERVICES:
+      {
+        g_autoptr(GListStore) file = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+        g_autoptr(GPtrArray) added = g_ptr_array_new ();
+        g_autoptr(GError) error = NULL;
+        gboolean refused = FALSE;
+        guint n_added = G_MAXUINT;
+        gboolean done;
+
+        for (guint i = 0; op->ids[i] != NULL; i++)
+          {
+            g_auto(GStrv) parts = g_strsplit (op->ids[i], "\t", 2);
+            g_autofree char *prefix = g_strconcat (parts[0], "\t", NULL);
+            WaymarkLocalServiceFields fields = {
+              .id = parts[0], .name = parts[1], .levels = WAYMARK_LEVEL_PRIMARY,
+              .focus = WAYMARK_FOCUS_DA, .age_min = -1, .age_max = -1,
+              .unit_cost = WAYMARK_NO_COST, .unit_cost_high = WAYMARK_NO_COST,
+            };
+            g_autoptr(WaymarkLocalService) service = waymark_local_service_new (&fields, NULL);
+            const char *held = NULL;
+
+            g_list_store_append (file, service);
+            for (guint j = 0; j < next->services->len && held == NULL; j++)
+              if (g_str_has_prefix (g_ptr_array_index (next->services, j), prefix))
+                held = g_ptr_array_index (next->services, j);
+            for (guint j = 0; j < added->len && held == NULL; j++)
+              if (g_str_has_prefix (g_ptr_array_index (added, j), prefix))
+                held = g_ptr_array_index (added, j);
+            if (held != NULL && !g_str_equal (held, op->ids[i]))
+              refused = TRUE;
+            else if (held == NULL)
+              g_ptr_array_add (added, op->ids[i]);
+          }
+        done = waymark_plan_import_local_services (run->plan, G_LIST_MODEL (file), run->catalogue,
+                                                   "model.json", &n_added, &error);
+        if (done == refused || (error != NULL) == done)
+          return fail (run, "importing local services was %s", done ? "done" : "refused");
+        if (done && n_added != added->len)
+          return fail (run, "importing local services added %u, not %u", n_added, added->len);
+        if (!refused)
+          for (guint i = 0; i < added->len; i++)
+            g_ptr_array_add (next->services, g_strdup (g_ptr_array_index (added, i)));
+      }
+      break;
+
     case OP_APPRAISAL_WEIGHT:
       {
         /* Out of range is refused with an error, and is no edit. */
@@ -1544,6 +1893,8 @@ apply_edit (Run      *run,
     case OP_PLAN_DETAILS:
       set_text (&next->title, op->text);
       next->years = (guint) clamp64 ((guint) op->a, 1, WAYMARK_PLAN_MAX_YEARS);
+      for (guint i = 0; i < n_items; i++)
+        mitem_resize_years (g_ptr_array_index (next->items, i), model (run)->years, next->years);
       next->budget = clamp64 (op->b, 0, WAYMARK_MONEY_MAX);
       waymark_plan_edit (run->plan, run->plan, "title", op->text, "years", (guint) op->a,
                          "budget", op->b, NULL);
@@ -1986,7 +2337,9 @@ static const guint weights[N_OPS] = {
   [OP_DISMISS] = 30, [OP_RESTORE] = 15, [OP_RESTORE_ALL] = 4,
   [OP_UNDO] = 110, [OP_REDO] = 80,
   [OP_SAVE] = 10, [OP_SAVE_FILE] = 2, [OP_EXPORT_CSV] = 2, [OP_RELOAD] = 4, [OP_RELOAD_FILE] = 1,
-  [OP_NEW] = 1, [OP_APPRAISAL_WEIGHT] = 20, [OP_LOCAL_SERVICE] = 20,
+  [OP_NEW] = 1, [OP_APPRAISAL_WEIGHT] = 20, [OP_LOCAL_SERVICE] = 20, [OP_IMPORT_SERVICES] = 8,
+  [OP_YEAR_QUANTITY] = 40, [OP_YEAR_COST] = 30, [OP_APPLY_YEAR] = 10, [OP_YEAR_KIND] = 5,
+  [OP_UPLIFT] = 10,
 };
 
 static Op *
@@ -2114,12 +2467,49 @@ random_op (Run *run)
     case OP_YEARS:
       op->a = g_rand_int_range (run->rand, 0, WAYMARK_PLAN_MAX_YEARS + 3);
       break;
+    case OP_YEAR_QUANTITY:
+      op->e = g_rand_int_range (run->rand, 0, WAYMARK_PLAN_MAX_YEARS);
+      op->a = random_quantity (run);
+      break;
+    case OP_YEAR_COST:
+      op->e = g_rand_int_range (run->rand, 0, WAYMARK_PLAN_MAX_YEARS);
+      op->a = random_cost (run);
+      op->b = g_rand_boolean (run->rand) ? op->a : op->a + g_rand_int_range (run->rand, 0, 100000);
+      break;
+    case OP_APPLY_YEAR:
+      op->e = g_rand_int_range (run->rand, 0, WAYMARK_PLAN_MAX_YEARS);
+      break;
+    case OP_YEAR_KIND:
+      op->e = g_rand_int_range (run->rand, 0, 2);
+      break;
+    case OP_UPLIFT:
+      {
+        /* Reduced, (10000 + bp) / 10000 has a numerator of at most 101 (m_uplift), or is 2;
+         * 10001 is clamped to 10000. */
+        const guint uplifts[] = { 0, 100, 250, 500, 1000, 10000, 10001 };
+
+        op->a = uplifts[g_rand_int_range (run->rand, 0, G_N_ELEMENTS (uplifts))];
+      }
+      break;
     case OP_LOCAL_SERVICE:
       /* Four ids and three names, so that adding twice, renaming to the same name and removing
        * what is gone all happen. */
       op->e = g_rand_int_range (run->rand, 0, 3);
       op->position = g_rand_int_range (run->rand, 0, 4);
       op->text = g_strdup_printf ("Local service %d", g_rand_int_range (run->rand, 0, 3));
+      break;
+    case OP_IMPORT_SERVICES:
+      {
+        /* The ids and names OP_LOCAL_SERVICE uses, so a file meets the plan's own services,
+         * the same and different; an id twice in a file happens too. */
+        guint n = g_rand_int_range (run->rand, 1, 4);
+
+        op->ids = g_new0 (char *, n + 1);
+        for (guint i = 0; i < n; i++)
+          op->ids[i] = g_strdup_printf ("local-%d\tLocal service %d",
+                                        g_rand_int_range (run->rand, 0, 4),
+                                        g_rand_int_range (run->rand, 0, 3));
+      }
       break;
     case OP_APPRAISAL_WEIGHT:
       op->e = g_rand_int_range (run->rand, 0, WAYMARK_REVIEW_CRITERION_N);

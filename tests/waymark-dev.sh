@@ -20,7 +20,8 @@ packages="gcc libc6-dev pkg-config meson ninja-build gettext
   python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
   python3-jsonschema locales clang-14 libclang-rt-14-dev valgrind
   libreoffice-calc poppler-utils fonts-cantarell fonts-dejavu-core
-  libxlsxwriter-dev python3-openpyxl"
+  libxlsxwriter-dev python3-openpyxl
+  libgsf-1-dev libcairo2-dev libpango1.0-dev python3-odf libreoffice-writer"
 
 install_missing () {
   missing=""

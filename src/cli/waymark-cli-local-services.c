@@ -93,43 +93,6 @@ format_list (WaymarkPlan *plan)
   return g_string_free (out, FALSE);
 }
 
-/* Adds services to plan; one the plan has already, the same in every field, is left as it is.
- * FALSE with a message naming the service when an id is taken by something else. */
-static gboolean
-import_services (WaymarkPlan       *plan,
-                 GListModel        *services,
-                 WaymarkCatalogue  *catalogue,
-                 const char        *file_name,
-                 GError           **error)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(WaymarkLocalService) service = g_list_model_get_item (services, i);
-      const char *id = waymark_local_service_get_id (service);
-      WaymarkLocalService *existing = waymark_plan_find_local_service (plan, id, NULL);
-      g_autoptr(GError) local_error = NULL;
-
-      if (existing != NULL && waymark_local_service_equal (existing, service))
-        continue;
-      if (existing != NULL)
-        {
-          g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR,
-                       WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID,
-                       _("%s: local_services[%u]: the plan has a different local service “%s” "
-                         "already; change one of the ids, or edit the plan’s"),
-                       file_name, i, id);
-          return FALSE;
-        }
-      if (!waymark_plan_add_local_service (plan, service, catalogue, &local_error))
-        {
-          g_set_error (error, local_error->domain, local_error->code, "%s: local_services[%u]: %s",
-                       file_name, i, local_error->message);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 int
 waymark_cli_command_local_services (int    argc,
                                     char **argv)
@@ -254,7 +217,8 @@ waymark_cli_command_local_services (int    argc,
     g_autofree char *name = g_file_get_basename (file);
 
     services = waymark_local_services_new_from_file (file, catalogue, &error);
-    if (services == NULL || !import_services (plan, services, catalogue, name, &error) ||
+    if (services == NULL ||
+        !waymark_plan_import_local_services (plan, services, catalogue, name, NULL, &error) ||
         !waymark_plan_write (plan, catalogue, WAYMARK_PLAN_FORMAT_JSON, out, &error))
       {
         g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);

@@ -18,6 +18,8 @@ typedef enum
   STEP_APPRAISAL,
   /* A local service added (before NULL), edited, or removed (after NULL), at position. */
   STEP_LOCAL_SERVICE,
+  /* Several local services added at once (a file of them imported), from position on. */
+  STEP_LOCAL_SERVICES_ADD,
   /* An entry of the decision record given a reason or citation: replaced at position. */
   STEP_DECISION_NOTE,
 } StepKind;
@@ -40,6 +42,7 @@ typedef struct
   WaymarkAppraisal *after;
   WaymarkLocalService *service_before;  /* for STEP_LOCAL_SERVICE */
   WaymarkLocalService *service_after;
+  GPtrArray        *services;  /* WaymarkLocalService, for STEP_LOCAL_SERVICES_ADD */
   WaymarkDecision  *decision_before;  /* for STEP_DECISION_NOTE */
   WaymarkDecision  *decision_after;
   /* The decision record's entries this step made (any kind): appended when done, taken off the
@@ -64,6 +67,7 @@ step_free (Step *step)
   g_clear_object (&step->after);
   g_clear_object (&step->service_before);
   g_clear_object (&step->service_after);
+  g_clear_pointer (&step->services, g_ptr_array_unref);
   g_clear_object (&step->decision_before);
   g_clear_object (&step->decision_after);
   g_clear_pointer (&step->decisions, g_ptr_array_unref);
@@ -134,6 +138,14 @@ apply_step (WaymarkPlan *self,
         if (from != NULL && to != NULL)
           waymark_plan_refresh_local_items (self, to);
       }
+      break;
+
+    case STEP_LOCAL_SERVICES_ADD:
+      if (forward)
+        g_list_store_splice (self->local_services, step->position, 0, step->services->pdata,
+                             step->services->len);
+      else
+        g_list_store_splice (self->local_services, step->position, step->services->len, NULL, 0);
       break;
 
     case STEP_DECISION_NOTE:
@@ -245,6 +257,12 @@ describe_step (WaymarkPlan *self,
     case STEP_LOCAL_SERVICE:
       waymark_plan_describe_local_service (self, step->service_before, step->service_after,
                                            placeholder, out);
+      break;
+    case STEP_LOCAL_SERVICES_ADD:
+      /* One entry per service, as adding each alone would make. */
+      for (guint i = 0; i < step->services->len; i++)
+        waymark_plan_describe_local_service (self, NULL, g_ptr_array_index (step->services, i),
+                                             placeholder, out);
       break;
     case STEP_DECISION_NOTE:
       return;
@@ -687,40 +705,64 @@ is_own_year (WaymarkPlan     *self,
          index < self->years;
 }
 
+/* Sets what `to` owns (its quantity, its unit cost, or both) as year index's figures, as one
+ * step; what the year shows already is no step (and does not become the year's own). */
+static void
+set_item_year (WaymarkPlan             *self,
+               WaymarkPlanItem         *item,
+               guint                    index,
+               const WaymarkYearFigure *to)
+{
+  g_autoptr(WaymarkYearFigures) figures = NULL;
+  WaymarkYearFigure figure;
+  guint quantity;
+  gint64 low, high;
+
+  waymark_plan_item_get_year_entered (item, index, &quantity, &low, &high);
+  if ((!to->own_quantity || to->quantity == quantity) &&
+      (!to->own_cost || (to->unit_low == low && to->unit_high == high)))
+    return;
+
+  if (index == 0)
+    {
+      figures = pin_followers (self, item, to->own_quantity, to->own_cost);
+      if (to->own_quantity)
+        waymark_plan_edit (self, item, "quantity", to->quantity, "year-figures", figures, NULL);
+      else
+        waymark_plan_edit (self, item, "unit-cost", to->unit_low, "unit-cost-high",
+                           to->unit_high, "year-figures", figures, NULL);
+      return;
+    }
+
+  waymark_year_figures_get (item->year_figures, index, &figure);
+  if (to->own_quantity)
+    {
+      figure.own_quantity = TRUE;
+      figure.quantity = to->quantity;
+    }
+  if (to->own_cost)
+    {
+      figure.own_cost = TRUE;
+      figure.unit_low = to->unit_low;
+      figure.unit_high = to->unit_high;
+    }
+  figures = waymark_year_figures_with (item->year_figures, index, &figure);
+  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+}
+
 void
 waymark_plan_set_item_year_quantity (WaymarkPlan     *self,
                                      WaymarkPlanItem *item,
                                      guint            index,
                                      guint            quantity)
 {
-  g_autoptr(WaymarkYearFigures) figures = NULL;
-  WaymarkYearFigure figure;
+  WaymarkYearFigure to = { .own_quantity = TRUE };
 
   g_return_if_fail (WAYMARK_IS_PLAN (self));
   g_return_if_fail (is_own_year (self, item, index));
 
-  quantity = MIN (quantity, WAYMARK_PLAN_MAX_QUANTITY);
-  /* What the year has already: no step (it does not become the year's own). */
-  {
-    guint entered;
-    gint64 low, high;
-
-    waymark_plan_item_get_year_entered (item, index, &entered, &low, &high);
-    if (entered == quantity)
-      return;
-  }
-  if (index == 0)
-    {
-      figures = pin_followers (self, item, TRUE, FALSE);
-      waymark_plan_edit (self, item, "quantity", quantity, "year-figures", figures, NULL);
-      return;
-    }
-
-  waymark_year_figures_get (item->year_figures, index, &figure);
-  figure.own_quantity = TRUE;
-  figure.quantity = quantity;
-  figures = waymark_year_figures_with (item->year_figures, index, &figure);
-  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+  to.quantity = MIN (quantity, WAYMARK_PLAN_MAX_QUANTITY);
+  set_item_year (self, item, index, &to);
 }
 
 void
@@ -730,40 +772,15 @@ waymark_plan_set_item_year_cost (WaymarkPlan     *self,
                                  gint64           low,
                                  gint64           high)
 {
-  g_autoptr(WaymarkYearFigures) figures = NULL;
-  WaymarkYearFigure figure;
+  WaymarkYearFigure to = { .own_cost = TRUE };
 
   g_return_if_fail (WAYMARK_IS_PLAN (self));
   g_return_if_fail (is_own_year (self, item, index));
   g_return_if_fail (low >= WAYMARK_NO_COST && low <= WAYMARK_MONEY_MAX);
 
-  if (low == WAYMARK_NO_COST)
-    high = WAYMARK_NO_COST;
-  else
-    high = CLAMP (high, low, WAYMARK_MONEY_MAX);
-
-  {
-    guint quantity;
-    gint64 entered_low, entered_high;
-
-    waymark_plan_item_get_year_entered (item, index, &quantity, &entered_low, &entered_high);
-    if (entered_low == low && entered_high == high)
-      return;
-  }
-  if (index == 0)
-    {
-      figures = pin_followers (self, item, FALSE, TRUE);
-      waymark_plan_edit (self, item, "unit-cost", low, "unit-cost-high", high,
-                         "year-figures", figures, NULL);
-      return;
-    }
-
-  waymark_year_figures_get (item->year_figures, index, &figure);
-  figure.own_cost = TRUE;
-  figure.unit_low = low;
-  figure.unit_high = high;
-  figures = waymark_year_figures_with (item->year_figures, index, &figure);
-  waymark_plan_edit (self, item, "year-figures", figures, NULL);
+  to.unit_low = low;
+  to.unit_high = low == WAYMARK_NO_COST ? WAYMARK_NO_COST : CLAMP (high, low, WAYMARK_MONEY_MAX);
+  set_item_year (self, item, index, &to);
 }
 
 void
@@ -1029,6 +1046,97 @@ waymark_plan_remove_local_service (WaymarkPlan  *self,
       return FALSE;
     }
   return push_local_service_step (self, position, old, NULL);
+}
+
+/* The service with this id among those an import has taken so far, or NULL. */
+static WaymarkLocalService *
+find_taken (GPtrArray  *taken,
+            const char *id)
+{
+  for (guint i = 0; i < taken->len; i++)
+    if (g_str_equal (waymark_local_service_get_id (g_ptr_array_index (taken, i)), id))
+      return g_ptr_array_index (taken, i);
+  return NULL;
+}
+
+gboolean
+waymark_plan_import_local_services (WaymarkPlan       *self,
+                                    GListModel        *services,
+                                    WaymarkCatalogue  *catalogue,
+                                    const char        *display_name,
+                                    guint             *n_added,
+                                    GError           **error)
+{
+  g_autoptr(GPtrArray) taken = NULL;
+  guint n, n_held;
+  Step *step;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (services), FALSE);
+  g_return_val_if_fail (g_list_model_get_item_type (services) == WAYMARK_TYPE_LOCAL_SERVICE,
+                        FALSE);
+  g_return_val_if_fail (catalogue == NULL || WAYMARK_IS_CATALOGUE (catalogue), FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  n = g_list_model_get_n_items (services);
+  n_held = g_list_model_get_n_items (G_LIST_MODEL (self->local_services));
+  taken = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Every service is checked before any is added, so a refusal leaves the plan as it was. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WaymarkLocalService) service = g_list_model_get_item (services, i);
+      const char *id = waymark_local_service_get_id (service);
+      WaymarkLocalService *existing = waymark_plan_find_local_service (self, id, NULL);
+
+      if (existing == NULL)
+        existing = find_taken (taken, id);
+      if (existing != NULL && waymark_local_service_equal (existing, service))
+        continue;
+      if (existing != NULL)
+        {
+          g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR,
+                       WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID,
+                       _("%s: local_services[%u]: the plan has a different local service “%s” "
+                         "already; change one of the ids, or edit the plan’s"),
+                       display_name, i, id);
+          return FALSE;
+        }
+      if (waymark_plan_find_item (self, id, NULL) != NULL ||
+          (catalogue != NULL && waymark_catalogue_lookup (catalogue, id) != NULL))
+        {
+          g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR,
+                       WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID,
+                       _("%s: local_services[%u]: the id “%s” is taken already, by an item of "
+                         "the plan or an intervention in the catalogue: a local service needs "
+                         "its own"),
+                       display_name, i, id);
+          return FALSE;
+        }
+      if (n_held + taken->len >= WAYMARK_LOCAL_SERVICE_MAX_N)
+        {
+          g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_INVALID,
+                       _("%s: local_services[%u]: a plan holds at most %d local services"),
+                       display_name, i, WAYMARK_LOCAL_SERVICE_MAX_N);
+          return FALSE;
+        }
+      g_ptr_array_add (taken, g_steal_pointer (&service));
+    }
+
+  /* Nothing new: no step, as a same-value property set records none. */
+  if (taken->len == 0)
+    return TRUE;
+
+  if (n_added != NULL)
+    *n_added = taken->len;
+  step = g_new0 (Step, 1);
+  step->kind = STEP_LOCAL_SERVICES_ADD;
+  step->position = n_held;
+  step->services = g_steal_pointer (&taken);
+  push_step (self, step);
+  return TRUE;
 }
 
 gboolean

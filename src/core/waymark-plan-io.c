@@ -499,8 +499,8 @@ cost_note (WaymarkPlanItem *item)
   return g_strdup (_("No published cost: a local figure is needed"));
 }
 
-/* The codes in words (translated: for people), after option_kind. A local service's ratings are
- * left empty, as its rating cells are: ratings_source says why. */
+/* The codes in words (translated: for people), after option_kind. A local service's rating cells
+ * are empty; their words say why, as everywhere it appears. */
 static void
 add_label_fields (WaymarkCsvWriter *writer,
                   WaymarkPlanItem  *item)
@@ -516,9 +516,11 @@ add_label_fields (WaymarkCsvWriter *writer,
   waymark_csv_add_field (writer, waymark_focus_get_label (item->focus), WAYMARK_CSV_PLAIN);
   waymark_csv_add_field (writer, works_with, WAYMARK_CSV_PLAIN);
   waymark_csv_add_field (writer, works_with_labels, WAYMARK_CSV_PLAIN);
-  waymark_csv_add_field (writer, rated ? waymark_rating_get_label (item->evidence_rating) : NULL,
+  waymark_csv_add_field (writer, rated ? waymark_rating_get_label (item->evidence_rating)
+                                : waymark_local_service_mark (),
                          WAYMARK_CSV_PLAIN);
-  waymark_csv_add_field (writer, rated ? waymark_rating_get_label (item->impact_rating) : NULL,
+  waymark_csv_add_field (writer, rated ? waymark_rating_get_label (item->impact_rating)
+                                : waymark_local_service_mark (),
                          WAYMARK_CSV_PLAIN);
   waymark_csv_add_field (writer, waymark_enum_to_string (WAYMARK_TYPE_LLR_STATUS,
                                                          item->llr_status), WAYMARK_CSV_PLAIN);

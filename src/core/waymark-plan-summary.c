@@ -835,6 +835,32 @@ waymark_plan_list_warnings (WaymarkPlan *self)
     {
       WaymarkPlanItem *item = g_ptr_array_index (self->items, i);
 
+      guint first_without = 0;
+
+      /* A later year can be without a cost of its own where the first has one (issue 16). */
+      if (waymark_plan_item_has_cost (item))
+        {
+          for (first_without = 1; first_without < self->years; first_without++)
+            {
+              WaymarkItemYear year;
+
+              waymark_plan_get_item_year (self, item, first_without, &year);
+              if (!year.has_cost && !year.overflow)
+                break;
+            }
+          if (first_without < self->years)
+            {
+              g_autofree char *label = waymark_plan_dup_year_label (self, first_without);
+
+              add_warning (self, warnings, WAYMARK_WARNING_NO_COST, item,
+                           /* Translators: an item, then the first year ("2027/28") it has no
+                            * cost in */
+                           g_strdup_printf (_("%s has no unit cost in %s: enter a figure for "
+                                              "that year, or apply another year’s to all."),
+                                            item->name, label));
+            }
+          continue;
+        }
       if (!waymark_plan_item_has_cost (item))
         add_warning (self, warnings, WAYMARK_WARNING_NO_COST, item,
                      item->published_cost != NULL &&

@@ -229,6 +229,20 @@ gboolean         waymark_plan_remove_local_service (WaymarkPlan        *self,
                                                    const char          *id,
                                                    GError             **error);
 
+/* Adds the local services of a file (a GListModel of WaymarkLocalService, as
+ * waymark_local_services_new_from_file() gives) as one undoable edit, with an entry of the
+ * decision record for each. One the plan has already, the same in every field, is skipped; a
+ * different one with the same id, an id of an item of the plan or of an intervention in
+ * catalogue (may be NULL), or more than WAYMARK_LOCAL_SERVICE_MAX_N in all, is refused with a
+ * WAYMARK_LOCAL_SERVICE_ERROR naming display_name, the service's place in the file and its id,
+ * and then none is added. *n_added (may be NULL): how many were added; with 0, no step. */
+gboolean         waymark_plan_import_local_services (WaymarkPlan       *self,
+                                                   GListModel          *services,
+                                                   WaymarkCatalogue    *catalogue,
+                                                   const char          *display_name,
+                                                   guint               *n_added,
+                                                   GError             **error);
+
 /* The decision record (WaymarkDecision), oldest first; borrowed, the same model for the plan's
  * life (also the "decisions" property). The plan appends to it itself, in the same undoable step
  * as each change of the appraisal, each item added or removed, each change of an item's quantity

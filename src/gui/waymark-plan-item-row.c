@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "waymark-gui-a11y.h"
 #include "waymark-gui-format.h"
@@ -44,6 +45,22 @@ struct _WaymarkPlanItemRow
   GtkTextView        *notes_view;
   GtkLabel           *line_total_label;
   GtkWidget          *remove_button;
+  GtkWidget          *years_row;
+  GtkExpander        *years_expander;
+  GtkLabel           *years_caption;
+  GtkGrid            *years_grid;
+  GtkLabel           *years_error_label;
+
+  /* The years part's widgets, one of each per year of the plan (issue 16). */
+  guint               n_year_rows;
+  GtkLabel           *year_labels[WAYMARK_PLAN_MAX_YEARS];
+  GtkSpinButton      *year_spins[WAYMARK_PLAN_MAX_YEARS];
+  GtkEntry           *year_costs[WAYMARK_PLAN_MAX_YEARS];
+  GtkLabel           *year_totals[WAYMARK_PLAN_MAX_YEARS];
+  GtkButton          *year_apply[WAYMARK_PLAN_MAX_YEARS];
+  /* Whether the years last shown differed (own figures, or an uplifted cost): the part opens
+   * when they come to differ, and may then be closed. */
+  gboolean            years_differ;
 
   /* Owned */
   WaymarkPlan     *plan;
@@ -339,11 +356,304 @@ update_title (WaymarkPlanItemRow *self)
                            waymark_plan_item_get_name (self->item));
 }
 
+/* Years (issue 16) */
+
+static void on_year_quantity_changed (GtkSpinButton *spin, WaymarkPlanItemRow *self);
+static void on_year_cost_activate    (GtkEntry *entry, WaymarkPlanItemRow *self);
+static void on_year_apply_clicked    (GtkButton *button, WaymarkPlanItemRow *self);
+
+static GtkWidget *
+year_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  return label;
+}
+
+/* One row of the grid per year: built when the plan's number of years changes, and updated in
+ * place otherwise, so that a field being typed in keeps its focus. */
+static void
+ensure_year_rows (WaymarkPlanItemRow *self,
+                  guint               n)
+{
+  GtkWidget *child;
+
+  if (self->n_year_rows == n)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_grid))) != NULL)
+    gtk_grid_remove (self->years_grid, child);
+  memset (self->year_labels, 0, sizeof self->year_labels);
+  memset (self->year_spins, 0, sizeof self->year_spins);
+  memset (self->year_costs, 0, sizeof self->year_costs);
+  memset (self->year_totals, 0, sizeof self->year_totals);
+  memset (self->year_apply, 0, sizeof self->year_apply);
+
+  gtk_grid_attach (self->years_grid, year_heading (_("Year")), 0, 0, 1, 1);
+  gtk_grid_attach (self->years_grid, year_heading (_("Quantity")), 1, 0, 1, 1);
+  gtk_grid_attach (self->years_grid, year_heading (_("Unit cost")), 2, 0, 1, 1);
+  gtk_grid_attach (self->years_grid, year_heading (_("Line total")), 3, 0, 1, 1);
+
+  for (guint y = 0; y < n; y++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, WAYMARK_PLAN_MAX_QUANTITY, 1);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *total = gtk_label_new (NULL);
+      GtkWidget *apply = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+      gtk_label_set_xalign (GTK_LABEL (total), 0);
+      gtk_label_set_wrap (GTK_LABEL (total), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (total), TRUE);
+      gtk_widget_set_focusable (total, FALSE);
+      gtk_widget_set_hexpand (total, TRUE);
+      gtk_widget_add_css_class (total, "numeric");
+      gtk_widget_add_css_class (apply, "flat");
+      gtk_widget_set_valign (apply, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (apply, _("Apply to All Years"));
+
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_year_quantity_changed), self);
+      g_signal_connect (entry, "activate", G_CALLBACK (on_year_cost_activate), self);
+      g_signal_connect (apply, "clicked", G_CALLBACK (on_year_apply_clicked), self);
+
+      gtk_grid_attach (self->years_grid, label, 0, (int) y + 1, 1, 1);
+      gtk_grid_attach (self->years_grid, spin, 1, (int) y + 1, 1, 1);
+      gtk_grid_attach (self->years_grid, entry, 2, (int) y + 1, 1, 1);
+      gtk_grid_attach (self->years_grid, total, 3, (int) y + 1, 1, 1);
+      gtk_grid_attach (self->years_grid, apply, 4, (int) y + 1, 1, 1);
+
+      self->year_labels[y] = GTK_LABEL (label);
+      self->year_spins[y] = GTK_SPIN_BUTTON (spin);
+      self->year_costs[y] = GTK_ENTRY (entry);
+      self->year_totals[y] = GTK_LABEL (total);
+      self->year_apply[y] = GTK_BUTTON (apply);
+    }
+  self->n_year_rows = n;
+}
+
+static gboolean
+holds_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static char *
+format_entered_cost (gint64 low,
+                     gint64 high)
+{
+  if (low == WAYMARK_NO_COST)
+    return g_strdup ("");
+  return waymark_format_money_range (low, high);
+}
+
+/* An amount or a range, as the years part shows it ("£1,500", "£60 – £100") or as typed
+ * ("1500", "60-100"); empty is no cost. */
+static gboolean
+parse_year_cost (const char *typed,
+                 gint64     *low,
+                 gint64     *high)
+{
+  g_autoptr(GString) text = g_string_new (typed);
+  g_auto(GStrv) parts = NULL;
+
+  g_string_replace (text, "\xe2\x81\xa0", "", 0);   /* word joiner */
+  g_string_replace (text, "\xc2\xa0", " ", 0);       /* no-break space */
+  g_string_replace (text, "\xe2\x80\x93", "-", 0);  /* en dash */
+  g_strstrip (text->str);
+  if (*text->str == '\0')
+    {
+      *low = *high = WAYMARK_NO_COST;
+      return TRUE;
+    }
+  parts = g_strsplit (text->str, "-", -1);
+  if (g_strv_length (parts) == 1)
+    {
+      if (!waymark_money_parse (g_strstrip (parts[0]), low))
+        return FALSE;
+      *high = *low;
+      return TRUE;
+    }
+  return g_strv_length (parts) == 2 && waymark_money_parse (g_strstrip (parts[0]), low) &&
+         waymark_money_parse (g_strstrip (parts[1]), high) && *high >= *low;
+}
+
+static void
+update_years (WaymarkPlanItemRow *self)
+{
+  guint years = waymark_plan_get_years (self->plan);
+  gboolean differ = waymark_plan_item_get_year_figures (self->item) != NULL;
+  gboolean uplifted = FALSE;
+
+  gtk_widget_set_visible (self->years_row, years > 1);
+  if (years < 2)
+    return;
+
+  ensure_year_rows (self, years);
+  for (guint y = 0; y < years; y++)
+    {
+      g_autofree char *label = waymark_plan_dup_year_label (self->plan, y);
+      g_autofree char *cost = NULL;
+      g_autofree char *total = NULL;
+      g_autofree char *apply = NULL;
+      WaymarkItemYear year;
+      guint quantity;
+      gint64 low, high, typed_low, typed_high;
+
+      waymark_plan_item_get_year_entered (self->item, y, &quantity, &low, &high);
+      waymark_plan_get_item_year (self->plan, self->item, y, &year);
+      uplifted |= year.uplifted && year.has_cost;
+
+      gtk_label_set_label (self->year_labels[y], label);
+      gtk_spin_button_set_value (self->year_spins[y], quantity);
+      /* Translators: the accessible names of a year's fields in an item: "Quantity in 2027/28" */
+      {
+        g_autofree char *name = g_strdup_printf (_("Quantity in %s"), label);
+        g_autofree char *cost_name = g_strdup_printf (_("Unit cost in %s, in pounds"), label);
+
+        waymark_a11y_name_only_by_label (GTK_WIDGET (self->year_spins[y]), name);
+        waymark_a11y_name_only_by_label (GTK_WIDGET (self->year_costs[y]), cost_name);
+      }
+      /* What is being typed stays while it says the same amount. */
+      if (!holds_focus (GTK_WIDGET (self->year_costs[y])) ||
+          !parse_year_cost (gtk_editable_get_text (GTK_EDITABLE (self->year_costs[y])),
+                            &typed_low, &typed_high) ||
+          typed_low != low || typed_high != high)
+        {
+          cost = format_entered_cost (low, high);
+          if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->year_costs[y])), cost))
+            gtk_editable_set_text (GTK_EDITABLE (self->year_costs[y]), cost);
+        }
+
+      if (year.has_cost)
+        {
+          g_autofree char *amount = waymark_format_money_range (year.line_low, year.line_high);
+
+          /* Translators: a year's line total whose unit cost includes the plan's uplift */
+          total = year.uplifted ? g_strdup_printf (_("%s, with the uplift"), amount)
+                                : g_steal_pointer (&amount);
+        }
+      else
+        total = g_strdup (year.overflow ? _("Too large to calculate") : _("No cost"));
+      gtk_label_set_label (self->year_totals[y], total);
+
+      /* Translators: the accessible name of a year's button: "Apply 2027/28 to all years" */
+      apply = g_strdup_printf (_("Apply %s to all years"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_apply[y]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, apply, -1);
+    }
+
+  if (differ && uplifted)
+    gtk_label_set_label (self->years_caption,
+                         _("The figures differ from year to year; the plan’s uplift raises this "
+                           "local cost from the second year."));
+  else if (differ)
+    gtk_label_set_label (self->years_caption, _("The figures differ from year to year."));
+  else if (uplifted)
+    gtk_label_set_label (self->years_caption,
+                         _("The same every year, as entered; the plan’s uplift raises this local "
+                           "cost from the second year."));
+  else
+    gtk_label_set_label (self->years_caption, _("The same every year."));
+
+  /* Shown when the years come to differ (in quantity or cost, the uplift's included);
+   * otherwise when opened. */
+  if ((differ || uplifted) && !self->years_differ)
+    gtk_expander_set_expanded (self->years_expander, TRUE);
+  self->years_differ = differ || uplifted;
+}
+
+static guint
+year_of (GtkWidget * const *widgets,
+         GtkWidget          *widget)
+{
+  for (guint y = 0; y < WAYMARK_PLAN_MAX_YEARS; y++)
+    if (widgets[y] == widget)
+      return y;
+  return G_MAXUINT;
+}
+
+static void
+on_year_quantity_changed (GtkSpinButton      *spin,
+                          WaymarkPlanItemRow *self)
+{
+  guint y = year_of ((GtkWidget * const *) self->year_spins, GTK_WIDGET (spin));
+
+  if (self->updating || self->plan == NULL || self->item == NULL || y >= self->n_year_rows)
+    return;
+  waymark_plan_set_item_year_quantity (self->plan, self->item, y,
+                                       (guint) gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+on_year_cost_activate (GtkEntry           *entry,
+                       WaymarkPlanItemRow *self)
+{
+  guint y = year_of ((GtkWidget * const *) self->year_costs, GTK_WIDGET (entry));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gint64 low, high;
+
+  if (self->plan == NULL || self->item == NULL || y >= self->n_year_rows)
+    return;
+  if (!parse_year_cost (text, &low, &high))
+    {
+      g_autofree char *shown = g_strstrip (g_strdup (text));
+      /* Translators: %s is what was typed in a year's unit cost */
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not an amount in pounds, nor a range such as 60-100. Type it "
+                           "as 2400, 2,400 or 2400.50, up to £1,000,000,000."), shown);
+
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_label_set_label (self->years_error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->years_error_label), TRUE);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->years_error_label), FALSE);
+  waymark_plan_set_item_year_cost (self->plan, self->item, y, low, high);
+  /* Written as Waymark writes amounts once applied. */
+  {
+    g_autofree char *shown = format_entered_cost (low == WAYMARK_NO_COST ? WAYMARK_NO_COST : low,
+                                                  high);
+
+    self->updating = TRUE;
+    gtk_editable_set_text (GTK_EDITABLE (entry), shown);
+    self->updating = FALSE;
+  }
+}
+
+static void
+on_year_apply_clicked (GtkButton          *button,
+                       WaymarkPlanItemRow *self)
+{
+  guint y = year_of ((GtkWidget * const *) self->year_apply, GTK_WIDGET (button));
+
+  if (self->plan == NULL || self->item == NULL || y >= self->n_year_rows)
+    return;
+  waymark_plan_apply_year_to_all (self->plan, self->item, y);
+}
+
 static void
 on_plan_changed (WaymarkPlanItemRow *self)
 {
-  if (self->item != NULL && waymark_plan_item_get_local_service (self->item))
+  if (self->item == NULL)
+    return;
+  if (waymark_plan_item_get_local_service (self->item))
     update_facts (self);
+  /* The plan's years, their kind and its uplift change what the years part shows. */
+  self->updating = TRUE;
+  update_years (self);
+  self->updating = FALSE;
 }
 
 static void
@@ -360,6 +670,7 @@ update_all (WaymarkPlanItemRow *self)
   set_notes_text (self, waymark_plan_item_get_notes (self->item));
   update_reach (self);
   update_header (self);
+  update_years (self);
   self->updating = FALSE;
 }
 
@@ -397,6 +708,7 @@ on_item_notify (WaymarkPlanItem    *item,
            g_str_equal (name, "reach-source"))
     update_reach (self);
   update_header (self);
+  update_years (self);
   self->updating = FALSE;
 }
 
@@ -813,6 +1125,11 @@ waymark_plan_item_row_class_init (WaymarkPlanItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, line_total_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_expander);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_caption);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_grid);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, years_error_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanItemRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, on_quantity_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_text_apply);
@@ -903,12 +1220,37 @@ waymark_plan_item_row_set_item (WaymarkPlanItemRow *self,
 
   g_set_object (&self->item, item);
   g_signal_group_set_target (self->item_signals, item);
+  /* Another item: its years open if they differ, as when first shown. */
+  self->years_differ = FALSE;
+  gtk_expander_set_expanded (self->years_expander, FALSE);
 
   /* "item" is not a construct property: "plan" is always set by now. */
   if (item != NULL)
     update_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+GtkWidget *
+waymark_plan_item_row_get_year_control (WaymarkPlanItemRow *self,
+                                        const char         *name,
+                                        guint               year)
+{
+  g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM_ROW (self), NULL);
+
+  if (year >= self->n_year_rows)
+    return NULL;
+  if (g_str_equal (name, "label"))
+    return GTK_WIDGET (self->year_labels[year]);
+  if (g_str_equal (name, "quantity"))
+    return GTK_WIDGET (self->year_spins[year]);
+  if (g_str_equal (name, "unit-cost"))
+    return GTK_WIDGET (self->year_costs[year]);
+  if (g_str_equal (name, "line-total"))
+    return GTK_WIDGET (self->year_totals[year]);
+  if (g_str_equal (name, "apply"))
+    return GTK_WIDGET (self->year_apply[year]);
+  return NULL;
 }
 
 GtkWidget *
@@ -938,6 +1280,9 @@ waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
     { "edit-local", G_STRUCT_OFFSET (WaymarkPlanItemRow, edit_local_button) },
     { "line-total", G_STRUCT_OFFSET (WaymarkPlanItemRow, line_total_label) },
     { "missing", G_STRUCT_OFFSET (WaymarkPlanItemRow, missing_label) },
+    { "years", G_STRUCT_OFFSET (WaymarkPlanItemRow, years_expander) },
+    { "years-caption", G_STRUCT_OFFSET (WaymarkPlanItemRow, years_caption) },
+    { "years-error", G_STRUCT_OFFSET (WaymarkPlanItemRow, years_error_label) },
   };
 
   g_return_val_if_fail (WAYMARK_IS_PLAN_ITEM_ROW (self), NULL);

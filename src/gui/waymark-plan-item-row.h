@@ -25,6 +25,13 @@ void             waymark_plan_item_row_set_item    (WaymarkPlanItemRow *self,
  * "missing" (GtkLabel). */
 GtkWidget       *waymark_plan_item_row_get_control (WaymarkPlanItemRow *self,
                                                     const char         *name);
+/* The years part's widgets for year index `year` (issue 16): "label", "line-total" (GtkLabel),
+ * "quantity" (GtkSpinButton), "unit-cost" (GtkEntry), "apply" (GtkButton); NULL past the plan's
+ * years or for a plan of one year. get_control gives "years" (the GtkExpander), "years-caption"
+ * and "years-error" (GtkLabel). */
+GtkWidget       *waymark_plan_item_row_get_year_control (WaymarkPlanItemRow *self,
+                                                         const char         *name,
+                                                         guint               year);
 /* Keeps the notes typed into the row in the plan, as one edit, when they differ from the item's;
  * the row does it itself when the focus leaves the notes and on Ctrl+Enter. */
 void             waymark_plan_item_row_apply_notes (WaymarkPlanItemRow *self);

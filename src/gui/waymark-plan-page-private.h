@@ -54,6 +54,9 @@ struct _WaymarkPlanPage
   GtkSpinButton       *years_spin;
   AdwEntryRow         *budget_row;
   GtkLabel            *budget_error_label;
+  AdwComboRow         *year_kind_row;
+  GtkSpinButton       *uplift_spin;
+  GtkGrid             *years_table;
 
   /* Owned */
   WaymarkPlan     *plan;
@@ -121,6 +124,9 @@ typedef struct
   GtkSpinButton       *years_spin;
   AdwEntryRow         *budget_row;
   GtkLabel            *budget_error_label;
+  AdwComboRow         *year_kind_row;     /* issue 16 */
+  GtkSpinButton       *uplift_spin;       /* in %, the plan's basis points / 100 */
+  GtkGrid             *years_table;       /* year, total, budget, remaining; row 0 the headings */
   GtkWidget           *summary_scroller;  /* the summary's column beside the items */
   GtkWidget           *summary_column;
   GtkWidget           *charts_part;       /* in the summary's column, or the list's last part */

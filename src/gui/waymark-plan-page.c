@@ -326,11 +326,101 @@ update_charts_caption (WaymarkPlanPage *self)
   gtk_label_set_label (self->charts_caption, text);
 }
 
+/* Each year's total, share of the budget and what is left of it (issue 16): a small table in
+ * the summary, for a plan of more than one year. */
+static void
+table_cell (GtkGrid    *grid,
+            const char *text,
+            int         column,
+            int         row,
+            const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  if (column > 0)
+    gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selected with the pointer and copied, but no Tab stop (issue 13). */
+  gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_add_css_class (label, "numeric");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+static void
+update_years_table (WaymarkPlanPage *self)
+{
+  guint years = waymark_plan_get_years (self->plan);
+  gboolean budget = waymark_plan_get_budget (self->plan) > 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_table))) != NULL)
+    gtk_grid_remove (self->years_table, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->years_table), years > 1);
+  if (years < 2)
+    return;
+
+  /* Two columns, the year and its figures one under the other: a range of money never breaks
+   * (waymark_format_money_range), so columns side by side would not fit a narrow summary. */
+  table_cell (self->years_table, _("Year"), 0, 0, "caption-heading");
+  table_cell (self->years_table, budget ? _("Cost, and against the year’s share of the budget")
+                                        : _("Cost"), 1, 0, "caption-heading");
+  for (guint y = 0; y < years; y++)
+    {
+      g_autofree char *label = waymark_plan_dup_year_label (self->plan, y);
+      g_autofree char *total = NULL;
+      g_autofree char *text = NULL;
+      WaymarkPlanTotals t;
+
+      waymark_plan_get_year_totals (self->plan, y, &t);
+      total = t.overflow ? g_strdup (_("Too large to add up"))
+                         : waymark_format_money_range (t.total_low, t.total_high);
+      if (budget && !t.overflow)
+        {
+          g_autofree char *share = waymark_money_format (t.budget_per_year, WAYMARK_CURRENCY_GBP);
+          g_autofree char *remaining = describe_remaining (t.remaining_low, t.remaining_high);
+
+          /* Translators: a year's cost, then "£4,000 left" or "£500 over budget", then the
+           * year's share of the budget: "£96,000\n£4,000 left (budget £100,000)" */
+          text = g_strdup_printf (_("%s\n%s (budget %s)"), total, remaining, share);
+        }
+      else
+        text = g_steal_pointer (&total);
+      table_cell (self->years_table, label, 0, (int) y + 1, NULL);
+      table_cell (self->years_table, text, 1, (int) y + 1,
+                  !budget || t.overflow ? NULL : t.remaining_low < 0 ? "error" : NULL);
+    }
+}
+
+/* Whether every year of the plan adds up to the same. */
+static gboolean
+years_equal (WaymarkPlan *plan)
+{
+  WaymarkPlanTotals first;
+
+  waymark_plan_get_year_totals (plan, 0, &first);
+  for (guint y = 1; y < waymark_plan_get_years (plan); y++)
+    {
+      WaymarkPlanTotals t;
+
+      waymark_plan_get_year_totals (plan, y, &t);
+      if (t.total_low != first.total_low || t.total_high != first.total_high)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 update_summary (WaymarkPlanPage *self)
 {
   WaymarkPlanTotals t;
-  guint years, start;
+  guint years;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
   g_autofree char *total = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *annual = NULL;
@@ -347,7 +437,9 @@ update_summary (WaymarkPlanPage *self)
 
   waymark_plan_get_totals (self->plan, &t);
   years = waymark_plan_get_years (self->plan);
-  start = waymark_plan_get_start_year (self->plan);
+  first = waymark_plan_dup_year_label (self->plan, 0);
+  last = waymark_plan_dup_year_label (self->plan, years - 1);
+  update_years_table (self);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "success");
@@ -365,17 +457,23 @@ update_summary (WaymarkPlanPage *self)
     {
       total = waymark_format_money_range (t.total_low, t.total_high);
       if (years == 1)
-        /* Translators: under the plan's total; %u is a year */
-        caption = g_strdup_printf (_("In total, for %u"), start);
+        /* Translators: under the plan's total; %s is a year, "2026/27" or "2026" */
+        caption = g_strdup_printf (_("In total, for %s"), first);
       else
-        /* Translators: under the plan's total: "In total, over 3 years (2026 to 2028)" */
-        caption = g_strdup_printf (ngettext ("In total, over %u year (%u to %u)",
-                                             "In total, over %u years (%u to %u)", years),
-                                   years, start, start + years - 1);
+        /* Translators: under the plan's total: "In total, over 3 years (2026/27 to 2028/29)" */
+        caption = g_strdup_printf (ngettext ("In total, over %u year (%s to %s)",
+                                             "In total, over %u years (%s to %s)", years),
+                                   years, first, last);
       {
         g_autofree char *amount = waymark_format_money_range (t.annual_low, t.annual_high);
-        /* Translators: %s is an amount or a range */
-        annual = g_strdup_printf (_("%s a year"), amount);
+
+        if (years_equal (self->plan))
+          /* Translators: %s is an amount or a range */
+          annual = g_strdup_printf (_("%s a year"), amount);
+        else
+          /* Translators: an amount or a range, then the plan's first year, "2026/27" */
+          annual = g_strdup_printf (_("%s in %s, the first year; each year below"), amount,
+                                    first);
       }
       gtk_label_set_label (self->total_label, total);
       gtk_label_set_label (self->total_caption, caption);
@@ -385,16 +483,8 @@ update_summary (WaymarkPlanPage *self)
         {
           g_autofree char *whole = describe_remaining (t.remaining_low, t.remaining_high);
 
-          if (years > 1)
-            {
-              g_autofree char *per_year =
-                describe_remaining (t.budget_per_year - t.annual_high,
-                                    t.budget_per_year - t.annual_low);
-              /* Translators: "£45,300 left; a year: £15,100 left" */
-              remaining = g_strdup_printf (_("%s; a year: %s"), whole, per_year);
-            }
-          else
-            remaining = g_steal_pointer (&whole);
+          /* Each year's against its share is in the table below. */
+          remaining = g_steal_pointer (&whole);
           gtk_widget_add_css_class (GTK_WIDGET (self->remaining_label),
                                     t.remaining_low < 0 ? "error" : "success");
         }
@@ -490,6 +580,8 @@ update_details (WaymarkPlanPage *self)
   set_entry_text (self->author_row, waymark_plan_get_author (self->plan));
   gtk_spin_button_set_value (self->start_year_spin, waymark_plan_get_start_year (self->plan));
   gtk_spin_button_set_value (self->years_spin, waymark_plan_get_years (self->plan));
+  adw_combo_row_set_selected (self->year_kind_row, waymark_plan_get_year_kind (self->plan));
+  gtk_spin_button_set_value (self->uplift_spin, waymark_plan_get_uplift (self->plan) / 100.0);
   update_budget_entry (self);
   self->updating = FALSE;
 }
@@ -516,6 +608,10 @@ on_plan_notify (WaymarkPlan     *plan,
     gtk_spin_button_set_value (self->years_spin, waymark_plan_get_years (plan));
   else if (g_str_equal (name, "budget"))
     update_budget_entry (self);
+  else if (g_str_equal (name, "year-kind"))
+    adw_combo_row_set_selected (self->year_kind_row, waymark_plan_get_year_kind (plan));
+  else if (g_str_equal (name, "uplift"))
+    gtk_spin_button_set_value (self->uplift_spin, waymark_plan_get_uplift (plan) / 100.0);
   self->updating = FALSE;
 }
 
@@ -549,6 +645,29 @@ on_spin_changed (GtkSpinButton   *spin,
   waymark_plan_edit (self->plan, self->plan,
                      spin == self->years_spin ? "years" : "start-year",
                      (guint) gtk_spin_button_get_value_as_int (spin), NULL);
+}
+
+static void
+on_year_kind_selected (AdwComboRow     *row,
+                       GParamSpec      *pspec,
+                       WaymarkPlanPage *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->plan == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  waymark_plan_set_year_kind (self->plan, selected);
+}
+
+/* The uplift in %, to the hundredth (a basis point): a local figure, for local costs only. */
+static void
+on_uplift_changed (GtkSpinButton   *spin,
+                   WaymarkPlanPage *self)
+{
+  if (self->updating || self->plan == NULL)
+    return;
+  waymark_plan_set_uplift (self->plan,
+                           (guint) (gtk_spin_button_get_value (spin) * 100.0 + 0.5));
 }
 
 static void
@@ -1052,6 +1171,11 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, years_spin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, budget_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, budget_error_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, year_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, uplift_spin);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, years_table);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_uplift_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_budget_apply);
@@ -1100,6 +1224,18 @@ waymark_plan_page_init (WaymarkPlanPage *self)
       gtk_box_append (GTK_BOX (self->local_need_box), button);
       self->local_need_buttons[g] = GTK_BUTTON (button);
     }
+
+  {
+    /* The core's labels, in the order of its enum: the selected position is the value. */
+    g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+    for (int k = WAYMARK_YEAR_KIND_FINANCIAL; k <= WAYMARK_YEAR_KIND_CALENDAR; k++)
+      gtk_string_list_append (kinds, waymark_year_kind_get_label (k));
+    self->updating = TRUE;
+    adw_combo_row_set_model (self->year_kind_row, G_LIST_MODEL (kinds));
+    self->updating = FALSE;
+    waymark_a11y_name_combo_row_list (self->year_kind_row);
+  }
 
   self->expanded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->before = g_list_store_new (GTK_TYPE_STRING_OBJECT);
@@ -1213,6 +1349,9 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->years_spin = self->years_spin;
   parts->budget_row = self->budget_row;
   parts->budget_error_label = self->budget_error_label;
+  parts->year_kind_row = self->year_kind_row;
+  parts->uplift_spin = self->uplift_spin;
+  parts->years_table = self->years_table;
   parts->summary_scroller = self->summary_scroller;
   parts->summary_column = self->summary_column;
   parts->charts_part = self->charts_part;

@@ -9,13 +9,14 @@
  *
  * The pages' own actions (compare.*, context.*) are their pages' business; the window's zoom
  * actions pass on to them and are there only on the Compare and Context pages, its print action
- * only on the Compare page. */
+ * only on the Compare page, and the board paper's print action only on the Plan page. */
 void
 waymark_window_update_actions (WaymarkWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
   gboolean comparing = g_strcmp0 (page, "compare") == 0;
   gboolean zoomable = comparing || g_strcmp0 (page, "context") == 0;
+  gboolean planning = g_strcmp0 (page, "plan") == 0;
   g_autoptr(GPtrArray) selected = waymark_window_dup_selected (self);
   gboolean any_selected = selected->len > 0;
   const struct
@@ -31,6 +32,10 @@ waymark_window_update_actions (WaymarkWindow *self)
     { "win.select-none", any_selected },
     { "win.undo", self->plan != NULL && waymark_plan_can_undo (self->plan) },
     { "win.redo", self->plan != NULL && waymark_plan_can_redo (self->plan) },
+    { "win.export-local-services",
+      self->plan != NULL &&
+      g_list_model_get_n_items (waymark_plan_get_local_services (self->plan)) > 0 },
+    { "win.import-local-services", self->plan != NULL },
     /* The placeholder item of an empty Recent Plans menu. */
     { "win.no-recent-plans", FALSE },
     { "win.leave-presentation", self->presenting },
@@ -41,6 +46,9 @@ waymark_window_update_actions (WaymarkWindow *self)
     /* The plan's reports for finance (issue 16): for any plan, an empty one too. */
     { "win.export-plan-summary-csv", self->plan != NULL },
     { "win.export-plan-workbook", self->plan != NULL },
+    /* The board paper: exported from any page, printed (Ctrl+P) from the Plan page. */
+    { "win.export-board-paper", self->plan != NULL },
+    { "win.print-board-paper", planning && self->plan != NULL },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)

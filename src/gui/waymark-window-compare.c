@@ -208,7 +208,20 @@ on_print_done (GtkPrintOperation       *operation,
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
-  waymark_window_add_toast (self, waymark_toast_new_for_text (error != NULL ? error->message : _("Could not print the comparison")));
+  waymark_window_add_toast (self, waymark_toast_new_for_text (error != NULL ? error->message
+                                                              : g_object_get_data (G_OBJECT (operation),
+                                                                                   "waymark-print-failure")));
+}
+
+void
+waymark_window_run_print (WaymarkWindow     *self,
+                          GtkPrintOperation *operation,
+                          const char        *failure)
+{
+  g_object_set_data_full (G_OBJECT (operation), "waymark-print-failure", g_strdup (failure), g_free);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
 }
 
 static void
@@ -225,9 +238,7 @@ print_comparison_action (GtkWidget  *widget,
 
   g_object_get (self->compare_page, "hide-identical", &hide_identical, NULL);
   operation = waymark_compare_print_new (self->comparison, hide_identical);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), NULL);
+  waymark_window_run_print (self, operation, _("Could not print the comparison"));
 }
 
 /* Ctrl+plus and friends reach the page shown (Compare or Context) wherever the focus is. */

@@ -9,6 +9,7 @@
 #include "waymark-local-service-dialog.h"
 #include "waymark-plan-item-row.h"
 #include "waymark-report-xlsx.h"
+#include "waymark-safe-write.h"
 
 /* The window's plan: adding interventions to it, its file (new, open, save, export),
  * recent plans, the recovery copy, and the window's title. */
@@ -279,15 +280,18 @@ on_recent_changed (GtkRecentManager *manager,
 
 /* Files */
 
+/* The kind of file asked for (name, pattern), then any file. */
 static void
-add_plan_filters (GtkFileChooser *chooser)
+add_file_filters (GtkFileChooser *chooser,
+                  const char     *name,
+                  const char     *pattern)
 {
-  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) files = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (plans, _("Waymark plans"));
-  gtk_file_filter_add_pattern (plans, "*.waymark");
-  gtk_file_chooser_add_filter (chooser, plans);
+  gtk_file_filter_set_name (files, name);
+  gtk_file_filter_add_pattern (files, pattern);
+  gtk_file_chooser_add_filter (chooser, files);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
@@ -397,7 +401,7 @@ choose_plan_to_open (WaymarkWindow *self)
   native = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (native));
+  add_file_filters (GTK_FILE_CHOOSER (native), _("Waymark plans"), "*.waymark");
   g_signal_connect (native, "response", G_CALLBACK (on_open_plan_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -447,9 +451,9 @@ waymark_window_export_plan (WaymarkWindow     *self,
   return TRUE;
 }
 
-static char *
-suggested_name (WaymarkWindow *self,
-                const char    *extension)
+char *
+waymark_window_suggested_name (WaymarkWindow *self,
+                               const char    *extension)
 {
   GFile *file = waymark_plan_document_get_file (self->document);
   const char *title = waymark_plan_get_title (self->plan);
@@ -472,9 +476,9 @@ suggested_name (WaymarkWindow *self,
   return g_strconcat (stem, extension, NULL);
 }
 
-static GFile *
-with_extension (GFile      *file,
-                const char *extension)
+GFile *
+waymark_window_with_extension (GFile      *file,
+                               const char *extension)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -549,7 +553,7 @@ on_save_as_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT && !is_disposed (self))
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen, ".waymark") : NULL;
+      g_autoptr(GFile) file = chosen != NULL ? waymark_window_with_extension (chosen, ".waymark") : NULL;
 
       saved = file != NULL && waymark_window_save_plan_as (self, file);
     }
@@ -565,12 +569,12 @@ choose_where_to_save (WaymarkWindow *self,
                       Confirm       *confirm)
 {
   GtkFileChooserNative *native;
-  g_autofree char *name = suggested_name (self, ".waymark");
+  g_autofree char *name = waymark_window_suggested_name (self, ".waymark");
 
   native = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (native));
+  add_file_filters (GTK_FILE_CHOOSER (native), _("Waymark plans"), "*.waymark");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   if (confirm != NULL)
     g_object_set_data_full (G_OBJECT (native), "confirm", confirm, confirm_abandon);
@@ -581,8 +585,8 @@ choose_where_to_save (WaymarkWindow *self,
 /* Saves to the plan's file, or asks where; `confirm`, if any, is then told whether it was. */
 /* Notes typed into a plan item and not yet kept (the focus is still in them) are kept before the
  * plan is saved, exported or closed, so what is saved is what the page shows. */
-static void
-apply_typed_notes (WaymarkWindow *self)
+void
+waymark_window_apply_typed_notes (WaymarkWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, WAYMARK_TYPE_PLAN_ITEM_ROW)
@@ -599,7 +603,7 @@ save_plan (WaymarkWindow *self,
   GFile *file;
   gboolean saved;
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
   file = waymark_plan_document_get_file (self->document);
 
   if (file == NULL)
@@ -678,7 +682,7 @@ waymark_window_confirm_unsaved (WaymarkWindow          *self,
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (callback != NULL);
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
   confirm = g_new0 (Confirm, 1);
   g_weak_ref_init (&confirm->window, self);
   confirm->callback = callback;
@@ -794,7 +798,7 @@ save_plan_as_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  apply_typed_notes (WAYMARK_WINDOW (widget));
+  waymark_window_apply_typed_notes (WAYMARK_WINDOW (widget));
   choose_where_to_save (WAYMARK_WINDOW (widget), NULL);
 }
 
@@ -862,7 +866,7 @@ on_export_response (GtkNativeDialog *native,
 
       if (chosen != NULL)
         {
-          g_autoptr(GFile) file = with_extension (chosen, exports[kind].extension);
+          g_autoptr(GFile) file = waymark_window_with_extension (chosen, exports[kind].extension);
 
           switch (kind)
             {
@@ -903,9 +907,9 @@ export_plan_action (GtkWidget  *widget,
     kind++;
   g_assert (kind < G_N_ELEMENTS (exports));
 
-  apply_typed_notes (self);
+  waymark_window_apply_typed_notes (self);
 
-  name = suggested_name (self, exports[kind].extension);
+  name = waymark_window_suggested_name (self, exports[kind].extension);
   pattern = g_strconcat ("*", exports[kind].extension, NULL);
   native = gtk_file_chooser_native_new (_(exports[kind].title), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -916,6 +920,131 @@ export_plan_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data (G_OBJECT (native), "export-kind", GINT_TO_POINTER (kind));
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Local services shared in a file of their own (issue 15; data/catalogue/README.md, "A file of
+ * local services"): the file waymark-cli local-services export and import use. */
+
+gboolean
+waymark_window_export_local_services (WaymarkWindow *self,
+                                      GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = waymark_local_services_to_json (waymark_plan_get_local_services (self->plan));
+  /* Atomic: on failure a file already there is as it was. */
+  if (!waymark_safe_write_file (file, data, -1, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Export Local Services"), error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: a notification; %s is a file name */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+  return TRUE;
+}
+
+gboolean
+waymark_window_import_local_services (WaymarkWindow *self,
+                                      GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) services = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  guint n_added = 0;
+  AdwToast *toast;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Read and checked whole by the core, then added as one undoable step, or not at all. */
+  name = g_file_get_basename (file);
+  services = waymark_local_services_new_from_file (file, self->catalogue, &error);
+  if (services == NULL ||
+      !waymark_plan_import_local_services (self->plan, services, self->catalogue, name, &n_added,
+                                           &error))
+    {
+      waymark_window_show_error (self, _("Could Not Import Local Services"), error->message);
+      return FALSE;
+    }
+
+  if (n_added == 0)
+    {
+      waymark_window_add_toast (self, waymark_toast_new_for_text (
+        _("Nothing to import: the plan has these services already")));
+      return TRUE;
+    }
+  /* Translators: a notification; %u is how many local services a file added to the plan */
+  message = g_strdup_printf (ngettext ("Imported %u local service", "Imported %u local services",
+                                       n_added), n_added);
+  toast = waymark_toast_new_for_text (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  waymark_window_add_toast (self, toast);
+  return TRUE;
+}
+
+static void
+on_local_services_response (GtkNativeDialog *native,
+                            int              response,
+                            WaymarkWindow   *self)
+{
+  gboolean export = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) ==
+                    GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (chosen != NULL && export)
+        {
+          g_autoptr(GFile) file = waymark_window_with_extension (chosen, ".json");
+
+          waymark_window_export_local_services (self, file);
+        }
+      else if (chosen != NULL)
+        waymark_window_import_local_services (self, chosen);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+local_services_file_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  gboolean export = g_str_equal (action_name, "win.export-local-services");
+  GtkFileChooserNative *native;
+
+  if (self->plan == NULL)
+    return;
+  native = gtk_file_chooser_native_new (export ? _("Export Local Services")
+                                               : _("Import Local Services"),
+                                        GTK_WINDOW (self),
+                                        export ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        export ? _("_Export") : _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_file_filters (GTK_FILE_CHOOSER (native), _("Local services (JSON)"), "*.json");
+  if (export)
+    {
+      g_autofree char *name = waymark_window_suggested_name (self, "-local-services.json");
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+  g_signal_connect (native, "response", G_CALLBACK (on_local_services_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -1008,6 +1137,10 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
                                    add_local_service_action);
   gtk_widget_class_install_action (widget_class, "win.edit-local-service", "s",
                                    edit_local_service_action);
+  gtk_widget_class_install_action (widget_class, "win.export-local-services", NULL,
+                                   local_services_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-local-services", NULL,
+                                   local_services_file_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent-plan", "s",
@@ -1040,6 +1173,9 @@ waymark_window_plan_init (WaymarkWindow *self)
                                   G_CALLBACK (waymark_window_update_actions), self);
   g_signal_group_connect_swapped (self->plan_signals, "items-changed",
                                   G_CALLBACK (update_badge), self);
+  /* Whether it has local services to export. */
+  g_signal_group_connect_swapped (self->plan_signals, "changed",
+                                  G_CALLBACK (waymark_window_update_actions), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::title", G_CALLBACK (update_title),
                                   self);
   waymark_window_undo_init (self);

@@ -181,6 +181,18 @@ void       waymark_window_confirm_unsaved    (WaymarkWindow          *self,
                                               gpointer                user_data,
                                               GDestroyNotify          destroy);
 
+/* A file name for an export of the plan: its file's name or its title, with `extension`. */
+char      *waymark_window_suggested_name     (WaymarkWindow          *self,
+                                              const char             *extension);
+/* `file`, or the same name with `extension` added when it does not end with it. */
+GFile     *waymark_window_with_extension     (GFile                  *file,
+                                              const char             *extension);
+/* Puts notes being typed into the plan, before a save, an export or a print. */
+void       waymark_window_apply_typed_notes  (WaymarkWindow          *self);
+
+/* waymark-window-paper.c: the board paper, exported (ODT, PDF) and printed */
+void       waymark_window_paper_class_init   (GtkWidgetClass         *widget_class);
+
 /* waymark-window-context.c: the Context page, and the links to it and from it */
 void       waymark_window_context_class_init (GtkWidgetClass       *widget_class);
 
@@ -188,6 +200,11 @@ void       waymark_window_context_class_init (GtkWidgetClass       *widget_class
 void       waymark_window_compare_class_init (GtkWidgetClass       *widget_class);
 void       waymark_window_compare_init       (WaymarkWindow        *self);
 void       waymark_window_compare_constructed (WaymarkWindow       *self);
+/* Runs operation with the print dialog, asynchronously; a failure is a notification, `failure`
+ * when GTK gives no message of its own. */
+void       waymark_window_run_print          (WaymarkWindow        *self,
+                                              GtkPrintOperation    *operation,
+                                              const char           *failure);
 
 /* The window's parts, for the UI tests: they drive these widgets as a person would. */
 typedef struct

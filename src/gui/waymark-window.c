@@ -484,6 +484,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   waymark_window_undo_class_init (widget_class);
   waymark_window_compare_class_init (widget_class);
   waymark_window_context_class_init (widget_class);
+  waymark_window_paper_class_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
 

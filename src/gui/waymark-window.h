@@ -50,5 +50,14 @@ gboolean             waymark_window_export_plan   (WaymarkWindow    *self,
 /* The plan as an Excel workbook (waymark_report_write_xlsx()); a failure is shown in a dialog. */
 gboolean             waymark_window_export_workbook (WaymarkWindow  *self,
                                                      GFile          *file);
+/* The plan's local services written to a file of their own (atomically), or a file's added to
+ * the plan as one undoable edit (win.export-local-services and win.import-local-services ask
+ * where, then call these). A file the core refuses, or a service of it that differs from the
+ * plan's under its id, is shown in a dialog with the core's message, and nothing is added;
+ * FALSE then. */
+gboolean             waymark_window_export_local_services (WaymarkWindow *self,
+                                                           GFile         *file);
+gboolean             waymark_window_import_local_services (WaymarkWindow *self,
+                                                           GFile         *file);
 
 G_END_DECLS

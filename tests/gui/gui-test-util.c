@@ -892,3 +892,33 @@ gui_test_is_narrow (gpointer window)
 {
   return gtk_widget_get_width (window) > 0 && gtk_widget_get_width (window) <= 360;
 }
+
+char *
+gui_test_dup_pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) flat = g_string_new (NULL);
+  const char *pdftotext = g_getenv ("WAYMARK_PDFTOTEXT");
+  const char *argv[] = { NULL, path, "-", NULL };
+  int status;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_nonnull (pdftotext);
+  argv[0] = pdftotext;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  words = g_strsplit_set (text, " \n\t\f", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (flat, "%s%s", flat->len > 0 ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&flat), FALSE);
+}

@@ -140,4 +140,8 @@ gboolean       gui_test_assert_inside   (GtkWidget     *widget,
 /* WaitFunc: whether the window at `data` is laid out at 360 pixels wide or less. */
 gboolean       gui_test_is_narrow       (gpointer       window);
 
+/* The text of a PDF, read back with poppler's pdftotext ($WAYMARK_PDFTOTEXT), every run of white
+ * space made one space (table cells wrap). */
+char          *gui_test_dup_pdf_text    (const char    *path);
+
 G_END_DECLS

@@ -1196,38 +1196,6 @@ test_presentation_fits_columns (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL));
 }
 
-/* The text of a PDF, read back with poppler's pdftotext, every run of white space made one
- * space (table cells wrap). */
-static char *
-dup_pdf_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) flat = g_string_new (NULL);
-  const char *pdftotext = g_getenv ("WAYMARK_PDFTOTEXT");
-  const char *argv[] = { NULL, path, "-", NULL };
-  int status;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-
-  g_assert_nonnull (pdftotext);
-  argv[0] = pdftotext;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &text, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  words = g_strsplit_set (text, " \n\t\f", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_string_append_printf (flat, "%s%s", flat->len > 0 ? " " : "", words[i]);
-  return g_string_free (g_steal_pointer (&flat), FALSE);
-}
-
 static char *
 print_to_pdf (Fixture    *f,
               const char *path,
@@ -1246,7 +1214,7 @@ print_to_pdf (Fixture    *f,
                                             GTK_WINDOW (f->window), &error),
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
-  return dup_pdf_text (path);
+  return gui_test_dup_pdf_text (path);
 }
 
 /* The print path, headless: export to PDF as "Save as PDF" in the print dialog does, then read

@@ -452,6 +452,269 @@ test_save_reopen (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (f->page.total_label), ==, "£32,500");
 }
 
+/* Sharing local services through a file (issue 15) */
+
+static gboolean
+is_actionable_for (GtkWidget     *widget,
+                   gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* An item of a menu as GTK 4.8 makes it (a GtkModelButton, activated through the menu's
+ * tracker, so with no action name of its own), by its label without the mnemonic's mark. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* Whether a control under `root` can be used: a button for a window action, or the item of a
+ * menu with that label (GTK makes a menu's items as its menu button is given it, and makes them
+ * follow their actions' state): what waymark_window_update_actions decided for it. */
+static gboolean
+control_enabled (GtkWidget  *root,
+                 const char *action_or_label)
+{
+  GtkWidget *control = gui_test_find_widget (root, is_actionable_for, action_or_label);
+
+  if (control == NULL)
+    control = gui_test_find_widget (root, is_menu_item, action_or_label);
+  g_assert_nonnull (control);
+  return gtk_widget_get_sensitive (control);
+}
+
+static WaymarkLocalService *
+shared_service (const char *id,
+                const char *name,
+                WaymarkLevel levels)
+{
+  WaymarkLocalServiceFields fields = {
+    .id = id, .name = name, .levels = levels, .focus = WAYMARK_FOCUS_DA,
+    .works_with = WAYMARK_WORKS_WITH_VICTIMS, .age_min = 16, .age_max = -1,
+    .provider = "Juniper Lodge", .unit = "adviser posts", .unit_cost = 4200000,
+    .unit_cost_high = 4500000, .notes = "", .source = "Contract register, November 2026",
+  };
+  g_autoptr(GError) error = NULL;
+  WaymarkLocalService *service = waymark_local_service_new (&fields, &error);
+
+  g_assert_no_error (error);
+  return service;
+}
+
+/* A file of local services as a partner's Waymark writes it, at tmpdir/name. */
+static GFile *
+write_services_file (Fixture    *f,
+                     const char *name,
+                     GPtrArray  *services,
+                     const char *from,
+                     const char *to)
+{
+  g_autoptr(GListStore) store = g_list_store_new (WAYMARK_TYPE_LOCAL_SERVICE);
+  g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < services->len; i++)
+    g_list_store_append (store, g_ptr_array_index (services, i));
+  text = waymark_local_services_to_json (G_LIST_MODEL (store));
+  if (from != NULL)
+    {
+      g_autofree char *changed = test_replace_once (text, from, to);
+
+      g_free (text);
+      text = g_steal_pointer (&changed);
+    }
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* Waits for the error dialog, checks its heading and that its body is the core's message as
+ * plain text, and closes it. */
+static void
+expect_import_refused (const char *body_start,
+                       const char *body_part)
+{
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  gui_test_wait_until (has_dialog, NULL, 5000, "the error dialog");
+  dialog = g_object_ref (ADW_MESSAGE_DIALOG (find_dialog ()));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Could Not Import Local Services");
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("error shown: %s", body);
+  g_assert_true (g_str_has_prefix (body, body_start));
+  g_assert_nonnull (strstr (body, body_part));
+  adw_message_dialog_response (dialog, "close");
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  gui_test_wait_until (no_dialog, NULL, 5000, "the error dialog to close");
+  gui_test_flush ();
+}
+
+static void
+assert_recorded (Fixture    *f,
+                 const char *description)
+{
+  GtkListBox *list = waymark_decision_record_get_list (f->page.decision_record);
+
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (list), gui_test_is_label_with,
+                                          description));
+}
+
+/* Import Local Services… and Export Local Services… with their files given, as the file
+ * choosers give them: a partner's services arrive as one undoable edit, recorded; a file that
+ * adds nothing says so; the export reads back as the plan's services; a bad file, or a service
+ * that differs from the plan's under its id, is refused with the core's message and nothing
+ * added. */
+static void
+test_share_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) partners = NULL;
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFile) clash = NULL;
+  g_autoptr(GListModel) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported_path = g_build_filename (f->tmpdir, "ours.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  WaymarkPlan *plan = plan_of (f);
+  GListModel *held = waymark_plan_get_local_services (plan);
+  GtkWidget *heading = f->parts.plan_page->items_heading;
+  GtkWidget *placeholder = f->parts.plan_page->placeholder;
+
+  g_ptr_array_add (services, shared_service ("llr-idva", "LLR IDVA service",
+                                             WAYMARK_LEVEL_TERTIARY));
+  g_ptr_array_add (services, shared_service ("by-and-for-advocacy", "By-and-for advocacy",
+                                             WAYMARK_LEVEL_SECONDARY));
+  partners = write_services_file (f, "partners.json", services, NULL, NULL);
+
+  /* An empty plan offers the import among its first steps. */
+  g_assert_true (gtk_widget_get_mapped (placeholder));
+  g_assert_true (control_enabled (placeholder, "win.import-local-services"));
+
+  /* With an item, the heading's menu has both; nothing to export yet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-to-plan", "s",
+                                             "drive"));
+  gui_test_flush ();
+  g_assert_true (control_enabled (heading, "Import Local Services…"));
+  g_assert_false (control_enabled (heading, "Export Local Services…"));
+
+  g_assert_true (waymark_window_import_local_services (f->window, partners));
+  gui_test_flush ();
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (held), ==, 2);
+  g_assert_true (waymark_local_service_equal (
+                   waymark_plan_find_local_service (plan, "llr-idva", NULL),
+                   g_ptr_array_index (services, 0)));
+  g_assert_true (waymark_local_service_equal (
+                   waymark_plan_find_local_service (plan, "by-and-for-advocacy", NULL),
+                   g_ptr_array_index (services, 1)));
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==,
+                   "Imported 2 local services");
+  g_assert_true (control_enabled (heading, "Export Local Services…"));
+  assert_recorded (f, "Local service added: LLR IDVA service");
+  assert_recorded (f, "Local service added: By-and-for advocacy");
+
+  /* The same file again adds nothing, and says so; no step is made. */
+  g_assert_true (waymark_window_import_local_services (f->window, partners));
+  gui_test_flush ();
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==,
+                   "Nothing to import: the plan has these services already");
+  g_assert_cmpuint (g_list_model_get_n_items (held), ==, 2);
+
+  /* One Undo takes the whole import back (the item added before stays); Redo puts it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (held), ==, 0);
+  g_assert_nonnull (waymark_plan_find_item (plan, "drive", NULL));
+  g_assert_false (control_enabled (heading, "Export Local Services…"));
+  g_assert_null (gui_test_find_widget (GTK_WIDGET (waymark_decision_record_get_list (
+                                         f->page.decision_record)),
+                                       gui_test_is_label_with, "Local service added"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (held), ==, 2);
+  g_assert_true (control_enabled (heading, "Export Local Services…"));
+
+  /* The export: the plan's services, read back by the core's reader, equal and in order; the
+   * bytes the core's writer makes. */
+  exported = g_file_new_for_path (exported_path);
+  g_assert_true (waymark_window_export_local_services (f->window, exported));
+  gui_test_flush ();
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==, "Exported “ours.json”");
+  read_back = waymark_local_services_new_from_file (exported, f->catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (read_back), ==, g_list_model_get_n_items (held));
+  for (guint i = 0; i < g_list_model_get_n_items (held); i++)
+    {
+      g_autoptr(WaymarkLocalService) a = g_list_model_get_item (held, i);
+      g_autoptr(WaymarkLocalService) b = g_list_model_get_item (read_back, i);
+
+      g_assert_true (waymark_local_service_equal (a, b));
+    }
+  g_assert_true (g_file_get_contents (exported_path, &written, NULL, NULL));
+  expected = waymark_local_services_to_json (held);
+  g_assert_cmpstr (written, ==, expected);
+
+  /* A rating in a file of local services is refused, the message naming the file, the place
+   * and the field, shown as text (the field's name here would be bold as markup). */
+  {
+    g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (one, shared_service ("rural-outreach", "Rural outreach",
+                                          WAYMARK_LEVEL_PRIMARY));
+    bad = write_services_file (f, "bad.json", one, "\"kind\" : \"local\",",
+                               "\"kind\" : \"local\", \"<b>evidence_rating</b>\" : \"high\",");
+  }
+  g_assert_false (waymark_window_import_local_services (f->window, bad));
+  expect_import_refused ("bad.json: local_services[0]: unknown field",
+                         "\"<b>evidence_rating</b>\"");
+  g_assert_null (waymark_plan_find_local_service (plan, "rural-outreach", NULL));
+
+  /* A new service beside one that differs from the plan's under its id: neither is added. */
+  {
+    g_autoptr(GPtrArray) two = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (two, shared_service ("rural-outreach", "Rural outreach",
+                                          WAYMARK_LEVEL_PRIMARY));
+    g_ptr_array_add (two, shared_service ("llr-idva", "Another IDVA service",
+                                          WAYMARK_LEVEL_TERTIARY));
+    clash = write_services_file (f, "clash.json", two, NULL, NULL);
+  }
+  g_assert_false (waymark_window_import_local_services (f->window, clash));
+  expect_import_refused ("clash.json: local_services[1]: the plan has a different local "
+                         "service “llr-idva” already", "change one of the ids");
+  g_assert_null (waymark_plan_find_local_service (plan, "rural-outreach", NULL));
+  g_assert_cmpstr (waymark_local_service_get_name (
+                     waymark_plan_find_local_service (plan, "llr-idva", NULL)), ==,
+                   "LLR IDVA service");
+  g_assert_cmpuint (g_list_model_get_n_items (held), ==, 2);
+  /* Neither refusal was a step: the last undo is still the import's. */
+  g_assert_false (waymark_plan_can_redo (plan));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (held), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +738,8 @@ main (int   argc,
   g_test_add ("/gui/local-service/make-id", Fixture, NULL, fixture_set_up, test_make_id,
               fixture_tear_down);
   g_test_add ("/gui/local-service/save-reopen", Fixture, NULL, fixture_set_up, test_save_reopen,
+              fixture_tear_down);
+  g_test_add ("/gui/local-service/share-file", Fixture, NULL, fixture_set_up, test_share_file,
               fixture_tear_down);
 
   return g_test_run ();
