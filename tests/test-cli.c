@@ -1425,6 +1425,113 @@ test_decisions_errors (void)
   g_assert_cmpint (none.status, ==, 2);
 }
 
+/* Issue 17: waymark-cli compare-plans on the three-year plan (tests/golden/plan-three-year.waymark:
+ * financial years from 2026/27, a 2.5% uplift on local costs, Drive 40, 42 and 44) and two
+ * scenarios of it (tests/data/scenario-b.waymark: two years, no uplift, £400,000, 30 Drive places
+ * the first year, CBT at £80-£120 a session and no IRIS; scenario-c.waymark: untitled, from
+ * 2027/28, £500,000, IRIS twice at £5,000 (a local quote, so uplifted), Drive 40, 45 and 50, no
+ * CBT or RwF). By hand, over the plan:
+ *   A: CBIM £15,000 + £15,375 + £15,759.40 = £46,134.40, RwF £13,500, MAC £178,200, Drive
+ *      (40 + 42 + 44) × £2,400 = £302,400, CBT £18,000-£30,000: £558,234.40-£570,234.40;
+ *   B: CBIM £30,000, RwF £9,000, MAC £118,800, Drive (30 + 42) × £2,400 = £172,800, CBT
+ *      £16,000-£24,000: £346,600-£354,600, the lowest;
+ *   C: CBIM £46,134.40, IRIS £10,000 + £10,250 + £10,506.26 = £30,756.26, MAC £178,200, Drive
+ *      (40 + 45 + 50) × £2,400 = £324,000: £579,090.66, £79,090.66 over its budget. */
+static void
+compare_plans (Run        *run,
+               const char *format)
+{
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "golden", "plan-three-year.waymark",
+                                              NULL);
+  g_autofree char *b = data_path ("scenario-b.waymark", NULL);
+  g_autofree char *c = data_path ("scenario-c.waymark", NULL);
+
+  run_cli (run, "compare-plans", a, b, c, "--format", format, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+static void
+test_compare_plans_text (void)
+{
+  g_auto(Run) run = { 0 };
+
+  compare_plans (&run, "text");
+  assert_golden (run.out, "compare-plans.txt");
+  /* Named by title, or by file name where the plan has none. */
+  g_assert_true (g_str_has_prefix (run.out, "Plans compared:\n"
+                                   "  1. DA and SV commissioning plan 2026-2029\n"
+                                   "  2. DA and SV commissioning plan 2026-2029 (scenario B)\n"
+                                   "  3. scenario-c.waymark\n"));
+  g_assert_nonnull (strstr (run.out, "    DA and SV commissioning plan 2026-2029 (scenario B): "
+                                     "£346,600–£354,600 (lowest cost)\n"));
+  g_assert_nonnull (strstr (run.out, "    scenario-c.waymark: not covered: the plan does not run "
+                                     "in this year\n"));
+  /* C is £79,090.66 over its budget, and the others clear that. */
+  g_assert_nonnull (strstr (run.out, "    Clears what scenario-c.waymark raises: Over budget: the "
+                                     "total, £579,090.66, is £79,090.66 more than the budget of "
+                                     "£500,000.\n"));
+}
+
+static void
+test_compare_plans_csv (void)
+{
+  g_auto(Run) run = { 0 };
+
+  compare_plans (&run, "csv");
+  assert_golden (run.out, "compare-plans.csv");
+  g_assert_true (g_str_has_prefix (run.out, "measure,unit,DA and SV commissioning plan 2026-2029,"
+                                   "DA and SV commissioning plan 2026-2029 (scenario B),"
+                                   "scenario-c.waymark\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\ntotal:low,GBP,558234.40,346600.00,579090.66\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nyear:2026/27:total:low,GBP,180900.00,158900.00,\r\n"));
+  /* Drive: B £172,800 and C £324,000 against A's £302,400. */
+  g_assert_nonnull (strstr (run.out, "\r\nitem:drive,GBP difference,0.00,-129600.00,21600.00\r\n"));
+}
+
+static void
+test_compare_plans_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *lowest;
+
+  compare_plans (&run, "json");
+  assert_golden (run.out, "compare-plans.json");
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "plans")), ==, 3);
+  lowest = json_object_get_object_member (json_object_get_object_member (root, "marks"),
+                                          "lowest_cost");
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (lowest, "plans"), 0),
+                   ==, 1);
+}
+
+static void
+test_compare_plans_errors (void)
+{
+  g_autofree char *b = data_path ("scenario-b.waymark", NULL);
+  g_auto(Run) one = { 0 };
+  g_auto(Run) five = { 0 };
+  g_auto(Run) format = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  run_cli (&one, "compare-plans", b, NULL);
+  g_assert_cmpint (one.status, ==, 2);
+  g_assert_nonnull (strstr (one.err, "compare-plans needs two, three or four plan files"));
+  run_cli (&five, "compare-plans", b, b, b, b, b, NULL);
+  g_assert_cmpint (five.status, ==, 2);
+  run_cli (&format, "compare-plans", b, b, "--format", "xml", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  g_assert_cmpstr (format.out, ==, "");
+  run_cli (&missing, "compare-plans", b, "/nonexistent/plan.waymark", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "plan.waymark"));
+}
+
 /* report (issue 16): the board paper as ODT and PDF, written whole; the command line's mistakes
  * refused before anything is written, and the plan never written over. */
 static void
@@ -1519,6 +1626,10 @@ main (int    argc,
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/decisions/json", test_decisions_json);
   g_test_add_func ("/cli/decisions/errors", test_decisions_errors);
+  g_test_add_func ("/cli/compare-plans/text", test_compare_plans_text);
+  g_test_add_func ("/cli/compare-plans/csv", test_compare_plans_csv);
+  g_test_add_func ("/cli/compare-plans/json", test_compare_plans_json);
+  g_test_add_func ("/cli/compare-plans/errors", test_compare_plans_errors);
   g_test_add_func ("/cli/export/summary", test_export_summary);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * waymark-cli-output.c (everything written to standard output and error, escaped for a
  * terminal, and a failed write made the exit status) and one file per command
  * (waymark-cli-list.c, -show.c, -validate.c, -export.c, -context.c,
- * -appraise.c, -local-services.c, -decisions.c, -report.c). */
+ * -appraise.c, -local-services.c, -decisions.c, -report.c, -compare-plans.c). */
 
 #define WAYMARK_CLI_PROGRAM "waymark-cli"
 
@@ -63,5 +63,7 @@ int                waymark_cli_command_local_services (int     argc,
                                                        char  **argv);
 int                waymark_cli_command_report   (int          argc,
                                                  char       **argv);
+int                waymark_cli_command_compare_plans (int      argc,
+                                                      char   **argv);
 
 G_END_DECLS

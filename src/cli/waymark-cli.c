@@ -90,6 +90,8 @@ static const struct
     N_("Show a saved plan’s decision record: who changed what, when and why") },
   { "local-services", waymark_cli_command_local_services,
     N_("List a plan’s local services, or share them through a file of their own") },
+  { "compare-plans", waymark_cli_command_compare_plans,
+    N_("Compare two to four saved plans side by side") },
   { "report", waymark_cli_command_report,
     N_("Write a saved plan’s board paper (ODT or PDF) or workbook (xlsx)") },
 };

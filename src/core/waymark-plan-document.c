@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "waymark-plan-document.h"
@@ -323,6 +325,37 @@ waymark_plan_document_load (WaymarkPlanDocument  *self,
 
   /* The recovery copy stays: it may hold another plan the person has yet to decide about. */
   set_plan (self, plan, file, FALSE);
+  return TRUE;
+}
+
+gboolean
+waymark_plan_document_open_copy (WaymarkPlanDocument  *self,
+                                 WaymarkPlan          *source,
+                                 const char           *title,
+                                 GError              **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WaymarkPlan) plan = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (WAYMARK_IS_PLAN (source), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  /* Through the plan file, so the copy is exactly what saving the source would keep. */
+  json = waymark_plan_to_json (source, self->catalogue, error);
+  if (json == NULL)
+    return FALSE;
+  bytes = g_bytes_new_take (json, strlen (json));
+  json = NULL;
+  plan = waymark_plan_new_from_bytes (bytes, title, self->catalogue, error);
+  if (plan == NULL)
+    return FALSE;
+  /* The title is where the copy starts, not an edit to undo. */
+  g_object_set (plan, "title", title, NULL);
+
+  g_clear_object (&self->recovery_file);
+  set_plan (self, plan, NULL, TRUE);
   return TRUE;
 }
 

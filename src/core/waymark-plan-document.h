@@ -44,6 +44,14 @@ gboolean             waymark_plan_document_export            (WaymarkPlanDocumen
                                                               WaymarkPlanFormat    format,
                                                               GFile               *file,
                                                               GError             **error);
+/* A copy of source as a new plan with no file and unsaved (a scenario, issue 17), titled title:
+ * everything the plan file holds (items, appraisal, local services, decisions), no undo history.
+ * The document then keeps no recovery copy: it is a second window's, and the recovery file is
+ * the first window's. */
+gboolean             waymark_plan_document_open_copy         (WaymarkPlanDocument *self,
+                                                              WaymarkPlan         *source,
+                                                              const char          *title,
+                                                              GError             **error);
 /* Writes the recovery copy now, rather than after the pause. */
 void                 waymark_plan_document_write_recovery    (WaymarkPlanDocument *self);
 gboolean             waymark_plan_document_has_recovery      (WaymarkPlanDocument *self);

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "waymark-application.h"
+#include "waymark-plan-comparison.h"
+#include "waymark-plans-window.h"
 #include "waymark-window.h"
 
 struct _WaymarkApplication
@@ -13,6 +15,9 @@ struct _WaymarkApplication
   /* Owned */
   WaymarkCatalogue *catalogue;
   GSettings        *settings;
+  /* WaymarkPlanDocument: the plan of each WaymarkWindow open, in the order opened, for Compare
+   * Plans. */
+  GListStore       *documents;
 
   gboolean          quit_after_first_frame;
 };
@@ -290,6 +295,129 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The window whose plan is meant: the active one, or the most recent plan window when the
+ * active window is another (Compare Plans). */
+static WaymarkWindow *
+plan_window (WaymarkApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (WAYMARK_IS_WINDOW (active))
+    return WAYMARK_WINDOW (active);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (WAYMARK_IS_WINDOW (l->data))
+      return WAYMARK_WINDOW (l->data);
+  return NULL;
+}
+
+/* Duplicate as Scenario (issue 17): the plan copied into a new, unsaved plan in a new window.
+ * One plan a window is GNOME's document model (as GNOME Text Editor and LibreOffice open each
+ * document in its own window): the scenarios can be put side by side on screen, each keeps its
+ * own undo history and its own Save, and closing one asks about its unsaved changes alone. */
+static void
+duplicate_as_scenario_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (user_data);
+  WaymarkWindow *source = plan_window (self);
+  WaymarkWorkspace *source_workspace;
+  WaymarkPlan *plan;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(WaymarkWorkspace) workspace = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  if (source == NULL)
+    return;
+  source_workspace = waymark_window_get_workspace (source);
+  plan = waymark_plan_document_get_plan (waymark_workspace_get_plan_document (source_workspace));
+
+  /* The next letter no open plan has. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->documents)); i++)
+    {
+      g_autoptr(WaymarkPlanDocument) document =
+        g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      g_ptr_array_add (titles, (gpointer) waymark_plan_get_title (
+                         waymark_plan_document_get_plan (document)));
+    }
+  g_ptr_array_add (titles, NULL);
+  title = waymark_plan_comparison_dup_scenario_title (waymark_plan_get_title (plan),
+                                                     (const char * const *) titles->pdata);
+
+  workspace = waymark_workspace_new (waymark_window_get_catalogue (source),
+                                     waymark_workspace_get_settings (source_workspace));
+  if (!waymark_plan_document_open_copy (waymark_workspace_get_plan_document (workspace), plan,
+                                        title, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (source),
+                                                  _("Could Not Duplicate the Plan"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = g_object_new (WAYMARK_TYPE_WINDOW,
+                         "application", self,
+                         "workspace", workspace,
+                         NULL);
+  gtk_widget_activate_action (window, "win.show-page", "s", "plan");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+compare_plans_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  WaymarkApplication *self = WAYMARK_APPLICATION (user_data);
+  WaymarkWindow *source = plan_window (self);
+  WaymarkCatalogue *catalogue = source != NULL ? waymark_window_get_catalogue (source)
+                                               : self->catalogue;
+  GtkWidget *window;
+
+  if (catalogue == NULL)
+    return;
+  window = waymark_plans_window_new (GTK_APPLICATION (self), catalogue,
+                                     G_LIST_MODEL (self->documents));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The window's document is kept on the window as it is added: by the time a window is removed
+ * (as it goes) it may have let go of its workspace. */
+static void
+on_window_added (GtkApplication     *application,
+                 GtkWindow          *window,
+                 WaymarkApplication *self)
+{
+  WaymarkPlanDocument *document;
+
+  if (!WAYMARK_IS_WINDOW (window))
+    return;
+  document = waymark_workspace_get_plan_document (
+    waymark_window_get_workspace (WAYMARK_WINDOW (window)));
+  g_object_set_data_full (G_OBJECT (window), "waymark-plan-document", g_object_ref (document),
+                          g_object_unref);
+  g_list_store_append (self->documents, document);
+}
+
+static void
+on_window_removed (GtkApplication     *application,
+                   GtkWindow          *window,
+                   WaymarkApplication *self)
+{
+  WaymarkPlanDocument *document = g_object_get_data (G_OBJECT (window), "waymark-plan-document");
+  guint position;
+
+  if (document != NULL && self->documents != NULL &&
+      g_list_store_find (self->documents, document, &position))
+    g_list_store_remove (self->documents, position);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -315,6 +443,7 @@ waymark_application_dispose (GObject *object)
 
   g_clear_object (&self->catalogue);
   g_clear_object (&self->settings);
+  g_clear_object (&self->documents);
 
   G_OBJECT_CLASS (waymark_application_parent_class)->dispose (object);
 }
@@ -339,6 +468,8 @@ waymark_application_init (WaymarkApplication *self)
   static const GActionEntry actions[] = {
     { "about", about_action },
     { "quit", quit_action },
+    { "duplicate-as-scenario", duplicate_as_scenario_action },
+    { "compare-plans", compare_plans_action },
   };
   static const GOptionEntry options[] = {
     { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -350,6 +481,9 @@ waymark_application_init (WaymarkApplication *self)
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  self->documents = g_list_store_new (WAYMARK_TYPE_PLAN_DOCUMENT);
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), self);
+  g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), self);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PLAN.waymark]"));
   g_application_set_option_context_summary (G_APPLICATION (self),

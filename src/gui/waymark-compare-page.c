@@ -7,6 +7,7 @@
 
 #include "waymark-gui-a11y.h"
 #include "waymark-compare-page.h"
+#include "waymark-gui-format.h"
 #include "waymark-compare-strip.h"
 #include "waymark-safe-write.h"
 
@@ -89,28 +90,6 @@ set_accessible_label (GtkWidget  *widget,
                       const char *label)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* An icon and words together: the meaning never rests on colour alone. */
-static GtkWidget *
-mark_new (const char *icon_name,
-          const char *text,
-          const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  /* Short words that never wrap: a wrapping label beside an icon measures inconsistently on
-   * GTK 4.8. Longer explanations go in a label of their own below. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, "compare-mark");
-  gtk_widget_add_css_class (box, css_class);
-  return box;
 }
 
 static GtkWidget *
@@ -329,13 +308,14 @@ row_new (WaymarkComparePage   *self,
   gtk_box_append (GTK_BOX (header), label);
   if (row->differs && n > 1)
     gtk_box_append (GTK_BOX (header),
-                    mark_new ("view-dual-symbolic", _("Differs"), "differs-mark"));
+                    waymark_mark_new ("view-dual-symbolic", _("Differs"), "differs-mark"));
   if (row->note != NULL)
     {
       GtkWidget *note = gtk_label_new (row->note);
 
       gtk_box_append (GTK_BOX (header),
-                      mark_new ("dialog-information-symbolic", _("Not ranked"), "note-mark"));
+                      waymark_mark_new ("dialog-information-symbolic", _("Not ranked"),
+                                        "note-mark"));
       gtk_label_set_wrap (GTK_LABEL (note), TRUE);
       gtk_label_set_xalign (GTK_LABEL (note), 0);
       gtk_label_set_max_width_chars (GTK_LABEL (note), 1);
@@ -386,7 +366,8 @@ row_new (WaymarkComparePage   *self,
       if (best)
         {
           gtk_widget_add_css_class (cell, "best");
-          gtk_box_append (GTK_BOX (cell), mark_new ("starred-symbolic", row->best_label, "best-mark"));
+          gtk_box_append (GTK_BOX (cell), waymark_mark_new ("starred-symbolic", row->best_label,
+                                                            "best-mark"));
         }
 
       /* Translators: a table cell for a screen reader: "Evidence rating, Drive project: High" */

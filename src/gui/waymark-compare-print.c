@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-compare-print.h"
+#include "waymark-print-util.h"
 
 #define FONT_SIZE 8.5
 #define PADDING 4.0
@@ -37,41 +38,6 @@ print_data_free (PrintData *data)
   g_free (data);
 }
 
-static PangoLayout *
-layout_new (GtkPrintContext *context,
-            const char      *text,
-            double           width,
-            gboolean         bold,
-            double           size)
-{
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (width > 0)
-    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static double
-text_height (GtkPrintContext *context,
-             const char      *text,
-             double           width,
-             gboolean         bold)
-{
-  g_autoptr(PangoLayout) layout = layout_new (context, text, width, bold, FONT_SIZE);
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
 /* What a cell says on paper: the value, then its mark in words (paper has no colour to lean on). */
 static char *
 cell_text (WaymarkComparisonRow *row,
@@ -101,13 +67,16 @@ row_height (PrintData            *data,
             WaymarkComparisonRow *row)
 {
   g_autofree char *label = label_text (row, data->names->len);
-  double height = text_height (context, label, data->label_width - 2 * PADDING, TRUE);
+  double height = waymark_print_text_height (context, label, data->label_width - 2 * PADDING,
+                                             TRUE, FONT_SIZE);
 
   for (guint i = 0; i < data->names->len; i++)
     {
       g_autofree char *text = cell_text (row, i);
 
-      height = MAX (height, text_height (context, text, data->column_width - 2 * PADDING, FALSE));
+      height = MAX (height, waymark_print_text_height (context, text,
+                                                       data->column_width - 2 * PADDING, FALSE,
+                                                       FONT_SIZE));
     }
   return height + 2 * PADDING;
 }
@@ -148,8 +117,10 @@ on_begin_print (GtkPrintOperation *operation,
   data->column_width = n > 0 ? (width - data->label_width) / n : width - data->label_width;
 
   for (guint i = 0; i < n; i++)
-    names_height = MAX (names_height, text_height (context, g_ptr_array_index (data->names, i),
-                                                   data->column_width - 2 * PADDING, TRUE));
+    names_height = MAX (names_height,
+                        waymark_print_text_height (context, g_ptr_array_index (data->names, i),
+                                                   data->column_width - 2 * PADDING, TRUE,
+                                                   FONT_SIZE));
   names_height += 2 * PADDING;
 
   /* Rows never split across pages; the names head every page. */
@@ -177,43 +148,6 @@ on_begin_print (GtkPrintOperation *operation,
     }
 
   gtk_print_operation_set_n_pages (operation, data->page_rows->len);
-}
-
-static void
-draw_text (cairo_t         *cr,
-           GtkPrintContext *context,
-           const char      *text,
-           double           x,
-           double           y,
-           double           width,
-           gboolean         bold,
-           double           size)
-{
-  g_autoptr(PangoLayout) layout = layout_new (context, text, width, bold, size);
-
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_row_frame (cairo_t *cr,
-                double   width,
-                double   y,
-                double   height,
-                gboolean shaded)
-{
-  if (shaded)
-    {
-      cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-      cairo_rectangle (cr, 0, y, width, height);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, 0, y + height);
-  cairo_line_to (cr, width, y + height);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
 static void
@@ -249,7 +183,7 @@ on_draw_page (GtkPrintOperation *operation,
     }
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  draw_text (cr, context, _("Comparison of interventions"), 0, 0, width, TRUE, 14);
+  waymark_print_draw_text (cr, context, _("Comparison of interventions"), 0, 0, width, TRUE, 14);
   /* Translators: under a printed comparison's title: the catalogue's title, its version, the date */
   subtitle = g_strdup_printf (_("%s · data version %s · %s"),
                               catalogue ? waymark_catalogue_get_title (catalogue) : "",
@@ -268,13 +202,13 @@ on_draw_page (GtkPrintOperation *operation,
       g_free (subtitle);
       subtitle = with_hidden;
     }
-  draw_text (cr, context, subtitle, 0, 20, width, FALSE, FONT_SIZE);
+  waymark_print_draw_text (cr, context, subtitle, 0, 20, width, FALSE, FONT_SIZE);
 
   /* The names head every page. */
   y = HEADER_HEIGHT;
-  draw_row_frame (cr, width, y, g_array_index (data->heights, double, 0), TRUE);
+  waymark_print_draw_row_frame (cr, width, y, g_array_index (data->heights, double, 0), TRUE);
   for (guint i = 0; i < data->names->len; i++)
-    draw_text (cr, context, g_ptr_array_index (data->names, i),
+    waymark_print_draw_text (cr, context, g_ptr_array_index (data->names, i),
                data->label_width + i * data->column_width + PADDING, y + PADDING,
                data->column_width - 2 * PADDING, TRUE, FONT_SIZE);
   y += g_array_index (data->heights, double, 0);
@@ -285,25 +219,29 @@ on_draw_page (GtkPrintOperation *operation,
       double row_height = g_array_index (data->heights, double, r + 1);
       g_autofree char *label = label_text (row, data->names->len);
 
-      draw_row_frame (cr, width, y, row_height, FALSE);
-      draw_text (cr, context, label, PADDING, y + PADDING, data->label_width - 2 * PADDING, TRUE,
-                 FONT_SIZE);
+      waymark_print_draw_row_frame (cr, width, y, row_height, FALSE);
+      waymark_print_draw_text (cr, context, label, PADDING, y + PADDING,
+                               data->label_width - 2 * PADDING, TRUE, FONT_SIZE);
       for (guint i = 0; i < data->names->len; i++)
         {
           g_autofree char *text = cell_text (row, i);
 
-          draw_text (cr, context, text, data->label_width + i * data->column_width + PADDING,
-                     y + PADDING, data->column_width - 2 * PADDING, FALSE, FONT_SIZE);
+          waymark_print_draw_text (cr, context, text,
+                                   data->label_width + i * data->column_width + PADDING,
+                                   y + PADDING, data->column_width - 2 * PADDING, FALSE,
+                                   FONT_SIZE);
         }
       y += row_height;
     }
 
   /* Translators: a printed comparison's footer; %s is the review the catalogue comes from */
   footer = g_strdup_printf (_("Source: %s"), catalogue ? waymark_catalogue_get_source (catalogue) : "");
-  draw_text (cr, context, footer, 0, height - FOOTER_HEIGHT + 6, width * 0.85, FALSE, 7);
+  waymark_print_draw_text (cr, context, footer, 0, height - FOOTER_HEIGHT + 6, width * 0.85,
+                           FALSE, 7);
   /* Translators: page numbers in a printed comparison's footer */
   page = g_strdup_printf (_("Page %d of %u"), page_nr + 1, data->page_rows->len);
-  draw_text (cr, context, page, width * 0.88, height - FOOTER_HEIGHT + 6, width * 0.12, FALSE, 7);
+  waymark_print_draw_text (cr, context, page, width * 0.88, height - FOOTER_HEIGHT + 6,
+                           width * 0.12, FALSE, 7);
 }
 
 GtkPrintOperation *
@@ -311,10 +249,7 @@ waymark_compare_print_new (WaymarkComparison *comparison,
                            gboolean           hide_identical)
 {
   GtkPrintOperation *operation;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkPaperSize *a4;
   PrintData *data;
 
   g_return_val_if_fail (WAYMARK_IS_COMPARISON (comparison), NULL);
@@ -325,20 +260,8 @@ waymark_compare_print_new (WaymarkComparison *comparison,
   /* Translators: the date on a printed comparison, strftime format: "26 November 2026" */
   data->date = g_date_time_format (now, _("%-d %B %Y"));
 
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_job_name (operation, _("Comparison of interventions"));
-  /* Print to File offers this name, not "output.pdf". */
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME,
-                          /* Translators: the file name Print to File offers, without ".pdf" */
-                          _("Comparison of interventions"));
-  gtk_print_operation_set_print_settings (operation, settings);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* Translators: a print job's name, and the file name Print to File offers without ".pdf" */
+  operation = waymark_print_operation_new (_("Comparison of interventions"));
 
   g_object_set_data_full (G_OBJECT (operation), "waymark-print-data", data,
                           (GDestroyNotify) print_data_free);

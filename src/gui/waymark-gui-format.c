@@ -61,3 +61,22 @@ waymark_format_count (guint64 count)
     }
   return g_string_free (out, FALSE);
 }
+
+GtkWidget *
+waymark_mark_new (const char *icon_name,
+                  const char *text,
+                  const char *css_class)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "compare-mark");
+  gtk_widget_add_css_class (box, css_class);
+  return box;
+}

@@ -20,4 +20,12 @@ char *waymark_format_count       (guint64 count);
  * button to a screen reader as "_Undo Undo", and keeps the button out of our reach. */
 AdwToast *waymark_toast_new_for_text (const char *text);
 
+/* A mark of a comparison: an icon and short words together, so the meaning never rests on colour
+ * alone; the icon hidden from screen readers, the box with the classes "compare-mark" and
+ * css_class. The words do not wrap (a wrapping label beside an icon measures inconsistently on
+ * GTK 4.8): longer explanations go in a label of their own. */
+GtkWidget *waymark_mark_new      (const char *icon_name,
+                                  const char *text,
+                                  const char *css_class);
+
 G_END_DECLS

@@ -87,6 +87,10 @@ static const char * const blocked_actions[] = {
   "about.show-url",
   /* GTK's own emoji chooser: hundreds of buttons to build, no Waymark code behind them. */
   "misc.insert-emoji",
+  /* Open windows of their own (a scenario's, Compare Plans) that the monkey does not drive;
+   * tests/gui/test-scenarios.c drives them. */
+  "app.duplicate-as-scenario",
+  "app.compare-plans",
 };
 
 /* What is typed: numbers valid and not, money with and without the pound sign, a comma
