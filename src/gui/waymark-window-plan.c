@@ -155,6 +155,39 @@ edit_local_service_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* An item for a local service the plan holds without one (imported from a partnership's file),
+ * as one undoable edit, recorded as any item added; then shown, as a new item is. */
+static void
+add_local_service_item_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->plan == NULL)
+    return;
+  if (!waymark_plan_add_local_service_item (self->plan, id, &error))
+    {
+      /* The buttons for it went with the change that made it so: said, not shown as an error. */
+      waymark_window_add_toast (self, waymark_toast_new_for_text (error->message));
+      return;
+    }
+
+  /* Translators: a notification; %s is a local service's name */
+  message = g_strdup_printf (_("Added “%s” to the plan"),
+                             waymark_plan_item_get_name (waymark_plan_find_item (self->plan, id,
+                                                                                 NULL)));
+  toast = waymark_toast_new_for_text (message);
+  adw_toast_set_button_label (toast, _("View"));
+  adw_toast_set_action_name (toast, "win.show-plan-item");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  waymark_window_add_toast (self, toast);
+}
+
 /* Everything selected in the list that is not in the plan yet, as one undoable edit. */
 static void
 add_selected_to_plan_action (GtkWidget  *widget,
@@ -985,8 +1018,10 @@ waymark_window_import_local_services (WaymarkWindow *self,
       return TRUE;
     }
   /* Translators: a notification; %u is how many local services a file added to the plan */
-  message = g_strdup_printf (ngettext ("Imported %u local service", "Imported %u local services",
-                                       n_added), n_added);
+  message = g_strdup_printf (ngettext ("Imported %u local service: add it to the plan from the "
+                                       "list below the items",
+                                       "Imported %u local services: add them to the plan from "
+                                       "the list below the items", n_added), n_added);
   toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -1137,6 +1172,8 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
                                    add_local_service_action);
   gtk_widget_class_install_action (widget_class, "win.edit-local-service", "s",
                                    edit_local_service_action);
+  gtk_widget_class_install_action (widget_class, "win.add-local-service-item", "s",
+                                   add_local_service_item_action);
   gtk_widget_class_install_action (widget_class, "win.export-local-services", NULL,
                                    local_services_file_action);
   gtk_widget_class_install_action (widget_class, "win.import-local-services", NULL,
