@@ -82,6 +82,20 @@ show_plan_item (WaymarkWindow *self,
   waymark_plan_page_focus_item (waymark_window_ensure_plan_page (self), intervention_id);
 }
 
+/* A notification that something went into the plan, with View to show the item for id. */
+static void
+add_plan_toast (WaymarkWindow *self,
+                const char    *message,
+                const char    *id)
+{
+  AdwToast *toast = waymark_toast_new_for_text (message);
+
+  adw_toast_set_button_label (toast, _("View"));
+  adw_toast_set_action_name (toast, "win.show-plan-item");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  waymark_window_add_toast (self, toast);
+}
+
 static void
 add_to_plan_action (GtkWidget  *widget,
                     const char *action_name,
@@ -92,7 +106,6 @@ add_to_plan_action (GtkWidget  *widget,
   WaymarkIntervention *intervention = waymark_window_lookup (self, id);
   g_autoptr(WaymarkPlanItem) item = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (intervention == NULL)
     return;
@@ -113,11 +126,7 @@ add_to_plan_action (GtkWidget  *widget,
 
   /* Translators: a notification; %s is an intervention's name */
   message = g_strdup_printf (_("Added “%s” to the plan"), waymark_intervention_get_name (intervention));
-  toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("View"));
-  adw_toast_set_action_name (toast, "win.show-plan-item");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  waymark_window_add_toast (self, toast);
+  add_plan_toast (self, message, id);
 }
 
 /* A service the review does not describe (issue 15): its form, over the window. The dialog
@@ -166,7 +175,6 @@ add_local_service_item_action (GtkWidget  *widget,
   const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (self->plan == NULL)
     return;
@@ -181,11 +189,7 @@ add_local_service_item_action (GtkWidget  *widget,
   message = g_strdup_printf (_("Added “%s” to the plan"),
                              waymark_plan_item_get_name (waymark_plan_find_item (self->plan, id,
                                                                                  NULL)));
-  toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("View"));
-  adw_toast_set_action_name (toast, "win.show-plan-item");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  waymark_window_add_toast (self, toast);
+  add_plan_toast (self, message, id);
 }
 
 /* Everything selected in the list that is not in the plan yet, as one undoable edit. */
@@ -198,7 +202,6 @@ add_selected_to_plan_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) selected = waymark_window_dup_selected (self);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (selected->len == 0)
     return;
@@ -225,12 +228,7 @@ add_selected_to_plan_action (GtkWidget  *widget,
                                  items->len);
     }
 
-  toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("View"));
-  adw_toast_set_action_name (toast, "win.show-plan-item");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (
-    waymark_intervention_get_id (g_ptr_array_index (selected, 0))));
-  waymark_window_add_toast (self, toast);
+  add_plan_toast (self, message, waymark_intervention_get_id (g_ptr_array_index (selected, 0)));
 }
 
 static void
