@@ -190,6 +190,10 @@ add_local_service_item_action (GtkWidget  *widget,
                              waymark_plan_item_get_name (waymark_plan_find_item (self->plan, id,
                                                                                  NULL)));
   add_plan_toast (self, message, id);
+  /* On the Plan page its Add to Plan button has gone with its row, and GTK would put the focus
+   * somewhere below: the new item takes it, open for its quantity. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plan") == 0)
+    show_plan_item (self, id);
 }
 
 /* Everything selected in the list that is not in the plan yet, as one undoable edit. */

@@ -787,6 +787,16 @@ n_unplanned_rows (Fixture *f)
   return n;
 }
 
+static gboolean
+focus_in_idva_row (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *row = GTK_WIDGET (waymark_plan_page_get_row (f->parts.plan_page, "llr-idva"));
+
+  return focus != NULL && row != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
 /* Import a partner's file into an empty plan: its services are listed under the items as not
  * in the plan, marked local, each with Add to Plan and Edit… named after it. Add to Plan makes
  * the service's item (marked "Local: not rated by the review", recorded), the listing goes with
@@ -844,6 +854,8 @@ test_add_imported_item (Fixture       *f,
   /* Add to Plan, as a click: the service's item, marked local, recorded; its row goes. */
   gui_test_click (add);
   gui_test_flush ();
+  /* The button went with its row: the focus goes to the new item, not to whatever is below. */
+  gui_test_wait_until (focus_in_idva_row, f, 5000, "the focus in the new item");
   item = waymark_plan_find_item (plan, "llr-idva", NULL);
   g_assert_nonnull (item);
   g_assert_true (waymark_plan_item_get_local_service (item));
