@@ -1211,7 +1211,67 @@ test_local_services (void)
   g_assert_cmpint (no_output.status, ==, 2);
   run_cli (&wrong_action, "local-services", "delete", three_year, NULL);
   g_assert_cmpint (wrong_action.status, ==, 2);
-  g_assert_nonnull (strstr (wrong_action.err, "“delete” is not list, export or import"));
+  g_assert_nonnull (strstr (wrong_action.err, "“delete” is not list, export, import or add-item"));
+
+  /* The imported service has no item: add-item gives it one, written atomically. */
+  {
+    g_autofree char *planned = g_build_filename (dir, "planned.waymark", NULL);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    g_auto(Run) add_item = { 0 };
+    g_auto(Run) planned_list = { 0 };
+    g_auto(Run) decisions = { 0 };
+    g_auto(Run) twice = { 0 };
+    g_auto(Run) unknown = { 0 };
+    g_auto(Run) add_no_output = { 0 };
+    JsonArray *items;
+    JsonObject *item = NULL;
+
+    run_cli (&add_item, "local-services", "add-item", merged, "local-idva-service", "-o", planned,
+             NULL);
+    g_assert_cmpint (add_item.status, ==, 0);
+    g_assert_cmpstr (add_item.err, ==, "");
+    run_cli (&planned_list, "local-services", "list", planned, NULL);
+    g_assert_nonnull (strstr (planned_list.out, "   In the plan: yes\n"));
+    /* Read back by json-glib, not by Waymark's reader: the item is the service's, marked local,
+     * with no review rating. */
+    json_parser_load_from_file (parser, planned, &error);
+    g_assert_no_error (error);
+    items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "items");
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      if (g_str_equal (json_object_get_string_member (json_array_get_object_element (items, i),
+                                                      "intervention_id"), "local-idva-service"))
+        item = json_array_get_object_element (items, i);
+    g_assert_nonnull (item);
+    g_assert_true (json_object_get_boolean_member (item, "local_service"));
+    g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "LLR IDVA service");
+    g_assert_true (json_object_get_null_member (item, "evidence_rating"));
+    g_assert_true (json_object_get_null_member (item, "impact_rating"));
+    /* Recorded as any item added. */
+    run_cli (&decisions, "decisions", planned, "--format", "csv", NULL);
+    g_assert_cmpint (decisions.status, ==, 0);
+    g_assert_nonnull (strstr (decisions.out, ",item-added,local-idva-service,"
+                                             "Added to the plan: LLR IDVA service,"));
+
+    /* A second item, or a service the plan does not have, is refused and the output left as
+     * it was. */
+    g_assert_true (g_file_get_contents (planned, &before, NULL, NULL));
+    run_cli (&twice, "local-services", "add-item", planned, "local-idva-service", "-o", planned,
+             NULL);
+    g_assert_cmpint (twice.status, ==, 1);
+    g_assert_nonnull (strstr (twice.err, "“LLR IDVA service” is in the plan already"));
+    run_cli (&unknown, "local-services", "add-item", planned, "drive", "-o", planned, NULL);
+    g_assert_cmpint (unknown.status, ==, 1);
+    g_assert_nonnull (strstr (unknown.err, "The plan has no local service “drive”"));
+    g_assert_true (g_file_get_contents (planned, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+    run_cli (&add_no_output, "local-services", "add-item", merged, "local-idva-service", NULL);
+    g_assert_cmpint (add_no_output.status, ==, 2);
+    g_assert_nonnull (strstr (add_no_output.err, "add-item needs --output"));
+  }
 
   /* A different service under the same id is not overwritten. */
   {

@@ -333,6 +333,102 @@ test_plan_undo (Fixture       *fixture,
 
 /* The item of a local service: counted in the totals like any item, its cost a local quote, no
  * review rating; in the JSON marked "local_service": true, in the CSV "local". */
+/* An item for a local service the plan holds without one (an imported one): one step, recorded
+ * as any item added, the item the one waymark_plan_item_new_for_local_service() makes; refused
+ * for a service the plan does not have or has an item for, with nothing changed. */
+static void
+test_plan_add_service_item (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(WaymarkPlan) plan = waymark_plan_new ();
+  WaymarkLocalServiceFields fields = idva_fields ();
+  g_autoptr(WaymarkLocalService) idva = make_service (&fields);
+  g_autoptr(WaymarkLocalService) other = NULL;
+  g_autoptr(WaymarkPlanItem) expected = NULL;
+  g_autoptr(GPtrArray) without = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *added = NULL;
+  GListModel *decisions = waymark_plan_get_decisions (plan);
+  WaymarkPlanItem *item;
+  guint n_decisions;
+
+  fields.id = "by-and-for-advocacy";
+  fields.name = "By-and-for advocacy";
+  other = make_service (&fields);
+  g_assert_true (waymark_plan_add_local_service (plan, idva, fixture->catalogue, &error));
+  g_assert_true (waymark_plan_add_local_service (plan, other, fixture->catalogue, &error));
+  g_assert_no_error (error);
+  without = waymark_plan_dup_local_services_without_item (plan);
+  g_assert_cmpuint (without->len, ==, 2);
+  g_assert_true (g_ptr_array_index (without, 0) == idva);
+  g_assert_true (g_ptr_array_index (without, 1) == other);
+  g_clear_pointer (&without, g_ptr_array_unref);
+
+  before = plan_json (plan, fixture->catalogue);
+  n_decisions = g_list_model_get_n_items (decisions);
+  g_assert_true (waymark_plan_add_local_service_item (plan, "llr-idva", &error));
+  g_assert_no_error (error);
+  item = waymark_plan_find_item (plan, "llr-idva", NULL);
+  g_assert_nonnull (item);
+  g_assert_true (waymark_plan_item_get_local_service (item));
+  g_assert_cmpint (waymark_plan_item_get_evidence_rating (item), ==, WAYMARK_RATING_NONE);
+  g_assert_cmpint (waymark_plan_item_get_cost_source (item), ==, WAYMARK_COST_SOURCE_LOCAL_QUOTE);
+  g_assert_cmpstr (waymark_plan_item_get_provider (item), ==, "Juniper Lodge");
+  /* The same item as the form's: the JSON of each plan is the same. */
+  {
+    g_autoptr(WaymarkPlan) by_hand = waymark_plan_new ();
+
+    g_assert_true (waymark_plan_add_local_service (by_hand, idva, fixture->catalogue, &error));
+    g_assert_true (waymark_plan_add_local_service (by_hand, other, fixture->catalogue, &error));
+    expected = waymark_plan_item_new_for_local_service (idva);
+    waymark_plan_add_item (by_hand, expected);
+    added = plan_json (plan, fixture->catalogue);
+    {
+      g_autofree char *by_hand_json = plan_json (by_hand, fixture->catalogue);
+      g_autoptr(GRegex) times = g_regex_new ("\"time\" : \"[^\"]*\"", 0, 0, NULL);
+      g_autofree char *a = g_regex_replace_literal (times, added, -1, 0, "", 0, NULL);
+      g_autofree char *b = g_regex_replace_literal (times, by_hand_json, -1, 0, "", 0, NULL);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, n_decisions + 1);
+  {
+    g_autoptr(WaymarkDecision) decision = g_list_model_get_item (decisions, n_decisions);
+
+    g_assert_cmpint (waymark_decision_get_kind (decision), ==, WAYMARK_DECISION_KIND_ITEM_ADDED);
+    g_assert_cmpstr (waymark_decision_get_subject (decision), ==, "llr-idva");
+  }
+  without = waymark_plan_dup_local_services_without_item (plan);
+  g_assert_cmpuint (without->len, ==, 1);
+  g_assert_true (g_ptr_array_index (without, 0) == other);
+
+  /* Refused, with nothing changed. */
+  g_assert_false (waymark_plan_add_local_service_item (plan, "llr-idva", &error));
+  g_assert_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_IN_USE);
+  g_assert_cmpstr (error->message, ==, "“LLR IDVA service” is in the plan already");
+  g_clear_error (&error);
+  g_assert_false (waymark_plan_add_local_service_item (plan, "drive", &error));
+  g_assert_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The plan has no local service “drive”");
+  g_clear_error (&error);
+  {
+    g_autofree char *now = plan_json (plan, fixture->catalogue);
+
+    g_assert_cmpstr (now, ==, added);
+  }
+
+  /* One step: one undo puts the plan back as it was, the record too. */
+  waymark_plan_undo (plan);
+  {
+    g_autofree char *now = plan_json (plan, fixture->catalogue);
+
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, n_decisions);
+}
+
 static void
 test_plan_item (Fixture       *fixture,
                 gconstpointer  data)
@@ -886,6 +982,8 @@ main (int    argc,
   g_test_add_func ("/core/local-service/hostile-fields", test_hostile_fields);
   g_test_add ("/core/local-service/plan/undo", Fixture, NULL, fixture_set_up, test_plan_undo,
               fixture_tear_down);
+  g_test_add ("/core/local-service/plan/add-service-item", Fixture, NULL, fixture_set_up,
+              test_plan_add_service_item, fixture_tear_down);
   g_test_add ("/core/local-service/plan/item", Fixture, NULL, fixture_set_up, test_plan_item,
               fixture_tear_down);
   g_test_add ("/core/local-service/plan/round-trip", Fixture, NULL, fixture_set_up,

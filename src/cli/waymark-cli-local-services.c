@@ -8,9 +8,10 @@
 #include "waymark-plan-io.h"
 #include "waymark-safe-write.h"
 
-/* waymark-cli local-services list|export|import: a plan's local services (issue 15), shown
- * marked "Local: not rated by the review", and shared through a file of their own
- * (data/catalogue/README.md, "A file of local services"). */
+/* waymark-cli local-services list|export|import|add-item: a plan's local services (issue 15),
+ * shown marked "Local: not rated by the review", shared through a file of their own
+ * (data/catalogue/README.md, "A file of local services"), and an item added for one (an
+ * imported one has none). */
 
 static char *
 describe_ages (WaymarkLocalService *service)
@@ -101,15 +102,15 @@ waymark_cli_command_local_services (int    argc,
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to FILE (atomically); export writes to standard output without it, import needs "
-         "it"), N_("FILE") },
+      N_("Write to FILE (atomically); export writes to standard output without it, import and "
+         "add-item need it"), N_("FILE") },
     { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &catalogue_path,
       N_("The catalogue the plan’s interventions come from (default: the review’s)"),
       N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("list PLAN | export PLAN | import PLAN FILE"));
+    g_option_context_new (_("list PLAN | export PLAN | import PLAN FILE | add-item PLAN ID"));
   g_autoptr(GError) error = NULL;
   g_autoptr(WaymarkCatalogue) catalogue = NULL;
   g_autoptr(WaymarkPlan) plan = NULL;
@@ -122,14 +123,16 @@ waymark_cli_command_local_services (int    argc,
                                   "review”\n"
                                   "  export: write them as a file of local services, to share\n"
                                   "  import: add a file’s local services to the plan, written "
-                                  "to --output"));
+                                  "to --output\n"
+                                  "  add-item: add an item for the local service ID to the "
+                                  "plan, written to --output"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return waymark_cli_usage_error ("local-services", error->message);
   if (argc < 2)
-    return waymark_cli_usage_error ("local-services", _("say list, export or import"));
+    return waymark_cli_usage_error ("local-services", _("say list, export, import or add-item"));
   action = argv[1];
   if (g_str_equal (action, "list") || g_str_equal (action, "export"))
     {
@@ -147,25 +150,37 @@ waymark_cli_command_local_services (int    argc,
         return waymark_cli_usage_error ("local-services",
                                         _("import needs --output, the plan file to write"));
     }
+  else if (g_str_equal (action, "add-item"))
+    {
+      if (argc != 4)
+        return waymark_cli_usage_error ("local-services",
+                                        _("add-item needs a plan file and a local service’s id"));
+      if (output == NULL)
+        return waymark_cli_usage_error ("local-services",
+                                        _("add-item needs --output, the plan file to write"));
+    }
   else
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not list, export or import"),
-                                                  action);
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not list, export, import or add-item"), action);
 
       return waymark_cli_usage_error ("local-services", message);
     }
 
   /* An output that is a file being read would lose it: refused before anything is read. The
-   * plan itself may be the output of import: it is read first and replaced atomically. */
+   * plan itself may be the output of import and add-item: it is read first and replaced
+   * atomically. */
   if (output != NULL)
     {
       g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
-      g_autoptr(GFile) read = g_file_new_for_commandline_arg (
-        g_str_equal (action, "import") ? argv[3] : argv[2]);
+      /* add-item reads only the plan. */
+      g_autoptr(GFile) read =
+        g_str_equal (action, "add-item") ? NULL
+        : g_file_new_for_commandline_arg (g_str_equal (action, "import") ? argv[3] : argv[2]);
 
       if (g_str_equal (action, "list"))
         return waymark_cli_usage_error ("local-services", _("list writes to standard output"));
-      if (waymark_cli_same_file (out, read))
+      if (read != NULL && waymark_cli_same_file (out, read))
         {
           g_autofree char *message =
             g_strdup_printf (_("--output “%s” is a file being read: choose another file"),
@@ -206,6 +221,19 @@ waymark_cli_command_local_services (int    argc,
             return EXIT_BAD_INPUT;
           }
       }
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (action, "add-item"))
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+
+      if (!waymark_plan_add_local_service_item (plan, argv[3], &error) ||
+          !waymark_plan_write (plan, catalogue, WAYMARK_PLAN_FORMAT_JSON, out, &error))
+        {
+          g_printerr ("%s: %s\n", WAYMARK_CLI_PROGRAM, error->message);
+          return EXIT_BAD_INPUT;
+        }
       return EXIT_OK;
     }
 

@@ -22,7 +22,7 @@ typedef enum
   WAYMARK_LOCAL_SERVICE_ERROR_INVALID,
   /* The id is another local service's, an intervention's in the catalogue or an item's. */
   WAYMARK_LOCAL_SERVICE_ERROR_DUPLICATE_ID,
-  /* Removing a service that an item of the plan is for. */
+  /* Removing a service that an item of the plan is for, or adding a second item for it. */
   WAYMARK_LOCAL_SERVICE_ERROR_IN_USE,
 } WaymarkLocalServiceError;
 

@@ -1048,6 +1048,35 @@ waymark_plan_remove_local_service (WaymarkPlan  *self,
   return push_local_service_step (self, position, old, NULL);
 }
 
+gboolean
+waymark_plan_add_local_service_item (WaymarkPlan  *self,
+                                     const char   *id,
+                                     GError      **error)
+{
+  WaymarkLocalService *service;
+  g_autoptr(WaymarkPlanItem) item = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  service = waymark_plan_find_local_service (self, id, NULL);
+  if (service == NULL)
+    {
+      g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_INVALID,
+                   _("The plan has no local service “%s”"), id);
+      return FALSE;
+    }
+  if (waymark_plan_find_item (self, id, NULL) != NULL)
+    {
+      g_set_error (error, WAYMARK_LOCAL_SERVICE_ERROR, WAYMARK_LOCAL_SERVICE_ERROR_IN_USE,
+                   _("“%s” is in the plan already"), waymark_local_service_get_name (service));
+      return FALSE;
+    }
+  item = waymark_plan_item_new_for_local_service (service);
+  waymark_plan_add_item (self, item);
+  return TRUE;
+}
+
 /* The service with this id among those an import has taken so far, or NULL. */
 static WaymarkLocalService *
 find_taken (GPtrArray  *taken,

@@ -541,6 +541,25 @@ waymark_plan_find_local_service (WaymarkPlan *self,
   return NULL;
 }
 
+GPtrArray *
+waymark_plan_dup_local_services_without_item (WaymarkPlan *self)
+{
+  GListModel *services;
+  GPtrArray *without = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (WAYMARK_IS_PLAN (self), without);
+
+  services = G_LIST_MODEL (self->local_services);
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(WaymarkLocalService) service = g_list_model_get_item (services, i);
+
+      if (waymark_plan_find_item (self, waymark_local_service_get_id (service), NULL) == NULL)
+        g_ptr_array_add (without, g_steal_pointer (&service));
+    }
+  return without;
+}
+
 void
 waymark_plan_load_appraisal (WaymarkPlan      *self,
                              WaymarkAppraisal *appraisal)

@@ -153,6 +153,9 @@ GListModel      *waymark_plan_get_local_services  (WaymarkPlan *self);
 WaymarkLocalService *waymark_plan_find_local_service (WaymarkPlan *self,
                                                    const char  *id,
                                                    guint       *position);
+/* The plan's local services that no item of the plan is for (imported ones, say), in the plan's
+ * order: a new array of new references. */
+GPtrArray       *waymark_plan_dup_local_services_without_item (WaymarkPlan *self);
 WaymarkPlanItem *waymark_plan_find_item           (WaymarkPlan *self,
                                                    const char  *intervention_id,
                                                    guint       *position);
@@ -226,6 +229,15 @@ gboolean         waymark_plan_replace_local_service (WaymarkPlan         *self,
 /* Removes the local service with this id as one undoable edit; refused
  * (WAYMARK_LOCAL_SERVICE_ERROR_IN_USE) while an item of the plan is for it. */
 gboolean         waymark_plan_remove_local_service (WaymarkPlan        *self,
+                                                   const char          *id,
+                                                   GError             **error);
+
+/* Adds an item for the plan's local service with this id (an imported one, say) as one undoable
+ * edit, recorded as any item added; the item takes what it describes from the service. Refused,
+ * with nothing changed, when the plan has no local service with that id
+ * (WAYMARK_LOCAL_SERVICE_ERROR_INVALID) or has an item for it already
+ * (WAYMARK_LOCAL_SERVICE_ERROR_IN_USE). */
+gboolean         waymark_plan_add_local_service_item (WaymarkPlan      *self,
                                                    const char          *id,
                                                    GError             **error);
 

@@ -188,6 +188,23 @@ option_row_new (WaymarkAppraisalPage      *self,
   g_object_set_data_full (G_OBJECT (button), "option-id", g_strdup (row->id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_status_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
+  /* A local service with no item (imported from a partnership's file) is brought into the plan
+   * from here too. */
+  if (row->local_service && !row->in_plan)
+    {
+      g_autofree char *add_name = NULL;
+
+      button = gtk_button_new_with_label (_("Add to Plan"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-local-service-item");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", row->id);
+      /* Translators: a button's name for a screen reader; %s is a local service's name */
+      add_name = g_strdup_printf (_("Add %s to the plan"), row->name);
+      waymark_a11y_name_only_by_label (button, add_name);
+      gtk_widget_set_tooltip_text (button, _("Add an item for this service, to give it a "
+                                             "quantity and count it in the totals"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
+    }
   g_hash_table_insert (self->option_rows, g_strdup (row->id), widget);
   return widget;
 }

@@ -293,11 +293,9 @@ on_response (AdwMessageDialog *dialog,
       g_warning ("The local service was not added: %s", error->message);
       return;
     }
-  {
-    g_autoptr(WaymarkPlanItem) item = waymark_plan_item_new_for_local_service (service);
-
-    waymark_plan_add_item (form->plan, item);
-  }
+  if (!waymark_plan_add_local_service_item (form->plan, waymark_local_service_get_id (service),
+                                            &error))
+    g_warning ("The local service's item was not added: %s", error->message);
 }
 
 /* A label over its field, which it names (a mnemonic, so Alt and the letter go there). */

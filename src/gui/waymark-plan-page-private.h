@@ -31,6 +31,8 @@ struct _WaymarkPlanPage
   GtkWidget           *placeholder;
   GtkWidget           *details_group;
   WaymarkDecisionRecord *decision_record;
+  GtkWidget           *unplanned_group;
+  GtkListBox          *unplanned_list;
   GtkLabel            *total_label;
   GtkLabel            *total_caption;
   GtkLabel            *annual_label;
@@ -82,6 +84,9 @@ struct _WaymarkPlanPage
   /* One button per reach group to record its local need (none for "not yet said"); the dialog
    * it opens holds its spin button and entry as its "people" and "source" data. */
   GtkButton       *local_need_buttons[WAYMARK_REACH_GROUP_N];
+  /* The ids and names the rows of unplanned_list show, so that they are rebuilt only when those
+   * change, not on every edit. */
+  char            *unplanned_key;
 
   guint    layout_idle;
   guint    focus_tick;
@@ -135,6 +140,8 @@ typedef struct
   GtkWidget           *placeholder;       /* an empty plan's first steps */
   GtkWidget           *details_group;
   WaymarkDecisionRecord *decision_record;  /* after the details */
+  GtkWidget           *unplanned_group;   /* local services with no item, under the items */
+  GtkListBox          *unplanned_list;    /* a row each: name, Add to Plan, Edit… */
 } WaymarkPlanPageParts;
 
 void                waymark_plan_page_get_parts (WaymarkPlanPage      *self,

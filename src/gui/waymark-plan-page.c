@@ -19,6 +19,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_parts (WaymarkPlanPage *self);
+
 /* The summary */
 
 static char *
@@ -636,6 +638,8 @@ on_plan_changed (WaymarkPlan     *plan,
                  WaymarkPlanPage *self)
 {
   update_summary (self);
+  /* A local service imported, edited or given an item. */
+  update_parts (self);
 }
 
 static void
@@ -737,6 +741,8 @@ part_widget (WaymarkPlanPage *self,
     return self->placeholder;
   if (g_str_equal (name, "decisions"))
     return GTK_WIDGET (self->decision_record);
+  if (g_str_equal (name, "unplanned"))
+    return self->unplanned_group;
   return self->details_group;
 }
 
@@ -795,6 +801,77 @@ plan_is_empty (WaymarkPlanPage *self)
   return self->plan == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->plan)) == 0;
 }
 
+/* The plan's local services with no item (issue 15: imported from a partnership's file), a row
+ * each with Add to Plan and Edit…; rebuilt only when which services they are, or their names,
+ * change. Returns whether there are any. */
+static GtkWidget *
+unplanned_row_new (WaymarkLocalService *service)
+{
+  const char *id = waymark_local_service_get_id (service);
+  const char *name = waymark_local_service_get_name (service);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *add = gtk_button_new_with_label (_("Add to Plan"));
+  GtkWidget *edit = gtk_button_new_with_label (_("Edit…"));
+  g_autofree char *add_name = NULL;
+  g_autofree char *edit_name = NULL;
+
+  /* A name from a file: plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), waymark_local_service_mark ());
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-local-service-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", id);
+  /* Translators: a button's name for a screen reader; %s is a local service's name */
+  add_name = g_strdup_printf (_("Add %s to the plan"), name);
+  waymark_a11y_name_only_by_label (add, add_name);
+  gtk_widget_set_tooltip_text (add, _("Add an item for this service, to give it a quantity and "
+                                      "count it in the totals"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-local-service");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", id);
+  /* Translators: a button's name for a screen reader; %s is a local service's name */
+  edit_name = g_strdup_printf (_("Edit %s"), name);
+  waymark_a11y_name_only_by_label (edit, edit_name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  return row;
+}
+
+static gboolean
+update_unplanned (WaymarkPlanPage *self)
+{
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  GtkWidget *child;
+
+  if (self->plan == NULL)
+    services = g_ptr_array_new ();
+  else
+    services = waymark_plan_dup_local_services_without_item (self->plan);
+  for (guint i = 0; i < services->len; i++)
+    {
+      WaymarkLocalService *service = g_ptr_array_index (services, i);
+
+      /* Neither an id nor a name holds a line break or a NUL. */
+      g_string_append_printf (key, "%s\n%s\n", waymark_local_service_get_id (service),
+                              waymark_local_service_get_name (service));
+    }
+  if (g_strcmp0 (key->str, self->unplanned_key) == 0)
+    return services->len > 0;
+  g_free (self->unplanned_key);
+  self->unplanned_key = g_strdup (key->str);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->unplanned_list))) != NULL)
+    gtk_list_box_remove (self->unplanned_list, child);
+  for (guint i = 0; i < services->len; i++)
+    gtk_list_box_append (self->unplanned_list, unplanned_row_new (g_ptr_array_index (services, i)));
+  return services->len > 0;
+}
+
 /* The parts around the items for the layout and the plan: an empty plan shows what to do first
  * and its details, not a summary of nothing and a page of "None" bars. */
 static void
@@ -810,6 +887,9 @@ update_parts (WaymarkPlanPage *self)
   at += store_has (self->before, "warnings", NULL);
   show_part (self->before, at, "heading", !empty);
   show_part (self->after, 0, "placeholder", empty);
+  /* Under the items (and an empty plan's first steps), while the plan has any. */
+  show_part (self->after, store_has (self->after, "placeholder", NULL), "unplanned",
+             update_unplanned (self));
   /* One column: the details come before the charts. */
   show_part (self->after, g_list_model_get_n_items (G_LIST_MODEL (self->after)), "charts",
              !self->wide && !empty);
@@ -1081,6 +1161,7 @@ waymark_plan_page_dispose (GObject *object)
   g_clear_object (&self->after);
   g_clear_object (&self->parts);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->unplanned_key, g_free);
 
   G_OBJECT_CLASS (waymark_plan_page_parent_class)->dispose (object);
 }
@@ -1164,6 +1245,8 @@ waymark_plan_page_class_init (WaymarkPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, placeholder);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, decision_record);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, unplanned_group);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, unplanned_list);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, total_caption);
   gtk_widget_class_bind_template_child (widget_class, WaymarkPlanPage, annual_label);
@@ -1218,7 +1301,8 @@ waymark_plan_page_init (WaymarkPlanPage *self)
 
   {
     GtkWidget *sections[] = { self->warnings_group, self->items_heading, self->placeholder,
-                              self->details_group, GTK_WIDGET (self->decision_record) };
+                              self->unplanned_group, self->details_group,
+                              GTK_WIDGET (self->decision_record) };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       {
@@ -1376,4 +1460,6 @@ waymark_plan_page_get_parts (WaymarkPlanPage      *self,
   parts->placeholder = self->placeholder;
   parts->details_group = self->details_group;
   parts->decision_record = self->decision_record;
+  parts->unplanned_group = self->unplanned_group;
+  parts->unplanned_list = self->unplanned_list;
 }

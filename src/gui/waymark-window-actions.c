@@ -19,6 +19,8 @@ waymark_window_update_actions (WaymarkWindow *self)
   gboolean planning = g_strcmp0 (page, "plan") == 0;
   g_autoptr(GPtrArray) selected = waymark_window_dup_selected (self);
   gboolean any_selected = selected->len > 0;
+  g_autoptr(GPtrArray) without_item =
+    self->plan != NULL ? waymark_plan_dup_local_services_without_item (self->plan) : NULL;
   const struct
   {
     const char *name;
@@ -36,6 +38,9 @@ waymark_window_update_actions (WaymarkWindow *self)
       self->plan != NULL &&
       g_list_model_get_n_items (waymark_plan_get_local_services (self->plan)) > 0 },
     { "win.import-local-services", self->plan != NULL },
+    /* Adding an item for a local service: while the plan has one without an item. */
+    { "win.add-local-service-item",
+      without_item != NULL && without_item->len > 0 },
     /* The placeholder item of an empty Recent Plans menu. */
     { "win.no-recent-plans", FALSE },
     { "win.leave-presentation", self->presenting },

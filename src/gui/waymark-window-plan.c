@@ -82,6 +82,20 @@ show_plan_item (WaymarkWindow *self,
   waymark_plan_page_focus_item (waymark_window_ensure_plan_page (self), intervention_id);
 }
 
+/* A notification that something went into the plan, with View to show the item for id. */
+static void
+add_plan_toast (WaymarkWindow *self,
+                const char    *message,
+                const char    *id)
+{
+  AdwToast *toast = waymark_toast_new_for_text (message);
+
+  adw_toast_set_button_label (toast, _("View"));
+  adw_toast_set_action_name (toast, "win.show-plan-item");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  waymark_window_add_toast (self, toast);
+}
+
 static void
 add_to_plan_action (GtkWidget  *widget,
                     const char *action_name,
@@ -92,7 +106,6 @@ add_to_plan_action (GtkWidget  *widget,
   WaymarkIntervention *intervention = waymark_window_lookup (self, id);
   g_autoptr(WaymarkPlanItem) item = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (intervention == NULL)
     return;
@@ -113,11 +126,7 @@ add_to_plan_action (GtkWidget  *widget,
 
   /* Translators: a notification; %s is an intervention's name */
   message = g_strdup_printf (_("Added “%s” to the plan"), waymark_intervention_get_name (intervention));
-  toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("View"));
-  adw_toast_set_action_name (toast, "win.show-plan-item");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  waymark_window_add_toast (self, toast);
+  add_plan_toast (self, message, id);
 }
 
 /* A service the review does not describe (issue 15): its form, over the window. The dialog
@@ -155,6 +164,38 @@ edit_local_service_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* An item for a local service the plan holds without one (imported from a partnership's file),
+ * as one undoable edit, recorded as any item added; then shown, as a new item is. */
+static void
+add_local_service_item_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->plan == NULL)
+    return;
+  if (!waymark_plan_add_local_service_item (self->plan, id, &error))
+    {
+      /* The buttons for it went with the change that made it so: said, not shown as an error. */
+      waymark_window_add_toast (self, waymark_toast_new_for_text (error->message));
+      return;
+    }
+
+  /* Translators: a notification; %s is a local service's name */
+  message = g_strdup_printf (_("Added “%s” to the plan"),
+                             waymark_plan_item_get_name (waymark_plan_find_item (self->plan, id,
+                                                                                 NULL)));
+  add_plan_toast (self, message, id);
+  /* On the Plan page its Add to Plan button has gone with its row, and GTK would put the focus
+   * somewhere below: the new item takes it, open for its quantity. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plan") == 0)
+    show_plan_item (self, id);
+}
+
 /* Everything selected in the list that is not in the plan yet, as one undoable edit. */
 static void
 add_selected_to_plan_action (GtkWidget  *widget,
@@ -165,7 +206,6 @@ add_selected_to_plan_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) selected = waymark_window_dup_selected (self);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (selected->len == 0)
     return;
@@ -192,12 +232,7 @@ add_selected_to_plan_action (GtkWidget  *widget,
                                  items->len);
     }
 
-  toast = waymark_toast_new_for_text (message);
-  adw_toast_set_button_label (toast, _("View"));
-  adw_toast_set_action_name (toast, "win.show-plan-item");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (
-    waymark_intervention_get_id (g_ptr_array_index (selected, 0))));
-  waymark_window_add_toast (self, toast);
+  add_plan_toast (self, message, waymark_intervention_get_id (g_ptr_array_index (selected, 0)));
 }
 
 static void
@@ -985,8 +1020,10 @@ waymark_window_import_local_services (WaymarkWindow *self,
       return TRUE;
     }
   /* Translators: a notification; %u is how many local services a file added to the plan */
-  message = g_strdup_printf (ngettext ("Imported %u local service", "Imported %u local services",
-                                       n_added), n_added);
+  message = g_strdup_printf (ngettext ("Imported %u local service: add it to the plan from the "
+                                       "list below the items",
+                                       "Imported %u local services: add them to the plan from "
+                                       "the list below the items", n_added), n_added);
   toast = waymark_toast_new_for_text (message);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -1137,6 +1174,8 @@ waymark_window_plan_class_init (GtkWidgetClass *widget_class)
                                    add_local_service_action);
   gtk_widget_class_install_action (widget_class, "win.edit-local-service", "s",
                                    edit_local_service_action);
+  gtk_widget_class_install_action (widget_class, "win.add-local-service-item", "s",
+                                   add_local_service_item_action);
   gtk_widget_class_install_action (widget_class, "win.export-local-services", NULL,
                                    local_services_file_action);
   gtk_widget_class_install_action (widget_class, "win.import-local-services", NULL,

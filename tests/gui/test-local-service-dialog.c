@@ -629,7 +629,8 @@ test_share_file (Fixture       *f,
                    waymark_plan_find_local_service (plan, "by-and-for-advocacy", NULL),
                    g_ptr_array_index (services, 1)));
   g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==,
-                   "Imported 2 local services");
+                   "Imported 2 local services: add them to the plan from the list below the "
+                   "items");
   g_assert_true (control_enabled (heading, "Export Local Services…"));
   assert_recorded (f, "Local service added: LLR IDVA service");
   assert_recorded (f, "Local service added: By-and-for advocacy");
@@ -715,6 +716,259 @@ test_share_file (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (held), ==, 0);
 }
 
+/* Bringing an imported local service into the plan (issue 15) */
+
+/* Whether the Plan page's list has the part `name` after the items. */
+static gboolean
+page_shows_part (Fixture    *f,
+                 const char *name)
+{
+  GListModel *after = G_LIST_MODEL (f->parts.plan_page->after);
+
+  for (guint i = 0; i < g_list_model_get_n_items (after); i++)
+    {
+      g_autoptr(GtkStringObject) part = g_list_model_get_item (after, i);
+
+      if (g_str_equal (gtk_string_object_get_string (part), name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_button_for_target (GtkWidget     *widget,
+                      gconstpointer  id)
+{
+  GVariant *target;
+
+  if (!gui_test_is_button_for_action (widget, "win.add-local-service-item"))
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_str_equal (g_variant_get_string (target, NULL), id);
+}
+
+/* The row of the Plan page's "not in the plan" list that names the service, or NULL. */
+static GtkWidget *
+unplanned_row (Fixture    *f,
+               const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (f->page.unplanned_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return row;
+  return NULL;
+}
+
+/* What waymark_window_update_actions decided for win.add-local-service-item: GTK 4.8 has no
+ * getter for a widget action's state, so a button for it is put in the window for a moment, and
+ * follows it as any of the window's buttons does. */
+static gboolean
+add_item_enabled (Fixture *f)
+{
+  GtkWidget *probe = gtk_button_new_with_label ("probe");
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.add-local-service-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (probe), "s", "probe");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (f->parts.header_bar), probe);
+  enabled = gtk_widget_get_sensitive (probe);
+  adw_header_bar_remove (ADW_HEADER_BAR (f->parts.header_bar), probe);
+  return enabled;
+}
+
+static guint
+n_unplanned_rows (Fixture *f)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (f->page.unplanned_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static gboolean
+focus_in_idva_row (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *row = GTK_WIDGET (waymark_plan_page_get_row (f->parts.plan_page, "llr-idva"));
+
+  return focus != NULL && row != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* Import a partner's file into an empty plan: its services are listed under the items as not
+ * in the plan, marked local, each with Add to Plan and Edit… named after it. Add to Plan makes
+ * the service's item (marked "Local: not rated by the review", recorded), the listing goes with
+ * the last one, and Undo brings it back. */
+static void
+test_add_imported_item (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) partners = NULL;
+  WaymarkPlan *plan = plan_of (f);
+  GtkWidget *row;
+  GtkWidget *add;
+  GtkWidget *edit;
+  WaymarkPlanItem *item;
+
+  g_ptr_array_add (services, shared_service ("llr-idva", "LLR IDVA service",
+                                             WAYMARK_LEVEL_TERTIARY));
+  g_ptr_array_add (services, shared_service ("by-and-for-advocacy", "By-and-for advocacy",
+                                             WAYMARK_LEVEL_SECONDARY));
+  partners = write_services_file (f, "partners.json", services, NULL, NULL);
+
+  /* Nothing to list, and nothing to add, before the import. */
+  g_assert_false (page_shows_part (f, "unplanned"));
+  g_assert_false (add_item_enabled (f));
+
+  g_assert_true (waymark_window_import_local_services (f->window, partners));
+  gui_test_flush ();
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==,
+                   "Imported 2 local services: add them to the plan from the list below the "
+                   "items");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 0);
+  /* Under an empty plan's first steps. */
+  g_assert_true (page_shows_part (f, "placeholder"));
+  g_assert_true (page_shows_part (f, "unplanned"));
+  g_assert_cmpuint (n_unplanned_rows (f), ==, 2);
+  row = unplanned_row (f, "LLR IDVA service");
+  g_assert_nonnull (row);
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Local: not rated by the review");
+  add = gui_test_find_widget (row, is_button_for_target, "llr-idva");
+  g_assert_nonnull (add);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Add LLR IDVA service to the plan");
+  edit = gui_test_find_widget (row, gui_test_is_button_for_action, "win.edit-local-service");
+  g_assert_nonnull (edit);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
+                                           GTK_ACTIONABLE (edit)), NULL), ==, "llr-idva");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Edit LLR IDVA service");
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_assert_true (gtk_widget_is_sensitive (edit));
+
+  /* Add to Plan, as a click: the service's item, marked local, recorded; its row goes. */
+  gui_test_click (add);
+  gui_test_flush ();
+  /* The button went with its row: the focus goes to the new item, not to whatever is below. */
+  gui_test_wait_until (focus_in_idva_row, f, 5000, "the focus in the new item");
+  item = waymark_plan_find_item (plan, "llr-idva", NULL);
+  g_assert_nonnull (item);
+  g_assert_true (waymark_plan_item_get_local_service (item));
+  g_assert_cmpstr (waymark_plan_item_get_name (item), ==, "LLR IDVA service");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 1);
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==,
+                   "Added “LLR IDVA service” to the plan");
+  assert_recorded (f, "Added to the plan: LLR IDVA service");
+  g_assert_null (unplanned_row (f, "LLR IDVA service"));
+  g_assert_cmpuint (n_unplanned_rows (f), ==, 1);
+  g_assert_true (page_shows_part (f, "unplanned"));
+  /* Its row on the page carries the badge in place of ratings. */
+  g_assert_true (gui_test_has_text (GTK_WIDGET (row_of (f, "llr-idva")),
+                                    "Local: not rated by the review"));
+
+  /* The other through the action itself; with none left, the listing goes and the action is
+   * off. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-local-service-item",
+                                             "s", "by-and-for-advocacy"));
+  gui_test_flush ();
+  g_assert_nonnull (waymark_plan_find_item (plan, "by-and-for-advocacy", NULL));
+  g_assert_false (page_shows_part (f, "unplanned"));
+  g_assert_cmpuint (n_unplanned_rows (f), ==, 0);
+  g_assert_false (add_item_enabled (f));
+
+  /* Each add is one step: Undo takes the last item back and its row returns. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_null (waymark_plan_find_item (plan, "by-and-for-advocacy", NULL));
+  g_assert_nonnull (waymark_plan_find_item (plan, "llr-idva", NULL));
+  g_assert_nonnull (waymark_plan_find_local_service (plan, "by-and-for-advocacy", NULL));
+  g_assert_true (page_shows_part (f, "unplanned"));
+  g_assert_nonnull (unplanned_row (f, "By-and-for advocacy"));
+  g_assert_cmpuint (n_unplanned_rows (f), ==, 1);
+  g_assert_true (add_item_enabled (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 0);
+  g_assert_cmpuint (n_unplanned_rows (f), ==, 2);
+  g_assert_nonnull (unplanned_row (f, "LLR IDVA service"));
+
+  /* An id the plan has no service for, or one with an item already, adds nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-local-service-item",
+                                             "s", "drive"));
+  gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 0);
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==,
+                   "The plan has no local service “drive”");
+}
+
+static gboolean
+option_row_has_add (gpointer data)
+{
+  Fixture *f = data;
+  WaymarkAppraisalPage *page = waymark_window_ensure_appraisal_page (f->window);
+  GtkWidget *row = waymark_appraisal_page_get_option_row (page, "llr-idva");
+
+  return row != NULL && gui_test_find_widget (row, is_button_for_target, "llr-idva") != NULL;
+}
+
+static gboolean
+option_row_has_no_add (gpointer data)
+{
+  Fixture *f = data;
+  WaymarkAppraisalPage *page = waymark_window_ensure_appraisal_page (f->window);
+  GtkWidget *row = waymark_appraisal_page_get_option_row (page, "llr-idva");
+
+  return row != NULL && gui_test_find_widget (row, is_button_for_target, "llr-idva") == NULL;
+}
+
+/* The Appraisal page lists an imported service among the options with Add to Plan beside its
+ * Status… button; the button adds the item, and goes once the service is in the plan; Undo
+ * brings it back. */
+static void
+test_appraisal_add_item (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) partners = NULL;
+  WaymarkPlan *plan = plan_of (f);
+  WaymarkAppraisalPage *page;
+  GtkWidget *row;
+  GtkWidget *add;
+
+  g_ptr_array_add (services, shared_service ("llr-idva", "LLR IDVA service",
+                                             WAYMARK_LEVEL_TERTIARY));
+  partners = write_services_file (f, "partners.json", services, NULL, NULL);
+  g_assert_true (waymark_window_import_local_services (f->window, partners));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "appraisal");
+  page = waymark_window_ensure_appraisal_page (f->window);
+  gui_test_wait_until (option_row_has_add, f, 5000, "the option's Add to Plan button");
+
+  row = waymark_appraisal_page_get_option_row (page, "llr-idva");
+  g_assert_true (gui_test_has_text (row, "Local: not rated by the review"));
+  g_assert_nonnull (gui_test_find_widget (row, gui_test_is_label_with, "Status…"));
+  add = gui_test_find_widget (row, is_button_for_target, "llr-idva");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Add LLR IDVA service to the plan");
+  g_assert_true (gtk_widget_is_sensitive (add));
+
+  gui_test_click (add);
+  gui_test_flush ();
+  g_assert_nonnull (waymark_plan_find_item (plan, "llr-idva", NULL));
+  g_assert_true (waymark_plan_item_get_local_service (waymark_plan_find_item (plan, "llr-idva",
+                                                                              NULL)));
+  gui_test_wait_until (option_row_has_no_add, f, 5000, "the Add to Plan button to go");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_flush ();
+  g_assert_null (waymark_plan_find_item (plan, "llr-idva", NULL));
+  gui_test_wait_until (option_row_has_add, f, 5000, "the Add to Plan button to return");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +995,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/local-service/share-file", Fixture, NULL, fixture_set_up, test_share_file,
               fixture_tear_down);
+  g_test_add ("/gui/local-service/add-imported-item", Fixture, NULL, fixture_set_up,
+              test_add_imported_item, fixture_tear_down);
+  g_test_add ("/gui/local-service/appraisal-add-item", Fixture, NULL, fixture_set_up,
+              test_appraisal_add_item, fixture_tear_down);
 
   return g_test_run ();
 }
