@@ -1545,6 +1545,11 @@ test_compare_plans_csv (void)
                                    "scenario-c.waymark\r\n"));
   g_assert_nonnull (strstr (run.out, "\r\ntotal:low,GBP,558234.40,346600.00,579090.66\r\n"));
   g_assert_nonnull (strstr (run.out, "\r\nyear:2026/27:total:low,GBP,180900.00,158900.00,\r\n"));
+  /* Balance over the plan, not the first year's (£19,500, £19,500, £15,000): primary is A's CBIM
+   * £46,134.40 + RwF £13,500 = £59,634.40, B's £30,000 + £9,000 = £39,000, C's CBIM £46,134.40;
+   * A's share of its lower total, £59,634.40 of £558,234.40 = 10.683% → 10.68. */
+  g_assert_nonnull (strstr (run.out, "\r\nlevel:primary,GBP,59634.40,39000.00,46134.40\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nlevel:primary:share:low,percent,10.68,11.25,7.97\r\n"));
   /* Drive: B £172,800 and C £324,000 against A's £302,400. */
   g_assert_nonnull (strstr (run.out, "\r\nitem:drive,GBP difference,0.00,-129600.00,21600.00\r\n"));
 }

@@ -219,31 +219,45 @@ test_balance (Fixture       *fixture,
 {
   g_autoptr(WaymarkPlanComparison) comparison = compare (fixture);
 
-  /* Level: drive tertiary, cbt-victims and make-a-change and iris secondary, CBIM primary. */
+  /* Spend over the plan: each year's (the same every year here, with no uplift) times the
+   * plan's years, 3 for A and C, 2 for B.
+   * Level: drive tertiary, cbt-victims and make-a-change and iris secondary, CBIM primary. */
   assert_value (comparison, "level:primary", 0, 0, 0);
-  assert_value (comparison, "level:primary", 1, 1500000, 1500000);
-  assert_value (comparison, "level:secondary", 0, 600000, 1000000);
-  assert_value (comparison, "level:secondary", 2, 6940000, 6940000);
-  assert_value (comparison, "level:tertiary", 1, 7200000, 7200000);
-  /* B's share on primary: £15,000 of £95,000 = 15.789% → 1579 basis points; of £99,000 =
+  /* B: CBIM £15,000 × 2 = £30,000. */
+  assert_value (comparison, "level:primary", 1, 3000000, 3000000);
+  /* A: cbt-victims £6,000-£10,000 × 3 = £18,000-£30,000. */
+  assert_value (comparison, "level:secondary", 0, 1800000, 3000000);
+  /* C: make-a-change £59,400 + iris £10,000 = £69,400, × 3 = £208,200. */
+  assert_value (comparison, "level:secondary", 2, 20820000, 20820000);
+  /* B: drive £72,000 × 2 = £144,000. */
+  assert_value (comparison, "level:tertiary", 1, 14400000, 14400000);
+  /* B's share on primary: £30,000 of £190,000 = 15.789% → 1579 basis points; of £198,000 =
    * 15.151% → 1515. */
   assert_value (comparison, "level:primary:share", 1, 1579, 1515);
-  /* A's on tertiary: £96,000 of £102,000 = 94.117% → 9412; of £106,000 = 90.566% → 9057. */
+  /* A's on tertiary: £288,000 of £306,000 = 94.117% → 9412; of £318,000 = 90.566% → 9057. */
   assert_value (comparison, "level:tertiary:share", 0, 9412, 9057);
+  g_assert_cmpstr (waymark_plan_comparison_find (comparison, "level:tertiary")->label, ==,
+                   "Tertiary, spend over the plan");
+  g_assert_cmpstr (waymark_plan_comparison_find (comparison, "level:tertiary:share")->label, ==,
+                   "Tertiary, share of spend over the plan");
 
-  /* Evidence: HIGH is CBIM in B, iris in C (A's iris has no cost, so no spend). */
+  /* Evidence: HIGH is CBIM in B (£15,000 × 2), iris in C (£10,000 × 3); A's iris has no cost,
+   * so no spend. */
   assert_value (comparison, "evidence:high", 0, 0, 0);
-  assert_value (comparison, "evidence:high", 1, 1500000, 1500000);
-  assert_value (comparison, "evidence:high", 2, 1000000, 1000000);
-  /* C: £10,000 of £165,400 = 6.0459% → 605. */
+  assert_value (comparison, "evidence:high", 1, 3000000, 3000000);
+  assert_value (comparison, "evidence:high", 2, 3000000, 3000000);
+  /* C: £30,000 of £496,200 = 6.0459% → 605. */
   assert_value (comparison, "evidence:high:share", 2, 605, 605);
-  assert_value (comparison, "evidence:moderate", 2, 15540000, 15540000);
+  /* C: drive £96,000 + make-a-change £59,400 = £155,400, × 3 = £466,200. */
+  assert_value (comparison, "evidence:moderate", 2, 46620000, 46620000);
   g_assert_true (waymark_plan_comparison_find (comparison, "evidence:high")->differs);
 
-  /* Works with: drive and make-a-change work with perpetrators (make-a-change with victims too). */
-  assert_value (comparison, "works_with:perpetrators", 2, 15540000, 15540000);
-  assert_value (comparison, "works_with:perpetrators", 1, 7200000, 7200000);
-  assert_value (comparison, "funding:unspecified", 0, 10200000, 10600000);
+  /* Works with: drive and make-a-change work with perpetrators (make-a-change with victims too):
+   * C £155,400 × 3 = £466,200; B drive £72,000 × 2 = £144,000. */
+  assert_value (comparison, "works_with:perpetrators", 2, 46620000, 46620000);
+  assert_value (comparison, "works_with:perpetrators", 1, 14400000, 14400000);
+  /* A: no stream named: £102,000-£106,000 × 3 = £306,000-£318,000. */
+  assert_value (comparison, "funding:unspecified", 0, 30600000, 31800000);
   (void) data;
 }
 
@@ -410,8 +424,8 @@ test_marks (Fixture       *fixture,
 {
   g_autoptr(WaymarkPlanComparison) comparison = compare (fixture);
 
-  /* B has the lowest total, £190,000, and the largest HIGH share, 15.79% against C's 6.05% and
-   * A's 0. */
+  /* B has the lowest total, £190,000, and the largest HIGH share over the plan, 15.79% (£30,000
+   * of £190,000) against C's 6.05% (£30,000 of £496,200) and A's 0. */
   g_assert_false (comparison->lowest_cost[0]);
   g_assert_true (comparison->lowest_cost[1]);
   g_assert_false (comparison->lowest_cost[2]);
@@ -426,8 +440,9 @@ test_marks (Fixture       *fixture,
   g_assert_true (comparison->strongest_evidence[1]);
   g_assert_false (comparison->strongest_evidence[2]);
   g_assert_cmpstr (comparison->strongest_evidence_words, ==,
-                   "Strongest evidence mix: the largest share of spend, at the lower costs, on "
-                   "interventions the review rates HIGH for evidence. Option B, with 15.79%.");
+                   "Strongest evidence mix: the largest share of spend over the plan, at the "
+                   "lower costs, on interventions the review rates HIGH for evidence. Option B, "
+                   "with 15.79%.");
   (void) data;
 }
 
@@ -556,6 +571,16 @@ test_per_year (Fixture       *fixture,
   assert_state (comparison, "year:2027:total", 0, WAYMARK_PLAN_VALUE_NOT_COVERED);
   assert_value (comparison, "total", 0, 2320000, 2320000);
   assert_value (comparison, "total", 1, 13880000, 13880000);
+  /* Balance over the plan, the uplift and the later year's own quantity included (the first
+   * year's alone would be F £10,000 and K £10,000 on tertiary). F: drive, tertiary, £23,200,
+   * 100%. K: drive £20,000 of £138,800 = 14.409% → 1441; MAC, secondary, £118,800 = 85.590%
+   * → 8559. */
+  assert_value (comparison, "level:tertiary", 0, 2320000, 2320000);
+  assert_value (comparison, "level:tertiary:share", 0, 10000, 10000);
+  assert_value (comparison, "level:tertiary", 1, 2000000, 2000000);
+  assert_value (comparison, "level:tertiary:share", 1, 1441, 1441);
+  assert_value (comparison, "level:secondary", 1, 11880000, 11880000);
+  assert_value (comparison, "level:secondary:share", 1, 8559, 8559);
 
   /* Drive: the same first year, a different second: it differs, by £3,200 over the plan. */
   row = g_ptr_array_index (comparison->items, 0);

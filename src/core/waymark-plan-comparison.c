@@ -277,11 +277,15 @@ add_balance (WaymarkPlanComparison *self,
   g_autofree gint64 *spend_low = g_new0 (gint64, self->n_plans);
   g_autofree gint64 *spend_high = g_new0 (gint64, self->n_plans);
 
-  /* A share is of the spend the breakdowns count: the sum of the level slices, as every item
+  /* Every balance measure is over the plan (every year's spend, the uplift included), so plans
+   * of different lengths or start years are each compared whole, never one year against another.
+   * A share is of the spend the breakdowns count: the sum of the level slices, as every item
    * counts at exactly one level (works-with slices overlap, so they cannot be the whole). */
   for (guint p = 0; p < self->n_plans; p++)
     {
-      g_autoptr(GArray) slices = waymark_plan_get_breakdown (plans[p], WAYMARK_BREAKDOWN_LEVEL);
+      g_autoptr(GArray) slices = waymark_plan_get_breakdown_for_year (plans[p],
+                                                                      WAYMARK_BREAKDOWN_LEVEL,
+                                                                      WAYMARK_PLAN_ALL_YEARS);
 
       for (guint s = 0; s < slices->len; s++)
         {
@@ -301,7 +305,8 @@ add_balance (WaymarkPlanComparison *self,
       /* The slices' keys, in the first plan's order, then the others' new ones (local streams). */
       for (guint p = 0; p < self->n_plans; p++)
         {
-          GArray *slices = waymark_plan_get_breakdown (plans[p], breakdowns[b].kind);
+          GArray *slices = waymark_plan_get_breakdown_for_year (plans[p], breakdowns[b].kind,
+                                                                WAYMARK_PLAN_ALL_YEARS);
 
           g_ptr_array_add (per_plan, slices);
           for (guint s = 0; s < slices->len; s++)
@@ -328,12 +333,13 @@ add_balance (WaymarkPlanComparison *self,
 
           spend = add_measure (self, breakdowns[b].section, WAYMARK_PLAN_UNIT_MONEY, "computed",
                                g_strdup_printf ("%s:%s", breakdowns[b].prefix, key),
-                               g_strdup (label));
+                               /* Translators: %s is a slice of spend: "Primary prevention" */
+                               g_strdup_printf (_("%s, spend over the plan"), label));
           share = add_measure (self, breakdowns[b].section, WAYMARK_PLAN_UNIT_BASIS_POINTS,
                                "computed",
                                g_strdup_printf ("%s:%s:share", breakdowns[b].prefix, key),
                                /* Translators: %s is a slice of spend: "Primary prevention" */
-                               g_strdup_printf (_("%s, share of spend"), label));
+                               g_strdup_printf (_("%s, share of spend over the plan"), label));
           for (guint p = 0; p < self->n_plans; p++)
             {
               GArray *slices = g_ptr_array_index (per_plan, p);
@@ -696,8 +702,9 @@ mark_strongest_evidence (WaymarkPlanComparison *self)
 {
   gint64 best = -1;
   guint n_marked = 0, n_known = 0;
-  const char *definition = _("Strongest evidence mix: the largest share of spend, at the lower "
-                             "costs, on interventions the review rates HIGH for evidence.");
+  const char *definition = _("Strongest evidence mix: the largest share of spend over the plan, at "
+                             "the lower costs, on interventions the review rates HIGH for "
+                             "evidence.");
 
   for (guint p = 0; p < self->n_plans; p++)
     if (self->high_share[p] >= 0)

@@ -118,8 +118,9 @@ typedef struct
   /* Lowest cost: the lowest total over the plan (its lower figure, then its higher). */
   gboolean            *lowest_cost;
   char                *lowest_cost_words;
-  /* Strongest evidence mix: the largest share of spend on interventions the review rates HIGH
-   * for evidence, at the lower costs (basis points; -1 where the plan has no costed spend). */
+  /* Strongest evidence mix: the largest share of spend over the plan on interventions the review
+   * rates HIGH for evidence, at the lower costs (basis points; -1 where the plan has no costed
+   * spend). */
   gint64              *high_share;
   gboolean            *strongest_evidence;
   char                *strongest_evidence_words;
