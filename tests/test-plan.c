@@ -740,7 +740,7 @@ test_warnings_funding (Fixture       *fixture,
         if (g_str_equal (w->id, "funding-period:drive"))
           g_assert_cmpstr (w->message, ==,
                            "Drive project is funded from Home Office perpetrator funding, which "
-                           "the review gives for 2023-2025; this plan runs to 2026.");
+                           "the review gives for 2023-2025; this plan runs to 2026/27.");
         if (g_str_has_prefix (w->id, "funding-"))
           {
             g_assert_nonnull (w->quote);

@@ -750,6 +750,8 @@ add_funding_warnings (WaymarkPlan *self,
                       GPtrArray   *warnings)
 {
   guint last_year = self->start_year + MAX (self->years, 1) - 1;
+  /* "2028/29" in financial years, "2028" in calendar ones: the plan's own words for its year. */
+  g_autofree char *last_label = waymark_plan_dup_year_label (self, MAX (self->years, 1) - 1);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -769,8 +771,8 @@ add_funding_warnings (WaymarkPlan *self,
                            /* Translators: an item, its funding source, the period the review
                             * gives for it, and the plan's last year */
                            g_strdup_printf (_("%s is funded from %s, which the review gives "
-                                              "for %s; this plan runs to %u."), item->name,
-                                            stream, funding_streams[s].period, last_year));
+                                              "for %s; this plan runs to %s."), item->name,
+                                            stream, funding_streams[s].period, last_label));
               warning = g_ptr_array_index (warnings, warnings->len - 1);
               warning->quote = g_strdup (funding_streams[s].period_quote);
               warning->section = g_strdup (funding_streams[s].section);
