@@ -9,6 +9,7 @@
 #include "waymark-intervention-row.h"
 #include "waymark-map-chip.h"
 #include "waymark-plan-page-private.h"
+#include "waymark-report-xlsx.h"
 
 /* What joins the two ends of a range of money: an en dash, no-break spaces, and a word joiner
  * so that no line breaks after the dash (waymark-gui-format.c). */
@@ -1713,6 +1714,15 @@ test_export_reports (Fixture       *f,
   g_assert_true (g_file_get_contents (xlsx_path, &xlsx, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_cmpmem (xlsx, 4, "PK\x03\x04", 4);
+  /* The same file as `waymark-cli report --format xlsx` writes: one writer for both. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) expected = waymark_report_xlsx_bytes (plan_of (f), f->catalogue, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (xlsx, length, g_bytes_get_data (expected, NULL),
+                     g_bytes_get_size (expected));
+  }
 
   g_assert_true (waymark_window_export_plan (f->window, WAYMARK_PLAN_FORMAT_SUMMARY_CSV,
                                              summary_file));
