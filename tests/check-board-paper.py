@@ -101,6 +101,10 @@ def check_text(text, where):
           evidence_words)
     check("Local: not rated by the review" in flat,
           f"{where}: marks local services as not rated by the review")
+    review = "Rapid evidence review: Interventions to prevent and reduce domestic abuse and sexual violence"
+    check(review + " (Crest Advisory, for Leicester, Leicestershire and Rutland)" in flat
+          and "). " + review not in flat,
+          f"{where}: names the review and its authors once, on the title page")
 
 
 def pdf_text(path):

@@ -1149,11 +1149,20 @@ waymark_board_paper_new (WaymarkPlan      *plan,
   paper->date = format_date (waymark_plan_get_changed_at (plan));
   paper->period = dup_period (plan);
   if (catalogue != NULL)
-    paper->catalogue = g_strdup_printf (_("The review: %s (data version %s). %s"),
-                                        waymark_catalogue_get_title (catalogue),
-                                        waymark_catalogue_get_data_version (catalogue),
-                                        waymark_catalogue_get_source (catalogue) != NULL
-                                        ? waymark_catalogue_get_source (catalogue) : "");
+    {
+      const char *review_title = waymark_catalogue_get_title (catalogue);
+      const char *source = waymark_catalogue_get_source (catalogue);
+
+      /* The review's own catalogue gives as its source its title and who wrote it: said once. */
+      if (source != NULL && review_title != NULL && g_str_has_prefix (source, review_title))
+        paper->catalogue = g_strdup_printf (_("The review: %s (data version %s)."), source,
+                                            waymark_catalogue_get_data_version (catalogue));
+      else
+        paper->catalogue = g_strdup_printf (_("The review: %s (data version %s). %s"),
+                                            review_title,
+                                            waymark_catalogue_get_data_version (catalogue),
+                                            source != NULL ? source : "");
+    }
   else
     paper->catalogue = g_strdup (_("The review’s words are those the plan copied in; no catalogue "
                                    "was given."));
