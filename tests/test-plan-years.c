@@ -65,8 +65,15 @@ to_json (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   char *json = waymark_plan_to_json (fixture->plan, fixture->catalogue, &error);
+  char *exported_at;
 
   g_assert_no_error (error);
+  /* When the plan last changed is the wall clock's: an undo and a redo a second apart (a slow
+   * machine, valgrind) differ there and nowhere else that matters here. */
+  exported_at = strstr (json, "\"exported_at\" : \"");
+  g_assert_nonnull (exported_at);
+  memcpy (exported_at + strlen ("\"exported_at\" : \""), "2000-01-01T00:00:00Z",
+          strlen ("2000-01-01T00:00:00Z"));
   return json;
 }
 

@@ -48,7 +48,10 @@ measure_free (WaymarkPlanMeasure *measure)
 static void
 warning_row_free (WaymarkPlanWarningRow *row)
 {
-  g_strfreev (row->messages);
+  /* Not g_strfreev: a plan that does not raise the warning leaves a NULL before the others. */
+  for (guint p = 0; p < row->n_plans; p++)
+    g_free (row->messages[p]);
+  g_free (row->messages);
   g_free (row->dismissed);
   g_free (row->id);
   g_free (row);
@@ -481,6 +484,7 @@ add_warnings (WaymarkPlanComparison *self,
               row = g_new0 (WaymarkPlanWarningRow, 1);
               row->id = g_strdup (warning->id);
               row->messages = g_new0 (char *, self->n_plans + 1);
+              row->n_plans = self->n_plans;
               row->dismissed = g_new0 (gboolean, self->n_plans);
               g_ptr_array_add (self->warnings, row);
             }

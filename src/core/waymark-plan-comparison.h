@@ -75,6 +75,7 @@ typedef struct
   char     **messages;          /* one per plan, NULL where that plan does not raise it */
   gboolean  *dismissed;         /* one per plan: raised, and dismissed by the commissioner */
   guint      n_raised;
+  guint      n_plans;           /* the length of messages and dismissed */
 } WaymarkPlanWarningRow;
 
 typedef struct
