@@ -70,6 +70,8 @@ waymark_application_startup (GApplication *application)
     { "win.save-plan", { "<Primary>s", NULL } },
     { "win.save-plan-as", { "<Primary><Shift>s", NULL } },
     { "win.open-catalogue", { "<Primary><Shift>o", NULL } },
+    /* GtkApplication set this itself while the shortcuts window was gtk/help-overlay.ui. */
+    { "win.show-help-overlay", { "<Primary>question", NULL } },
   };
 
   G_APPLICATION_CLASS (waymark_application_parent_class)->startup (application);

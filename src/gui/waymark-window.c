@@ -110,6 +110,28 @@ help_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (waymark_help_window_new (GTK_WINDOW (self), self->catalogue)));
 }
 
+/* Keyboard Shortcuts (Ctrl+?): built the first time it is asked for. GtkApplication would build
+ * gtk/help-overlay.ui with every window it adds, before the first frame (3% of start-up's
+ * instructions; issue 18), so the file has another name and this action is the window's own. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/waymark/Waymark/waymark-shortcuts-window.ui");
+
+      /* The window keeps it (transient for the window, hidden on close) and destroys it. */
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 /* Settings: the window's own state (the workspace keeps the filters, the browser the view, the
  * sort key and the selection) */
 
@@ -507,6 +529,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sorter);
 
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   waymark_window_browser_class_init (widget_class);
   waymark_window_catalogue_class_init (widget_class);
   waymark_window_plan_class_init (widget_class);
@@ -518,6 +541,8 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }

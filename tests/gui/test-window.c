@@ -272,28 +272,39 @@ is_shortcut_for (GtkWidget     *widget,
   return g_strcmp0 (accelerator, data) == 0 && title != NULL && *title != '\0';
 }
 
-/* The Keyboard Shortcuts window lists the page keys, and lays itself out without a warning
- * (a group of its own for them made GTK 4.8 measure a label at -3 px). */
+/* The Keyboard Shortcuts window (Ctrl+?) is the window's own, built the first time it is asked
+ * for (not before the first frame: issue 18) and then kept; it lists the page keys, and lays
+ * itself out without a warning (a group of its own for them made GTK 4.8 measure a label at
+ * -3 px). */
 static void
 test_shortcuts_window (Fixture       *f,
                        gconstpointer  data)
 {
   static const char *const page_keys[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4" };
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (f->window);
   GtkWindow *shortcuts;
 
-  /* As GtkApplication loads it for win.show-help-overlay (a test window has no application). */
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/waymark/Waymark/gtk/help-overlay.ui");
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  g_assert_null (find_shortcuts_window ());
 
-  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (f->window));
-  gtk_window_present (shortcuts);
+  gui_test_press_shortcut (GTK_WIDGET (window), "<Control>question");
   gui_test_wait_until (has_shortcuts_window, NULL, 5000, "the Keyboard Shortcuts window");
+  shortcuts = find_shortcuts_window ();
+  g_assert_true (shortcuts == GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
   gui_test_flush ();
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
     g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (shortcuts), is_shortcut_for,
                                             page_keys[i]));
-  gtk_window_destroy (shortcuts);
+
+  /* Closed, it is hidden and kept; the menu's item shows the same window again. */
+  gtk_window_close (shortcuts);
+  gui_test_flush ();
+  g_assert_null (find_shortcuts_window ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  gui_test_wait_until (has_shortcuts_window, NULL, 5000, "the Keyboard Shortcuts window again");
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  gtk_window_close (shortcuts);
   gui_test_flush ();
 }
 
