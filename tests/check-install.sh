@@ -31,6 +31,13 @@ for f in bin/waymark bin/waymark-cli \
 done
 
 # Run from an empty folder with the build tree out of reach of the environment.
+libdir=$(meson introspect "$build" --buildoptions |
+         python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "libdir"))')
+# The application opens the workbook and OpenDocument writers from here (src/gui/waymark-office.c).
+module="$root/$libdir/waymark/libwaymark-office.so"
+[ -e "$module" ] && ok "installed $libdir/waymark/libwaymark-office.so" \
+  || fail "installed $libdir/waymark/libwaymark-office.so"
+
 cd "$dest"
 out=$(env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "$root/bin/waymark-cli" list --format csv)
 rows=$(printf '%s\n' "$out" | tail -n +2 | grep -c .)

@@ -5,7 +5,7 @@
 
 #include "waymark-gui-format.h"
 #include "waymark-paper-print.h"
-#include "waymark-report-odt.h"
+#include "waymark-office.h"
 #include "waymark-report-pdf.h"
 #include "waymark-window-private.h"
 
@@ -21,7 +21,7 @@ static const struct
   const char *filter_name;
   gboolean  (*write) (WaymarkPlan *plan, WaymarkCatalogue *catalogue, GFile *file, GError **error);
 } formats[] = {
-  { ".odt", "*.odt", N_("OpenDocument Text (ODT)"), waymark_report_write_odt },
+  { ".odt", "*.odt", N_("OpenDocument Text (ODT)"), waymark_office_write_odt },
   { ".pdf", "*.pdf", N_("PDF documents"), waymark_report_write_pdf },
 };
 
@@ -31,6 +31,39 @@ paper_catalogue (WaymarkWindow *self)
   return self->document != NULL ? waymark_plan_document_get_catalogue (self->document) : NULL;
 }
 
+gboolean
+waymark_window_export_board_paper (WaymarkWindow *self,
+                                   GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gsize format = 0;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->plan == NULL)
+    return FALSE;
+  path = g_file_get_path (file);
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (path != NULL && g_str_has_suffix (path, formats[i].extension))
+      format = i;
+
+  if (!formats[format].write (self->plan, paper_catalogue (self), file, &error))
+    {
+      waymark_window_show_error (self, _("Could Not Export Board Paper"), error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: a notification; %s is a file name */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+  return TRUE;
+}
+
 static void
 on_export_response (GtkNativeDialog *native,
                     int              response,
@@ -38,7 +71,6 @@ on_export_response (GtkNativeDialog *native,
 {
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   GtkFileFilter *filter;
   gsize format = 0;
@@ -59,17 +91,7 @@ on_export_response (GtkNativeDialog *native,
     if (path != NULL && g_str_has_suffix (path, formats[i].extension))
       format = i;
   file = waymark_window_with_extension (chosen, formats[format].extension);
-
-  if (!formats[format].write (self->plan, paper_catalogue (self), file, &error))
-    waymark_window_show_error (self, _("Could Not Export Board Paper"), error->message);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: a notification; %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-      waymark_window_add_toast (self, waymark_toast_new_for_text (message));
-    }
+  waymark_window_export_board_paper (self, file);
 
 out:
   g_object_unref (native);

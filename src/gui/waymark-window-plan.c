@@ -8,7 +8,7 @@
 #include "waymark-gui-format.h"
 #include "waymark-local-service-dialog.h"
 #include "waymark-plan-item-row.h"
-#include "waymark-report-xlsx.h"
+#include "waymark-office.h"
 #include "waymark-safe-write.h"
 
 /* The window's plan: adding interventions to it, its file (new, open, save, export),
@@ -874,7 +874,7 @@ waymark_window_export_workbook (WaymarkWindow *self,
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!waymark_report_write_xlsx (self->plan, waymark_plan_document_get_catalogue (self->document),
+  if (!waymark_office_write_xlsx (self->plan, waymark_plan_document_get_catalogue (self->document),
                                   file, &error))
     {
       waymark_window_show_error (self, _("Could Not Export Plan"), error->message);

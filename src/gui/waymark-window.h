@@ -50,6 +50,10 @@ gboolean             waymark_window_export_plan   (WaymarkWindow    *self,
 /* The plan as an Excel workbook (waymark_report_write_xlsx()); a failure is shown in a dialog. */
 gboolean             waymark_window_export_workbook (WaymarkWindow  *self,
                                                      GFile          *file);
+/* The board paper, as OpenDocument Text or PDF by the file's extension (ODT when neither:
+ * Export Board Paper… gives it one); a failure is shown in a dialog. */
+gboolean             waymark_window_export_board_paper (WaymarkWindow *self,
+                                                        GFile         *file);
 /* The plan's local services written to a file of their own (atomically), or a file's added to
  * the plan as one undoable edit (win.export-local-services and win.import-local-services ask
  * where, then call these). A file the core refuses, or a service of it that differs from the

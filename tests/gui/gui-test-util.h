@@ -144,4 +144,11 @@ gboolean       gui_test_is_narrow       (gpointer       window);
  * space made one space (table cells wrap). */
 char          *gui_test_dup_pdf_text    (const char    *path);
 
+/* Whether an AdwMessageDialog is shown; if so, *data (an AdwMessageDialog **) is set to it
+ * (a WaitFunc). */
+gboolean      gui_test_find_message_dialog (gpointer data);
+/* Waits for a message dialog, checks its heading, and answers it with response. */
+void          gui_test_answer_dialog (const char *heading,
+                                      const char *response);
+
 G_END_DECLS

@@ -223,6 +223,42 @@ test_print_is_the_pdf (Fixture       *f,
   g_assert_cmpstr (printed_words, ==, exported_words);
 }
 
+/* Export Board Paper… writes through the window what its file's extension says: OpenDocument
+ * Text by the office module, opened the first time (issue 18: the program no longer links
+ * libgsf), and PDF; a file that cannot be written gets the error dialog, and nothing else. */
+static void
+test_export_from_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char mimetype[] = "mimetypeapplication/vnd.oasis.opendocument.text";
+  g_autofree char *odt_path = g_build_filename (f->tmpdir, "paper.odt", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->tmpdir, "paper.pdf", NULL);
+  g_autofree char *bad_path = g_build_filename (f->tmpdir, "no-such-dir", "paper.odt", NULL);
+  g_autoptr(GFile) odt = g_file_new_for_path (odt_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *bytes = NULL;
+  g_autofree char *words = NULL;
+  gsize length = 0;
+
+  g_assert_true (waymark_window_export_board_paper (f->window, odt));
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==, "Exported “paper.odt”");
+  g_assert_true (g_file_get_contents (odt_path, &bytes, &length, NULL));
+  /* A zip whose first member is the mimetype, stored: what OpenDocument requires. */
+  g_assert_cmpuint (length, >, 30 + sizeof mimetype);
+  g_assert_cmpmem (bytes, 4, "PK\x03\x04", 4);
+  g_assert_cmpmem (bytes + 30, sizeof mimetype - 1, mimetype, sizeof mimetype - 1);
+
+  g_assert_true (waymark_window_export_board_paper (f->window, pdf));
+  g_assert_cmpstr (waymark_window_get_last_toast_title (f->window), ==, "Exported “paper.pdf”");
+  words = gui_test_dup_pdf_text (pdf_path);
+  g_assert_nonnull (strstr (words, "1. Strategic case"));
+
+  g_assert_false (waymark_window_export_board_paper (f->window, bad));
+  gui_test_answer_dialog ("Could Not Export Board Paper", "close");
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +273,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/board-paper/print-is-the-pdf", Fixture, NULL, fixture_set_up,
               test_print_is_the_pdf, fixture_tear_down);
+  g_test_add ("/gui/board-paper/export-from-window", Fixture, NULL, fixture_set_up,
+              test_export_from_window, fixture_tear_down);
 
   return g_test_run ();
 }
