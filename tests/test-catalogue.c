@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "waymark-catalogue.h"
+#include "waymark-criteria.h"
 #include "waymark-export.h"
 #include "waymark-money.h"
 
@@ -917,6 +918,45 @@ test_finalizes (void)
   g_assert_finalize_object (catalogue);
 }
 
+/* Search works the same whether the catalogue's text was folded for it in advance
+ * (waymark_catalogue_prepare_search(), which the application calls after its first frame) or
+ * as each search reaches it; preparing twice changes nothing. */
+static guint
+count_matches (WaymarkCatalogue *catalogue,
+               const char       *search)
+{
+  g_autoptr(WaymarkCriteria) criteria = waymark_criteria_new ();
+  guint found = 0;
+
+  waymark_criteria_set_search (criteria, search);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalogue)); i++)
+    {
+      g_autoptr(WaymarkIntervention) intervention =
+        g_list_model_get_item (G_LIST_MODEL (catalogue), i);
+
+      found += waymark_criteria_match (criteria, intervention) ? 1 : 0;
+    }
+  return found;
+}
+
+static void
+test_prepare_search (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkCatalogue) lazy = waymark_catalogue_new_default (&error);
+  g_autoptr(WaymarkCatalogue) prepared = waymark_catalogue_new_default (&error);
+  static const char *const searches[] = { "cara", "CARA", "safetosay", "0–17", "bystander",
+                                          "no such words anywhere" };
+
+  g_assert_no_error (error);
+  waymark_catalogue_prepare_search (prepared);
+  waymark_catalogue_prepare_search (prepared);
+  for (gsize i = 0; i < G_N_ELEMENTS (searches); i++)
+    g_assert_cmpuint (count_matches (lazy, searches[i]), ==, count_matches (prepared, searches[i]));
+  g_assert_cmpuint (count_matches (prepared, "CARA"), >=, 1);
+  g_assert_cmpuint (count_matches (prepared, "no such words anywhere"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -924,6 +964,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/catalogue/metadata", test_metadata);
+  g_test_add_func ("/core/catalogue/prepare-search", test_prepare_search);
   g_test_add_func ("/core/catalogue/review/expected-values", test_matches_review);
   g_test_add_func ("/core/catalogue/review/spot-checks", test_review_spot_checks);
   g_test_add_func ("/core/catalogue/review/consistency", test_internal_consistency);

@@ -325,8 +325,6 @@ read_interventions (WaymarkCatalogue *self,
                                            i, shown, first);
         }
 
-      /* Built now, so the first keystroke of a search costs what every later one does. */
-      waymark_intervention_get_search_text (intervention);
       g_hash_table_insert (self->by_id, intervention->id, intervention);
       g_ptr_array_add (self->interventions, g_steal_pointer (&intervention));
     }
@@ -649,6 +647,15 @@ waymark_catalogue_lookup (WaymarkCatalogue *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_hash_table_lookup (self->by_id, id);
+}
+
+void
+waymark_catalogue_prepare_search (WaymarkCatalogue *self)
+{
+  g_return_if_fail (WAYMARK_IS_CATALOGUE (self));
+
+  for (guint i = 0; i < self->interventions->len; i++)
+    waymark_intervention_get_search_text (g_ptr_array_index (self->interventions, i));
 }
 
 GPtrArray *

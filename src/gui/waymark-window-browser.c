@@ -520,6 +520,9 @@ waymark_window_browser_show_catalogue (WaymarkWindow    *self,
   if (self->appraisal_page != NULL)
     waymark_appraisal_page_set_catalogue (self->appraisal_page, catalogue);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));
+  /* A catalogue opened later; at start, just after the first frame (show_all_rows()). */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    waymark_catalogue_prepare_search (catalogue);
 
   if (selected != NULL)
     waymark_window_select_intervention (self, selected);
@@ -619,6 +622,8 @@ show_all_rows (WaymarkWindow *self)
   gtk_slice_list_model_set_size (self->row_slice, G_MAXUINT);
   if (self->filter_pane != NULL)
     waymark_filter_pane_build (self->filter_pane, 0);
+  if (self->catalogue != NULL)
+    waymark_catalogue_prepare_search (self->catalogue);
 }
 
 static gboolean
@@ -663,7 +668,7 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
   if (gtk_widget_get_realized (GTK_WIDGET (self)) ||
       waymark_workspace_get_selected (self->workspace) != NULL)
     {
-      waymark_filter_pane_build (self->filter_pane, 0);
+      show_all_rows (self);
       return;
     }
 
@@ -683,7 +688,7 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
     }
   if (height <= 0)
     {
-      waymark_filter_pane_build (self->filter_pane, 0);
+      show_all_rows (self);
       return;
     }
 
