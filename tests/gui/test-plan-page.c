@@ -246,44 +246,6 @@ redo (Fixture *f)
   gui_test_flush ();
 }
 
-static gboolean
-find_message_dialog (gpointer data)
-{
-  AdwMessageDialog **out = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *out = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Waits for the dialog, checks its heading and answers it. */
-static void
-answer_dialog (const char *heading,
-               const char *response)
-{
-  AdwMessageDialog *dialog = NULL;
-
-  gui_test_wait_until (find_message_dialog, &dialog, 5000, heading);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  gui_test_flush ();
-}
-
 static char *
 read_file (const char *path)
 {
@@ -1348,7 +1310,7 @@ test_local_need_enter (Fixture       *f,
                               WAYMARK_REACH_GROUP_PERPETRATORS);
   gui_test_flush ();
   gui_test_click (GTK_WIDGET (f->page.local_need_buttons[WAYMARK_REACH_GROUP_PERPETRATORS]));
-  gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog");
+  gui_test_wait_until (gui_test_find_message_dialog, &dialog, 5000, "the local need dialog");
   people = g_object_get_data (G_OBJECT (dialog), "people");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_editable_set_text (GTK_EDITABLE (people), "340");
@@ -1410,7 +1372,7 @@ test_reach (Fixture       *f,
                       GTK_WIDGET (f->page.local_need_buttons[WAYMARK_REACH_GROUP_VICTIMS])));
     g_assert_cmpstr (gtk_button_get_label (button), ==, "Enter a Local Need for Perpetrators…");
     gui_test_click (GTK_WIDGET (button));
-    gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog");
+    gui_test_wait_until (gui_test_find_message_dialog, &dialog, 5000, "the local need dialog");
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Local Need: Perpetrators");
     gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "people")), "340");
     gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "source")),
@@ -1446,7 +1408,7 @@ test_reach (Fixture       *f,
     /* Cancel records nothing. */
     gui_test_click (GTK_WIDGET (button));
     dialog = NULL;
-    gui_test_wait_until (find_message_dialog, &dialog, 5000, "the local need dialog again");
+    gui_test_wait_until (gui_test_find_message_dialog, &dialog, 5000, "the local need dialog again");
     gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "people")), "99");
     g_object_ref (dialog);
     adw_message_dialog_response (dialog, "cancel");
@@ -1666,7 +1628,7 @@ test_save_reopen_export (Fixture       *f,
   apply_text (control (f, "drive", "provider"), "Respect");
   g_assert_true (waymark_plan_document_get_modified (document));
   waymark_window_open_plan (f->window, file);
-  answer_dialog ("Save Changes?", "discard");
+  gui_test_answer_dialog ("Save Changes?", "discard");
   g_assert_false (waymark_plan_document_get_modified (document));
   g_assert_cmpstr (waymark_plan_item_get_provider (item_of (f, "drive")), ==, "");
   g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 40);
@@ -1739,7 +1701,7 @@ test_export_reports (Fixture       *f,
   }
 
   g_assert_false (waymark_window_export_workbook (f->window, bad_file));
-  answer_dialog ("Could Not Export Plan", "close");
+  gui_test_answer_dialog ("Could Not Export Plan", "close");
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
   waymark_plan_mark_saved (plan_of (f));
@@ -1755,7 +1717,7 @@ test_failed_save (Fixture       *f,
 
   add_from_row (f, "drive");
   g_assert_false (waymark_window_save_plan_as (f->window, file));
-  answer_dialog ("Could Not Save Plan", "close");
+  gui_test_answer_dialog ("Could Not Save Plan", "close");
   g_assert_true (waymark_plan_document_get_modified (document));
   g_assert_null (waymark_plan_document_get_file (document));
 
@@ -1779,12 +1741,12 @@ test_close_asks (Fixture       *f,
 
   /* Cancel keeps the window and the plan. */
   gtk_window_close (GTK_WINDOW (f->window));
-  answer_dialog ("Save Changes?", "cancel");
+  gui_test_answer_dialog ("Save Changes?", "cancel");
   g_assert_nonnull (weak);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 
   gtk_window_close (GTK_WINDOW (f->window));
-  answer_dialog ("Save Changes?", "discard");
+  gui_test_answer_dialog ("Save Changes?", "discard");
   gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
   f->window = NULL;
 }
@@ -1806,7 +1768,7 @@ test_close_save (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
 
   gtk_window_close (GTK_WINDOW (f->window));
-  answer_dialog ("Save Changes?", "save");
+  gui_test_answer_dialog ("Save Changes?", "save");
   gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
   f->window = NULL;
 
@@ -1835,8 +1797,8 @@ test_close_save_fails (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
 
   gtk_window_close (GTK_WINDOW (f->window));
-  answer_dialog ("Save Changes?", "save");
-  answer_dialog ("Could Not Save Plan", "close");
+  gui_test_answer_dialog ("Save Changes?", "save");
+  gui_test_answer_dialog ("Could Not Save Plan", "close");
 
   g_assert_nonnull (weak);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
@@ -1872,18 +1834,18 @@ test_destroyed_while_asking (Fixture       *f,
   add_from_row (f, "drive");
   g_object_set_data_full (G_OBJECT (f->window), "test-finalize-probe", &finalized, on_finalized);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
-  gui_test_wait_until (find_message_dialog, &dialog, 5000, "Save Changes?");
+  gui_test_wait_until (gui_test_find_message_dialog, &dialog, 5000, "Save Changes?");
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
   gui_test_flush ();
   /* Answered if it is still there: Save, the answer that would reach furthest. */
   dialog = NULL;
-  if (find_message_dialog (&dialog))
-    answer_dialog ("Save Changes?", "save");
+  if (gui_test_find_message_dialog (&dialog))
+    gui_test_answer_dialog ("Save Changes?", "save");
   gui_test_wait_until (is_true, &finalized, 5000, "the window to be finalised");
   dialog = NULL;
-  g_assert_false (find_message_dialog (&dialog));
+  g_assert_false (gui_test_find_message_dialog (&dialog));
 }
 
 static gboolean
@@ -1911,7 +1873,7 @@ test_recovery (Fixture       *f,
   g_assert_true (g_file_query_exists (recovery, NULL));
 
   open_window (f);
-  answer_dialog ("Recover Unsaved Plan?", "recover");
+  gui_test_answer_dialog ("Recover Unsaved Plan?", "recover");
   document = waymark_window_get_plan_document (f->window);
   g_assert_true (waymark_plan_document_get_modified (document));
   g_assert_cmpuint (waymark_plan_item_get_quantity (item_of (f, "drive")), ==, 12);
@@ -1920,7 +1882,7 @@ test_recovery (Fixture       *f,
   weak = f->window;
   g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
   gtk_window_close (GTK_WINDOW (f->window));
-  answer_dialog ("Save Changes?", "discard");
+  gui_test_answer_dialog ("Save Changes?", "discard");
   gui_test_wait_until (is_finalized, &weak, 5000, "the window to be finalised");
   f->window = NULL;
   g_assert_false (g_file_query_exists (recovery, NULL));
@@ -1940,10 +1902,10 @@ test_newer_plan_refused (Fixture       *f,
   waymark_plan_mark_saved (plan_of (f));
 
   waymark_window_open_plan (f->window, file);
-  gui_test_wait_until (find_message_dialog, &dialog, 5000, "the error dialog");
+  gui_test_wait_until (gui_test_find_message_dialog, &dialog, 5000, "the error dialog");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Plan");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer version of Waymark"));
-  answer_dialog ("Could Not Open Plan", "close");
+  gui_test_answer_dialog ("Could Not Open Plan", "close");
   /* The plan in hand stays. */
   g_assert_nonnull (waymark_plan_find_item (plan_of (f), "drive", NULL));
 }
