@@ -840,8 +840,8 @@ test_free_file_unshared (Fixture       *fixture,
 }
 
 /* A copy a crash left, not yet offered, is never given to another document: whatever is on
- * disk under a name (a file, a FIFO, a dangling link) keeps it taken, and the first document
- * offered it is the one that keeps it. */
+ * disk under a name (a file, a FIFO, a dangling link) keeps it taken, and a document writing
+ * its own copy leaves them as they were. */
 static void
 test_free_file_skips_leftovers (Fixture       *fixture,
                                 gconstpointer  data)

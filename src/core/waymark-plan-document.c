@@ -637,18 +637,10 @@ gboolean
 waymark_plan_document_recover (WaymarkPlanDocument  *self,
                                GError              **error)
 {
-  g_autoptr(WaymarkPlan) plan = NULL;
-
   g_return_val_if_fail (WAYMARK_IS_PLAN_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->recovery_file != NULL, FALSE);
 
-  plan = waymark_plan_new_from_file (self->recovery_file, self->catalogue, error);
-  if (plan == NULL)
-    return FALSE;
-
-  /* The copy stays until the recovered plan is saved or discarded. */
-  set_plan (self, plan, NULL, TRUE, TRUE);
-  return TRUE;
+  return waymark_plan_document_recover_file (self, self->recovery_file, error);
 }
 
 gboolean
@@ -665,6 +657,7 @@ waymark_plan_document_recover_file (WaymarkPlanDocument  *self,
   if (plan == NULL)
     return FALSE;
 
+  /* The copy stays until the recovered plan is saved or discarded. */
   g_object_freeze_notify (G_OBJECT (self));
   set_recovery_file (self, file);
   set_plan (self, plan, NULL, TRUE, TRUE);
