@@ -623,7 +623,7 @@ test_document_copy (Fixture       *fixture,
   WaymarkPlanItem *item;
 
   g_assert_true (waymark_plan_document_open_copy (document, fixture->plans[2],
-                                                  "Option C (scenario B)", &error));
+                                                  "Option C (scenario B)", NULL, &error));
   g_assert_no_error (error);
   plan = waymark_plan_document_get_plan (document);
   g_assert_true (plan != fixture->plans[2]);

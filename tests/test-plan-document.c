@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "waymark-catalogue.h"
@@ -26,6 +28,8 @@ typedef struct
   guint file_notified;
   guint modified_notified;
   guint catalogue_notified;
+  guint recovered_notified;
+  guint recovery_file_notified;
 } Fixture;
 
 static void
@@ -43,6 +47,10 @@ on_notify (GObject    *object,
     fixture->modified_notified++;
   else if (g_str_equal (name, "catalogue"))
     fixture->catalogue_notified++;
+  else if (g_str_equal (name, "recovered"))
+    fixture->recovered_notified++;
+  else if (g_str_equal (name, "recovery-file"))
+    fixture->recovery_file_notified++;
   else
     g_assert_not_reached ();
 }
@@ -54,6 +62,8 @@ reset_counts (Fixture *fixture)
   fixture->file_notified = 0;
   fixture->modified_notified = 0;
   fixture->catalogue_notified = 0;
+  fixture->recovered_notified = 0;
+  fixture->recovery_file_notified = 0;
 }
 
 static void
@@ -66,6 +76,8 @@ assert_counts (Fixture *fixture,
   g_assert_cmpuint (fixture->file_notified, ==, file);
   g_assert_cmpuint (fixture->modified_notified, ==, modified);
   g_assert_cmpuint (fixture->catalogue_notified, ==, 0);
+  g_assert_cmpuint (fixture->recovered_notified, ==, 0);
+  g_assert_cmpuint (fixture->recovery_file_notified, ==, 0);
 }
 
 static void
@@ -577,9 +589,13 @@ test_recover (Fixture       *fixture,
   g_assert_true (waymark_plan_document_has_recovery (fixture->document));
 
   reset_counts (fixture);
+  g_assert_false (waymark_plan_document_get_recovered (fixture->document));
   g_assert_true (waymark_plan_document_recover (fixture->document, &error));
   g_assert_no_error (error);
-  /* The file was none and stays none; the state turns to unsaved once. */
+  /* The file was none and stays none; the state turns to unsaved, and recovered, once. */
+  g_assert_true (waymark_plan_document_get_recovered (fixture->document));
+  g_assert_cmpuint (fixture->recovered_notified, ==, 1);
+  fixture->recovered_notified = 0;
   assert_counts (fixture, 1, 0, 1);
   plan = waymark_plan_document_get_plan (fixture->document);
   actual = plan_json (fixture, plan);
@@ -596,6 +612,9 @@ test_recover (Fixture       *fixture,
   reset_counts (fixture);
   g_assert_true (waymark_plan_document_save (fixture->document, file, &error));
   g_assert_no_error (error);
+  g_assert_false (waymark_plan_document_get_recovered (fixture->document));
+  g_assert_cmpuint (fixture->recovered_notified, ==, 1);
+  fixture->recovered_notified = 0;
   assert_counts (fixture, 0, 1, 1);
   g_assert_false (waymark_plan_document_get_modified (fixture->document));
   g_assert_false (waymark_plan_document_has_recovery (fixture->document));
@@ -722,6 +741,247 @@ test_dispose_with_pending_copy (Fixture       *fixture,
   assert_file_holds_plan (fixture, fixture->recovery);
 }
 
+/* The recovery folder of the fixture: made, with nothing in it. */
+static GFile *
+recovery_directory (Fixture *fixture)
+{
+  GFile *directory = g_file_get_parent (fixture->recovery);
+  g_autofree char *path = g_file_get_path (directory);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  return directory;
+}
+
+static GFile *
+touch (GFile      *directory,
+       const char *name)
+{
+  GFile *file = g_file_get_child (directory, name);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "left by a crash", -1, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+static void
+assert_named (GFile      *file,
+              const char *name)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  g_assert_cmpstr (basename, ==, name);
+}
+
+/* Several windows' documents: each is given a file no other open document keeps, the first
+ * the default's name; a document that lets its file go frees it for the next. */
+static void
+test_free_file_unshared (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) directory = recovery_directory (fixture);
+  g_autoptr(GListStore) open = g_list_store_new (WAYMARK_TYPE_PLAN_DOCUMENT);
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) second = NULL;
+  g_autoptr(GFile) third = NULL;
+  g_autoptr(GFile) again = NULL;
+  g_autoptr(WaymarkPlanDocument) scenario = NULL;
+  g_autoptr(WaymarkPlanDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  WaymarkPlan *plan;
+
+  first = waymark_plan_document_dup_free_recovery_file (directory, NULL);
+  g_assert_true (g_file_equal (first, fixture->recovery));
+
+  g_list_store_append (open, fixture->document);
+  second = waymark_plan_document_dup_free_recovery_file (directory, G_LIST_MODEL (open));
+  assert_named (second, "recovery-2.waymark");
+  /* Asking again before anyone keeps it gives it again: the rule, not a reservation. */
+  again = waymark_plan_document_dup_free_recovery_file (directory, G_LIST_MODEL (open));
+  g_assert_true (g_file_equal (again, second));
+
+  /* A scenario keeps it: its copy is its own, and the first document's is untouched. */
+  scenario = waymark_plan_document_new (fixture->catalogue, NULL);
+  edit_title (fixture, "The first window's plan");
+  waymark_plan_document_write_recovery (fixture->document);
+  plan = waymark_plan_document_get_plan (fixture->document);
+  g_assert_true (waymark_plan_document_open_copy (scenario, plan, "The plan (scenario B)", second,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (waymark_plan_document_get_recovery_file (scenario) == second);
+  g_assert_false (waymark_plan_document_get_recovered (scenario));
+  g_list_store_append (open, scenario);
+  plan = waymark_plan_document_get_plan (scenario);
+  waymark_plan_edit (plan, plan, "years", 2, NULL);
+  waymark_plan_document_write_recovery (scenario);
+  g_assert_true (g_file_query_exists (second, NULL));
+  assert_file_holds_plan (fixture, fixture->recovery);
+
+  third = waymark_plan_document_dup_free_recovery_file (directory, G_LIST_MODEL (open));
+  assert_named (third, "recovery-3.waymark");
+
+  /* The scenario closes cleanly: its copy goes, the first document's stays. */
+  waymark_plan_document_discard_recovery (scenario);
+  g_assert_false (g_file_query_exists (second, NULL));
+  g_assert_true (waymark_plan_document_has_recovery (fixture->document));
+  g_list_store_remove (open, 1);
+  g_clear_object (&again);
+  again = waymark_plan_document_dup_free_recovery_file (directory, G_LIST_MODEL (open));
+  g_assert_true (g_file_equal (again, second));
+
+  /* Its document kept the file even with nothing on disk yet: still not shared. */
+  other = waymark_plan_document_new (fixture->catalogue, third);
+  g_list_store_append (open, other);
+  g_list_store_append (open, scenario);
+  g_clear_object (&again);
+  again = waymark_plan_document_dup_free_recovery_file (directory, G_LIST_MODEL (open));
+  assert_named (again, "recovery-4.waymark");
+}
+
+/* A copy a crash left, not yet offered, is never given to another document: whatever is on
+ * disk under a name (a file, a FIFO, a dangling link) keeps it taken, and a document writing
+ * its own copy leaves them as they were. */
+static void
+test_free_file_skips_leftovers (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) directory = recovery_directory (fixture);
+  g_autoptr(GFile) first = touch (directory, "recovery.waymark");
+  g_autoptr(GFile) second = touch (directory, "recovery-2.waymark");
+  g_autoptr(GFile) third = g_file_get_child (directory, "recovery-3.waymark");
+  g_autoptr(GFile) fourth = g_file_get_child (directory, "recovery-4.waymark");
+  g_autofree char *third_path = g_file_get_path (third);
+  g_autofree char *fourth_path = g_file_get_path (fourth);
+  g_autoptr(GFile) free_file = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (mkfifo (third_path, 0600), ==, 0);
+  g_assert_cmpint (symlink ("nowhere", fourth_path), ==, 0);
+
+  free_file = waymark_plan_document_dup_free_recovery_file (directory, NULL);
+  assert_named (free_file, "recovery-5.waymark");
+
+  /* A document with a copy of its own to write leaves the leftovers as they were. */
+  {
+    g_autoptr(WaymarkPlanDocument) scenario = waymark_plan_document_new (fixture->catalogue,
+                                                                         free_file);
+    WaymarkPlan *plan = waymark_plan_document_get_plan (scenario);
+
+    waymark_plan_edit (plan, plan, "title", "A new scenario", NULL);
+    waymark_plan_document_write_recovery (scenario);
+    g_assert_true (waymark_plan_document_has_recovery (scenario));
+  }
+  g_assert_true (g_file_get_contents (g_file_peek_path (second), &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "left by a crash");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (g_file_peek_path (first), &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "left by a crash");
+  g_assert_true (g_file_test (third_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fourth_path, G_FILE_TEST_IS_SYMLINK));
+}
+
+/* The copies present, by number; nothing else in the folder, and nothing that is not a regular
+ * file (a FIFO is not opened, so listing cannot block on it). */
+static void
+test_list_recovery_files (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) directory = recovery_directory (fixture);
+  g_autoptr(GFile) missing = g_file_get_child (directory, "not-made");
+  const char *regular[] = { "recovery-10.waymark", "recovery.waymark", "recovery-2.waymark",
+                            "recovery-x.waymark", "recovery-.waymark", "recovery-02.waymark",
+                            "recovery-1.waymark", "recovery-3.waymark~", "recovery-3.waymark.tmp",
+                            "Recovery-3.waymark", "recovery-99999999999.waymark",
+                            "recovery--3.waymark", "plan.waymark" };
+  g_autoptr(GFile) fifo = g_file_get_child (directory, "recovery-3.waymark");
+  g_autoptr(GFile) folder = g_file_get_child (directory, "recovery-4.waymark");
+  g_autoptr(GFile) link = g_file_get_child (directory, "recovery-5.waymark");
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "recovery.waymark", "recovery-2.waymark", "recovery-10.waymark" };
+
+  none = waymark_plan_document_list_recovery_files (missing);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  g_assert_true (g_list_model_get_item_type (none) == G_TYPE_FILE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (regular); i++)
+    g_object_unref (touch (directory, regular[i]));
+  g_assert_cmpint (mkfifo (g_file_peek_path (fifo), 0600), ==, 0);
+  g_assert_true (g_file_make_directory (folder, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("recovery.waymark", g_file_peek_path (link)), ==, 0);
+
+  listed = waymark_plan_document_list_recovery_files (directory);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (listed, i);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      assert_named (file, expected[i]);
+      g_assert_true (g_file_equal (parent, directory));
+    }
+
+  /* The document does not take a FIFO under its name for a copy to offer. */
+  {
+    g_autoptr(WaymarkPlanDocument) document = waymark_plan_document_new (fixture->catalogue,
+                                                                         fifo);
+
+    g_assert_false (waymark_plan_document_has_recovery (document));
+  }
+}
+
+/* Another window's copy recovered into a document of its own: the plan it held, unsaved and
+ * recovered, and the document keeps its copy there until it is saved; a copy that cannot be read
+ * changes nothing. */
+static void
+test_recover_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) directory = recovery_directory (fixture);
+  g_autoptr(GFile) second = g_file_get_child (directory, "recovery-2.waymark");
+  g_autoptr(GFile) broken = touch (directory, "recovery-3.waymark");
+  g_autoptr(WaymarkPlanDocument) crashed = waymark_plan_document_new (fixture->catalogue, second);
+  WaymarkPlan *lost = waymark_plan_document_get_plan (crashed);
+  g_autoptr(GFile) saved = temp_file (fixture, "saved.waymark");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+
+  waymark_plan_edit (lost, lost, "title", "The scenario it crashed in", NULL);
+  waymark_plan_document_write_recovery (crashed);
+  expected = plan_json (fixture, lost);
+  g_clear_object (&crashed);
+
+  reset_counts (fixture);
+  g_assert_false (waymark_plan_document_recover_file (fixture->document, broken, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_counts (fixture, 0, 0, 0);
+  g_assert_true (waymark_plan_document_get_recovery_file (fixture->document) == fixture->recovery);
+
+  g_assert_true (waymark_plan_document_recover_file (fixture->document, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->recovery_file_notified, ==, 1);
+  g_assert_cmpuint (fixture->recovered_notified, ==, 1);
+  g_assert_true (g_file_equal (waymark_plan_document_get_recovery_file (fixture->document),
+                               second));
+  g_assert_true (waymark_plan_document_get_recovered (fixture->document));
+  g_assert_true (waymark_plan_document_get_modified (fixture->document));
+  g_assert_null (waymark_plan_document_get_file (fixture->document));
+  actual = plan_json (fixture, waymark_plan_document_get_plan (fixture->document));
+  g_assert_cmpstr (actual, ==, expected);
+  g_assert_true (waymark_plan_document_has_recovery (fixture->document));
+
+  g_assert_true (waymark_plan_document_save (fixture->document, saved, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_query_exists (second, NULL));
+  g_assert_true (g_file_query_exists (broken, NULL));
+  reset_counts (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +1008,10 @@ main (int   argc,
   ADD ("/core/plan-document/recovery/kept-on-load-and-discarded",
        test_recovery_kept_on_load_and_discarded);
   ADD ("/core/plan-document/recovery/dispose-with-pending-copy", test_dispose_with_pending_copy);
+  ADD ("/core/plan-document/recovery/free-file-unshared", test_free_file_unshared);
+  ADD ("/core/plan-document/recovery/free-file-skips-leftovers", test_free_file_skips_leftovers);
+  ADD ("/core/plan-document/recovery/list", test_list_recovery_files);
+  ADD ("/core/plan-document/recovery/recover-file", test_recover_file);
 
 #undef ADD
 

@@ -327,6 +327,7 @@ duplicate_as_scenario_action (GSimpleAction *action,
   WaymarkPlan *plan;
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   g_autoptr(WaymarkWorkspace) workspace = NULL;
+  g_autoptr(GFile) recovery_file = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
@@ -351,8 +352,11 @@ duplicate_as_scenario_action (GSimpleAction *action,
 
   workspace = waymark_workspace_new (waymark_window_get_catalogue (source),
                                      waymark_workspace_get_settings (source_workspace));
+  /* A recovery copy of its own, which no other open plan keeps and no crash left. */
+  recovery_file = waymark_plan_document_dup_free_recovery_file (NULL,
+                                                                G_LIST_MODEL (self->documents));
   if (!waymark_plan_document_open_copy (waymark_workspace_get_plan_document (workspace), plan,
-                                        title, &error))
+                                        title, recovery_file, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (source),
                                                   _("Could Not Duplicate the Plan"),

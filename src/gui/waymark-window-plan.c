@@ -31,6 +31,15 @@ update_title (WaymarkWindow *self)
    * on one line; the header keeps the file's name. */
   shown = g_strdup (plan_title != NULL && *plan_title != '\0' ? plan_title : name);
   g_strdelimit (shown, "\n\r\t", ' ');
+  if (waymark_plan_document_get_recovered (self->document))
+    {
+      /* Translators: a window's plan (its title or file name) recovered after a crash and not
+       * yet saved */
+      char *recovered = g_strdup_printf (_("%s (recovered)"), shown);
+
+      g_free (shown);
+      shown = recovered;
+    }
   /* Translators: the plan's file name with a mark for unsaved changes, "• plan.waymark" */
   subtitle = modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
   /* Translators: the window's title: the plan's title (or file name), with a mark for unsaved
@@ -1085,41 +1094,59 @@ local_services_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-/* Recovery after a crash */
+/* Recovery after a crash.
+ *
+ * A window that starts with a plan of its own (not a scenario's, not a recovered plan: the
+ * window Waymark opens at start) offers every recovery copy that no open window keeps, one
+ * question at a time: its own copy first, recovered into itself; then each other copy (another
+ * window's when Waymark stopped), recovered into a new window of its own that keeps the copy
+ * until its plan is saved or discarded. One window a plan is how the plans were open before the
+ * crash; one question at a time never stacks dialogs; and a copy discarded leaves no empty
+ * window behind. Discarding deletes that copy only. */
+
+typedef struct
+{
+  WaymarkWindow *window;  /* weak: the dialogs' parent */
+  GPtrArray     *files;   /* GFile: the other copies, in order */
+  guint          next;
+} RecoveryOffer;
+
+static void offer_next_copy (RecoveryOffer *offer);
 
 static void
-on_recover_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     WaymarkWindow    *self)
+recovery_offer_clear (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  RecoveryOffer *offer = data;
 
-  if (!g_str_equal (response, "recover"))
-    {
-      waymark_plan_document_discard_recovery (self->document);
-      return;
-    }
-
-  if (!waymark_plan_document_recover (self->document, &error))
-    {
-      waymark_window_show_error (self, _("Could Not Recover Plan"), error->message);
-      return;
-    }
-  waymark_window_show_page (self, "plan");
+  if (offer->window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (offer->window), (gpointer *) &offer->window);
+  g_ptr_array_unref (offer->files);
 }
 
 static void
-offer_recovery (WaymarkWindow *self)
+release_offer (gpointer  data,
+               GClosure *closure)
 {
-  GtkWidget *dialog;
+  g_rc_box_release_full (data, recovery_offer_clear);
+}
 
-  g_signal_handlers_disconnect_by_func (self, offer_recovery, NULL);
-  if (!waymark_plan_document_has_recovery (self->document))
-    return;
+/* The dialog's answer goes to callback with the offer, which lives as long as the dialog. */
+static void
+connect_response (GtkWidget     *dialog,
+                  GCallback      callback,
+                  RecoveryOffer *offer)
+{
+  g_signal_connect_data (dialog, "response", callback, g_rc_box_acquire (offer), release_offer,
+                         0);
+}
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Plan?"),
-                                   _("Waymark closed before a plan was saved. A copy was kept "
-                                     "automatically: recover it to carry on, then save it."));
+static GtkWidget *
+recovery_dialog_new (WaymarkWindow *self,
+                     const char    *heading,
+                     const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"),
                                     "recover", _("_Recover"),
@@ -1129,9 +1156,206 @@ offer_recovery (WaymarkWindow *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  /* Escape keeps the copy: only Discard deletes it. */
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* file could not be read or recovered: said, naming it, and the next copy is offered once the
+ * message is closed. */
+static void
+on_copy_error_closed (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RecoveryOffer    *offer)
+{
+  offer_next_copy (offer);
+}
+
+static void
+show_copy_error (RecoveryOffer *offer,
+                 GFile         *file,
+                 const GError  *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  /* Translators: %s is a recovery copy's file, then why it could not be read */
+  g_autofree char *message = g_strdup_printf (_("The recovery copy “%s” could not be read: %s"),
+                                              name, error->message);
+  GtkWidget *dialog = waymark_window_show_error (offer->window, _("Could Not Recover Plan"),
+                                                 message);
+
+  connect_response (dialog, G_CALLBACK (on_copy_error_closed), offer);
+}
+
+static void
+on_copy_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RecoveryOffer    *offer)
+{
+  WaymarkWindow *self = offer->window;
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "waymark-recovery-file");
+  g_autoptr(WaymarkWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  WaymarkWindow *window;
+
+  if (self == NULL || is_disposed (self))
+    return;
+
+  if (!g_str_equal (response, "recover"))
+    {
+      if (!g_file_delete (file, NULL, &error) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_message ("Cannot remove a plan’s recovery copy: %s", error->message);
+      offer_next_copy (offer);
+      return;
+    }
+
+  /* A window of its own, as the plan had: the workspace's settings are this window's. */
+  workspace = waymark_workspace_new (self->catalogue,
+                                     waymark_workspace_get_settings (self->workspace));
+  if (!waymark_plan_document_recover_file (waymark_workspace_get_plan_document (workspace), file,
+                                           &error))
+    {
+      show_copy_error (offer, file, error);
+      return;
+    }
+  window = waymark_window_new (gtk_window_get_application (GTK_WINDOW (self)), workspace);
+  waymark_window_show_page (window, "plan");
+  gtk_window_present (GTK_WINDOW (window));
+  offer_next_copy (offer);
+}
+
+/* Offers the next other copy still there (one recovered or removed meanwhile is passed over). */
+static void
+offer_next_copy (RecoveryOffer *offer)
+{
+  WaymarkWindow *self = offer->window;
+
+  if (self == NULL || is_disposed (self))
+    return;
+
+  while (offer->next < offer->files->len)
+    {
+      GFile *file = g_ptr_array_index (offer->files, offer->next++);
+      g_autoptr(WaymarkPlan) plan = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *body = NULL;
+      const char *title;
+      GtkWidget *dialog;
+
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) !=
+          G_FILE_TYPE_REGULAR)
+        continue;
+
+      /* Read first, to name the plan; one that cannot be read is said now, not on Recover. */
+      plan = waymark_plan_new_from_file (file, waymark_plan_document_get_catalogue (self->document),
+                                         &error);
+      if (plan == NULL)
+        {
+          show_copy_error (offer, file, error);
+          return;
+        }
+
+      title = waymark_plan_get_title (plan);
+      if (title != NULL && *title != '\0')
+        /* Translators: %s is the plan's title, as the person gave it */
+        body = g_strdup_printf (_("Waymark closed before “%s” was saved in another window. A "
+                                  "copy was kept automatically: recover it to carry on in a "
+                                  "window of its own, then save it."), title);
+      else
+        body = g_strdup (_("Waymark closed before an untitled plan was saved in another window. "
+                           "A copy was kept automatically: recover it to carry on in a window "
+                           "of its own, then save it."));
+      dialog = recovery_dialog_new (self, _("Recover Another Unsaved Plan?"), body);
+      g_object_set_data_full (G_OBJECT (dialog), "waymark-recovery-file", g_object_ref (file),
+                              g_object_unref);
+      connect_response (dialog, G_CALLBACK (on_copy_response), offer);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+}
+
+static void
+on_recover_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RecoveryOffer    *offer)
+{
+  WaymarkWindow *self = offer->window;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || is_disposed (self))
+    return;
+
+  if (!g_str_equal (response, "recover"))
+    waymark_plan_document_discard_recovery (self->document);
+  else if (!waymark_plan_document_recover (self->document, &error))
+    {
+      show_copy_error (offer, waymark_plan_document_get_recovery_file (self->document), error);
+      return;
+    }
+  else
+    waymark_window_show_page (self, "plan");
+  offer_next_copy (offer);
+}
+
+/* Whether another window of the application keeps its recovery copy in file. */
+static gboolean
+is_kept_by_another_window (WaymarkWindow *self,
+                           GFile         *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = application != NULL ? gtk_application_get_windows (application) : NULL;
+       l != NULL;
+       l = l->next)
+    {
+      GFile *kept;
+
+      if (l->data == (gpointer) self || !WAYMARK_IS_WINDOW (l->data))
+        continue;
+      kept = waymark_plan_document_get_recovery_file (
+        waymark_window_get_plan_document (WAYMARK_WINDOW (l->data)));
+      if (kept != NULL && g_file_equal (kept, file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+offer_recovery (WaymarkWindow *self)
+{
+  GFile *own = waymark_plan_document_get_recovery_file (self->document);
+  g_autoptr(GFile) directory = own != NULL ? g_file_get_parent (own) : NULL;
+  g_autoptr(GListModel) present = NULL;
+  RecoveryOffer *offer;
+
+  g_signal_handlers_disconnect_by_func (self, offer_recovery, NULL);
+
+  offer = g_rc_box_new0 (RecoveryOffer);
+  offer->window = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &offer->window);
+  offer->files = g_ptr_array_new_with_free_func (g_object_unref);
+  present = waymark_plan_document_list_recovery_files (directory);
+  for (guint i = 0; i < g_list_model_get_n_items (present); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (present, i);
+
+      if ((own == NULL || !g_file_equal (file, own)) && !is_kept_by_another_window (self, file))
+        g_ptr_array_add (offer->files, g_steal_pointer (&file));
+    }
+
+  if (waymark_plan_document_has_recovery (self->document))
+    {
+      GtkWidget *dialog = recovery_dialog_new (
+        self, _("Recover Unsaved Plan?"),
+        _("Waymark closed before a plan was saved. A copy was kept automatically: recover it "
+          "to carry on, then save it."));
+
+      connect_response (dialog, G_CALLBACK (on_recover_response), offer);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    offer_next_copy (offer);
+  g_rc_box_release_full (offer, recovery_offer_clear);
 }
 
 
@@ -1221,6 +1445,7 @@ waymark_window_plan_init (WaymarkWindow *self)
   g_signal_connect (self->document, "notify::plan", G_CALLBACK (on_document_plan), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (on_document_title), self);
   g_signal_connect (self->document, "notify::file", G_CALLBACK (on_document_title), self);
+  g_signal_connect (self->document, "notify::recovered", G_CALLBACK (on_document_title), self);
   on_document_plan (self->document, NULL, self);
   update_title (self);
 }
@@ -1233,7 +1458,9 @@ waymark_window_plan_constructed (WaymarkWindow *self)
   g_signal_connect_object (self->recent, "changed", G_CALLBACK (on_recent_changed), self, 0);
   rebuild_recent (self);
 
-  /* Offered once the window is there to be the dialog's parent. */
-  if (waymark_plan_document_has_recovery (self->document))
+  /* Offered once the window is there to be the dialogs' parent, by a window that starts with a
+   * plan of its own: a scenario's or a recovered plan's window is unsaved from the start, and
+   * offers nothing. */
+  if (!waymark_plan_document_get_modified (self->document))
     g_signal_connect (self, "map", G_CALLBACK (offer_recovery), NULL);
 }

@@ -146,7 +146,9 @@ void       waymark_window_close_popovers     (WaymarkWindow        *self);
  * first. Every page the window itself turns to goes through here. */
 void       waymark_window_show_page          (WaymarkWindow        *self,
                                               const char           *name);
-void       waymark_window_show_error         (WaymarkWindow        *self,
+/* A dialog with heading and body (plain text) and Close; returns it (the window's) for whoever
+ * waits for it to be closed. */
+GtkWidget *waymark_window_show_error         (WaymarkWindow        *self,
                                               const char           *heading,
                                               const char           *body);
 /* The catalogue's intervention `id`, or NULL (also with no catalogue yet). */

@@ -85,7 +85,7 @@ waymark_window_get_last_toast_title (WaymarkWindow *self)
 
 /* Errors */
 
-void
+GtkWidget *
 waymark_window_show_error (WaymarkWindow *self,
             const char    *heading,
             const char    *body)
@@ -96,6 +96,7 @@ waymark_window_show_error (WaymarkWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* Actions */

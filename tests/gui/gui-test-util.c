@@ -774,6 +774,51 @@ gui_test_is_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+gboolean
+gui_test_find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *out = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+AdwMessageDialog *
+gui_test_wait_for_message_dialog (const char *heading)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  gui_test_wait_until (gui_test_find_message_dialog, &dialog, 5000, heading);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  return dialog;
+}
+
+void
+gui_test_answer_dialog (const char *heading,
+                        const char *response)
+{
+  AdwMessageDialog *dialog = gui_test_wait_for_message_dialog (heading);
+
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  gui_test_flush ();
+}
+
 typedef struct
 {
   GtkFileChooser *chooser;
@@ -921,41 +966,4 @@ gui_test_dup_pdf_text (const char *path)
     if (*words[i] != '\0')
       g_string_append_printf (flat, "%s%s", flat->len > 0 ? " " : "", words[i]);
   return g_string_free (g_steal_pointer (&flat), FALSE);
-}
-
-gboolean
-gui_test_find_message_dialog (gpointer data)
-{
-  AdwMessageDialog **out = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *out = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-void
-gui_test_answer_dialog (const char *heading,
-                        const char *response)
-{
-  AdwMessageDialog *dialog = NULL;
-
-  gui_test_wait_until (gui_test_find_message_dialog, &dialog, 5000, heading);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  gui_test_flush ();
 }

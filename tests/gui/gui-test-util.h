@@ -92,6 +92,14 @@ const char    *gui_test_press_key_in_focus (GtkWindow  *window,
  * (a weak pointer) is NULL. */
 gboolean       gui_test_has_focus_in_popover (gpointer window);
 gboolean       gui_test_is_gone         (gpointer data);
+/* WaitFunc: whether a message dialog is shown; if so it is put in the AdwMessageDialog * at
+ * `data` (borrowed). */
+gboolean       gui_test_find_message_dialog (gpointer data);
+/* Waits for a message dialog, checks its heading and returns it (borrowed). */
+AdwMessageDialog *gui_test_wait_for_message_dialog (const char *heading);
+/* Waits for a message dialog, checks its heading and answers it with `response`. */
+void           gui_test_answer_dialog   (const char *heading,
+                                         const char *response);
 /* WaitFunc: whether the widget at `data` is not visible. */
 gboolean       gui_test_is_hidden       (gpointer data);
 /* Waits until the file chooser's chosen file is `file` (it reads its folder first). */
@@ -143,12 +151,5 @@ gboolean       gui_test_is_narrow       (gpointer       window);
 /* The text of a PDF, read back with poppler's pdftotext ($WAYMARK_PDFTOTEXT), every run of white
  * space made one space (table cells wrap). */
 char          *gui_test_dup_pdf_text    (const char    *path);
-
-/* Whether an AdwMessageDialog is shown; if so, *data (an AdwMessageDialog **) is set to it
- * (a WaitFunc). */
-gboolean      gui_test_find_message_dialog (gpointer data);
-/* Waits for a message dialog, checks its heading, and answers it with response. */
-void          gui_test_answer_dialog (const char *heading,
-                                      const char *response);
 
 G_END_DECLS

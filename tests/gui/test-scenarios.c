@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "gui-test-util.h"
 #include "waymark-application.h"
@@ -322,6 +323,180 @@ test_print_pdf (Fixture       *f,
   (void) data;
 }
 
+/* Recovery copies: a window each */
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (G_FILE (data), NULL);
+}
+
+/* The title of the plan a recovery copy holds. */
+static char *
+title_in (GFile            *file,
+          WaymarkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WaymarkPlan) plan = waymark_plan_new_from_file (file, catalogue, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (waymark_plan_get_title (plan));
+}
+
+static void
+set_title (WaymarkPlan *plan,
+           const char  *title)
+{
+  waymark_plan_edit (plan, plan, "title", title, NULL);
+}
+
+/* A scenario window with unsaved changes keeps a copy of its own, beside the first window's;
+ * closing it cleanly removes its copy and leaves the first window's as it was. */
+static void
+test_recovery_own_copy (Fixture       *f,
+                        gconstpointer  data)
+{
+  WaymarkPlan *plan = gui_test_load_plan (f->window, "scenario-b.waymark");
+  GFile *first = waymark_plan_document_get_recovery_file (document_of (f->window));
+  g_autoptr(GFile) expected = waymark_plan_document_dup_default_recovery_file ();
+  WaymarkWindow *copy_window;
+  g_autoptr(GFile) second = NULL;
+  g_autofree char *first_title = NULL;
+  g_autofree char *second_title = NULL;
+  g_autofree char *name = NULL;
+  gpointer weak;
+
+  g_assert_true (g_file_equal (first, expected));
+  set_title (plan, "The first window's plan");
+
+  copy_window = duplicate (f);
+  /* Held: the window's document goes with it. */
+  second = g_object_ref (waymark_plan_document_get_recovery_file (document_of (copy_window)));
+  name = g_file_get_basename (second);
+  g_assert_cmpstr (name, ==, "recovery-2.waymark");
+  set_title (waymark_plan_document_get_plan (document_of (copy_window)), "The scenario's plan");
+
+  /* Each writes its own copy, a moment after its edit. */
+  gui_test_wait_until (file_exists, first, 10000, "the first window's recovery copy");
+  gui_test_wait_until (file_exists, second, 10000, "the scenario's recovery copy");
+  first_title = title_in (first, f->catalogue);
+  g_assert_cmpstr (first_title, ==, "The first window's plan");
+  second_title = title_in (second, f->catalogue);
+  g_assert_cmpstr (second_title, ==, "The scenario's plan");
+
+  /* The scenario's window closes cleanly (its changes discarded when asked). */
+  weak = copy_window;
+  g_object_add_weak_pointer (G_OBJECT (copy_window), &weak);
+  gtk_window_close (GTK_WINDOW (copy_window));
+  gui_test_answer_dialog ("Save Changes?", "discard");
+  gui_test_wait_until (is_finalized, &weak, 5000, "the scenario's window to be finalised");
+  g_assert_false (g_file_query_exists (second, NULL));
+  g_clear_pointer (&first_title, g_free);
+  first_title = title_in (first, f->catalogue);
+  g_assert_cmpstr (first_title, ==, "The first window's plan");
+  (void) data;
+}
+
+/* Copies left by a crash, written before the first window opens: its own, one unreadable, another
+ * window's, a FIFO under a copy's name, and a third plan's. */
+static void
+fixture_set_up_with_copies (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) directory = waymark_plan_document_dup_recovery_directory ();
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  const char *titles[] = { "recovery.waymark", "Plan A",
+                           "recovery-3.waymark", "Plan B (scenario B)",
+                           "recovery-5.waymark", "Plan C" };
+  g_autoptr(GFile) broken = g_file_get_child (directory, "recovery-2.waymark");
+  g_autoptr(GFile) fifo = g_file_get_child (directory, "recovery-4.waymark");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (directory), 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i += 2)
+    {
+      g_autoptr(GFile) file = g_file_get_child (directory, titles[i]);
+      g_autoptr(WaymarkPlan) plan = waymark_plan_new ();
+
+      set_title (plan, titles[i + 1]);
+      g_assert_true (waymark_plan_write (plan, catalogue, WAYMARK_PLAN_FORMAT_JSON, file, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_file_set_contents (g_file_peek_path (broken), "{ not a plan", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (g_file_peek_path (fifo), 0600), ==, 0);
+
+  fixture_set_up (f, data);
+}
+
+static void
+on_window_added (GtkApplication *application,
+                 GtkWindow      *window,
+                 GtkWindow     **added)
+{
+  *added = window;
+}
+
+/* At start every copy is offered in turn: the first window's own recovered into it, an
+ * unreadable one said with its file's name (and left), another window's recovered into a new
+ * window titled as recovered that keeps its copy there, and one discarded (that file only). */
+static void
+test_recovery_offered_at_start (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) directory = waymark_plan_document_dup_recovery_directory ();
+  g_autoptr(GFile) own = g_file_get_child (directory, "recovery.waymark");
+  g_autoptr(GFile) broken = g_file_get_child (directory, "recovery-2.waymark");
+  g_autoptr(GFile) other = g_file_get_child (directory, "recovery-3.waymark");
+  g_autoptr(GFile) fifo = g_file_get_child (directory, "recovery-4.waymark");
+  g_autoptr(GFile) discarded = g_file_get_child (directory, "recovery-5.waymark");
+  WaymarkPlanDocument *document = document_of (f->window);
+  AdwMessageDialog *dialog;
+  GtkWindow *added = NULL;
+  WaymarkPlanDocument *recovered;
+
+  gui_test_answer_dialog ("Recover Unsaved Plan?", "recover");
+  g_assert_cmpstr (waymark_plan_get_title (waymark_plan_document_get_plan (document)), ==,
+                   "Plan A");
+  g_assert_true (waymark_plan_document_get_recovered (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
+                   "• Plan A (recovered) – Waymark");
+
+  dialog = gui_test_wait_for_message_dialog ("Could Not Recover Plan");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_file_peek_path (broken)));
+  gui_test_answer_dialog ("Could Not Recover Plan", "close");
+
+  dialog = gui_test_wait_for_message_dialog ("Recover Another Unsaved Plan?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Plan B (scenario B)”"));
+  g_signal_connect (f->app, "window-added", G_CALLBACK (on_window_added), &added);
+  gui_test_answer_dialog ("Recover Another Unsaved Plan?", "recover");
+  g_signal_handlers_disconnect_by_func (f->app, on_window_added, &added);
+  g_assert_true (WAYMARK_IS_WINDOW (added));
+  recovered = document_of (WAYMARK_WINDOW (added));
+  g_assert_cmpstr (waymark_plan_get_title (waymark_plan_document_get_plan (recovered)), ==,
+                   "Plan B (scenario B)");
+  g_assert_true (g_file_equal (waymark_plan_document_get_recovery_file (recovered), other));
+  g_assert_true (waymark_plan_document_get_modified (recovered));
+  g_assert_cmpstr (gtk_window_get_title (added), ==,
+                   "• Plan B (scenario B) (recovered) – Waymark");
+
+  dialog = gui_test_wait_for_message_dialog ("Recover Another Unsaved Plan?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Plan C”"));
+  gui_test_answer_dialog ("Recover Another Unsaved Plan?", "discard");
+
+  /* Nothing more is asked (the FIFO is no copy: each next question comes with the answer to the
+   * last), and only the discarded copy is gone. */
+  dialog = NULL;
+  g_assert_false (gui_test_find_message_dialog (&dialog));
+  g_assert_cmpuint (n_windows (f), ==, 2);
+  g_assert_false (g_file_query_exists (discarded, NULL));
+  g_assert_true (g_file_query_exists (own, NULL));
+  g_assert_true (g_file_query_exists (broken, NULL));
+  g_assert_true (g_file_query_exists (other, NULL));
+  g_assert_true (g_file_query_exists (fifo, NULL));
+  (void) data;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +509,10 @@ main (int   argc,
               test_compare_two_open, fixture_tear_down);
   g_test_add ("/gui/scenarios/print-pdf", Fixture, NULL, fixture_set_up, test_print_pdf,
               fixture_tear_down);
+  g_test_add ("/gui/scenarios/recovery/own-copy", Fixture, NULL, fixture_set_up,
+              test_recovery_own_copy, fixture_tear_down);
+  g_test_add ("/gui/scenarios/recovery/offered-at-start", Fixture, NULL,
+              fixture_set_up_with_copies, test_recovery_offered_at_start, fixture_tear_down);
 
   return g_test_run ();
 }
