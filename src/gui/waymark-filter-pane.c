@@ -288,58 +288,50 @@ add_minimum_row (WaymarkFilterPane *self,
   return ADW_COMBO_ROW (row);
 }
 
-/* Each group, in the pane's order. A builder adds its group and returns the least height it can
- * take: a title and the spacing (30 + 18 pixels) and an AdwActionRow's least height (50) for each
- * option, its description left out; so the groups built first reach at least as far down as the
- * height asked for (waymark_filter_pane_build). */
-#define GROUP_HEIGHT_AT_LEAST 48
-#define ROW_HEIGHT_AT_LEAST 50
-
-static int
+/* Each group, in the pane's order: a builder adds its group (waymark_filter_pane_build). */
+static void
 build_set_group (WaymarkFilterPane *self,
                  const char        *title,
                  const char        *property,
                  const char        *description)
 {
-  guint before = self->checks->len;
   GtkWidget *group = add_set_group (self, title, property);
 
   if (description != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return GROUP_HEIGHT_AT_LEAST + (int) (self->checks->len - before) * ROW_HEIGHT_AT_LEAST;
 }
 
-static int
+static void
 build_levels (WaymarkFilterPane *self)
 {
-  return build_set_group (self, _("Level of prevention"), "levels", NULL);
+  build_set_group (self, _("Level of prevention"), "levels", NULL);
 }
 
-static int
+static void
 build_focus (WaymarkFilterPane *self)
 {
-  return build_set_group (self, _("Focus"), "focus", NULL);
+  build_set_group (self, _("Focus"), "focus", NULL);
 }
 
 /* The two read alike ("Children and young people", "Young people under 25"): each says what it
  * is read from. */
-static int
+static void
 build_works_with (WaymarkFilterPane *self)
 {
-  return build_set_group (self, _("Works with"), "works-with",
+  build_set_group (self, _("Works with"), "works-with",
                           _("Who the intervention works with, as the review lists them."));
 }
 
-static int
+static void
 build_age_groups (WaymarkFilterPane *self)
 {
-  return build_set_group (self, _("Age group"), "age-groups",
+  build_set_group (self, _("Age group"), "age-groups",
                           _("The ages of the review’s target cohort. Where it gives none, an "
                             "intervention that works with children and young people counts for "
                             "children and for under 25s, any other for adults."));
 }
 
-static int
+static void
 build_ratings (WaymarkFilterPane *self)
 {
   GtkWidget *group = add_group (self, _("Evidence and impact"));
@@ -348,24 +340,23 @@ build_ratings (WaymarkFilterPane *self)
                                          _("A rating given as a range counts as its lower end."));
   self->min_evidence_row = add_minimum_row (self, group, _("Minimum evidence quality"), "min-evidence");
   self->min_impact_row = add_minimum_row (self, group, _("Minimum impact"), "min-impact");
-  return GROUP_HEIGHT_AT_LEAST + 2 * ROW_HEIGHT_AT_LEAST;
 }
 
-static int
+static void
 build_llr_status (WaymarkFilterPane *self)
 {
-  return build_set_group (self, _("Status in LLR"), "llr-status", NULL);
+  build_set_group (self, _("Status in LLR"), "llr-status", NULL);
 }
 
-static int
+static void
 build_long_list (WaymarkFilterPane *self)
 {
-  return build_set_group (self, _("Long list"), "option-status",
+  build_set_group (self, _("Long list"), "option-status",
                           _("Status in the open plan’s options appraisal. An item of the plan "
                             "counts as shortlisted unless the long list says otherwise."));
 }
 
-static int
+static void
 build_cost (WaymarkFilterPane *self)
 {
   GtkWidget *group = add_group (self, _("Cost"));
@@ -388,13 +379,25 @@ build_cost (WaymarkFilterPane *self)
   g_signal_connect (self->max_cost_row, "apply", G_CALLBACK (on_max_cost_apply), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->max_cost_row));
   g_hash_table_insert (self->controls, control_key ("max-cost", NULL), self->max_cost_row);
-  return GROUP_HEIGHT_AT_LEAST + 2 * ROW_HEIGHT_AT_LEAST;
 }
 
-static int (* const group_builders[]) (WaymarkFilterPane *self) = {
+static void (* const group_builders[]) (WaymarkFilterPane *self) = {
   build_levels, build_focus, build_works_with, build_age_groups, build_ratings, build_llr_status,
   build_long_list, build_cost,
 };
+
+/* The least height a group can take, with the spacing after it: its height with every line of
+ * text unwrapped, which no width can make smaller. Measured before the first frame at no cost to
+ * it: GTK keeps the measurement, and the frame asks for the same one. */
+static int
+least_height (WaymarkFilterPane *self,
+              GtkWidget         *group)
+{
+  int least = 0;
+
+  gtk_widget_measure (group, GTK_ORIENTATION_VERTICAL, -1, &least, NULL, NULL, NULL);
+  return least + gtk_box_get_spacing (self->groups);
+}
 
 /**
  * waymark_filter_pane_build:
@@ -408,14 +411,23 @@ void
 waymark_filter_pane_build (WaymarkFilterPane *self,
                            int                height)
 {
-  int reached = 0;
+  int reached;
 
   g_return_if_fail (WAYMARK_IS_FILTER_PANE (self));
 
   if (self->n_built == G_N_ELEMENTS (group_builders))
     return;
+  reached = gtk_widget_get_margin_top (GTK_WIDGET (self->groups));
+  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups));
+       group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    reached += least_height (self, group);
   while (self->n_built < G_N_ELEMENTS (group_builders) && (height <= 0 || reached < height))
-    reached += group_builders[self->n_built++] (self);
+    {
+      group_builders[self->n_built++] (self);
+      if (height > 0)
+        reached += least_height (self, gtk_widget_get_last_child (GTK_WIDGET (self->groups)));
+    }
   sync_from_criteria (self);
 }
 
