@@ -423,6 +423,8 @@ on_view_stack_changed (AdwViewStack  *stack,
     waymark_window_ensure_appraisal_page (self);
   if (g_strcmp0 (page, "compare") == 0)
     waymark_window_ensure_compare_page (self);
+  if (g_strcmp0 (page, "context") == 0)
+    waymark_window_ensure_context_page (self);
 
   /* Typing a word anywhere on the Interventions page searches for it; on the other pages
    * keys are their fields' own (digits typed on the Plan page went into the hidden search). */
@@ -516,7 +518,8 @@ waymark_window_browser_show_catalogue (WaymarkWindow    *self,
   waymark_detail_pane_set_catalogue (self->detail_pane, catalogue);
   if (self->plan_page != NULL)
     waymark_plan_page_set_catalogue (self->plan_page, catalogue);
-  waymark_context_page_set_catalogue (self->context_page, catalogue);
+  if (self->context_page != NULL)
+    waymark_context_page_set_catalogue (self->context_page, catalogue);
   if (self->appraisal_page != NULL)
     waymark_appraisal_page_set_catalogue (self->appraisal_page, catalogue);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (catalogue));

@@ -257,7 +257,7 @@ zoom_action (GtkWidget  *widget,
                           : "zoom-reset";
   g_autofree char *name = g_strdup_printf ("%s.%s", context ? "context" : "compare", page_action);
 
-  gtk_widget_activate_action (context ? GTK_WIDGET (self->context_page)
+  gtk_widget_activate_action (context ? GTK_WIDGET (waymark_window_ensure_context_page (self))
                                       : GTK_WIDGET (waymark_window_ensure_compare_page (self)),
                               name, NULL);
 }

@@ -42,7 +42,7 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->toast_overlay = self->toast_overlay;
   parts->switcher_title = self->switcher_title;
   parts->context_stack_page = self->context_stack_page;
-  parts->context_page = self->context_page;
+  parts->context_page = waymark_window_ensure_context_page (self);
   parts->appraisal_stack_page = self->appraisal_stack_page;
   parts->appraisal_page = waymark_window_ensure_appraisal_page (self);
 }

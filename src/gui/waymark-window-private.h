@@ -41,7 +41,8 @@ struct _WaymarkWindow
   WaymarkComparePage   *compare_page;  /* in compare_bin, made when first needed */
   AdwBin               *compare_bin;
   AdwViewStackPage     *context_stack_page;
-  WaymarkContextPage   *context_page;
+  WaymarkContextPage   *context_page;  /* in context_bin, made when first needed */
+  AdwBin               *context_bin;
   AdwViewStackPage     *appraisal_stack_page;
   AdwBin               *appraisal_bin;
   WaymarkAppraisalPage *appraisal_page;  /* in appraisal_bin, made when first needed */
@@ -167,6 +168,7 @@ void       waymark_window_undo_dispose       (WaymarkWindow        *self);
  * their tabs. */
 WaymarkPlanPage *waymark_window_ensure_plan_page (WaymarkWindow *self);
 WaymarkComparePage *waymark_window_ensure_compare_page (WaymarkWindow *self);
+WaymarkContextPage *waymark_window_ensure_context_page (WaymarkWindow *self);
 WaymarkAppraisalPage *waymark_window_ensure_appraisal_page (WaymarkWindow *self);
 void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
 void       waymark_window_plan_init          (WaymarkWindow        *self);

@@ -497,7 +497,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, compare_bin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, context_bin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_stack_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, appraisal_bin);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, header_bar);

@@ -730,6 +730,49 @@ test_compare_page_made_when_shown (void)
   gui_test_window_close (window);
 }
 
+/* Likewise the Context page: made the first time it is shown or one of its entries is linked to
+ * (win.show-context-entry, from the detail pane), once, with the window's catalogue; and a
+ * catalogue opened later reaches it. */
+static void
+test_context_page_made_when_shown (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
+  WaymarkWindow *window = waymark_window_new (NULL, workspace);
+  WaymarkContextPage *page;
+  int list_width;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
+  gui_test_flush ();
+  g_assert_null (window->context_page);
+  list_width = gtk_widget_get_width (window->list_pane);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-context-entry", "s",
+                              "nat-women-lifetime-da");
+  page = window->context_page;
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (page)) == GTK_WIDGET (window->context_bin));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "context");
+  g_assert_true (waymark_context_page_get_catalogue (page) == catalogue);
+  g_assert_nonnull (waymark_context_page_get_entry_row (page, "nat-women-lifetime-da"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "interventions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "context");
+  g_assert_true (window->context_page == page);
+  {
+    g_autoptr(WaymarkCatalogue) other = gui_test_load_catalogue (NULL);
+
+    waymark_window_set_catalogue (window, other);
+    g_assert_true (waymark_context_page_get_catalogue (page) == other);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "interventions");
+  gui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (window->list_pane), ==, list_width);
+  gui_test_window_close (window);
+}
+
 /* A toast's button is named once, by its label: libadwaita 1.2 gives it a mnemonic label, and
  * GTK 4.8 read it "View View" (the audit caught it when a toast was still up on a slow run). A
  * toast waiting behind another is named when it comes on screen. */
@@ -1852,6 +1895,7 @@ main (int    argc,
   ADD ("narrow-navigation", test_narrow_navigation);
   ADD ("toast-button-named-once", test_toast_button_named_once);
   g_test_add_func ("/gui/window/compare-page-made-when-shown", test_compare_page_made_when_shown);
+  g_test_add_func ("/gui/window/context-page-made-when-shown", test_context_page_made_when_shown);
   ADD ("page-switcher-follows-width", test_page_switcher_follows_width);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
   ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
