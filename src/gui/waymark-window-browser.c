@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-gui-a11y.h"
 #include "waymark-gui-format.h"
 #include "waymark-intervention-row.h"
 #include "waymark-window-private.h"
@@ -152,6 +153,39 @@ update_back_button (WaymarkWindow *self)
   waymark_window_update_actions (self);
 }
 
+/* "No Matching Interventions": made the first time the filters and the search leave nothing
+ * (issue 18: out of sight, it was built and measured before the first frame, 10.5 M
+ * instructions). */
+AdwStatusPage *
+waymark_window_ensure_empty_page (WaymarkWindow *self)
+{
+  GtkWidget *button;
+
+  if (self->empty_page != NULL)
+    return self->empty_page;
+
+  button = gtk_button_new_with_mnemonic (_("_Clear Filters"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.clear-filters");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  self->empty_clear_button = button;
+
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+  adw_status_page_set_title (self->empty_page, _("No Matching Interventions"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("No intervention in the catalogue matches all of the "
+                                     "filters and the search."));
+  adw_status_page_set_child (self->empty_page, button);
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_page), "compact");
+  gtk_stack_add_named (self->results_stack, GTK_WIDGET (self->empty_page), "empty");
+  /* As the window's template parts are named in waymark_window_init(). */
+  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self->empty_page));
+  waymark_a11y_name_status_pages (GTK_WIDGET (self->empty_page));
+  return self->empty_page;
+}
+
 void
 waymark_window_update_results (WaymarkWindow *self)
 {
@@ -163,8 +197,12 @@ waymark_window_update_results (WaymarkWindow *self)
                            n, total);
   gtk_label_set_label (self->count_label, count);
 
-  if (n == 0)
-    gtk_stack_set_visible_child_name (self->results_stack, "empty");
+  /* No catalogue yet (the window is being made): nothing to say "no match" about. */
+  if (n == 0 && total > 0)
+    {
+      waymark_window_ensure_empty_page (self);
+      gtk_stack_set_visible_child_name (self->results_stack, "empty");
+    }
   else
     gtk_stack_set_visible_child_name (self->results_stack, self->view);
 }

@@ -23,7 +23,7 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->selection = self->selection;
   parts->selection_bar = self->selection_bar;
   parts->selection_label = self->selection_label;
-  parts->empty_page = self->empty_page;
+  parts->empty_page = waymark_window_ensure_empty_page (self);
   parts->empty_clear_button = self->empty_clear_button;
   parts->evidence_map = self->evidence_map;
   parts->detail_pane = self->detail_pane;

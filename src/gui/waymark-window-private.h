@@ -63,7 +63,7 @@ struct _WaymarkWindow
   GtkStack             *results_stack;
   GtkListView          *list_view;
   WaymarkEvidenceMap   *evidence_map;
-  AdwStatusPage        *empty_page;
+  AdwStatusPage        *empty_page;  /* in results_stack, made when first needed */
   GtkWidget            *empty_clear_button;
   WaymarkDetailPane    *detail_pane;
   GtkFilterListModel   *filter_model;
@@ -169,6 +169,7 @@ void       waymark_window_undo_dispose       (WaymarkWindow        *self);
 WaymarkPlanPage *waymark_window_ensure_plan_page (WaymarkWindow *self);
 WaymarkComparePage *waymark_window_ensure_compare_page (WaymarkWindow *self);
 WaymarkContextPage *waymark_window_ensure_context_page (WaymarkWindow *self);
+AdwStatusPage      *waymark_window_ensure_empty_page   (WaymarkWindow *self);
 WaymarkAppraisalPage *waymark_window_ensure_appraisal_page (WaymarkWindow *self);
 void       waymark_window_plan_class_init    (GtkWidgetClass       *widget_class);
 void       waymark_window_plan_init          (WaymarkWindow        *self);

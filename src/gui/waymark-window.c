@@ -518,8 +518,6 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, results_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, evidence_map);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, empty_clear_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sort_model);

@@ -773,6 +773,48 @@ test_context_page_made_when_shown (void)
   gui_test_window_close (window);
 }
 
+/* And "No Matching Interventions": made the first time nothing matches, then kept; its button
+ * is named for screen readers as the template's were, and clears the filters; the list pane
+ * keeps its width. */
+static void
+test_empty_page_made_when_needed (void)
+{
+  g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
+  g_autoptr(GSettings) settings = gui_test_fresh_settings ();
+  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
+  WaymarkWindow *window = waymark_window_new (NULL, workspace);
+  WaymarkCriteria *criteria = waymark_workspace_get_criteria (workspace);
+  AdwStatusPage *page;
+  int list_width;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
+  gui_test_flush ();
+  g_assert_null (window->empty_page);
+  g_assert_null (gtk_stack_get_child_by_name (window->results_stack, "empty"));
+  list_width = gtk_widget_get_width (window->list_pane);
+
+  waymark_criteria_set_search (criteria, "zzzz no such thing");
+  gui_test_flush ();
+  page = window->empty_page;
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->results_stack), ==, "empty");
+  g_assert_true (gtk_stack_get_visible_child (window->results_stack) == GTK_WIDGET (page));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Matching Interventions");
+  gtk_test_accessible_assert_property (window->empty_clear_button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Clear Filters");
+  g_assert_cmpint (gtk_widget_get_width (window->list_pane), ==, list_width);
+
+  gui_test_click (window->empty_clear_button);
+  gui_test_flush ();
+  g_assert_true (waymark_criteria_is_empty (criteria));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->results_stack), ==, "list");
+  waymark_criteria_set_search (criteria, "zzzz again");
+  gui_test_flush ();
+  g_assert_true (window->empty_page == page);
+  gui_test_window_close (window);
+}
+
 /* A toast's button is named once, by its label: libadwaita 1.2 gives it a mnemonic label, and
  * GTK 4.8 read it "View View" (the audit caught it when a toast was still up on a slow run). A
  * toast waiting behind another is named when it comes on screen. */
@@ -1896,6 +1938,7 @@ main (int    argc,
   ADD ("toast-button-named-once", test_toast_button_named_once);
   g_test_add_func ("/gui/window/compare-page-made-when-shown", test_compare_page_made_when_shown);
   g_test_add_func ("/gui/window/context-page-made-when-shown", test_context_page_made_when_shown);
+  g_test_add_func ("/gui/window/empty-page-made-when-needed", test_empty_page_made_when_needed);
   ADD ("page-switcher-follows-width", test_page_switcher_follows_width);
   ADD ("page-switch-with-list-open", test_page_switch_with_list_open);
   ADD ("keys-act-on-what-is-seen", test_keys_act_on_what_is_seen);
