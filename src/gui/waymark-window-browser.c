@@ -650,6 +650,31 @@ row_height_at_least (WaymarkWindow *self)
   return MAX (1, (int) ((gint64) ROW_HEIGHT_AT_LEAST * dpi / (96 * 1024)));
 }
 
+/* What is above the list can only leave it less of the window's height: the header bar and,
+ * in the list pane, what comes before the results (the search bar, the count), each at its
+ * least height. Measured before the first frame at no cost to it: GTK keeps the measurements,
+ * and the frame asks for the same. */
+static int
+least_height_above_list (WaymarkWindow *self)
+{
+  GtkWidget *results = GTK_WIDGET (self->results_stack);
+  GtkWidget *box = gtk_widget_get_parent (results);
+  int above = 0, least = 0;
+
+  gtk_widget_measure (self->header_bar, GTK_ORIENTATION_VERTICAL, -1, &least, NULL, NULL, NULL);
+  above += least;
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL && child != results;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &least, NULL, NULL, NULL);
+      above += least;
+    }
+  return above;
+}
+
 static void
 show_all_rows (WaymarkWindow *self)
 {
@@ -736,7 +761,8 @@ waymark_window_defer_offscreen_rows (WaymarkWindow *self)
   /* The filter pane likewise: the groups reaching the window's foot now, the rest with the
    * rows. */
   waymark_filter_pane_build (self->filter_pane, height);
-  gtk_slice_list_model_set_size (self->row_slice, height / row_height_at_least (self) + 1);
+  height -= least_height_above_list (self);
+  gtk_slice_list_model_set_size (self->row_slice, MAX (height, 0) / row_height_at_least (self) + 1);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_defer_rows), NULL);
 }
 
