@@ -21,7 +21,7 @@ struct _WaymarkDetailPane
   GtkStack          *stack;
   GtkBox            *content;
   GtkScrolledWindow *scroller;
-  AdwStatusPage     *several_page;
+  AdwStatusPage     *several_page;  /* in stack, made when first needed */
 
   /* Borrowed */
   GtkWidget           *add_button;
@@ -289,6 +289,28 @@ on_document_plan (WaymarkDetailPane *self)
   update_status (self);
 }
 
+/* The page for several selected, built the first time several are (issue 18: out of sight, it
+ * was built and measured before the first frame), from its own file and named for screen
+ * readers as the template's parts are. */
+static AdwStatusPage *
+ensure_several_page (WaymarkDetailPane *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->several_page != NULL)
+    return self->several_page;
+
+  builder = gtk_builder_new_from_resource ("/io/github/waymark/Waymark/waymark-detail-several.ui");
+  self->several_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "several_page"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->several_page), "several");
+  waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self->several_page));
+  waymark_a11y_name_status_pages (GTK_WIDGET (self->several_page));
+  /* Until a selection titles it (then its title names it). */
+  waymark_a11y_name_parts (GTK_WIDGET (self->several_page), GTK_TYPE_SCROLLED_WINDOW,
+                           _("Several interventions selected"));
+  return self->several_page;
+}
+
 static void
 rebuild (WaymarkDetailPane *self)
 {
@@ -315,7 +337,7 @@ rebuild (WaymarkDetailPane *self)
       /* Translators: the detail pane's title when several are selected; %u is how many */
       title = g_strdup_printf (ngettext ("%u Intervention Selected", "%u Interventions Selected",
                                          self->n_several), self->n_several);
-      adw_status_page_set_title (self->several_page, title);
+      adw_status_page_set_title (ensure_several_page (self), title);
       gtk_stack_set_visible_child_name (self->stack, "several");
       return;
     }
@@ -508,7 +530,6 @@ waymark_detail_pane_class_init (WaymarkDetailPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/waymark-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, several_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, content);
   gtk_widget_class_bind_template_child (widget_class, WaymarkDetailPane, scroller);
 
@@ -534,9 +555,6 @@ waymark_detail_pane_init (WaymarkDetailPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   waymark_a11y_name_status_pages (GTK_WIDGET (self));
-  /* Until a selection titles it (then its title names it). */
-  waymark_a11y_name_parts (GTK_WIDGET (self->several_page), GTK_TYPE_SCROLLED_WINDOW,
-                           _("Several interventions selected"));
 
   self->document_signals = g_signal_group_new (WAYMARK_TYPE_PLAN_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::plan",
