@@ -314,6 +314,8 @@ update_actions (WaymarkPlansWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.export-json", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.print", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.present", shown || self->presenting);
+  /* Escape leaves a presentation, as on the Compare page; otherwise it is not the window's. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.leave-presentation", self->presenting);
 }
 
 static void
@@ -647,6 +649,15 @@ present_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+static void
+leave_presentation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  if (WAYMARK_PLANS_WINDOW (widget)->presenting)
+    present_action (widget, action_name, parameter);
+}
+
 /* GObject */
 
 static void
@@ -766,6 +777,10 @@ waymark_plans_window_class_init (WaymarkPlansWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "plans.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "plans.present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "plans.present", NULL);
+  gtk_widget_class_install_action (widget_class, "plans.leave-presentation", NULL,
+                                   leave_presentation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "plans.leave-presentation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plans.print",
                                        NULL);
 }

@@ -263,6 +263,16 @@ test_compare_two_open (Fixture       *f,
   /* The mark, in words: the scenario is now the lower cost. */
   g_assert_true (waymark_plans_window_get_comparison (compare)->lowest_cost[1]);
 
+  /* F5 presents (full screen, the larger text) and leaves; so does Escape, as on the Compare
+   * page. */
+  gui_test_press_shortcut (GTK_WIDGET (compare), "F5");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (compare), "presenting"));
+  gui_test_press_shortcut (GTK_WIDGET (compare), "Escape");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (compare), "presenting"));
+  gui_test_press_shortcut (GTK_WIDGET (compare), "F5");
+  gui_test_press_shortcut (GTK_WIDGET (compare), "F5");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (compare), "presenting"));
+
   /* Fewer than two chosen: no table. */
   waymark_plans_window_set_chosen (compare, document_of (copy_window), FALSE);
   g_assert_null (waymark_plans_window_get_comparison (compare));
