@@ -5,6 +5,7 @@
 
 #include "waymark-gui-format.h"
 #include "waymark-plans-print.h"
+#include "waymark-gui-a11y.h"
 #include "waymark-plans-window.h"
 #include "waymark-safe-write.h"
 
@@ -378,7 +379,9 @@ add_chooser_rows (WaymarkPlansWindow *self,
       g_autoptr(WaymarkPlanDocument) document = g_list_model_get_item (model, i);
       g_autofree char *name = document_name (document);
       gboolean chosen = g_ptr_array_find (self->chosen, document, NULL);
-      GtkWidget *check = gtk_check_button_new_with_label (name);
+      /* The row's title is the name: the check box says it again to a screen reader only (it
+       * was shown twice, once beside the box and once as the title). */
+      GtkWidget *check = gtk_check_button_new ();
       GtkWidget *row = adw_action_row_new ();
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
@@ -389,6 +392,7 @@ add_chooser_rows (WaymarkPlansWindow *self,
                               g_object_unref);
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
       gtk_widget_set_name (check, "plan-check");
+      waymark_a11y_name_only_by_label (check, name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind);

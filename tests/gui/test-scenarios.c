@@ -216,6 +216,13 @@ shows_total (gpointer data)
   return label != NULL && g_strcmp0 (gtk_label_get_text (label), wait->text) == 0;
 }
 
+static gboolean
+is_plan_check (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_widget_get_name (widget), "plan-check") == 0;
+}
+
 static void
 test_compare_two_open (Fixture       *f,
                        gconstpointer  data)
@@ -262,6 +269,17 @@ test_compare_two_open (Fixture       *f,
                    ==, "£346,600–£354,600");
   /* The mark, in words: the scenario is now the lower cost. */
   g_assert_true (waymark_plans_window_get_comparison (compare)->lowest_cost[1]);
+
+  /* The chooser names each plan once, by its row's title; its check box says the name to a
+   * screen reader only. */
+  {
+    GtkWidget *check = gui_test_find_widget (GTK_WIDGET (compare), is_plan_check, NULL);
+
+    g_assert_nonnull (check);
+    g_assert_null (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)));
+    gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         waymark_plan_get_title (plan));
+  }
 
   /* F5 presents (full screen, the larger text) and leaves; so does Escape, as on the Compare
    * page. */
