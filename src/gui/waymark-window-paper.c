@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-gui-format.h"
 #include "waymark-paper-print.h"
 #include "waymark-office.h"
 #include "waymark-report-pdf.h"
@@ -37,8 +36,6 @@ waymark_window_export_board_paper (WaymarkWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
   gsize format = 0;
 
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
@@ -57,10 +54,7 @@ waymark_window_export_board_paper (WaymarkWindow *self,
       return FALSE;
     }
 
-  name = g_file_get_basename (file);
-  /* Translators: a notification; %s is a file name */
-  message = g_strdup_printf (_("Exported “%s”"), name);
-  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+  waymark_window_toast_exported (self, file);
   return TRUE;
 }
 

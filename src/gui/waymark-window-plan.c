@@ -476,8 +476,6 @@ waymark_window_export_plan (WaymarkWindow     *self,
                             GFile             *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -488,10 +486,7 @@ waymark_window_export_plan (WaymarkWindow     *self,
       return FALSE;
     }
 
-  name = g_file_get_basename (file);
-  /* Translators: a notification; %s is a file name */
-  message = g_strdup_printf (_("Exported “%s”"), name);
-  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+  waymark_window_toast_exported (self, file);
   return TRUE;
 }
 
@@ -877,8 +872,6 @@ waymark_window_export_workbook (WaymarkWindow *self,
                                 GFile         *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -890,10 +883,7 @@ waymark_window_export_workbook (WaymarkWindow *self,
       return FALSE;
     }
 
-  name = g_file_get_basename (file);
-  /* Translators: a notification; %s is a file name */
-  message = g_strdup_printf (_("Exported “%s”"), name);
-  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+  waymark_window_toast_exported (self, file);
   return TRUE;
 }
 
@@ -976,8 +966,6 @@ waymark_window_export_local_services (WaymarkWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -990,10 +978,7 @@ waymark_window_export_local_services (WaymarkWindow *self,
       return FALSE;
     }
 
-  name = g_file_get_basename (file);
-  /* Translators: a notification; %s is a file name */
-  message = g_strdup_printf (_("Exported “%s”"), name);
-  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
+  waymark_window_toast_exported (self, file);
   return TRUE;
 }
 

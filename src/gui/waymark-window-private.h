@@ -138,6 +138,9 @@ void       waymark_window_catalogue_class_init (GtkWidgetClass     *widget_class
 
 void       waymark_window_add_toast          (WaymarkWindow        *self,
                                               AdwToast             *toast);
+/* "Exported “name”": the toast after a file was written. */
+void       waymark_window_toast_exported     (WaymarkWindow        *self,
+                                              GFile                *file);
 /* Closes the popover that has the keyboard focus (a menu, a drop-down's list), if any. Called
  * before the window hides or switches away from a part of itself: GTK 4.8 keeps a widget that
  * is hidden, or that a stack stops showing, while the focus is in a popover inside it, alive

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-gui-a11y.h"
+#include "waymark-gui-format.h"
 #include "waymark-help-window.h"
 #include "waymark-intervention-row.h"
 #include "waymark-window-private.h"
@@ -73,6 +74,17 @@ waymark_window_add_toast (WaymarkWindow *self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   name_toast_buttons (self);
+}
+
+void
+waymark_window_toast_exported (WaymarkWindow *self,
+                               GFile         *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: a notification; %s is a file name */
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+  waymark_window_add_toast (self, waymark_toast_new_for_text (message));
 }
 
 const char *
