@@ -694,21 +694,31 @@ window_has_width (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
+/* A window made as the application makes it, presented and laid out; not gui_test_window_new:
+ * its parts would make the pages these tests check are not made before they are needed. */
+static WaymarkWindow *
+present_window_without_parts (WaymarkCatalogue *catalogue,
+                              GSettings        *settings)
+{
+  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
+  WaymarkWindow *window = waymark_window_new (NULL, workspace);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
+  gui_test_flush ();
+  return window;
+}
+
 static void
 test_compare_page_made_when_shown (void)
 {
   g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
   g_autoptr(GSettings) settings = gui_test_fresh_settings ();
-  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
-  /* Not gui_test_window_new: its parts would make the page. */
-  WaymarkWindow *window = waymark_window_new (NULL, workspace);
+  WaymarkWindow *window = present_window_without_parts (catalogue, settings);
   WaymarkComparePage *page;
   WaymarkWindowParts parts;
   int list_width;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
-  gui_test_flush ();
   g_assert_null (window->compare_page);
   list_width = gtk_widget_get_width (window->list_pane);
   g_assert_cmpint (list_width, >, 0);
@@ -738,14 +748,10 @@ test_context_page_made_when_shown (void)
 {
   g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
   g_autoptr(GSettings) settings = gui_test_fresh_settings ();
-  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
-  WaymarkWindow *window = waymark_window_new (NULL, workspace);
+  WaymarkWindow *window = present_window_without_parts (catalogue, settings);
   WaymarkContextPage *page;
   int list_width;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
-  gui_test_flush ();
   g_assert_null (window->context_page);
   list_width = gtk_widget_get_width (window->list_pane);
 
@@ -781,15 +787,12 @@ test_empty_page_made_when_needed (void)
 {
   g_autoptr(WaymarkCatalogue) catalogue = gui_test_load_catalogue (NULL);
   g_autoptr(GSettings) settings = gui_test_fresh_settings ();
-  g_autoptr(WaymarkWorkspace) workspace = waymark_workspace_new (catalogue, settings);
-  WaymarkWindow *window = waymark_window_new (NULL, workspace);
-  WaymarkCriteria *criteria = waymark_workspace_get_criteria (workspace);
+  WaymarkWindow *window = present_window_without_parts (catalogue, settings);
+  WaymarkCriteria *criteria =
+    waymark_workspace_get_criteria (waymark_window_get_workspace (window));
   AdwStatusPage *page;
   int list_width;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_until (window_has_width, window, 5000, "the window laid out");
-  gui_test_flush ();
   g_assert_null (window->empty_page);
   g_assert_null (gtk_stack_get_child_by_name (window->results_stack, "empty"));
   list_width = gtk_widget_get_width (window->list_pane);
