@@ -40,7 +40,9 @@ waymark_window_get_parts (WaymarkWindow      *self,
   parts->comparison = self->comparison;
   parts->header_bar = self->header_bar;
   parts->toast_overlay = self->toast_overlay;
-  parts->switcher_title = self->switcher_title;
+  parts->title_squeezer = self->title_squeezer;
+  parts->view_switcher = self->view_switcher;
+  parts->window_title = self->window_title;
   parts->context_stack_page = self->context_stack_page;
   parts->context_page = waymark_window_ensure_context_page (self);
   parts->appraisal_stack_page = self->appraisal_stack_page;

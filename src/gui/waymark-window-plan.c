@@ -47,7 +47,7 @@ update_title (WaymarkWindow *self)
   title = modified ? g_strdup_printf (_("• %s – Waymark"), shown)
                    : g_strdup_printf (_("%s – Waymark"), shown);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static void

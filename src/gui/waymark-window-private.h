@@ -29,7 +29,11 @@ struct _WaymarkWindow
   GtkWidget            *back_button;
   GtkWidget            *filters_button;
   GtkWidget            *undo_box;  /* the header's Undo and Redo, shown on the Plan page */
-  AdwViewSwitcherTitle *switcher_title;
+  /* The header's title: the page switcher where there is room, else the window's title and
+   * the plan's file */
+  AdwSqueezer          *title_squeezer;
+  AdwViewSwitcher      *view_switcher;
+  AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   AdwViewStackPage     *plan_stack_page;
@@ -246,7 +250,9 @@ typedef struct
   WaymarkComparePage *compare_page;
   WaymarkComparison  *comparison;
   GtkWidget          *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer        *title_squeezer;
+  AdwViewSwitcher    *view_switcher;
+  AdwWindowTitle     *window_title;
   AdwViewStackPage   *context_stack_page;
   WaymarkContextPage *context_page;
   AdwViewStackPage   *appraisal_stack_page;

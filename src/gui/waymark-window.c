@@ -516,7 +516,9 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_bar_box);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recent_section);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, leaflet);
@@ -559,14 +561,15 @@ waymark_window_class_init (WaymarkWindowClass *klass)
 }
 
 /* The page switcher at the foot shows when the header has no room for its own. The header's
- * switcher decides that as it is allocated; a revealer told to change then, with no animation
+ * title (title_squeezer) decides that as it is allocated; a revealer told to change then, with no animation
  * to lay the window out again (animations off), kept its old height: a narrow window had no
  * switcher at its foot, a wide one an empty strip. It is told after the layout. */
 static void
 on_switcher_idle (gpointer data)
 {
   WaymarkWindow *self = data;
-  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean reveal = adw_squeezer_get_visible_child (self->title_squeezer) ==
+                    GTK_WIDGET (self->window_title);
 
   self->switcher_idle = 0;
   /* Made the first time it is needed: a switcher of every page, measured at every layout even
@@ -616,16 +619,14 @@ waymark_window_init (WaymarkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   waymark_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   waymark_a11y_name_status_pages (GTK_WIDGET (self));
-  /* Parts the libraries build unnamed, which GTK 4.8 would call "AdwViewSwitcher" and
-   * "GtkToggleButton" (issue 13). */
-  waymark_a11y_name_parts (GTK_WIDGET (self->switcher_title), ADW_TYPE_VIEW_SWITCHER,
-                           _("Pages"));
+  /* Parts the libraries build unnamed, which GTK 4.8 would call "GtkToggleButton" and
+   * "GtkListView" (issue 13). */
   waymark_a11y_name_parts (GTK_WIDGET (self->sort_dropdown), GTK_TYPE_TOGGLE_BUTTON,
                            _("Sort by"));
   waymark_a11y_name_parts (GTK_WIDGET (self->sort_dropdown), GTK_TYPE_LIST_VIEW, _("Sort by"));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_changed),
                            self, 0);

@@ -1597,7 +1597,7 @@ test_save_reopen_export (Fixture       *f,
   /* The window is named by the plan's title; the header by its file. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
                    "Plan, \"draft\" 2026 – Waymark");
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (f->parts.switcher_title), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (f->parts.window_title), ==,
                    "plan.waymark");
   saved = read_file (path);
 

@@ -648,6 +648,17 @@ switcher_bar_is (gpointer data)
                      : height == 0;
 }
 
+static guint
+count_view_switchers (GtkWidget *widget)
+{
+  guint count = ADW_IS_VIEW_SWITCHER (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_view_switchers (child);
+  return count;
+}
+
 /* With no animation (as when a person has turned animations off), the page switcher at the
  * foot of a narrow window was revealed but given no height, so the Interventions and Context
  * pages had no way to another page but the keyboard; and a wide window kept an empty strip
@@ -661,8 +672,14 @@ test_page_switcher_follows_width (Fixture       *f,
   GtkWidget *box = gtk_revealer_get_child (GTK_REVEALER (f->window->switcher_bar));
   GtkWidget *switcher;
 
-  /* Issue 18: a wide window has no switcher at its foot until it is narrowed. */
+  /* Issue 18: a wide window has no switcher at its foot until it is narrowed, and its header
+   * one switcher, the wide one (libadwaita's AdwViewSwitcherTitle built a narrow one too). */
   g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box)));
+  g_assert_cmpuint (count_view_switchers (f->parts.header_bar), ==, 1);
+  g_assert_cmpint (adw_view_switcher_get_policy (f->parts.view_switcher), ==,
+                   ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_test_accessible_assert_property (f->parts.view_switcher, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Pages");
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -671,10 +688,14 @@ test_page_switcher_follows_width (Fixture       *f,
       gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
       wait.shown = FALSE;
       gui_test_wait_until (switcher_bar_is, &wait, 5000, "no page switcher at the foot");
-      g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (f->parts.switcher_title));
+      g_assert_true (adw_squeezer_get_visible_child (f->parts.title_squeezer) ==
+                     GTK_WIDGET (f->parts.view_switcher));
       gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 800);
       wait.shown = TRUE;
       gui_test_wait_until (switcher_bar_is, &wait, 5000, "the page switcher at the foot");
+      /* The header shows the window's title instead, with the plan's file. */
+      g_assert_true (adw_squeezer_get_visible_child (f->parts.title_squeezer) ==
+                     GTK_WIDGET (f->parts.window_title));
       /* One switcher of the window's pages, named for a screen reader, however often shown. */
       switcher = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
       g_assert_true (ADW_IS_VIEW_SWITCHER (switcher));
